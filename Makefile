@@ -1,0 +1,46 @@
+# gw_plugin — build, test and demo commands. See README.md.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins:$(PYTHONPATH)
+export PYTHONDONTWRITEBYTECODE := 1
+OUT ?= $(CURDIR)/build/demo
+PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+
+.PHONY: setup demo test lint format package deploy screenshot bench i18n clean
+
+setup:
+	@bash scripts/setup.sh
+
+i18n: setup
+	@bash scripts/build_i18n.sh
+
+demo: setup i18n
+	$(PY) -m gw_plugin.demo_job --output "$(OUT)"
+
+test: setup i18n
+	$(PY) -m pytest -q tests
+
+lint: setup
+	.venv/bin/ruff check gw_plugin tests bench scripts
+	.venv/bin/ruff format --check gw_plugin tests bench scripts
+
+format: setup
+	.venv/bin/ruff format gw_plugin tests bench scripts
+	.venv/bin/ruff check --fix gw_plugin tests bench scripts
+
+package: i18n
+	$(PY) scripts/package.py --output build/gw_plugin-$(VERSION).zip
+
+deploy: i18n
+	$(PY) scripts/package.py --deploy "$(PROFILE)/python/plugins"
+
+screenshot: setup i18n
+	bash scripts/screenshot.sh "$(OUT)"
+
+bench: setup
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf build .pytest_cache
