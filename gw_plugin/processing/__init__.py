@@ -1,0 +1,1 @@
+"""Processing provider `gwplugin` and its algorithms (each algorithm only calls gw_plugin.core)."""

@@ -1,0 +1,60 @@
+"""The `gwplugin` Processing provider. Algorithms are discovered from gw_plugin/processing/algorithms/alg_*.py:
+every GwAlgorithm subclass defined there is registered, so adding an algorithm means adding one file."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from qgis.core import QgsApplication, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..paths import resource
+from .base import GwAlgorithm
+
+PROVIDER_ID = "gwplugin"
+
+
+def algorithm_classes() -> list:
+    from . import algorithms
+
+    classes = []
+    for info in sorted(pkgutil.iter_modules(algorithms.__path__), key=lambda i: i.name):
+        if not info.name.startswith("alg_"):
+            continue
+        module = importlib.import_module(f"{algorithms.__name__}.{info.name}")
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, GwAlgorithm) and obj is not GwAlgorithm and obj.__module__ == module.__name__:
+                if obj.NAME:
+                    classes.append(obj)
+    return classes
+
+
+class GwProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return QCoreApplication.translate("GwProvider", "Groundwater pilot zone")
+
+    def longName(self) -> str:
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource("icons", "gw_plugin.svg")))
+
+    def loadAlgorithms(self) -> None:
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
+
+
+def register_provider() -> GwProvider | None:
+    """Register the provider once (used by the plugin and by qgis_process / standalone scripts)."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER_ID) is not None:
+        return None
+    provider = GwProvider()
+    registry.addProvider(provider)
+    return provider
