@@ -1,0 +1,142 @@
+"""Layers, forms, constraints, styles and relations built from the schema, in a real QGIS project."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from qgis.core import (
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayerUtils,
+)
+
+from gw_plugin.core import gpkg, qgis_project
+from gw_plugin.core import schema as S
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "city.gpkg"
+    gpkg.create_database(str(path))
+    return str(path)
+
+
+def test_every_table_loads_styled_with_forms(db):
+    project = QgsProject()
+    group = qgis_project.load_into_project(db, project, "zh")
+    layers = qgis_project.project_layers(project, db)
+    assert set(layers) == {t.name for t in S.TABLES}
+    assert all(lyr.isValid() for lyr in layers.values())
+    assert [c.name() for c in group.children()] == ["监测井与水质", "污染源", "水源地与分区", "检查与附件", "基础底图"]
+    wells = layers["monitoring_wells"]
+    assert wells.name() == "监测井"
+    assert wells.renderer().type() == "categorizedSymbol"
+    cats = {c.value(): c.label() for c in wells.renderer().categories()}
+    assert cats["national_project"] == "国家地下水监测工程监测井"
+    idx = wells.fields().indexOf("well_type")
+    setup = wells.editorWidgetSetup(idx)
+    assert setup.type() == "ValueMap"
+    assert {"国家地下水监测工程监测井": "national_project"} in setup.config()["map"]
+    assert wells.attributeAlias(wells.fields().indexOf("depth_m")) == "井深 (m)"
+    assert wells.editorWidgetSetup(wells.fields().indexOf("uuid")).type() == "Hidden"
+    # relation-reference widget to the water source, and a samples tab in the well form
+    ws = wells.editorWidgetSetup(wells.fields().indexOf("water_source_uuid"))
+    assert ws.type() == "RelationReference"
+    tabs = [c.name() for c in wells.editFormConfig().tabs()]
+    assert tabs[0] == "基本信息" and "采样记录" in tabs and tabs[-1] == "记录信息"
+    rels = project.relationManager().relations()
+    assert len(rels) == sum(len(t.relations()) for t in S.TABLES)
+    assert all(r.isValid() for r in rels.values())
+
+
+def test_english_labels(db):
+    project = QgsProject()
+    qgis_project.load_into_project(db, project, "en")
+    wells = qgis_project.project_layers(project)["monitoring_wells"]
+    assert wells.name() == "Monitoring wells"
+    assert wells.attributeAlias(wells.fields().indexOf("depth_m")) == "Well depth (m)"
+
+
+def test_new_feature_gets_identity_and_constraints_hold(db):
+    project = QgsProject()
+    qgis_project.load_into_project(db, project, "zh")
+    src = qgis_project.project_layers(project)["pollution_sources"]
+    fields = src.fields()
+    f = QgsVectorLayerUtils.createFeature(
+        src, QgsGeometry.fromPointXY(QgsPointXY(520000, 3850000)), {}, src.createExpressionContext()
+    )
+    assert re.match(S.UUID_RE, f["uuid"])
+    # a wrong unified social credit code and a missing required category break hard constraints
+    f["uscc"] = "123"
+    f["county_code"] = "419901"
+    ok, errors = QgsVectorLayerUtils.validateAttribute(src, f, fields.indexOf("uscc"))
+    assert not ok
+    ok, _ = QgsVectorLayerUtils.validateAttribute(src, f, fields.indexOf("category"))
+    assert not ok
+    f["uscc"] = "91410100MA44B7XK7L"
+    assert QgsVectorLayerUtils.validateAttribute(src, f, fields.indexOf("uscc"))[0]
+    f["category"] = "not-a-code"
+    assert not QgsVectorLayerUtils.validateAttribute(src, f, fields.indexOf("category"))[0]
+    f["category"] = "chemical"
+    assert QgsVectorLayerUtils.validateAttribute(src, f, fields.indexOf("category"))[0]
+    wells = qgis_project.project_layers(project)["monitoring_wells"]
+    w = QgsVectorLayerUtils.createFeature(wells, QgsGeometry(), {}, wells.createExpressionContext())
+    w["depth_m"] = -3
+    assert not QgsVectorLayerUtils.validateAttribute(wells, w, wells.fields().indexOf("depth_m"))[0]
+    w["built_date"] = "2999-01-01"
+    assert not QgsVectorLayerUtils.validateAttribute(wells, w, wells.fields().indexOf("built_date"))[0]
+
+
+def test_edits_through_qgis_are_saved_with_identity(db):
+    project = QgsProject()
+    qgis_project.load_into_project(db, project, "zh")
+    wells = qgis_project.project_layers(project)["monitoring_wells"]
+    wells.startEditing()
+    attrs = {wells.fields().indexOf("well_code"): "W-1", wells.fields().indexOf("county_code"): "419901"}
+    f = QgsVectorLayerUtils.createFeature(
+        wells, QgsGeometry.fromPointXY(QgsPointXY(520000, 3850000)), attrs, wells.createExpressionContext()
+    )
+    assert wells.addFeature(f)
+    assert wells.commitChanges(), wells.commitErrors()
+    import sqlite3
+
+    row = sqlite3.connect(db).execute("SELECT uuid, created_by, well_code FROM monitoring_wells").fetchone()
+    assert re.match(S.UUID_RE, row[0]) and row[1] and row[2] == "W-1"
+
+
+def test_write_project_and_reopen(db, tmp_path, validate):
+    qgz = tmp_path / "city.qgz"
+    qgis_project.write_project(db, str(qgz), lang="zh")
+    project = QgsProject()
+    assert project.read(str(qgz))
+    layers = list(project.mapLayers().values())
+    assert len(layers) == len(S.TABLES)
+    assert all(lyr.isValid() for lyr in layers)
+    assert len(project.relationManager().relations()) > 5
+    assert project.crs().authid() == "EPSG:4547"
+    assert validate(db) == []
+
+
+def test_default_styles_stored_in_geopackage(db, validate):
+    project = QgsProject()
+    qgis_project.load_into_project(db, project, "zh")
+    qgis_project.save_default_styles(db, project)
+    from qgis.core import QgsVectorLayer
+
+    standalone = QgsVectorLayer(f"{db}|layername=monitoring_wells", "x", "ogr")
+    assert standalone.renderer().type() == "categorizedSymbol"  # default style loaded from layer_styles
+    assert validate(db) == []
+
+
+def test_newer_database_is_refused(db):
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    con.execute("UPDATE gw_meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    project = QgsProject()
+    with pytest.raises(gpkg.NewerSchemaError):
+        qgis_project.load_into_project(db, project)
+    assert not project.mapLayers()
