@@ -164,7 +164,9 @@ def test_shipped_gb14848_table_matches_shared_reference():
     shipped = [
         r
         for r in csv.reader(
-            l for l in open(resource("reference", "gbt14848_2017.csv"), encoding="utf-8") if not l.startswith("#")
+            line
+            for line in open(resource("reference", "gbt14848_2017.csv"), encoding="utf-8")
+            if not line.startswith("#")
         )
     ]
     ref_path = SHARED / "reference" / "gbt14848_2017.csv"

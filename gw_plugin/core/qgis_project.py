@@ -395,7 +395,7 @@ def project_layers(project: QgsProject, gpkg_path: str | None = None) -> dict:
 def save_default_styles(gpkg_path: str, project: QgsProject, lang: str = "zh") -> None:
     """Store each layer's style and form in the GeoPackage (layer_styles) as its default, so the file opened
     on its own, e.g. on a field laptop, shows the same styles and forms."""
-    for table_name, layer in project_layers(project, gpkg_path).items():
+    for layer in project_layers(project, gpkg_path).values():
         layer.saveStyleToDatabase(f"gw_plugin_{lang}", f"gw_plugin default style ({lang})", True, "")
 
 
