@@ -50,11 +50,24 @@ class GwProvider(QgsProcessingProvider):
             self.addAlgorithm(cls())
 
 
+_REGISTERED: list = []  # keeps the Python provider alive while registered (QGIS holds only the C++ side)
+
+
 def register_provider() -> GwProvider | None:
-    """Register the provider once (used by the plugin and by qgis_process / standalone scripts)."""
+    """Register the provider once (used by the plugin and by qgis_process / standalone scripts).
+
+    Returns the provider when this call registered it, None when it was registered already."""
     registry = QgsApplication.processingRegistry()
     if registry.providerById(PROVIDER_ID) is not None:
         return None
     provider = GwProvider()
     registry.addProvider(provider)
+    _REGISTERED.append(provider)
     return provider
+
+
+def unregister_provider() -> None:
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER_ID) is not None:
+        registry.removeProvider(PROVIDER_ID)
+    _REGISTERED.clear()
