@@ -17,7 +17,7 @@ i18n: setup
 	@bash scripts/build_i18n.sh
 
 demo: setup i18n
-	$(PY) -m gw_plugin.demo_job --output "$(OUT)"
+	$(PY) scripts/demo.py --output "$(OUT)"
 
 test: setup i18n
 	$(PY) -m pytest -q tests
