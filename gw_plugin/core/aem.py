@@ -1,0 +1,476 @@
+"""Multi-well analytic-element model of a well field: capture zones and time-of-travel zones (numpy; timml optional).
+
+The field is a single confined aquifer (K, thickness B, porosity n) with uniform regional flow (gradient i towards
+an azimuth), any number of pumping wells and optionally a river treated as a head-specified straight line.
+
+Engines (``WellField.engine`` says which one ran):
+
+- ``superposition`` (built in, always available): complex discharge W = Qx - i Qy of the uniform flow plus every
+  well, W = Q0 conj(u) - sum_k Q_k / (2 pi (z - z_k)); a straight river is a line of constant head, represented
+  by the method of images (each well mirrored across the river with the opposite rate).
+- ``timml`` (when ``import timml`` works): ModelMaq + Uflow + Well + RiverString (a head-specified line along the
+  river polyline) is solved by timml; because timml's own point evaluation is slow (~50 us a point) and its
+  path-line tracer took minutes for 20 wells (../shared/ENGINEERING.md), the velocity used by the tracer is the
+  exact singular part of the wells plus timml's smooth remainder sampled once on a grid and interpolated.
+  Install with ``pip install timml==6.9.0`` (needs numpy < 2 beside Debian's GDAL, see ENGINEERING.md).
+
+Zones: stagnation points are the zeros of W (roots of a polynomial, polished by Newton); the two dividing
+streamlines leave each stagnation point along the eigen-direction of inflow and are traced backwards with the
+vectorised RK4 tracer of core/zones.py; a fan of particles from each well closes the zone up-gradient (at the
+up-gradient length) or along the river. Time-of-travel zones are the positions of backward-tracked particle fans
+from every well at once at the requested times, clipped to the well's steady zone (OGR geometry).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+
+from .zones import (
+    AnyStop,
+    HalfPlaneStop,
+    Stop,
+    ZoneInputError,
+    _porosity,
+    _positive,
+    azimuth_unit,
+    close_ring,
+    ring_to_wkt,
+    track,
+)
+
+
+def timml_available() -> bool:
+    try:
+        import timml  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+TIMML_INSTALL_HINT = (
+    "timml is not installed: the built-in superposition engine (wells + uniform flow + image wells for a straight "
+    "river) was used. To use timml install it into QGIS's Python: python3 -m pip install timml==6.9.0"
+)
+
+
+@dataclass
+class River:
+    """A river as a head-specified line: vertices (x, y) of its centre line. The image engine uses the straight
+    line through the first and last vertex; timml uses the polyline."""
+
+    xy: np.ndarray
+
+    def __post_init__(self):
+        self.xy = np.asarray(self.xy, float).reshape(-1, 2)
+        if len(self.xy) < 2 or np.allclose(self.xy[0], self.xy[-1]):
+            raise ZoneInputError("The river needs a line with two distinct end points.")
+
+    @property
+    def p0(self) -> complex:
+        return complex(*self.xy[0])
+
+    @property
+    def direction(self) -> complex:
+        d = complex(*self.xy[-1]) - self.p0
+        return d / abs(d)
+
+    def side(self, z) -> np.ndarray:
+        """Signed distance of points from the straight river line (positive to its left)."""
+        return ((np.asarray(z, complex) - self.p0) * np.conj(self.direction)).imag
+
+    def mirror(self, z) -> np.ndarray:
+        d = self.direction
+        return self.p0 + d * np.conj((np.asarray(z, complex) - self.p0) / d)
+
+
+class RiverStop(Stop):
+    """Ends particles that cross the river line (on the far side from the wells); the end point is on the line."""
+
+    def __init__(self, river: River, wells_side: float):
+        self.river = river
+        self.sign = 1.0 if wells_side >= 0 else -1.0
+
+    def __call__(self, z_old, z_new, idx):
+        s_new = self.river.side(z_new) * self.sign
+        hit = s_new <= 0
+        if hit.any():
+            s_old = self.river.side(z_old) * self.sign
+            f = np.clip(s_old / np.where(s_old != s_new, s_old - s_new, 1.0), 0.0, 1.0)
+            z_new = np.where(hit, z_old + f * (z_new - z_old), z_new)
+        return hit, z_new
+
+
+class WellStop(Stop):
+    """Ends (forward-tracked) particles that reach a well; ``which`` records the well index."""
+
+    def __init__(self, zw, radius):
+        self.zw = np.asarray(zw, complex)
+        self.radius = np.asarray(radius, float)
+        self.which = {}
+
+    def __call__(self, z_old, z_new, idx):
+        d = np.abs(z_new[:, None] - self.zw[None, :])
+        near = d < self.radius[None, :]
+        hit = near.any(axis=1)
+        for i, k in zip(idx[hit], np.argmax(near[hit], axis=1)):
+            self.which[int(i)] = int(k)
+        return hit, z_new
+
+
+@dataclass
+class ZoneResult:
+    well: int
+    tot_days: Optional[float]  # None for the steady capture zone
+    wkt: str
+    area: float
+
+
+class WellField:
+    """Wells (x, y, q arrays; q > 0 extraction, m3/d) in uniform flow, optionally beside a river."""
+
+    def __init__(
+        self,
+        x,
+        y,
+        q,
+        k: float,
+        thickness: float,
+        gradient: float,
+        porosity: float,
+        azimuth: float,
+        rw: float = 0.1,
+        river: Optional[River] = None,
+        engine: str = "auto",
+    ):
+        self.zw = np.asarray(x, float).ravel() + 1j * np.asarray(y, float).ravel()
+        self.q = np.asarray(q, float).ravel()
+        if len(self.zw) == 0 or len(self.q) != len(self.zw):
+            raise ZoneInputError("Give one pumping rate per well (and at least one well).")
+        for qq in self.q:
+            _positive("Q", qq)
+        self.k = _positive("K", k)
+        self.b = _positive("Thickness", thickness)
+        self.i = _positive("Gradient", gradient)
+        self.n = _porosity(porosity)
+        self.azimuth = float(azimuth) % 360.0
+        self.rw = _positive("Well radius", rw)
+        self.river = river
+        self.u = azimuth_unit(self.azimuth)
+        self.q0 = self.k * self.b * self.i
+        self.nb = self.n * self.b
+        if river is not None:
+            sides = river.side(self.zw)
+            if np.any(sides == 0) or (np.any(sides > 0) and np.any(sides < 0)):
+                raise ZoneInputError("All wells must lie on the same side of the river.")
+            self.wells_side = float(np.sign(sides[0]))
+        else:
+            self.wells_side = 0.0
+        # singularities: wells, and their images across a straight river
+        zs, cs = [self.zw], [self.q / (2 * math.pi)]
+        if river is not None:
+            zs.append(river.mirror(self.zw))
+            cs.append(-self.q / (2 * math.pi))
+        self.zs = np.concatenate(zs)
+        self.cs = np.concatenate(cs)
+        self.wu = self.q0 * np.conj(self.u)  # W of the uniform flow
+        want = engine
+        if engine == "auto":
+            want = "timml" if timml_available() else "superposition"
+        self.engine = "superposition"
+        self._grid = None
+        if want == "timml":
+            if not timml_available():
+                raise ZoneInputError(TIMML_INSTALL_HINT)
+            self._build_timml()
+            self.engine = "timml"
+        elif want != "superposition":
+            raise ZoneInputError(f"Unknown engine {engine!r}.")
+
+    # ---------------------------------------------------------------------------------------------------------
+    # discharge and velocity
+    # ---------------------------------------------------------------------------------------------------------
+    def discharge(self, z) -> tuple:
+        """W = Qx - i Qy (m2/d) and dW/dz at points z (superposition; timml adds its interpolated remainder)."""
+        z = np.asarray(z, complex)
+        inv = 1.0 / (z[..., None] - self.zs)
+        w = self.wu - inv @ self.cs
+        dw = (inv * inv) @ self.cs
+        if self._grid is not None:
+            rw_, rdw = self._remainder(z)
+            w = w + rw_
+            dw = dw + rdw
+        return w, dw
+
+    def velocity(self, z, idx=None):
+        w, dw = self.discharge(z)
+        return np.conj(w) / self.nb, np.abs(dw) / self.nb
+
+    # ---------------------------------------------------------------------------------------------------------
+    # timml engine
+    # ---------------------------------------------------------------------------------------------------------
+    def _build_timml(self, ngrid: int = 121) -> None:
+        import timml
+
+        ml = timml.ModelMaq(kaq=self.k, z=[self.b, 0.0], npor=self.n)
+        # timml's Uflow angle is counter-clockwise from the x axis; our azimuth is clockwise from north
+        timml.Uflow(ml, slope=self.i, angle=90.0 - self.azimuth)
+        for zz, qq in zip(self.zw, self.q):
+            timml.Well(ml, zz.real, zz.imag, Qw=float(qq), rw=self.rw)
+        if self.river is not None:
+            timml.RiverString(ml, xy=[tuple(p) for p in self.river.xy], hls=0.0)
+        else:
+            far = self.zw.mean() - self.u * 1e5  # reference head far up-gradient
+            timml.Constant(ml, xr=far.real, yr=far.imag, hr=0.0)
+        ml.solve(silent=True)
+        self.timml_model = ml
+        # wells in timml are exact point sinks in one layer, so only the smooth rest needs sampling
+        extent = max(self.q.max() / self.q0, float(np.ptp(self.zw.real)), float(np.ptp(self.zw.imag)), 100.0)
+        c = self.zw.mean()
+        half = 3.0 * extent
+        gx = np.linspace(c.real - half, c.real + half, ngrid)
+        gy = np.linspace(c.imag - half, c.imag + half, ngrid)
+        X, Y = np.meshgrid(gx, gy)
+        qx, qy = ml.disvecalongline(X.ravel(), Y.ravel())
+        w_t = (np.asarray(qx)[0] - 1j * np.asarray(qy)[0]).reshape(X.shape)
+        inv = 1.0 / ((X + 1j * Y)[..., None] - self.zs)
+        w_s = self.wu - inv @ self.cs
+        rem = w_t - w_s
+        rem[~np.isfinite(rem)] = 0.0
+        self._grid = (gx, gy, rem)
+
+    def _remainder(self, z):
+        gx, gy, rem = self._grid
+        fx = np.clip((z.real - gx[0]) / (gx[1] - gx[0]), 0, len(gx) - 1.000001)
+        fy = np.clip((z.imag - gy[0]) / (gy[1] - gy[0]), 0, len(gy) - 1.000001)
+        ix, iy = fx.astype(int), fy.astype(int)
+        tx, ty = fx - ix, fy - iy
+        r00, r10 = rem[iy, ix], rem[iy, ix + 1]
+        r01, r11 = rem[iy + 1, ix], rem[iy + 1, ix + 1]
+        w = (1 - ty) * ((1 - tx) * r00 + tx * r10) + ty * ((1 - tx) * r01 + tx * r11)
+        # derivative of the bilinear interpolant: dW/dz = dW/dx for an analytic function
+        dwdx = ((1 - ty) * (r10 - r00) + ty * (r11 - r01)) / (gx[1] - gx[0])
+        return w, dwdx
+
+    # ---------------------------------------------------------------------------------------------------------
+    # stagnation points
+    # ---------------------------------------------------------------------------------------------------------
+    def stagnation_points(self) -> np.ndarray:
+        """Zeros of W in the aquifer: roots of W(z) prod(z - z_k) (scaled), polished by Newton on W."""
+        c0 = self.zs.mean()
+        scale = max(float(np.abs(self.zs - c0).max()), float(self.q.max() / self.q0), 1.0)
+        zeta = (self.zs - c0) / scale
+        # W(z) = A - sum c_k / (z - z_k);  in zeta: A - sum (c_k/scale) / (zeta - zeta_k)
+        a = self.wu
+        ck = self.cs / scale
+        poly = a * np.poly(zeta)
+        for k in range(len(zeta)):
+            others = np.delete(zeta, k)
+            pk = np.poly(others) if len(others) else np.array([1.0])
+            poly = poly - np.concatenate([[0.0], ck[k] * pk])
+        roots = np.roots(poly) * scale + c0
+        good = []
+        for r in roots:
+            z = complex(r)
+            for _ in range(50):
+                w, dw = self.discharge(np.array([z]))
+                if dw[0] == 0:
+                    break
+                step = -w[0] / (dw[0] if self._grid is None else dw[0])
+                # dW/dz of W = A - sum c/(z-zk) is + sum c/(z-zk)^2
+                z = z + step
+                if abs(step) < 1e-10 * scale:
+                    break
+            w, _ = self.discharge(np.array([z]))
+            if abs(w[0]) > 1e-6 * abs(self.wu):
+                continue
+            if np.min(np.abs(self.zw - z)) < self.rw:
+                continue
+            if self.river is not None and self.river.side(z) * self.wells_side <= 0:
+                continue
+            if all(abs(z - g) > 1e-6 * scale for g in good):
+                good.append(z)
+        return np.array(good, complex)
+
+    def _directions(self, s: complex):
+        """Unit directions of inflow (into s, forward) and outflow at a stagnation point."""
+        _, dw = self.discharge(np.array([s]))
+        alpha = np.angle(dw[0])
+        return np.exp(1j * (-alpha / 2 + np.pi / 2)), np.exp(1j * (-alpha / 2))
+
+    # ---------------------------------------------------------------------------------------------------------
+    # zones
+    # ---------------------------------------------------------------------------------------------------------
+    def _scale(self) -> np.ndarray:
+        """Per-well length scale: the stagnation distance of the well alone."""
+        return self.q / (2 * math.pi * self.q0)
+
+    def _stops(self, owner, upgradient_length: float) -> Stop:
+        L = np.broadcast_to(float(upgradient_length), np.shape(owner)).astype(float)
+        up = HalfPlaneStop(self.zw[owner], -self.u * np.ones(len(owner)), L)
+        if self.river is not None:
+            return AnyStop(RiverStop(self.river, self.wells_side), up)
+        return up
+
+    def capture_zones(
+        self,
+        upgradient_length: float,
+        particles: int = 180,
+        cancel: Optional[Callable] = None,
+        progress: Optional[Callable] = None,
+    ) -> list:
+        """Steady capture zone ring (closed (N, 2) array) of every well."""
+        L = _positive("Up-gradient length", upgradient_length)
+        nw = len(self.zw)
+        scale = self._scale()
+        ds_w = np.maximum(scale, L) / 200.0
+        # 1. stagnation points, their owner well (forward outflow branch ends in it) and dividing streamlines
+        stag = self.stagnation_points()
+        owner = {}
+        branches = {}
+        if len(stag):
+            eps = 1e-5 * float(scale.min())
+            d_in, d_out = zip(*(self._directions(s) for s in stag))
+            d_in, d_out = np.array(d_in), np.array(d_out)
+            starts = np.concatenate([stag + eps * d_out, stag - eps * d_out])
+            ws = WellStop(self.zw, np.full(nw, max(2 * self.rw, 1e-3 * float(scale.min()))))
+            stop = AnyStop(ws, RiverStop(self.river, self.wells_side) if self.river is not None else None)
+            track(self.velocity, starts, direction=1.0, stop=stop, ds_max=float(ds_w.min()), max_steps=5000)
+            ns = len(stag)
+            for j, wi in ws.which.items():
+                owner.setdefault(j % ns, wi)
+            bstart, bowner, bkey = [], [], []
+            for s_i, wi in owner.items():
+                for sgn in (1, -1):
+                    bstart.append(stag[s_i] + sgn * eps * d_in[s_i])
+                    bowner.append(wi)
+                    bkey.append((s_i, sgn))
+            if bstart:
+                bowner = np.array(bowner)
+                res = track(
+                    self.velocity,
+                    np.array(bstart),
+                    direction=-1.0,
+                    stop=self._stops(bowner, L),
+                    ds_max=ds_w[bowner] / 2,
+                    record_paths=True,
+                    max_steps=8000,
+                    cancel=cancel,
+                )
+                for key, p in zip(bkey, res.paths):
+                    branches[key] = np.array([stag[key[0]]] + list(p))
+        if progress:
+            progress(0.3)
+        # 2. particle fans closing the zone up-gradient / along the river
+        ang = np.linspace(0, 2 * np.pi, particles, endpoint=False)
+        fan_owner = np.repeat(np.arange(nw), particles)
+        z0 = (self.zw[:, None] + self.rw * np.exp(1j * ang)[None, :]).ravel()
+        res = track(
+            self.velocity,
+            z0,
+            direction=-1.0,
+            stop=self._stops(fan_owner, L),
+            ds_max=ds_w[fan_owner],
+            max_steps=20000,
+            cancel=cancel,
+        )
+        ends = res.positions[:, 0].reshape(nw, particles)
+        ok = (res.stopped & ~res.stalled).reshape(nw, particles)
+        if progress:
+            progress(0.9)
+        rings = []
+        for wi in range(nw):
+            own = [s for s, o in owner.items() if o == wi]
+            a_fan = ang.copy()
+            if len(own) >= 1:
+                s_i = own[0]
+                th_s = np.angle(stag[s_i] - self.zw[wi])
+                rel = (a_fan - th_s) % (2 * np.pi)
+                order = np.argsort(rel)
+                e = ends[wi, order][ok[wi, order]]
+                bp, bm = branches.get((s_i, 1)), branches.get((s_i, -1))
+                if bp is None or bm is None or len(e) == 0:
+                    rings.append(self._fan_ring(wi, ends[wi], ok[wi], ang))
+                    continue
+                # the branch nearest to the first (counter-clockwise) fan end is the "first" one
+                if abs(bp[-1] - e[0]) > abs(bm[-1] - e[0]):
+                    bp, bm = bm, bp
+                pts = np.concatenate([bp[::-1], bm[1:], e[::-1]])
+                rings.append(close_ring(np.column_stack([pts.real, pts.imag])))
+            else:
+                rings.append(self._fan_ring(wi, ends[wi], ok[wi], ang))
+        self.last_stagnation_points = stag
+        return rings
+
+    def _fan_ring(self, wi, ends, ok, ang) -> np.ndarray:
+        """Fallback when no stagnation point belongs to the well: the well and its fan end points."""
+        e = ends[ok]
+        if len(e) < 3:
+            e = ends
+        pts = np.concatenate([[self.zw[wi]], e])
+        return close_ring(np.column_stack([pts.real, pts.imag]))
+
+    def tot_zones(
+        self,
+        days: Sequence[float],
+        particles: int = 360,
+        cancel: Optional[Callable] = None,
+        progress: Optional[Callable] = None,
+        steps_per_zone: int = 200,
+    ) -> np.ndarray:
+        """Positions (nw, particles, len(days)) of backward-tracked fans from every well at the given times."""
+        days = np.sort(np.asarray([_positive("Travel time", d) for d in days], float))
+        nw = len(self.zw)
+        ang = np.linspace(0, 2 * np.pi, particles, endpoint=False)
+        z0 = (self.zw[:, None] + self.rw * np.exp(1j * ang)[None, :]).ravel()
+        t0 = np.repeat(math.pi * self.nb * self.rw**2 / self.q, particles)
+        r_rad = np.sqrt(self.q * days[-1] / (math.pi * self.nb))
+        v_reg = self.q0 / self.nb
+        extent = np.maximum(r_rad, np.minimum(v_reg * days[-1], 10 * r_rad))
+        ds = np.repeat(extent / steps_per_zone, particles)
+        stop = RiverStop(self.river, self.wells_side) if self.river is not None else None
+        res = track(self.velocity, z0, times=days, t0=t0, stop=stop, ds_max=ds, cancel=cancel, progress=progress)
+        return res.positions.reshape(nw, particles, len(days))
+
+    def zones(
+        self,
+        days: Sequence[float],
+        upgradient_length: float,
+        particles: int = 360,
+        cancel: Optional[Callable] = None,
+        progress: Optional[Callable] = None,
+    ) -> list:
+        """Steady capture zone and time-of-travel zones (clipped to it) of every well as ZoneResult (WKT)."""
+        from osgeo import ogr
+
+        prog = progress or (lambda p: None)
+        steady = self.capture_zones(
+            upgradient_length, cancel=cancel, progress=lambda p: prog(0.4 * p) if progress else None
+        )
+        out = []
+        steady_geoms = []
+        for wi, ring in enumerate(steady):
+            g = ogr.CreateGeometryFromWkt(ring_to_wkt(ring))
+            if not g.IsValid():
+                g = g.MakeValid() if hasattr(g, "MakeValid") else g.Buffer(0)
+            steady_geoms.append(g)
+            out.append(ZoneResult(wi, None, g.ExportToWkt(), g.GetArea()))
+        days = sorted(float(d) for d in days)
+        if days:
+            pos = self.tot_zones(
+                days, particles, cancel=cancel, progress=lambda p: prog(0.4 + 0.6 * p) if progress else None
+            )
+            for wi in range(len(self.zw)):
+                for k, d in enumerate(days):
+                    pts = pos[wi, :, k]
+                    g = ogr.CreateGeometryFromWkt(ring_to_wkt(np.column_stack([pts.real, pts.imag])))
+                    if not g.IsValid():
+                        g = g.MakeValid() if hasattr(g, "MakeValid") else g.Buffer(0)
+                    g = g.Intersection(steady_geoms[wi])
+                    if g is None or g.IsEmpty():
+                        continue
+                    out.append(ZoneResult(wi, d, g.ExportToWkt(), g.GetArea()))
+        return out
