@@ -125,7 +125,7 @@ def test_bad_file_writes_nothing_then_valid_rows_on_request(db, tmp_path):
     ):
         assert codes.get(code), (code, codes)
     assert len(rep.bad_rows) == 9
-    with pytest.raises(importer.ImportRefused):
+    with pytest.raises(importer.ImportRefusedError):
         importer.write(rep, db)
     assert hashlib.sha256(open(db, "rb").read()).hexdigest() == before
     assert _rows(db) == []

@@ -103,7 +103,7 @@ class ImportReport:
         return out
 
 
-class ImportRefused(Exception):
+class ImportRefusedError(Exception):
     """Raised when writing is refused (errors present and valid-only import not accepted)."""
 
 
@@ -335,7 +335,7 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
     """Write the report's valid values in one transaction. With errors present this refuses unless
     ``accept_valid_only`` (then every row with an error is left out entirely)."""
     if report.errors and not accept_valid_only:
-        raise ImportRefused(
+        raise ImportRefusedError(
             f"{len(report.errors)} errors in {len(report.bad_rows)} rows: nothing was written. Fix the file, or "
             "accept importing only the valid rows."
         )

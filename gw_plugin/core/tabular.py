@@ -75,14 +75,14 @@ def read_csv(path: str, encoding: str | None = None) -> Table:
 def xlsx_sheets(path: str) -> list:
     from osgeo import gdal, ogr
 
-    with _xlsx_options(gdal):
+    with _XlsxOptions(gdal):
         ds = ogr.Open(path)
         if ds is None:
             raise TableReadError(f"{os.path.basename(path)} cannot be read as XLSX")
         return [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
 
 
-class _xlsx_options:
+class _XlsxOptions:
     """Read every cell as text with the first row as headers (GDAL configuration, restored afterwards)."""
 
     OPTS = {"OGR_XLSX_HEADERS": "FORCE", "OGR_XLSX_FIELD_TYPES": "STRING"}
@@ -104,7 +104,7 @@ class _xlsx_options:
 def read_xlsx(path: str, sheet: str | None = None) -> Table:
     from osgeo import gdal, ogr
 
-    with _xlsx_options(gdal):
+    with _XlsxOptions(gdal):
         ds = ogr.Open(path)
         if ds is None:
             raise TableReadError(f"{os.path.basename(path)} cannot be read as XLSX")

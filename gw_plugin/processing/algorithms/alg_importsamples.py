@@ -113,7 +113,7 @@ class ImportSamplesAlgorithm(GwAlgorithm):
         accept = self.parameterAsBool(parameters, "ACCEPT_VALID", context)
         try:
             importer.write(rep, db, accept_valid_only=accept, user=QgsApplication.userLoginName())
-        except importer.ImportRefused as exc:
+        except importer.ImportRefusedError as exc:
             fail(str(exc))
         feedback.pushInfo(
             self.tr("Written: {s} new samples, {r} results.").format(s=rep.written_samples, r=rep.written_results)
