@@ -374,6 +374,8 @@ def classify(
     if ind.kind == TEXT:
         if num is None:
             return _missing(pname, ind)
+        if not num >= 0:
+            return Result(pname, ind.key, None, _tr("value {0} is not a grade ≥ 0").format(_fmt(num)))
         cls = numeric_class(ind, num)
         return Result(pname, ind.key, cls, _tr("numeric value {0}: 0 = none → I, > 0 = present → V").format(_fmt(num)))
     try:
@@ -403,8 +405,9 @@ def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
     elif ind.class_i_not_detected and cls == 2 and c <= ind.limits[1]:
         note = _tr("detected: class I requires 'not detected' → II")
     else:
-        shared = [k for k in range(1, 5) if ind.limits[k - 1] is not None and ind.limits[k - 1] == ind.limits[cls - 1]]
-        if cls <= 4 and len(shared) > 1 and c == ind.limits[cls - 1]:
+        lim = ind.limits[cls - 1] if cls <= 4 else None
+        shared = [k for k in range(1, 5) if lim is not None and ind.limits[k - 1] == lim]
+        if len(shared) > 1 and c == lim:
             note = _tr("equal to the limit {0} shared by classes {1} → {2} (从优不从劣)").format(
                 _fmt(c), "/".join(ROMAN[k] for k in shared), ROMAN[cls]
             )
@@ -549,31 +552,47 @@ class ArrayResult(NamedTuple):
     exceedance: Optional[np.ndarray]  # float64, NaN where undefined (only when requested)
 
 
+# Kind codes of the vectorised path
+_K_NUMERIC, _K_PH, _K_TEXT, _K_RADIO, _K_ND1, _K_UNKNOWN = range(6)
+
+
 @lru_cache(maxsize=1)
 def _tables() -> dict:
+    """Per-indicator arrays for classify_array; column/entry ``n`` (= 93) stands for unknown codes.
+
+    The class of a detected value is 1 + the number of limits I–IV strictly below it (从优不从劣 at shared
+    limits). Special rows are encoded in the limits: text indicators 0,0,0,0 (grade 0 → I, > 0 → V); class I
+    "not detected" as −inf (a detected value is II at best); gross α/β class IV limit +inf (never V). pH is
+    classified separately (two-sided).
+    """
     inds = indicators()
     n = len(inds)
-    # Limits as columns (4, n+1); the extra last column is for unknown codes (-1) and classifies as nothing.
     lim = np.full((4, n + 1), np.inf)
-    for ind in inds:
-        for k in range(4):
-            x = ind.limits[k]
-            if ind.kind == TEXT:
-                x = 0.0  # numeric odour grade 0 = none
-            elif x is None:
-                x = ind.limits[k + 1] if (ind.class_i_not_detected and k == 0) else np.inf
-            lim[k, ind.index] = x
     cs = np.full(n + 1, np.nan)
+    kind = np.full(n + 1, _K_UNKNOWN, dtype=np.int8)
     for ind in inds:
+        j = ind.index
+        if ind.kind == TEXT:
+            lim[:, j] = 0.0
+            kind[j] = _K_TEXT
+        elif ind.kind == PH:
+            kind[j] = _K_PH
+        elif ind.kind == RADIO:
+            lim[:3, j] = ind.limits[:3]
+            kind[j] = _K_RADIO
+        else:
+            lim[:, j] = [(-np.inf if x is None else x) for x in ind.limits]
+            kind[j] = _K_ND1 if ind.class_i_not_detected else _K_NUMERIC
         if ind.kind in (NUMERIC, RADIO):
-            cs[ind.index] = ind.limits[2]
-    special = {
-        "ph": [ind.index for ind in inds if ind.kind == PH],
-        "radio": [ind.index for ind in inds if ind.kind == RADIO],
-        "nd1": [ind.index for ind in inds if ind.class_i_not_detected],
-        "text": [ind.index for ind in inds if ind.kind == TEXT],
-    }
-    return {"lim": lim, "cs": cs, "special": special, "n": n}
+            cs[j] = ind.limits[2]
+    ph = [ind.index for ind in inds if ind.kind == PH]
+    return {"lim": lim, "cs": cs, "kind": kind, "n": n, "ph": ph}
+
+
+def _ph_classes(p: np.ndarray) -> np.ndarray:
+    lo, hi = PH_I_III
+    lo4, hi4 = PH_IV
+    return np.where((p >= lo) & (p <= hi), 1, np.where((p >= lo4) & (p <= hi4), 4, 5)).astype(np.int8)
 
 
 def codes_for(parameter_keys: Sequence) -> np.ndarray:
@@ -598,78 +617,75 @@ def classify_array(
     factors=None,
     exceedance: bool = False,
 ) -> ArrayResult:
-    """Vectorised classification of many results.
+    """Vectorised classification of many results (same rules and results as :func:`classify`).
 
     ``parameter_keys``: integer codes (Indicator.index, -1 unknown; see :func:`codes_for`) or a sequence of keys.
     ``values``: floats in the standard's unit (NaN = missing); ``factors`` optional per-row multipliers to the
     standard's unit (see labvalues.conversion_factor). ``below_detection`` bool array and ``detection_limits``
-    apply the non-detect rule. Text indicators take 0 = none → I, > 0 → V. Same rules as :func:`classify`.
+    apply the non-detect rule (a missing detection limit falls back to the value). Text indicators take numeric
+    grades: 0 = none → I, > 0 → V. ``exceedance=True`` also returns (C − Cs)/Cs against class III.
     """
     t = _tables()
+    n = t["n"]
     codes = np.asarray(parameter_keys)
     if codes.dtype.kind not in "iu":
         codes = codes_for(list(parameter_keys))
-    codes = np.where(codes < 0, t["n"], codes) if (codes < 0).any() else codes
+    unknown = bool(codes.size) and (int(codes.min()) < 0 or int(codes.max()) >= n)
+    if unknown:
+        codes = np.where((codes < 0) | (codes >= n), n, codes)
+    codes = codes.astype(np.intp, copy=False)  # take() with native indices is several times faster
     v = np.asarray(values, dtype=np.float64)
+    f = None
     if factors is not None:
-        v = v * np.asarray(factors, dtype=np.float64)
-    nd = None
-    if below_detection is not None:
-        nd = np.asarray(below_detection, dtype=bool)
-        if nd.any():
-            dl = np.asarray(detection_limits, dtype=np.float64) if detection_limits is not None else np.nan
-            if factors is not None:
-                dl = dl * np.asarray(factors, dtype=np.float64)
-            v = np.where(nd, dl, v)
-        else:
-            nd = None
+        f = np.asarray(factors, dtype=np.float64)
+        v = v * f
 
     lim = t["lim"]
     cls = np.ones(v.shape, dtype=np.int8)
     for k in range(4):
         cls += v > lim[k].take(codes)
-    bad = np.isnan(v) | (v < 0) | (codes == t["n"])
-    sp = t["special"]
-    for c in sp["ph"]:
-        m = codes == c
-        if m.any():
-            p = v[m]
-            pc = np.where((p >= PH_I_III[0]) & (p <= PH_I_III[1]), 1, np.where((p >= PH_IV[0]) & (p <= PH_IV[1]), 4, 5))
-            cls[m] = pc
-            bad[m] = np.isnan(p)
-            if nd is not None:
-                bad[m] |= nd[m]
-    for c in sp["radio"]:
-        m = codes == c
-        if m.any():
-            cls[m] = np.minimum(cls[m], 4)
-    for c in sp["nd1"]:  # class I only for non-detects
-        m = codes == c
-        if m.any():
-            detected = ~nd[m] if nd is not None else np.ones(int(m.sum()), bool)
-            cls[m] = np.where(detected & (cls[m] == 1), 2, cls[m])
+    bad = ~(v >= 0)  # NaN or negative
+    for c in t["ph"]:
+        idx = np.flatnonzero(codes == c)
+        if idx.size:
+            p = v[idx]
+            cls[idx] = _ph_classes(p)
+            bad[idx] = np.isnan(p)
+    if unknown:
+        bad |= codes == n
+
     upper = np.zeros(v.shape, dtype=bool)
-    if nd is not None:
-        upper = nd & (cls > 1)
-        missing_dl = nd & np.isnan(v)
-        if missing_dl.any():  # non-detect without a limit: only "not detected" classes are known
-            lenient = np.isin(codes, sp["nd1"] + sp["text"]) & missing_dl
-            cls[lenient] = 1
-            bad &= ~lenient
-        for c in sp["text"]:
-            m = (codes == c) & nd
-            cls[m] = 1
-            bad[m] = False
-        bad |= nd & (cls == 5)
-        upper &= ~bad
+    nd_idx = None
+    if below_detection is not None:
+        nd_idx = np.flatnonzero(np.asarray(below_detection, dtype=bool))
+        if nd_idx.size:
+            dl = v[nd_idx]
+            if detection_limits is not None:
+                given = np.broadcast_to(np.asarray(detection_limits, dtype=np.float64), v.shape)[nd_idx]
+                if f is not None:
+                    given = given * f[nd_idx]
+                dl = np.where(np.isnan(given), dl, given)
+            sc = codes[nd_idx]
+            kind = t["kind"].take(sc)
+            c = np.ones(nd_idx.size, dtype=np.int8)
+            for k in range(4):
+                c += dl > lim[k].take(sc)
+            missing = np.isnan(dl)
+            sbad = missing | (dl < 0) | (kind == _K_PH) | (kind == _K_UNKNOWN)
+            sbad |= (c == 5) | ((kind == _K_RADIO) & (c == 4))  # limit above every class (IV for gross α/β)
+            lenient = (kind == _K_TEXT) | ((kind == _K_ND1) & (missing | (c == 2)))
+            c[lenient] = 1
+            sbad &= ~lenient
+            cls[nd_idx] = c
+            bad[nd_idx] = sbad
+            upper[nd_idx] = (c > 1) & ~sbad
     cls[bad] = 0
     exc = None
     if exceedance:
-        cs = t["cs"].take(codes)
-        with np.errstate(invalid="ignore"):
-            exc = (v - cs) / cs
-        mask = bad | upper
-        if nd is not None:
-            mask |= nd
-        exc[mask] = np.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            exc = np.divide(v, t["cs"].take(codes))
+            exc -= 1.0
+        exc[bad] = np.nan
+        if nd_idx is not None and nd_idx.size:
+            exc[nd_idx] = np.nan
     return ArrayResult(cls, upper, exc)
