@@ -659,6 +659,21 @@ def _admin_layer(project: QgsProject):
     return None
 
 
+def overview_extent(project: QgsProject, crs: QgsCoordinateReferenceSystem, layers) -> QgsRectangle:
+    """Full extent of the admin_units layer (else of ``layers``) in ``crs`` with a 4 % margin."""
+    extent = QgsRectangle()
+    admin = _admin_layer(project)
+    if admin is not None:
+        admin.updateExtents()
+        if admin.featureCount() > 0:
+            extent = _extent_in(admin, crs, project)
+    if extent.isNull():
+        extent = _union_extent(layers, crs, project)
+    if extent.isNull():
+        raise MapExportError(_tr("The project's layers have no features, so the overview map has no extent."))
+    return _with_margin(extent, 0.04)
+
+
 def _source_files(layers) -> list:
     names = []
     for layer in layers:
@@ -684,7 +699,7 @@ def export_overview(
 
     Uses the layers visible in the project's layer tree; wells are shown by aquifer layer, pollution sources by
     category and drinking-water sources by type (on copies of the layers: the project is not changed), with
-    labels and, for lang="en", layer names in English. Extent: the admin_units layer (else all layers) + 5 %.
+    labels and, for lang="en", layer names in English. Extent: the admin_units layer (else all layers) + 4 %.
     """
     visible = _layers_for(project, None)
     if not visible:
@@ -704,19 +719,7 @@ def export_overview(
             copy.setName(S.table(table).en)
         shown.append(copy)
 
-    crs = _map_crs(project, shown)
-    admin = _admin_layer(project)
-    extent = QgsRectangle()
-    if admin is not None:
-        admin.updateExtents()
-        if admin.featureCount() > 0:
-            extent = _extent_in(admin, crs, project)
-    if extent.isNull():
-        extent = _union_extent(shown, crs, project)
-    if extent.isNull():
-        raise MapExportError(_tr("The project's layers have no features, so the overview map has no extent."))
-    extent = _with_margin(extent, 0.04)
-
+    extent = overview_extent(project, _map_crs(project, shown), shown)
     city = city_name.strip()
     title = label_text("overview_title", lang).format(city=(city if _zh(lang) or not city else city + " "))
     files = _source_files(visible)
