@@ -466,6 +466,8 @@ def molar_mass(formula: str) -> float:
         if m.start() != pos:
             raise ValueError(f"cannot read formula {formula!r}")
         pos = m.end()
+        if m.group(1) not in ATOMIC_WEIGHTS:
+            raise ValueError(f"formula {formula!r}: no atomic weight for {m.group(1)!r}")
         total += ATOMIC_WEIGHTS[m.group(1)] * (int(m.group(2)) if m.group(2) else 1)
     if pos != len(formula) or total == 0:
         raise ValueError(f"cannot read formula {formula!r}")
