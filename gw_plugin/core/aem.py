@@ -37,7 +37,6 @@ from .zones import (
     _porosity,
     _positive,
     azimuth_unit,
-    close_ring,
     ring_to_wkt,
     track,
 )
@@ -119,6 +118,22 @@ class WellStop(Stop):
         for i, k in zip(idx[hit], np.argmax(near[hit], axis=1)):
             self.which[int(i)] = int(k)
         return hit, z_new
+
+
+def _thin(path: np.ndarray, keep: int = 120) -> np.ndarray:
+    """At most ``keep`` vertices of a path, always with its first and last one."""
+    if len(path) <= keep:
+        return path
+    idx = np.unique(np.linspace(0, len(path) - 1, keep).round().astype(int))
+    return path[idx]
+
+
+def _polygon_wkb(pts: np.ndarray) -> bytes:
+    """Little-endian WKB of a polygon with one closed ring given as complex points (no Python loop)."""
+    xy = np.empty((len(pts), 2))
+    xy[:, 0], xy[:, 1] = pts.real, pts.imag
+    header = np.array([1], np.uint8).tobytes() + np.array([3, 1, len(pts)], np.uint32).tobytes()
+    return header + xy.astype("<f8").tobytes()
 
 
 @dataclass
@@ -318,100 +333,90 @@ class WellField:
     def capture_zones(
         self,
         upgradient_length: float,
-        particles: int = 180,
+        particles: int = 120,
+        refine: int = 6,
         cancel: Optional[Callable] = None,
         progress: Optional[Callable] = None,
     ) -> list:
-        """Steady capture zone ring (closed (N, 2) array) of every well."""
+        """Steady capture zone of every well as an OGR polygon geometry.
+
+        A fan of particles leaves every well and is tracked backwards (all wells at once) until it is closed
+        up-gradient (UPGRADIENT_LENGTH from its well along the flow), reaches the river or stalls. Where the end
+        points of neighbouring particles are far apart the fan straddles a dividing streamline, and particles
+        are added there by bisection of the angle (``refine`` rounds), so the paths next to the stagnation
+        points hug the dividing streamlines. The zone is the union of the ribbons between neighbouring paths
+        (path i, its end, the end of path i+1, path i+1 backwards); this also gives the right shape where
+        wells share stagnation points (interfering wells).
+        """
+        from osgeo import gdal, ogr
+
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # GEOS warnings about ribbons repaired by Buffer(0)
+        try:
+            return self._capture_zones(ogr, upgradient_length, particles, refine, cancel, progress)
+        finally:
+            gdal.PopErrorHandler()
+
+    def _capture_zones(self, ogr, upgradient_length, particles, refine, cancel, progress) -> list:
         L = _positive("Up-gradient length", upgradient_length)
         nw = len(self.zw)
-        scale = self._scale()
-        ds_w = np.maximum(scale, L) / 200.0
-        # 1. stagnation points, their owner well (forward outflow branch ends in it) and dividing streamlines
-        stag = self.stagnation_points()
-        owner = {}
-        branches = {}
-        if len(stag):
-            eps = 1e-5 * float(scale.min())
-            d_in, d_out = zip(*(self._directions(s) for s in stag))
-            d_in, d_out = np.array(d_in), np.array(d_out)
-            starts = np.concatenate([stag + eps * d_out, stag - eps * d_out])
-            ws = WellStop(self.zw, np.full(nw, max(2 * self.rw, 1e-3 * float(scale.min()))))
-            stop = AnyStop(ws, RiverStop(self.river, self.wells_side) if self.river is not None else None)
-            track(self.velocity, starts, direction=1.0, stop=stop, ds_max=float(ds_w.min()), max_steps=5000)
-            ns = len(stag)
-            for j, wi in ws.which.items():
-                owner.setdefault(j % ns, wi)
-            bstart, bowner, bkey = [], [], []
-            for s_i, wi in owner.items():
-                for sgn in (1, -1):
-                    bstart.append(stag[s_i] + sgn * eps * d_in[s_i])
-                    bowner.append(wi)
-                    bkey.append((s_i, sgn))
-            if bstart:
-                bowner = np.array(bowner)
-                res = track(
-                    self.velocity,
-                    np.array(bstart),
-                    direction=-1.0,
-                    stop=self._stops(bowner, L),
-                    ds_max=ds_w[bowner] / 2,
-                    record_paths=True,
-                    max_steps=8000,
-                    cancel=cancel,
-                )
-                for key, p in zip(bkey, res.paths):
-                    branches[key] = np.array([stag[key[0]]] + list(p))
-        if progress:
-            progress(0.3)
-        # 2. particle fans closing the zone up-gradient / along the river
-        ang = np.linspace(0, 2 * np.pi, particles, endpoint=False)
-        fan_owner = np.repeat(np.arange(nw), particles)
-        z0 = (self.zw[:, None] + self.rw * np.exp(1j * ang)[None, :]).ravel()
-        res = track(
-            self.velocity,
-            z0,
-            direction=-1.0,
-            stop=self._stops(fan_owner, L),
-            ds_max=ds_w[fan_owner],
-            max_steps=20000,
-            cancel=cancel,
-        )
-        ends = res.positions[:, 0].reshape(nw, particles)
-        ok = (res.stopped & ~res.stalled).reshape(nw, particles)
-        if progress:
-            progress(0.9)
-        rings = []
-        for wi in range(nw):
-            own = [s for s, o in owner.items() if o == wi]
-            a_fan = ang.copy()
-            if len(own) >= 1:
-                s_i = own[0]
-                th_s = np.angle(stag[s_i] - self.zw[wi])
-                rel = (a_fan - th_s) % (2 * np.pi)
-                order = np.argsort(rel)
-                e = ends[wi, order][ok[wi, order]]
-                bp, bm = branches.get((s_i, 1)), branches.get((s_i, -1))
-                if bp is None or bm is None or len(e) == 0:
-                    rings.append(self._fan_ring(wi, ends[wi], ok[wi], ang))
-                    continue
-                # the branch nearest to the first (counter-clockwise) fan end is the "first" one
-                if abs(bp[-1] - e[0]) > abs(bm[-1] - e[0]):
-                    bp, bm = bm, bp
-                pts = np.concatenate([bp[::-1], bm[1:], e[::-1]])
-                rings.append(close_ring(np.column_stack([pts.real, pts.imag])))
-            else:
-                rings.append(self._fan_ring(wi, ends[wi], ok[wi], ang))
-        self.last_stagnation_points = stag
-        return rings
+        ds_w = np.maximum(self._scale(), L) / 150.0
+        angles = [np.linspace(0, 2 * np.pi, particles, endpoint=False) for _ in range(nw)]
+        paths = [dict() for _ in range(nw)]  # angle -> path (complex array)
 
-    def _fan_ring(self, wi, ends, ok, ang) -> np.ndarray:
-        """Fallback when no stagnation point belongs to the well: the well and its fan end points."""
-        e = ends[ok]
-        if len(e) < 3:
-            e = ends
-        pts = np.concatenate([[self.zw[wi]], e])
-        return close_ring(np.column_stack([pts.real, pts.imag]))
+        def run(new):
+            """new: list of (well, angle); tracks them all at once and stores their paths."""
+            if not new:
+                return
+            owner = np.array([w for w, _ in new])
+            ang = np.array([a for _, a in new])
+            z0 = self.zw[owner] + self.rw * np.exp(1j * ang)
+            res = track(
+                self.velocity,
+                z0,
+                direction=-1.0,
+                stop=self._stops(owner, L),
+                ds_max=ds_w[owner],
+                record_paths=True,
+                max_steps=20000,
+                cancel=cancel,
+            )
+            for (w, a), pth in zip(new, res.paths):
+                paths[w][a] = pth
+
+        run([(w, a) for w in range(nw) for a in angles[w]])
+        for rnd in range(refine):
+            if progress:
+                progress(0.8 * (rnd + 1) / (refine + 1))
+            new = []
+            for w in range(nw):
+                a_sorted = np.array(sorted(paths[w]))
+                ends = np.array([paths[w][a][-1] for a in a_sorted])
+                gaps = np.abs(np.roll(ends, -1) - ends)
+                da = (np.roll(a_sorted, -1) - a_sorted) % (2 * np.pi)
+                limit = 4.0 * float(np.median(gaps)) + 1e-9
+                for k in np.nonzero((gaps > limit) & (da > 1e-7))[0]:
+                    new.append((w, float((a_sorted[k] + da[k] / 2) % (2 * np.pi))))
+            if not new:
+                break
+            run(new)
+        zones = []
+        for w in range(nw):
+            a_sorted = sorted(paths[w])
+            ribbons = ogr.Geometry(ogr.wkbMultiPolygon)
+            for k, a in enumerate(a_sorted):
+                p1 = paths[w][a]
+                p2 = paths[w][a_sorted[(k + 1) % len(a_sorted)]]
+                pts = np.concatenate([[self.zw[w]], _thin(p1), _thin(p2)[::-1], [self.zw[w]]])
+                g = ogr.CreateGeometryFromWkb(_polygon_wkb(pts))
+                if not g.IsValid():
+                    g = g.Buffer(0)
+                for i in range(g.GetGeometryCount()) if g.GetGeometryType() == ogr.wkbMultiPolygon else [None]:
+                    ribbons.AddGeometry(g if i is None else g.GetGeometryRef(i))
+            zone = ribbons.UnionCascaded()
+            zones.append(zone)
+        if progress:
+            progress(1.0)
+        return zones
 
     def tot_zones(
         self,
@@ -452,10 +457,7 @@ class WellField:
         )
         out = []
         steady_geoms = []
-        for wi, ring in enumerate(steady):
-            g = ogr.CreateGeometryFromWkt(ring_to_wkt(ring))
-            if not g.IsValid():
-                g = g.MakeValid() if hasattr(g, "MakeValid") else g.Buffer(0)
+        for wi, g in enumerate(steady):
             steady_geoms.append(g)
             out.append(ZoneResult(wi, None, g.ExportToWkt(), g.GetArea()))
         days = sorted(float(d) for d in days)
@@ -468,7 +470,7 @@ class WellField:
                     pts = pos[wi, :, k]
                     g = ogr.CreateGeometryFromWkt(ring_to_wkt(np.column_stack([pts.real, pts.imag])))
                     if not g.IsValid():
-                        g = g.MakeValid() if hasattr(g, "MakeValid") else g.Buffer(0)
+                        g = g.Buffer(0)
                     g = g.Intersection(steady_geoms[wi])
                     if g is None or g.IsEmpty():
                         continue

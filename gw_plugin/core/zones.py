@@ -290,7 +290,7 @@ class AnyStop(Stop):
         return hit, z_new
 
 
-class Canceled(Exception):
+class CanceledError(Exception):
     """Raised by the tracer when the caller's cancel callback returns True."""
 
 
@@ -350,13 +350,13 @@ def track(
     active = np.nonzero(kk < k_out)[0]
     stopped = np.zeros(n, bool)
     stalled = np.zeros(n, bool)
-    paths = [[zz] for zz in z] if record_paths else []
+    rec_idx, rec_z = ([np.arange(n)], [z.copy()]) if record_paths else (None, None)
     steps = evals = 0
     last_move = np.zeros(n)
     while active.size and steps < max_steps:
         steps += 1
         if cancel is not None and steps % 20 == 0 and cancel():
-            raise Canceled()
+            raise CanceledError()
         idx = active
         zi = z[idx]
         v1, g = velocity(zi, idx)
@@ -384,8 +384,8 @@ def track(
             stopped[idx[hit]] = True
         z[idx] = zn
         if record_paths:
-            for j, zz in zip(idx, zn):
-                paths[j].append(zz)
+            rec_idx.append(idx)
+            rec_z.append(zn)
         # stall: no measurable movement (stagnation point or zero velocity)
         moved = np.abs(zn - zi)
         scale = np.maximum(np.abs(zn), 1.0)
@@ -423,6 +423,13 @@ def track(
     if active.size:  # max_steps reached
         for j in active:
             out[j, kk[j] :] = z[j]
+    paths = []
+    if record_paths:
+        all_idx = np.concatenate(rec_idx)
+        all_z = np.concatenate(rec_z)
+        order = np.argsort(all_idx, kind="stable")
+        counts = np.bincount(all_idx, minlength=n)
+        paths = np.split(all_z[order], np.cumsum(counts)[:-1])
     return TrackResult(out, stopped, stalled, steps, evals, paths)
 
 
