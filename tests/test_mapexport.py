@@ -505,3 +505,64 @@ def test_errors_are_clear(city, tmp_path):
     empty = QgsVectorLayer("Point?crs=EPSG:4547", "空图层", "memory")
     with pytest.raises(M.MapExportError):
         M.export_map(project, str(tmp_path / "empty.pdf"), None, title="x", layers=[empty])
+
+
+def crowded_layers():
+    """Memory layers that use every category of the three themed tables (a long legend)."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from gw_plugin.core import schema as S
+
+    out = []
+    for table, field, name in (
+        ("drinking_water_sources", "source_type", "饮用水水源地"),
+        ("pollution_sources", "category", "污染源"),
+        ("monitoring_wells", "aquifer_layer", "监测井"),
+    ):
+        layer = QgsVectorLayer("Point?crs=EPSG:4547", name, "memory")
+        layer.dataProvider().addAttributes([QgsField(field, QVariant.String)])
+        layer.updateFields()
+        codes = S.codelist(S.table(table).field(field).codelist).code_values()
+        feats = []
+        for i, code in enumerate(codes):
+            f = QgsFeature(layer.fields())
+            f.setAttribute(field, code)
+            f.setGeometry(
+                QgsGeometry.fromPointXY(QgsPointXY(*_to_gk(113.5 + 0.015 * i, 34.65 + 0.01 * len(out) + 0.005 * i)))
+            )
+            feats.append(f)
+        layer.dataProvider().addFeatures(feats)
+        layer.updateExtents()
+        layer.setRenderer(M.thematic_renderer(table))
+        out.append(layer)
+    return out
+
+
+@pytest.mark.parametrize("paper, orientation", sorted(PAPER_MM))
+def test_long_legend_and_notes_stay_inside_the_panel(city, paper, orientation):
+    _path, project, layers = city
+    crowded = crowded_layers()  # kept alive: the layout refers to the layers, it does not own them
+    layout = M.prepare_layout(
+        project,
+        title="图例较长的专题图",
+        layers=[*crowded, layers["river"], layers["admin_units"]],
+        paper=paper,
+        orientation=orientation,
+        notes="监测井位置经现场核实，部分污染源位置待核实。" * 6,
+        data_sources="郑州市生态环境局；郑州市自然资源和规划局；河南省地质环境监测院" * 2,
+        date=DAY,
+    )
+    panel = M._mm(layout.itemById("panel"))
+    legend = M._mm(layout.itemById("legend"))
+    assert panel.contains(legend), (legend, panel)
+    for item_id in ("scale_text", "scalebar", "crs", "notes", "sources", "date"):
+        rect = M._mm(layout.itemById(item_id))
+        assert panel.contains(rect), (item_id, rect, panel)
+        assert not rect.intersects(legend), (item_id, rect, legend)
+    assert not M._mm(layout.itemById("map")).intersects(panel)
+    # every category with features is listed (4 + 16 + 5 of the three themed layers, plus river and districts)
+    model = layout.itemById("legend").model()
+    root = model.rootGroup()
+    entries = sum(len(model.layerLegendNodes(node)) for node in root.findLayers())
+    assert entries == 4 + 16 + 5 + 2  # the empty "other" classes are filtered out by the map

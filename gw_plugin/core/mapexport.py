@@ -319,6 +319,24 @@ def grid_interval(width_deg: float, height_deg: float, max_lines: int = 6) -> fl
     return _GRID_STEPS[-1]
 
 
+def graticule_expression(geo_extent: QgsRectangle, step: float, corner: float = 0.04) -> str:
+    """Annotation expression of the graticule: degree-minute(-second) labels with E/W/N/S, left blank for lines
+    that meet the frame within ``corner`` (fraction of the span) of a corner, where labels would collide."""
+    fn = "to_dm" if step >= 1 / 60 - 1e-12 else "to_dms"
+    dx, dy = geo_extent.width() * corner, geo_extent.height() * corner
+    x0, x1 = geo_extent.xMinimum() + dx, geo_extent.xMaximum() - dx
+    y0, y1 = geo_extent.yMinimum() + dy, geo_extent.yMaximum() - dy
+    label = (
+        f"{fn}(abs(@grid_number), @grid_axis, 0) || CASE WHEN @grid_axis = 'x' "
+        "THEN CASE WHEN @grid_number < 0 THEN 'W' ELSE 'E' END "
+        "ELSE CASE WHEN @grid_number < 0 THEN 'S' ELSE 'N' END END"
+    )
+    return (
+        f"CASE WHEN (@grid_axis = 'x' AND (@grid_number < {x0!r} OR @grid_number > {x1!r})) "
+        f"OR (@grid_axis = 'y' AND (@grid_number < {y0!r} OR @grid_number > {y1!r})) THEN '' ELSE {label} END"
+    )
+
+
 def _map_crs(project: QgsProject, layers) -> QgsCoordinateReferenceSystem:
     if project.crs().isValid():
         return project.crs()
@@ -408,37 +426,34 @@ def _fill_legend(legend: QgsLayoutItemLegend, map_item: QgsLayoutItemMap, layers
     legend.adjustBoxSize()
 
 
+_LEGEND_STYLES = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)
+
+
 def _fit_legend(legend: QgsLayoutItemLegend, max_height: float, max_width: float) -> None:
-    """Make the legend fit: more columns first, then smaller text and symbols."""
-
-    def size():
-        legend.adjustBoxSize()
-        s = legend.sizeWithUnits()
-        return s.width(), s.height()
-
-    w, h = size()
-    if h <= max_height and w <= max_width:
-        return
-    for columns in (2, 3):
-        legend.setColumnCount(columns)
-        legend.setColumnSpace(max(legend.columnSpace(), 5.0))
-        legend.setSplitLayer(True)
-        w, h = size()
-        if h <= max_height and w <= max_width:
-            return
-        if w > max_width:
-            legend.setColumnCount(columns - 1)
-            break
-    for _ in range(6):
-        for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
-            f = legend.styleFont(style)
-            f.setPointSizeF(f.pointSizeF() * 0.88)
+    """Make the legend fit in max_width x max_height (mm): the largest text first, then the fewest columns
+    (1 to 3); text, symbols and spacing shrink together, down to half the template's size."""
+    fonts = {style: QFont(legend.styleFont(style)) for style in _LEGEND_STYLES}
+    symbol_w, symbol_h = legend.symbolWidth(), legend.symbolHeight()
+    margin = legend.style(QgsLegendStyle.Symbol).margin(QgsLegendStyle.Top)
+    legend.setColumnSpace(max(legend.columnSpace(), 5.0))
+    legend.setSplitLayer(True)
+    for factor in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5):
+        for style, font in fonts.items():
+            f = QFont(font)
+            f.setPointSizeF(font.pointSizeF() * factor)
             legend.setStyleFont(style, f)
-        legend.setSymbolWidth(legend.symbolWidth() * 0.88)
-        legend.setSymbolHeight(legend.symbolHeight() * 0.88)
-        w, h = size()
-        if h <= max_height and w <= max_width:
-            return
+        legend.setSymbolWidth(symbol_w * factor)
+        legend.setSymbolHeight(symbol_h * factor)
+        legend.setMaximumSymbolSize(max(symbol_h, 3.0) * factor)  # big point markers shrink too
+        legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, margin * factor)
+        for columns in (1, 2, 3):
+            legend.setColumnCount(columns)
+            legend.adjustBoxSize()
+            size = legend.sizeWithUnits()
+            if size.width() > max_width:
+                break  # more columns only get wider
+            if size.height() <= max_height:
+                return
 
 
 def _mm(item) -> QRectF:
@@ -447,13 +462,24 @@ def _mm(item) -> QRectF:
     return QRectF(pos.x(), pos.y(), size.width(), size.height())
 
 
-def _layout_panel(layout: QgsPrintLayout) -> None:
-    """Stack the visible information items bottom-up inside the panel and fit the legend above/beside them."""
-    panel = _mm(layout.itemById("panel"))
-    pad, gap = 3.0, 1.6
-    bottom = panel.bottom() - pad
-    info_left = None
-    for item_id in ("date", "sources", "notes", "crs", "scalebar", "scale_text"):
+def _set_label_size(label: QgsLayoutItemLabel, factor: float) -> None:
+    if hasattr(label, "setTextFormat"):
+        fmt = label.textFormat()
+        fmt.setSize(fmt.size() * factor)
+        label.setTextFormat(fmt)
+    else:
+        f = QFont(label.font())
+        f.setPointSizeF(f.pointSizeF() * factor)
+        label.setFont(f)
+
+
+_INFO_ITEMS = ("date", "sources", "notes", "crs", "scalebar", "scale_text")  # bottom-up
+
+
+def _stack_info(layout: QgsPrintLayout, bottom: float, gap: float) -> tuple:
+    """Place the visible information items bottom-up from ``bottom``; return (top, leftmost x)."""
+    left = None
+    for item_id in _INFO_ITEMS:
         item = layout.itemById(item_id)
         if not item.isVisible():
             continue
@@ -468,16 +494,32 @@ def _layout_panel(layout: QgsPrintLayout) -> None:
         bottom -= height
         item.attemptMove(QgsLayoutPoint(r.x(), bottom, QgsUnitTypes.LayoutMillimeters))
         bottom -= gap
-        info_left = r.x() if info_left is None else min(info_left, r.x())
+        left = r.x() if left is None else min(left, r.x())
+    return bottom + gap, left
+
+
+def _layout_panel(layout: QgsPrintLayout) -> None:
+    """Stack the visible information items bottom-up inside the panel (long notes get smaller text) and fit the
+    legend above or beside them."""
+    panel = _mm(layout.itemById("panel"))
+    pad, gap = 3.0, 1.6
     legend = layout.itemById("legend")
+    lr = _mm(legend)
+    for _ in range(6):
+        top, info_left = _stack_info(layout, panel.bottom() - pad, gap)
+        shares_column = info_left is not None and info_left < lr.x() + 20
+        # beside the legend: the panel's height; under it: leave the legend at least a third of the panel
+        room = panel.top() + pad + (panel.height() / 3 if shares_column else 0)
+        if top >= room:
+            break
+        for item_id in ("notes", "sources", "crs"):
+            _set_label_size(layout.itemById(item_id), 0.9)
     # A legend measures itself only after it was painted once (QGIS knows the DPI then): paint it into a
     # small throw-away image.
     QgsLayoutExporter(layout).renderRegionToImage(legend.sceneBoundingRect(), QSize(64, 64), 72)
-    lr = _mm(legend)
-    shares_column = info_left is not None and info_left < lr.x() + 20
-    limit = (bottom - gap) if shares_column else panel.bottom() - pad
-    max_width = (panel.right() - pad - lr.x()) if shares_column else (info_left - pad - lr.x())
-    _fit_legend(legend, limit - lr.y(), max_width)
+    limit = (top - gap) if shares_column else panel.bottom() - pad
+    right = info_left - pad if (info_left is not None and not shares_column) else panel.right() - pad
+    _fit_legend(legend, limit - lr.y(), right - lr.x())
 
 
 def _layers_for(project: QgsProject, layers) -> list:
@@ -485,6 +527,84 @@ def _layers_for(project: QgsProject, layers) -> list:
         nodes = project.layerTreeRoot().findLayers()
         layers = [n.layer() for n in nodes if n.isVisible() and n.layer() is not None]
     return [lyr for lyr in layers if lyr is not None and lyr.isValid() and (lyr.isSpatial())]
+
+
+def prepare_layout(
+    project: QgsProject,
+    *,
+    title: str,
+    subtitle: str = "",
+    layers: list | None = None,
+    extent: QgsRectangle | None = None,
+    paper: str = "A3",
+    orientation: str = "landscape",
+    lang: str = "zh",
+    notes: str = "",
+    data_sources: str = "",
+    date: _dt.date | None = None,
+) -> QgsPrintLayout:
+    """The filled print layout that export_map writes (see there for the arguments); e.g. to open it in the
+    layout designer after adding it to ``project.layoutManager()``. The layout refers to ``layers`` without
+    owning them: keep layers that are not in the project alive as long as the layout is used."""
+    layers = _layers_for(project, layers)
+    if not layers:
+        raise MapExportError(_tr("There is no visible map layer to export."))
+    layout = load_layout(project, paper, orientation)
+    family = cjk_font_family()
+    _apply_font_family(layout, family)
+
+    crs = _map_crs(project, layers)
+    map_item = layout.itemById("map")
+    map_item.setCrs(crs)
+    map_item.setLayers(layers)
+    map_item.setKeepLayerSet(True)
+    if extent is None or extent.isNull():
+        extent = _union_extent(layers, crs, project)
+        if extent.isNull():
+            raise MapExportError(_tr("The layers to export have no features, so the map has no extent."))
+        extent = _with_margin(extent)
+    size = map_item.sizeWithUnits()
+    map_item.setExtent(fit_extent(extent, size.width() / size.height()))  # keeps the template's frame size
+    map_item.setScale(nice_scale(map_item.scale()))
+
+    geo = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4490"), project)
+    geo_ext = geo.transformBoundingBox(map_item.extent())
+    step = grid_interval(geo_ext.width(), geo_ext.height())
+    for grid in map_item.grids().asList():
+        grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+        grid.setIntervalX(step)
+        grid.setIntervalY(step)
+        grid.setAnnotationFormat(QgsLayoutItemMapGrid.CustomFormat)
+        grid.setAnnotationExpression(graticule_expression(geo_ext, step))
+
+    arrow = layout.itemById("north_arrow")
+    if not os.path.isfile(arrow.picturePath()):
+        arrow.setPicturePath(_north_arrow_path())
+    arrow.setLinkedMap(map_item)
+    arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
+
+    _set_text(layout, "title", title)
+    _set_text(layout, "subtitle", subtitle)
+    _set_text(layout, "scale_text", scale_text(map_item.scale(), lang))
+    _set_text(layout, "crs", crs_text(crs, lang) + "\n" + label_text("grid", lang))
+    _set_text(layout, "notes", label_text("notes", lang).format(notes.strip()) if notes.strip() else "")
+    _set_text(
+        layout, "sources", label_text("sources", lang).format(data_sources.strip()) if data_sources.strip() else ""
+    )
+    _set_text(layout, "date", date_text(date or _dt.date.today(), lang))
+
+    bar = layout.itemById("scalebar")
+    bar.setLinkedMap(map_item)
+    metres = map_item.scale() <= 20000
+    bar.setUnits(QgsUnitTypes.DistanceMeters if metres else QgsUnitTypes.DistanceKilometers)
+    bar.setUnitLabel(label_text("m" if metres else "km", lang))
+    bar.update()
+
+    _fill_legend(layout.itemById("legend"), map_item, layers, lang)
+    _layout_panel(layout)
+    layout.refresh()
+
+    return layout
 
 
 def export_map(
@@ -514,65 +634,19 @@ def export_map(
     """
     if not pdf_path and not png_path:
         raise ValueError(_tr("Give a PDF path, a PNG path or both."))
-    layers = _layers_for(project, layers)
-    if not layers:
-        raise MapExportError(_tr("There is no visible map layer to export."))
-    layout = load_layout(project, paper, orientation)
-    family = cjk_font_family()
-    _apply_font_family(layout, family)
-
-    crs = _map_crs(project, layers)
-    map_item = layout.itemById("map")
-    map_item.setCrs(crs)
-    map_item.setLayers(layers)
-    map_item.setKeepLayerSet(True)
-    if extent is None or extent.isNull():
-        extent = _union_extent(layers, crs, project)
-        if extent.isNull():
-            raise MapExportError(_tr("The layers to export have no features, so the map has no extent."))
-        extent = _with_margin(extent)
-    size = map_item.sizeWithUnits()
-    map_item.setExtent(fit_extent(extent, size.width() / size.height()))  # keeps the template's frame size
-    map_item.setScale(nice_scale(map_item.scale()))
-
-    geo = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4490"), project)
-    geo_ext = geo.transformBoundingBox(map_item.extent())
-    step = grid_interval(geo_ext.width(), geo_ext.height())
-    for grid in map_item.grids().asList():
-        grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
-        grid.setIntervalX(step)
-        grid.setIntervalY(step)
-        grid.setAnnotationFormat(
-            QgsLayoutItemMapGrid.DegreeMinute if step >= 1 / 60 - 1e-12 else QgsLayoutItemMapGrid.DegreeMinuteSecond
-        )
-
-    arrow = layout.itemById("north_arrow")
-    if not os.path.isfile(arrow.picturePath()):
-        arrow.setPicturePath(_north_arrow_path())
-    arrow.setLinkedMap(map_item)
-    arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
-
-    _set_text(layout, "title", title)
-    _set_text(layout, "subtitle", subtitle)
-    _set_text(layout, "scale_text", scale_text(map_item.scale(), lang))
-    _set_text(layout, "crs", crs_text(crs, lang) + "\n" + label_text("grid", lang))
-    _set_text(layout, "notes", label_text("notes", lang).format(notes.strip()) if notes.strip() else "")
-    _set_text(
-        layout, "sources", label_text("sources", lang).format(data_sources.strip()) if data_sources.strip() else ""
+    layout = prepare_layout(
+        project,
+        title=title,
+        subtitle=subtitle,
+        layers=layers,
+        extent=extent,
+        paper=paper,
+        orientation=orientation,
+        lang=lang,
+        notes=notes,
+        data_sources=data_sources,
+        date=date,
     )
-    _set_text(layout, "date", date_text(date or _dt.date.today(), lang))
-
-    bar = layout.itemById("scalebar")
-    bar.setLinkedMap(map_item)
-    metres = map_item.scale() <= 20000
-    bar.setUnits(QgsUnitTypes.DistanceMeters if metres else QgsUnitTypes.DistanceKilometers)
-    bar.setUnitLabel(label_text("m" if metres else "km", lang))
-    bar.update()
-
-    _fill_legend(layout.itemById("legend"), map_item, layers, lang)
-    _layout_panel(layout)
-    layout.refresh()
-
     written = {}
     exporter = QgsLayoutExporter(layout)
     if pdf_path:
