@@ -126,10 +126,6 @@ class MapExportError(RuntimeError):
     """A map could not be laid out or written."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapExport", text)
-
-
 def _zh(lang: str) -> bool:
     return (lang or "zh").lower().startswith("zh")
 
@@ -165,9 +161,9 @@ def cjk_font_family(candidates=CJK_FONT_FAMILIES) -> str:
     if chinese:
         return chinese[0]
     raise MapExportError(
-        _tr("No Chinese font is installed (tried {}). Install one, e.g. fonts-wqy-microhei.").format(
-            ", ".join(candidates)
-        )
+        QCoreApplication.translate(
+            "MapExport", "No Chinese font is installed (tried {}). Install one, e.g. fonts-wqy-microhei."
+        ).format(", ".join(candidates))
     )
 
 
@@ -246,7 +242,7 @@ def template_path(paper: str = "A3", orientation: str = "landscape") -> Path:
     orientation = orientation.lower()
     if paper not in PAPERS or orientation not in ORIENTATIONS:
         raise ValueError(
-            _tr("Unknown paper/orientation {}/{}; use one of {} and {}.").format(
+            QCoreApplication.translate("MapExport", "Unknown paper/orientation {}/{}; use one of {} and {}.").format(
                 paper, orientation, "/".join(PAPERS), "/".join(ORIENTATIONS)
             )
         )
@@ -257,21 +253,31 @@ def load_layout(project: QgsProject, paper: str = "A3", orientation: str = "land
     """A new print layout of ``project`` made from the template of ``paper``/``orientation``."""
     path = template_path(paper, orientation)
     if not path.is_file():
-        raise MapExportError(_tr("Print-layout template {} is missing.").format(path))
+        raise MapExportError(
+            QCoreApplication.translate("MapExport", "Print-layout template {} is missing.").format(path)
+        )
     doc = QDomDocument()
     ok = doc.setContent(path.read_text(encoding="utf-8"))
     if isinstance(ok, tuple):
         ok = ok[0]
     if not ok:
-        raise MapExportError(_tr("Print-layout template {} is not valid XML.").format(path))
+        raise MapExportError(
+            QCoreApplication.translate("MapExport", "Print-layout template {} is not valid XML.").format(path)
+        )
     layout = QgsPrintLayout(project)
     _items, loaded = layout.loadFromTemplate(doc, QgsReadWriteContext())
     if not loaded:
-        raise MapExportError(_tr("Print-layout template {} could not be loaded.").format(path))
+        raise MapExportError(
+            QCoreApplication.translate("MapExport", "Print-layout template {} could not be loaded.").format(path)
+        )
     layout.setName(path.stem)
     missing = [i for i in TEMPLATE_ITEM_IDS if layout.itemById(i) is None]
     if missing:
-        raise MapExportError(_tr("Template {} lacks the items {}.").format(path.name, ", ".join(missing)))
+        raise MapExportError(
+            QCoreApplication.translate("MapExport", "Template {} lacks the items {}.").format(
+                path.name, ", ".join(missing)
+            )
+        )
     return layout
 
 
@@ -548,7 +554,7 @@ def prepare_layout(
     owning them: keep layers that are not in the project alive as long as the layout is used."""
     layers = _layers_for(project, layers)
     if not layers:
-        raise MapExportError(_tr("There is no visible map layer to export."))
+        raise MapExportError(QCoreApplication.translate("MapExport", "There is no visible map layer to export."))
     layout = load_layout(project, paper, orientation)
     family = cjk_font_family()
     _apply_font_family(layout, family)
@@ -561,7 +567,11 @@ def prepare_layout(
     if extent is None or extent.isNull():
         extent = _union_extent(layers, crs, project)
         if extent.isNull():
-            raise MapExportError(_tr("The layers to export have no features, so the map has no extent."))
+            raise MapExportError(
+                QCoreApplication.translate(
+                    "MapExport", "The layers to export have no features, so the map has no extent."
+                )
+            )
         extent = _with_margin(extent)
     size = map_item.sizeWithUnits()
     map_item.setExtent(fit_extent(extent, size.width() / size.height()))  # keeps the template's frame size
@@ -633,7 +643,7 @@ def export_map(
     Raises MapExportError when the layout cannot be built or a file cannot be written.
     """
     if not pdf_path and not png_path:
-        raise ValueError(_tr("Give a PDF path, a PNG path or both."))
+        raise ValueError(QCoreApplication.translate("MapExport", "Give a PDF path, a PNG path or both."))
     layout = prepare_layout(
         project,
         title=title,
@@ -686,8 +696,12 @@ def _always_text():
 def _export_error(exporter: QgsLayoutExporter, result, path: str) -> str:
     detail = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
     if not detail and result == QgsLayoutExporter.FileError:
-        detail = _tr("the file could not be written (is it open in another program, or the folder read-only?)")
-    return _tr("Exporting the map to {} failed (code {}): {}").format(path, int(result), detail or exporter.errorFile())
+        detail = QCoreApplication.translate(
+            "MapExport", "the file could not be written (is it open in another program, or the folder read-only?)"
+        )
+    return QCoreApplication.translate("MapExport", "Exporting the map to {} failed (code {}): {}").format(
+        path, int(result), detail or exporter.errorFile()
+    )
 
 
 # -----------------------------------------------------------------------------------------------------------------
@@ -744,7 +758,11 @@ def overview_extent(project: QgsProject, crs: QgsCoordinateReferenceSystem, laye
     if extent.isNull():
         extent = _union_extent(layers, crs, project)
     if extent.isNull():
-        raise MapExportError(_tr("The project's layers have no features, so the overview map has no extent."))
+        raise MapExportError(
+            QCoreApplication.translate(
+                "MapExport", "The project's layers have no features, so the overview map has no extent."
+            )
+        )
     return _with_margin(extent, 0.04)
 
 
@@ -777,7 +795,7 @@ def export_overview(
     """
     visible = _layers_for(project, None)
     if not visible:
-        raise MapExportError(_tr("The project has no visible map layer."))
+        raise MapExportError(QCoreApplication.translate("MapExport", "The project has no visible map layer."))
     shown = []
     for layer in visible:
         table = table_of(layer)
