@@ -499,48 +499,68 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
 # ------------------------------------------------------------------------------------------------------------
 # Per-sample (overall) classification, §6.3
 # ------------------------------------------------------------------------------------------------------------
+class SampleAccumulator:
+    """Incremental form of :func:`classify_sample` for streams of results (constant memory per sample)."""
+
+    __slots__ = ("worst", "governing", "counts", "n_results", "n_unclassified", "n_non_detect", "bounds")
+
+    def __init__(self) -> None:
+        self.worst: Optional[int] = None
+        self.governing: list = []
+        self.counts = {k: 0 for k in range(1, 6)}
+        self.n_results = 0
+        self.n_unclassified = 0
+        self.n_non_detect = 0
+        self.bounds: list = []
+
+    def add(self, r: Result) -> None:
+        self.n_results += 1
+        if r.non_detect:
+            self.n_non_detect += 1
+        if r.gb_class is None:
+            self.n_unclassified += 1
+            return
+        if r.upper_bound:  # "≤ class k" of a non-detect: reported, never worsens the sample
+            self.bounds.append((r.key, r.gb_class))
+            return
+        self.counts[r.gb_class] += 1
+        if self.worst is None or r.gb_class > self.worst:
+            self.worst = r.gb_class
+            self.governing = [r.key]
+        elif r.gb_class == self.worst and r.key not in self.governing:
+            self.governing.append(r.key)
+
+    def result(self, results: tuple = ()) -> SampleResult:
+        return SampleResult(
+            gb_class=self.worst,
+            governing=tuple(self.governing),
+            counts=dict(self.counts),
+            n_results=self.n_results,
+            n_unclassified=self.n_unclassified,
+            n_non_detect=self.n_non_detect,
+            non_detect_bounds=tuple(self.bounds),
+            results=results,
+        )
+
+
 def classify_sample(results: Iterable) -> SampleResult:
     """Overall class of one sample: the worst definite single-indicator class and the indicators that set it.
 
-    ``results`` holds :class:`Result` objects or (parameter, value[, unit]) tuples. Upper bounds of non-detects
-    ("≤ class k") do not enter the overall class (they could only make it look worse than shown by data).
+    ``results`` holds :class:`Result` objects, (parameter, value[, unit]) tuples or dicts with those keys.
+    Upper bounds of non-detects ("≤ class k") do not enter the overall class; they are listed in
+    ``non_detect_bounds``.
     """
+    acc = SampleAccumulator()
     res = []
     for r in results:
-        if isinstance(r, Result):
-            res.append(r)
-        elif isinstance(r, dict):
-            res.append(classify(r.get("parameter"), r.get("value"), r.get("unit")))
-        else:
-            res.append(classify(*r))
-    counts = {k: 0 for k in range(1, 6)}
-    worst = None
-    bounds = []
-    n_unclassified = 0
-    for r in res:
-        if r.gb_class is None:
-            n_unclassified += 1
-            continue
-        if r.upper_bound:
-            bounds.append((r.key, r.gb_class))
-            continue
-        counts[r.gb_class] += 1
-        worst = r.gb_class if worst is None else max(worst, r.gb_class)
-    governing = []
-    if worst is not None:
-        for r in res:
-            if r.gb_class == worst and not r.upper_bound and r.key not in governing:
-                governing.append(r.key)
-    return SampleResult(
-        gb_class=worst,
-        governing=tuple(governing),
-        counts=counts,
-        n_results=len(res),
-        n_unclassified=n_unclassified,
-        n_non_detect=sum(1 for r in res if r.non_detect),
-        non_detect_bounds=tuple(bounds),
-        results=tuple(res),
-    )
+        if not isinstance(r, Result):
+            if isinstance(r, dict):
+                r = classify(r.get("parameter"), r.get("value"), r.get("unit"))
+            else:
+                r = classify(*r)
+        res.append(r)
+        acc.add(r)
+    return acc.result(tuple(res))
 
 
 # ------------------------------------------------------------------------------------------------------------
