@@ -495,7 +495,7 @@ def _stack_info(layout: QgsPrintLayout, bottom: float, gap: float) -> tuple:
             height += 2 * item.marginY()
             item.attemptResize(QgsLayoutSize(r.width(), height, QgsUnitTypes.LayoutMillimeters))
         else:
-            item.refresh()
+            item.update()  # a scale bar resizes itself to its segments and labels
             height = _mm(item).height()
         bottom -= height
         item.attemptMove(QgsLayoutPoint(r.x(), bottom, QgsUnitTypes.LayoutMillimeters))
