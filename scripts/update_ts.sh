@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Re-extracts every translatable string of gw_plugin/ (all .py files and forms/*.ui) into the zh_CN .ts file with
+# pylupdate5 (Debian pyqt5-dev-tools), keeping the translations already there and dropping vanished strings.
+# New strings arrive as type="unfinished": translate them (Qt Linguist or by hand) and commit the .ts;
+# tests/test_i18n.py fails while any string is missing or unfinished.
+#
+# Two things pylupdate5 cannot see are handled here:
+# - a trailing comma after the source text (ruff format adds one when it splits a call over lines) makes
+#   pylupdate5 skip the call; it reads copies of the sources with such commas blanked (same lines and columns);
+# - Processing algorithms name themselves through class attributes (DISPLAY, HELP, GROUP) translated at run time;
+#   they are written to a temporary .py of QCoreApplication.translate() calls (context = the class name,
+#   "GwAlgorithm" for groups, as gw_plugin/processing/base.py translates them).
+#
+# Usage: scripts/update_ts.sh [TS_FILE]   (default i18n/gw_plugin_zh_CN.ts; tests pass a copy)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TS=$(realpath -m "${1:-i18n/gw_plugin_zh_CN.ts}")
+PY=${PYTHON:-python3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$PY" - "$work" <<'PYEOF'
+import ast, io, json, pathlib, sys, tokenize
+
+work = pathlib.Path(sys.argv[1])
+for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
+    if "__pycache__" in src.parts:
+        continue
+    text = src.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+            if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)]
+    for tok, nxt in zip(toks, toks[1:]):
+        if tok.type == tokenize.OP and tok.string == "," and nxt.type == tokenize.OP and nxt.string == ")":
+            row, col = tok.start
+            line = lines[row - 1]
+            lines[row - 1] = line[:col] + " " + line[col + 1:]
+    dest = work / "src" / src
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text("".join(lines), encoding="utf-8")
+
+out = ["from qgis.PyQt.QtCore import QCoreApplication", ""]
+for path in sorted(pathlib.Path("gw_plugin/processing/algorithms").glob("alg_*.py")):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+                continue
+            name = stmt.targets[0].id
+            if name not in ("DISPLAY", "HELP", "GROUP"):
+                continue
+            try:
+                value = ast.literal_eval(stmt.value)
+            except ValueError:
+                continue
+            if isinstance(value, str) and value:
+                context = "GwAlgorithm" if name == "GROUP" else node.name
+                out.append(f"QCoreApplication.translate({json.dumps(context)}, {json.dumps(value, ensure_ascii=False)})")
+(work / "processing_strings.py").write_text("\n".join(out) + "\n", encoding="utf-8")
+PYEOF
+
+mapfile -t sources < <(cd "$work/src" && find gw_plugin -name '*.py' | LC_ALL=C sort | sed "s|^|$work/src/|")
+shopt -s nullglob
+forms=(forms/*.ui)
+PYTHONWARNINGS=ignore pylupdate5 -noobsolete "${sources[@]}" "$work/processing_strings.py" "${forms[@]}" -ts "$TS"
+
+"$PY" - "$TS" "$work" "$PWD" <<'PYEOF'
+import os, re, sys
+import xml.etree.ElementTree as ET
+
+ts, work, repo = sys.argv[1:4]
+ts_dir = os.path.dirname(ts)
+text = open(ts, encoding="utf-8").read()
+
+def fix(match):
+    path = os.path.normpath(os.path.join(ts_dir, match.group(1)))
+    if path.endswith("processing_strings.py"):
+        return ""  # generated: no real location
+    if path.startswith(os.path.join(work, "src") + os.sep):
+        path = os.path.join(repo, os.path.relpath(path, os.path.join(work, "src")))
+    return match.group(0).replace(match.group(1), os.path.relpath(path, ts_dir))
+
+text = re.sub(r'[ \t]*<location filename="([^"]*)"[^>]*/>\n?', fix, text)
+open(ts, "w", encoding="utf-8").write(text)
+
+messages = ET.parse(ts).getroot().findall(".//message")
+unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type") == "unfinished"]
+print(f"update_ts: {ts}: {len(messages)} strings, {len(unfinished)} to translate")
+for s in unfinished[:40]:
+    print("  -", s.replace("\n", " ")[:110])
+PYEOF
