@@ -291,3 +291,17 @@ def test_normalise_text():
     assert L.normalise_text("（０.５）") == "(0.5)"
     assert L.normalise_text("µg") == "μg"
     assert not math.isnan(L.parse_lab_value("１２").value_num)
+
+
+def test_every_standard_unit_parses_and_converts_to_itself():
+    for ind in G.indicators():
+        assert L.conversion_factor(ind.key, ind.unit) == 1.0, ind.key
+
+
+def test_formulas_name_indicators_and_parse():
+    keys = set(G.keys())
+    for key, formula in L.FORMULAS.items():
+        assert key in keys
+        assert L.molar_mass(formula) > 0
+    # totals of several compounds have no single molar mass
+    assert "多氯联苯（总量）" not in L.FORMULAS and "滴滴涕（总量）" not in L.FORMULAS
