@@ -288,3 +288,44 @@ def table_columns(path: str, table: str) -> list:
         return [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
     finally:
         con.close()
+
+
+class bulk_load:  # noqa: N801 - used as a context manager like a function
+    """Inside an open sqlite3 transaction on ``con``: make large inserts into ``tables`` fast, then restore.
+
+    OGR's per-row feature-count triggers are dropped (their UPDATE per row dominates bulk inserts) and the
+    secondary, non-unique indexes are dropped and rebuilt once at the end; finally the feature counts are set
+    from the tables and the triggers recreated. All of it is DDL inside the caller's transaction, so a failure
+    rolls back to the untouched file. Triggers of other features (change tracking, uuid, updated_at) stay.
+    """
+
+    def __init__(self, con: sqlite3.Connection, tables):
+        self.con = con
+        self.tables = list(tables)
+        self.saved = []
+
+    def __enter__(self):
+        for t in self.tables:
+            objs = self.con.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND ("
+                "(type = 'trigger' AND name LIKE 'trigger\\_%\\_feature\\_count\\_%' ESCAPE '\\') OR "
+                "(type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'))",
+                (t,),
+            ).fetchall()
+            for kind, name, sql in objs:
+                self.con.execute(f'DROP {kind.upper()} "{name}"')
+                self.saved.append((t, kind, sql))
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            return False  # the caller rolls back; the DDL goes with it
+        for _, _, sql in sorted(self.saved, key=lambda s: s[1] != "index"):
+            self.con.execute(sql)
+        for t in self.tables:
+            self.con.execute(
+                f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM "{t}") '
+                "WHERE lower(table_name) = lower(?)",
+                (t,),
+            )
+        return False

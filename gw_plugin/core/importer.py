@@ -14,11 +14,12 @@ import datetime as _dt
 import json
 import re
 import sqlite3
-import uuid as _uuid
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from . import gb14848, labvalues, tabular
-from .gpkg import UUID_SQL, open_database
+from .gpkg import bulk_load, open_database
+from .ids import uuid7_batch
 
 MAX_DATE_AGE_YEARS = 80
 
@@ -55,8 +56,7 @@ class Issue:
     message: str
 
 
-@dataclass
-class Record:
+class Record(NamedTuple):
     row: int
     well_uuid: str
     date: str
@@ -101,6 +101,9 @@ class ImportReport:
         for i in self.issues:
             out[i.code] = out.get(i.code, 0) + 1
         return out
+
+
+_record = Record._make  # builds the tuple without the keyword-argument __new__ (hot path)
 
 
 class ImportRefusedError(Exception):
@@ -215,6 +218,17 @@ def validate(
 
     param_cache: dict = {}
     date_cache: dict = {}
+
+    def date_verdict(raw):
+        d = parse_date(raw)
+        if d is None:
+            return None, ("bad_date", f"{raw!r} is not a date")
+        if d > today:
+            return None, ("future_date", f"{d.isoformat()} is in the future")
+        if d < oldest:
+            return None, ("bad_date", f"{d.isoformat()} is implausibly old")
+        return d.isoformat(), None
+
     seen: dict = {}
     oldest = today.replace(year=today.year - MAX_DATE_AGE_YEARS)
 
@@ -222,38 +236,64 @@ def validate(
         rep.issues.append(Issue(row, column, "error", code, message))
         rep.bad_rows.add(row)
 
+    factor_cache: dict = {}
+
+    def factor_for(pkey, unit):
+        if not unit:
+            return 1.0
+        f = factor_cache.get((pkey, unit))
+        if f is None:
+            f = labvalues.conversion_factor(pkey, unit) if unit else 1.0
+            factor_cache[(pkey, unit)] = f
+        return f
+
     def check_value(rowno, colname, well_u, date_s, code, lab, pkey, raw, unit):
-        lv = labvalues.parse_lab_value(raw)
-        if lv.qualifier == "missing":
-            if value_columns is None:
-                err(rowno, colname, "missing_value", "no value")
-            return
-        if lv.qualifier == "invalid":
-            err(rowno, colname, "bad_value", f"{raw!r}: {lv.note}")
-            return
         ind = gb14848.indicator(pkey)
-        u = unit or lv.unit or ""
-        num, dl = lv.value_num, lv.detection_limit
-        if lv.qualifier == "text":
-            if ind.kind != gb14848.TEXT:
-                err(rowno, colname, "bad_value", f"{raw!r} is text but {pkey} needs a number")
+        nd, dl = False, None
+        try:  # fast path: a plain number
+            num = float(raw)
+            if num != num or num in (float("inf"), float("-inf")):
+                raise ValueError
+            written_unit = None
+        except (TypeError, ValueError):
+            lv = labvalues.parse_lab_value(raw)
+            if lv.qualifier == "missing":
+                if value_columns is None:
+                    err(rowno, colname, "missing_value", "no value")
                 return
-        else:
+            if lv.qualifier == "invalid":
+                err(rowno, colname, "bad_value", f"{raw!r}: {lv.note}")
+                return
+            if lv.qualifier == "text":
+                if ind.kind != gb14848.TEXT:
+                    err(rowno, colname, "bad_value", f"{raw!r} is text but {pkey} needs a number")
+                    return
+                num = None
+            else:
+                num = lv.value_num
+            nd, dl, written_unit = bool(lv.below_detection), lv.detection_limit, lv.unit
+        if ind.kind == gb14848.TEXT and num is not None:
+            err(rowno, colname, "bad_value", f"{raw!r}: {pkey} is judged by a word (无/有), not a number")
+            return
+        if ind.kind != gb14848.TEXT:
             try:
-                factor = labvalues.conversion_factor(pkey, u) if u else 1.0
+                factor = factor_for(pkey, unit or written_unit or "")
             except labvalues.UnitError as exc:
                 err(rowno, colname, "unit", str(exc))
                 return
+            if factor != 1.0:
+                if num is not None:
+                    num *= factor
+                if dl is not None:
+                    dl *= factor
             if num is not None:
-                num *= factor
-            if dl is not None:
-                dl *= factor
-            if num is not None and num < 0 and pkey != "pH":
-                err(rowno, colname, "impossible", f"{raw!r}: a concentration cannot be negative")
-                return
-            if pkey == "pH" and num is not None and not 0 <= num <= 14:
-                err(rowno, colname, "impossible", f"pH {raw!r} outside 0–14")
-                return
+                if pkey == "pH":
+                    if not 0 <= num <= 14:
+                        err(rowno, colname, "impossible", f"pH {raw!r} outside 0–14")
+                        return
+                elif num < 0:
+                    err(rowno, colname, "impossible", f"{raw!r}: a concentration cannot be negative")
+                    return
         key = (well_u, date_s, pkey)
         if key in seen:
             err(rowno, colname, "duplicate", f"{pkey} at this well and date already given in row {seen[key]}")
@@ -263,22 +303,25 @@ def validate(
         if su is not None and (su, pkey) in existing_results:
             err(rowno, colname, "duplicate_in_database", f"{pkey} at this well and date is already in the database")
             return
-        rep.records.append(
-            Record(
-                rowno,
-                well_u,
-                date_s,
-                code,
-                lab,
-                pkey,
-                str(raw).strip(),
-                num,
-                ind.unit if lv.qualifier != "text" else "",
-                bool(lv.below_detection),
-                dl,
+        records_append(
+            _record(
+                (
+                    rowno,
+                    well_u,
+                    date_s,
+                    code,
+                    lab,
+                    pkey,
+                    str(raw).strip(),
+                    num,
+                    "" if ind.kind == gb14848.TEXT else ind.unit,
+                    nd,
+                    dl,
+                )
             )
         )
 
+    records_append = rep.records.append
     n = len(table.rows)
     for k, r in enumerate(table.rows):
         rowno = k + 2
@@ -286,30 +329,23 @@ def validate(
             raise InterruptedError("import validation canceled")
         if progress and k % 20000 == 0:
             progress(100.0 * k / max(n, 1))
-        wcode = (r[c_well] or "").strip() if c_well < len(r) else ""
+        wcode = (r[c_well] or "").strip()
         well_u = wells.get(wcode)
         if well_u is None:
             err(rowno, mapping.well, "unknown_well", f"well {wcode!r} is not in the database" if wcode else "no well")
             continue
-        draw = r[c_date] if c_date < len(r) else None
-        d = date_cache.get(draw)
-        if d is None:
-            d = parse_date(draw)
-            date_cache[draw] = d
-        if d is None:
-            err(rowno, mapping.date, "bad_date", f"{draw!r} is not a date")
+        draw = r[c_date]
+        verdict = date_cache.get(draw)
+        if verdict is None:
+            verdict = date_cache[draw] = date_verdict(draw)
+        date_s, problem = verdict
+        if problem:
+            err(rowno, mapping.date, problem[0], problem[1])
             continue
-        if d > today:
-            err(rowno, mapping.date, "future_date", f"{d.isoformat()} is in the future")
-            continue
-        if d < oldest:
-            err(rowno, mapping.date, "bad_date", f"{d.isoformat()} is implausibly old")
-            continue
-        date_s = d.isoformat()
         code = (r[c_code] or "") if c_code is not None else ""
         lab = (r[c_lab] or "") if c_lab is not None else ""
         if value_columns is None:
-            praw = r[c_par] if c_par < len(r) else None
+            praw = r[c_par]
             pkey = param_cache.get(praw, "?")
             if pkey == "?":
                 pkey = labvalues.recognise_parameter(praw)
@@ -319,13 +355,11 @@ def validate(
             if pkey is None:
                 err(rowno, mapping.parameter, "unknown_parameter", f"parameter {praw!r} is not in GB/T 14848-2017")
                 continue
-            unit = (r[c_unit] or "").strip() if c_unit is not None and c_unit < len(r) else ""
-            check_value(
-                rowno, mapping.value, well_u, date_s, code, lab, pkey, r[c_val] if c_val < len(r) else None, unit
-            )
+            unit = (r[c_unit] or "").strip() if c_unit is not None else ""
+            check_value(rowno, mapping.value, well_u, date_s, code, lab, pkey, r[c_val], unit)
         else:
             for i, h, pkey, unit in value_columns:
-                check_value(rowno, h, well_u, date_s, code, lab, pkey, r[i] if i < len(r) else None, unit)
+                check_value(rowno, h, well_u, date_s, code, lab, pkey, r[i], unit)
     if progress:
         progress(100.0)
     return rep
@@ -345,54 +379,52 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
     try:
         con.execute("BEGIN IMMEDIATE")
         county = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
-        new_samples = []
+        keys = []
         sample_of: dict = {}
         for r in records:
             key = (r.well_uuid, r.date)
-            if key in sample_of:
-                continue
-            su = existing_samples.get(key)
-            if su is None:
-                su = str(_uuid.uuid4())
-                code = r.sample_code or f"{r.date}-{r.well_uuid[:8]}"
-                new_samples.append(
-                    (
-                        su,
-                        county.get(r.well_uuid) or "000000",
-                        r.well_uuid,
-                        code,
-                        r.date,
-                        r.lab or None,
-                        user or None,
-                        user or None,
-                    )
-                )
-            sample_of[key] = su
-        con.executemany(
-            "INSERT INTO samples (uuid, county_code, well_uuid, sample_code, sampled_on, lab, created_by, updated_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            new_samples,
-        )
-        rows = (
-            (
-                county.get(r.well_uuid) or "000000",
-                sample_of[(r.well_uuid, r.date)],
-                r.parameter,
-                r.value_text,
-                r.value_num,
-                r.unit or None,
-                1 if r.below_detection else 0,
-                r.detection_limit,
-                user or None,
-                user or None,
+            if key not in sample_of:
+                sample_of[key] = existing_samples.get(key)
+                if sample_of[key] is None:
+                    keys.append((key, r))
+        new_ids = uuid7_batch(len(keys))
+        new_samples = []
+        for ((well_u, date_s), r), su in zip(keys, new_ids):
+            sample_of[(well_u, date_s)] = su
+            code = r.sample_code or f"{date_s}-{well_u[:8]}"
+            new_samples.append(
+                (su, county.get(well_u) or "000000", well_u, code, date_s, r.lab or None, user or None, user or None)
             )
-            for r in records
-        )
-        con.executemany(
-            f"INSERT INTO sample_results (uuid, county_code, sample_uuid, parameter, value_text, value_num, unit, "
-            f"below_detection, detection_limit, created_by, updated_by) VALUES ({UUID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        result_ids = uuid7_batch(len(records))
+        big = len(records) > 20000
+        with bulk_load(con, ["samples", "sample_results"] if big else []):
+            con.executemany(
+                "INSERT INTO samples (uuid, county_code, well_uuid, sample_code, sampled_on, lab, created_by, "
+                "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                new_samples,
+            )
+            u = user or None
+            rows = (
+                (
+                    rid,
+                    county.get(r.well_uuid) or "000000",
+                    sample_of[(r.well_uuid, r.date)],
+                    r.parameter,
+                    r.value_text,
+                    r.value_num,
+                    r.unit or None,
+                    1 if r.below_detection else 0,
+                    r.detection_limit,
+                    u,
+                    u,
+                )
+                for rid, r in zip(result_ids, records)
+            )
+            con.executemany(
+                "INSERT INTO sample_results (uuid, county_code, sample_uuid, parameter, value_text, value_num, unit, "
+                "below_detection, detection_limit, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -68,7 +68,11 @@ def read_csv(path: str, encoding: str | None = None) -> Table:
     except StopIteration:
         raise TableReadError(f"{os.path.basename(path)} is empty") from None
     headers = [_clean_header(h, i) for i, h in enumerate(headers)]
-    rows = [[c if c != "" else None for c in r] for r in reader if any(c.strip() for c in r)]
+    width = len(headers)
+    rows = [r for r in reader if any(r)]  # empty cells stay "" (the importers treat "" and None alike)
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
     return Table(path, headers, rows, encoding=enc)
 
 

@@ -1,0 +1,124 @@
+"""Benchmark (issue 3): importing N long-format lab results from CSV into the project GeoPackage, validation
+included, against two baselines measured in the same run on the same rows:
+  - ogr2ogr loading the same CSV into a GeoPackage table (target: ratio ≥ 1, i.e. at least as fast),
+  - a bare sqlite3 executemany of the same pre-parsed rows into the same kind of table (target: ratio ≥ 1/3).
+Usage: python bench/bench_import.py [N]   (default 1,000,000)
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import numpy as np  # noqa: E402
+from osgeo import ogr  # noqa: E402
+
+from gw_plugin.core import gpkg, importer  # noqa: E402
+
+PARAMS = ["硝酸盐", "pH", "氨氮", "铬（六价）", "三氯乙烯", "溶解性总固体", "总硬度", "氟化物", "砷", "铅"]
+
+
+def make_inputs(folder: str, n: int):
+    db = os.path.join(folder, "city.gpkg")
+    gpkg.create_database(db)
+    wells = [f"W{i:05d}" for i in range(2000)]
+    ds = ogr.Open(db, 1)
+    lyr = ds.GetLayerByName("monitoring_wells")
+    ds.StartTransaction()
+    for k, code in enumerate(wells):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f["uuid"], f["well_code"], f["county_code"] = str(uuid.uuid4()), code, "419901"
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({500000 + k} 3850000)"))
+        lyr.CreateFeature(f)
+    ds.CommitTransaction()
+    ds = None
+    rng = np.random.default_rng(1)
+    csv_path = os.path.join(folder, "lab.csv")
+    per_sample = len(PARAMS)
+    n_samples = n // per_sample
+    well_idx = np.arange(n_samples) % len(wells)  # (well, day) unique: one sample per well and date
+    day = (np.arange(n_samples) // len(wells)) * 30 + rng.integers(0, 28, n_samples)
+    base = np.datetime64("2014-01-01")
+    values = np.round(rng.lognormal(0, 1, n), 4)
+    nd = rng.random(n) < 0.05
+    rows = []
+    k = 0
+    with open(csv_path, "w", encoding="utf-8") as fh:
+        fh.write("井编号,采样日期,指标,检测值,单位\n")
+        for s in range(n_samples):
+            date = str(base + int(day[s]))
+            w = wells[well_idx[s]]
+            for p in PARAMS:
+                if p == "pH":
+                    v = repr(round(6.5 + float(values[k]) % 2, 2))
+                else:
+                    v = "ND" if nd[k] else repr(float(values[k]))
+                fh.write(f"{w},{date},{p},{v},{'' if p == 'pH' else 'mg/L'}\n")
+                rows.append((w, date, p, v))
+                k += 1
+    return db, csv_path, rows
+
+
+def bench_ogr2ogr(folder, csv_path):
+    out = os.path.join(folder, "ogr.gpkg")
+    t0 = time.perf_counter()
+    subprocess.run(["ogr2ogr", "-f", "GPKG", out, csv_path, "-nln", "results"], check=True)
+    return time.perf_counter() - t0
+
+
+def bench_sqlite(folder, rows):
+    path = os.path.join(folder, "bare.gpkg")
+    gpkg.create_database(path)
+    parsed = [(str(uuid.uuid4()), "419901", w, p, v, None if v == "ND" else float(v), "mg/L") for w, d, p, v in rows]
+    con = sqlite3.connect(path)
+    t0 = time.perf_counter()
+    con.executemany(
+        "INSERT INTO sample_results (uuid, county_code, sample_uuid, parameter, value_text, value_num, unit) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        parsed,
+    )
+    con.commit()
+    dt = time.perf_counter() - t0
+    con.close()
+    return dt
+
+
+def bench_import(db, csv_path):
+    t0 = time.perf_counter()
+    rep = importer.validate(
+        csv_path, db, importer.ColumnMapping("long", "井编号", "采样日期", "指标", "检测值", "单位")
+    )
+    t1 = time.perf_counter()
+    if rep.errors:
+        raise SystemExit(f"unexpected validation errors: {rep.issues[:5]}")
+    importer.write(rep, db)
+    t2 = time.perf_counter()
+    assert not rep.errors, rep.issues[:5]
+    return t2 - t0, t1 - t0, t2 - t1, rep.written_results
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as folder:
+        db, csv_path, rows = make_inputs(folder, n)
+        t_ogr = bench_ogr2ogr(folder, csv_path)
+        t_sql = bench_sqlite(folder, rows)
+        t_imp, t_val, t_write, written = bench_import(db, csv_path)
+    print(
+        f"import of {written} results: {t_imp:.2f} s (validate {t_val:.2f} s, write {t_write:.2f} s), "
+        f"{written / t_imp:,.0f} rows/s"
+    )
+    print(f"baseline ogr2ogr CSV→GPKG: {t_ogr:.2f} s; bare sqlite3 executemany: {t_sql:.2f} s")
+    print(f"ratio vs ogr2ogr (≥ 1.00 wanted): {t_ogr / t_imp:.2f}")
+    print(f"ratio vs bare executemany (≥ 0.33 wanted): {t_sql / t_imp:.2f}")
+
+
+if __name__ == "__main__":
+    main()
