@@ -200,3 +200,35 @@ def test_importsamples_algorithm(db, tmp_path, qgis_processing):
     assert res["RESULTS"] == 7 and res["ERRORS"] == 1
     lines = open(report, encoding="utf-8-sig").read().splitlines()
     assert lines[0] == "row,column,severity,code,message" and "unknown_well" in lines[1]
+
+
+def test_bulk_import_keeps_counts_indexes_and_triggers(db, tmp_path, validate):
+    rows = [GOOD[0]]
+    params = ["硝酸盐", "铅", "砷", "氟化物", "氨氮"]
+    for k in range(5000):  # 25,000 values: above the bulk-load threshold
+        date = (dt.date(2010, 1, 1) + dt.timedelta(days=k)).isoformat()
+        for p in params:
+            rows.append([f"W{1 + k % 3}", date, p, f"{(k % 97) / 10:.1f}", "mg/L"])
+    path = _write_csv(tmp_path / "big.csv", rows)
+    con = sqlite3.connect(db)
+    objects_before = sorted(
+        con.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('samples', 'sample_results')"
+        ).fetchall()
+    )
+    con.close()
+    rep = importer.import_results(path, db, LONG)
+    assert rep.written_results == 25000 and rep.written_samples == 5000
+    con = sqlite3.connect(db)
+    objects_after = sorted(
+        con.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('samples', 'sample_results')"
+        ).fetchall()
+    )
+    assert objects_after == objects_before
+    counts = dict(con.execute("SELECT table_name, feature_count FROM gpkg_ogr_contents"))
+    assert counts["sample_results"] == 25000 and counts["samples"] == 5000
+    ids = [r[0] for r in con.execute("SELECT uuid FROM sample_results ORDER BY fid")]
+    assert ids == sorted(ids) and len(set(ids)) == 25000  # time-ordered version-7 UUIDs
+    con.close()
+    assert validate(db) == []
