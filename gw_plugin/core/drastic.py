@@ -453,3 +453,76 @@ def apply_overrides(tables: dict, factor: str, ratings: dict) -> dict:
                 c["rating"] = ratings[k]
     check_tables(t)
     return t
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Class codes of other data sets (e.g. the demo city's rasters/classes.json)
+# --------------------------------------------------------------------------------------------------------------
+_CLASS_JSON_FACTORS = {"aquifer_media": "A", "soil_media": "S", "vadose_media": "I"}
+
+
+def _tokens(name: str) -> frozenset:
+    s = str(name).lower().replace("w/", "with ").replace("sig.", "significant ").replace("&", " and ")
+    for ch in "/,.;:()-_":
+        s = s.replace(ch, " ")
+    return frozenset(t for t in s.split() if t)
+
+
+def match_class(factor_spec: dict, name: str) -> Optional[dict]:
+    """The class of a factor table whose key/en/zh name matches ``name``: same words first, else the class
+    whose words contain all of the name's words with the fewest extra words."""
+    want = _tokens(name)
+    if not want:
+        return None
+    best, extra = None, None
+    for c in factor_spec["classes"]:
+        for label in (c.get("key", "").replace("_", " "), c.get("en", ""), c.get("zh", "")):
+            have = _tokens(label)
+            if not have:
+                continue
+            if have == want or str(label).strip() == str(name).strip():
+                return c
+            if want <= have and (extra is None or len(have - want) < extra):
+                best, extra = c, len(have - want)
+    return best
+
+
+def tables_for_codes(tables: dict, factor: str, codes: dict) -> tuple:
+    """A copy of ``tables`` whose class table of ``factor`` uses other class codes: ``codes`` maps each code to
+    a DRASTIC category name (matched with ``match_class``). Returns (tables, [messages])."""
+    t = copy.deepcopy(tables)
+    spec = t["factors"][factor]
+    classes, notes = [], []
+    for code, name in sorted(codes.items(), key=lambda kv: int(kv[0])):
+        c = match_class(tables["factors"][factor], name)
+        if c is None:
+            notes.append(
+                _tr("{f}: code {c} ({n}) matches no class of the rating table; it will be nodata.").format(
+                    f=factor, c=code, n=name
+                )
+            )
+            continue
+        classes.append({**c, "code": int(code), "matched_from": str(name)})
+        notes.append(
+            _tr("{f}: code {c} '{n}' rated {r} as '{k}'.").format(f=factor, c=code, n=name, r=c["rating"], k=c["en"])
+        )
+    spec["classes"] = classes
+    check_tables(t)
+    return t, notes
+
+
+def tables_from_classes_json(path: str, tables: Optional[dict] = None) -> tuple:
+    """Rating tables for rasters described by a classes.json (demo city format: {"classes": {raster name:
+    {code: {"zh", "en", "drastic_category"}}}}). Returns (tables, [messages])."""
+    tables = tables or load_tables()
+    with open(path, encoding="utf-8") as fh:
+        meta = json.load(fh)
+    notes = []
+    for raster, factor in _CLASS_JSON_FACTORS.items():
+        entries = (meta.get("classes") or {}).get(raster)
+        if not entries:
+            continue
+        codes = {int(k): (v.get("drastic_category") or v.get("en") or v.get("zh")) for k, v in entries.items()}
+        tables, n = tables_for_codes(tables, factor, codes)
+        notes += n
+    return tables, notes

@@ -171,6 +171,27 @@ def hazard_scores(records: Sequence[dict], cfg: dict) -> np.ndarray:
     return out
 
 
+def points_from_shapes(shapes: Sequence):
+    """(x, y, row index) arrays from [(wkb, values)]: every part of (multi)points; the centroid of other shapes."""
+    xs, ys, idx = [], [], []
+    for i, (wkb, _values) in enumerate(shapes):
+        g = ogr.CreateGeometryFromWkb(bytes(wkb))
+        if g is None or g.IsEmpty():
+            continue
+        t = ogr.GT_Flatten(g.GetGeometryType())
+        if t == ogr.wkbPoint:
+            parts = [g]
+        elif t == ogr.wkbMultiPoint:
+            parts = [g.GetGeometryRef(j) for j in range(g.GetGeometryCount())]
+        else:
+            parts = [g.Centroid()]
+        for p in parts:
+            xs.append(p.GetX())
+            ys.append(p.GetY())
+            idx.append(i)
+    return np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(idx, dtype=np.int64)
+
+
 def decay_kernel(grid: rb.Grid, decay: str, radius_m: float, decay_length_m: float = 0.0) -> np.ndarray:
     """Weights of the cells around a source cell (centre = 1): exponential exp(-d/L) for d <= R, or linear
     1 - d/R for d < R; 0 beyond the radius."""
