@@ -215,6 +215,9 @@ CREATE OR REPLACE FUNCTION gw.tg_rev() RETURNS trigger LANGUAGE plpgsql SECURITY
 SET search_path = gw, public, pg_temp AS $$
 BEGIN
   NEW.rev := nextval('gw.rev_seq');
+  IF coalesce(current_setting('gw.push_seq', true), '') <> '' THEN
+    RETURN NEW;  -- a sync push stores rows exactly as the client sent them (the client keeps the same values)
+  END IF;
   IF TG_OP = 'INSERT' THEN
     NEW.created_at := coalesce(NEW.created_at, now());
     NEW.created_by := coalesce(NEW.created_by, session_user);

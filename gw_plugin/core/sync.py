@@ -1,0 +1,1039 @@
+"""Sync of a project GeoPackage with the city platform: pull, field-level three-way merge, push exactly once.
+
+Invariants (../shared/design/sync.md): identity is ``uuid``; nothing is lost (every local change ends on the server
+or stays in the file as pending, conflicting or rejected); a push is applied exactly once (idempotency key =
+client id + push sequence, stored in the push's own server transaction, payload kept in ``gw_outbox`` until the
+outcome is recorded); each side is atomic (one server transaction per push; one SQLite transaction per pull and
+per outcome); merges are per field against the base values kept by the change-tracking triggers; the server
+decides permissions (row-level security) and refused rows come back as rejected and are kept.
+
+Public: ``sync(gpkg_path, conninfo, direction, conflict_policy) -> SyncReport``, ``resolve_conflict``,
+``open_conflicts``, ``pull_into`` (used by checkout). No QGIS import.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Optional
+
+from . import changelog as C
+from . import platform as P
+from . import schema as S
+
+POLICIES = ("server", "local", "manual")
+DIRECTIONS = ("both", "push", "pull")
+META_FIELDS = ("updated_at", "updated_by")
+PAGE = 5000
+
+
+class SyncError(Exception):
+    """Sync could not run; nothing was lost (the message says what to do)."""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    stale: int = 0
+    open_conflicts: int = 0
+    pending: int = 0
+    attachments_uploaded: int = 0
+    attachments_downloaded: int = 0
+    push_seq: Optional[int] = None
+    server_rev: Optional[int] = None
+    resent: bool = False
+    messages: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"pushed {self.pushed}, pulled {self.pulled}, merged {self.merged}, conflicts {self.conflicts} "
+            f"(open {self.open_conflicts}), rejected {self.rejected}, still pending {self.pending}, "
+            f"attachments up {self.attachments_uploaded} / down {self.attachments_downloaded}"
+        )
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Values: types, canonical comparison, wire format
+# --------------------------------------------------------------------------------------------------------------
+def field_types(table: str, cols: list) -> dict:
+    t = S.table(table)
+    out = {}
+    for c in cols:
+        if c == "geom":
+            out[c] = "geom"
+        else:
+            try:
+                f = t.field(c)
+            except KeyError:
+                continue
+            out[c] = "uuid" if c == "uuid" else f.type
+    return out
+
+
+_DT_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def canon_datetime(v) -> str:
+    """'YYYY-MM-DDTHH:MM:SS.mmmZ' in UTC, the GeoPackage form; ValueError if unreadable."""
+    import datetime as dt
+
+    m = _DT_RE.match(str(v).strip())
+    if not m:
+        raise ValueError(f"not a date-time: {v!r}")
+    y, mo, d, h, mi, s, frac, tz = m.groups()
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    value = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro)
+    if tz and tz != "Z":
+        sign = 1 if tz[0] == "+" else -1
+        digits = tz[1:].replace(":", "")
+        value -= sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def canon(ftype: str, v):
+    """A comparable form of a value of ``ftype`` whatever its storage (local SQLite or server)."""
+    if v is None:
+        return None
+    try:
+        if ftype == "geom":
+            return C.gpkg_to_wkb(v)
+        if ftype == "boolean":
+            if isinstance(v, str):
+                return 1 if v.strip().lower() in ("1", "true", "t", "yes") else 0
+            return 1 if v else 0
+        if ftype == "integer":
+            return int(v)
+        if ftype == "real":
+            return float(v)
+        if ftype == "date":
+            return str(v)[:10]
+        if ftype == "datetime":
+            return canon_datetime(v)
+    except (TypeError, ValueError):
+        return ("raw", str(v))
+    return str(v)
+
+
+def same(ftype: str, a, b) -> bool:
+    return canon(ftype, a) == canon(ftype, b)
+
+
+_UUID_RE = re.compile(S.UUID_RE)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def to_wire(ftype: str, v, srid: int, geometry: Optional[str] = None):
+    """JSON value sent to the server for a local value; ValueError (with the reason) when it cannot go."""
+    if v is None:
+        return None
+    if ftype == "geom":
+        wkb = C.gpkg_to_wkb(v)
+        if geometry and geometry.startswith("Multi"):
+            wkb = _force_multi(wkb, geometry)
+        return C.wkb_to_ewkb_hex(wkb, srid)
+    if ftype == "boolean":
+        return bool(canon("boolean", v))
+    if ftype == "integer":
+        return int(v)
+    if ftype == "real":
+        x = float(v)
+        if not math.isfinite(x):
+            raise ValueError("not a finite number")
+        return x
+    if ftype == "date":
+        s = str(v)[:10]
+        if not _DATE_RE.match(s):
+            raise ValueError(f"not a date: {v!r}")
+        return s
+    if ftype == "datetime":
+        return canon_datetime(v)
+    s = str(v)
+    if "\x00" in s:
+        raise ValueError("text contains a NUL character")
+    if ftype == "uuid" and not _UUID_RE.match(s):
+        raise ValueError(f"not a uuid: {s!r}")
+    return s
+
+
+def _force_multi(wkb: bytes, geometry: str) -> bytes:
+    order = "<" if wkb[0] == 1 else ">"
+    import struct
+
+    (gtype,) = struct.unpack(order + "I", wkb[1:5])
+    if gtype % 1000 in (4, 5, 6):
+        return wkb
+    from osgeo import ogr
+
+    g = ogr.CreateGeometryFromWkb(wkb)
+    g = {
+        "MultiPolygon": ogr.ForceToMultiPolygon,
+        "MultiLineString": ogr.ForceToMultiLineString,
+        "MultiPoint": ogr.ForceToMultiPoint,
+    }[geometry](g)
+    return bytes(g.ExportToWkb(ogr.wkbNDR))
+
+
+def from_wire(ftype: str, v, srs_id: int):
+    """Local SQLite value for a value sent in wire form (used to advance the base after a push)."""
+    if v is None:
+        return None
+    if ftype == "geom":
+        raw = bytes.fromhex(v)
+        import struct
+
+        order = "<" if raw[0] == 1 else ">"
+        (gtype,) = struct.unpack(order + "I", raw[1:5])
+        if gtype & 0x20000000:
+            raw = raw[:1] + struct.pack(order + "I", gtype & ~0xE0000000) + raw[9:]
+        return C.wkb_to_gpkg(raw, srs_id)
+    if ftype == "boolean":
+        return 1 if v else 0
+    return v
+
+
+def _json_value(ftype: str, v):
+    """A JSON-safe rendering for the conflicts/rejected tables (geometry as hex WKB)."""
+    if v is None:
+        return None
+    if ftype == "geom":
+        wkb = C.gpkg_to_wkb(v)
+        return wkb.hex() if wkb is not None else None
+    if isinstance(v, bytes):
+        return v.hex()
+    return v
+
+
+def _row_json(types: dict, row: Optional[dict]) -> Optional[str]:
+    if row is None:
+        return None
+    return json.dumps({c: _json_value(types.get(c, "text"), v) for c, v in row.items()}, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Local rows
+# --------------------------------------------------------------------------------------------------------------
+class _Local:
+    """Synced columns, types and SRS of each table of one GeoPackage."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.cols = {}
+        self.types = {}
+        self.srs = {}
+        for t in C.synced_tables(con):
+            cols = [c for c in C.columns(con, t.name) if c in P.data_columns(t)]
+            self.cols[t.name] = cols
+            self.types[t.name] = field_types(t.name, cols)
+        for tname, srs_id in con.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"):
+            self.srs[tname] = srs_id
+
+    def row(self, table: str, uuid: str, base: bool = False) -> Optional[dict]:
+        cols = self.cols[table]
+        src = C.base_table(table) if base else table
+        r = self.con.execute(
+            f"SELECT {', '.join(C.q(c) for c in cols)} FROM {C.q(src)} WHERE uuid = ?", (uuid,)
+        ).fetchone()
+        return None if r is None else dict(zip(cols, r))
+
+    def write(self, table: str, row: dict) -> None:
+        cols = [c for c in self.cols[table] if c in row]
+        sets = ", ".join(f"{C.q(c)} = ?" for c in cols if c != "uuid")
+        cur = self.con.execute(
+            f"UPDATE {C.q(table)} SET {sets} WHERE uuid = ?", [row[c] for c in cols if c != "uuid"] + [row["uuid"]]
+        )
+        if cur.rowcount == 0:
+            self.con.execute(
+                f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [row[c] for c in cols],
+            )
+
+    def delete(self, table: str, uuid: str) -> None:
+        self.con.execute(f"DELETE FROM {C.q(table)} WHERE uuid = ?", (uuid,))
+
+    def set_base(self, table: str, row: dict) -> None:
+        cols = [c for c in self.cols[table] if c in row]
+        self.con.execute(
+            f"INSERT OR REPLACE INTO {C.q(C.base_table(table))} ({', '.join(C.q(c) for c in cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+
+    def drop_entry(self, table: str, uuid: str) -> None:
+        self.con.execute(f"DELETE FROM {C.CHANGELOG} WHERE tbl = ? AND uuid = ?", (table, uuid))
+        self.con.execute(f"DELETE FROM {C.q(C.base_table(table))} WHERE uuid = ?", (uuid,))
+
+    def set_entry(self, table: str, uuid: str, op: str, held: Optional[int] = None) -> None:
+        self.con.execute(
+            f"INSERT INTO {C.CHANGELOG} (tbl, uuid, op, held, changed_at) VALUES (?, ?, ?, coalesce(?, 0), {C.NOW}) "
+            f"ON CONFLICT (tbl, uuid) DO UPDATE SET op = excluded.op, held = coalesce(?, held)",
+            (table, uuid, op, held, held),
+        )
+        if op == "I":
+            self.con.execute(f"DELETE FROM {C.q(C.base_table(table))} WHERE uuid = ?", (uuid,))
+
+    def entry(self, table: str, uuid: str):
+        return self.con.execute(
+            f"SELECT op, held FROM {C.CHANGELOG} WHERE tbl = ? AND uuid = ?", (table, uuid)
+        ).fetchone()
+
+    def set_rev(self, table: str, uuid: str, rev: Optional[int]) -> None:
+        if rev is None:
+            self.con.execute(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", (table, uuid))
+        else:
+            self.con.execute(f"INSERT OR REPLACE INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?)", (table, uuid, rev))
+
+    def rev(self, table: str, uuid: str) -> Optional[int]:
+        r = self.con.execute(f"SELECT rev FROM {C.REVS} WHERE tbl = ? AND uuid = ?", (table, uuid)).fetchone()
+        return r[0] if r else None
+
+    def equal(self, table: str, a: Optional[dict], b: Optional[dict], ignore=("updated_at", "updated_by")) -> bool:
+        if a is None or b is None:
+            return a is b
+        types = self.types[table]
+        return all(same(types[c], a.get(c), b.get(c)) for c in self.cols[table] if c not in ignore)
+
+    def record_conflict(self, table, uuid, kind, fields, base, local, server, server_rev, policy, status) -> bool:
+        """Record a conflict (True) or refresh the open one of this feature with the newer server version."""
+        types = self.types[table]
+        open_row = self.con.execute(
+            f"SELECT id, fields FROM {C.CONFLICTS} WHERE tbl = ? AND uuid = ? AND status = 'open'", (table, uuid)
+        ).fetchone()
+        if open_row is not None:  # refresh the open conflict with the newer server version; never drop it
+            old_fields = json.loads(open_row[1] or "[]")
+            merged = sorted(set(old_fields) | set(fields))
+            self.con.execute(
+                f"UPDATE {C.CONFLICTS} SET server = ?, server_rev = ?, fields = ? WHERE id = ?",
+                (_row_json(types, server), server_rev, json.dumps(merged), open_row[0]),
+            )
+            return False
+        self.con.execute(
+            f"INSERT INTO {C.CONFLICTS} (tbl, uuid, kind, fields, base, local, server, server_rev, policy, status, "
+            f"resolution, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            f"CASE WHEN ? = 'open' THEN NULL ELSE {C.NOW} END)",
+            (
+                table,
+                uuid,
+                kind,
+                json.dumps(sorted(fields)),
+                _row_json(types, base),
+                _row_json(types, local),
+                _row_json(types, server),
+                server_rev,
+                policy,
+                status,
+                None if status == "open" else policy,
+                status,
+            ),
+        )
+        return True
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Pull
+# --------------------------------------------------------------------------------------------------------------
+def _select_expr(col: str, ftype: str):
+    q = P.sql()
+    ident = q.Identifier(col)
+    if ftype == "geom":
+        return q.SQL("ST_AsBinary({})").format(ident)
+    if ftype == "uuid":
+        return q.SQL("{}::text").format(ident)
+    if ftype == "datetime":
+        return q.SQL("""to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')""").format(ident)
+    if ftype == "date":
+        return q.SQL("to_char({}, 'YYYY-MM-DD')").format(ident)
+    if ftype == "boolean":
+        return q.SQL("{}::int").format(ident)
+    return ident
+
+
+_TOMBSTONE = object()
+
+
+def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, counties=None, hooks=None) -> None:
+    """Apply the server changes after the last pulled revision to the GeoPackage, merging with local changes.
+
+    One SQLite transaction (rows, base values, revisions, conflicts and the new last-pulled revision).
+    """
+    hooks = hooks or {}
+    local = _Local(con)
+    pg.autocommit = True
+    bound = P.safe_revision(pg)
+    report.server_rev = bound
+    last = C.state(con)["last_pulled_rev"]
+    if bound <= last:
+        return
+    pg.autocommit = False
+    pg.set_session(isolation_level="REPEATABLE READ", readonly=True)
+    q = P.sql()
+    try:
+        with C.transaction(con), C.applying(con):
+            for tname, cols in local.cols.items():
+                types = local.types[tname]
+                srs = local.srs.get(tname, 0)
+                where = [q.SQL("rev > %s AND rev <= %s")]
+                params = [last, bound]
+                if counties and tname != "admin_units":
+                    where.append(q.SQL("county_code = ANY(%s)"))
+                    params.append(list(counties))
+                stmt = q.SQL("SELECT rev, {} FROM {} WHERE {} ORDER BY rev").format(
+                    q.SQL(", ").join(_select_expr(c, types[c]) for c in cols),
+                    q.Identifier(P.PLATFORM_SCHEMA, tname),
+                    q.SQL(" AND ").join(where),
+                )
+                cur = pg.cursor(name=f"gw_pull_{tname}")
+                cur.itersize = PAGE
+                cur.execute(stmt, params)
+                while True:
+                    rows = cur.fetchmany(PAGE)
+                    if not rows:
+                        break
+                    batch = []
+                    for r in rows:
+                        row = dict(zip(cols, r[1:]))
+                        if "geom" in row and row["geom"] is not None:
+                            row["geom"] = C.wkb_to_gpkg(bytes(row["geom"]), srs)
+                        batch.append((r[0], row))
+                    _apply_batch(local, tname, batch, policy, report)
+                    if hooks.get("pull_page"):
+                        hooks["pull_page"]()
+                cur.close()
+            tcur = pg.cursor()
+            where = [q.SQL("rev > %s AND rev <= %s AND tbl = ANY(%s)")]
+            params = [last, bound, list(local.cols)]
+            if counties:
+                where.append(q.SQL("(county_code = ANY(%s) OR tbl = 'admin_units')"))
+                params.append(list(counties))
+            tcur.execute(
+                q.SQL("SELECT tbl, uuid::text, rev FROM gw.tombstones WHERE {} ORDER BY rev").format(
+                    q.SQL(" AND ").join(where)
+                ),
+                params,
+            )
+            by_table = {}
+            for tbl, uuid, rev in tcur.fetchall():
+                by_table.setdefault(tbl, []).append((rev, {"uuid": uuid, _TOMBSTONE: True}))
+            for tbl, batch in by_table.items():
+                _apply_batch(local, tbl, batch, policy, report)
+            con.execute(f"UPDATE {C.STATE} SET last_pulled_rev = ? WHERE id = 1", (bound,))
+            pg.commit()
+    finally:
+        if not pg.closed:
+            pg.rollback()
+            pg.set_session(isolation_level="READ COMMITTED", readonly=False)
+            pg.autocommit = False
+
+
+def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: SyncReport) -> None:
+    con = local.con
+    uuids = [row["uuid"] for _, row in batch]
+    known = {}
+    entries = {}
+    for i in range(0, len(uuids), 500):
+        chunk = uuids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        known.update(
+            con.execute(f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN ({marks})", [table] + chunk)
+        )
+        entries.update(
+            (u, (op, held))
+            for u, op, held in con.execute(
+                f"SELECT uuid, op, held FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({marks})", [table] + chunk
+            )
+        )
+    fast_upsert, fast_delete, revs = [], [], []
+    for rev, row in batch:
+        uuid = row["uuid"]
+        if known.get(uuid) is not None and known[uuid] >= rev:
+            continue  # our own push coming back, or already applied
+        report.pulled += 1
+        if uuid not in entries:
+            if _TOMBSTONE in row:
+                fast_delete.append(uuid)
+                revs.append((table, uuid, None))
+            else:
+                fast_upsert.append(row)
+                revs.append((table, uuid, rev))
+            continue
+        _merge(local, table, rev, row, entries[uuid], policy, report)
+    if fast_upsert:
+        _bulk_upsert(local, table, fast_upsert)
+    if fast_delete:
+        con.executemany(f"DELETE FROM {C.q(table)} WHERE uuid = ?", [(u,) for u in fast_delete])
+    con.executemany(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", [(t, u) for t, u, r in revs if r is None])
+    con.executemany(
+        f"INSERT OR REPLACE INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?)", [x for x in revs if x[2] is not None]
+    )
+
+
+def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
+    con = local.con
+    cols = local.cols[table]
+    have = set()
+    uuids = [r["uuid"] for r in rows]
+    for i in range(0, len(uuids), 500):
+        chunk = uuids[i : i + 500]
+        have.update(
+            u
+            for (u,) in con.execute(
+                f"SELECT uuid FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
+            )
+        )
+    upd = [r for r in rows if r["uuid"] in have]
+    ins = [r for r in rows if r["uuid"] not in have]
+    other = [c for c in cols if c != "uuid"]
+    if upd:
+        con.executemany(
+            f"UPDATE {C.q(table)} SET {', '.join(f'{C.q(c)} = ?' for c in other)} WHERE uuid = ?",
+            [[r.get(c) for c in other] + [r["uuid"]] for r in upd],
+        )
+    if ins:
+        con.executemany(
+            f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [[r.get(c) for c in cols] for r in ins],
+        )
+
+
+def _merge(local: _Local, table: str, rev: int, server, entry, policy: str, report: SyncReport) -> None:
+    """Three-way merge of one server change with a pending local change (entry = (op, held))."""
+    op, held = entry
+    if held:
+        policy = "manual"  # an open conflict stays open until the user resolves it
+    uuid = server["uuid"]
+    deleted_there = _TOMBSTONE in server
+    L = local.row(table, uuid)
+    B = local.row(table, uuid, base=True)
+    types = local.types[table]
+    cols = local.cols[table]
+
+    if op == "D":
+        if deleted_there:  # deleted on both sides
+            local.drop_entry(table, uuid)
+            local.set_rev(table, uuid, None)
+            return
+        if B is not None and local.equal(table, B, server):
+            local.set_base(table, server)
+            local.set_rev(table, uuid, rev)
+            return
+        status = "open" if policy == "manual" else "resolved"
+        report.conflicts += local.record_conflict(table, uuid, "delete_edit", [], B, None, server, rev, policy, status)
+        if policy == "server":
+            local.drop_entry(table, uuid)
+            local.write(table, server)
+        else:
+            local.set_base(table, server)
+            local.set_entry(table, uuid, "D", held=1 if policy == "manual" else 0)
+        local.set_rev(table, uuid, rev)
+        return
+
+    if L is None:  # entry without a row cannot happen for I/U; treat the server version as the truth
+        local.drop_entry(table, uuid)
+        if not deleted_there:
+            local.write(table, server)
+            local.set_rev(table, uuid, rev)
+        return
+
+    if deleted_there:
+        if op == "I":  # our insert of a uuid the server deleted: the insert will resurrect it
+            local.set_rev(table, uuid, None)
+            return
+        status = "open" if policy == "manual" else "resolved"
+        report.conflicts += local.record_conflict(table, uuid, "edit_delete", [], B, L, None, rev, policy, status)
+        local.set_rev(table, uuid, None)
+        if policy == "server":
+            local.drop_entry(table, uuid)
+            local.delete(table, uuid)
+        else:
+            local.set_entry(table, uuid, "I", held=1 if policy == "manual" else 0)
+        return
+
+    base = B if (op == "U" and B is not None) else {}
+    merged = dict(server)
+    local_wins = False
+    clash = []
+    server_changed_any = False
+    local_changed_any = False
+    for c in cols:
+        if c in META_FIELDS or c == "uuid":
+            continue
+        t = types[c]
+        l_changed = c not in base or not same(t, L.get(c), base.get(c))
+        s_changed = c not in base or not same(t, server.get(c), base.get(c))
+        server_changed_any = server_changed_any or s_changed
+        if not l_changed or same(t, L.get(c), server.get(c)):
+            continue
+        if s_changed:
+            clash.append(c)
+            if policy == "server":
+                continue
+        else:
+            local_changed_any = True
+        merged[c] = L.get(c)
+        local_wins = True
+    if local_wins:
+        for c in META_FIELDS:
+            if c in L:
+                merged[c] = L[c]
+    if clash or held:
+        status = "open" if policy == "manual" else "resolved"
+        kind = "insert_insert" if op == "I" else "field"
+        report.conflicts += local.record_conflict(table, uuid, kind, clash, B, L, server, rev, policy, status)
+    elif local_changed_any and server_changed_any:
+        report.merged += 1
+    local.write(table, merged)
+    local.set_base(table, server)
+    local.set_rev(table, uuid, rev)
+    if local.equal(table, merged, server):
+        local.drop_entry(table, uuid)
+    else:
+        local.set_entry(table, uuid, "U", held=1 if (clash and policy == "manual") else None)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Push
+# --------------------------------------------------------------------------------------------------------------
+def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[int]:
+    """Snapshot the pending changes into gw_outbox under a new push sequence (one SQLite transaction)."""
+    con = local.con
+    with C.transaction(con), C.applying(con):
+        st = C.state(con)
+        if st["inflight_seq"] is not None:
+            return st["inflight_seq"]
+        entries = con.execute(f"SELECT tbl, uuid, op FROM {C.CHANGELOG} WHERE held = 0 ORDER BY tbl, uuid").fetchall()
+        out = []
+        for tbl, uuid, op in entries:
+            if tbl not in local.cols:
+                continue
+            types = local.types[tbl]
+            geometry = S.table(tbl).geometry
+            L = local.row(tbl, uuid)
+            B = local.row(tbl, uuid, base=True)
+            base_rev = local.rev(tbl, uuid)
+            try:
+                if op == "I":
+                    if L is None:
+                        local.drop_entry(tbl, uuid)
+                        continue
+                    data = {c: to_wire(types[c], v, srid, geometry) for c, v in L.items()}
+                    if not data.get("county_code"):
+                        raise ValueError("county_code is empty")
+                elif op == "U":
+                    if L is None or B is None:
+                        raise ValueError("change record without its row or base")
+                    data = {
+                        c: to_wire(types[c], L[c], srid, geometry)
+                        for c in local.cols[tbl]
+                        if c != "uuid" and not same(types[c], L[c], B.get(c))
+                    }
+                    if not any(c not in META_FIELDS for c in data):
+                        local.drop_entry(tbl, uuid)
+                        continue
+                    data["county_code"] = to_wire("text", L["county_code"], srid)
+                    if not data["county_code"]:
+                        raise ValueError("county_code is empty")
+                else:
+                    data = {"county_code": (B or {}).get("county_code")}
+            except ValueError as exc:
+                _reject(local, tbl, uuid, op, f"invalid value: {exc}", None)
+                report.rejected += 1
+                continue
+            out.append((tbl, uuid, op, base_rev, json.dumps(data, ensure_ascii=False)))
+        if not out:
+            return None
+        seq = st["push_seq"] + 1
+        con.execute(f"DELETE FROM {C.OUTBOX}")
+        con.executemany(
+            f"INSERT INTO {C.OUTBOX} (ord, tbl, uuid, op, base_rev, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i + 1, *row) for i, row in enumerate(out)],
+        )
+        con.execute(f"UPDATE {C.STATE} SET inflight_seq = ? WHERE id = 1", (seq,))
+        return seq
+
+
+def _copy_text(v) -> str:
+    if v is None:
+        return "\\N"
+    return str(v).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _bypasses_rls(cur) -> bool:
+    cur.execute(
+        "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, c.relowner, 'MEMBER') "
+        "FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'gw.meta'::regclass"
+    )
+    return bool(cur.fetchone()[0])
+
+
+def _server_apply(pg, client_id: str, seq: int, outbox: list, hooks: dict) -> list:
+    """Apply one push in one server transaction; returns [(ord, status, new_rev)]. Exactly once per (client, seq)."""
+    q = P.sql()
+    pg.autocommit = False
+    cur = pg.cursor()
+    try:
+        cur.execute(
+            "SELECT set_config('gw.client_id', %s, true), set_config('gw.push_seq', %s, true)", (client_id, str(seq))
+        )
+        cur.execute(
+            "INSERT INTO gw.sync_pushes (client_id, push_seq, rows) VALUES (%s, %s, %s) "
+            "ON CONFLICT (client_id, push_seq) DO NOTHING RETURNING 1",
+            (client_id, seq, len(outbox)),
+        )
+        if cur.fetchone() is None:  # this push was applied before (its reply was lost): return that outcome
+            cur.execute("SELECT result FROM gw.sync_pushes WHERE client_id = %s AND push_seq = %s", (client_id, seq))
+            row = cur.fetchone()
+            pg.rollback()
+            if row is None or row[0] is None:
+                raise SyncError(f"push {seq} of client {client_id} is recorded but not readable by this user")
+            return [tuple(x) for x in row[0]] + [("resent",)]
+        cur.execute(
+            "CREATE TEMP TABLE gw_push_in (ord integer PRIMARY KEY, tbl text, uuid uuid, op char(1), "
+            "base_rev bigint, data jsonb, status text, reason text, new_rev bigint) ON COMMIT DROP"
+        )
+        buf = io.StringIO()
+        for ord_, tbl, uuid, op, base_rev, data in outbox:
+            buf.write("\t".join(_copy_text(x) for x in (ord_, tbl, uuid, op, base_rev, data)) + "\n")
+        buf.seek(0)
+        cur.copy_expert("COPY gw_push_in (ord, tbl, uuid, op, base_rev, data) FROM STDIN", buf)
+        cur.execute("ANALYZE gw_push_in")
+        bypass = _bypasses_rls(cur)
+        for tname in sorted({r[1] for r in outbox}):
+            t = S.table(tname)
+            ident = q.Identifier(P.PLATFORM_SCHEMA, tname)
+            cols = P.data_columns(t)
+            if not bypass:
+                cur.execute(
+                    "UPDATE gw_push_in SET status = 'rejected', reason = 'no write permission for county ' || "
+                    "coalesce(data->>'county_code', '?') WHERE tbl = %s AND status IS NULL "
+                    "AND NOT gw.can_write(data->>'county_code')",
+                    (tname,),
+                )
+                cur.execute(
+                    q.SQL(
+                        "UPDATE gw_push_in p SET status = 'rejected', reason = 'no write permission for county ' "
+                        "|| t.county_code FROM {} t WHERE p.tbl = %s AND p.status IS NULL AND p.op IN ('U', 'D') "
+                        "AND t.uuid = p.uuid AND NOT gw.can_write(t.county_code)"
+                    ).format(ident),
+                    (tname,),
+                )
+            col_list = q.SQL(", ").join(q.Identifier(c) for c in cols)
+            r_cols = q.SQL(", ").join(q.SQL("r.{}").format(q.Identifier(c)) for c in cols)
+            cur.execute(
+                q.SQL(
+                    "WITH ins AS (INSERT INTO {t} ({cols}) SELECT {rcols} FROM gw_push_in p "
+                    "CROSS JOIN LATERAL jsonb_populate_record(NULL::{t}, p.data) r "
+                    "WHERE p.tbl = %s AND p.op = 'I' AND p.status IS NULL "
+                    "ON CONFLICT (uuid) DO NOTHING RETURNING uuid, rev) "
+                    "UPDATE gw_push_in p SET status = 'ok', new_rev = ins.rev FROM ins "
+                    "WHERE p.tbl = %s AND p.op = 'I' AND p.uuid = ins.uuid"
+                ).format(t=ident, cols=col_list, rcols=r_cols),
+                (tname, tname),
+            )
+            sets = q.SQL(", ").join(
+                q.SQL("{c} = CASE WHEN p.data ? {lit} THEN r.{c} ELSE t.{c} END").format(
+                    c=q.Identifier(c), lit=q.Literal(c)
+                )
+                for c in cols
+                if c != "uuid"
+            )
+            cur.execute(
+                q.SQL(
+                    "WITH upd AS (UPDATE {t} t SET {sets} FROM gw_push_in p "
+                    "CROSS JOIN LATERAL jsonb_populate_record(NULL::{t}, p.data) r "
+                    "WHERE p.tbl = %s AND p.op = 'U' AND p.status IS NULL AND t.uuid = p.uuid "
+                    "AND t.rev = p.base_rev RETURNING t.uuid, t.rev) "
+                    "UPDATE gw_push_in p SET status = 'ok', new_rev = upd.rev FROM upd "
+                    "WHERE p.tbl = %s AND p.op = 'U' AND p.uuid = upd.uuid"
+                ).format(t=ident, sets=sets),
+                (tname, tname),
+            )
+            cur.execute(
+                q.SQL(
+                    "WITH del AS (DELETE FROM {t} t USING gw_push_in p WHERE p.tbl = %s AND p.op = 'D' "
+                    "AND p.status IS NULL AND t.uuid = p.uuid AND t.rev = p.base_rev RETURNING t.uuid) "
+                    "UPDATE gw_push_in p SET status = 'ok' FROM del WHERE p.tbl = %s AND p.op = 'D' "
+                    "AND p.uuid = del.uuid"
+                ).format(t=ident),
+                (tname, tname),
+            )
+            # a delete of a row that is gone already (deleted by someone else) has reached its goal
+            cur.execute(
+                q.SQL(
+                    "UPDATE gw_push_in p SET status = 'ok' WHERE p.tbl = %s AND p.op = 'D' AND p.status IS NULL "
+                    "AND NOT EXISTS (SELECT 1 FROM {t} t WHERE t.uuid = p.uuid)"
+                ).format(t=ident),
+                (tname,),
+            )
+        cur.execute(
+            "UPDATE gw_push_in p SET new_rev = ts.rev FROM gw.tombstones ts "
+            "WHERE p.op = 'D' AND p.status = 'ok' AND ts.tbl = p.tbl AND ts.uuid = p.uuid"
+        )
+        cur.execute("UPDATE gw_push_in SET status = 'stale' WHERE status IS NULL")
+        cur.execute("SELECT ord, status, new_rev, reason FROM gw_push_in ORDER BY ord")
+        result = [list(r) for r in cur.fetchall()]
+        cur.execute(
+            "UPDATE gw.sync_pushes SET result = %s WHERE client_id = %s AND push_seq = %s",
+            (json.dumps(result), client_id, seq),
+        )
+        if hooks.get("before_push_commit"):
+            hooks["before_push_commit"]()
+        pg.commit()
+    except BaseException:
+        if not pg.closed:
+            pg.rollback()
+        raise
+    return [tuple(r) for r in result]
+
+
+def _reject(local: _Local, tbl: str, uuid: str, op: str, reason: str, seq: Optional[int]) -> None:
+    """Keep a refused change in gw_rejected and bring the feature back to its last synced state."""
+    types = local.types[tbl]
+    L = local.row(tbl, uuid)
+    B = local.row(tbl, uuid, base=True)
+    local.con.execute(
+        f"INSERT INTO {C.REJECTED} (tbl, uuid, op, data, base, reason, push_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (tbl, uuid, op, _row_json(types, L), _row_json(types, B), reason, seq),
+    )
+    if B is not None:
+        local.write(tbl, B)
+    elif L is not None and op == "I":
+        local.delete(tbl, uuid)
+    local.drop_entry(tbl, uuid)
+
+
+def _record_outcome(local: _Local, seq: int, result: list, report: SyncReport) -> None:
+    con = local.con
+    outbox = {r[0]: r for r in con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX}")}
+    with C.transaction(con), C.applying(con):
+        for ord_, status, new_rev, reason in result:
+            _, tbl, uuid, op, _base_rev, data = outbox[ord_]
+            if status == "ok":
+                report.pushed += 1
+                _accepted(local, tbl, uuid, op, json.loads(data), new_rev)
+            elif status == "rejected":
+                report.rejected += 1
+                _reject(local, tbl, uuid, op, reason or "rejected by the platform", seq)
+            else:
+                report.stale += 1
+        con.execute(f"DELETE FROM {C.OUTBOX}")
+        con.execute(f"UPDATE {C.STATE} SET push_seq = ?, inflight_seq = NULL WHERE id = 1", (seq,))
+
+
+def _accepted(local: _Local, tbl: str, uuid: str, op: str, data: dict, new_rev: Optional[int]) -> None:
+    """Advance the base to what the server now holds; keep as pending whatever changed locally meanwhile."""
+    L = local.row(tbl, uuid)
+    entry = local.entry(tbl, uuid)
+    if op == "D":
+        local.set_rev(tbl, uuid, None)
+        if L is None:
+            local.drop_entry(tbl, uuid)
+        else:  # re-created locally after the delete was sent
+            local.set_entry(tbl, uuid, "I")
+        return
+    local.set_rev(tbl, uuid, new_rev)
+    types = local.types[tbl]
+    srs = local.srs.get(tbl, 0)
+    pushed = {c: from_wire(types[c], v, srs) for c, v in data.items() if c in types}
+    if op == "I":
+        new_base = {c: pushed.get(c) for c in local.cols[tbl]}
+        new_base["uuid"] = uuid
+    else:
+        old = local.row(tbl, uuid, base=True) or {}
+        new_base = dict(old)
+        new_base.update(pushed)
+        new_base["uuid"] = uuid
+    if L is None:  # deleted locally while the push was in flight: the delete is still to be sent
+        local.set_base(tbl, new_base)
+        local.set_entry(tbl, uuid, "D")
+        return
+    if entry is None:
+        return
+    if local.equal(tbl, L, new_base):
+        local.drop_entry(tbl, uuid)
+    else:
+        local.set_base(tbl, new_base)
+        local.set_entry(tbl, uuid, "U")
+
+
+def push_pending(local: _Local, pg, srid: int, report: SyncReport, hooks=None) -> None:
+    hooks = hooks or {}
+    seq = _prepare_outbox(local, srid, report)
+    if seq is None:
+        return
+    _send(local, pg, seq, report, hooks)
+
+
+def _send(local: _Local, pg, seq: int, report: SyncReport, hooks: dict) -> None:
+    con = local.con
+    outbox = con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX} ORDER BY ord").fetchall()
+    client_id = C.state(con)["client_id"]
+    result = _server_apply(pg, client_id, seq, outbox, hooks)
+    if result and result[-1] == ("resent",):
+        result = result[:-1]
+        report.resent = True
+    if hooks.get("after_push_commit"):
+        hooks["after_push_commit"]()
+    report.push_seq = seq
+    _record_outcome(local, seq, [tuple(r) + (None,) * (4 - len(r)) for r in result], report)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------------------------
+def sync(
+    gpkg_path: str,
+    conninfo: str,
+    direction: str = "both",
+    conflict_policy: str = "server",
+    log: Optional[Callable[[str], None]] = None,
+    hooks: Optional[dict] = None,
+    attachments: bool = True,
+) -> SyncReport:
+    """Pull, merge and push one project GeoPackage with the platform; returns what happened.
+
+    ``hooks`` (tests and the soak script): callables run at 'pull_page', 'before_push_commit', 'after_push_commit'.
+    """
+    from . import gpkg
+
+    if direction not in DIRECTIONS:
+        raise SyncError(f"direction must be one of {DIRECTIONS}")
+    if conflict_policy not in POLICIES:
+        raise SyncError(f"conflict policy must be one of {POLICIES}")
+    hooks = hooks or {}
+    report = SyncReport()
+    try:
+        info = gpkg.open_database(gpkg_path, upgrade=True)
+    except gpkg.SchemaError as exc:
+        raise SyncError(str(exc)) from exc
+    if info.upgraded_from is not None:
+        report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
+    try:
+        pg = P.connect(conninfo)
+    except P.PlatformError as exc:
+        raise SyncError(str(exc)) from exc
+    con = C.open_db(gpkg_path)
+    try:
+        try:
+            pinfo = P.platform_info(pg)
+        except P.PlatformError as exc:
+            raise SyncError(str(exc)) from exc
+        pg.rollback()
+        if pinfo.crs.upper() != info.crs.upper():
+            raise SyncError(f"The GeoPackage is in {info.crs} but the platform in {pinfo.crs}; check out a new copy.")
+        C.install_change_tracking(gpkg_path, con=con)
+        local = _Local(con)
+        st = C.state(con)
+        counties = json.loads(st["counties"]) if st.get("counties") else None
+        if st["inflight_seq"] is not None and direction != "pull":
+            report.messages.append(f"resending push {st['inflight_seq']} whose outcome was not recorded")
+            _send(local, pg, st["inflight_seq"], report, hooks)
+        for _round in range(3):
+            stale_before = report.stale
+            if direction in ("both", "pull"):
+                pull_into(con, pg, conflict_policy, report, counties, hooks)
+            if direction in ("both", "push"):
+                push_pending(local, pg, pinfo.srid, report, hooks)
+            if report.stale == stale_before or direction != "both":
+                break
+        counts = C.pending_counts(gpkg_path)
+        report.pending = counts["I"] + counts["U"] + counts["D"]
+        report.open_conflicts = counts["conflicts"]
+        with C.transaction(con):
+            con.execute(
+                f"UPDATE {C.STATE} SET last_sync_at = {C.NOW}, last_report = ? WHERE id = 1",
+                (json.dumps(report.as_dict(), ensure_ascii=False),),
+            )
+    finally:
+        con.close()
+        pg.close()
+    if log:
+        log(report.summary())
+    return report
+
+
+def open_conflicts(gpkg_path: str) -> list:
+    """Open conflicts as dicts (id, tbl, uuid, kind, fields, base, local, server)."""
+    con = C.open_db(gpkg_path)
+    try:
+        cur = con.execute(
+            f"SELECT id, tbl, uuid, kind, fields, base, local, server, server_rev, created_at FROM {C.CONFLICTS} "
+            "WHERE status = 'open' ORDER BY id"
+        )
+        names = [d[0] for d in cur.description]
+        out = []
+        for r in cur.fetchall():
+            d = dict(zip(names, r))
+            for k in ("fields", "base", "local", "server"):
+                d[k] = json.loads(d[k]) if d[k] else None
+            out.append(d)
+        return out
+    finally:
+        con.close()
+
+
+def resolve_conflict(gpkg_path: str, conflict_id: int, choice: str, values: Optional[dict] = None) -> None:
+    """Resolve an open conflict: 'mine' keeps the local version, 'theirs' takes the server's, 'edit' writes
+    ``values`` (field -> value) over the local version. The outcome is pushed by the next sync."""
+    if choice not in ("mine", "theirs", "edit"):
+        raise SyncError("choice must be 'mine', 'theirs' or 'edit'")
+    con = C.open_db(gpkg_path)
+    try:
+        local = _Local(con)
+        with C.transaction(con), C.applying(con):
+            row = con.execute(
+                f"SELECT tbl, uuid, kind, fields, server FROM {C.CONFLICTS} WHERE id = ? AND status = 'open'",
+                (conflict_id,),
+            ).fetchone()
+            if row is None:
+                raise SyncError(f"conflict {conflict_id} is not open")
+            tbl, uuid, kind, fields, server_json = row
+            types = local.types[tbl]
+            srs = local.srs.get(tbl, 0)
+            server = json.loads(server_json) if server_json else None
+            if server is not None and "geom" in server and server["geom"] is not None:
+                server["geom"] = C.wkb_to_gpkg(bytes.fromhex(server["geom"]), srs)
+            entry = local.entry(tbl, uuid)
+            L = local.row(tbl, uuid)
+            if choice == "theirs":
+                if server is None:  # the server deleted it
+                    local.delete(tbl, uuid)
+                    local.drop_entry(tbl, uuid)
+                elif kind in ("delete_edit",) or L is None:
+                    local.write(tbl, server)
+                    local.drop_entry(tbl, uuid)
+                else:
+                    merged = dict(L)
+                    for c in json.loads(fields or "[]"):
+                        merged[c] = server.get(c)
+                    local.write(tbl, merged)
+                    B = local.row(tbl, uuid, base=True)
+                    if B is not None and local.equal(tbl, merged, B):
+                        local.drop_entry(tbl, uuid)
+                    elif entry is not None:
+                        local.set_entry(tbl, uuid, entry[0], held=0)
+            else:
+                if choice == "edit" and values:
+                    if L is None:
+                        raise SyncError("the feature was deleted locally; choose 'mine' or 'theirs'")
+                    L.update({k: v for k, v in values.items() if k in types})
+                    local.write(tbl, L)
+                if entry is not None:
+                    local.set_entry(tbl, uuid, entry[0], held=0)
+            con.execute(
+                f"UPDATE {C.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = {C.NOW} WHERE id = ?",
+                (choice, conflict_id),
+            )
+    finally:
+        con.close()

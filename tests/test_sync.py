@@ -1,0 +1,470 @@
+"""Offline sync against a real PostgreSQL/PostGIS started by the tests: publish, checkout, field-level merge,
+conflict policies, exactly-once pushes after a lost reply, county row-level security, change tracking through OGR.
+
+Also holds the helpers the property and soak tests reuse (editing GeoPackages, snapshots of both sides).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid as _uuid
+
+import pytest
+from osgeo import ogr
+
+from gw_plugin.core import changelog as C
+from gw_plugin.core import checkout as CO
+from gw_plugin.core import gpkg
+from gw_plugin.core import platform as P
+from gw_plugin.core import schema as S
+from gw_plugin.core import sync as SY
+from tests.pg import pg_server  # noqa: F401  (session fixture)
+
+A, B = "410102", "410103"  # two counties of the demo city (Zhengzhou districts)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Helpers (also used by test_sync_properties.py and tests/soak/soak_sync.py)
+# ----------------------------------------------------------------------------------------------------------------
+def new_platform(cluster, read_scope=None) -> str:
+    db = cluster.create_database()
+    ci = cluster.conninfo(db)
+    P.initplatform(ci, read_scope=read_scope)
+    return ci
+
+
+def point_blob(x: float, y: float, srs_id: int = 4547) -> bytes:
+    g = ogr.Geometry(ogr.wkbPoint)
+    g.AddPoint_2D(x, y)
+    return C.wkb_to_gpkg(bytes(g.ExportToWkb(ogr.wkbNDR)), srs_id)
+
+
+def add_well(path: str, county: str = A, **values) -> str:
+    """Insert a monitoring well through plain sqlite3 (as another client would); returns its uuid."""
+    u = values.pop("uuid", str(_uuid.uuid4()))
+    row = {
+        "uuid": u,
+        "county_code": county,
+        "well_code": values.pop("well_code", "W-" + u[:6]),
+        "name_zh": values.pop("name_zh", "井" + u[:4]),
+        "well_type": "national_project",
+        "aquifer_layer": "phreatic",
+        "status": "active",
+        "depth_m": 50.0,
+        "geom": point_blob(values.pop("x", 500000.0), values.pop("y", 3850000.0)),
+    }
+    row.update(values)
+    con = C.open_db(path)
+    try:
+        cols = list(row)
+        con.execute(
+            f"INSERT INTO monitoring_wells ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+    finally:
+        con.close()
+    return u
+
+
+def edit(path: str, table: str, uuid: str, **values) -> None:
+    con = C.open_db(path)
+    try:
+        sets = ", ".join(f'"{k}" = ?' for k in values)
+        cur = con.execute(f'UPDATE "{table}" SET {sets} WHERE uuid = ?', [*values.values(), uuid])
+        assert cur.rowcount == 1, (table, uuid)
+    finally:
+        con.close()
+
+
+def delete(path: str, table: str, uuid: str) -> None:
+    con = C.open_db(path)
+    try:
+        con.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (uuid,))
+    finally:
+        con.close()
+
+
+def local_rows(path: str, table: str = "monitoring_wells") -> dict:
+    """uuid -> {field: canonical value} (metadata fields left out)."""
+    con = C.open_db(path)
+    try:
+        cols = [c for c in C.columns(con, table) if c in P.data_columns(S.table(table))]
+        types = SY.field_types(table, cols)
+        out = {}
+        for r in con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'):
+            d = dict(zip(cols, r))
+            out[d["uuid"]] = {c: SY.canon(types[c], v) for c, v in d.items() if c not in SY.META_FIELDS}
+        return out
+    finally:
+        con.close()
+
+
+def server_rows(conninfo: str, table: str = "monitoring_wells") -> dict:
+
+    t = S.table(table)
+    cols = P.data_columns(t)
+    types = SY.field_types(table, cols)
+    q = P.sql()
+    con = P.connect(conninfo)
+    try:
+        cur = con.cursor()
+        cur.execute(
+            q.SQL("SELECT {} FROM {}").format(
+                q.SQL(", ").join(SY._select_expr(c, types[c]) for c in cols), q.Identifier("gw", table)
+            )
+        )
+        out = {}
+        for r in cur.fetchall():
+            d = dict(zip(cols, r))
+            if d.get("geom") is not None:
+                d["geom"] = bytes(d["geom"])
+            out[d["uuid"]] = {c: SY.canon(types[c], v) for c, v in d.items() if c not in SY.META_FIELDS}
+        return out
+    finally:
+        con.close()
+
+
+def pending(path: str) -> list:
+    con = C.open_db(path)
+    try:
+        return con.execute("SELECT tbl, uuid, op, held FROM gw_changelog ORDER BY tbl, uuid").fetchall()
+    finally:
+        con.close()
+
+
+def conflicts(path: str, status=None) -> list:
+    con = C.open_db(path)
+    try:
+        sql = "SELECT tbl, uuid, kind, fields, status, policy, local, server FROM gw_conflicts"
+        rows = con.execute(sql + (" WHERE status = ?" if status else ""), (status,) if status else ()).fetchall()
+        return [
+            {
+                "tbl": r[0],
+                "uuid": r[1],
+                "kind": r[2],
+                "fields": json.loads(r[3] or "[]"),
+                "status": r[4],
+                "policy": r[5],
+                "local": json.loads(r[6]) if r[6] else None,
+                "server": json.loads(r[7]) if r[7] else None,
+            }
+            for r in rows
+        ]
+    finally:
+        con.close()
+
+
+def project_with_wells(path: str, n: int = 3, county: str = A) -> list:
+    gpkg.create_database(path)
+    return [add_well(path, county, well_code=f"W{i}", depth_m=10.0 + i) for i in range(n)]
+
+
+@pytest.fixture
+def platform(pg_server):  # noqa: F811
+    return new_platform(pg_server)
+
+
+@pytest.fixture
+def published(platform, tmp_path):
+    """A platform holding 3 wells of county A and 2 of county B, published from a project GeoPackage."""
+    src = str(tmp_path / "project.gpkg")
+    a = project_with_wells(src, 3, A)
+    b = [add_well(src, B, well_code=f"B{i}") for i in range(2)]
+    rep = SY.sync(src, platform)
+    assert rep.pushed == 5 and rep.rejected == 0
+    return platform, src, a, b
+
+
+def client(conninfo, tmp_path, name, counties=(A, B)) -> str:
+    out = str(tmp_path / f"{name}.gpkg")
+    CO.checkout(conninfo, list(counties), out)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Tests
+# ----------------------------------------------------------------------------------------------------------------
+def test_publish_and_checkout_round_trip(published, tmp_path, validate):
+    ci, src, a, b = published
+    assert pending(src) == []
+    assert local_rows(src) == server_rows(ci)
+    only_a = client(ci, tmp_path, "only_a", counties=[A])
+    assert validate(only_a) == []
+    assert set(local_rows(only_a)) == set(a)
+    assert local_rows(only_a) == {u: r for u, r in server_rows(ci).items() if u in a}
+    assert pending(only_a) == []
+    st = C.state(C.open_db(only_a))
+    assert st["last_pulled_rev"] > 0 and json.loads(st["counties"]) == [A]
+    # a second sync exchanges nothing
+    rep = SY.sync(only_a, ci)
+    assert (rep.pushed, rep.pulled, rep.conflicts) == (0, 0, 0)
+
+
+def test_tracking_catches_ogr_edits(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    ds = ogr.Open(c1, 1)
+    lyr = ds.GetLayerByName("monitoring_wells")
+    f = ogr.Feature(lyr.GetLayerDefn())  # no uuid: the GeoPackage's trigger gives one, ours logs it
+    f.SetField("county_code", A)
+    f.SetField("well_code", "OGR1")
+    f.SetField("name_zh", "OGR井")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (501000 3851000)"))
+    lyr.CreateFeature(f)
+    lyr.SetAttributeFilter(f"uuid = '{a[0]}'")
+    g = lyr.GetNextFeature()
+    g.SetField("depth_m", 77.5)
+    lyr.SetFeature(g)
+    lyr.SetAttributeFilter(f"uuid = '{a[1]}'")
+    h = lyr.GetNextFeature()
+    lyr.DeleteFeature(h.GetFID())
+    ds = None
+    ops = {(op, u in a) for _, u, op, _ in pending(c1)}
+    assert ops == {("I", False), ("U", True), ("D", True)}
+    rep = SY.sync(c1, ci)
+    assert rep.pushed == 3 and pending(c1) == []
+    srv = server_rows(ci)
+    assert srv[a[0]]["depth_m"] == 77.5 and a[1] not in srv
+    assert any(r["well_code"] == "OGR1" for r in srv.values())
+    assert local_rows(c1) == srv
+
+
+def test_different_fields_merge_silently(published, tmp_path):
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    edit(c1, "monitoring_wells", a[0], depth_m=111.0)
+    edit(c2, "monitoring_wells", a[0], remarks="checked on site")
+    SY.sync(c1, ci)
+    rep = SY.sync(c2, ci)
+    assert rep.conflicts == 0 and rep.merged == 1
+    SY.sync(c1, ci)
+    srv = server_rows(ci)
+    assert srv[a[0]]["depth_m"] == 111.0 and srv[a[0]]["remarks"] == "checked on site"
+    assert local_rows(c1) == local_rows(c2) == srv
+    assert conflicts(c1) == conflicts(c2) == []
+
+
+@pytest.mark.parametrize("policy", ["server", "local"])
+def test_same_field_conflict_policies(published, tmp_path, policy):
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    edit(c1, "monitoring_wells", a[0], depth_m=1.0, name_zh="一号")
+    edit(c2, "monitoring_wells", a[0], depth_m=2.0, remarks="c2")
+    SY.sync(c1, ci)
+    rep = SY.sync(c2, ci, conflict_policy=policy)
+    assert rep.conflicts == 1 and rep.open_conflicts == 0
+    (c,) = conflicts(c2)
+    assert c["fields"] == ["depth_m"] and c["status"] == "resolved" and c["policy"] == policy
+    assert c["local"]["depth_m"] == 2.0 and c["server"]["depth_m"] == 1.0  # both versions kept
+    SY.sync(c1, ci)
+    srv = server_rows(ci)[a[0]]
+    assert srv["depth_m"] == (1.0 if policy == "server" else 2.0)
+    assert srv["name_zh"] == "一号" and srv["remarks"] == "c2"  # non-conflicting fields of both sides kept
+    assert local_rows(c1) == local_rows(c2) == server_rows(ci)
+
+
+def test_manual_conflict_stays_open_until_resolved(published, tmp_path):
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    edit(c1, "monitoring_wells", a[0], depth_m=1.0)
+    edit(c2, "monitoring_wells", a[0], depth_m=2.0, remarks="mine")
+    SY.sync(c1, ci)
+    rep = SY.sync(c2, ci, conflict_policy="manual")
+    assert rep.conflicts == 1 and rep.open_conflicts == 1
+    assert local_rows(c2)[a[0]]["depth_m"] == 2.0  # the user's value stays in the file
+    assert server_rows(ci)[a[0]]["depth_m"] == 1.0  # and is not pushed while the conflict is open
+    # later syncs, and a further server edit of the same feature, never drop the open conflict
+    edit(c1, "monitoring_wells", a[0], name_zh="改名")
+    SY.sync(c1, ci)
+    for policy in ("server", "local", "manual"):
+        rep = SY.sync(c2, ci, conflict_policy=policy)
+        assert rep.open_conflicts == 1
+    (c,) = SY.open_conflicts(c2)
+    assert c["local"]["depth_m"] == 2.0 and c["server"]["name_zh"] == "改名"
+    assert local_rows(c2)[a[0]]["name_zh"] == "改名"  # non-conflicting server change merged meanwhile
+    SY.resolve_conflict(c2, c["id"], "mine")
+    rep = SY.sync(c2, ci)
+    assert rep.open_conflicts == 0 and rep.pushed == 1
+    srv = server_rows(ci)[a[0]]
+    assert srv["depth_m"] == 2.0 and srv["remarks"] == "mine" and srv["name_zh"] == "改名"
+    SY.sync(c1, ci)
+    assert local_rows(c1) == local_rows(c2) == server_rows(ci)
+
+
+def test_resolve_theirs_and_edit(published, tmp_path):
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    edit(c1, "monitoring_wells", a[0], depth_m=1.0)
+    edit(c1, "monitoring_wells", a[1], depth_m=1.0)
+    edit(c2, "monitoring_wells", a[0], depth_m=2.0)
+    edit(c2, "monitoring_wells", a[1], depth_m=2.0)
+    SY.sync(c1, ci)
+    SY.sync(c2, ci, conflict_policy="manual")
+    by_uuid = {c["uuid"]: c for c in SY.open_conflicts(c2)}
+    SY.resolve_conflict(c2, by_uuid[a[0]]["id"], "theirs")
+    SY.resolve_conflict(c2, by_uuid[a[1]]["id"], "edit", {"depth_m": 1.5})
+    SY.sync(c2, ci)
+    SY.sync(c1, ci)
+    srv = server_rows(ci)
+    assert srv[a[0]]["depth_m"] == 1.0 and srv[a[1]]["depth_m"] == 1.5
+    assert local_rows(c1) == local_rows(c2) == srv
+
+
+@pytest.mark.parametrize("policy", ["server", "local", "manual"])
+def test_delete_versus_edit(published, tmp_path, policy):
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    delete(c1, "monitoring_wells", a[0])  # deleted here ...
+    edit(c2, "monitoring_wells", a[0], remarks="edited there")  # ... edited there
+    edit(c1, "monitoring_wells", a[1], remarks="edited here")  # edited here ...
+    delete(c2, "monitoring_wells", a[1])  # ... deleted there
+    SY.sync(c1, ci)
+    rep = SY.sync(c2, ci, conflict_policy=policy)
+    assert rep.conflicts == 2
+    kinds = {c["uuid"]: c["kind"] for c in conflicts(c2)}
+    assert kinds == {a[0]: "edit_delete", a[1]: "delete_edit"}
+    lost_edit = {c["uuid"]: c for c in conflicts(c2)}
+    assert lost_edit[a[0]]["local"]["remarks"] == "edited there"  # the losing version is kept either way
+    assert lost_edit[a[1]]["server"]["remarks"] == "edited here"
+    SY.sync(c1, ci)
+    srv = server_rows(ci)
+    if policy == "server":
+        assert a[0] not in srv and srv[a[1]]["remarks"] == "edited here"
+    elif policy == "local":
+        assert srv[a[0]]["remarks"] == "edited there" and a[1] not in srv
+    else:
+        assert rep.open_conflicts == 2
+        for c in SY.open_conflicts(c2):
+            SY.resolve_conflict(c2, c["id"], "mine")
+        SY.sync(c2, ci)
+        SY.sync(c1, ci)
+        srv = server_rows(ci)
+        assert srv[a[0]]["remarks"] == "edited there" and a[1] not in srv
+    assert local_rows(c1) == local_rows(c2) == server_rows(ci)
+    assert pending(c1) == pending(c2) == []
+
+
+def test_exactly_once_after_lost_reply(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    new = add_well(c1, A, well_code="NEW")
+    edit(c1, "monitoring_wells", a[0], depth_m=9.0)
+
+    def lose_reply():
+        raise ConnectionError("reply lost")
+
+    with pytest.raises(ConnectionError):
+        SY.sync(c1, ci, hooks={"after_push_commit": lose_reply})
+    assert server_rows(ci)[new]["well_code"] == "NEW"  # committed on the server ...
+    assert len(pending(c1)) == 2  # ... but not recorded here
+    # more local edits meanwhile, including one of a row in the lost push
+    edit(c1, "monitoring_wells", new, remarks="after the lost reply")
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("SELECT count(*), max(rev) FROM gw.change_log")
+    log_before = cur.fetchone()
+    rep = SY.sync(c1, ci)
+    assert rep.resent
+    cur.execute("SELECT count(*) FROM gw.change_log WHERE uuid = %s AND op = 'I'", (new,))
+    assert cur.fetchone()[0] == 1  # no duplicate application
+    cur.execute("SELECT count(*) FROM gw.sync_pushes")
+    assert cur.fetchone()[0] == 3  # publish, the lost push (recorded once), the later edit
+    cur.execute("SELECT count(*) FROM gw.change_log")
+    assert cur.fetchone()[0] == log_before[0] + 1  # only the later edit was applied now
+    con.close()
+    assert pending(c1) == []
+    srv = server_rows(ci)
+    assert srv[new]["remarks"] == "after the lost reply" and srv[a[0]]["depth_m"] == 9.0
+    assert local_rows(c1) == srv
+
+
+def test_failure_before_commit_applies_nothing(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    edit(c1, "monitoring_wells", a[0], depth_m=9.0)
+
+    def drop():
+        raise ConnectionError("connection dropped")
+
+    with pytest.raises(ConnectionError):
+        SY.sync(c1, ci, hooks={"before_push_commit": drop})
+    assert server_rows(ci)[a[0]]["depth_m"] != 9.0
+    rep = SY.sync(c1, ci)
+    assert rep.pushed == 1 and server_rows(ci)[a[0]]["depth_m"] == 9.0
+
+
+def test_county_row_level_security(pg_server, published, tmp_path):  # noqa: F811
+    ci, src, a, b = published
+    user = "surveyor_a"
+    pg_server.create_login(user)
+    P.grant_user(ci, user, write_counties=[A])
+    user_ci = ci.replace("user=gwadmin", f"user={user}")
+    c1 = client(user_ci, tmp_path, "c1")
+    assert set(local_rows(c1)) == set(a) | set(b)  # reading is wider (read_scope all)
+    edit(c1, "monitoring_wells", a[0], remarks="mine to change")
+    edit(c1, "monitoring_wells", b[0], remarks="not mine")
+    delete(c1, "monitoring_wells", b[1])
+    nb = add_well(c1, B, well_code="B-NEW")
+    moved = a[2]
+    edit(c1, "monitoring_wells", moved, county_code=B)  # moving a row into a county not granted
+    rep = SY.sync(c1, user_ci)
+    assert rep.pushed == 1 and rep.rejected == 4
+    srv = server_rows(ci)
+    assert srv[a[0]]["remarks"] == "mine to change"
+    assert srv[b[0]]["remarks"] is None and b[1] in srv and nb not in srv and srv[moved]["county_code"] == A
+    con = C.open_db(c1)
+    rejected = con.execute("SELECT uuid, op, reason, data FROM gw_rejected ORDER BY id").fetchall()
+    con.close()
+    assert {(u, op) for u, op, _, _ in rejected} == {(b[0], "U"), (b[1], "D"), (nb, "I"), (moved, "U")}
+    assert all("permission" in r for _, _, r, _ in rejected)
+    assert json.loads(next(d for u, _, _, d in rejected if u == nb))["well_code"] == "B-NEW"  # kept, not lost
+    assert local_rows(c1) == srv and pending(c1) == []  # the file mirrors what the platform accepted
+    # the database itself refuses a direct write too: the client cannot bypass RLS
+    import psycopg2
+
+    raw = psycopg2.connect(user_ci)
+    cur = raw.cursor()
+    cur.execute("UPDATE gw.monitoring_wells SET remarks = 'x' WHERE county_code = %s", (B,))
+    assert cur.rowcount == 0
+    with pytest.raises(psycopg2.Error):
+        cur.execute(
+            "INSERT INTO gw.monitoring_wells (uuid, county_code, well_code) VALUES (gen_random_uuid(), %s, 'x')", (B,)
+        )
+    raw.close()
+
+
+def test_read_scope_granted_limits_reading(pg_server, tmp_path):  # noqa: F811
+    ci = new_platform(pg_server, read_scope="granted")
+    src = str(tmp_path / "p.gpkg")
+    a = project_with_wells(src, 2, A)
+    add_well(src, B)
+    SY.sync(src, ci)
+    pg_server.create_login("reader_a")
+    P.grant_user(ci, "reader_a", write_counties=[A])
+    c1 = client(ci.replace("user=gwadmin", "user=reader_a"), tmp_path, "c1")
+    assert set(local_rows(c1)) == set(a)
+
+
+def test_initplatform_idempotent_and_version_checks(pg_server, tmp_path):  # noqa: F811
+    ci = new_platform(pg_server)
+    info = P.initplatform(ci)
+    assert not info.created and info.schema_version == gpkg.S.SCHEMA_VERSION
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("UPDATE gw.meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    src = str(tmp_path / "p.gpkg")
+    project_with_wells(src, 1)
+    with pytest.raises(SY.SyncError, match="newer"):
+        SY.sync(src, ci)
+    with pytest.raises(P.PlatformError, match="newer"):
+        P.initplatform(ci)
+    cur.execute("UPDATE gw.meta SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    with pytest.raises(SY.SyncError, match="initplatform"):
+        SY.sync(src, ci)
+    assert P.initplatform(ci).upgraded_from == 1
+    con.close()
+    assert SY.sync(src, ci).pushed == 1
+    assert os.path.exists(src)
