@@ -343,6 +343,7 @@ def indicator_charts(report, folder) -> tuple:
             fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=110)
             ax.bar(range(len(rows)), values, color=colours)
             ax.axhline(ind.target, color="#333333", linestyle="--", linewidth=1)
+            ax.set_ylim(0, max([ind.target, *values]) * 1.2 or 1.0)
             ax.text(len(rows) - 0.5, ind.target, f" 目标 {_fmt_target(ind)}", va="bottom", ha="right", fontsize=8)
             ax.set_xticks(range(len(rows)))
             ax.set_xticklabels(labels, fontsize=8)
