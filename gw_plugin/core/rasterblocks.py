@@ -287,13 +287,14 @@ def align(
         dstSRS=grid.crs_wkt or None,
         srcSRS=None if src_grid.crs_wkt else (grid.crs_wkt or None),
         resampleAlg=resampling,
-        srcBands=[band],
-        dstBands=[1],
         srcNodata=nodata,
         dstNodata=dst_nodata,
         outputType=gdal.GDT_Float32 if nodata is None else src.GetRasterBand(band).DataType,
         multithread=False,
     )
+    if src.RasterCount > 1:  # GDAL 3.6 Warp has no band selection: pick the band through a VRT first
+        picked = workspace.file("band", ".vrt")
+        src = gdal.Translate(picked, src, format="VRT", bandList=[band])
     ds = gdal.Warp(vrt, src, options=opts)
     src = None
     crs_note = "" if same_crs(src_grid.crs_wkt, grid.crs_wkt) else _tr(" and reprojected")
