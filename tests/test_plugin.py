@@ -476,10 +476,30 @@ IMPORT_CHECK = textwrap.dedent(
     app = QgsApplication([], True)
     app.initQgis()
     QgsSettings().setValue("locale/userLocale", "zh-Hans")
-    from pytest_qgis.mock_qgis_classes import MockMessageBar
-    from pytest_qgis.qgis_interface import QgisInterface
-    window = QMainWindow()
-    iface = QgisInterface(QgsMapCanvas(window), MockMessageBar(), window)
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtWidgets import QToolBar
+
+    class Iface:  # the part of QgisInterface the plugin's initGui/unload use
+        def __init__(self):
+            self.window = QMainWindow()
+            self.canvas = QgsMapCanvas(self.window)
+            self.bar = QgsMessageBar(self.window)
+        def mainWindow(self):
+            return self.window
+        def mapCanvas(self):
+            return self.canvas
+        def messageBar(self):
+            return self.bar
+        def addToolBar(self, name):
+            toolbar = QToolBar(name, self.window)
+            self.window.addToolBar(toolbar)
+            return toolbar
+        def addDockWidget(self, area, dock):
+            self.window.addDockWidget(area, dock)
+        def removeDockWidget(self, dock):
+            self.window.removeDockWidget(dock)
+
+    iface = Iface()
     import gw_plugin
     from gw_plugin import paths
     assert os.path.realpath(gw_plugin.__file__).startswith(os.path.realpath(sys.argv[2])), gw_plugin.__file__
