@@ -111,10 +111,9 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
         for n, feat in enumerate(source.getFeatures(request)):
             if feedback.isCanceled():
                 return {}
-            attrs = feat.attributes()
-            parameter = _plain(attrs[i_param])
-            value = _plain(attrs[i_value])
-            unit = _plain(attrs[i_unit]) if i_unit >= 0 else None
+            parameter = _plain(feat.attribute(i_param))
+            value = _plain(feat.attribute(i_value))
+            unit = _plain(feat.attribute(i_unit)) if i_unit >= 0 else None
             key = (
                 None if parameter is None else str(parameter),
                 value if isinstance(value, (int, float, str)) else (None if value is None else str(value)),
@@ -129,7 +128,7 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
                 if len(cache) < _CACHE_MAX:
                     cache[key] = result
             per_row[feat.id()] = result
-            sample = _plain(attrs[i_sample])
+            sample = _plain(feat.attribute(i_sample))
             if sample is not None:
                 acc = samples.get(sample)
                 if acc is None:
@@ -154,28 +153,35 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
         )
         if sink is None:
             fail(self.tr("The output could not be created."))
+        n_keep, n_out = len(keep), out_fields.count()
+        fast = n_keep == fields.count()  # no existing gb_* fields to drop
         n_class = n_none = 0
         for n, feat in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 return {}
-            attrs = feat.attributes()
             result = per_row.get(feat.id())
             if result is None:  # a row added between the passes
                 result = gb14848.Result("", None, None, self.tr("row not seen in the first pass"))
-            sample = _plain(attrs[i_sample])
+            sample = _plain(feat.attribute(i_sample))
             sres = sample_results.get(sample) if sample is not None else None
-            out = QgsFeature(out_fields)
-            if feat.hasGeometry():
-                out.setGeometry(feat.geometry())
-            out.setAttributes(
-                [attrs[i] for i in keep]
-                + [
-                    result.gb_class,
-                    result.note,
-                    sres.gb_class if sres is not None else None,
-                    sres.governing_text() if sres is not None and sres.governing else None,
-                ]
-            )
+            extra = [
+                result.gb_class,
+                result.note,
+                sres.gb_class if sres is not None else None,
+                sres.governing_text() if sres is not None and sres.governing else None,
+            ]
+            if fast:  # append to the feature itself: no round trip of every attribute through Python
+                out = feat
+                out.setFields(out_fields, False)
+                out.resizeAttributes(n_out)
+                for j, x in enumerate(extra):
+                    out.setAttribute(n_keep + j, x)
+            else:
+                attrs = feat.attributes()
+                out = QgsFeature(out_fields)
+                if feat.hasGeometry():
+                    out.setGeometry(feat.geometry())
+                out.setAttributes([attrs[i] for i in keep] + extra)
             if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 fail(self.tr("Could not write row {n}.").format(n=n + 1))
             if result.gb_class is None:
