@@ -877,6 +877,8 @@ def _clip_features(polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, sche
 
 def _polygonal(geom):
     """The polygon parts of a geometry (intersections may add lines/points where boundaries touch)."""
+    if geom is None:
+        return None
     t = ogr.GT_Flatten(geom.GetGeometryType())
     if t in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
         return geom
@@ -912,7 +914,7 @@ def county_statistics(features: Sequence, counties: Sequence, scheme: str, city_
         for cg, cenv, code, name in county_geoms:
             if env[0] > cenv[1] or env[1] < cenv[0] or env[2] > cenv[3] or env[3] < cenv[2]:
                 continue
-            inter = geom.Intersection(cg)
+            inter = _polygonal(geom.Intersection(cg))
             a = inter.GetArea() if inter is not None and not inter.IsEmpty() else 0.0
             if a <= 0:
                 continue
