@@ -275,7 +275,7 @@ def test_zoning_polygons_are_a_clean_partition_of_the_city(tmp_path, city_inputs
         assert f.county_code in ("410101", "410102")
     # county statistics add up to the city, and to each county
     assert sum(r["area_km2"] for r in res.county_stats) == pytest.approx(city.GetArea() / 1e6, rel=1e-6)
-    for wkb, code, _name in counties:
+    for _wkb, code, _name in counties:
         share = sum(r["share_pct"] for r in res.county_stats if r["county_code"] == code)
         assert share == pytest.approx(100.0, rel=1e-6)
     zr = read(tmp_path / "zones.tif")
