@@ -275,3 +275,54 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     assert "matplotlib" not in compact  # charts were drawn (the note appears only without matplotlib)
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) - 2 >= len(plan.indicators)
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+
+
+def test_indicators_algorithm(provider, city, tmp_path):
+    import processing
+
+    path, rows = city
+    xlsx, pdf = tmp_path / "i.xlsx", tmp_path / "i.pdf"
+    res = processing.run(
+        "gwplugin:indicators",
+        {
+            "DATABASE": str(path),
+            "PLAN": 1,
+            "TODAY": "2023-06-30",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "XLSX": str(xlsx),
+            "PDF": str(pdf),
+            "CHARTS": False,
+        },
+    )
+    assert res["PLAN"] == sorted(I.shipped_plans())[1]
+    feats = list(res["OUTPUT"].getFeatures())
+    assert len(feats) == res["N_RESULTS"]
+    direct = I.compute(path, I.load_plan(res["PLAN"]), dt.date(2023, 6, 30))
+    table = {(f["indicator_id"], f["area_code"]): (f["numerator"], f["denominator"], f["status"]) for f in feats}
+    for r in direct.results:
+        den = table[(r.indicator_id, r.area_code)][1]
+        assert (
+            table[(r.indicator_id, r.area_code)][0] == r.numerator
+            and table[(r.indicator_id, r.area_code)][2] == r.status
+        )
+        assert (den is None or str(den) == "NULL") if r.denominator is None else den == r.denominator
+    assert load_workbook(xlsx)["汇总"]["A1"].value.endswith("指标完成情况")
+    assert pdf.stat().st_size > 1000
+    # own plan file
+    own = tmp_path / "own.json"
+    own.write_text(
+        '{"id": "own", "name_zh": "自定义", "city_code": "410100", "indicators": [{"id": "a", "metric": '
+        '"leakage_investigation", "target": 10, "deadline": "2030-12-31"}]}',
+        encoding="utf-8",
+    )
+    res = processing.run(
+        "gwplugin:indicators", {"DATABASE": str(path), "PLAN_FILE": str(own), "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
+    assert res["PLAN"] == "own" and res["N_RESULTS"] == len(COUNTIES) + 1

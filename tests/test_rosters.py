@@ -343,3 +343,47 @@ def test_publish_versions_and_exports(project, tmp_path, qgis_app):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "地下水污染重点监管单位名录" in text and "化工乙" in text and "二七区" in text
     assert S.codelist("roster_kind").label("gw_key_supervised") in text
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Processing algorithms
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+
+
+def test_screen_publish_export_algorithms(provider, project, tmp_path):
+    import processing
+    from openpyxl import load_workbook
+    from qgis.core import QgsProcessingException
+
+    path, ids = project
+    res = processing.run(
+        "gwplugin:screenrosters", {"DATABASE": str(path), "ROSTERS": [1], "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
+    props = list(res["OUTPUT"].getFeatures())
+    assert {f["roster"] for f in props} == {"gw_key_supervised"}
+    assert res["N_NEW"] == len(props) == len(entries(path))
+    # a dry run writes nothing
+    before = len(entries(path))
+    processing.run("gwplugin:screenrosters", {"DATABASE": str(path), "WRITE": False})
+    assert len(entries(path)) == before
+    rosters.decide(path, [e[4] for e in entries(path)], "accepted", "周")
+    processing.run("gwplugin:publishroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "USER": "周"})
+    with pytest.raises(QgsProcessingException):
+        processing.run("gwplugin:publishroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "USER": "周"})
+    xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
+    out = processing.run(
+        "gwplugin:exportroster",
+        {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "CITY": "郑州市", "XLSX": str(xlsx), "PDF": str(pdf)},
+    )
+    assert out["N_ROWS"] == before and pdf.stat().st_size > 1000
+    ws = load_workbook(xlsx).active
+    assert ws["A1"].value == "郑州市地下水污染重点监管单位名录（v1版）"
+    with pytest.raises(QgsProcessingException):
+        processing.run(
+            "gwplugin:exportroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "nope", "XLSX": str(xlsx)}
+        )

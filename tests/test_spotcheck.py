@@ -142,3 +142,34 @@ def test_including_spot_checked_and_counties(inventory):
         SC.draw_batch(path, "y", seed=1, record=False, county_codes=["999999"])
     with pytest.raises(SC.SpotCheckError):
         SC.draw_batch(path, "a[1]", seed=1, record=False)
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+
+
+def test_spotcheck_algorithm(provider, inventory, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    path, rows = inventory
+    rec = tmp_path / "batch.json"
+    res = processing.run(
+        "gwplugin:spotcheck",
+        {"DATABASE": str(path), "SEED": 7, "BATCH_ID": "B1", "OUTPUT": "TEMPORARY_OUTPUT", "RECORD": str(rec)},
+    )
+    cats = {r["category"] for r in rows if r["leakage_status"] in SC.ELIGIBLE_STATUSES}
+    assert res["N_POPULATION"] == 92 and res["N_DRAWN"] == max(5, len(cats)) and res["RECORDED"]
+    feats = list(res["OUTPUT"].getFeatures())
+    assert len(feats) == res["N_DRAWN"] and all(f.geometry().asPoint().x() > X0 for f in feats)
+    data = json.loads(rec.read_text(encoding="utf-8"))
+    assert data["seed"] == 7 and data["batch_id"] == "B1" and len(data["selected"]) == res["N_DRAWN"]
+    with pytest.raises(QgsProcessingException):
+        processing.run("gwplugin:spotcheck", {"DATABASE": str(path), "SEED": 8, "BATCH_ID": "B1"})
+    # defaults only (no SHARE, no SEED, no BATCH_ID): a new batch with a generated id
+    res2 = processing.run("gwplugin:spotcheck", {"DATABASE": str(path), "PREVIEW": True})
+    assert res2["BATCH_ID"].startswith("SC-") and not res2["RECORDED"]
+    assert SC.recorded_batches(path) == {"B1": res["N_DRAWN"]}
