@@ -35,14 +35,14 @@ def _arg(v):
     return v
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("gb14848_expressions", text)
+_translate = QCoreApplication.translate  # pylupdate5 extracts _translate("context", "literal") calls
 
 
 def _help(name: str, returns: str) -> str:
     return (
         f"<h3>{name}(parameter, value, unit)</h3>"
-        + _tr(
+        + _translate(
+            "gb14848_expressions",
             "<p>GB/T 14848-2017 groundwater quality: {0}.</p>"
             "<h4>Arguments</h4><ul>"
             "<li><b>parameter</b>: indicator name as in the standard (e.g. 硝酸盐, 硝酸盐（以N计）), English name or "
@@ -50,7 +50,7 @@ def _help(name: str, returns: str) -> str:
             "<li><b>value</b>: number, or the lab's text: 0.01L, ND, &lt;0.005, 无/有</li>"
             "<li><b>unit</b> (optional): mg/L, μg/L, mmol/L, 'mg/L as NO3' …; NULL = the standard's unit</li></ul>"
             "<p>Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its "
-            "detection limit is ≤ the class I limit, otherwise '≤ class k'.</p>"
+            "detection limit is ≤ the class I limit, otherwise '≤ class k'.</p>",
         ).format(returns)
         + f"<h4>Example</h4><pre>{name}('NO3-N', 25, 'mg/L')</pre>"
     )
@@ -60,7 +60,9 @@ class _GbFunction(QgsExpressionFunction):
     """Base of the GB/T 14848 functions: (parameter, value, unit=NULL) → one attribute of gb14848.Result."""
 
     NAME = ""
-    RETURNS = ""
+
+    def returns(self) -> str:
+        return ""
 
     def __init__(self):
         params = [
@@ -68,7 +70,7 @@ class _GbFunction(QgsExpressionFunction):
             QgsExpressionFunction.Parameter("value"),
             QgsExpressionFunction.Parameter("unit", True, None),
         ]
-        super().__init__(self.NAME, params, GROUP, _help(self.NAME, _tr(self.RETURNS)))
+        super().__init__(self.NAME, params, GROUP, _help(self.NAME, self.returns()))
 
     def handlesNull(self) -> bool:
         return True  # a NULL unit means the standard's unit; NULL parameter/value give NULL below
@@ -101,7 +103,11 @@ class _GbFunction(QgsExpressionFunction):
 
 class Gb14848Class(_GbFunction):
     NAME = "gb14848_class"
-    RETURNS = "the single-indicator class 1–5 as an integer, NULL where not classifiable"
+
+    def returns(self) -> str:
+        return _translate(
+            "gb14848_expressions", "the single-indicator class 1–5 as an integer, NULL where not classifiable"
+        )
 
     def pick(self, result):
         return result.gb_class
@@ -109,9 +115,12 @@ class Gb14848Class(_GbFunction):
 
 class Gb14848Exceedance(_GbFunction):
     NAME = "gb14848_exceedance"
-    RETURNS = (
-        "the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined"
-    )
+
+    def returns(self) -> str:
+        return _translate(
+            "gb14848_expressions",
+            "the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined",
+        )
 
     def pick(self, result):
         return result.exceedance
@@ -119,7 +128,9 @@ class Gb14848Exceedance(_GbFunction):
 
 class Gb14848Note(_GbFunction):
     NAME = "gb14848_note"
-    RETURNS = "the rule applied, or why there is no class"
+
+    def returns(self) -> str:
+        return _translate("gb14848_expressions", "the rule applied, or why there is no class")
 
     def pick(self, result):
         return result.note

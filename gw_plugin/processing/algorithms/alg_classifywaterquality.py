@@ -64,14 +64,12 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
         )
         any_type = QgsProcessingParameterField.DataType.Any
         for name, label, optional in (
-            ("SAMPLE_FIELD", "Sample field", False),
-            ("PARAMETER_FIELD", "Parameter field", False),
-            ("VALUE_FIELD", "Value field (number or text as written by the lab)", False),
-            ("UNIT_FIELD", "Unit field (empty: the standard's unit)", True),
+            ("SAMPLE_FIELD", self.tr("Sample field"), False),
+            ("PARAMETER_FIELD", self.tr("Parameter field"), False),
+            ("VALUE_FIELD", self.tr("Value field (number or text as written by the lab)"), False),
+            ("UNIT_FIELD", self.tr("Unit field (empty: the standard's unit)"), True),
         ):
-            self.addParameter(
-                QgsProcessingParameterField(name, self.tr(label), None, "INPUT", any_type, False, optional)
-            )
+            self.addParameter(QgsProcessingParameterField(name, label, None, "INPUT", any_type, False, optional))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Classified results")))
         self.addOutput(QgsProcessingOutputNumber("CLASSIFIED", self.tr("Rows with a class")))
         self.addOutput(QgsProcessingOutputNumber("UNCLASSIFIED", self.tr("Rows without a class")))
