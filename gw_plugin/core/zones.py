@@ -93,6 +93,13 @@ def ring_to_wkt(ring: np.ndarray) -> str:
     return "POLYGON((" + ",".join(f"{x:.4f} {y:.4f}" for x, y in ring) + "))"
 
 
+def ring_to_wkb(ring: np.ndarray) -> bytes:
+    """Little-endian WKB of a polygon with one ring (N, 2) (closed here if needed); much faster than WKT."""
+    ring = np.ascontiguousarray(close_ring(ring), dtype="<f8")
+    header = np.array([1], np.uint8).tobytes() + np.array([3, 1, len(ring)], "<u4").tobytes()
+    return header + ring.tobytes()
+
+
 def rings_to_wkt(rings: Sequence[np.ndarray]) -> str:
     """MULTIPOLYGON of simple exterior rings."""
     parts = ["((" + ",".join(f"{x:.4f} {y:.4f}" for x, y in close_ring(r)) + "))" for r in rings]

@@ -80,7 +80,8 @@ def well_point(feature):
 
 
 def to_multipolygon(ring) -> QgsGeometry:
-    g = QgsGeometry.fromWkt(Z.ring_to_wkt(ring))
+    g = QgsGeometry()
+    g.fromWkb(Z.ring_to_wkb(ring))
     g.convertToMultiType()
     return g
 
