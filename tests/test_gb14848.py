@@ -311,6 +311,14 @@ def test_unknown_parameter_and_missing_values():
     assert G.classify("硝酸盐", "abc").gb_class is None
 
 
+def test_values_above_the_reported_range():
+    # 溶解性总固体 IV ≤2000: ">2000" is above 2000 → V; ">1500" is in (1500, …) → at least IV
+    r = G.classify("溶解性总固体", ">2000")
+    assert r.gb_class == 5 and "at least" in r.note and r.value == 2000
+    assert cls("溶解性总固体", ">1500") == 4
+    assert cls("溶解性总固体", "2000") == 4
+
+
 def test_recognised_spellings_classify():
     assert cls("NO3-N", 25) == 4
     assert cls("硝酸盐（以N计）", 25) == 4

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
 
@@ -327,6 +327,7 @@ def classify(
         )
 
     num: Optional[float] = None
+    above = False  # value written as ">x": the true value is above x
     nd = bool(below_detection)
     dl = detection_limit
     if isinstance(value, str):
@@ -363,6 +364,7 @@ def classify(
                     dl = parsed.detection_limit
             else:
                 num = parsed.value_num
+                above = parsed.qualifier == ">"
     elif value is None or (isinstance(value, float) and math.isnan(value)):
         if not nd:
             return _missing(pname, ind)
@@ -398,7 +400,12 @@ def classify(
     except LV.UnitError as exc:
         return Result(pname, ind.key, None, str(exc))
     c = num * factor
-    return _classify_value(ind, pname, c)
+    if not above:
+        return _classify_value(ind, pname, c)
+    # ">x": classify a value just above x; the class is a lower bound and may rightly make a sample worse
+    r = _classify_value(ind, pname, math.nextafter(c, math.inf))
+    note = _translate("gb14848", "value reported as >{0}: at least this class").format(_fmt(c))
+    return replace(r, value=c, note=f"{r.note}; {note}")
 
 
 def _missing(pname: str, ind: Indicator) -> Result:
