@@ -796,19 +796,28 @@ def export_overview(
     visible = _layers_for(project, None)
     if not visible:
         raise MapExportError(QCoreApplication.translate("MapExport", "The project has no visible map layer."))
+    from . import qgis_project as QP
+
     shown = []
     for layer in visible:
         table = table_of(layer)
+        context = layer.customProperty("gw_plugin/context")
         renderer = thematic_renderer(table, lang) if table else None
-        rename = table is not None and not _zh(lang)
-        if renderer is None and not rename:
+        relabel = not _zh(lang) and (table is not None or context in QP.CONTEXT_LAYERS)
+        if renderer is None and not relabel:
             shown.append(layer)
             continue
         copy = layer.clone()
+        if renderer is None and table is not None and S.table(table).geometry:
+            renderer = QP.make_renderer(S.table(table), lang)  # the schema's style with labels in ``lang``
         if renderer is not None:
             copy.setRenderer(renderer)
-        if rename:
+        if table is not None and not _zh(lang):
             copy.setName(S.table(table).en)
+            if table == "admin_units":
+                QP.label_counties(copy, lang)
+        elif context in QP.CONTEXT_LAYERS and not _zh(lang):
+            copy.setName(QP.CONTEXT_LAYERS[context][1])
         shown.append(copy)
 
     extent = overview_extent(project, _map_crs(project, shown), shown)

@@ -48,6 +48,16 @@ GROUP_LABELS = {
 GROUP_ORDER = ("wells", "sources", "zones", "records", "base")
 ROOT_LABEL = ("地下水试验区", "Groundwater pilot zone")
 RASTER_GROUP = ("栅格输入", "Raster inputs")
+
+# Context layers (rivers, built-up areas, parks …) recognised by file name: names and simple styles.
+CONTEXT_LAYERS = {
+    "river": ("河流", "Rivers", "line", "#4a90d9"),
+    "rivers": ("河流", "Rivers", "line", "#4a90d9"),
+    "urban_areas": ("城镇建成区", "Built-up areas", "fill", "#d9d9d9"),
+    "industrial_parks": ("工业园区", "Industrial parks", "fill", "#f4a582"),
+    "watershed": ("流域边界", "Watershed boundary", "line", "#7b3294"),
+    "aquifer_boundary": ("含水层边界", "Aquifer boundary", "line", "#8c510a"),
+}
 CONTEXT_GROUP = ("背景图层", "Context")
 
 # Custom property that marks layers and groups created by gw_plugin (so the plugin can find and refresh them).
@@ -360,6 +370,8 @@ def load_into_project(
             _quote(table.display) if table.display in [f.name for f in table.all_fields()] else table.display
         )
         apply_style(layer, table, lang)
+        if table.name == "admin_units":
+            label_counties(layer, lang)
 
     root = project.layerTreeRoot()
     name = f"{_pick(ROOT_LABEL, lang)} — {os.path.splitext(os.path.basename(gpkg_path))[0]}"
@@ -379,6 +391,51 @@ def load_into_project(
 
     QgsExpressionContextUtils.setProjectVariable(project, "gw_database", gpkg_path)
     return group
+
+
+def open_context_layer(path: str, lang: str = "zh") -> QgsVectorLayer:
+    """A context layer (river, built-up area …) named and styled when its file name is known."""
+    base = os.path.splitext(os.path.basename(path))[0]
+    known = CONTEXT_LAYERS.get(base)
+    lyr = QgsVectorLayer(path, _pick(known[:2], lang) if known else base, "ogr")
+    if known and lyr.isValid():
+        from qgis.core import QgsSingleSymbolRenderer
+
+        if known[2] == "line":
+            sym = QgsLineSymbol.createSimple({"color": known[3], "width": "0.8"})
+        else:
+            fill = QColor(known[3])
+            fill.setAlphaF(0.5)
+            sym = QgsFillSymbol.createSimple(
+                {
+                    "color": fill.name(QColor.NameFormat.HexArgb),
+                    "outline_color": QColor(known[3]).darker(130).name(),
+                    "outline_width": "0.2",
+                }
+            )
+        lyr.setRenderer(QgsSingleSymbolRenderer(sym))
+        lyr.setCustomProperty("gw_plugin/context", base)
+    return lyr
+
+
+def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
+    """Label the county polygons of admin_units with their names (the city row is not labelled)."""
+    from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = f'CASE WHEN "level" = \'county\' THEN "{"name_zh" if _zh(lang) else "name_en"}" END'
+    settings.isExpression = True
+    fmt = QgsTextFormat()
+    fmt.setSize(11)
+    fmt.setColor(QColor("#333333"))
+    buf = QgsTextBufferSettings()
+    buf.setEnabled(True)
+    buf.setSize(0.8)
+    buf.setColor(QColor("#ffffff"))
+    fmt.setBuffer(buf)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def project_layers(project: QgsProject, gpkg_path: str | None = None) -> dict:
@@ -414,8 +471,7 @@ def write_project(
     if context_layers:
         ctx = group.addGroup(_pick(CONTEXT_GROUP, lang))
         for path in context_layers:
-            base = os.path.splitext(os.path.basename(path))[0]
-            lyr = QgsVectorLayer(path, base, "ogr")
+            lyr = open_context_layer(path, lang)
             if lyr.isValid():
                 project.addMapLayer(lyr, False)
                 ctx.addLayer(lyr)
