@@ -29,8 +29,9 @@ gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
 
-#: Rows per block: 1024 rows x 10,000 columns x 8 bytes = 80 MB for a float64 temporary, the largest we make.
-BLOCK_ROWS = 1024
+#: Rows per block. 512 rows x 10,000 columns x 8 bytes = 41 MB for a float64 temporary, the largest we make;
+#: blocks of this size also stay cache-friendly (measured faster than 1024 rows on the 10-million-cell benchmark).
+BLOCK_ROWS = 512
 
 #: Nodata written into Float32 outputs.
 FLOAT_NODATA = -9999.0

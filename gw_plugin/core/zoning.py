@@ -244,10 +244,12 @@ def run_sourceload(
     decay: str = "exponential",
     radius_m: float = 2000.0,
     decay_length_m: float = 500.0,
-    block_rows: int = rb.BLOCK_ROWS,
+    block_rows: int = 1024,
     feedback=None,
 ) -> LoadResult:
-    """Sum of decayed hazards on ``grid`` written to ``path`` (Float32; 0 = no load, no nodata)."""
+    """Sum of decayed hazards on ``grid`` written to ``path`` (Float32; 0 = no load, no nodata).
+
+    ``block_rows`` is larger than elsewhere because every block carries a halo of the kernel radius."""
     feedback = feedback or rb.Feedback()
     res = LoadResult(grid, path)
     kernel = decay_kernel(grid, decay, radius_m, decay_length_m)
@@ -529,52 +531,93 @@ def combine(
     return out
 
 
+def _codes_present(zones: np.ndarray) -> list:
+    """Non-zero codes in a uint8 array (a bincount: no sort of the whole grid)."""
+    counts = np.bincount(zones.ravel(), minlength=256)
+    return [int(c) for c in np.nonzero(counts)[0] if c != 0]
+
+
+def _box_count(mask: np.ndarray, size: int) -> np.ndarray:
+    """Number of set cells of a 0/1 uint8 array in the size x size window around each cell (zero padded)."""
+    half = size // 2
+    rows, cols = mask.shape
+    p = np.pad(mask, half)
+    h = p[:, 0:cols].copy()
+    for dx in range(1, size):
+        h += p[:, dx : dx + cols]
+    out = h[0:rows].copy()
+    for dy in range(1, size):
+        out += h[dy : dy + rows]
+    return out
+
+
 def majority_filter(zones: np.ndarray, size: int, block_rows: int = rb.BLOCK_ROWS) -> np.ndarray:
     """Majority (mode) filter of a zone-code array in a size x size window; 0 (outside) is never a candidate
     and never changes; ties keep the cell's own class. Row blocks with a halo keep temporaries bounded."""
-    from scipy.ndimage import uniform_filter
-
     if size < 3:
         return zones
+    if size > 15:
+        raise ZoningError(_tr("The majority window must be 15 cells or less."))
     half = size // 2
-    codes = [c for c in np.unique(zones) if c != 0]
+    codes = _codes_present(zones)
     if len(codes) < 2:
         return zones
+    code_arr = np.array(codes, dtype=np.uint8)
+    index_of = np.zeros(256, dtype=np.intp)
+    index_of[code_arr] = np.arange(len(codes))
     out = zones.copy()
     rows = zones.shape[0]
     for y0 in range(0, rows, block_rows):
         y1 = min(rows, y0 + block_rows)
         a, b = max(0, y0 - half), min(rows, y1 + half)
         sub = zones[a:b]
-        best = np.full(sub.shape, -1.0, dtype=np.float32)
-        best_code = sub.copy()
-        own = np.zeros(sub.shape, dtype=np.float32)
-        for c in codes:
-            cnt = uniform_filter((sub == c).astype(np.float32), size=size, mode="constant")
-            own = np.where(sub == c, cnt, own)
-            better = cnt > best + 1e-6
-            best = np.where(better, cnt, best)
-            best_code = np.where(better, np.uint8(c), best_code)
-        keep = (own >= best - 1e-6) | (sub == 0)
-        res = np.where(keep, sub, best_code)
+        counts = np.stack([_box_count((sub == c).view(np.uint8), size) for c in codes])
+        best_idx = counts.argmax(axis=0)
+        best = np.take_along_axis(counts, best_idx[None], 0)[0]
+        own = np.take_along_axis(counts, index_of[sub][None], 0)[0]
+        res = np.where((own >= best) | (sub == 0), sub, code_arr[best_idx])
         out[y0:y1] = res[y0 - a : y0 - a + (y1 - y0)]
     return out
 
 
 def _fill_nearest(zones: np.ndarray, inside: np.ndarray) -> int:
-    """Cells inside the city with zone 0 take the zone of the nearest determined cell; returns how many."""
+    """Cells inside the city with zone 0 take the zone of the nearest determined cell; returns how many.
+
+    The distance transform runs on a window around the holes that grows until every hole's nearest known cell
+    is provably inside it (closer than the window's inner edges), so a few holes do not cost a whole-grid EDT."""
     from scipy.ndimage import distance_transform_edt
 
     hole = inside & (zones == 0)
-    n = int(np.count_nonzero(hole))
-    if n == 0:
+    ys, xs = np.nonzero(hole)
+    if ys.size == 0:
         return 0
-    known = zones != 0
-    if not known.any():
-        raise ZoningError(_tr("No cell inside the city has all the inputs: check the rasters' extents and nodata."))
-    _, (iy, ix) = distance_transform_edt(~known, return_indices=True)
-    zones[hole] = zones[iy[hole], ix[hole]]
-    return n
+    rows, cols = zones.shape
+    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    margin = 16
+    while True:
+        a, b = max(0, y0 - margin), min(rows, y1 + margin)
+        c, d = max(0, x0 - margin), min(cols, x1 + margin)
+        whole = a == 0 and c == 0 and b == rows and d == cols
+        known = zones[a:b, c:d] != 0
+        if known.any():
+            dist, (iy, ix) = distance_transform_edt(~known, return_indices=True)
+            hy, hx = ys - a, xs - c
+            dd = dist[hy, hx]
+            inf = np.inf
+            edge = np.minimum.reduce(
+                [
+                    hy + 1.0 if a > 0 else np.full(hy.shape, inf),
+                    (b - a) - hy if b < rows else np.full(hy.shape, inf),
+                    hx + 1.0 if c > 0 else np.full(hx.shape, inf),
+                    (d - c) - hx if d < cols else np.full(hx.shape, inf),
+                ]
+            )
+            if whole or np.all(dd <= edge):
+                zones[ys, xs] = zones[a:b, c:d][iy[hy, hx], ix[hy, hx]]
+                return int(ys.size)
+        elif whole:
+            raise ZoningError(_tr("No cell inside the city has all the inputs: check the rasters' extents and nodata."))
+        margin *= 2
 
 
 @dataclass
@@ -588,6 +631,7 @@ class ZoneFeature:
     requirements: str
     county_code: str = ""
     cells: int = 0
+    region: int = 0
 
 
 @dataclass
@@ -754,14 +798,21 @@ def run_zoning(
                 sums[name] += np.bincount(lab[okr], weights=vals.ravel()[okr].astype(np.float64), minlength=nreg + 1)
                 cnts[name] += np.bincount(lab[okr], minlength=nreg + 1)
         reg_cells = np.bincount(labels.ravel(), minlength=nreg + 1)
+        # Regions whose cells no boundary line touches need no geometric clipping / county intersection.
+        counties = [c for c in counties if c[0] is not None]
+        touch_city = _regions_touching(labels, nreg, [city_geom.GetBoundary()], g, block_rows)
+        county_geoms = [ogr.CreateGeometryFromWkb(bytes(w)) for w, _c, _n in counties]
+        touch_county = _regions_touching(labels, nreg, [c.GetBoundary() for c in county_geoms], g, block_rows)
+        reg_county = _region_county(labels, nreg, county_geoms, g, block_rows)
         feedback.progress(60)
         polys = _polygonize(labels, g, feedback, _Progress(feedback, 60, 80))
         del labels
         res.features, res.city_area_km2 = _clip_features(
-            polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, scheme, version, lang, feedback
+            polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, scheme, version, lang, feedback, touch_city
         )
         feedback.progress(90)
-        res.county_stats = county_statistics(res.features, counties, scheme, city_code)
+        assigned = [None if touch_county[f.region] else int(reg_county[f.region]) - 1 for f in res.features]
+        res.county_stats = county_statistics(res.features, counties, scheme, city_code, assigned)
         total = sum(f.area_km2 for f in res.features)
         by_class = {}
         for f in res.features:
@@ -791,9 +842,7 @@ def _label_regions(zones: np.ndarray):
     labels = np.zeros(zones.shape, dtype=np.int32)
     classes = [0]
     n = 0
-    for c in np.unique(zones):
-        if c == 0:
-            continue
+    for c in _codes_present(zones):
         lab, k = label(zones == c, structure=four)
         sel = lab > 0
         labels[sel] = lab[sel] + n
@@ -834,7 +883,40 @@ def _polygonize(labels: np.ndarray, g: rb.Grid, feedback, progress) -> dict:
     return out
 
 
-def _clip_features(polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, scheme, version, lang, feedback):
+def _regions_touching(labels: np.ndarray, nreg: int, lines: Sequence, g: rb.Grid, block_rows: int) -> np.ndarray:
+    """Boolean per region id: some cell of the region is touched by one of the boundary ``lines``."""
+    out = np.zeros(nreg + 1, dtype=bool)
+    shapes = [(ln.ExportToWkb(), 1) for ln in lines if ln is not None and not ln.IsEmpty()]
+    if not shapes:
+        return out
+    ds = rb.rasterize_shapes(shapes, g, "", gdal.GDT_Byte, None, all_touched=True)
+    band = ds.GetRasterBand(1)
+    for yoff, rows in rb.blocks(g, block_rows):
+        hit = band.ReadAsArray(0, yoff, g.cols, rows) > 0
+        out |= np.bincount(labels[yoff : yoff + rows][hit], minlength=nreg + 1) > 0
+    return out
+
+
+def _region_county(labels: np.ndarray, nreg: int, county_geoms: Sequence, g: rb.Grid, block_rows: int) -> np.ndarray:
+    """1-based county index holding each region's cell centres (0 = none); exact for regions no county
+    boundary touches."""
+    out = np.zeros(nreg + 1, dtype=np.int32)
+    if not county_geoms:
+        return out
+    ds = rb.rasterize_shapes(
+        [(c.ExportToWkb(), i + 1) for i, c in enumerate(county_geoms)], g, "", gdal.GDT_Int32, None
+    )
+    band = ds.GetRasterBand(1)
+    for yoff, rows in rb.blocks(g, block_rows):
+        cid = band.ReadAsArray(0, yoff, g.cols, rows)
+        out[labels[yoff : yoff + rows]] = cid
+    out[0] = 0
+    return out
+
+
+def _clip_features(
+    polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, scheme, version, lang, feedback, touch_city=None
+):
     feats = []
     city_area = city_geom.GetArea()
     cenv = city_geom.GetEnvelope()
@@ -843,10 +925,10 @@ def _clip_features(polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, sche
         env = geom.GetEnvelope()
         if env[0] > cenv[1] or env[1] < cenv[0] or env[2] > cenv[3] or env[3] < cenv[2]:
             continue
-        clipped = geom.Intersection(city_geom)
-        if clipped is None or clipped.IsEmpty():
-            continue
-        clipped = _polygonal(clipped)
+        if touch_city is not None and not touch_city[rid]:
+            clipped = geom  # all its cells lie inside the city
+        else:
+            clipped = _polygonal(geom.Intersection(city_geom))
         if clipped is None:
             continue
         area = clipped.GetArea()
@@ -870,6 +952,7 @@ def _clip_features(polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, sche
                 area / 1e6,
                 requirements_text(cfg, zone, lang),
                 cells=int(reg_cells[rid]),
+                region=int(rid),
             )
         )
     return feats, city_area / 1e6
@@ -896,10 +979,13 @@ def _polygonal(geom):
     return None
 
 
-def county_statistics(features: Sequence, counties: Sequence, scheme: str, city_code: str = "") -> list:
+def county_statistics(
+    features: Sequence, counties: Sequence, scheme: str, city_code: str = "", assigned: Optional[Sequence] = None
+) -> list:
     """Area by county and zone class: [{county_code, county_name, scheme, zone_class, zone_zh, zone_en, area_km2,
     share_pct}] (share of the county's area). Also sets each feature's county_code to the county holding most
-    of it (``city_code`` when no county overlaps)."""
+    of it (``city_code`` when no county overlaps). ``assigned`` (optional, parallel to ``features``): the index
+    of the county a feature lies in entirely, -1 for none, None when it must be intersected."""
     rows = {}
     county_geoms = []
     for wkb, code, name in counties:
@@ -907,7 +993,17 @@ def county_statistics(features: Sequence, counties: Sequence, scheme: str, city_
             continue
         cg = ogr.CreateGeometryFromWkb(bytes(wkb))
         county_geoms.append((cg, cg.GetEnvelope(), str(code or ""), str(name or "")))
-    for f in features:
+    for i, f in enumerate(features):
+        known = None if assigned is None else assigned[i]
+        if known is not None:
+            f.county_code = city_code
+            if known >= 0:
+                _cg, _env, code, name = county_geoms[known]
+                key = (code, f.zone_class)
+                rows.setdefault(key, {"county_code": code, "county_name": name, "area_m2": 0.0})
+                rows[key]["area_m2"] += f.area_km2 * 1e6
+                f.county_code = code
+            continue
         geom = ogr.CreateGeometryFromWkb(f.wkb)
         env = geom.GetEnvelope()
         best, best_area = city_code, 0.0
