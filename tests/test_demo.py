@@ -463,3 +463,13 @@ def test_processing_algorithm_in_another_zone(qgis_processing, tmp_path):
     assert r.GetGeoTransform()[1] == 100
     r = None
     assert out["PROJECT"].endswith(".qgz") and os.path.isfile(out["PROJECT"])
+    from qgis.core import QgsProject
+
+    project = QgsProject()
+    assert project.read(out["PROJECT"])
+    layers = list(project.mapLayers().values())
+    assert layers and all(lyr.isValid() for lyr in layers)
+    sources = " ".join(lyr.source() for lyr in layers)
+    for needle in ("demo_city.gpkg", "land_use.tif", "river.gpkg"):
+        assert needle in sources, needle
+    project.clear()

@@ -242,8 +242,9 @@ class _Run:
         self._progress = progress
         self._is_canceled = is_canceled
 
-    def step(self, percent: float) -> None:
-        self.check()
+    def step(self, percent: float, check: bool = True) -> None:
+        if check:
+            self.check()
         if self._progress is not None:
             self._progress(float(max(0.0, min(100.0, percent))))
 
@@ -633,7 +634,7 @@ def _model_rasters(geo: _Geo, srs) -> dict:
 
     # Land use.
     lu = np.full((ny, nx), FARMLAND, np.uint8)
-    lu[(hill > 0.55) & (geo.n_small(X * 1.7, Y * 1.3) > -0.4)] = FOREST
+    lu[(hill > 0.55) & (0.6 * geo.n_small(X * 1.7, Y * 1.3) + 0.8 * n_soil > -0.5)] = FOREST
     urban = _rasterize(geo, [(g, 1) for _, _, g in geo.urban], srs) == 1
     lu[urban] = URBAN
     parks = _rasterize(geo, [(g, 1) for _, _, _, g in geo.parks], srs) == 1
@@ -1743,7 +1744,7 @@ def build_demo(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     shutil.rmtree(stage, ignore_errors=True)
-    run.step(100)
+    run.step(100, check=False)  # the files are in place: too late to cancel
     return result
 
 
@@ -1811,7 +1812,8 @@ def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResul
     context_paths = _write_context(os.path.join(stage, "context"), geo, crs, ct)
     run.step(97)
 
-    # Move into place: rasters and context first, the database last (its presence means "complete").
+    # Move into place: rasters and context first, the database last (its presence means "complete"). No
+    # cancellation check from here on: the last one was in run.step(97).
     final_rasters, final_context = {}, {}
     for sub, staged, final in (("rasters", raster_paths, final_rasters), ("context", context_paths, final_context)):
         os.makedirs(os.path.join(folder, sub), exist_ok=True)
@@ -1821,7 +1823,6 @@ def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResul
             final[name] = dest
     os.replace(os.path.join(stage, "rasters", "classes.json"), os.path.join(folder, "rasters", "classes.json"))
     database = os.path.join(folder, DATABASE_NAME)
-    run.check()
     os.replace(db_stage, database)
     city = {
         "code": N.CITY["code"],
