@@ -489,3 +489,56 @@ def test_chain_on_the_demo_city(tmp_path, validate):
     n = ZN.append_zoning_units(db, z.features, g.crs_wkt)
     assert n == len(z.features)
     assert validate(db) == []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Raster helpers of the zoning step against brute force
+# --------------------------------------------------------------------------------------------------------------
+def _brute_majority(z, size):
+    half = size // 2
+    out = z.copy()
+    rows, cols = z.shape
+    for r in range(rows):
+        for c in range(cols):
+            if z[r, c] == 0:
+                continue
+            win = z[max(0, r - half) : r + half + 1, max(0, c - half) : c + half + 1]
+            counts = {k: int((win == k).sum()) for k in np.unique(win) if k != 0}
+            best = max(counts.values())
+            if counts[z[r, c]] < best:
+                out[r, c] = min(k for k, v in counts.items() if v == best)  # lowest code wins a tie
+    return out
+
+
+@pytest.mark.parametrize("size", [3, 5])
+def test_majority_filter_matches_brute_force(size):
+    rng = np.random.default_rng(11)
+    z = rng.choice(np.array([0, 2, 5, 6], dtype=np.uint8), size=(23, 31), p=[0.1, 0.3, 0.3, 0.3])
+    got = ZN.majority_filter(z, size, block_rows=4)
+    assert np.array_equal(got, _brute_majority(z, size))
+    assert np.array_equal(got == 0, z == 0)  # outside cells never change, never spread
+
+
+def test_fill_nearest_matches_whole_grid_transform():
+    from scipy.ndimage import distance_transform_edt
+
+    rng = np.random.default_rng(2)
+    z = rng.choice(np.array([2, 5, 6], dtype=np.uint8), size=(300, 400))
+    inside = np.ones(z.shape, bool)
+    inside[:, :5] = False
+    z[~inside] = 0
+    holes = np.zeros(z.shape, bool)
+    holes[140:170, 200:260] = True  # a big hole: its centre is far from the first window's edge
+    holes[10, 10] = holes[299, 399] = True
+    z[holes] = 0
+    ref = z.copy()
+    dist, (iy, ix) = distance_transform_edt(ref == 0, return_indices=True)
+    expect_dist = dist[holes]
+    n = ZN._fill_nearest(z, inside)
+    assert n == holes.sum() and (z[inside] != 0).all() and (z[~inside] == 0).all()
+    # the filled code belongs to a cell at the nearest distance (ties may pick another cell at that distance)
+    hr, hc = np.nonzero(holes)
+    for k in list(range(0, hr.size, 37)) + [0, hr.size - 1]:  # a sample of the holes and both single cells
+        r, c, d = hr[k], hc[k], expect_dist[k]
+        ring = (np.hypot(*np.meshgrid(np.arange(300) - r, np.arange(400) - c, indexing="ij")) <= d + 1e-9) & (ref != 0)
+        assert z[r, c] in set(ref[ring].tolist())
