@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from gw_plugin.core import demo
+from gw_plugin.core import codes, demo
 from gw_plugin.core import schema as S
 from gw_plugin.paths import resource
 
@@ -181,15 +181,15 @@ def _org_code_ok(code9: str) -> bool:
 
 def test_uscc_check_digits(con):
     # A published valid code (the example circulated with GB 32100-2015) and a corrupted copy.
-    assert _uscc_ok("91350100M000100Y43") and demo.is_valid_uscc("91350100M000100Y43")
-    assert not demo.is_valid_uscc("91350100M000100Y44") and not _uscc_ok("91350100M000100Y44")
-    codes = q(con, "SELECT uscc, county_code FROM pollution_sources WHERE uscc IS NOT NULL")
-    assert len(codes) >= 200
+    assert _uscc_ok("91350100M000100Y43") and not _uscc_ok("91350100M000100Y44")
+    rows = q(con, "SELECT uscc, county_code FROM pollution_sources WHERE uscc IS NOT NULL")
+    assert len(rows) >= 200
     pattern = re.compile(S.table("pollution_sources").field("uscc").pattern)
-    for code, county in codes:
-        assert pattern.match(code) and _uscc_ok(code) and demo.is_valid_uscc(code), code
+    for code, county in rows:
+        assert pattern.match(code) and _uscc_ok(code), code
+        assert codes.validate_uscc(code, check_org_code=True) == (True, ""), code
         assert code[2:8] == county and _org_code_ok(code[8:17]), code
-    assert len({c for c, _ in codes}) == len(codes)
+    assert len({c for c, _ in rows}) == len(rows)
 
 
 def test_counties_tile_the_city(built):

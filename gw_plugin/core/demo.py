@@ -35,8 +35,8 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ..paths import resource
+from . import codes, gpkg
 from . import demo_names as N
-from . import gpkg
 from . import schema as S
 
 gdal.UseExceptions()
@@ -125,41 +125,18 @@ class DemoResult:
 # ---------------------------------------------------------------------------------------------------------------
 # Unified social credit codes
 # ---------------------------------------------------------------------------------------------------------------
-#: GB 32100-2015 《法人和其他组织统一社会信用代码编码规则》: 31 characters (digits and capitals without I, O, Z, S, V);
-#: weight of position i (1..17) is 3^(i-1) mod 31; check character C18 = 31 - (sum(Ci * Wi) mod 31), 31 -> 0.
-USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
-#: GB 11714-1997 organization code (positions 9-17 of the USCC): weights of the 8 body characters; check
-#: C9 = 11 - (sum mod 11), 10 -> "X", 11 -> "0".
-ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def uscc_check_char(first17: str) -> str:
-    """Check character of a unified social credit code (GB 32100-2015) for its first 17 characters."""
-    total = sum(USCC_CHARS.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
-    return USCC_CHARS[(31 - total % 31) % 31]
-
-
-def org_code_check_char(body8: str) -> str:
-    """Check character of an organization code (GB 11714-1997) for its 8 body characters."""
-    total = sum(int(c, 36) * w for c, w in zip(body8, ORG_WEIGHTS))
-    c = 11 - total % 11
-    return "X" if c == 10 else ("0" if c == 11 else str(c))
-
-
-def is_valid_uscc(code: str) -> bool:
-    """True when ``code`` has 18 valid characters and a correct GB 32100-2015 check character."""
-    if not code or len(code) != 18 or any(c not in USCC_CHARS for c in code):
-        return False
-    return uscc_check_char(code[:17]) == code[17]
-
-
 def make_uscc(authority_and_kind: str, county_code: str, rng: np.random.Generator) -> str:
-    """A valid USCC: registration authority + organization kind (e.g. "91" company, "12" public institution),
-    6-digit division code, 9-character organization code (GB 11714 check) and the GB 32100 check character."""
+    """A valid unified social credit code drawn from ``rng``.
+
+    GB 32100-2015 《法人和其他组织统一社会信用代码编码规则》: registration authority + organisation kind (e.g. "91"
+    market regulation / enterprise, "92" individual business, "93" farmers' cooperative, "12" public institution),
+    the six-digit division code, a nine-character GB 11714-1997 organisation code (eight body characters and its
+    own check character) and the check character C18 = 31 - (sum(Ci * 3^(i-1) mod 31) mod 31), 31 -> 0, over
+    the 31-character set without I, O, Z, S, V. Both check characters come from core/codes.py.
+    """
     body = "".join(str(d) for d in rng.integers(0, 10, 8))
-    first17 = authority_and_kind + county_code + body + org_code_check_char(body)
-    return first17 + uscc_check_char(first17)
+    first17 = authority_and_kind + county_code + body + codes.org_code_check_char(body)
+    return first17 + codes.uscc_check_char(first17)
 
 
 # ---------------------------------------------------------------------------------------------------------------
