@@ -397,7 +397,7 @@ class GwPlugin:
         settings.setValue(f"{SETTINGS_PREFIX}/last_demo_dir", folder)
         self.start_processing_task(
             BUILD_DEMO_ID,
-            {"OUTPUT_FOLDER": folder, "SEED": 42},
+            {"OUTPUT_FOLDER": folder, "SEED": 42, "CRS": "EPSG:4547"},
             QCoreApplication.translate("GwPlugin", "Building the demo city"),
             self._demo_finished,
         )

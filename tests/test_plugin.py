@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -570,3 +571,40 @@ def test_deploy_links_the_working_tree(tmp_path):
     assert (target / "i18n" / "gw_plugin_zh_CN.qm").is_file()
     out = run_import_check(plugins, ROOT / "gw_plugin", tmp_path)  # the links resolve into the working tree
     assert "MENU 地下水试验区" in out and "RESOURCES True" in out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the real QGIS desktop
+
+
+@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("qgis") and shutil.which("import")), reason="no X")
+def test_screenshot_of_the_real_qgis_desktop(qgis_processing, tmp_path):
+    """`make screenshot` on a freshly built demo city: QGIS starts with the plugin, shows its toolbar and layers."""
+    import json
+
+    import processing
+    from qgis.PyQt.QtGui import QImage
+
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+    out = tmp_path / "demo"
+    res = processing.run("gwplugin:builddemo", {"OUTPUT_FOLDER": str(out), "SEED": 42, "CRS": "EPSG:4547"})
+    assert Path(res["PROJECT"]) == out / "demo_city.qgz"
+    env = dict(os.environ, UI_LOCALE="zh-Hans", SCREENSHOT_TIMEOUT="300")
+    run = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "screenshot.sh"), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = json.loads(run.stdout.split("QGIS reported ", 1)[1].splitlines()[0])
+    assert report["plugin_loaded"] and report["toolbar_visible"] and report["project_dock_visible"]
+    assert "打开 / 新建项目数据库…" in report["toolbar_actions"]  # zh-Hans locale → zh_CN translation
+    assert report["canvas_layers"] > 5 and report["canvas_drawn"] > 0
+    image = QImage(str(out / "screenshot.png"))
+    assert (image.width(), image.height()) == (1600, 1000)
+    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert len(colours) > 50  # a drawn desktop, not an empty screen

@@ -18,7 +18,11 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 
 
 class ProcessingTask(QgsTask):
-    """Runs ``algorithm_id`` with ``parameters``; emits completed(ok, results, error) when done or canceled."""
+    """Runs ``algorithm_id`` with ``parameters``; emits completed(ok, results, error) when done or canceled.
+
+    Like QGIS's own QgsProcessingAlgRunnerTask: prepare() in the main thread (constructor), runPrepared() in the
+    task's thread, postProcess() back in the main thread (finished()), where algorithms may create map layers or
+    write projects."""
 
     completed = pyqtSignal(bool, dict, str)
 
@@ -28,38 +32,55 @@ class ProcessingTask(QgsTask):
         self.parameters = dict(parameters)
         self.results: dict = {}
         self.error = ""
-        # Created in the main thread, like QgsProcessingAlgRunnerTask does.
-        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        self.context = QgsProcessingContext()
         self.feedback = QgsProcessingFeedback()
         self.feedback.progressChanged.connect(self.setProgress, Qt.ConnectionType.DirectConnection)
+        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        self.prepared = False
+        if self.algorithm is None:
+            self.error = QCoreApplication.translate("ProcessingTask", "The algorithm {id} is not available.").format(
+                id=algorithm_id
+            )
+            return
+        try:
+            self.prepared = bool(self.algorithm.prepare(self.parameters, self.context, self.feedback))
+        except Exception as exc:  # invalid parameters and the like
+            self.error = str(exc) or type(exc).__name__
+        if not self.prepared and not self.error:
+            self.error = QCoreApplication.translate("ProcessingTask", "The algorithm {id} could not start.").format(
+                id=algorithm_id
+            )
 
     def runs_in_main_thread(self) -> bool:
         """True for algorithms that declare they cannot run in a background thread."""
-        return self.algorithm is not None and bool(self.algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading)
+        if self.algorithm is None:
+            return False
+        flag = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
+        return flag is not None and bool(self.algorithm.flags() & flag)
 
     def run(self) -> bool:
-        if self.algorithm is None:
-            self.error = QCoreApplication.translate("ProcessingTask", "The algorithm {id} is not available.").format(
-                id=self.algorithm_id
-            )
+        if not self.prepared or self.isCanceled():
             return False
-        if self.isCanceled():
-            return False
-        context = QgsProcessingContext()
         try:
-            results, ok = self.algorithm.run(self.parameters, context, self.feedback, {}, False)
+            results = self.algorithm.runPrepared(self.parameters, self.context, self.feedback)
         except Exception as exc:  # QgsProcessingException and anything else: reported, never raised in a thread
-            if not self.feedback.isCanceled():
+            if not (self.feedback.isCanceled() or self.isCanceled()):
                 self.error = str(exc) or type(exc).__name__
             return False
         if self.feedback.isCanceled() or self.isCanceled():
             return False
         self.results = dict(results or {})
-        return bool(ok)
+        return True
 
     def cancel(self) -> None:
         self.feedback.cancel()
         super().cancel()
 
     def finished(self, result: bool) -> None:
-        self.completed.emit(bool(result), self.results, self.error)
+        ok = bool(result)
+        if ok:
+            try:
+                self.results.update(self.algorithm.postProcess(self.context, self.feedback) or {})
+            except Exception as exc:
+                ok, self.error = False, str(exc) or type(exc).__name__
+        self.completed.emit(ok, self.results, self.error)

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# `make screenshot OUT=build/demo`: the real QGIS desktop, the way a person sees it, with gw_plugin and the demo
+# project, saved as OUT/screenshot.png.
+#
+# Starts QGIS under Xvfb (xvfb-run -a -s "-screen 0 1600x1000x24" qgis --noversioncheck --nologo --profiles-path
+# <temporary profile>) with the plugin deployed into that profile (scripts/package.py --deploy) and enabled in its
+# QGIS/QGIS3.ini ([PythonPlugins] gw_plugin=true), opens OUT/demo_city.qgz (written by `make demo`), waits until
+# the map canvas has drawn, captures the screen with imagemagick (`import -window root`), then closes QGIS.
+# A small --code script inside QGIS reports when the canvas is drawn and whether the plugin's toolbar is shown; the
+# script fails when the plugin did not load, its toolbar is hidden or the project has no layers.
+#
+# Environment: UI_LOCALE (default zh-Hans, the name QGIS 3.22 gives Simplified Chinese; en_US for English),
+#              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$(realpath -m "${1:-build/demo}")
+PROJECT="$OUT/demo_city.qgz"
+SHOT="$OUT/screenshot.png"
+UI_LOCALE=${UI_LOCALE:-zh-Hans}
+TIMEOUT=${SCREENSHOT_TIMEOUT:-300}
+PY=$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
+
+if [ ! -f "$PROJECT" ]; then
+  echo "screenshot: $PROJECT does not exist; run \`make demo OUT=$OUT\` first" >&2
+  exit 1
+fi
+for tool in xvfb-run qgis import; do
+  command -v "$tool" >/dev/null || { echo "screenshot: $tool is missing (apt-packages.txt; make setup)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+profile="$work/profiles/default"  # --profiles-path names the folder that holds profiles/
+mkdir -p "$profile/QGIS"
+"$PY" scripts/package.py --deploy "$profile/python/plugins" >/dev/null
+cat >"$profile/QGIS/QGIS3.ini" <<EOF
+[PythonPlugins]
+gw_plugin=true
+
+[locale]
+userLocale=$UI_LOCALE
+overrideFlag=true
+
+[qgis]
+checkVersion=false
+showTips=false
+allowVersionCheck=false
+
+[core]
+NewsFeed\\httpsfeedqgisorg\\disabled=true
+
+[gw_plugin]
+docks\\project\\open=true
+EOF
+
+# Runs inside QGIS after start-up (--code): waits for the canvas to finish drawing, writes a report, and closes
+# QGIS when the capture is done.
+cat >"$work/in_qgis.py" <<'EOF'
+import json
+import os
+
+import qgis.utils
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QToolBar
+
+_ready, _done = os.environ["GW_SHOT_READY"], os.environ["GW_SHOT_DONE"]
+_iface = qgis.utils.iface
+_state = {"drawn": 0, "ticks": 0, "reported": False}
+_window = _iface.mainWindow()
+_window.setGeometry(0, 0, 1600, 1000)
+_window.showMaximized()
+_canvas = _iface.mapCanvas()
+
+
+def _drawn():
+    _state["drawn"] += 1
+
+
+_canvas.mapCanvasRefreshed.connect(_drawn)
+_canvas.zoomToFullExtent()  # the whole demo city, whatever view the project saved
+_canvas.refreshAllLayers()
+
+
+def _tick():
+    _state["ticks"] += 1
+    if os.path.exists(_done):
+        QgsProject.instance().setDirty(False)
+        _window.close()
+        return
+    if _state["reported"]:
+        return
+    settled = _state["drawn"] > 0 and not _canvas.isDrawing() and _state["ticks"] > 6
+    if not settled and _state["ticks"] < 120:
+        return
+    toolbar = _window.findChild(QToolBar, "gw_plugin_toolbar")
+    dock = _window.findChild(qgis.PyQt.QtWidgets.QDockWidget, "gw_plugin_dock_project")
+    report = {
+        "plugin_loaded": "gw_plugin" in qgis.utils.active_plugins,
+        "toolbar_visible": bool(toolbar is not None and toolbar.isVisible()),
+        "toolbar_actions": [a.text() for a in toolbar.actions()] if toolbar is not None else [],
+        "project_dock_visible": bool(dock is not None and dock.isVisible()),
+        "layers": len(QgsProject.instance().mapLayers()),
+        "canvas_layers": len(_canvas.layers()),
+        "canvas_drawn": _state["drawn"],
+        "project": QgsProject.instance().fileName(),
+        "scale": round(_canvas.scale()),
+    }
+    with open(_ready + ".part", "w", encoding="utf-8") as f:
+        json.dump(report, f, ensure_ascii=False)
+    os.replace(_ready + ".part", _ready)
+    _state["reported"] = True
+
+
+_timer = QTimer()
+_timer.timeout.connect(_tick)
+_timer.start(500)
+EOF
+
+cat >"$work/inside_xvfb.sh" <<'EOF'
+set -uo pipefail
+unset QT_QPA_PLATFORM  # the Makefile exports offscreen for the tests; QGIS must draw on the X display
+qgis --noversioncheck --nologo --profiles-path "$GW_PROFILES" --code "$GW_CODE" --project "$GW_PROJECT" \
+  >"$GW_LOG" 2>&1 &
+qpid=$!
+status=0
+for ((i = 0; i < GW_TIMEOUT; i++)); do
+  [ -f "$GW_SHOT_READY" ] && break
+  kill -0 "$qpid" 2>/dev/null || { echo "screenshot: QGIS exited early; log: $GW_LOG" >&2; status=1; break; }
+  sleep 1
+done
+if [ "$status" = 0 ] && [ -f "$GW_SHOT_READY" ]; then
+  sleep 2  # let the last paint reach the screen
+  import -window root "$GW_SHOT" || status=1
+else
+  [ "$status" = 0 ] && echo "screenshot: QGIS did not finish drawing within ${GW_TIMEOUT}s" >&2
+  status=1
+fi
+touch "$GW_SHOT_DONE"
+for ((i = 0; i < 30; i++)); do kill -0 "$qpid" 2>/dev/null || break; sleep 1; done
+if kill -0 "$qpid" 2>/dev/null; then
+  kill -TERM "$qpid" 2>/dev/null; sleep 3; kill -KILL "$qpid" 2>/dev/null
+fi
+wait "$qpid" 2>/dev/null
+exit "$status"
+EOF
+
+mkdir -p "$OUT"
+rm -f "$SHOT"
+export GW_PROFILES="$work" GW_CODE="$work/in_qgis.py" GW_PROJECT="$PROJECT" GW_LOG="$OUT/screenshot-qgis.log"
+export GW_SHOT="$SHOT" GW_SHOT_READY="$work/ready.json" GW_SHOT_DONE="$work/done" GW_TIMEOUT="$TIMEOUT"
+export PYTHONPATH=/usr/share/qgis/python/plugins  # the plugin comes from the profile, as for a user
+xvfb-run -a -s "-screen 0 1600x1000x24" bash "$work/inside_xvfb.sh"
+
+report=$(cat "$work/ready.json")
+echo "screenshot: QGIS reported $report"
+"$PY" - "$work/ready.json" <<'EOF'
+import json, sys
+
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+problems = [k for k in ("plugin_loaded", "toolbar_visible") if not r[k]]
+if r["layers"] == 0 or r["canvas_layers"] == 0:
+    problems.append("no layers drawn")
+if problems:
+    sys.exit("screenshot: " + ", ".join(problems))
+EOF
+echo "screenshot: $SHOT"
