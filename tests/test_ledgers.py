@@ -1,0 +1,167 @@
+"""Ledger import of pollution sources / abandoned wells: coordinates (decimal, DMS, projected), county-centroid
+placement with field-check flag, validation before writing, one transaction, and updates instead of duplicates."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from osgeo import ogr
+
+from gw_plugin.core import codes, gpkg, ledgers, tabular
+from gw_plugin.core.ledgers import parse_angle
+
+
+def test_parse_angle():
+    assert parse_angle("113.758") == pytest.approx(113.758)
+    assert parse_angle("113°45′30.5″E") == pytest.approx(113 + 45 / 60 + 30.5 / 3600)
+    assert parse_angle("113度45分30.5秒") == pytest.approx(113 + 45 / 60 + 30.5 / 3600)
+    assert parse_angle("34:45:30") == pytest.approx(34 + 45 / 60 + 30 / 3600)
+    assert parse_angle("34 45 30 N") == pytest.approx(34.758333, rel=1e-6)
+    assert parse_angle("34°45'") == pytest.approx(34.75)
+    assert parse_angle("12°75'") is None and parse_angle("abc") is None and parse_angle("") is None
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A city with two square counties in EPSG:4547 around 114°E 34.7°N."""
+    path = str(tmp_path / "city.gpkg")
+    gpkg.create_database(path)
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayerByName("admin_units")
+    # 114°E, 34.7°N is about x = 500000, y = 3840700 in EPSG:4547 (central meridian 114°E)
+    for code, zh, x0 in (("419901", "东县", 480000), ("419902", "西县", 500000)):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f["uuid"] = f"00000000-0000-4000-8000-{code:0>12}"
+        f["code"], f["county_code"], f["name_zh"], f["level"] = code, code, zh, "county"
+        f.SetGeometry(
+            ogr.CreateGeometryFromWkt(
+                f"MULTIPOLYGON ((({x0} 3820000, {x0 + 20000} 3820000, {x0 + 20000} 3860000, {x0} 3860000, {x0} 3820000)))"
+            )
+        )
+        lyr.CreateFeature(f)
+    ds = None
+    return path
+
+
+def _csv(tmp_path, rows, name="ledger.csv", encoding="gb18030"):
+    p = tmp_path / name
+    p.write_bytes(("\n".join(",".join(r) for r in rows) + "\n").encode(encoding))
+    return str(p)
+
+
+def _uscc(seed):
+    import random
+
+    return codes.generate_uscc(random.Random(seed))
+
+
+HEAD = ["单位名称", "统一社会信用代码", "污染源类别", "地址", "县区", "经度", "纬度"]
+
+
+def test_import_then_update_without_duplicates(db, tmp_path, validate):
+    a, b = _uscc(1), _uscc(2)
+    rows = [
+        HEAD,
+        ["甲化工有限公司", a, "化工企业", "东路1号", "", "113°55′00″E", "34°42′00″N"],
+        ["乙电镀厂", b, "电镀", "西路2号", "西县", "", ""],  # no coordinates → centroid of 西县
+        ["丙加油站", "", "加油站", "北路3号", "东县", "", ""],  # no code, no coordinates: code generated, centroid
+    ]
+    path = _csv(tmp_path, rows)
+    table = tabular.read_table(path)
+    mapping = ledgers.guess_mapping(table, "pollution_sources")
+    assert mapping.columns["uscc"] == "统一社会信用代码" and mapping.columns["lon"] == "经度"
+    rep = ledgers.validate_ledger(table, db, mapping)
+    assert rep.errors == [], rep.issues
+    ledgers.write_ledger(rep, db, user="tester")
+    assert rep.inserted == 3
+    con = sqlite3.connect(db)
+    got = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT name_zh, category, county_code, needs_field_check, source_code FROM pollution_sources"
+        )
+    }
+    assert got["甲化工有限公司"][:3] == ("chemical", "419901", 0)  # 113.9167°E lies in 东县 (x < 500000)
+    assert got["乙电镀厂"][:3] == ("electroplating", "419902", 1)
+    assert got["丙加油站"][2] == 1 and got["丙加油站"][3].startswith("419901-")
+    con.close()
+    assert validate(db) == []
+    # an updated ledger: 甲 changed its address, 乙 got coordinates; nothing is duplicated
+    rows2 = [
+        HEAD,
+        ["甲化工有限公司", a, "化工企业", "东路100号", "", "113°55′00″E", "34°42′00″N"],
+        ["乙电镀厂", b, "电镀企业", "西路2号", "西县", "114.1", "34.70"],
+    ]
+    rep2 = ledgers.validate_ledger(_csv(tmp_path, rows2, "v2.csv", "utf-8-sig"), db, mapping)
+    assert rep2.errors == []
+    changes = "\n".join(rep2.changes_text())
+    assert "东路1号" in changes and "东路100号" in changes
+    ledgers.write_ledger(rep2, db)
+    assert (rep2.inserted, rep2.updated) == (0, 2)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM pollution_sources").fetchone()[0] == 3
+    assert con.execute("SELECT address FROM pollution_sources WHERE uscc = ?", (a,)).fetchone()[0] == "东路100号"
+    assert con.execute("SELECT needs_field_check FROM pollution_sources WHERE uscc = ?", (b,)).fetchone()[0] == 0
+
+
+def test_bad_ledger_writes_nothing(db, tmp_path):
+    rows = [
+        HEAD,
+        ["好公司", _uscc(3), "化工", "", "东县", "", ""],
+        ["坏代码", "91410100MA44B7XK7X", "化工", "", "东县", "", ""],  # wrong check digit
+        ["坏类别", _uscc(4), "火箭工厂", "", "东县", "", ""],
+        ["城外", _uscc(5), "化工", "", "", "110.0", "30.0"],  # outside the city
+        ["无位置", _uscc(6), "化工", "", "", "", ""],
+        ["", _uscc(7), "化工", "", "东县", "", ""],  # no name
+    ]
+    path = _csv(tmp_path, rows)
+    mapping = ledgers.guess_mapping(tabular.read_table(path), "pollution_sources")
+    rep = ledgers.validate_ledger(path, db, mapping)
+    codes_found = {i.code for i in rep.errors}
+    assert {"bad_uscc", "unknown_code", "outside_city", "no_location", "missing"} <= codes_found
+    with pytest.raises(ledgers.LedgerRefusedError):
+        ledgers.write_ledger(rep, db)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM pollution_sources").fetchone()[0] == 0
+    con.close()
+    ledgers.write_ledger(rep, db, accept_valid_only=True)
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT name_zh FROM pollution_sources")] == ["好公司"]
+
+
+def test_abandoned_wells_ledger(db, tmp_path):
+    rows = [
+        ["编号", "名称", "废弃井类型", "井深", "风险等级", "封井状态", "封填日期", "县区"],
+        ["FJ-1", "老井1", "废弃水井", "80", "高", "已封填", "2023-05-01", "东县"],
+        ["FJ-2", "矿井2", "废弃矿井", "300", "中", "计划封填", "", "西县"],
+    ]
+    path = _csv(tmp_path, rows, encoding="utf-8")
+    mapping = ledgers.guess_mapping(tabular.read_table(path), "abandoned_wells")
+    rep = ledgers.validate_ledger(path, db, mapping)
+    assert rep.errors == [], rep.issues
+    ledgers.write_ledger(rep, db)
+    con = sqlite3.connect(db)
+    got = con.execute(
+        "SELECT well_code, kind, risk_class, sealing_status, sealed_on, remarks FROM abandoned_wells ORDER BY well_code"
+    ).fetchall()
+    assert got[0][:5] == ("FJ-1", "water_well", "high", "sealed", "2023-05-01")
+    assert "待现场核实" in got[0][5]  # no needs_field_check column there: the remark says it
+    assert got[1][1:4] == ("mine_shaft", "medium", "planned")
+
+
+def test_importledger_algorithm(db, tmp_path, qgis_processing):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+    good = _csv(tmp_path, [HEAD, ["丁化工", _uscc(9), "化工", "", "东县", "", ""]])
+    bad = _csv(tmp_path, [HEAD, ["戊", _uscc(10), "火箭", "", "东县", "", ""]], "bad.csv")
+    with pytest.raises(QgsProcessingException):
+        processing.run("gwplugin:importledger", {"INPUT": bad, "DATABASE": db})
+    res = processing.run("gwplugin:importledger", {"INPUT": good, "DATABASE": db})
+    assert res["INSERTED"] == 1 and res["ERRORS"] == 0
+    res = processing.run("gwplugin:importledger", {"INPUT": good, "DATABASE": db})
+    assert res["INSERTED"] == 0 and res["UPDATED"] == 0
