@@ -340,12 +340,20 @@ def test_cr6_near_electroplating_and_solvents_near_chemical_park(built, con):
                                      "s.uuid = r.sample_uuid WHERE r.parameter = ?", param) if u in uuids and v]  # fmt: skip
         return max(vals) if vals else 0.0
 
+    def yearly_mean(param, uuids, year):
+        vals = [v for u, v in q(con, "SELECT s.well_uuid, r.value_num FROM sample_results r JOIN samples s ON "
+                                     "s.uuid = r.sample_uuid WHERE r.parameter = ? AND s.sampled_on LIKE ?",
+                                param, f"{year}-%") if u in uuids and v]  # fmt: skip
+        return float(np.mean(vals))
+
     ep = near("electroplating", 2000)
     assert max_value("铬（六价）", ep) > CR6_III
+    assert yearly_mean("铬（六价）", ep, "2024") < 0.8 * yearly_mean("铬（六价）", ep, "2021")  # after the retrofit
     far = set(wells) - near("electroplating", 6000)
     assert max_value("铬（六价）", far) < CR6_III
     chem = near("chemical", 2000)
     assert max_value("三氯乙烯", chem) > TCE_III
+    assert yearly_mean("三氯乙烯", chem, "2024") > yearly_mean("三氯乙烯", chem, "2020")  # the plume grows
     assert max_value("三氯乙烯", set(wells) - near("chemical", 8000)) < TCE_III
 
 

@@ -1562,7 +1562,10 @@ def _samples(b: _Builder, ref: dict, run: _Run):
 
 
 def _plumes(pname, W, tt, rng, reach, d_chem, d_ep, d_lf, d_gas, d_farm, d_tail):
-    """Concentrations added by pollution sources (same unit as the parameter), decaying with distance."""
+    """Concentrations added by pollution sources (same unit as the parameter), decaying with distance.
+
+    Time (``tt``, years since 2020) tells two stories for trend tools: the solvent plume of the chemical park
+    slowly grows, and Cr(VI) from electroplating falls after the anti-seepage retrofits of mid-2022."""
     n = len(W)
     jitter = np.exp(rng.normal(0, 0.35, n))
     r = reach[W]
@@ -1574,10 +1577,10 @@ def _plumes(pname, W, tt, rng, reach, d_chem, d_ep, d_lf, d_gas, d_farm, d_tail)
     chem = {"三氯乙烯": 160.0, "四氯乙烯": 60.0, "1,2-二氯乙烷": 45.0, "氯乙烯": 9.0, "1,1-二氯乙烯": 14.0,
             "二氯甲烷": 30.0, "苯": 9.0, "甲苯": 45.0, "三氯甲烷": 25.0, "四氯化碳": 3.5, "挥发性酚类": 0.015}  # fmt: skip
     if pname in chem:
-        add += plume(chem[pname], d_chem, 1000.0)
+        add += plume(chem[pname], d_chem, 1000.0) * np.exp(0.05 * tt)
     ep = {"铬（六价）": 0.25, "镍": 0.09, "铜": 0.25, "锌": 0.6, "氰化物": 0.04, "镉": 0.004}
     if pname in ep:
-        add += plume(ep[pname], d_ep, 700.0)
+        add += plume(ep[pname], d_ep, 700.0) * np.exp(-0.3 * np.clip(tt - 2.5, 0.0, None))
     lf = {"氨氮": 4.5, "氯化物": 260.0, "耗氧量": 5.0, "硫酸盐": 120.0, "总硬度": 180.0, "溶解性总固体": 700.0,
           "钠": 140.0, "菌落总数": 300.0, "铁": 0.8, "锰": 0.6}  # fmt: skip
     if pname in lf:
