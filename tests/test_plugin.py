@@ -451,13 +451,33 @@ def test_processing_task_cancel(qgis_processing, qtbot, tmp_path):
     assert missing.run() is False and "not available" in missing.error
 
 
-def test_build_demo_without_algorithm_is_explained(plugin, qgis_iface):
-    if QgsApplication.processingRegistry().algorithmById("gwplugin:builddemo") is not None:
-        pytest.skip("builddemo exists; the dialog path needs a folder chooser")
+def test_build_demo_task_then_open_the_demo_project(plugin, project, qtbot, qgis_iface, tmp_path):
+    """The "Build demo city" action's task: progress, then a message with a button that opens the demo project."""
+    from qgis.PyQt.QtWidgets import QPushButton
+
     bar = qgis_iface.messageBar()
-    bar.clear_messages()
-    plugin.build_demo_dialog()
-    assert any("gwplugin:builddemo" in m for m in bar.get_messages(Qgis.MessageLevel.Warning))
+    folder = tmp_path / "demo"
+    task = plugin.start_processing_task(
+        "gwplugin:builddemo",
+        {"OUTPUT_FOLDER": str(folder), "SEED": 42, "CRS": "EPSG:4547"},
+        "demo",
+        plugin._demo_finished,
+    )
+    progress = []
+    task.progressChanged.connect(progress.append)
+    assert [b for b in bar.findChildren(QPushButton) if b.text() == "Cancel"]  # cancel offered while running
+    qtbot.waitUntil(lambda: not plugin.tasks, timeout=300000)
+    assert (folder / "demo_city.gpkg").is_file() and (folder / "demo_city.qgz").is_file()
+    assert progress and max(progress) == 100
+    flush_deletes()
+    assert not [b for b in bar.findChildren(QPushButton) if b.text() == "Cancel"]  # progress message removed
+    buttons = [b for b in bar.findChildren(QPushButton) if b.text() == "Open demo project"]
+    assert len(buttons) == 1
+    buttons[0].click()
+    assert QgsProject.instance().fileName() == str(folder / "demo_city.qgz")
+    layers = QgsProject.instance().mapLayers().values()
+    assert len(layers) >= len(S.TABLES) and all(layer.isValid() for layer in layers)
+    bar.clearWidgets()
 
 
 # ---------------------------------------------------------------------------------------------------------------
