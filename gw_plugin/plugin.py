@@ -80,6 +80,21 @@ def ui_language(locale: str | None = None) -> str:
     return "zh" if loc.startswith("zh") else "en"
 
 
+_ORPHANED_TASKS: list = []
+
+
+def _keep_until_finished(task) -> None:
+    """Keep the Python side of a task alive after unload until QGIS's task manager is done with it."""
+    _ORPHANED_TASKS.append(task)
+
+    def release(*args):
+        if task in _ORPHANED_TASKS:
+            _ORPHANED_TASKS.remove(task)
+
+    task.completed.connect(release)
+    task.taskTerminated.connect(release)  # canceled before it started: finished() is not called
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 
@@ -162,6 +177,7 @@ class GwPlugin:
     def unload(self) -> None:
         for task in list(self.tasks):
             self._forget_task(task)
+            _keep_until_finished(task)
             task.cancel()
         main_window = self.iface.mainWindow()
         main_window.menuBar().removeAction(self.menu.menuAction())
@@ -424,6 +440,8 @@ class GwPlugin:
         self._task_widgets[id(task)] = widget
 
         def done(ok, results, error):
+            if task not in self.tasks:  # the plugin was unloaded meanwhile
+                return
             self._forget_task(task)
             if on_done is not None:
                 on_done(ok, results, error)

@@ -451,6 +451,27 @@ def test_processing_task_cancel(qgis_processing, qtbot, tmp_path):
     assert missing.run() is False and "not available" in missing.error
 
 
+def test_unload_while_a_task_runs(qgis_iface, clean_provider, locale, qtbot, tmp_path):
+    from gw_plugin import plugin as plugin_module
+
+    locale("en_US")
+    instance = gw_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    called = []
+    instance.start_processing_task(
+        "gwplugin:builddemo",
+        {"OUTPUT_FOLDER": str(tmp_path / "demo"), "SEED": 42, "CRS": "EPSG:4547"},
+        "demo",
+        lambda *a: called.append(a),
+    )
+    instance.unload()
+    flush_deletes()
+    assert plugin_objects(qgis_iface.mainWindow()) == []
+    qtbot.waitUntil(lambda: not plugin_module._ORPHANED_TASKS, timeout=120000)
+    assert called == []  # nothing reaches an unloaded plugin
+    assert not (tmp_path / "demo" / "demo_city.qgz").exists()  # canceled
+
+
 def test_build_demo_task_then_open_the_demo_project(plugin, project, qtbot, qgis_iface, tmp_path):
     """The "Build demo city" action's task: progress, then a message with a button that opens the demo project."""
     from qgis.PyQt.QtWidgets import QPushButton
