@@ -108,8 +108,8 @@ class PgCluster:
     def conninfo(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
         return f"host=127.0.0.1 port={self.port} dbname={dbname} user={user} connect_timeout=10"
 
-    def create_database(self, prefix: str = "gw") -> str:
-        """A new empty database with PostGIS available; returns its name."""
+    def create_database(self, prefix: str = "gw", template: str | None = None) -> str:
+        """A new database (empty, or a copy of ``template``); returns its name."""
         import psycopg2
 
         self._dbs += 1
@@ -117,7 +117,8 @@ class PgCluster:
         con = psycopg2.connect(self.conninfo())
         con.autocommit = True
         try:
-            con.cursor().execute(f'CREATE DATABASE "{name}"')
+            tpl = f' TEMPLATE "{template}"' if template else ""
+            con.cursor().execute(f'CREATE DATABASE "{name}"{tpl}')
         finally:
             con.close()
         return name

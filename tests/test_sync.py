@@ -28,9 +28,16 @@ A, B = "410102", "410103"  # two counties of the demo city (Zhengzhou districts)
 # Helpers (also used by test_sync_properties.py and tests/soak/soak_sync.py)
 # ----------------------------------------------------------------------------------------------------------------
 def new_platform(cluster, read_scope=None) -> str:
-    db = cluster.create_database()
+    """A new platform database; copied from a template initialised once per cluster (CREATE EXTENSION is slow)."""
+    template = getattr(cluster, "_gw_platform_template", None)
+    if template is None:
+        template = cluster.create_database("gwtpl")
+        P.initplatform(cluster.conninfo(template))
+        cluster._gw_platform_template = template
+    db = cluster.create_database(template=template)
     ci = cluster.conninfo(db)
-    P.initplatform(ci, read_scope=read_scope)
+    if read_scope:
+        P.initplatform(ci, read_scope=read_scope)
     return ci
 
 
