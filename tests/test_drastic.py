@@ -342,3 +342,44 @@ def test_processing_drastic(provider, tmp_path, factor_rasters):
     assert any("not resampled" in line for line in fb.lines)
     cls, _ = read(res["OUTPUT_CLASSES"])
     assert cls[0, 0] == 5  # 169 >= 160
+
+
+def test_processing_drastic_karst_and_custom_weights(provider, tmp_path, factor_rasters):
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    karst = QgsVectorLayer("Polygon?crs=EPSG:4547", "karst", "memory")
+    f = QgsFeature(karst.fields())
+    f.setGeometry(
+        QgsGeometry.fromWkt("POLYGON((500060 3799940,500090 3799940,500090 3800000,500060 3800000,500060 3799940))")
+    )
+    karst.dataProvider().addFeatures([f])
+    params = {
+        "DEPTH_RASTER": factor_rasters["D"],
+        "RECHARGE_RASTER": factor_rasters["R"],
+        "AQUIFER_RASTER": factor_rasters["A"],
+        "SOIL_RASTER": factor_rasters["S"],
+        "SLOPE_RASTER": factor_rasters["T"],
+        "VADOSE_RASTER": factor_rasters["I"],
+        "CONDUCTIVITY_RASTER": factor_rasters["C"],
+        "WEIGHTS": 2,
+        "CUSTOM_WEIGHTS": "5 4 3 2 1 5 3",  # the standard weights typed as custom
+        "BREAKS": "150",
+        "KARST": karst,
+        "KARST_CLASS": True,
+        "OUTPUT": str(tmp_path / "idx.tif"),
+        "OUTPUT_KARST": str(tmp_path / "karst.tif"),
+        "OUTPUT_CLASSES": "TEMPORARY_OUTPUT",
+    }
+    res = processing.run("gwplugin:drastic", params)
+    idx, _ = read(res["OUTPUT"])
+    assert idx[0, 0] == HAND_STD[(0, 0)]
+    kst, _ = read(res["OUTPUT_KARST"])
+    assert kst.tolist() == [[0, 0, 1], [0, 0, 1]]
+    cls, _ = read(res["OUTPUT_CLASSES"])
+    assert cls.tolist() == [[1, 2, 9], [1, 0, 0]]  # one break 150: 145 -> 1, 196 -> 2; karst column -> 9
+    # a factor without input is refused with a message
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException):
+        processing.run("gwplugin:drastic", {**params, "SOIL_RASTER": None})

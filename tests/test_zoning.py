@@ -542,3 +542,30 @@ def test_fill_nearest_matches_whole_grid_transform():
         r, c, d = hr[k], hc[k], expect_dist[k]
         ring = (np.hypot(*np.meshgrid(np.arange(300) - r, np.arange(400) - c, indexing="ij")) <= d + 1e-9) & (ref != 0)
         assert z[r, c] in set(ref[ring].tolist())
+
+
+class _CancelAfter(rb.Feedback):
+    def __init__(self, n):
+        self.n = n
+
+    def is_canceled(self):
+        self.n -= 1
+        return self.n < 0
+
+
+def test_cancel_stops_every_step(tmp_path, city_inputs):
+    from gw_plugin.core import drastic as DR
+
+    g, p, city, counties = city_inputs
+    with pytest.raises(rb.Canceled):
+        ZN.run_sourceload(
+            [X0 + 50], [Y1 - 50], [1.0], g, str(tmp_path / "l.tif"), block_rows=4, feedback=_CancelAfter(2)
+        )
+    with pytest.raises(rb.Canceled):
+        ZN.run_functionvalue(g, str(tmp_path / "v.tif"), block_rows=4, feedback=_CancelAfter(2))
+    with pytest.raises(rb.Canceled):
+        ZN.run_zoning(p["vulnerability"], p["source_load"], p["function_value"], city=[city.ExportToWkb()],
+                      block_rows=4, feedback=_CancelAfter(5))  # fmt: skip
+    inputs = {f: DR.FactorInput(f, raster=p["vulnerability"], rated=True) for f in DR.FACTORS}
+    with pytest.raises(rb.Canceled):
+        DR.run_drastic(inputs, str(tmp_path / "d.tif"), block_rows=4, feedback=_CancelAfter(2))

@@ -150,6 +150,10 @@ class Rater:
             self.lut = np.zeros(size, dtype=np.float32)  # 0 = unknown code -> nodata
             for c in classes:
                 self.lut[c["code"]] = c["rating"]
+            self.lut8 = np.zeros(256, dtype=np.float32)
+            self.lut8[: min(256, size)] = self.lut[:256]
+            self.lut16 = np.zeros(65536, dtype=np.float32)
+            self.lut16[: min(65536, size)] = self.lut[:65536]
             self.names = {}
             for c in classes:
                 for k in ("key", "zh", "en"):
@@ -166,6 +170,11 @@ class Rater:
             idx = np.searchsorted(lim, v, side="right")
             r = self.ratings[idx]
             return r, valid
+        if values.dtype in (np.uint8, np.uint16) and self.lut.size <= 65536:
+            # class codes stored as small unsigned integers: one lookup, no conversion (the common case)
+            lut = self.lut8 if values.dtype == np.uint8 else self.lut16
+            r = lut[values]
+            return r, valid & (r > 0)
         codes = np.where(valid, values, 0)
         if codes.dtype.kind == "f":
             rounded = np.rint(codes)
@@ -381,11 +390,10 @@ def run_drastic(
             index[~valid] = INDEX_NODATA
             out.GetRasterBand(1).WriteArray(index, 0, yoff)
             nvalid = int(np.count_nonzero(valid))
-            if nvalid:
-                vi = index[valid]
-                stats_sum += float(vi.sum(dtype=np.float64))
-                stats_min = min(stats_min, float(vi.min()))
-                stats_max = max(stats_max, float(vi.max()))
+            if nvalid:  # masked reductions: no copy of the valid cells
+                stats_sum += float(np.sum(index, where=valid, dtype=np.float64))
+                stats_min = min(stats_min, float(np.min(index, where=valid, initial=np.inf)))
+                stats_max = max(stats_max, float(np.max(index, where=valid, initial=-np.inf)))
             res.valid_cells += nvalid
             res.nodata_cells += rows * g.cols - nvalid
             kmask = None

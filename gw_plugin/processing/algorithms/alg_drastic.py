@@ -36,15 +36,6 @@ FACTOR_PARAMS = {
     "I": "VADOSE",
     "C": "CONDUCTIVITY",
 }
-FACTOR_LABELS = {
-    "D": "D: depth to water (m)",
-    "R": "R: net recharge (mm/a)",
-    "A": "A: aquifer media (class code)",
-    "S": "S: soil media (class code)",
-    "T": "T: topography, slope (%)",
-    "I": "I: impact of the vadose zone (class code)",
-    "C": "C: hydraulic conductivity (m/d)",
-}
 WEIGHT_SETS = ["standard", "pesticide", "custom"]
 RESAMPLING = list(rb.RESAMPLING)
 CLASS_RESAMPLING = ["nearest", "mode"]
@@ -52,6 +43,19 @@ CLASS_RESAMPLING = ["nearest", "mode"]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DrasticAlgorithm", text)
+
+
+def factor_labels() -> dict:
+    """Translated labels of the seven factors (literals, so that pylupdate finds them)."""
+    return {
+        "D": QCoreApplication.translate("DrasticAlgorithm", "D: depth to water (m)"),
+        "R": QCoreApplication.translate("DrasticAlgorithm", "R: net recharge (mm/a)"),
+        "A": QCoreApplication.translate("DrasticAlgorithm", "A: aquifer media (class code)"),
+        "S": QCoreApplication.translate("DrasticAlgorithm", "S: soil media (class code)"),
+        "T": QCoreApplication.translate("DrasticAlgorithm", "T: topography, slope (%)"),
+        "I": QCoreApplication.translate("DrasticAlgorithm", "I: impact of the vadose zone (class code)"),
+        "C": QCoreApplication.translate("DrasticAlgorithm", "C: hydraulic conductivity (m/d)"),
+    }
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -140,9 +144,10 @@ class DrasticAlgorithm(GwAlgorithm):
     )
 
     def initAlgorithm(self, config=None):
+        labels = factor_labels()
         for fac in DR.FACTORS:
             stem = FACTOR_PARAMS[fac]
-            label = self.tr(FACTOR_LABELS[fac])
+            label = labels[fac]
             self.addParameter(
                 QgsProcessingParameterRasterLayer(f"{stem}_RASTER", label + self.tr(" - raster"), optional=True)
             )
@@ -238,9 +243,9 @@ class DrasticAlgorithm(GwAlgorithm):
             fld = self.parameterAsString(parameters, f"{stem}_FIELD", context)
             shapes = run_core(read_shapes, self, parameters, f"{stem}_POLYGONS", context, [fld], grid, feedback)
             if shapes is None:
-                fail(self.tr("Factor {f}: give a raster or a polygon layer.").format(f=FACTOR_LABELS[fac]))
+                fail(self.tr("Factor {f}: give a raster or a polygon layer.").format(f=factor_labels()[fac]))
             if not fld:
-                fail(self.tr("Factor {f}: choose the polygon field.").format(f=FACTOR_LABELS[fac]))
+                fail(self.tr("Factor {f}: choose the polygon field.").format(f=factor_labels()[fac]))
             inputs[fac] = DR.FactorInput(fac, shapes=[(w, v[0]) for w, v in shapes], rated=rated)
         karst = run_core(read_shapes, self, parameters, "KARST", context, [], grid, feedback)
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
