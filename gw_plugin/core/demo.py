@@ -1002,12 +1002,13 @@ class _Builder:
             risk = _choice(rng, ["not_required", "survey_needed", "survey_done"], [6, 2, 1])
         else:
             risk = "not_required"
-        scale = {
-            "gas_station": "small",
-            "industrial_park": "large",
-            "planting_area": "large",
-            "livestock_farm": _choice(rng, ["large", "medium"], [1, 3]),
-        }.get(cat) or _choice(rng, ["large", "medium", "small"], [2, 5, 3])
+        fixed_scale = {"gas_station": "small", "industrial_park": "large", "planting_area": "large"}
+        if cat in fixed_scale:
+            scale = fixed_scale[cat]
+        elif cat == "livestock_farm":
+            scale = _choice(rng, ["large", "medium"], [1, 3])
+        else:
+            scale = _choice(rng, ["large", "medium", "small"], [2, 5, 3])
         uscc = make_uscc(authority, cc, self.rng_uscc) if authority else None
         code = f"WR{cc}{S.codelist('source_category').code_values().index(cat) + 1:02d}{n:03d}"
         remarks = None
