@@ -569,3 +569,38 @@ def test_cancel_stops_every_step(tmp_path, city_inputs):
     inputs = {f: DR.FactorInput(f, raster=p["vulnerability"], rated=True) for f in DR.FACTORS}
     with pytest.raises(rb.Canceled):
         DR.run_drastic(inputs, str(tmp_path / "d.tif"), block_rows=4, feedback=_CancelAfter(2))
+
+
+def test_processing_sourceload_on_extent_and_cell_size(provider, tmp_path):
+    import processing
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    lyr = QgsVectorLayer("Point?crs=EPSG:4547", "sources", "memory")
+    lyr.dataProvider().addAttributes(
+        [QgsField(n, QVariant.String) for n in ("category", "scale", "antiseepage_status", "operating_status")]
+    )
+    lyr.updateFields()
+    rows = [(X0 + 250, Y1 - 150, "hazardous_waste", "medium", "assessed", "operating"),
+            (X0 + 250, Y1 - 150, "planting_area", "large", "needed", "planned")]  # fmt: skip
+    feats = []
+    for x, y, *attrs in rows:
+        f = QgsFeature(lyr.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POINT({x} {y})"))
+        f.setAttributes(attrs)
+        feats.append(f)
+    lyr.dataProvider().addFeatures(feats)
+    res = processing.run(
+        "gwplugin:sourceload",
+        {"SOURCES": lyr, "EXTENT": f"{X0},{X0 + 1000},{Y1 - 500},{Y1} [EPSG:4547]", "CELL_SIZE": 100,
+         "DECAY": 0, "RADIUS": 300, "DECAY_LENGTH": 100, "RETROFIT_FACTOR": 0.25, "OUTPUT": str(tmp_path / "l.tif")},
+    )  # fmt: skip
+    ds = gdal.Open(res["OUTPUT"])
+    assert (ds.RasterXSize, ds.RasterYSize) == (10, 5) and ds.GetGeoTransform()[1] == 100
+    a = ds.GetRasterBand(1).ReadAsArray()
+    ds = None
+    # DEFAULT scores: hazardous waste 10 x medium 0.7 x retrofit 0.25 (given) = 1.75; planting area 4 x large 1.0
+    # x planned 1.0 = 4.0; both in cell (1, 2); exponential decay with L = 100 m
+    assert a[1, 2] == pytest.approx(1.75 + 4.0)
+    assert a[1, 4] == pytest.approx((1.75 + 4.0) * math.exp(-2), abs=1e-5)
+    assert a[1, 6] == pytest.approx(0.0, abs=1e-6)  # 400 m > radius 300 m
