@@ -124,6 +124,35 @@ def test_system_fields_and_relations(con):
             assert dangling == [(0,)], (t.name, fname)
 
 
+def test_rows_respect_the_schema(con):
+    """Every value obeys its field's code list, required flag, pattern, range and no-future-date rule."""
+    for t in S.TABLES:
+        for f in t.all_fields():
+            vals = [r[0] for r in q(con, f'SELECT "{f.name}" FROM "{t.name}"')]
+            if f.required:
+                assert all(v not in (None, "") for v in vals), (t.name, f.name)
+            present = [v for v in vals if v is not None]
+            if f.codelist:
+                assert set(present) <= set(S.codelist(f.codelist).code_values()), (t.name, f.name)
+            if f.pattern:
+                assert all(re.match(f.pattern, v) for v in present), (t.name, f.name)
+            if f.minimum is not None:
+                assert all(v >= f.minimum for v in present), (t.name, f.name)
+            if f.maximum is not None:
+                assert all(v <= f.maximum for v in present), (t.name, f.name)
+            if f.type == "date":
+                assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and v <= "2024-12-31" for v in present), (
+                    t.name,
+                    f.name,
+                )
+            if f.type == "boolean":
+                assert set(present) <= {0, 1}, (t.name, f.name)
+    for table, col in (("monitoring_wells", "well_code"), ("pollution_sources", "source_code"),
+                       ("drinking_water_sources", "source_code"), ("sites", "site_code"),
+                       ("abandoned_wells", "well_code"), ("samples", "sample_code")):  # fmt: skip
+        assert q(con, f'SELECT count(*) - count(DISTINCT "{col}") FROM "{table}"') == [(0,)], table
+
+
 def test_names_have_pinyin(con):
     for table in ("admin_units", "monitoring_wells", "pollution_sources", "drinking_water_sources"):
         for zh, en in q(con, f'SELECT name_zh, name_en FROM "{table}"'):
