@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="37"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+</context>
+<context>
     <name>BuildDemoAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="49"/>
@@ -149,6 +157,37 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
     </message>
 </context>
 <context>
+    <name>ClassifySitesAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="47"/>
+        <source>Sites</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="50"/>
+        <source>Classified sites</source>
+        <translation>已分类地块</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="57"/>
+        <source>The sites layer lacks the fields: {f}</source>
+        <translation>地块图层缺少字段：{f}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="61"/>
+        <source>The sites layer already has a field {f}; rename it first.</source>
+        <translation>地块图层已有字段 {f}；请先重命名。</translation>
+    </message>
+    <message>
+        <source>Classify sites (soil–groundwater co-management)</source>
+        <translation>地块分类（土壤与地下水协同管理）</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(四)1: for closed/relocated sites whose soil is not above the screening values but whose groundwater exceeds, a site whose exceeding groundwater pollutant is one of its characteristic pollutants is managed as a contaminated site; otherwise it is managed under the groundwater key-zone control class. Every other combination gets an explicit outcome: soil exceeding → detailed survey and risk assessment; both not exceeding → routine supervision; missing investigations → investigate soil / groundwater / both; empty pollutant lists → pollutant data needed; operating enterprises → source control and assessment. The input needs the fields soil_exceedance, gw_exceedance, characteristic_pollutants and gw_exceeding_pollutants (site_status is used when present).</source>
+        <translation>种子文件 001 二(四)1：对于土壤未超过筛选值但地下水超标的关闭搬迁地块，若地下水超标污染物属于该地块的特征污染物，则按污染地块管理；否则纳入地下水重点区管控类管理。其他每种组合都有明确结论：土壤超标 → 详细调查和风险评估；两者均未超标 → 日常监管；缺少调查 → 调查土壤 / 地下水 / 两者；污染物清单为空 → 需补充污染物数据；在产企业 → 源头管控与评估。输入需要字段 soil_exceedance、gw_exceedance、characteristic_pollutants 和 gw_exceeding_pollutants（有 site_status 时一并使用）。</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyWaterQualityAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="60"/>
@@ -156,67 +195,67 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
         <translation>检测结果表或图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="73"/>
         <source>Classified results</source>
         <translation>分类结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="74"/>
         <source>Rows with a class</source>
         <translation>已分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="75"/>
         <source>Rows without a class</source>
         <translation>未能分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="76"/>
         <source>Samples</source>
         <translation>样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="81"/>
         <source>The input table could not be opened.</source>
         <translation>无法打开输入表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="88"/>
         <source>No field chosen for {p}.</source>
         <translation>未为 {p} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="92"/>
         <source>Field {f} not found in the input.</source>
         <translation>输入中找不到字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="123"/>
         <source>no parameter</source>
         <translation>无指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="141"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="138"/>
         <source>Classified {r} rows of {s} samples.</source>
         <translation>已对 {s} 个样品的 {r} 行结果分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="156"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="153"/>
         <source>The output could not be created.</source>
         <translation>无法创建输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="164"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="162"/>
         <source>row not seen in the first pass</source>
         <translation>第一遍未读到该行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="180"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="184"/>
         <source>Could not write row {n}.</source>
         <translation>无法写入第 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="188"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="192"/>
         <source>{c} rows classified, {u} without a class (see gb_note).</source>
         <translation>{c} 行已分类，{u} 行未能分类（见 gb_note）。</translation>
     </message>
@@ -235,6 +274,26 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 规则：数值恰等于多个类别共用的限值时取较优类别（从优不从劣）；pH 为双侧限值；总 α/β 放射性超过 III 类指导值时为 IV 类；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”——这类未检出绝不会使样品类别变差。
 
 输出：输入各行，外加 gb_class（1–5，无法分类时为 NULL）、gb_note（所用规则或无法分类的原因）、sample_class（样品的最差类别）和 sample_governing（决定该类别的指标，以“; ”分隔）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <source>Sample field</source>
+        <translation>样品字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <source>Parameter field</source>
+        <translation>指标字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <source>Value field (number or text as written by the lab)</source>
+        <translation>数值字段（数字或实验室原样填写的文本）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <source>Unit field (empty: the standard&apos;s unit)</source>
+        <translation>单位字段（留空：按标准单位）</translation>
     </message>
 </context>
 <context>
@@ -412,97 +471,97 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DrasticAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="146"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="151"/>
         <source> - raster</source>
         <translation> - 栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="149"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="154"/>
         <source> - polygons</source>
         <translation> - 面图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="157"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="162"/>
         <source> - polygon field</source>
         <translation> - 面图层字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="170"/>
         <source> - already rated (1-10)</source>
         <translation> - 已评分（1-10）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="168"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="173"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="171"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="176"/>
         <source>Custom weights D,R,A,S,T,I,C</source>
         <translation>自定义权重 D,R,A,S,T,I,C</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="176"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="181"/>
         <source>Rating table (JSON, edited copy)</source>
         <translation>评分表（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="181"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="186"/>
         <source>Class breaks (DEFAULT 100,120,140,160)</source>
         <translation>分级界限（默认 100,120,140,160）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="186"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="191"/>
         <source>Reference raster for the target grid (else the first factor raster)</source>
         <translation>目标格网的参考栅格（否则取第一个因子栅格）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="187"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="192"/>
         <source>Resampling of raw continuous rasters</source>
         <translation>原始连续值栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="192"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="197"/>
         <source>Resampling of class-coded and rated rasters</source>
         <translation>分类编码栅格和已评分栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="200"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="205"/>
         <source>Karst areas</source>
         <translation>岩溶区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="210"/>
         <source>Give karst cells class 9</source>
         <translation>岩溶区像元赋为第 9 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="206"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="211"/>
         <source>DRASTIC index</source>
         <translation>DRASTIC 指数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="207"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="212"/>
         <source>DRASTIC classes</source>
         <translation>DRASTIC 分级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="210"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="215"/>
         <source>Karst flag</source>
         <translation>岩溶标记</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="230"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="235"/>
         <source>Give at least one factor raster, a reference raster, or an extent and cell size.</source>
         <translation>请至少给出一个因子栅格、一个参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="241"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="246"/>
         <source>Factor {f}: give a raster or a polygon layer.</source>
         <translation>因子 {f}：请给出栅格或面图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="243"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="248"/>
         <source>Factor {f}: choose the polygon field.</source>
         <translation>因子 {f}：请选择面图层字段。</translation>
     </message>
@@ -513,6 +572,163 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>DRASTIC intrinsic vulnerability (Aller et al. 1987, EPA/600/2-85/018): index = sum of rating x weight over Depth to water, net Recharge, Aquifer media, Soil media, Topography (slope), Impact of the vadose zone and hydraulic Conductivity. Each factor is a raster of raw values (rated with the rating table), a raster that is already rated (1-10, tick &apos;already rated&apos;), or a polygon layer with a field holding the raw value, the class code/name or (ticked) the rating. Rating tables: resources/reference/drastic_ratings.json or your edited copy (RATING_TABLE). Range bands are [lower, upper): a value equal to a band limit gets the rating of the band starting there (depth 1.52 m -&gt; 9). Weights: standard 5,4,3,2,1,5,3; pesticide 5,4,3,5,3,4,2; or custom (seven numbers in D,R,A,S,T,I,C order). All rasters are aligned onto the target grid (the reference raster, else the first factor raster) with the chosen resampling, reported in the log; a nodata cell in any factor gives a nodata index. Outputs: index (Float32, nodata -9999), classes (Byte, default breaks 100,120,140,160 are DEFAULTS, editable) and, with karst polygons, a karst flag raster; optionally karst cells get class 9 in the class raster.</source>
         <translation>DRASTIC 固有脆弱性（Aller 等 1987，EPA/600/2-85/018）：指数 = 地下水埋深（D）、净补给量（R）、含水层介质（A）、土壤介质（S）、地形坡度（T）、包气带影响（I）和水力传导系数（C）各项“评分 × 权重”之和。每个因子可以是原始值栅格（按评分表评分）、已评分栅格（1-10，勾选“已评分”），或带字段的面图层，字段内容为原始值、类别代码/名称或（勾选时）评分。评分表：resources/reference/drastic_ratings.json 或您修改后的副本（RATING_TABLE）。区间为 [下限, 上限)：恰等于区间界限的值取以该界限为起点的区间的评分（埋深 1.52 m -&gt; 9）。权重：标准 5,4,3,2,1,5,3；农药 5,4,3,5,3,4,2；或自定义（按 D,R,A,S,T,I,C 顺序的七个数）。所有栅格按所选重采样方法对齐到目标格网（参考栅格，否则取第一个因子栅格），并在日志中报告；任一因子为无数据的像元，其指数也为无数据。输出：指数（Float32，无数据值 -9999）、分级（Byte，默认界限 100,120,140,160 为默认值，可修改），有岩溶面时还输出岩溶标记栅格；可选地将岩溶像元在分级栅格中赋为第 9 类。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="51"/>
+        <source>D: depth to water (m)</source>
+        <translation>D：地下水埋深（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="52"/>
+        <source>R: net recharge (mm/a)</source>
+        <translation>R：净补给量（mm/a）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="53"/>
+        <source>A: aquifer media (class code)</source>
+        <translation>A：含水层介质（类别代码）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="54"/>
+        <source>S: soil media (class code)</source>
+        <translation>S：土壤介质（类别代码）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="55"/>
+        <source>T: topography, slope (%)</source>
+        <translation>T：地形坡度（%）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="56"/>
+        <source>I: impact of the vadose zone (class code)</source>
+        <translation>I：包气带影响（类别代码）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="57"/>
+        <source>C: hydraulic conductivity (m/d)</source>
+        <translation>C：水力传导系数（m/d）</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWellsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="36"/>
+        <source>Monitoring wells</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="42"/>
+        <source>Distance (m)</source>
+        <translation>距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="43"/>
+        <source>Depth tolerance (m)</source>
+        <translation>井深容差（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="44"/>
+        <source>Relative depth tolerance</source>
+        <translation>井深相对容差</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="47"/>
+        <source>Require the same aquifer layer</source>
+        <translation>要求含水层相同</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="50"/>
+        <source>Duplicate candidates</source>
+        <translation>疑似重复井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="55"/>
+        <source>Invalid input layer</source>
+        <translation>输入图层无效</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="57"/>
+        <source>The wells must be in a projected CRS in metres (e.g. EPSG:4547).</source>
+        <translation>井图层必须采用以米为单位的投影坐标系（如 EPSG:4547）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="61"/>
+        <source>The input has no field {f}: use the monitoring_wells table.</source>
+        <translation>输入中没有字段 {f}：请使用 monitoring_wells 表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="116"/>
+        <source>{n} groups of probable duplicates.</source>
+        <translation>{n} 组疑似重复。</translation>
+    </message>
+    <message>
+        <source>Find duplicate wells</source>
+        <translation>查找重复监测井</translation>
+    </message>
+    <message>
+        <source>Proposes groups of probable duplicate wells across departments' lists: wells closer than DISTANCE metres whose aquifer layers agree (unless disabled) and whose depths differ by no more than max(DEPTH_ABS, DEPTH_REL × the deeper one). Every member of a group is compatible with every other. The output has one point per member with its group number, the suggested keeper (the best-documented record) and the reasons. Merge them in the wells dock, where the merge is undoable until saved.</source>
+        <translation>在各部门清单之间提出疑似重复井的分组：相距小于 DISTANCE 米、含水层一致（除非关闭此项）且井深之差不超过 max(DEPTH_ABS, DEPTH_REL × 较深者) 的井。组内每个成员与其他成员两两相容。输出中每个成员一个点，附组号、建议保留的记录（资料最完整者）及理由。请在监测井面板中合并；保存前合并可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRosterAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="189"/>
+        <source>Roster</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="190"/>
+        <source>Published version (empty = accepted entries)</source>
+        <translation>已发布版本（留空 = 已确认的条目）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="195"/>
+        <source>City name for the title</source>
+        <translation>标题中的城市名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="196"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="196"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="201"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="201"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="213"/>
+        <source>Choose an Excel and/or a PDF file.</source>
+        <translation>请选择 Excel 和/或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="215"/>
+        <source>Version {v} of this roster has not been published.</source>
+        <translation>该名录的版本 {v} 尚未发布。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="222"/>
+        <source>{n} units listed</source>
+        <translation>共列出 {n} 家单位</translation>
+    </message>
+    <message>
+        <source>Export a roster (XLSX / PDF)</source>
+        <translation>导出名录（XLSX / PDF）</translation>
+    </message>
+    <message>
+        <source>Writes a roster in the official layout — 序号, 单位名称, 统一社会信用代码, 所在县（市、区）, 类别, 地址, 纳入理由 — to an Excel workbook and/or a PDF. VERSION names a published version; empty lists the current accepted entries.</source>
+        <translation>按官方格式——序号、单位名称、统一社会信用代码、所在县（市、区）、类别、地址、纳入理由——将名录写入 Excel 工作簿和/或 PDF。VERSION 指定已发布的版本；留空则列出当前已确认的条目。</translation>
     </message>
 </context>
 <context>
@@ -624,121 +840,125 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
+    <message>
+        <source>Pollution sources</source>
+        <translation>污染源</translation>
+    </message>
 </context>
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="117"/>
+        <location filename="../gw_plugin/plugin.py" line="132"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="120"/>
+        <location filename="../gw_plugin/plugin.py" line="135"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="120"/>
+        <location filename="../gw_plugin/plugin.py" line="135"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="129"/>
+        <location filename="../gw_plugin/plugin.py" line="144"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="129"/>
+        <location filename="../gw_plugin/plugin.py" line="144"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="484"/>
+        <location filename="../gw_plugin/plugin.py" line="502"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="275"/>
+        <location filename="../gw_plugin/plugin.py" line="291"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="328"/>
+        <location filename="../gw_plugin/plugin.py" line="344"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="289"/>
+        <location filename="../gw_plugin/plugin.py" line="305"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="305"/>
+        <location filename="../gw_plugin/plugin.py" line="321"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="314"/>
+        <location filename="../gw_plugin/plugin.py" line="330"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="328"/>
+        <location filename="../gw_plugin/plugin.py" line="344"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="341"/>
+        <location filename="../gw_plugin/plugin.py" line="357"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="341"/>
+        <location filename="../gw_plugin/plugin.py" line="357"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="450"/>
+        <location filename="../gw_plugin/plugin.py" line="468"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="382"/>
+        <location filename="../gw_plugin/plugin.py" line="398"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="392"/>
+        <location filename="../gw_plugin/plugin.py" line="408"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="398"/>
+        <location filename="../gw_plugin/plugin.py" line="414"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="418"/>
+        <location filename="../gw_plugin/plugin.py" line="434"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="455"/>
+        <location filename="../gw_plugin/plugin.py" line="473"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="459"/>
+        <location filename="../gw_plugin/plugin.py" line="477"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="466"/>
+        <location filename="../gw_plugin/plugin.py" line="484"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="474"/>
+        <location filename="../gw_plugin/plugin.py" line="492"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
@@ -749,6 +969,72 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/processing/provider.py" line="40"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLedgerAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="38"/>
+        <source>Ledger (CSV or XLSX)</source>
+        <translation>台账（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <source>Ledger of</source>
+        <translation>台账类型</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <source>Pollution sources</source>
+        <translation>污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <source>Abandoned wells</source>
+        <translation>废弃井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <source>Monitoring wells</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="49"/>
+        <source>Worksheet (XLSX)</source>
+        <translation>工作表（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="50"/>
+        <source>Import the valid rows even if some rows have errors</source>
+        <translation>即使部分行有错误，也导入有效的行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
+        <source>Report (issues and changes)</source>
+        <translation>报告（问题与变更）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="74"/>
+        <source>Columns: {m}</source>
+        <translation>列：{m}</translation>
+    </message>
+    <message>
+        <source>Import ledger (sources, abandoned wells, wells)</source>
+        <translation>导入台账（污染源、废弃井、监测井）</translation>
+    </message>
+    <message>
+        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set.</source>
+        <translation>从 CSV（UTF-8 或 GB18030/GBK）或 XLSX 导入台账。根据中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y …）。坐标可以是十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的质心处，并标记为需现场核查。按统一社会信用代码或编码与已有记录匹配的行将更新该记录（报告列出每项变更），而不会重复录入。只要有一行出错就不写入任何内容，除非设置了 ACCEPT_VALID。</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1116,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Imports lab results from CSV (UTF-8 or GB18030/GBK, detected automatically) or XLSX. Long layout: one row per value with well, date, parameter, value and unit columns. Wide layout: one row per sample and one column per parameter (unit in the header, e.g. 硝酸盐(mg/L), else the standard's unit). Column names left empty are guessed from the headers. Every row is validated first (unknown wells or parameters, unreadable or impossible values, unit mismatches, duplicates, dates in the future); with any error nothing is written unless ACCEPT_VALID is set, and then rows with errors are left out entirely. The validation report is written as CSV.</source>
         <translation>从 CSV（UTF-8 或 GB18030/GBK，自动识别）或 XLSX 导入实验室检测结果。长表：每个数值一行，包含井、日期、指标、数值和单位列。宽表：每个样品一行，每个指标一列（单位写在表头中，如 硝酸盐(mg/L)，否则按标准单位）。留空的列名根据表头推测。先校验每一行（未知的井或指标、无法识别或不可能的数值、单位不符、重复、未来日期）；只要有错误就不写入任何内容，除非设置了 ACCEPT_VALID，此时有错误的行整行略过。校验报告写为 CSV。</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="69"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="74"/>
+        <source>Own plan configuration (JSON, overrides PLAN)</source>
+        <translation>自定义方案配置（JSON，覆盖 PLAN）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="83"/>
+        <source>Reporting date (YYYY-MM-DD, empty = today)</source>
+        <translation>统计日期（YYYY-MM-DD，留空 = 今天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="86"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="91"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="91"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="96"/>
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="96"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="99"/>
+        <source>Charts in the PDF</source>
+        <translation>PDF 中的图表</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="117"/>
+        <source>The reporting date must be written YYYY-MM-DD.</source>
+        <translation>统计日期须写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Pilot-zone indicators</source>
+        <translation>试验区考核指标</translation>
+    </message>
+    <message>
+        <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
+        <translation>按县区和全市计算方案配置中数据所能支持的每项指标——自行监测完成情况、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成情况、详细调查和风险管控方案完成情况、县级及以上饮用水水源补给区划定、名录发布。每个比率都给出分子和分母。状态：已达标（达到目标）、按进度（至少达到自方案开始以来按时间比例应完成的目标份额）、滞后（低于该份额或已过期限）、无数据。自带方案：郑州 2022（种子文件 000）和晋城 2022（种子文件 004）；PLAN_FILE 可使用格式相同的自定义 JSON。输出：一张表、一个 Excel 工作簿和每项指标附柱状图的 PDF 报告。</translation>
     </message>
 </context>
 <context>
@@ -949,9 +1296,14 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProcessingTask</name>
     <message>
-        <location filename="../gw_plugin/gui/tasks.py" line="42"/>
+        <location filename="../gw_plugin/gui/tasks.py" line="41"/>
         <source>The algorithm {id} is not available.</source>
         <translation>算法 {id} 不可用。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/tasks.py" line="50"/>
+        <source>The algorithm {id} could not start.</source>
+        <translation>算法 {id} 无法启动。</translation>
     </message>
 </context>
 <context>
@@ -1020,52 +1372,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProtectionZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="122"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="123"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="125"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="126"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="132"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="133"/>
         <source>Aquifer medium (table)</source>
         <translation>含水层介质（查表法）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="133"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="134"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="164"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="165"/>
         <source>Invalid input layer.</source>
         <translation>输入图层无效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="168"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="169"/>
         <source>Unknown method {m}; use one of {all}.</source>
         <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="173"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="174"/>
         <source>Per-well values from fields: {f}</source>
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="186"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="187"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="193"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="194"/>
         <source>Well {w}: {e}</source>
         <translation>井 {w}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="215"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="216"/>
         <source>{n} protection zones written.</source>
         <translation>已写出 {n} 个保护区。</translation>
     </message>
@@ -1089,6 +1441,83 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>PublishRosterAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="159"/>
+        <source>Roster</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="160"/>
+        <source>Version name (e.g. 2023-1)</source>
+        <translation>版本名称（如 2023-1）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="161"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="172"/>
+        <source>Published {n} entries as version {v}</source>
+        <translation>已将 {n} 个条目发布为版本 {v}</translation>
+    </message>
+    <message>
+        <source>Publish a roster version</source>
+        <translation>发布名录版本</translation>
+    </message>
+    <message>
+        <source>Publishes the accepted entries of a roster as a new, immutable version: each accepted entry is copied to a roster_entries row with status &apos;published&apos; and the version name. A version name can be published once.</source>
+        <translation>将名录中已确认的条目发布为一个新的、不可更改的版本：每个已确认条目复制为 roster_entries 中状态为 'published'、带版本名称的一行。同一版本名称只能发布一次。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenRostersAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="63"/>
+        <source>Roster rules (JSON; empty = shipped defaults)</source>
+        <translation>名录规则（JSON；留空 = 自带默认规则）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="72"/>
+        <source>Rosters</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="77"/>
+        <source>Write the proposals to the database</source>
+        <translation>将建议写入数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="80"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="81"/>
+        <source>Roster proposals</source>
+        <translation>名录建议</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="130"/>
+        <source>Rule {rule}: {n} sources</source>
+        <translation>规则 {rule}：{n} 个污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="131"/>
+        <source>{n} sources screened; proposals: {new} new, {upd} updated, {same} unchanged, {dec} already decided; {stale} earlier proposals no longer matched</source>
+        <translation>已筛查 {n} 个污染源；建议：新增 {new}、更新 {upd}、未变 {same}、已有决定 {dec}；{stale} 条早先的建议已不再符合</translation>
+    </message>
+    <message>
+        <source>Screen sources for the rosters</source>
+        <translation>筛查污染源以纳入名录</translation>
+    </message>
+    <message>
+        <source>Applies the roster rules (editable JSON; default the shipped resources/config/roster_rules.json derived from seeds 000, 001 and 004) to every pollution source and proposes membership of the groundwater key discharge units, groundwater key supervised units and soil key supervised units rosters, each proposal with its reasons. Proposals are written to roster_entries with status &apos;proposed&apos; unless WRITE is off. An existing entry for the same source and roster is never duplicated; accepted, rejected and published entries are never changed. Proposals that no rule matches any more are reported, not deleted.</source>
+        <translation>对每个污染源应用名录规则（可编辑的 JSON；默认为依据种子文件 000、001 和 004 制定的自带 resources/config/roster_rules.json），提出纳入地下水重点排污单位、地下水重点监管单位和土壤污染重点监管单位名录的建议，每条建议附理由。除非关闭 WRITE，建议以状态 'proposed' 写入 roster_entries。同一污染源、同一名录的已有条目绝不重复；已确认、已否决和已发布的条目绝不更改。不再符合任何规则的建议只报告，不删除。</translation>
+    </message>
+</context>
+<context>
     <name>SourceLoadAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="39"/>
@@ -1106,52 +1535,52 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>距离衰减</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="49"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="51"/>
         <source>Decay radius (m; empty = configuration, default 2000)</source>
         <translation>衰减半径（m；留空 = 取配置，默认 2000）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="61"/>
         <source>Exponential decay length L (m; empty = configuration, default 500)</source>
         <translation>指数衰减长度 L（m；留空 = 取配置，默认 500）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="71"/>
         <source>Factor for completed anti-seepage retrofit (empty = configuration, default 0.5)</source>
         <translation>已完成防渗改造的系数（留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="82"/>
         <source>Scores and parameters (JSON, edited copy)</source>
         <translation>评分与参数（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="87"/>
         <source>Source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="102"/>
         <source>Choose the pollution-source layer.</source>
         <translation>请选择污染源图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="105"/>
         <source>Give a reference raster, or an extent and a cell size.</source>
         <translation>请给出参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="104"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="110"/>
         <source>The layer lacks {m}; their default factors apply.</source>
         <translation>该图层缺少 {m}；将使用其默认系数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="112"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="118"/>
         <source>{n} sources, {r} with a completed anti-seepage retrofit (hazard x {f:g}).</source>
         <translation>{n} 个污染源，其中 {r} 个已完成防渗改造（危害 x {f:g}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="124"/>
         <source>Hazard scores are DEFAULTS (zoning_defaults.json, source_load); edit them.</source>
         <translation>危害评分为默认值（zoning_defaults.json，source_load），请按需修改。</translation>
     </message>
@@ -1162,6 +1591,138 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>Load raster from the pollution-source inventory (table pollution_sources: category, scale, antiseepage_status, operating_status). Hazard of a source = category score x scale factor x operating-status factor, x the retrofit factor when its anti-seepage retrofit is done or its effect assessed. All scores are DEFAULTS in resources/reference/zoning_defaults.json (source_load); pass an edited copy as CONFIG. Each hazard is spread with an exponential (exp(-d/L) up to the radius) or linear (1 - d/R) distance decay and summed; d is measured between cell centres (sources snap to their cell). The target grid is the reference raster, or the extent and cell size. Computed by FFT convolution in row blocks: 100,000 sources on 10 million cells take seconds, with bounded memory.</source>
         <translation>由污染源清单（pollution_sources 表：category、scale、antiseepage_status、operating_status）生成荷载栅格。污染源危害 = 类别评分 x 规模系数 x 运行状态系数；防渗改造已完成或已评估效果时再乘以改造系数。所有评分均为 resources/reference/zoning_defaults.json（source_load）中的默认值；可将修改后的副本作为 CONFIG 传入。每个危害按指数（exp(-d/L)，至半径为止）或线性（1 - d/R）距离衰减扩散后求和；d 按像元中心间距离计算（污染源归入所在像元）。目标格网为参考栅格，或范围与像元大小。按行块做 FFT 卷积计算：10 万个污染源、1000 万个像元只需数秒，内存占用有界。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesInZonesAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="83"/>
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="86"/>
+        <source>Zone name field</source>
+        <translation>区域名称字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="91"/>
+        <source>Pollution sources</source>
+        <translation>污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="96"/>
+        <source>Monitoring wells</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="101"/>
+        <source>Include categories the plan does not name</source>
+        <translation>包括方案未列出的类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="106"/>
+        <source>Sources in zones</source>
+        <translation>区域内污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="111"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="111"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="125"/>
+        <source>The sources layer needs a &apos;category&apos; field (pollution_sources).</source>
+        <translation>污染源图层需要 'category' 字段（pollution_sources）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="205"/>
+        <source>{n} sources listed in {z} zones</source>
+        <translation>{z} 个区域内共列出 {n} 个污染源</translation>
+    </message>
+    <message>
+        <source>Pollution sources inside zones</source>
+        <translation>区域内的污染源</translation>
+    </message>
+    <message>
+        <source>Lists the pollution sources inside each polygon of ZONES (any layer: protection zones, recharge zones, capture zones), one row per zone and source, with the source category and the group seed 000 三(三)9(2) names (industrial enterprises, industrial clusters, hazardous-waste sites, landfills, mining areas, tailings ponds, gas stations, golf courses, large livestock farms, large planting areas). Sources of other categories are listed only with ALL_CATEGORIES. Distance to the water-source well: the nearest drinking_source well linked to the zone's water_source_uuid (field of the zone layer) when there is one, else the nearest drinking_source well. Layers in other CRSs are transformed to the zones' CRS.</source>
+        <translation>列出 ZONES（任意图层：保护区、补给区、捕获区）每个面内的污染源，每个区域与污染源一行，附污染源类别及种子文件 000 三(三)9(2) 所列的分组（工业企业、工业集聚区、危险废物处置场、垃圾填埋场、矿山开采区、尾矿库、加油站、高尔夫球场、规模化养殖场、规模化种植区）。其他类别的污染源只有在设置 ALL_CATEGORIES 时才列出。到水源井的距离：区域有 water_source_uuid（区域图层字段）时取与之关联的最近饮用水水源井，否则取最近的饮用水水源井。其他坐标系的图层会转换到区域图层的坐标系。</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="52"/>
+        <source>Share to draw (%)</source>
+        <translation>抽取比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="63"/>
+        <source>Random seed (empty = new random seed, recorded)</source>
+        <translation>随机种子（留空 = 新的随机种子，并予以记录）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="73"/>
+        <source>Batch id</source>
+        <translation>批次编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="74"/>
+        <source>Only these county codes (comma-separated)</source>
+        <translation>仅限这些县区代码（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="79"/>
+        <source>Include sources already spot-checked</source>
+        <translation>包括已抽查过的污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="84"/>
+        <source>Preview only (do not record the batch)</source>
+        <translation>仅预览（不记录该批次）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="89"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="90"/>
+        <source>Drawn sources</source>
+        <translation>抽中的污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="95"/>
+        <source>Batch record (JSON)</source>
+        <translation>批次记录（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="95"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="165"/>
+        <source>Batch {id}: {k} of {n} sources drawn ({req} required by the share; {c} categories covered; seed {seed}){rec}</source>
+        <translation>批次 {id}：从 {n} 个污染源中抽取 {k} 个（按比例至少 {req} 个；覆盖 {c} 个类别；种子 {seed}）{rec}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="165"/>
+        <source> — preview, not recorded</source>
+        <translation> —— 预览，未记录</translation>
+    </message>
+    <message>
+        <source>Draw a leakage spot-check batch</source>
+        <translation>抽取渗漏排查抽查批次</translation>
+    </message>
+    <message>
+        <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, tagged with the batch id); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;.</source>
+        <translation>种子文件 000 三(二)6(1)：生态环境部门对已开展渗漏排查的企业抽查不少于 5%，并覆盖所有污染源类型。总体：leakage_status 为 self_investigated 或 report_received 的污染源（已自查、尚未核实；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查过的）。数量：至少为总体的 SHARE %（向上取整），且每个现有类别至少一个，即使因此超过该比例。抽取结果可由 SEED 复现（相同的清单和种子得到相同的批次）。除非勾选 PREVIEW，该批次记录为 spot_check 检查记录（每个抽中的污染源一条，标注批次编号）；已存在的批次编号会被拒绝，因此已记录的批次绝不会被替换——如需再抽一批请使用新编号（两批均保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;。</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1769,340 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>For every well with at least MIN_SAMPLES results of PARAMETER (the standard's Chinese indicator name, e.g. 硝酸盐 for nitrate as N), runs the Mann-Kendall trend test (tie-corrected variance, normal approximation with continuity correction; Gilbert 1987) and Sen's slope (units per year). Values below the detection limit enter as half their detection limit. rising_significant flags a significant increasing trend.</source>
         <translation>对 PARAMETER（标准中的中文指标名，如硝酸盐（以 N 计）写作 硝酸盐）检测结果不少于 MIN_SAMPLES 个的每口井，进行 Mann-Kendall 趋势检验（结值校正方差、带连续性校正的正态近似；Gilbert 1987）并计算 Sen 斜率（单位/年）。低于检出限的数值按检出限的一半计。rising_significant 标记显著上升趋势。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateWellQualityAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="23"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="24"/>
+        <source>Wells classified</source>
+        <translation>已分类的井数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="36"/>
+        <source>Canceled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="37"/>
+        <source>{n} wells classified.</source>
+        <translation>已对 {n} 口井分类。</translation>
+    </message>
+    <message>
+        <source>Update latest water-quality class of wells</source>
+        <translation>更新监测井最新水质类别</translation>
+    </message>
+    <message>
+        <source>Classifies the most recent sample of every monitoring well by GB/T 14848-2017 (worst single-indicator class, §6.3) and writes latest_class, latest_sampled_on and latest_governing into monitoring_wells, in one transaction. The wells dock, the well forms and the per-aquifer layers show these values.</source>
+        <translation>按 GB/T 14848-2017 对每口监测井的最近一次样品分类（单指标最差类别，§6.3），并在一个事务中将 latest_class、latest_sampled_on 和 latest_governing 写入 monitoring_wells。监测井面板、井表单和分含水层图层会显示这些值。</translation>
+    </message>
+</context>
+<context>
+    <name>WellsPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <source>Monitoring wells</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
+        <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
+    </message>
+</context>
+<context>
+    <name>WellsTreeModel</name>
+    <message>
+        <location filename="../gw_plugin/gui/wells_model.py" line="219"/>
+        <source>(not set)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells_model.py" line="404"/>
+        <source>Wells</source>
+        <translation>井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells_model.py" line="404"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>ZoningAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="82"/>
+        <source>Vulnerability (DRASTIC index)</source>
+        <translation>脆弱性（DRASTIC 指数）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
+        <source>Pollution-source load</source>
+        <translation>污染源荷载</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="84"/>
+        <source>Function value</source>
+        <translation>功能价值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="85"/>
+        <source>Current pollution status (GB/T 14848 class 1-5)</source>
+        <translation>污染现状（GB/T 14848 第 1-5 类）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="90"/>
+        <source>Scheme</source>
+        <translation>区划方案</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="91"/>
+        <source>Administrative units (admin_units: city boundary and counties)</source>
+        <translation>行政区（admin_units：市界和县区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="99"/>
+        <source>Protection zones (become protection / protection-type zones)</source>
+        <translation>保护区（划为保护区 / 保护类区域）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="107"/>
+        <source>Recharge zones (become protection / protection-type zones)</source>
+        <translation>补给区（划为保护区 / 保护类区域）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="115"/>
+        <source>Breaks, matrices, requirements (JSON, edited copy)</source>
+        <translation>分级界限、矩阵、管控要求（JSON，修改后的副本）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="120"/>
+        <source>Minimum mapping unit (km2; empty = configuration, default 0.5)</source>
+        <translation>最小制图单元（km2；留空 = 取配置，默认 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="130"/>
+        <source>Majority filter before polygonising (cells)</source>
+        <translation>矢量化前的众数滤波（像元）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="138"/>
+        <source>Resampling onto the vulnerability grid</source>
+        <translation>重采样到脆弱性格网的方法</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="143"/>
+        <source>Version label</source>
+        <translation>版本标签</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="144"/>
+        <source>Language of the requirements text</source>
+        <translation>管控要求文本的语言</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="149"/>
+        <source>Project GeoPackage to append zoning_units to</source>
+        <translation>追加 zoning_units 的项目 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="154"/>
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="157"/>
+        <source>Zone area by county</source>
+        <translation>各县区分区面积</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="162"/>
+        <source>Zone raster</source>
+        <translation>分区栅格</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="185"/>
+        <source>No admin unit has level &apos;city&apos;: the city is the union of all units.</source>
+        <translation>没有级别为 'city' 的行政区：以全部行政区的并集作为全市范围。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="244"/>
+        <source>Some zones have no county code: give admin units with codes (level city/county).</source>
+        <translation>部分分区没有县区代码：请提供带代码的行政区（级别 city/county）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="246"/>
+        <source>Appended {n} zones to zoning_units of {p}.</source>
+        <translation>已向 {p} 的 zoning_units 追加 {n} 个分区。</translation>
+    </message>
+    <message>
+        <source>Pollution prevention zoning</source>
+        <translation>地下水污染防治分区</translation>
+    </message>
+    <message>
+        <source>Divides the city into groundwater pollution prevention zones. 2019 scheme (环办土壤函〔2019〕770号): protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): protection-type areas (the protection and recharge zones given, directly), control-type areas (from function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is cut into low/medium/high by two breaks and combined with editable matrices; pollution status (GB/T 14848 class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit, gdal.Polygonize makes polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are appended to its zoning_units table in one transaction.</source>
+        <translation>将全市划分为地下水污染防治分区。2019 方案（环办土壤函〔2019〕770号）：保护区 / 防控区 / 治理区；2023 方案（重点区划定技术指南，2023）：保护类区域（直接取给定的保护区和补给区）、管控类区域（由功能价值 x 污染风险确定，风险 = 脆弱性 x 污染源荷载）和一般区域。每项输入按两个界限分为低/中/高，再用可编辑的矩阵组合；污染现状（GB/T 14848 第 1-5 类）可强制划为治理区（2019）或管控类（2023）。所有界限和矩阵均为 resources/reference/zoning_defaults.json 中的默认值（未能获得指南中的表格）：可将修改后的副本作为 CONFIG 传入。市内没有输入数据的像元取最近的分区（并予报告）。众数滤波平滑分区栅格，gdal.SieveFilter 去除小于最小制图单元的斑块，gdal.Polygonize 生成边界严格共享的面（无缝隙、无重叠），并按行政区中的市界裁剪（级别 'city'，否则取全部行政区）。OUTPUT：附平均得分、面积和管控要求的分区；COUNTY_STATS：各县区、各分区类别的面积。给出项目 GeoPackage 时，分区在一个事务中追加到其 zoning_units 表。</translation>
+    </message>
+</context>
+<context>
+    <name>gb14848</name>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="294"/>
+        <source>text value 'none' (无): classes I–IV share it → I</source>
+        <translation>文本值 'none'（无）：I–IV 类共用 → I</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="296"/>
+        <source>text value 'present' (有) → V</source>
+        <translation>文本值 'present'（有）→ V</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="297"/>
+        <source>text value {0!r} is neither 'none' (无) nor 'present' (有)</source>
+        <translation>文本值 {0!r} 既不是 'none'（无）也不是 'present'（有）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="322"/>
+        <source>unknown parameter {0!r}: not a GB/T 14848-2017 indicator</source>
+        <translation>未知指标 {0!r}：不是 GB/T 14848-2017 的指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="347"/>
+        <source>value not readable: {0}</source>
+        <translation>无法识别的数值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="352"/>
+        <source>unit {0!r} written with the value differs from the unit {1!r}</source>
+        <translation>数值中写明的单位 {0!r} 与单位 {1!r} 不一致</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="375"/>
+        <source>value not readable: {0!r}</source>
+        <translation>无法识别的数值：{0!r}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="390"/>
+        <source>value {0} is not a grade ≥ 0</source>
+        <translation>数值 {0} 不是 ≥ 0 的等级</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="392"/>
+        <source>numeric value {0}: 0 = none → I, &gt; 0 = present → V</source>
+        <translation>数值 {0}：0 = 无 → I，&gt; 0 = 有 → V</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="407"/>
+        <source>value reported as &gt;{0}: at least this class</source>
+        <translation>数值报为 &gt;{0}：至少为该类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="412"/>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="417"/>
+        <source>value is not a finite number</source>
+        <translation>数值不是有限数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="419"/>
+        <source>negative concentration {0} is impossible</source>
+        <translation>浓度 {0} 为负，不可能</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="428"/>
+        <source>pH two-sided: I–III 6.5–8.5, IV 5.5–&lt;6.5 or &gt;8.5–9.0, V otherwise → {0}</source>
+        <translation>pH 为双侧限值：I–III 类 6.5–8.5，IV 类 5.5–&lt;6.5 或 &gt;8.5–9.0，其余为 V 类 → {0}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="432"/>
+        <source>gross α/β exceeds guidance value {0} {1} → IV (nuclide analysis required; no class V)</source>
+        <translation>总 α/β 超过指导值 {0} {1} → IV（需进行核素分析；无 V 类）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="436"/>
+        <source>detected: class I requires 'not detected' → II</source>
+        <translation>已检出：I 类要求“未检出” → II</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="441"/>
+        <source>equal to the limit {0} shared by classes {1} → {2} (从优不从劣)</source>
+        <translation>等于 {1} 类共用的限值 {0} → {2}（从优不从劣）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="445"/>
+        <source>&gt; class IV limit {0} → V</source>
+        <translation>&gt; IV 类限值 {0} → V</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="447"/>
+        <source>≤ class {0} limit {1} → {0}</source>
+        <translation>≤ {0} 类限值 {1} → {0}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="461"/>
+        <source>pH cannot be &apos;below detection&apos;</source>
+        <translation>pH 不可能“低于检出限”</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="466"/>
+        <source>non-detect; class I is 'not detected' → I</source>
+        <translation>未检出；I 类为“未检出” → I</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="474"/>
+        <source>non-detect without a detection limit: class cannot be determined (does not affect the sample class)</source>
+        <translation>未检出且无检出限：无法确定类别（不影响样品类别）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="494"/>
+        <source>non-detect, DL {0} ≤ class II limit {1}; class I is 'not detected' → I</source>
+        <translation>未检出，检出限 {0} ≤ II 类限值 {1}；I 类为“未检出” → I</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="508"/>
+        <source>non-detect, DL {0} ≤ class I limit {1} → I</source>
+        <translation>未检出，检出限 {0} ≤ I 类限值 {1} → I</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="516"/>
+        <source>≤ class {0} (detection limit {1} above class I limit; non-detect, does not worsen the sample)</source>
+        <translation>≤ {0} 类（检出限 {1} 高于 I 类限值；未检出，不会使样品类别变差）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/gb14848.py" line="528"/>
+        <source>non-detect with detection limit {0} above every class limit: not classifiable</source>
+        <translation>未检出，但检出限 {0} 高于所有类别限值：无法分类</translation>
+    </message>
+</context>
+<context>
+    <name>gb14848_expressions</name>
+    <message>
+        <location filename="../gw_plugin/core/expressions.py" line="42"/>
+        <source>&lt;p&gt;GB/T 14848-2017 groundwater quality: {0}.&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;: indicator name as in the standard (e.g. 硝酸盐, 硝酸盐（以N计）), English name or symbol (NO3-N, Cr6+, CODMn, pH …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;: number, or the lab's text: 0.01L, ND, &amp;lt;0.005, 无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt; (optional): mg/L, μg/L, mmol/L, 'mg/L as NO3' …; NULL = the standard's unit&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k'.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;GB/T 14848-2017 地下水质量：{0}。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;：标准中的指标名称（如 硝酸盐、硝酸盐（以N计））、英文名称或符号（NO3-N、Cr6+、CODMn、pH …）&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;：数字，或实验室原样填写的文本：0.01L、ND、&amp;lt;0.005、无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt;（可选）：mg/L、μg/L、mmol/L、“mg/L（以 NO3 计）”…；NULL = 标准单位&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;共用限值取较优类别（从优不从劣）；pH 为双侧限值；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/expressions.py" line="108"/>
+        <source>the single-indicator class 1–5 as an integer, NULL where not classifiable</source>
+        <translation>单指标类别 1–5（整数），无法分类时为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/expressions.py" line="120"/>
+        <source>the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined</source>
+        <translation>相对 III 类限值的超标倍数 (C − Cs)/Cs（≤ 0：在 III 类以内），无定义时为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/expressions.py" line="133"/>
+        <source>the rule applied, or why there is no class</source>
+        <translation>所用规则，或无法分类的原因</translation>
     </message>
 </context>
 </TS>
