@@ -98,7 +98,7 @@ def resolve_conninfo(platform: str) -> str:
 
     cfg = QgsAuthMethodConfig()
     mgr = QgsApplication.authManager()
-    if mgr is None or not mgr.loadAuthenticationConfig(cfg_id, cfg, True):
+    if mgr is None or cfg_id not in mgr.configIds() or not mgr.loadAuthenticationConfig(cfg_id, cfg, True):
         raise PlatformError(f"QGIS authentication configuration {cfg_id} was not found.")
     user = cfg.config("username")
     password = cfg.config("password")
