@@ -179,6 +179,54 @@ def test_open_panels_are_remembered(qgis_iface, clean_provider, locale):
         settings.remove("gw_plugin/docks/project/open")
 
 
+def test_dock_registry_gives_each_panel_an_action_and_a_lazy_dock(qgis_iface, clean_provider, locale):
+    from qgis.PyQt.QtWidgets import QLabel
+
+    from gw_plugin.gui.docks import DockSpec, register_dock, registered_docks, unregister_dock
+
+    locale("en_US")
+    built = []
+
+    def factory(iface, parent):
+        built.append(iface)
+        return QLabel("test panel", parent)
+
+    def broken(iface, parent):
+        raise RuntimeError("panel failed to build")
+
+    register_dock(DockSpec(key="zz_test", title=lambda: "Test panel", factory=factory, order=999))
+    register_dock(DockSpec(key="zz_broken", title=lambda: "Broken panel", factory=broken, order=998))
+    with pytest.raises(ValueError):
+        register_dock(DockSpec(key="bad key!", title=lambda: "x", factory=factory))
+    try:
+        keys = [spec.key for spec in registered_docks()]
+        assert keys[0] == "project" and keys[-2:] == ["zz_broken", "zz_test"]
+        instance = gw_plugin.classFactory(qgis_iface)
+        instance.initGui()
+        action = instance.docks.action("zz_test")
+        assert action in instance.menu.actions() and action in instance.toolbar.actions()
+        assert built == [] and instance.docks.dock("zz_test") is None  # built only when first opened
+        action.trigger()
+        dock = instance.docks.dock("zz_test")
+        assert built == [qgis_iface] and dock.isVisible() and dock.widget().text() == "test panel"
+        dock.close()  # the dock's own close button unchecks the action
+        assert not action.isChecked() and not dock.isVisible()
+        action.trigger()
+        assert dock.isVisible() and len(built) == 1  # the same dock again, not a new one
+
+        qgis_iface.messageBar().clear_messages()
+        instance.docks.action("zz_broken").trigger()
+        assert not instance.docks.action("zz_broken").isChecked() and instance.docks.dock("zz_broken") is None
+        assert "panel failed to build" in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)[-1]
+        instance.unload()
+        flush_deletes()
+        assert plugin_objects(qgis_iface.mainWindow()) == []
+    finally:
+        unregister_dock("zz_test")
+        unregister_dock("zz_broken")
+        QgsSettings().remove("gw_plugin/docks")
+
+
 def test_provider_registered_by_someone_else_is_left_alone(qgis_iface, clean_provider, locale):
     from gw_plugin.processing.provider import register_provider
 

@@ -79,7 +79,15 @@ def discover() -> None:
     for info in sorted(pkgutil.iter_modules(gui.__path__), key=lambda i: i.name):
         if not info.name.startswith("dock_"):
             continue
-        module = importlib.import_module(f"{gui.__name__}.{info.name}")
+        try:
+            module = importlib.import_module(f"{gui.__name__}.{info.name}")
+        except Exception as exc:  # one broken panel must not keep the plugin from loading
+            from qgis.core import Qgis, QgsMessageLog
+
+            QgsMessageLog.logMessage(
+                f"Dock module {info.name} not loaded: {exc!r}", "gw_plugin", Qgis.MessageLevel.Warning
+            )
+            continue
         specs = list(getattr(module, "DOCKS", []))
         if getattr(module, "DOCK", None) is not None:
             specs.append(module.DOCK)
