@@ -75,7 +75,7 @@ def main() -> int:
         Z.track = orig
     zz = rng.uniform(1, 2, counter["n"]) + 1j * rng.uniform(1, 2, counter["n"])
     base_v, _ = timed(lambda: (np.conj(1.0 - 1.0 / zz), np.abs(1.0 / zz**2)))
-    line(f"1000 x (100 d + 1000 d) ToT zones, 360 particles each ({counter['n'] / 1e6:.1f} M evals)", t_tot, base_v)
+    line(f"1000 x (100 d + 1000 d) ToT zones, 360 particles ({counter['n'] / 1e6:.1f} M evals)", t_tot, base_v, 2.0)
 
     # 2. 20-well analytic-element field --------------------------------------------------------------------------
     xs = rng.uniform(0, 8000, 20)

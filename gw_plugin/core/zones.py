@@ -603,6 +603,30 @@ class UniformFlowWell:
         return tot_zones_batch([self], days, upgradient_length, particles)[0]
 
 
+def isochrone_table(
+    t_star_max: float, particles: int = 360, t_star_min: float = 1e-6, per_decade: int = 200, cancel=None
+):
+    """Backward-tracked fan of one well in the dimensionless uniform-flow field, recorded at log-spaced times.
+
+    Units: length x_s = Q/(2 pi Q0), time tau = n B x_s / Q0; then dz*/dt* = conj(1 - 1/z*) for every well.
+    The fan starts at radius r0* (far inside any well radius of interest) at t0* = r0*^2 / 2, the exact radial
+    travel time from the axis (pi n B r^2 / Q in dimensional form). Returns (times (K,), positions (P, K)).
+    """
+    t_star_min = min(t_star_min, t_star_max / 10.0)
+    r0 = min(1e-4, 0.01 * math.sqrt(2.0 * t_star_min))
+    t0 = 0.5 * r0 * r0
+    n_t = max(int(per_decade * math.log10(t_star_max / t_star_min)) + 2, 10)
+    times = np.geomspace(t_star_min, t_star_max * (1 + 1e-9), n_t)
+    ang = np.linspace(0.0, 2 * np.pi, particles, endpoint=False)
+
+    def vel(z, idx):
+        inv = 1.0 / z
+        return np.conj(1.0 - inv), np.abs(inv * inv)
+
+    res = track(vel, r0 * np.exp(1j * ang), times=times, t0=t0, cancel=cancel)
+    return times, res.positions
+
+
 def tot_zones_batch(
     wells: Sequence[UniformFlowWell],
     days: Sequence[float],
@@ -610,55 +634,43 @@ def tot_zones_batch(
     particles: int = 360,
     cancel: Optional[Callable] = None,
     progress: Optional[Callable] = None,
-    steps_per_zone: int = 250,
 ) -> list:
-    """Time-of-travel rings of many single wells in uniform flow, tracked in one vectorised run.
+    """Time-of-travel rings of many single wells in uniform flow from one vectorised particle run.
 
     In units of x_s (length) and tau = n B x_s / Q0 (time) every well has the same velocity field
-    dz*/dt* = conj(1 - 1/z*), so the particles of all wells and all times are tracked together. A fan of
-    `particles` starts on the well radius at time pi n B rw^2 / Q (radial travel time from the axis to rw).
-    Returns, per well, a list of closed rings (one per time, clipped to x' >= -upgradient_length when given).
+    dz*/dt* = conj(1 - 1/z*), so one fan of `particles` is tracked backwards once (isochrone_table, RK4,
+    positions recorded 200 times per decade of time) and the zone of each well and time T is the fan at
+    T* = T / tau (linear interpolation in log time between recorded positions), scaled by x_s, rotated to the
+    flow direction and clipped to x' >= -upgradient_length. Returns, per well, one closed ring per time.
     """
     days = [_positive("Travel time", d) for d in days]
     if not wells or not days:
         return [[] for _ in wells]
-    order = np.argsort(days)
-    days_sorted = np.asarray(days, float)[order]
-    m = len(wells)
+    if upgradient_length is not None:
+        upgradient_length = _positive("Up-gradient length", upgradient_length)
     xs = np.array([w.stagnation_distance for w in wells])
     tau = np.array([w.porosity * w.b * w.stagnation_distance / w.q0 for w in wells])
-    rw = np.array([w.rw for w in wells])
-    ang = np.linspace(0.0, 2 * np.pi, particles, endpoint=False)
-    z0 = ((rw / xs)[:, None] * np.exp(1j * ang)[None, :]).ravel()
-    t0 = np.repeat(np.array([math.pi * w.porosity * w.b * w.rw**2 / w.q for w in wells]) / tau, particles)
-    times = np.repeat((days_sorted[None, :] / tau[:, None]), particles, axis=0)
-    # step cap: a fraction of the expected zone size (radial radius or up-gradient extent, in x_s units)
-    t_max = times[:, -1]
-    r_rad = np.sqrt(2.0 * t_max)  # radial-flow radius in these units: pi n B r^2 / Q = t  ->  r*^2 = 2 t*
-    extent = np.maximum(np.minimum(r_rad, t_max + 1.0), 1e-3)
-    ds = np.maximum(extent, 1.0) / steps_per_zone
-
-    def vel(z, idx):
-        inv = 1.0 / z
-        return np.conj(1.0 - inv), np.abs(inv * inv)
-
-    stop = None
-    if upgradient_length is not None:
-        L = np.repeat(np.asarray([_positive("Up-gradient length", upgradient_length)] * m) / xs, particles)
-        stop = HalfPlaneStop(0j, -1.0 + 0j, L * (1 + 1e-9))  # just beyond: the clip below cuts exactly
-    res = track(vel, z0, times=times, t0=t0, stop=stop, ds_max=ds, cancel=cancel, progress=progress)
-    pos = res.positions.reshape(m, particles, len(days))
+    t_star = np.asarray(days, float)[None, :] / tau[:, None]  # (m, K)
+    times, pos = isochrone_table(float(t_star.max()), particles, min(1e-6, float(t_star.min()) / 10), cancel=cancel)
+    if progress is not None:
+        progress(0.5)
+    lt = np.log(times)
     out = []
     for i, w in enumerate(wells):
-        rings = [None] * len(days)
-        for k, j in enumerate(order):
-            zl = pos[i, :, k] * xs[i]
+        rings = []
+        for k in range(len(days)):
+            x = math.log(t_star[i, k])
+            j = int(np.clip(np.searchsorted(lt, x) - 1, 0, len(lt) - 2))
+            f = (x - lt[j]) / (lt[j + 1] - lt[j])
+            zl = (pos[:, j] * (1 - f) + pos[:, j + 1] * f) * xs[i]
             ring = np.column_stack([zl.real, zl.imag])
-            if upgradient_length is not None:
-                ring = clip_halfplane(ring, (-float(upgradient_length), 0.0), (1.0, 0.0))
+            if upgradient_length is not None and zl.real.min() < -upgradient_length:
+                ring = clip_halfplane(ring, (-upgradient_length, 0.0), (1.0, 0.0))
             else:
                 ring = close_ring(ring)
             zw = w.to_world(ring[:, 0] + 1j * ring[:, 1]) if len(ring) else np.zeros(0, complex)
-            rings[j] = np.column_stack([zw.real, zw.imag])
+            rings.append(np.column_stack([zw.real, zw.imag]))
         out.append(rings)
+        if cancel is not None and i % 100 == 0 and cancel():
+            raise CanceledError()
     return out
