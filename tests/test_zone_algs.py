@@ -304,3 +304,59 @@ def test_capturezone_bad_travel_times(provider, wells_gpkg, tmp_path):
             "gwplugin:capturezone",
             {"INPUT": layer_uri(path), "TRAVEL_TIMES": "100, ten", "OUTPUT": str(tmp_path / "x.gpkg")},
         )
+
+
+def test_capturezone_aem_with_river_layer(provider, wells_gpkg, tmp_path):
+    """A riverside source: the river (a line layer) bounds every zone of the wells beside it."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    path, uuids = wells_gpkg
+    river = QgsVectorLayer("LineString?crs=EPSG:4547", "river", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromWkt("LINESTRING(440000 3850400, 470000 3850400)"))  # 400 m north of DW-01/02
+    river.dataProvider().addFeatures([f])
+    out = tmp_path / "river.gpkg"
+    # the image engine takes the river as an infinite straight line: only the two wells south of it
+    subset = layer_uri(path) + "|subset=\"well_code\" IN ('DW-01', 'DW-02')"
+    provider.run(
+        "gwplugin:capturezone",
+        {
+            "INPUT": subset,
+            "METHOD": "aem",
+            "Q": 2000.0,
+            "FLOW_AZIMUTH": 0.0,  # towards the river
+            "TRAVEL_TIMES": "100,1000",
+            "UPGRADIENT_LENGTH": 3000.0,
+            "RIVER": river,
+            "OUTPUT": str(out),
+        },
+    )
+    rows = read_back(out)
+    code = by_code(uuids)
+    near = [r for r in rows if code[r["well_uuid"]] in ("DW-01", "DW-02")]
+    assert len(near) == 6
+    for r in near:
+        assert r["_geom"].IsValid()
+        assert r["_geom"].GetEnvelope()[3] <= 3850400.0 + 1e-3
+
+
+def test_capturezone_cancel(provider, wells_gpkg, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    path, _ = wells_gpkg
+    fb = QgsProcessingFeedback()
+    fb.cancel()
+    out = tmp_path / "cancel.gpkg"
+    provider.run("gwplugin:capturezone", {"INPUT": layer_uri(path), "OUTPUT": str(out)}, feedback=fb)
+    assert read_back(out) == []
+
+
+def test_all_outputs_are_valid_polygons(provider, wells_gpkg, tmp_path):
+    path, _ = wells_gpkg
+    for alg, method in (("gwplugin:capturezone", "uniform_flow"), ("gwplugin:capturezone", "aem")):
+        out = tmp_path / f"{method}.gpkg"
+        provider.run(alg, {"INPUT": layer_uri(path), "METHOD": method, "OUTPUT": str(out)})
+        rows = read_back(out)
+        assert rows
+        for r in rows:
+            assert r["_geom"].IsValid() and r["_geom"].GetGeometryName() == "MULTIPOLYGON"
