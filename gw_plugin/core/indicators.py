@@ -325,7 +325,7 @@ def _scope_mask(src: R.SourceArrays, scope: dict, member_sets: dict) -> np.ndarr
     m = np.ones(len(src), dtype=bool)
     if scope.get("rosters"):
         members = set().union(*(member_sets[r] for r in scope["rosters"]))
-        m &= np.isin(src["uuid"], list(members)) if members else np.zeros(len(src), bool)
+        m &= R.in_set(src["uuid"], members)
     if "operating_status_in" in scope:
         m &= src.isin("operating_status", scope["operating_status_in"])
     if "categories" in scope:
@@ -428,7 +428,7 @@ def compute(path, plan: Plan, today: Optional[_dt.date] = None) -> Report:
             num = den & src.isin("risk_control_status", PLAN_NUM)
         elif m in ("spot_check_share", "spot_check_category_coverage"):
             den = scope & src.isin("leakage_status", DONE_LEAKAGE)
-            num = den & (np.isin(src["uuid"], list(checked)) if checked else np.zeros(len(src), bool))
+            num = den & R.in_set(src["uuid"], checked)
             if m == "spot_check_category_coverage":
                 cats_all = {c for c in src["category"][den]}
                 cats_hit = {c for c in src["category"][num]}

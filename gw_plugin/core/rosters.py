@@ -118,12 +118,15 @@ class SourceArrays:
         return self.cols[name]
 
     def isin(self, name: str, values: Iterable) -> np.ndarray:
-        values = list(values)
-        col = self.cols[name]
-        mask = np.isin(col, [v for v in values if v is not None])
-        if None in values:
-            mask |= np.array([v is None for v in col], dtype=bool) if len(col) else np.zeros(0, bool)
-        return mask
+        """Membership of a column in ``values`` (None matches empty values when listed)."""
+        return in_set(self.cols[name], values)
+
+
+def in_set(col: Sequence, values: Iterable) -> np.ndarray:
+    """Boolean mask of ``col`` items found in ``values`` — a set lookup per item, far faster than np.isin on
+    object arrays (100,000 rows in a few milliseconds)."""
+    s = set(values)
+    return np.fromiter((v in s for v in col), dtype=bool, count=len(col))
 
 
 def read_sources(path, con: Optional[sqlite3.Connection] = None) -> SourceArrays:
@@ -592,21 +595,13 @@ def _now() -> str:
 
 def _write_proposals(con, result: ScreeningResult, existing: dict, user: str) -> None:
     now = _now()
+    new = sorted((p for p in result.proposals if p.action == "new"), key=lambda p: (p.source_uuid, p.roster))
+    # Random v4 uuids handed out in sorted order: both indexed keys (uuid, source_uuid) then grow within the
+    # batch, which makes 100,000 inserts markedly faster than random order.
+    ids = sorted(str(_uuid.uuid4()) for _ in new)
     new_rows = [
-        (
-            str(_uuid.uuid4()),
-            p.county_code or "000000",
-            now,
-            user,
-            now,
-            user,
-            p.source_uuid,
-            p.roster,
-            "proposed",
-            p.reason,
-        )
-        for p in result.proposals
-        if p.action == "new"
+        (u, p.county_code or "000000", now, user, now, user, p.source_uuid, p.roster, "proposed", p.reason)
+        for u, p in zip(ids, new)
     ]
     upd_rows = [
         (p.reason, now, user, existing[(p.source_uuid, p.roster)][0]) for p in result.proposals if p.action == "updated"
