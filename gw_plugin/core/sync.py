@@ -128,6 +128,8 @@ def canon(ftype: str, v):
 
 
 def same(ftype: str, a, b) -> bool:
+    if a is b or (type(a) is type(b) and a == b):
+        return True
     return canon(ftype, a) == canon(ftype, b)
 
 
@@ -233,6 +235,7 @@ class _Local:
         self.cols = {}
         self.types = {}
         self.srs = {}
+        self._sql = {}
         for t in C.synced_tables(con):
             cols = [c for c in C.columns(con, t.name) if c in P.data_columns(t)]
             self.cols[t.name] = cols
@@ -242,11 +245,24 @@ class _Local:
 
     def row(self, table: str, uuid: str, base: bool = False) -> Optional[dict]:
         cols = self.cols[table]
-        src = C.base_table(table) if base else table
-        r = self.con.execute(
-            f"SELECT {', '.join(C.q(c) for c in cols)} FROM {C.q(src)} WHERE uuid = ?", (uuid,)
-        ).fetchone()
+        key = (table, base)
+        sql_ = self._sql.get(key)
+        if sql_ is None:
+            src = C.base_table(table) if base else table
+            sql_ = self._sql[key] = f"SELECT {', '.join(C.q(c) for c in cols)} FROM {C.q(src)} WHERE uuid = ?"
+        r = self.con.execute(sql_, (uuid,)).fetchone()
         return None if r is None else dict(zip(cols, r))
+
+    def rows_for(self, table: str, uuids_sql: str, params=(), base: bool = False) -> dict:
+        """uuid -> row for the uuids selected by ``uuids_sql`` (a SELECT of one uuid column), in one query."""
+        cols = self.cols[table]
+        src = C.base_table(table) if base else table
+        sel = ", ".join(f"t.{C.q(c)}" for c in cols)
+        out = {}
+        for r in self.con.execute(f"SELECT {sel} FROM {C.q(src)} t WHERE t.uuid IN ({uuids_sql})", params):
+            d = dict(zip(cols, r))
+            out[d["uuid"]] = d
+        return out
 
     def write(self, table: str, row: dict) -> None:
         cols = [c for c in self.cols[table] if c in row]
@@ -614,14 +630,27 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
             return st["inflight_seq"]
         entries = con.execute(f"SELECT tbl, uuid, op FROM {C.CHANGELOG} WHERE held = 0 ORDER BY tbl, uuid").fetchall()
         out = []
+        cache = {}
         for tbl, uuid, op in entries:
             if tbl not in local.cols:
                 continue
+            if tbl not in cache:
+                pend = f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0"
+                cache[tbl] = (
+                    local.rows_for(tbl, pend, (tbl,)),
+                    local.rows_for(tbl, pend, (tbl,), base=True),
+                    dict(
+                        con.execute(
+                            f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN ({pend})", (tbl, tbl)
+                        ).fetchall()
+                    ),
+                )
+            rows, bases, revs = cache[tbl]
             types = local.types[tbl]
             geometry = S.table(tbl).geometry
-            L = local.row(tbl, uuid)
-            B = local.row(tbl, uuid, base=True)
-            base_rev = local.rev(tbl, uuid)
+            L = rows.get(uuid)
+            B = bases.get(uuid)
+            base_rev = revs.get(uuid)
             try:
                 if op == "I":
                     if L is None:
@@ -814,57 +843,80 @@ def _reject(local: _Local, tbl: str, uuid: str, op: str, reason: str, seq: Optio
 
 
 def _record_outcome(local: _Local, seq: int, result: list, report: SyncReport) -> None:
+    """Record a push's outcome in one SQLite transaction: advance bases and revisions, keep what changed
+    meanwhile as pending, move refused changes to gw_rejected, clear the outbox."""
     con = local.con
     outbox = {r[0]: r for r in con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX}")}
     with C.transaction(con), C.applying(con):
+        ok_by_table = {}
         for ord_, status, new_rev, reason in result:
             _, tbl, uuid, op, _base_rev, data = outbox[ord_]
             if status == "ok":
                 report.pushed += 1
-                _accepted(local, tbl, uuid, op, json.loads(data), new_rev)
+                ok_by_table.setdefault(tbl, []).append((uuid, op, data, new_rev))
             elif status == "rejected":
                 report.rejected += 1
                 _reject(local, tbl, uuid, op, reason or "rejected by the platform", seq)
             else:
                 report.stale += 1
+        for tbl, items in ok_by_table.items():
+            _accepted_bulk(local, tbl, items)
         con.execute(f"DELETE FROM {C.OUTBOX}")
         con.execute(f"UPDATE {C.STATE} SET push_seq = ?, inflight_seq = NULL WHERE id = 1", (seq,))
 
 
-def _accepted(local: _Local, tbl: str, uuid: str, op: str, data: dict, new_rev: Optional[int]) -> None:
+def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
     """Advance the base to what the server now holds; keep as pending whatever changed locally meanwhile."""
-    L = local.row(tbl, uuid)
-    entry = local.entry(tbl, uuid)
-    if op == "D":
-        local.set_rev(tbl, uuid, None)
-        if L is None:
-            local.drop_entry(tbl, uuid)
-        else:  # re-created locally after the delete was sent
-            local.set_entry(tbl, uuid, "I")
-        return
-    local.set_rev(tbl, uuid, new_rev)
+    con = local.con
+    in_outbox = f"SELECT uuid FROM {C.OUTBOX} WHERE tbl = ?"
+    rows = local.rows_for(tbl, in_outbox, (tbl,))
+    bases = local.rows_for(tbl, in_outbox, (tbl,), base=True)
+    entries = dict(
+        con.execute(f"SELECT uuid, op FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({in_outbox})", (tbl, tbl))
+    )
     types = local.types[tbl]
     srs = local.srs.get(tbl, 0)
-    pushed = {c: from_wire(types[c], v, srs) for c, v in data.items() if c in types}
-    if op == "I":
-        new_base = {c: pushed.get(c) for c in local.cols[tbl]}
+    cols = local.cols[tbl]
+    drop, set_rev, del_rev, new_bases, new_entries = [], [], [], [], []
+    for uuid, op, data, new_rev in items:
+        L = rows.get(uuid)
+        if op == "D":
+            del_rev.append(uuid)
+            if L is None:
+                drop.append(uuid)
+            else:  # re-created locally after the delete was sent
+                new_entries.append((uuid, "I"))
+            continue
+        set_rev.append((tbl, uuid, new_rev))
+        pushed = {c: from_wire(types[c], v, srs) for c, v in json.loads(data).items() if c in types}
+        if op == "I":
+            new_base = {c: pushed.get(c) for c in cols}
+        else:
+            new_base = dict(bases.get(uuid) or {c: None for c in cols})
+            new_base.update(pushed)
         new_base["uuid"] = uuid
-    else:
-        old = local.row(tbl, uuid, base=True) or {}
-        new_base = dict(old)
-        new_base.update(pushed)
-        new_base["uuid"] = uuid
-    if L is None:  # deleted locally while the push was in flight: the delete is still to be sent
-        local.set_base(tbl, new_base)
-        local.set_entry(tbl, uuid, "D")
-        return
-    if entry is None:
-        return
-    if local.equal(tbl, L, new_base):
-        local.drop_entry(tbl, uuid)
-    else:
-        local.set_base(tbl, new_base)
-        local.set_entry(tbl, uuid, "U")
+        if L is None:  # deleted locally while the push was in flight: the delete is still to be sent
+            new_bases.append(new_base)
+            new_entries.append((uuid, "D"))
+        elif uuid not in entries:
+            continue
+        elif local.equal(tbl, L, new_base):
+            drop.append(uuid)
+        else:
+            new_bases.append(new_base)
+            new_entries.append((uuid, "U"))
+    base_t = C.q(C.base_table(tbl))
+    con.executemany(f"DELETE FROM {C.CHANGELOG} WHERE tbl = ? AND uuid = ?", [(tbl, u) for u in drop])
+    con.executemany(f"DELETE FROM {base_t} WHERE uuid = ?", [(u,) for u in drop])
+    con.executemany(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", [(tbl, u) for u in del_rev])
+    con.executemany(f"INSERT OR REPLACE INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?)", set_rev)
+    if new_bases:
+        con.executemany(
+            f"INSERT OR REPLACE INTO {base_t} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [[b.get(c) for c in cols] for b in new_bases],
+        )
+    for uuid, op in new_entries:
+        local.set_entry(tbl, uuid, op)
 
 
 def push_pending(local: _Local, pg, srid: int, report: SyncReport, hooks=None) -> None:

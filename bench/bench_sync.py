@@ -1,0 +1,155 @@
+"""Speed of sync: push and pull of 10,000 and 100,000 changed features against a plain psycopg2 COPY + upsert.
+
+Starts a throw-away PostgreSQL/PostGIS (tests/pg.py), publishes N monitoring wells, checks them out into two
+GeoPackages, changes every feature in one, then times its push (sync direction=push) and the other's pull
+(direction=pull). The baseline in the same run: COPY of the same rows (with geometry) into a temp table and
+INSERT ... ON CONFLICT DO UPDATE into a plain table with the same columns and a GiST index, no triggers.
+Targets (issue 7): 10,000 each way in <= 5 s; 100,000 in <= 2x the baseline.
+
+Run: PYTHONPATH=. .venv/bin/python bench/bench_sync.py [N ...]   (default 10000 100000)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from gw_plugin.core import changelog as C  # noqa: E402
+from gw_plugin.core import checkout as CO  # noqa: E402
+from gw_plugin.core import gpkg  # noqa: E402
+from gw_plugin.core import platform as P  # noqa: E402
+from gw_plugin.core import sync as SY  # noqa: E402
+from tests.pg import PgCluster  # noqa: E402
+
+
+def fill_project(path: str, n: int) -> None:
+    gpkg.create_database(path)
+    C.install_change_tracking(path)
+    con = C.open_db(path)
+    rows = []
+    for i in range(n):
+        x, y = 480000.0 + (i % 300) * 100.0, 3830000.0 + (i // 300) * 100.0
+        rows.append(
+            (
+                str(uuid.uuid4()),
+                "410102" if i % 2 else "410103",
+                f"W{i:06d}",
+                f"井{i}",
+                "national_project",
+                "phreatic",
+                "active",
+                20.0 + i % 100,
+                SY.C.wkb_to_gpkg(__import__("struct").pack("<BIdd", 1, 1, x, y), 4547),
+            )
+        )
+    with C.transaction(con):
+        con.executemany(
+            "INSERT INTO monitoring_wells (uuid, county_code, well_code, name_zh, well_type, aquifer_layer, status, "
+            "depth_m, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    con.close()
+
+
+def baseline(ci: str, gpkg_path: str) -> float:
+    """COPY + upsert of the GeoPackage's wells into a plain PostGIS table (no sync machinery)."""
+    con = C.open_db(gpkg_path)
+    cols = ["uuid", "county_code", "well_code", "name_zh", "well_type", "aquifer_layer", "status", "depth_m"]
+    rows = con.execute(f"SELECT {', '.join(cols)}, geom FROM monitoring_wells").fetchall()
+    con.close()
+    pg = P.connect(ci)
+    cur = pg.cursor()
+    cur.execute(
+        "CREATE TABLE IF NOT EXISTS plain_wells (uuid uuid PRIMARY KEY, county_code text, well_code text, "
+        "name_zh text, well_type text, aquifer_layer text, status text, depth_m double precision, "
+        "geom geometry(Point, 4547))"
+    )
+    cur.execute("CREATE INDEX IF NOT EXISTS plain_wells_geom ON plain_wells USING gist (geom)")
+    pg.commit()
+    best = None
+    for _ in range(2):  # insert run, then an update run of the same rows: keep the slower (upsert of existing)
+        t = time.perf_counter()
+        buf = io.StringIO()
+        for r in rows:
+            ewkb = C.wkb_to_ewkb_hex(C.gpkg_to_wkb(r[-1]), 4547)
+            buf.write("\t".join("\\N" if v is None else str(v) for v in r[:-1]) + "\t" + ewkb + "\n")
+        buf.seek(0)
+        cur.execute("CREATE TEMP TABLE plain_in (LIKE plain_wells) ON COMMIT DROP")
+        cur.copy_expert(f"COPY plain_in ({', '.join(cols)}, geom) FROM STDIN", buf)
+        cur.execute(
+            f"INSERT INTO plain_wells SELECT * FROM plain_in ON CONFLICT (uuid) DO UPDATE SET "
+            f"{', '.join(f'{c} = excluded.{c}' for c in cols[1:])}, geom = excluded.geom"
+        )
+        pg.commit()
+        elapsed = time.perf_counter() - t
+        best = elapsed if best is None else max(best, elapsed)
+    pg.close()
+    return best
+
+
+def run(cluster: PgCluster, n: int, work: str) -> dict:
+    ci = cluster.conninfo(cluster.create_database("bench"))
+    P.initplatform(ci)
+    src = os.path.join(work, f"src{n}.gpkg")
+    fill_project(src, n)
+    t = time.perf_counter()
+    SY.sync(src, ci)
+    publish = time.perf_counter() - t
+    a, b = os.path.join(work, f"a{n}.gpkg"), os.path.join(work, f"b{n}.gpkg")
+    t = time.perf_counter()
+    CO.checkout(ci, ["410102", "410103"], a)
+    checkout = time.perf_counter() - t
+    shutil.copy(a, b)  # a second client at the same revision (its own client id is set below)
+    con = C.open_db(b)
+    con.execute("UPDATE gw_sync_state SET client_id = ? WHERE id = 1", (str(uuid.uuid4()),))
+    con.close()
+    con = C.open_db(a)
+    with C.transaction(con):
+        con.execute("UPDATE monitoring_wells SET depth_m = depth_m + 1.5, remarks = 'checked'")
+    con.close()
+    t = time.perf_counter()
+    rep = SY.sync(a, ci, direction="push")
+    push = time.perf_counter() - t
+    assert rep.pushed == n, rep
+    t = time.perf_counter()
+    rep = SY.sync(b, ci, direction="pull")
+    pull = time.perf_counter() - t
+    assert rep.pulled == n, rep
+    base = baseline(ci, a)
+    return {"n": n, "publish": publish, "checkout": checkout, "push": push, "pull": pull, "baseline": base}
+
+
+def main(argv) -> int:
+    sizes = [int(a) for a in argv] or [10000, 100000]
+    cluster = PgCluster().start()
+    work = tempfile.mkdtemp(prefix="gw_bench_sync_")
+    ok = True
+    try:
+        for n in sizes:
+            r = run(cluster, n, work)
+            print(
+                f"{n:>7} features: publish {r['publish']:.2f} s, checkout {r['checkout']:.2f} s, "
+                f"push {r['push']:.2f} s, pull {r['pull']:.2f} s, COPY+upsert baseline {r['baseline']:.2f} s; "
+                f"ratios push/baseline {r['push'] / r['baseline']:.2f}, pull/baseline {r['pull'] / r['baseline']:.2f}"
+            )
+            if n <= 10000 and max(r["push"], r["pull"]) > 5.0:
+                print(f"  over the 5 s target for {n} features")
+                ok = False
+            if n >= 100000 and max(r["push"], r["pull"]) > 2 * r["baseline"]:
+                print(f"  over 2x the COPY+upsert baseline for {n} features")
+                ok = False
+    finally:
+        cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
