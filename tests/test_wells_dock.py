@@ -1,0 +1,605 @@
+"""The Wells dock under pytest-qt with pytest-qgis's iface, on a real GeoPackage (created with create_database,
+filled through OGR) loaded into QgsProject.instance(): tree counts against SQL, filters, selection both ways,
+details, live counts after an edit and a commit, the aquifer-layer action, the time-series widget (class bands,
+non-detects, Mann–Kendall, PNG/SVG export), the import dialog end to end, and the duplicates dialog's merge and
+undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+
+import numpy as np
+import pytest
+from osgeo import ogr
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from qgis.PyQt.QtGui import QImage
+
+from gw_plugin.core import aquifer_layers, gb14848, qgis_project
+from gw_plugin.core.trend import mann_kendall
+from gw_plugin.gui import docks
+from gw_plugin.gui.dock_wells import WellsPanel
+from gw_plugin.gui.wells_model import WellFilter, WellsTreeModel, table_from_rows
+from tests.test_aquifer_layers import WELLS, X0, Y0, make_wells_db
+
+NITRATE = "硝酸盐"
+# GB/T 14848-2017 Table 1, nitrate (as N), mg/L: I ≤ 2.0, II ≤ 5.0, III ≤ 20.0, IV ≤ 30.0, V > 30.0
+NITRATE_LIMITS = (2.0, 5.0, 20.0, 30.0)
+
+
+def _sql(path, query, args=()):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query, args).fetchall()
+    finally:
+        con.close()
+
+
+def add_samples(path: str, ids: dict) -> dict:
+    """W01: 20 nitrate values over 10 years, rising, the first three non-detects ('0.2L'); W02: pH and nitrate;
+    W04: lead. Written through OGR. Returns what was written for W01."""
+    ds = ogr.Open(path, 1)
+    samples = ds.GetLayerByName("samples")
+    results = ds.GetLayerByName("sample_results")
+    ds.StartTransaction()
+    written = {"dates": [], "values": [], "nd": []}
+
+    def sample(well, date, rows):
+        su = str(uuid.uuid4())
+        f = ogr.Feature(samples.GetLayerDefn())
+        f["uuid"], f["county_code"], f["well_uuid"] = su, "410102", ids[well]
+        f["sample_code"], f["sampled_on"] = f"{well}-{date}", date
+        samples.CreateFeature(f)
+        for parameter, text, num, nd, dl in rows:
+            r = ogr.Feature(results.GetLayerDefn())
+            r["uuid"], r["county_code"], r["sample_uuid"], r["parameter"] = str(uuid.uuid4()), "410102", su, parameter
+            r["value_text"], r["below_detection"] = text, nd
+            if num is not None:
+                r["value_num"] = num
+            if dl is not None:
+                r["detection_limit"] = dl
+            r["unit"] = "mg/L"
+            results.CreateFeature(r)
+
+    for k in range(20):
+        date = (dt.date(2014, 3, 1) + dt.timedelta(days=182 * k)).isoformat()
+        if k < 3:
+            sample("W01", date, [(NITRATE, "0.2L", None, 1, 0.2)])
+            written["values"].append(np.nan)
+            written["nd"].append(True)
+        else:
+            value = round(3.0 + 1.4 * k + (0.8 if k % 3 == 0 else -0.5), 2)
+            sample("W01", date, [(NITRATE, str(value), value, 0, None)])
+            written["values"].append(value)
+            written["nd"].append(False)
+        written["dates"].append(date)
+    sample("W02", "2020-05-01", [("pH", "7.2", 7.2, 0, None), (NITRATE, "25", 25.0, 0, None)])
+    sample("W02", "2022-05-01", [("pH", "8.8", 8.8, 0, None), (NITRATE, "31", 31.0, 0, None)])
+    sample("W04", "2021-05-01", [("铅", "0.004", 0.004, 0, None)])
+    ds.CommitTransaction()
+    ds = None
+    return written
+
+
+@pytest.fixture
+def project_db(tmp_path, qgis_app):
+    path = str(tmp_path / "city.gpkg")
+    ids = make_wells_db(path)
+    written = add_samples(path, ids)
+    project = QgsProject.instance()
+    project.clear()
+    qgis_project.load_into_project(path, project, "zh")
+    yield path, ids, project, written
+    for layer in project.mapLayers().values():
+        if layer.isEditable():
+            layer.rollBack()
+    project.clear()
+
+
+@pytest.fixture
+def panel(project_db, qgis_iface, qtbot):
+    widget = WellsPanel(qgis_iface, None, QgsProject.instance(), lang="zh")
+    qtbot.addWidget(widget)
+    widget.resize(500, 900)
+    widget.show()
+    yield widget
+    widget.teardown()
+
+
+def wells_layer(project):
+    return qgis_project.project_layers(project)["monitoring_wells"]
+
+
+def fid_of(layer, code):
+    return next(f.id() for f in layer.getFeatures() if f["well_code"] == code)
+
+
+def sql_counts(path, where="1=1", args=()):
+    rows = _sql(
+        path,
+        "SELECT COALESCE(aquifer_layer, ''), COALESCE(well_type, ''), COALESCE(status, ''), count(*) "
+        f"FROM monitoring_wells WHERE {where} GROUP BY 1, 2, 3",
+        args,
+    )
+    return {(a, t, s): n for a, t, s, n in rows}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# registry and tree
+
+
+def test_dock_is_registered():
+    spec = next(s for s in docks.registered_docks() if s.key == "wells")
+    assert spec.title() and spec.factory is not None
+
+
+def test_tree_counts_match_sql(panel, project_db):
+    path = project_db[0]
+    model = panel.model
+    assert model.counts() == sql_counts(path)
+    # top level: aquifer layers in code-list order, labels and counts as the view shows them
+    top = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    per_aquifer = dict(_sql(path, "SELECT COALESCE(aquifer_layer, ''), count(*) FROM monitoring_wells GROUP BY 1"))
+    assert top == [
+        ("浅层潜水", str(per_aquifer["phreatic"])),
+        ("深层承压水", str(per_aquifer["deep_confined"])),
+        ("岩溶水", str(per_aquifer["karst"])),
+        ("local_sand", str(per_aquifer["local_sand"])),
+        (model.index(4, 0).data(), str(per_aquifer[""])),
+    ]
+    # a status group holds the wells themselves
+    status = model.group_index("phreatic", "national_project", "active")
+    assert model.rowCount(status) == 2
+    assert sorted(model.index(r, 0, status).data().split()[0] for r in range(2)) == ["W01", "W02"]
+    assert panel.summary.text() == f"{len(WELLS)} wells"
+
+
+@pytest.mark.parametrize(
+    "flt,where,args",
+    [
+        (WellFilter(county="410103"), "county_code = ?", ("410103",)),
+        (WellFilter(well_type="national_project"), "well_type = ?", ("national_project",)),
+        (WellFilter(status="active"), "status = ?", ("active",)),
+        (WellFilter(assessment=True), "assessment_point = 1", ()),
+        (WellFilter(assessment=False), "COALESCE(assessment_point, 0) = 0", ()),
+        (WellFilter(text="二号"), "name_zh LIKE '%二号%'", ()),
+        (WellFilter(text="old-w05"), "source_codes = 'OLD-W05'", ()),
+        (
+            WellFilter(text="w0", status="active", county="410102"),
+            "well_code LIKE 'W0%' AND status = 'active' AND county_code = '410102'",
+            (),
+        ),
+        (WellFilter(county="999999"), "0", ()),
+    ],
+)
+def test_filters_match_sql(panel, project_db, flt, where, args):
+    panel.model.set_filter(flt)
+    assert panel.model.counts() == sql_counts(project_db[0], where, args)
+
+
+def test_filter_widgets_drive_the_model(panel, project_db, qtbot):
+    path = project_db[0]
+    panel.county_combo.setCurrentIndex(panel.county_combo.findData("410104"))
+    panel.type_combo.setCurrentIndex(panel.type_combo.findData("assessment_point"))
+    assert panel.model.counts() == sql_counts(path, "county_code = '410104' AND well_type = 'assessment_point'")
+    panel.type_combo.setCurrentIndex(0)
+    panel.county_combo.setCurrentIndex(0)
+    qtbot.keyClicks(panel.search_edit, "old-w08")  # an alias (keyClicks types ASCII only)
+    qtbot.waitUntil(lambda: sum(panel.model.counts().values()) == 1, timeout=2000)
+    assert panel.summary.text() == f"1 of {len(WELLS)} wells"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# selection, details, form, zoom
+
+
+def test_dock_selection_selects_on_the_map(panel, project_db):
+    layer = wells_layer(project_db[2])
+    group = panel.model.group_index("phreatic", "national_project")
+    panel.view.selectionModel().select(
+        group, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    assert sorted(layer.selectedFeatureIds()) == sorted([fid_of(layer, "W01"), fid_of(layer, "W02")])
+    deep = panel.model.group_index("deep_confined")
+    panel.view.selectionModel().select(deep, QItemSelectionModel.SelectionFlag.Select)
+    assert sorted(layer.selectedFeatureIds()) == sorted(fid_of(layer, c) for c in ("W01", "W02", "W04", "W05"))
+    panel.view.selectionModel().clearSelection()
+    assert layer.selectedFeatureIds() == []
+
+
+def test_map_selection_highlights_in_the_dock_and_shows_details(panel, project_db):
+    layer = wells_layer(project_db[2])
+    w05 = fid_of(layer, "W05")
+    layer.selectByIds([w05])
+    assert panel.highlighted_fids() == [w05]
+    idx = panel.model.fid_index(w05)
+    assert panel.view.isExpanded(idx.parent()) and panel.view.isExpanded(idx.parent().parent())
+    text = panel.details.toPlainText()
+    for expected in ("W05", "污染源监测井", "250", "125", "225", "104", "深层承压水", "生态环境部门", "OLD-W05"):
+        assert expected in text, expected
+    assert QCoreApplication.translate("WellsPanel", "Class {roman}").format(roman="V") in text
+    assert "硝酸盐" in text  # governing indicator of the latest class
+    layer.selectByIds([fid_of(layer, "W01"), fid_of(layer, "W08")])
+    assert panel.highlighted_fids() == sorted([fid_of(layer, "W01"), fid_of(layer, "W08")])
+    # a well hidden by the filter is not highlighted, and selecting in the tree does not undo the map selection
+    panel.model.set_filter(WellFilter(text="W08"))
+    panel._map_selection_changed()
+    assert panel.highlighted_fids() == [fid_of(layer, "W08")]
+    assert len(layer.selectedFeatureIds()) == 2
+
+
+def test_open_form_and_zoom(panel, project_db, qgis_iface):
+    layer = wells_layer(project_db[2])
+    w04 = fid_of(layer, "W04")
+    idx = panel.model.fid_index(w04)
+    panel.view.setCurrentIndex(idx)
+    qgis_iface.openFeatureForm.reset_mock()
+    panel.open_form()
+    args = qgis_iface.openFeatureForm.call_args[0]
+    assert args[0] is layer and args[1].id() == w04 and args[1]["well_code"] == "W04"
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(layer.crs())
+    canvas.resize(400, 400)
+    canvas.setExtent(layer.extent().buffered(50000))
+    panel._double_clicked(idx)
+    extent = canvas.extent()
+    assert extent.contains(QgsPointXY(X0 + 600, Y0))
+    assert extent.width() < 5000  # zoomed in on the one well
+
+
+def test_counts_update_after_adding_a_well_and_committing(panel, project_db, qtbot):
+    path, _, project, _ = project_db
+    layer = wells_layer(project)
+    before = panel.model.counts()
+    layer.startEditing()
+    f = QgsFeature(layer.fields())
+    for name, value in (
+        ("well_code", "W99"),
+        ("county_code", "410104"),
+        ("name_zh", "新井"),
+        ("well_type", "eia_tracking"),
+        ("aquifer_layer", "karst"),
+        ("status", "active"),
+    ):
+        f[name] = value
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0 + 9000, Y0)))
+    assert layer.addFeature(f)
+    key = ("karst", "eia_tracking", "active")
+    qtbot.waitUntil(lambda: panel.model.counts().get(key) == 1, timeout=3000)  # edit buffer counted already
+    assert layer.commitChanges()
+    qtbot.waitUntil(lambda: panel.model.counts() == sql_counts(path), timeout=3000)
+    assert sum(panel.model.counts().values()) == sum(before.values()) + 1
+    assert _sql(path, "SELECT count(*) FROM monitoring_wells WHERE well_code = 'W99'")[0][0] == 1
+    # a deletion too
+    layer.startEditing()
+    layer.deleteFeature(fid_of(layer, "W99"))
+    assert layer.commitChanges()
+    qtbot.waitUntil(lambda: panel.model.counts() == before, timeout=3000)
+
+
+def test_build_aquifer_layers_action(panel, project_db):
+    path, _, project, _ = project_db
+    panel.action_aquifers.trigger()
+    layers = aquifer_layers.aquifer_layers(project, path)
+    assert sorted(layers) == ["", "deep_confined", "karst", "local_sand", "phreatic"]
+
+
+def test_panel_without_database(qgis_iface, qtbot, qgis_app):
+    QgsProject.instance().clear()
+    widget = WellsPanel(qgis_iface, None, QgsProject.instance())
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == 0
+    assert not widget.action_aquifers.isEnabled()
+    widget.teardown()
+
+
+def test_model_refresh_is_pure_numpy_on_100k_rows():
+    """Counts of the filtered tree on synthetic rows equal a plain-Python count."""
+    rng = np.random.default_rng(3)
+    n = 100_000
+    types, aq, st = ["national_project", "eia_tracking"], ["phreatic", "karst", ""], ["active", "damaged"]
+    picks = rng.integers(0, 6, size=(n, 3))
+    rows = [
+        (
+            f"u{i}",
+            f"W{i:06d}",
+            f"井{i}",
+            "",
+            "",
+            "41010" + str(i % 3),
+            types[a % 2],
+            aq[b % 3],
+            st[c % 2],
+            i % 7 == 0,
+            None,
+        )
+        for i, (a, b, c) in enumerate(picks.tolist())
+    ]
+    model = WellsTreeModel()
+    model.set_table(table_from_rows(list(range(n)), rows))
+    model.set_filter(WellFilter(county="410101", assessment=True))
+    expected: dict = {}
+    for r in rows:
+        if r[5] == "410101" and r[9]:
+            key = (r[7], r[6], r[8])
+            expected[key] = expected.get(key, 0) + 1
+    assert model.counts() == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# time series
+
+
+def test_timeseries_plot_bands_non_detects_trend_and_export(panel, project_db, tmp_path):
+    path, ids, project, written = project_db
+    layer = wells_layer(project)
+    layer.selectByIds([fid_of(layer, "W01")])
+    panel.tabs.setCurrentIndex(1)
+    ts = panel.timeseries
+    assert ts is not None and ts.available
+    assert [ts.parameter_combo.itemData(i) for i in range(ts.parameter_combo.count())] == [NITRATE]
+    assert tuple(gb14848.indicator(NITRATE).limits) == NITRATE_LIMITS  # the plugin's copy of the table agrees
+    info = ts.plot_info
+    assert info["detects"] == 17 and info["non_detects"] == 3
+    assert info["class_iii"] == [NITRATE_LIMITS[2]]
+    assert [b[:3] for b in info["bands"][:4]] == [
+        (0.0, 2.0, 1),
+        (2.0, 5.0, 2),
+        (5.0, 20.0, 3),
+        (20.0, 30.0, 4),
+    ]
+    assert info["bands"][4][0] == 30.0 and info["bands"][4][2] == 5
+    ax = ts.figure.axes[0]
+    hollow = [line for line in ax.get_lines() if line.get_gid() == "non_detect"]
+    assert len(hollow) == 1 and hollow[0].get_markerfacecolor() == "none"
+    assert list(hollow[0].get_ydata()) == [0.2, 0.2, 0.2]
+    # the trend shown is Mann–Kendall on the same values (non-detects at half their limit)
+    vals = np.where(np.array(written["nd"]), 0.1, np.array(written["values"], dtype=float))
+    days = [(dt.date.fromisoformat(d) - dt.date(1970, 1, 1)).days for d in written["dates"]]
+    expected = mann_kendall(days, vals)
+    trend = ts.trends[ids["W01"]]
+    assert trend.trend == "increasing" and trend.p_value == pytest.approx(expected.p_value)
+    assert trend.sen_slope == pytest.approx(expected.sen_slope)
+    assert f"{expected.sen_slope:.3g}" in ts.trend_label.text()
+    png = ts.export(str(tmp_path / "w01.png"))
+    svg = ts.export(str(tmp_path / "w01.svg"))
+    image = QImage(png)
+    assert not image.isNull() and image.width() > 300
+    data = open(svg, encoding="utf-8").read()
+    assert "<svg" in data and len(data) > 5000
+    with pytest.raises(ValueError):
+        ts.export(str(tmp_path / "w01.bmp"))
+
+
+def test_timeseries_ph_bands_and_several_wells(panel, project_db):
+    _, ids, project, _ = project_db
+    layer = wells_layer(project)
+    panel.ensure_timeseries()
+    panel.tabs.setCurrentIndex(1)
+    layer.selectByIds([fid_of(layer, "W01"), fid_of(layer, "W02")])
+    ts = panel.timeseries
+    assert set(ts.series) == {ids["W01"], ids["W02"]}
+    assert ts.set_parameter("pH")
+    assert list(ts.series) == [ids["W02"]]
+    # GB/T 14848-2017 Table 1 pH: I–III 6.5–8.5; IV 5.5–6.5 and 8.5–9.0; V otherwise
+    assert ts.plot_info["class_iii"] == [6.5, 8.5]
+    assert [(lo, hi, k) for lo, hi, k in ts.plot_info["bands"][1:4]] == [(5.5, 6.5, 4), (6.5, 8.5, 1), (8.5, 9.0, 4)]
+    assert "too few values" in ts.trend_label.text()
+    layer.removeSelection()
+    assert ts.plot_info == {} and not ts.png_button.isEnabled()
+
+
+def test_series_of_one_well_uses_the_indexes(project_db):
+    path = project_db[0]
+    plan = " ".join(
+        r[-1]
+        for r in _sql(
+            path,
+            "EXPLAIN QUERY PLAN SELECT s.sampled_on, r.value_num FROM samples s JOIN sample_results r "
+            "ON r.sample_uuid = s.uuid WHERE r.parameter = ? AND s.well_uuid = ?",
+            (NITRATE, "x"),
+        )
+    )
+    assert "idx_samples_well_uuid" in plan and "idx_sample_results_sample_uuid" in plan
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# import dialog
+
+
+LAB = [
+    ["井编号", "采样日期", "指标", "检测值", "单位"],
+    ["W03", "2024-04-10", "硝酸盐（以N计）", "35.2", "mg/L"],  # class V (GB/T 14848-2017: V > 30 mg/L)
+    ["W03", "2024-04-10", "pH", "7.1", ""],
+    ["W06", "2024-04-11", "NO3-N", "1.1", "mg/L"],  # class I
+    ["NOPE-1", "2024-04-11", "硝酸盐", "3.0", "mg/L"],  # unknown well → error row 5
+    ["W06", "2024-04-11", "Cr6+", "abc", "mg/L"],  # bad value → error row 6
+]
+
+
+@pytest.fixture
+def presets_clean():
+    from gw_plugin.gui import import_dialog as I
+
+    for name in I.preset_names():
+        I.delete_preset(name)
+    yield
+    for name in I.preset_names():
+        I.delete_preset(name)
+
+
+def test_import_dialog_end_to_end(panel, project_db, tmp_path, qtbot, qgis_processing, presets_clean):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+    path = project_db[0]
+    csv_path = tmp_path / "lab.csv"
+    csv_path.write_bytes(("\r\n".join(",".join(r) for r in LAB) + "\r\n").encode("gb18030"))
+    before = _sql(path, "SELECT count(*) FROM sample_results")[0][0]
+    dialog = panel.open_import_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.open_file(str(csv_path))
+    # pre-filled by guess_mapping
+    m = dialog.mapping()
+    assert (m.layout, m.well, m.date, m.parameter, m.value, m.unit) == (
+        "long",
+        "井编号",
+        "采样日期",
+        "指标",
+        "检测值",
+        "单位",
+    )
+    qtbot.mouseClick(dialog.validate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.report is not None, timeout=10000)
+    table = dialog.issues_table
+    shown = {(table.item(r, 0).text(), table.item(r, 3).text()) for r in range(table.rowCount())}
+    assert ("5", "unknown_well") in shown and ("6", "bad_value") in shown
+    assert "2 errors in 2 rows" in dialog.summary_label.text()
+    # refused with errors
+    assert dialog.start_import() is None
+    assert "refused" in dialog.status_label.text()
+    assert _sql(path, "SELECT count(*) FROM sample_results")[0][0] == before
+    # accepted for the valid rows only
+    dialog.valid_only.setChecked(True)
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [3]
+    rows = _sql(
+        path,
+        "SELECT m.well_code, r.parameter, r.value_num FROM sample_results r JOIN samples s ON s.uuid = r.sample_uuid "
+        "JOIN monitoring_wells m ON m.uuid = s.well_uuid WHERE s.sampled_on >= '2024-01-01' ORDER BY 1, 2",
+    )
+    assert [(w, p) for w, p, _ in rows] == [("W03", "pH"), ("W03", NITRATE), ("W06", NITRATE)]
+    assert _sql(path, "SELECT count(*) FROM sample_results")[0][0] == before + 3
+    # updatewellquality ran: W03 is now class V by nitrate; the layer and the dock show it
+    assert _sql(path, "SELECT latest_class, latest_governing FROM monitoring_wells WHERE well_code = 'W03'") == [
+        (5, NITRATE)
+    ]
+    layer = wells_layer(project_db[2])
+    assert layer.getFeature(fid_of(layer, "W03"))["latest_class"] == 5
+    qtbot.waitUntil(
+        lambda: (
+            panel.model.index(0, 1, panel.model.fid_index(fid_of(layer, "W03")).parent()) is not None
+            and panel.model.data(panel.model.fid_index(fid_of(layer, "W03")).siblingAtColumn(1)) == "V"
+        ),
+        timeout=3000,
+    )
+    dialog.close()
+
+
+def test_import_dialog_presets_and_wide_layout(project_db, tmp_path, qtbot, presets_clean):
+    from gw_plugin.core.importer import ColumnMapping
+    from gw_plugin.gui import import_dialog as I
+
+    path = project_db[0]
+    wide = tmp_path / "wide.csv"
+    wide.write_text("点位,日期,硝酸盐(mg/L),pH,备注\nW01,2025-01-05,4.2,7.0,x\n", encoding="utf-8")
+    dialog = I.ImportDialog(path, None, None, QgsProject.instance())
+    qtbot.addWidget(dialog)
+    assert dialog.open_file(str(wide))
+    m = dialog.mapping()
+    assert (m.layout, m.well, m.date) == ("wide", "点位", "日期")
+    assert not dialog.combos["parameter"].isEnabled() and dialog.combos["well"].isEnabled()
+    dialog.save_current_as("区监测站 宽表")
+    assert I.preset_names() == ["区监测站 宽表"]
+    assert I.load_preset("区监测站 宽表") == ColumnMapping(layout="wide", well="点位", date="日期")
+    assert QgsSettings().value(f"{I.PRESETS_GROUP}/区监测站 宽表", "", type=str)
+    dialog.set_mapping(ColumnMapping(layout="long"))
+    assert dialog.mapping().well == ""
+    assert dialog.apply_preset("区监测站 宽表")
+    assert dialog.mapping() == ColumnMapping(layout="wide", well="点位", date="日期")
+    I.delete_preset("区监测站 宽表")
+    assert I.preset_names() == []
+    assert not dialog.apply_preset("区监测站 宽表")
+    # unreadable file: the reason is shown, nothing crashes
+    assert not dialog.open_file(str(tmp_path / "missing.csv"))
+    assert "does not exist" in dialog.status_label.text()
+    # keyboard: every mapping combo has a label with a mnemonic
+    assert all("&" in dialog.mapping_labels[k].text() for k in I.MAPPING_FIELDS)
+    dialog.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# duplicates dialog
+
+
+def test_duplicates_dialog_merge_and_undo(project_db, qtbot, qgis_iface, tmp_path):
+    path, ids, project, _ = project_db
+    layer = wells_layer(project)
+    # a second record of W01 from another department, 12 m away, same aquifer, similar depth, with its own sample
+    dup_uuid = str(uuid.uuid4())
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayerByName("monitoring_wells")
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f["uuid"], f["well_code"], f["county_code"], f["name_zh"] = dup_uuid, "SL-0007", "410102", "水利局井"
+    f["well_type"], f["status"], f["aquifer_layer"], f["depth_m"] = "national_project", "active", "phreatic", 36.0
+    f["department"] = "water_resources"
+    f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({X0 + 12} {Y0})"))
+    lyr.CreateFeature(f)
+    samples = ds.GetLayerByName("samples")
+    s = ogr.Feature(samples.GetLayerDefn())
+    s["uuid"], s["county_code"], s["well_uuid"], s["sample_code"], s["sampled_on"] = (
+        str(uuid.uuid4()),
+        "410102",
+        dup_uuid,
+        "SL-S1",
+        "2023-07-01",
+    )
+    samples.CreateFeature(s)
+    ds = None
+    layer.reload()
+    qgis_project.project_layers(project)["samples"].reload()
+    from gw_plugin.gui.duplicates_dialog import DuplicatesDialog
+
+    dialog = DuplicatesDialog(qgis_iface, None, project)
+    qtbot.addWidget(dialog)
+    assert dialog.distance.value() == 30.0
+    groups = dialog.find()
+    assert len(groups) == 1
+    top = dialog.tree.topLevelItem(0)
+    codes = [top.child(i).text(0) for i in range(top.childCount())]
+    assert sorted(codes) == ["SL-0007", "W01"]
+    assert "12.0 m" in dialog.reasons.toPlainText()
+    # keep the water-resources record this time
+    dup_fid = fid_of(layer, "SL-0007")
+    w01_fid = fid_of(layer, "W01")
+    dialog.set_keeper(0, dup_fid)
+    assert dialog.keeper(0) == (dup_fid, [w01_fid])
+    n_wells = layer.featureCount()
+    result = dialog.merge(0)
+    assert result is not None and result.repointed == {"samples": 20}
+    assert layer.featureCount() == n_wells - 1
+    kept = layer.getFeature(dup_fid)
+    assert "W01" in kept["source_codes"] and "OLD-W01" in kept["source_codes"]
+    sample_layer = qgis_project.project_layers(project)["samples"]
+    assert sum(1 for x in sample_layer.getFeatures() if x["well_uuid"] == dup_uuid) == 21
+    assert top.isDisabled() and dialog.undo_button.isEnabled()
+    # undo while unsaved
+    assert dialog.undo()
+    assert layer.featureCount() == n_wells
+    assert sum(1 for x in sample_layer.getFeatures() if x["well_uuid"] == ids["W01"]) == 20
+    assert not top.isDisabled() and not dialog.undo_button.isEnabled()
+    # a closer distance finds nothing
+    dialog.distance.setValue(10.0)
+    assert dialog.find() == []
+    # merge with the default keeper (the better documented W01) and save
+    dialog.distance.setValue(30.0)
+    dialog.find()
+    assert dialog.keeper(0)[0] == w01_fid
+    dialog.merge(0)
+    assert dialog.save()
+    assert not dialog.undo_button.isEnabled()
+    assert _sql(path, "SELECT count(*) FROM monitoring_wells WHERE well_code = 'SL-0007'")[0][0] == 0
+    assert _sql(path, "SELECT count(*) FROM samples WHERE well_uuid = ?", (ids["W01"],))[0][0] == 21
+    assert "SL-0007" in _sql(path, "SELECT source_codes FROM monitoring_wells WHERE well_code = 'W01'")[0][0]
+    dialog.close()
+
+
+def test_processing_registry_has_the_algorithms_the_dock_uses(qgis_processing):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+    for alg in ("gwplugin:importsamples", "gwplugin:updatewellquality"):
+        assert QgsApplication.processingRegistry().algorithmById(alg) is not None
