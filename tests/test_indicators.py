@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
 from gw_plugin.core import indicators as I
+from gw_plugin.core import rosters as R
 from gw_plugin.core import xlsx_report
 
 from .test_rosters import X0, Y0, add_features, add_rows, make_project, source, square
@@ -98,24 +100,30 @@ def city(tmp_path):
     entries = []
     for r in rows:
         st = rng.choice([None, "proposed", "accepted", "rejected"])
+        if r is rows[1]:
+            st = "rejected"  # was on the older published version only: no longer a member
         if st:
             entries.append(
                 {"source_uuid": r["uuid"], "roster": "gw_key_supervised", "status": st, "county_code": r["county_code"]}
             )
             r["sup"] = st
-    entries.append(
-        {
-            "source_uuid": rows[0]["uuid"],
-            "roster": "gw_key_supervised",
-            "status": "published",
-            "roster_version": "2023-1",
-            "county_code": rows[0]["county_code"],
-        }
-    )
+    # published versions: the latest (2023-1) holds rows[0]; the older one (2022-1) held rows[1] only
+    for k, (version, created) in enumerate([("2023-1", "2023-03-01T00:00:00Z"), ("2022-1", "2022-03-01T00:00:00Z")]):
+        entries.append(
+            {
+                "source_uuid": rows[k]["uuid"],
+                "roster": "gw_key_supervised",
+                "status": "published",
+                "roster_version": version,
+                "created_at": created,
+                "county_code": rows[k]["county_code"],
+            }
+        )
     rows[0]["sup_pub"] = True
     add_rows(path, "roster_entries", entries)
-    # spot-check inspections for a few investigated sources whose status is not yet spot_checked
-    pending = [r for r in rows if r["leakage_status"] in ("self_investigated", "report_received")][:4]
+    # spot-check inspections for investigated sources whose status is not yet spot_checked: four with a result,
+    # two drawn but not checked yet (they do not count)
+    pending = [r for r in rows if r["leakage_status"] in ("self_investigated", "report_received")][:6]
     add_features(
         path,
         "inspections",
@@ -124,13 +132,14 @@ def city(tmp_path):
                 "source_uuid": r["uuid"],
                 "kind": "spot_check",
                 "inspected_on": "2023-05-01",
+                "result": ["ok", "issue", "ok", "serious", None, None][k],
                 "county_code": r["county_code"],
                 "wkt": r["wkt"],
             }
-            for r in pending
+            for k, r in enumerate(pending)
         ],
     )
-    for r in pending:
+    for r in pending[:4]:
         r["inspected"] = True
     # drinking-water sources: 5 county/city level, 2 township; recharge zones for 3 of the county+ ones and 1 township
     ws = add_features(
@@ -191,6 +200,13 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
         assert got["410100"].area_name == "郑州市（全市）" and got["410103"].area_name == "二七区"
 
     member = lambda r: r.get("sup") == "accepted" or r.get("sup_pub")  # noqa: E731
+    # membership: accepted now, or in the latest published version (2023-1), not in an older one (2022-1)
+    con = sqlite3.connect(str(path))
+    on_roster = R.members(con, ["gw_key_supervised"])
+    con.close()
+    assert rows[0]["uuid"] in on_roster
+    assert (rows[1]["uuid"] in on_roster) == (rows[1].get("sup") == "accepted")
+    assert on_roster == {r["uuid"] for r in rows if member(r)}
     check(
         "zz_self_monitoring",
         lambda r: member(r) and r["self_monitoring_status"] != "not_required",

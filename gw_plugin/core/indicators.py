@@ -18,7 +18,8 @@ detailed_survey               detailed survey done (survey_done, plan_done,     
 risk_control_plan             risk-control/remediation plan done (plan_done,        same as detailed_survey
                               implemented)
 spot_check_share              investigated sources spot-checked (status             sources whose investigation is
-                              spot_checked or in a spot_check inspection)           done (self_investigated … )
+                              spot_checked, or a spot_check inspection with a       done (self_investigated … )
+                              result; drawn but not yet checked does not count)
 spot_check_category_coverage  categories with at least one spot check               categories among investigated
 recharge_zone_delineation     drinking-water sources of the scope's levels with a   drinking-water sources of those
                               recharge_zones polygon                                levels (default county and city)
@@ -26,7 +27,7 @@ recharge_zone_count           drinking-water sources with a recharge zone (count
 rosters_published             rosters of the scope with a published version (city)  rosters in the scope
 ============================  =====================================================  ===============================
 
-Scope keys: ``rosters`` (source is an accepted/published member of one of them), ``operating_status_in``,
+Scope keys: ``rosters`` (source accepted now or in the roster's latest published version), ``operating_status_in``,
 ``categories``, ``levels`` (drinking-water source levels), ``source_types``.
 
 Status (traffic light): ``met`` when the value reaches the target; after the deadline otherwise ``behind``; before
@@ -109,9 +110,9 @@ METRICS = {
         "units needing a detailed survey and risk control (needed / survey done / plan done / implemented)",
     ),
     "spot_check_share": (
-        "已抽查（渗漏排查状态为“已抽查”或已列入抽查批次）的已排查污染源数",
+        "已抽查（渗漏排查状态为“已抽查”，或抽查记录已填结论）的已排查污染源数",
         "已开展渗漏排查（已自查/已提交报告/已抽查）的污染源数",
-        "investigated sources spot-checked (status spot-checked or drawn in a spot-check batch)",
+        "investigated sources spot-checked (status spot-checked, or a spot-check inspection with a result)",
         "sources that carried out the leakage investigation (self-investigated / report received / spot-checked)",
     ),
     "spot_check_category_coverage": (

@@ -760,17 +760,30 @@ def roster_rows(path, roster: str, version: Optional[str] = None, lang: str = "z
 
 
 def members(con: sqlite3.Connection, rosters: Sequence) -> set:
-    """uuids of the sources that are on one of ``rosters`` (accepted or published)."""
-    if not rosters:
-        return set()
-    marks = ",".join("?" * len(rosters))
-    return {
-        r[0]
-        for r in con.execute(
-            f"SELECT DISTINCT source_uuid FROM roster_entries WHERE roster IN ({marks}) AND status IN ('accepted', 'published')",
-            list(rosters),
-        )
-    }
+    """uuids of the sources on one of ``rosters``: accepted now, or in the roster's latest published version."""
+    out: set = set()
+    for roster in rosters:
+        out |= {
+            r[0]
+            for r in con.execute(
+                "SELECT source_uuid FROM roster_entries WHERE roster = ? AND status = 'accepted'", (roster,)
+            )
+        }
+        latest = con.execute(
+            "SELECT roster_version FROM roster_entries WHERE roster = ? AND status = 'published' "
+            "GROUP BY roster_version ORDER BY max(created_at) DESC, roster_version DESC LIMIT 1",
+            (roster,),
+        ).fetchone()
+        if latest:
+            out |= {
+                r[0]
+                for r in con.execute(
+                    "SELECT source_uuid FROM roster_entries WHERE roster = ? AND status = 'published' "
+                    "AND roster_version = ?",
+                    (roster, latest[0]),
+                )
+            }
+    return out
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -291,12 +291,15 @@ def _record(path, batch: Batch) -> None:
 
 
 def spot_checked_sources(con: sqlite3.Connection) -> set:
-    """uuids of sources spot-checked or drawn for a spot check (leakage_status spot_checked or a spot_check row)."""
+    """uuids of spot-checked sources: leakage_status ``spot_checked``, or a spot_check inspection with a result.
+
+    A source drawn in a batch whose check has no result yet is not counted."""
     a = {r[0] for r in con.execute("SELECT uuid FROM pollution_sources WHERE leakage_status = 'spot_checked'")}
     b = {
         r[0]
         for r in con.execute(
-            "SELECT source_uuid FROM inspections WHERE kind = 'spot_check' AND source_uuid IS NOT NULL"
+            "SELECT source_uuid FROM inspections WHERE kind = 'spot_check' AND source_uuid IS NOT NULL "
+            "AND result IS NOT NULL AND result <> ''"
         )
     }
     return a | b
