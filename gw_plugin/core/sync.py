@@ -972,6 +972,22 @@ def sync(
     if info.upgraded_from is not None:
         report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
     try:
+        return _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report)
+    except P._psycopg2().Error as exc:
+        raise SyncError(
+            f"The platform connection failed during sync ({str(exc).strip()}). Nothing was lost: every change is "
+            "still in the GeoPackage or already on the platform; sync again."
+        ) from exc
+
+
+def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report) -> SyncReport:
+    from . import gpkg
+
+    try:
+        info = gpkg.open_database(gpkg_path, upgrade=False)
+    except gpkg.SchemaError as exc:
+        raise SyncError(str(exc)) from exc
+    try:
         pg = P.connect(conninfo)
     except P.PlatformError as exc:
         raise SyncError(str(exc)) from exc

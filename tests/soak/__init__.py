@@ -1,0 +1,1 @@
+"""Soak tests of sync safety (run long by `make soak`, short in the normal suite)."""
