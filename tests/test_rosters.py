@@ -372,7 +372,9 @@ def test_screen_publish_export_algorithms(provider, project, tmp_path):
     processing.run("gwplugin:screenrosters", {"DATABASE": str(path), "WRITE": False})
     assert len(entries(path)) == before
     rosters.decide(path, [e[4] for e in entries(path)], "accepted", "周")
-    processing.run("gwplugin:publishroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "USER": "周"})
+    # ROSTER left out: the default (groundwater key supervised units) applies
+    processing.run("gwplugin:publishroster", {"DATABASE": str(path), "VERSION": "v1", "USER": "周"})
+    assert [v for v, _d, _n in rosters.versions(path, "gw_key_supervised")] == ["v1"]
     with pytest.raises(QgsProcessingException):
         processing.run("gwplugin:publishroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "USER": "周"})
     xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"

@@ -156,7 +156,9 @@ class PublishRosterAlgorithm(GwAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(database_parameter(self.tr))
-        self.addParameter(QgsProcessingParameterEnum("ROSTER", self.tr("Roster"), roster_labels(), defaultValue=1))
+        self.addParameter(
+            QgsProcessingParameterEnum("ROSTER", self.tr("Roster"), roster_labels(), defaultValue=1, optional=True)
+        )
         self.addParameter(QgsProcessingParameterString("VERSION", self.tr("Version name (e.g. 2023-1)")))
         self.addParameter(QgsProcessingParameterString("USER", self.tr("User"), optional=True))
 
@@ -186,7 +188,9 @@ class ExportRosterAlgorithm(GwAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(database_parameter(self.tr))
-        self.addParameter(QgsProcessingParameterEnum("ROSTER", self.tr("Roster"), roster_labels(), defaultValue=1))
+        self.addParameter(
+            QgsProcessingParameterEnum("ROSTER", self.tr("Roster"), roster_labels(), defaultValue=1, optional=True)
+        )
         self.addParameter(
             QgsProcessingParameterString(
                 "VERSION", self.tr("Published version (empty = accepted entries)"), optional=True
