@@ -183,7 +183,7 @@ def write_roster_pdf(path, roster: str, rows: Sequence, version: Optional[str] =
     )
     data = [[r.no, r.name, r.uscc, r.county, r.category, r.address, r.reason] for r in rows]
     body = f"<h2 align=center>{_esc(title)}</h2><p>{note}</p>" + html_table(
-        ROSTER_HEADERS, data, [5, 18, 14, 9, 9, 17, 28]
+        ROSTER_HEADERS, data, [5, 16, 17, 9, 9, 16, 28]
     )
     return html_to_pdf(path, body, title=title)
 
