@@ -475,3 +475,71 @@ def test_initplatform_idempotent_and_version_checks(pg_server, tmp_path):  # noq
     con.close()
     assert SY.sync(src, ci).pushed == 1
     assert os.path.exists(src)
+
+
+def add_attachment(path: str, parent: str, rel: str, county: str = A) -> str:
+    u = str(_uuid.uuid4())
+    con = C.open_db(path)
+    try:
+        con.execute(
+            "INSERT INTO attachments (uuid, county_code, parent_table, parent_uuid, kind, file_path) "
+            "VALUES (?, ?, 'monitoring_wells', ?, 'photo', ?)",
+            (u, county, parent, rel),
+        )
+    finally:
+        con.close()
+    return u
+
+
+def test_attachments_travel_deduplicated_and_resumable(published, tmp_path):
+    ci, src, a, b = published
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    c1 = client(ci, tmp_path / "one", "c1")
+    c2 = client(ci, tmp_path / "two", "c2")
+    photo = os.urandom(int(2.5 * SY.CHUNK))  # three chunks
+    os.makedirs(tmp_path / "one" / "photos")
+    (tmp_path / "one" / "photos" / "well.jpg").write_bytes(photo)
+    (tmp_path / "one" / "photos" / "copy.jpg").write_bytes(photo)  # same content under another name
+    att1 = add_attachment(c1, a[0], "photos/well.jpg")
+    add_attachment(c1, a[0], "photos/copy.jpg")
+    add_attachment(c1, a[1], "photos/missing.jpg")
+    sent = []
+
+    def interrupt(idx):
+        sent.append(idx)
+        if len(sent) == 1:
+            raise ConnectionError("network gone during the upload")
+
+    with pytest.raises(ConnectionError):
+        SY.sync(c1, ci, hooks={"blob_chunk": interrupt})
+    assert server_rows(ci, "attachments") == {}  # no record before its file is complete
+    rep = SY.sync(c1, ci, hooks={"blob_chunk": interrupt})
+    assert sent == [0, 1, 2]  # resumed: the first chunk was not sent again
+    assert rep.pushed == 3 and rep.attachments_uploaded == 1
+    assert any("missing.jpg" in m for m in rep.messages)  # said, not silently dropped
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("SELECT count(*), bool_and(complete), sum(size) FROM gw.blobs")
+    assert cur.fetchone() == (1, True, len(photo))  # deduplicated by sha256
+    con.close()
+    import hashlib
+
+    assert server_rows(ci, "attachments")[att1]["sha256"] == hashlib.sha256(photo).hexdigest()
+    rep = SY.sync(c2, ci)
+    assert rep.attachments_downloaded == 2
+    assert (tmp_path / "two" / "photos" / "well.jpg").read_bytes() == photo
+    assert (tmp_path / "two" / "photos" / "copy.jpg").read_bytes() == photo
+    assert local_rows(c2, "attachments") == server_rows(ci, "attachments")
+    # a path that would leave the project folder is never written
+    con = P.connect(ci)
+    con.cursor().execute(
+        "INSERT INTO gw.attachments (uuid, county_code, parent_table, parent_uuid, file_path, sha256) "
+        "VALUES (gen_random_uuid(), %s, 'monitoring_wells', %s, '../../evil.jpg', %s)",
+        (A, a[0], hashlib.sha256(photo).hexdigest()),
+    )
+    con.commit()
+    con.close()
+    rep = SY.sync(c2, ci)
+    assert any("outside" in m for m in rep.messages)
+    assert not (tmp_path.parent / "evil.jpg").exists() and not (tmp_path / "evil.jpg").exists()

@@ -11,7 +11,8 @@ updated_at/updated_by are not changes.
 
 Bookkeeping tables: ``gw_sync_state`` (client id, last pulled revision, push sequence, in-flight push, counties),
 ``gw_sync_rev`` (server revision each local feature reflects), ``gw_outbox`` (the payload of the push in flight,
-resent verbatim after a lost reply), ``gw_conflicts`` (both versions), ``gw_rejected`` (refused changes, kept).
+resent verbatim after a lost reply), ``gw_conflicts`` (both versions), ``gw_rejected`` (refused changes, kept),
+``gw_sync_files`` (sha256 of attachment files by path, size and mtime, so files are hashed once).
 
 Also the GeoPackage geometry helpers (GPKG blob <-> WKB / EWKB) and the ST_* SQL functions OGR's R-tree triggers
 call, so plain sqlite3 connections can write geometry tables. No QGIS import.
@@ -35,7 +36,7 @@ OUTBOX = "gw_outbox"
 CONFLICTS = "gw_conflicts"
 REJECTED = "gw_rejected"
 APPLY_FLAG = "gw_sync_apply"
-ATTACHMENT_STATE = "gw_sync_blobs"
+FILES = "gw_sync_files"
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 # --------------------------------------------------------------------------------------------------------------
@@ -221,8 +222,8 @@ CREATE TABLE IF NOT EXISTS {REJECTED} (
     data TEXT, base TEXT, reason TEXT, push_seq INTEGER, status TEXT NOT NULL DEFAULT 'open',
     created_at TEXT NOT NULL DEFAULT ({NOW}));
 CREATE TABLE IF NOT EXISTS {APPLY_FLAG} (x INTEGER);
-CREATE TABLE IF NOT EXISTS {ATTACHMENT_STATE} (
-    sha256 TEXT PRIMARY KEY, uploaded INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS {FILES} (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
