@@ -107,6 +107,7 @@ def _feature_step(module: str):
 
         importlib.import_module(f"scripts.{module}").run(ctx)
 
+    step.module = module
     return step
 
 
@@ -121,8 +122,7 @@ STEPS = [
 ]
 
 
-def _available(step) -> bool:
-    module = step.__closure__[0].cell_contents if step.__closure__ else ""
+def _available(module: str) -> bool:
     return os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{module}.py"))
 
 
@@ -136,7 +136,7 @@ def main(argv=None) -> int:
     start_qgis()
     ctx = {"out": out, "seed": args.seed, "outputs": {}}
     for title, step in STEPS:
-        if getattr(step, "__name__", "") == "step" and not _available(step):
+        if hasattr(step, "module") and not _available(step.module):
             print(f"== {title}: not available in this build, skipped")
             continue
         t0 = time.time()
