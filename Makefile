@@ -8,7 +8,7 @@ OUT ?= $(CURDIR)/build/demo
 PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
-.PHONY: setup demo test lint format package deploy screenshot bench i18n clean
+.PHONY: setup demo test lint format package deploy screenshot bench soak i18n clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,9 @@ screenshot: setup i18n
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+soak: setup
+	$(PY) tests/soak/soak_sync.py --kills 50 --drops 50 --time-limit 1800
 
 clean:
 	rm -rf build .pytest_cache
