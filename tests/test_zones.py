@@ -332,3 +332,18 @@ def test_aem_timml_engine_matches_superposition():
     assert ft.engine == "timml"
     rt = ft.zones([1000.0], 3000.0)
     assert rel_sym_diff(geom(w.capture_zone(3000.0)), ogr.CreateGeometryFromWkt(rt[0].wkt)) < 0.02
+
+
+def test_aem_timml_river_matches_image_wells():
+    """timml's head-specified river (finite, densified) and the image-well river give the same discharge near
+    the wells within 3 %, in real projected coordinates."""
+    pytest.importorskip("timml")
+    river = A.River([(440000.0, 3850400.0), (470000.0, 3850400.0)])
+    args = ([450000.0, 452000.0], [3850000.0, 3850000.0], [2000.0, 3000.0], 10, 20, 0.001, 0.2, 0.0)
+    ft = A.WellField(*args, river=river, engine="timml")
+    fs = A.WellField(*args, river=river, engine="superposition")
+    ft._ensure_grid(3000.0)
+    pts = np.array([450000 + 3849000j, 451000 + 3848000j, 450500 + 3850200j, 449000 + 3849500j])
+    wt, _ = ft.discharge(pts)
+    ws, _ = fs.discharge(pts)
+    assert np.all(np.abs(wt - ws) < 0.03 * np.abs(ws))

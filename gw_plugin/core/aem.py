@@ -228,35 +228,77 @@ class WellField:
     # ---------------------------------------------------------------------------------------------------------
     # timml engine
     # ---------------------------------------------------------------------------------------------------------
-    def _build_timml(self, ngrid: int = 121) -> None:
+    def _build_timml(self) -> None:
         import timml
 
         ml = timml.ModelMaq(kaq=self.k, z=[self.b, 0.0], npor=self.n)
+        # timml works in local coordinates (origin on the river or at the wells): its uniform flow is relative
+        # to (0, 0), and real projected coordinates (~1e6 m) would make the river carry an absurd constant head
+        o = self.river.p0 if self.river is not None else self.zw.mean()
+        self._origin = o
         # timml's Uflow angle is counter-clockwise from the x axis; our azimuth is clockwise from north
         timml.Uflow(ml, slope=self.i, angle=90.0 - self.azimuth)
-        for zz, qq in zip(self.zw, self.q):
+        for zz, qq in zip(self.zw - o, self.q):
             timml.Well(ml, zz.real, zz.imag, Qw=float(qq), rw=self.rw)
         if self.river is not None:
-            timml.RiverString(ml, xy=[tuple(p) for p in self.river.xy], hls=0.0)
+            # river head = the regional head along it, so the river only answers the wells (like the images)
+            xy = self._densified_river() - [o.real, o.imag]
+            hls = -self.i * (xy[:, 0] * self.u.real + xy[:, 1] * self.u.imag)
+            timml.RiverString(ml, xy=[tuple(p) for p in xy], hls=hls)
+            # the regional head far up-gradient fixes timml's free constant (else the river absorbs the wells'
+            # logarithmic far field and injects a spurious flow); half the river length away, on the regional plane
+            dist = 0.5 * float(np.sum(np.hypot(*np.diff(xy, axis=0).T)))
+            far = self.zw.mean() - o - self.u * dist
+            h_far = -self.i * (far.real * self.u.real + far.imag * self.u.imag)
+            timml.Constant(ml, xr=far.real, yr=far.imag, hr=float(h_far))
         else:
-            far = self.zw.mean() - self.u * 1e5  # reference head far up-gradient
+            far = -self.u * 1e5  # reference head far up-gradient
             timml.Constant(ml, xr=far.real, yr=far.imag, hr=0.0)
         ml.solve(silent=True)
         self.timml_model = ml
-        # wells in timml are exact point sinks in one layer, so only the smooth rest needs sampling
-        extent = max(self.q.max() / self.q0, float(np.ptp(self.zw.real)), float(np.ptp(self.zw.imag)), 100.0)
-        c = self.zw.mean()
-        half = 3.0 * extent
+        self._grid_half = 0.0
+
+    def _densified_river(self) -> np.ndarray:
+        """River vertices spaced at a quarter of the distance to the nearest well (20 m .. 2 km): timml's line
+        sinks enforce the head at one point per segment, so a long straight river needs many segments."""
+        pts = [self.river.xy[0]]
+        for a, b in zip(self.river.xy[:-1], self.river.xy[1:]):
+            seg = np.hypot(*(b - a))
+            t = 0.0
+            while True:
+                p = a + (b - a) * t
+                d = float(np.min(np.abs(self.zw - complex(*p))))
+                t += float(np.clip(0.25 * d, 20.0, 2000.0)) / seg
+                if t >= 1.0:
+                    break
+                pts.append(a + (b - a) * t)
+            pts.append(b)
+        return np.array(pts)
+
+    def _ensure_grid(self, reach: float, ngrid: int = 161) -> None:
+        """Sample timml's smooth remainder (timml minus the analytic wells, images and uniform flow) on a grid
+        covering the wells plus ``reach`` metres. On the far side of the river the grid takes the value of the
+        mirrored point, so the interpolant is smooth up to the river line (particles stop there)."""
+        if self.engine != "timml" or reach <= self._grid_half:
+            return
+        c = complex(0.5 * (self.zw.real.min() + self.zw.real.max()), 0.5 * (self.zw.imag.min() + self.zw.imag.max()))
+        half = 0.5 * max(float(np.ptp(self.zw.real)), float(np.ptp(self.zw.imag))) + reach
         gx = np.linspace(c.real - half, c.real + half, ngrid)
         gy = np.linspace(c.imag - half, c.imag + half, ngrid)
         X, Y = np.meshgrid(gx, gy)
-        qx, qy = ml.disvecalongline(X.ravel(), Y.ravel())
-        w_t = (np.asarray(qx)[0] - 1j * np.asarray(qy)[0]).reshape(X.shape)
-        inv = 1.0 / ((X + 1j * Y)[..., None] - self.zs)
+        zg = (X + 1j * Y).ravel()
+        if self.river is not None:
+            far = self.river.side(zg) * self.wells_side <= 0
+            zg = np.where(far, self.river.mirror(zg), zg)
+        qx, qy = self.timml_model.disvecalongline(zg.real - self._origin.real, zg.imag - self._origin.imag)
+        w_t = np.asarray(qx)[0] - 1j * np.asarray(qy)[0]
+        inv = 1.0 / (zg[:, None] - self.zs)
         w_s = self.wu - inv @ self.cs
-        rem = w_t - w_s
+        rem = (w_t - w_s).reshape(X.shape)
         rem[~np.isfinite(rem)] = 0.0
+        self._grid = None  # the analytic part alone while sampling
         self._grid = (gx, gy, rem)
+        self._grid_half = reach
 
     def _remainder(self, z):
         gx, gy, rem = self._grid
@@ -359,6 +401,7 @@ class WellField:
 
     def _capture_zones(self, ogr, upgradient_length, particles, refine, cancel, progress) -> list:
         L = _positive("Up-gradient length", upgradient_length)
+        self._ensure_grid(max(L, 3.0 * float(self._scale().max()), 1000.0))
         nw = len(self.zw)
         ds_w = np.maximum(self._scale(), L) / 80.0
         angles = [np.linspace(0, 2 * np.pi, particles, endpoint=False) for _ in range(nw)]
@@ -437,6 +480,7 @@ class WellField:
         r_rad = np.sqrt(self.q * days[-1] / (math.pi * self.nb))
         v_reg = self.q0 / self.nb
         extent = np.maximum(r_rad, np.minimum(v_reg * days[-1], 10 * r_rad))
+        self._ensure_grid(max(float(extent.max()) * 1.5, 1000.0))
         ds = np.repeat(extent / steps_per_zone, particles)
         stop = RiverStop(self.river, self.wells_side) if self.river is not None else None
         res = track(self.velocity, z0, times=days, t0=t0, stop=stop, ds_max=ds, cancel=cancel, progress=progress)
