@@ -175,6 +175,9 @@ def test_processing_initplatform_checkout_sync(provider, empty_db, tmp_path, val
     assert res["PUSHED"] == 1 and res["PULLED"] == 0
     assert server_rows(empty_db)[wells[0]]["remarks"] == "field check"
     assert C.pending_counts(out)["U"] == 0
+    styled = str(tmp_path / "styled.gpkg")
+    res = processing.run("gwplugin:checkout", {"PLATFORM": empty_db, "COUNTIES": f"{A},{B}", "OUTPUT": styled})
+    assert res["ROWS"] == 3 and res["PROJECT_FILE"] and os.path.exists(res["PROJECT_FILE"])
     with pytest.raises(QgsProcessingException):
         processing.run("gwplugin:checkout", {"PLATFORM": empty_db, "COUNTIES": "41x", "OUTPUT": out})
     with pytest.raises(QgsProcessingException):

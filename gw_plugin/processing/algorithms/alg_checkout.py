@@ -32,6 +32,7 @@ class CheckoutAlgorithm(GwAlgorithm):
     def __init__(self):
         super().__init__()
         self._output = None
+        self._results = {}
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -64,11 +65,13 @@ class CheckoutAlgorithm(GwAlgorithm):
             )
         )
         self._output = res.path if self.parameterAsBool(parameters, "PROJECT", context) else None
-        return {"OUTPUT": res.path, "ROWS": res.rows, "PROJECT_FILE": None}
+        self._results = {"OUTPUT": res.path, "ROWS": res.rows, "PROJECT_FILE": None}
+        return dict(self._results)
 
     def postProcessAlgorithm(self, context, feedback):
+        # QGIS 3.22 replaces the results of processAlgorithm by those returned here: return them all
         if not self._output:
-            return {}
+            return dict(self._results)
         from ...core import qgis_project
 
         qgz = os.path.splitext(self._output)[0] + ".qgz"
@@ -76,6 +79,6 @@ class CheckoutAlgorithm(GwAlgorithm):
             qgis_project.write_project(self._output, qgz, title=os.path.basename(self._output))
         except Exception as exc:  # the data is checked out; a project problem must not hide that
             feedback.reportError(self.tr("The QGIS project could not be written: {error}").format(error=exc))
-            return {}
+            return dict(self._results)
         feedback.pushInfo(self.tr("QGIS project: {path}").format(path=qgz))
-        return {"PROJECT_FILE": qgz}
+        return {**self._results, "PROJECT_FILE": qgz}
