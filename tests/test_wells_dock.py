@@ -279,6 +279,40 @@ def test_counts_update_after_adding_a_well_and_committing(panel, project_db, qtb
     qtbot.waitUntil(lambda: panel.model.counts() == before, timeout=3000)
 
 
+def test_sql_read_with_edit_buffer_equals_feature_request(project_db):
+    """read_wells (one SQL query + the edit buffer) gives the same table as the QgsFeatureRequest path."""
+    from gw_plugin.gui.wells_model import _gpkg_source, read_wells, read_wells_request
+
+    layer = wells_layer(project_db[2])
+    assert _gpkg_source(layer) is not None  # the fast path is taken for the project's layer
+
+    def same(a, b):
+        order_a, order_b = np.argsort(a.fids), np.argsort(b.fids)
+        assert a.fids[order_a].tolist() == b.fids[order_b].tolist()
+        assert [a.search[i] for i in order_a] == [b.search[i] for i in order_b]
+        assert [a.uuids[i] for i in order_a] == [b.uuids[i] for i in order_b]
+        for kind in ("aquifer_layer", "well_type", "status", "county_code"):
+            va, ca = a.categories[kind]
+            vb, cb = b.categories[kind]
+            assert [va[c] for c in ca[order_a]] == [vb[c] for c in cb[order_b]], kind
+        assert a.assessment[order_a].tolist() == b.assessment[order_b].tolist()
+        assert a.latest_class[order_a].tolist() == b.latest_class[order_b].tolist()
+
+    same(read_wells(layer), read_wells_request(layer))
+    layer.startEditing()
+    layer.changeAttributeValue(fid_of(layer, "W02"), layer.fields().indexOf("status"), "abandoned")
+    layer.changeAttributeValue(fid_of(layer, "W03"), layer.fields().indexOf("name_zh"), "改名井")
+    layer.deleteFeature(fid_of(layer, "W05"))
+    f = QgsFeature(layer.fields())
+    f["well_code"], f["aquifer_layer"], f["well_type"], f["status"] = "NEW", "karst", "eia_tracking", "active"
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0, Y0 + 500)))
+    layer.addFeature(f)
+    table = read_wells(layer)
+    same(table, read_wells_request(layer))
+    assert "W05" not in table.codes and "NEW" in table.codes and any("改名井" in x for x in table.search)
+    layer.rollBack()
+
+
 def test_build_aquifer_layers_action(panel, project_db):
     path, _, project, _ = project_db
     panel.action_aquifers.trigger()

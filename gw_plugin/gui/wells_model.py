@@ -1,7 +1,7 @@
 """The tree model of the Wells dock: aquifer layer → well type → status → wells, with counts, filtered in numpy.
 
-``read_wells(layer)`` reads the attributes the dock needs ONCE (a QgsFeatureRequest without geometry and with only
-those fields; edit buffers included) into a ``WellTable`` of numpy arrays (categories as integer codes, a
+``read_wells(layer)`` reads the attributes the dock needs ONCE (a GeoPackage layer: one read-only SQL query with the
+layer's edit buffer laid over it; other layers: a QgsFeatureRequest without geometry and with only those fields) into a ``WellTable`` of numpy arrays (categories as integer codes, a
 lower-case search text per well). ``WellsTreeModel`` (a plain QAbstractItemModel, no widgets) filters that table
 with boolean masks and groups the remaining rows with one lexsort, so a refresh for 100,000 wells does not touch
 QGIS again; well rows are created lazily by the view. Labels come from the schema's code lists (zh/en).
@@ -9,6 +9,8 @@ QGIS again; well rows are created lazily by the view. Labels come from the schem
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -143,7 +145,22 @@ def table_from_rows(fids, rows) -> WellTable:
 
 
 def read_wells(layer) -> WellTable:
-    """Read the dock's attributes of every well of ``layer`` (edit buffer included) without geometry."""
+    """Read the dock's attributes of every well of ``layer``, pending edits included, without geometry.
+
+    A GeoPackage layer without a subset string is read with one read-only SQL query on its file, with the layer's
+    edit buffer (added, changed and deleted features) laid over the result; any other layer, and any failure of
+    that path, goes through read_wells_request. Both give the same table (tests check it)."""
+    source = _gpkg_source(layer)
+    if source is not None:
+        try:
+            return read_wells_sql(layer, *source)
+        except (sqlite3.Error, KeyError):
+            pass
+    return read_wells_request(layer)
+
+
+def read_wells_request(layer) -> WellTable:
+    """read_wells through a QgsFeatureRequest (no geometry, only READ_FIELDS): works for every provider."""
     from qgis.core import QgsFeatureRequest
 
     fields = layer.fields()
@@ -151,15 +168,62 @@ def read_wells(layer) -> WellTable:
     wanted = [i for i in idx if i >= 0]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(wanted)
     fids, rows = [], []
-    missing = [k for k, i in enumerate(idx) if i < 0]
     for f in layer.getFeatures(request):
-        a = f.attributes()
         fids.append(f.id())
-        if missing:
-            rows.append(tuple(None if i < 0 else a[i] for i in idx))
-        else:
-            rows.append(tuple(a[i] for i in idx))
+        rows.append(tuple(None if i < 0 else f[i] for i in idx))
     return table_from_rows(fids, rows)
+
+
+def _gpkg_source(layer):
+    """(file path, table name) of an OGR GeoPackage layer without subset string, else None."""
+    from qgis.core import QgsProviderRegistry
+
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName") or ""
+    if not path.lower().endswith(".gpkg") or not table or not os.path.isfile(path):
+        return None
+    return path, table
+
+
+def read_wells_sql(layer, path: str, table: str) -> WellTable:
+    """read_wells for a GeoPackage layer: one SQL query, then the layer's edit buffer on top."""
+    cols = ", ".join('"' + c + '"' for c in READ_FIELDS)
+    uri = "file:{}?mode=ro".format(path.replace("?", "%3f").replace("#", "%23"))
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        rows = con.execute(f'SELECT fid, {cols} FROM "{table}" ORDER BY fid').fetchall()
+    finally:
+        con.close()
+    buffer = layer.editBuffer() if layer.isEditable() else None
+    if buffer is not None and layer.isModified():
+        fields = layer.fields()
+        position = {fields.indexOf(name): k + 1 for k, name in enumerate(READ_FIELDS)}
+        position.pop(-1, None)
+        deleted = set(buffer.deletedFeatureIds())
+        changed = buffer.changedAttributeValues()
+        if deleted or changed:
+            patched = []
+            for r in rows:
+                if r[0] in deleted:
+                    continue
+                change = changed.get(r[0])
+                if change:
+                    r = list(r)
+                    for i, value in change.items():
+                        k = position.get(i)
+                        if k is not None:
+                            r[k] = value
+                    r = tuple(r)
+                patched.append(r)
+            rows = patched
+        idx = [fields.indexOf(name) for name in READ_FIELDS]
+        for fid, feature in sorted(buffer.addedFeatures().items(), key=lambda kv: -kv[0]):
+            a = feature.attributes()
+            rows.append((fid, *[a[i] if 0 <= i < len(a) else None for i in idx]))
+    fids = [r[0] for r in rows]
+    return table_from_rows(fids, [r[1:] for r in rows])
 
 
 @dataclass
