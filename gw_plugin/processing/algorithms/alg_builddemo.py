@@ -53,7 +53,9 @@ class BuildDemoAlgorithm(GwAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterCrs(self.CRS, self.tr("Coordinate reference system"), demo.S.DEFAULT_CRS)
+            QgsProcessingParameterCrs(
+                self.CRS, self.tr("Coordinate reference system"), demo.S.DEFAULT_CRS, optional=True
+            )
         )
         self.addOutput(QgsProcessingOutputFile(self.DATABASE, self.tr("Demo database")))
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Demo QGIS project")))
