@@ -543,3 +543,58 @@ def test_attachments_travel_deduplicated_and_resumable(published, tmp_path):
     rep = SY.sync(c2, ci)
     assert any("outside" in m for m in rep.messages)
     assert not (tmp_path.parent / "evil.jpg").exists() and not (tmp_path / "evil.jpg").exists()
+
+
+def test_pull_never_skips_a_revision_committed_late(published, tmp_path):
+    """A transaction that drew a revision but commits after a later one: the pull waits for it, so the
+    last-pulled revision never passes a row that is not yet visible."""
+    import threading
+    import time
+
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    slow = P.connect(ci)
+    cur = slow.cursor()
+    cur.execute("UPDATE gw.monitoring_wells SET remarks = 'slow' WHERE uuid = %s", (a[0],))  # draws rev r1
+    fast = P.connect(ci)
+    fast.autocommit = True
+    fast.cursor().execute("UPDATE gw.monitoring_wells SET remarks = 'fast' WHERE uuid = %s", (a[1],))  # r2 > r1
+    fast.close()
+    done = []
+    t = threading.Thread(target=lambda: done.append(SY.sync(c1, ci)))
+    t.start()
+    time.sleep(0.5)
+    assert not done  # waiting for the slow writer
+    slow.commit()
+    slow.close()
+    t.join(30)
+    rows = local_rows(c1)
+    assert rows[a[0]]["remarks"] == "slow" and rows[a[1]]["remarks"] == "fast"
+
+
+def test_concurrent_pushes_of_the_same_field(published, tmp_path):
+    import threading
+
+    ci, src, a, b = published
+    c1, c2 = client(ci, tmp_path, "c1"), client(ci, tmp_path, "c2")
+    edit(c1, "monitoring_wells", a[0], depth_m=1.0)
+    edit(c2, "monitoring_wells", a[0], depth_m=2.0)
+    errors = []
+
+    def run(p):
+        try:
+            SY.sync(p, ci)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in (c1, c2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    for p in (c1, c2, c1):
+        SY.sync(p, ci)
+    assert local_rows(c1) == local_rows(c2) == server_rows(ci)
+    assert len(conflicts(c1)) + len(conflicts(c2)) == 1  # exactly one side saw the other's value first
+    assert server_rows(ci)[a[0]]["depth_m"] in (1.0, 2.0)
