@@ -45,3 +45,19 @@ def test_createdatabase_refuses_bad_crs_and_existing_file(provider, tmp_path):
     with pytest.raises(QgsProcessingException):
         processing.run("gwplugin:createdatabase", {"OUTPUT": str(out)})
     processing.run("gwplugin:createdatabase", {"OUTPUT": str(out), "OVERWRITE": True})
+
+
+def test_parameters_with_defaults_can_be_left_out(provider):
+    """QGIS 3.22 rejects some parameter types (e.g. CRS) left out of a call even when they have a default: such
+    parameters must be optional (the algorithm falls back to the default), so models and qgis_process calls that
+    omit them work."""
+    from qgis.core import QgsProcessingParameterDefinition
+
+    bad = []
+    for alg in provider.algorithms():
+        for p in alg.parameterDefinitions():
+            if p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
+                continue
+            if p.defaultValue() is not None and not p.checkValueIsAcceptable(None):
+                bad.append(f"{alg.id()}:{p.name()} ({p.type()})")
+    assert bad == []

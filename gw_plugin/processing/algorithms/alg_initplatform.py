@@ -36,7 +36,9 @@ class InitPlatformAlgorithm(GwAlgorithm):
             QgsProcessingParameterString("PLATFORM", self.tr("Platform connection (conninfo, URI, service, authcfg)"))
         )
         self.addParameter(
-            QgsProcessingParameterCrs("CRS", self.tr("CRS (CGCS2000 3-degree Gauss-Kruger)"), S.DEFAULT_CRS)
+            QgsProcessingParameterCrs(
+                "CRS", self.tr("CRS (CGCS2000 3-degree Gauss-Kruger)"), S.DEFAULT_CRS, optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -52,7 +54,7 @@ class InitPlatformAlgorithm(GwAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         platform = self.parameterAsString(parameters, "PLATFORM", context)
-        crs = self.parameterAsCrs(parameters, "CRS", context).authid()
+        crs = self.parameterAsCrs(parameters, "CRS", context).authid() or S.DEFAULT_CRS
         scope = None
         if parameters.get("READ_SCOPE") is not None:
             scope = READ_SCOPES[self.parameterAsEnum(parameters, "READ_SCOPE", context)]
