@@ -14,11 +14,19 @@ Engines (``WellField.engine`` says which one ran):
   exact singular part of the wells plus timml's smooth remainder sampled once on a grid and interpolated.
   Install with ``pip install timml==6.9.0`` (needs numpy < 2 beside Debian's GDAL, see ENGINEERING.md).
 
-Zones: stagnation points are the zeros of W (roots of a polynomial, polished by Newton); the two dividing
-streamlines leave each stagnation point along the eigen-direction of inflow and are traced backwards with the
-vectorised RK4 tracer of core/zones.py; a fan of particles from each well closes the zone up-gradient (at the
-up-gradient length) or along the river. Time-of-travel zones are the positions of backward-tracked particle fans
-from every well at once at the requested times, clipped to the well's steady zone (OGR geometry).
+timml details: the model is built in local coordinates (origin on the river), the river polyline is densified
+(segments a quarter of the distance to the nearest well) with the regional head at every vertex, and a reference
+head on the regional plane fixes timml's free constant; then timml and the image wells agree within ~2 % near the
+wells (tests/test_zones.py).
+
+Zones: stagnation points are the zeros of W (roots of a polynomial, polished by Newton). The steady zone of each
+well comes from a fan of particles tracked backwards with the vectorised RK4 tracer of core/zones.py until they
+pass the up-gradient length or reach the river; where neighbouring particles end far apart the fan straddles a
+dividing streamline (from a stagnation point) and is refined there, and the zone is the union of the ribbons
+between neighbouring path lines, which also handles interfering wells that share stagnation points; the exact
+dividing streamlines (inflow branches of each stagnation point traced backwards, joined to the outflow branch
+that enters the well) are inserted into the fan. Time-of-travel zones are the positions of backward-tracked
+particle fans from every well at once at the requested times, clipped to the well's steady zone (OGR geometry).
 """
 
 from __future__ import annotations
@@ -134,6 +142,27 @@ def _polygon_wkb(pts: np.ndarray) -> bytes:
     xy[:, 0], xy[:, 1] = pts.real, pts.imag
     header = np.array([1], np.uint8).tobytes() + np.array([3, 1, len(pts)], np.uint32).tobytes()
     return header + xy.astype("<f8").tobytes()
+
+
+def _polygons_only(g):
+    """The polygonal part of an OGR geometry (intersections may add points or lines in a collection)."""
+    from osgeo import ogr
+
+    if g is None or g.IsEmpty():
+        return g
+    flat = ogr.GT_Flatten(g.GetGeometryType())
+    if flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        return g
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(g.GetGeometryCount()):
+        part = g.GetGeometryRef(i)
+        pf = ogr.GT_Flatten(part.GetGeometryType())
+        if pf == ogr.wkbPolygon:
+            out.AddGeometry(part)
+        elif pf == ogr.wkbMultiPolygon:
+            for j in range(part.GetGeometryCount()):
+                out.AddGeometry(part.GetGeometryRef(j))
+    return out
 
 
 @dataclass
@@ -444,6 +473,7 @@ class WellField:
             if not new:
                 break
             run(new)
+        self._add_dividing_streamlines(paths, L, ds_w, cancel)
         zones = []
         for w in range(nw):
             a_sorted = sorted(paths[w])
@@ -462,6 +492,81 @@ class WellField:
         if progress:
             progress(1.0)
         return zones
+
+    def _add_dividing_streamlines(self, paths, L, ds_w, cancel) -> None:
+        """Insert the exact limit paths through every stagnation point into the wells' fans.
+
+        From each stagnation point S the two outflow branches are tracked forwards (into a well, or away), the two
+        inflow branches backwards (the dividing streamlines, up to the closing line of that well or the river).
+        For an outflow branch arriving at well w at angle theta, the paths "well -> S -> inflow branch" are put into
+        w's fan just beside theta, each on the side whose fan neighbour ends nearer to it; the ribbon between the
+        two then has the dividing streamlines themselves as its edges.
+        """
+        stag = self.stagnation_points()
+        self.last_stagnation_points = stag
+        if not len(stag):
+            return
+        nw = len(self.zw)
+        scale = float(self._scale().min())
+        eps = 1e-6 * scale
+        dirs = [self._directions(sp) for sp in stag]
+        d_in = np.array([d[0] for d in dirs])
+        d_out = np.array([d[1] for d in dirs])
+        ns = len(stag)
+        ws = WellStop(self.zw, np.full(nw, max(2 * self.rw, 1e-3 * scale)))
+        stop = AnyStop(ws, RiverStop(self.river, self.wells_side) if self.river is not None else None)
+        starts = np.concatenate([stag + eps * d_out, stag - eps * d_out])
+        fw = track(
+            self.velocity,
+            starts,
+            direction=1.0,
+            stop=stop,
+            ds_max=float(ds_w.min()),
+            record_paths=True,
+            max_steps=5000,
+            cancel=cancel,
+        )
+        arrivals = []  # (stagnation index, well, forward path S -> well)
+        for j, w in ws.which.items():
+            arrivals.append((j % ns, w, np.concatenate([[stag[j % ns]], fw.paths[j]])))
+        if not arrivals:
+            return
+        pairs = sorted({(si, w) for si, w, _ in arrivals})
+        bstart, bowner, bkey = [], [], []
+        for si, w in pairs:
+            for sgn in (1.0, -1.0):
+                bstart.append(stag[si] + sgn * eps * d_in[si])
+                bowner.append(w)
+                bkey.append((si, w, sgn))
+        bowner = np.array(bowner)
+        bw = track(
+            self.velocity,
+            np.array(bstart),
+            direction=-1.0,
+            stop=self._stops(bowner, L),
+            ds_max=ds_w[bowner],
+            record_paths=True,
+            max_steps=20000,
+            cancel=cancel,
+        )
+        branch = {}
+        for k, key in enumerate(bkey):
+            if bw.stopped[k]:  # only branches that really reach the closing line or the river
+                branch[key] = np.concatenate([[stag[key[0]]], bw.paths[k]])
+        for si, w, fpath in arrivals:
+            bp, bm = branch.get((si, w, 1.0)), branch.get((si, w, -1.0))
+            if bp is None or bm is None or not paths[w]:
+                continue
+            theta = float(np.angle(fpath[-1] - self.zw[w]) % (2 * np.pi))
+            keys = np.array(sorted(paths[w]))
+            k_hi = int(np.searchsorted(keys, theta)) % len(keys)
+            end_hi = paths[w][keys[k_hi]][-1]  # fan neighbour counter-clockwise of theta
+            if abs(bp[-1] - end_hi) > abs(bm[-1] - end_hi):
+                bp, bm = bm, bp
+            lead = fpath[::-1]  # well -> S
+            d = 1e-9
+            paths[w][(theta + d) % (2 * np.pi)] = np.concatenate([lead, bp[1:]])
+            paths[w][(theta - d) % (2 * np.pi)] = np.concatenate([lead, bm[1:]])
 
     def tot_zones(
         self,
@@ -517,7 +622,7 @@ class WellField:
                     g = ogr.CreateGeometryFromWkt(ring_to_wkt(np.column_stack([pts.real, pts.imag])))
                     if not g.IsValid():
                         g = g.Buffer(0)
-                    g = g.Intersection(steady_geoms[wi])
+                    g = _polygons_only(g.Intersection(steady_geoms[wi]))
                     if g is None or g.IsEmpty():
                         continue
                     out.append(ZoneResult(wi, d, g.ExportToWkt(), g.GetArea()))
