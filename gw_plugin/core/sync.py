@@ -322,7 +322,11 @@ class _Local:
         if a is None or b is None:
             return a is b
         types = self.types[table]
-        return all(same(types[c], a.get(c), b.get(c)) for c in self.cols[table] if c not in ignore)
+        for c in self.cols[table]:
+            x, y = a.get(c), b.get(c)
+            if x != y and c not in ignore and not same(types[c], x, y):
+                return False
+        return True
 
     def record_conflict(self, table, uuid, kind, fields, base, local, server, server_rev, policy, status) -> bool:
         """Record a conflict (True) or refresh the open one of this feature with the newer server version."""
@@ -665,10 +669,9 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
                 elif op == "U":
                     if L is None or B is None:
                         raise ValueError("change record without its row or base")
+                    differ = [c for c in local.cols[tbl] if c != "uuid" and L[c] != B.get(c)]  # cheap first pass
                     data = {
-                        c: to_wire(types[c], L[c], srid, geometry)
-                        for c in local.cols[tbl]
-                        if c != "uuid" and not same(types[c], L[c], B.get(c))
+                        c: to_wire(types[c], L[c], srid, geometry) for c in differ if not same(types[c], L[c], B.get(c))
                     }
                     if not any(c not in META_FIELDS for c in data):
                         local.drop_entry(tbl, uuid)
