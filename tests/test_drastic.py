@@ -269,8 +269,16 @@ def test_blocks_give_the_same_result(tmp_path):
         else:
             arr = rng.uniform(0, 300, (g.rows, g.cols)).astype(np.float32)
             inputs[f] = DR.FactorInput(f, raster=write(tmp_path / f"{f}.tif", arr, g))
-    DR.run_drastic(inputs, str(tmp_path / "a.tif"), block_rows=5)
+    cache = gdal.GetCacheMax()
+    gdal.SetCacheMax(64 * 1024)  # a tiny block cache: blocks reach the file while later ones are computed
+    try:
+        DR.run_drastic(inputs, str(tmp_path / "a.tif"), str(tmp_path / "ac.tif"), block_rows=5)
+    finally:
+        gdal.SetCacheMax(cache)
     DR.run_drastic(inputs, str(tmp_path / "b.tif"))
+    ds = gdal.Open(str(tmp_path / "ac.tif"))
+    assert ds.GetRasterBand(1).GetColorTable().GetColorEntry(5)[:3] == (0xD7, 0x19, 0x1C)
+    ds = None
     a, _ = read(tmp_path / "a.tif")
     b, _ = read(tmp_path / "b.tif")
     assert np.array_equal(a, b) and (a != ND).sum() > 0

@@ -368,6 +368,17 @@ def run_drastic(
         out = rb.create_raster(index_path, g, gdal.GDT_Float32, INDEX_NODATA)
         cls_ds = rb.create_raster(class_path, g, gdal.GDT_Byte, CLASS_NODATA) if class_path else None
         kst_ds = rb.create_raster(karst_path, g, gdal.GDT_Byte, KARST_NODATA) if (karst_path and karst_ds) else None
+        if cls_ds is not None:  # names and colours before any pixel is written (GeoTIFF tags are fixed then)
+            names = [""] * 256
+            colors = {}
+            for c in cb["classes"][: len(brk) + 1]:
+                names[c["code"]] = c["zh"] + " / " + c["en"]
+                colors[c["code"]] = c["color"]
+            kc = cb.get("karst_class")
+            if kc and karst_class:
+                names[kc["code"]] = kc["zh"] + " / " + kc["en"]
+                colors[kc["code"]] = kc["color"]
+            rb.set_categories(cls_ds, names[: max(colors) + 1], colors)
         stats_sum, stats_min, stats_max = 0.0, np.inf, -np.inf
         counts = np.zeros(256, dtype=np.int64)
         bad_rated = {f: 0 for f in FACTORS}
@@ -410,16 +421,6 @@ def run_drastic(
                 cls_ds.GetRasterBand(1).WriteArray(cls, 0, yoff)
             feedback.progress(100.0 * (bi + 1) / nblocks)
         if cls_ds is not None:
-            names = [""] * 256
-            colors = {}
-            for c in cb["classes"][: len(brk) + 1]:
-                names[c["code"]] = c["zh"] + " / " + c["en"]
-                colors[c["code"]] = c["color"]
-            kc = cb.get("karst_class")
-            if kc and karst_class:
-                names[kc["code"]] = kc["zh"] + " / " + kc["en"]
-                colors[kc["code"]] = kc["color"]
-            rb.set_categories(cls_ds, names[: max(colors) + 1], colors)
             res.class_counts = {i: int(counts[i]) for i in range(1, 256) if counts[i]}
         out = cls_ds = kst_ds = None
         res.karst_path = karst_path if karst_ds is not None else None

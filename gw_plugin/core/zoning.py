@@ -777,11 +777,11 @@ def run_zoning(
         feedback.progress(50)
         if class_path:
             cds = rb.create_raster(class_path, g, gdal.GDT_Byte, 0)
-            cds.GetRasterBand(1).WriteArray(zones)
             names = [""] * 7
             for k, c in ZONE_CODES.items():
                 names[c] = zone_label(k, "zh") + " / " + zone_label(k, "en")
             rb.set_categories(cds, names, {c: ZONE_COLORS[k] for k, c in ZONE_CODES.items()})
+            cds.GetRasterBand(1).WriteArray(zones)
             cds = None
         # 4-connected regions -> ids, then mean scores per region
         labels, nreg, reg_class = _label_regions(zones)
