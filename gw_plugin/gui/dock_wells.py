@@ -37,10 +37,6 @@ MAX_HIGHLIGHT = 2000
 ZOOM_MARGIN_M = 250.0  # around the wells zoomed to (layer units: metres in the project CRS)  # map selections larger than this are counted, not expanded in the tree
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WellsPanel", text)
-
-
 def _lang() -> str:
     from ..plugin import ui_language
 
@@ -77,34 +73,45 @@ class WellsPanel(QWidget):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("gw_plugin_wells_toolbar")
         self.action_refresh = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mActionRefresh.svg"), _tr("Refresh"), self.reload
+            QgsApplication.getThemeIcon("/mActionRefresh.svg"),
+            QCoreApplication.translate("WellsPanel", "Refresh"),
+            self.reload,
         )
         self.action_zoom = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mActionZoomToSelected.svg"), _tr("Zoom to the selected wells"), self.zoom
+            QgsApplication.getThemeIcon("/mActionZoomToSelected.svg"),
+            QCoreApplication.translate("WellsPanel", "Zoom to the selected wells"),
+            self.zoom,
         )
         self.action_form = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mActionFormView.svg"), _tr("Open the well's form"), self.open_form
+            QgsApplication.getThemeIcon("/mActionFormView.svg"),
+            QCoreApplication.translate("WellsPanel", "Open the well's form"),
+            self.open_form,
         )
         self.toolbar.addSeparator()
         self.action_aquifers = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mActionAddGroup.svg"), _tr("Build aquifer layers"), self.build_aquifer_layers
+            QgsApplication.getThemeIcon("/mActionAddGroup.svg"),
+            QCoreApplication.translate("WellsPanel", "Build aquifer layers"),
+            self.build_aquifer_layers,
         )
         self.action_aquifers.setToolTip(
-            _tr("Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class")
+            QCoreApplication.translate(
+                "WellsPanel",
+                "Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class",
+            )
         )
         self.action_import = self.toolbar.addAction(
             QgsApplication.getThemeIcon("/mActionAddDelimitedTextLayer.svg"),
-            _tr("Import lab results…"),
+            QCoreApplication.translate("WellsPanel", "Import lab results…"),
             self.open_import_dialog,
         )
         self.action_duplicates = self.toolbar.addAction(
             QgsApplication.getThemeIcon("/mActionMergeFeatures.svg"),
-            _tr("Find duplicate wells…"),
+            QCoreApplication.translate("WellsPanel", "Find duplicate wells…"),
             self.open_duplicates_dialog,
         )
         self.action_quality = self.toolbar.addAction(
             QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
-            _tr("Update water-quality classes"),
+            QCoreApplication.translate("WellsPanel", "Update water-quality classes"),
             self.update_quality,
         )
         for action in self.toolbar.actions():
@@ -118,24 +125,32 @@ class WellsPanel(QWidget):
         self.assessment_combo = QComboBox(self)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(_tr("Code, name or alias"))
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("WellsPanel", "Code, name or alias"))
         for code in [""] + S.codelist("well_type").code_values():
-            self.type_combo.addItem(S.codelist("well_type").label(code, self.lang) if code else _tr("All types"), code)
+            self.type_combo.addItem(
+                S.codelist("well_type").label(code, self.lang)
+                if code
+                else QCoreApplication.translate("WellsPanel", "All types"),
+                code,
+            )
         for code in [""] + S.codelist("well_status").code_values():
             self.status_combo.addItem(
-                S.codelist("well_status").label(code, self.lang) if code else _tr("All statuses"), code
+                S.codelist("well_status").label(code, self.lang)
+                if code
+                else QCoreApplication.translate("WellsPanel", "All statuses"),
+                code,
             )
-        self.assessment_combo.addItem(_tr("All wells"), None)
-        self.assessment_combo.addItem(_tr("National assessment points only"), True)
-        self.assessment_combo.addItem(_tr("Not assessment points"), False)
-        self.county_combo.addItem(_tr("All counties"), "")
+        self.assessment_combo.addItem(QCoreApplication.translate("WellsPanel", "All wells"), None)
+        self.assessment_combo.addItem(QCoreApplication.translate("WellsPanel", "National assessment points only"), True)
+        self.assessment_combo.addItem(QCoreApplication.translate("WellsPanel", "Not assessment points"), False)
+        self.county_combo.addItem(QCoreApplication.translate("WellsPanel", "All counties"), "")
         form = QFormLayout()
         for label, widget in (
-            (_tr("&County:"), self.county_combo),
-            (_tr("&Type:"), self.type_combo),
-            (_tr("&Status:"), self.status_combo),
-            (_tr("&Assessment:"), self.assessment_combo),
-            (_tr("&Find:"), self.search_edit),
+            (QCoreApplication.translate("WellsPanel", "&County:"), self.county_combo),
+            (QCoreApplication.translate("WellsPanel", "&Type:"), self.type_combo),
+            (QCoreApplication.translate("WellsPanel", "&Status:"), self.status_combo),
+            (QCoreApplication.translate("WellsPanel", "&Assessment:"), self.assessment_combo),
+            (QCoreApplication.translate("WellsPanel", "&Find:"), self.search_edit),
         ):
             lbl = QLabel(label, self)
             lbl.setBuddy(widget)
@@ -163,10 +178,10 @@ class WellsPanel(QWidget):
         self.details.setObjectName("gw_plugin_wells_details")
         self.details.setOpenLinks(False)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.details, _tr("Details"))
+        self.tabs.addTab(self.details, QCoreApplication.translate("WellsPanel", "Details"))
         self.timeseries = None
         self._ts_placeholder = QWidget(self)
-        self.tabs.addTab(self._ts_placeholder, _tr("Time series"))
+        self.tabs.addTab(self._ts_placeholder, QCoreApplication.translate("WellsPanel", "Time series"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         top = QWidget(self)
@@ -328,7 +343,7 @@ class WellsPanel(QWidget):
         names = self._county_names()
         self.county_combo.blockSignals(True)
         self.county_combo.clear()
-        self.county_combo.addItem(_tr("All counties"), "")
+        self.county_combo.addItem(QCoreApplication.translate("WellsPanel", "All counties"), "")
         for code in codes:
             if code:
                 self.county_combo.addItem(f"{names.get(code, code)} ({code})" if code in names else code, code)
@@ -390,11 +405,17 @@ class WellsPanel(QWidget):
         total = len(self.model.table)
         shown = int(self.model.visible_rows.size)
         if self.layer is None:
-            self.summary.setText(_tr("No project database with monitoring wells is loaded."))
+            self.summary.setText(
+                QCoreApplication.translate("WellsPanel", "No project database with monitoring wells is loaded.")
+            )
         elif shown == total:
-            self.summary.setText(_tr("{n} wells").format(n=f"{total:,}"))
+            self.summary.setText(QCoreApplication.translate("WellsPanel", "{n} wells").format(n=f"{total:,}"))
         else:
-            self.summary.setText(_tr("{shown} of {total} wells").format(shown=f"{shown:,}", total=f"{total:,}"))
+            self.summary.setText(
+                QCoreApplication.translate("WellsPanel", "{shown} of {total} wells").format(
+                    shown=f"{shown:,}", total=f"{total:,}"
+                )
+            )
 
     # -- selection both ways ---------------------------------------------------------------------------------
 
@@ -495,7 +516,13 @@ class WellsPanel(QWidget):
         row = self.model.table_row(index if index is not None else self.view.currentIndex())
         if row is None or self.layer is None:
             self.details.setHtml(
-                "<p>{}</p>".format(html.escape(_tr("Select a well to see its construction and water quality.")))
+                "<p>{}</p>".format(
+                    html.escape(
+                        QCoreApplication.translate(
+                            "WellsPanel", "Select a well to see its construction and water quality."
+                        )
+                    )
+                )
             )
             return
         feature = self.layer.getFeature(int(self.model.table.fids[row]))
@@ -518,15 +545,24 @@ class WellsPanel(QWidget):
             elif f.type == "real":
                 shown = f"{float(v):g}"
             elif f.type == "boolean":
-                shown = _tr("yes") if v else _tr("no")
+                shown = (
+                    QCoreApplication.translate("WellsPanel", "yes")
+                    if v
+                    else QCoreApplication.translate("WellsPanel", "no")
+                )
             elif hasattr(v, "toString"):
                 shown = v.toString("yyyy-MM-dd")
             else:
                 shown = str(v)
             return f"<tr><th align='left'>{html.escape(f.label(self.lang))}</th><td>{html.escape(shown)}</td></tr>"
 
+        esc = html.escape
+        heading_construction = QCoreApplication.translate("WellsPanel", "Construction")
+        heading_quality = QCoreApplication.translate("WellsPanel", "Latest water quality (GB/T 14848-2017)")
+        label_date = QCoreApplication.translate("WellsPanel", "Sampled on")
+        label_governing = QCoreApplication.translate("WellsPanel", "Governing indicators")
         title = f"{_value(feature['well_code']) or ''} {_value(feature['name_zh']) or ''}".strip()
-        parts = [f"<h3>{html.escape(title)}</h3>", f"<p><b>{html.escape(_tr('Construction'))}</b></p><table>"]
+        parts = [f"<h3>{esc(title)}</h3>", f"<p><b>{esc(heading_construction)}</b></p><table>"]
         for name in (
             "aquifer_layer",
             "well_type",
@@ -546,24 +582,22 @@ class WellsPanel(QWidget):
                 parts.append(row(name))
         parts.append("</table>")
         klass = _value(feature["latest_class"]) if "latest_class" in names else None
-        parts.append(f"<p><b>{html.escape(_tr('Latest water quality (GB/T 14848-2017)'))}</b></p>")
+        parts.append(f"<p><b>{esc(heading_quality)}</b></p>")
         if klass:
             klass = int(klass)
             color = CLASS_COLORS.get(klass, CLASS_COLORS[None])
             date = _value(feature["latest_sampled_on"])
             date = date.toString("yyyy-MM-dd") if hasattr(date, "toString") else (date or "—")
             governing = _value(feature["latest_governing"]) or "—"
+            class_text = QCoreApplication.translate("WellsPanel", "Class {roman}").format(roman=ROMAN[klass])
             parts.append(
-                "<p><span style='background-color:{c}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {cls}</p><table>{d}{g}</table>".format(
-                    c=color,
-                    cls=html.escape(_tr("Class {roman}").format(roman=ROMAN[klass])),
-                    d=f"<tr><th align='left'>{html.escape(_tr('Sampled on'))}</th><td>{html.escape(str(date))}</td></tr>",
-                    g=f"<tr><th align='left'>{html.escape(_tr('Governing indicators'))}</th>"
-                    f"<td>{html.escape(governing)}</td></tr>",
-                )
+                f"<p><span style='background-color:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {esc(class_text)}</p>"
             )
+            parts.append(f"<table><tr><th align='left'>{esc(label_date)}</th><td>{esc(str(date))}</td></tr>")
+            parts.append(f"<tr><th align='left'>{esc(label_governing)}</th><td>{esc(governing)}</td></tr></table>")
         else:
-            parts.append(f"<p>{html.escape(_tr('Not classified yet.'))}</p>")
+            not_classified = QCoreApplication.translate("WellsPanel", "Not classified yet.")
+            parts.append(f"<p>{esc(not_classified)}</p>")
         return "".join(parts)
 
     def open_form(self) -> None:
@@ -571,7 +605,7 @@ class WellsPanel(QWidget):
         if fid is None and self.layer is not None and self.layer.selectedFeatureCount() == 1:
             fid = self.layer.selectedFeatureIds()[0]
         if fid is None or self.layer is None or self.iface is None:
-            self._message(_tr("Select one well first."), Qgis.MessageLevel.Info)
+            self._message(QCoreApplication.translate("WellsPanel", "Select one well first."), Qgis.MessageLevel.Info)
             return
         self.iface.openFeatureForm(self.layer, self.layer.getFeature(fid), False, False)
 
@@ -623,7 +657,9 @@ class WellsPanel(QWidget):
 
     def _message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
         if self.iface is not None:
-            self.iface.messageBar().pushMessage(_tr("Wells"), text, level, duration)
+            self.iface.messageBar().pushMessage(
+                QCoreApplication.translate("WellsPanel", "Wells"), text, level, duration
+            )
 
     def build_aquifer_layers(self) -> None:
         from ..core import aquifer_layers
@@ -634,7 +670,9 @@ class WellsPanel(QWidget):
             self._message(str(exc), Qgis.MessageLevel.Warning)
             return
         self._message(
-            _tr("{n} aquifer layers in “{group}”.").format(n=len(group.findLayers()), group=group.name()),
+            QCoreApplication.translate("WellsPanel", "{n} aquifer layers in “{group}”.").format(
+                n=len(group.findLayers()), group=group.name()
+            ),
             Qgis.MessageLevel.Success,
         )
 
@@ -668,7 +706,9 @@ class WellsPanel(QWidget):
         if not database:
             return None
         task = ProcessingTask(
-            _tr("Updating water-quality classes"), "gwplugin:updatewellquality", {"DATABASE": database}
+            QCoreApplication.translate("WellsPanel", "Updating water-quality classes"),
+            "gwplugin:updatewellquality",
+            {"DATABASE": database},
         )
 
         def done(ok, results, error):
@@ -676,7 +716,10 @@ class WellsPanel(QWidget):
                 self._tasks.remove(task)
             if ok:
                 refresh_database_layers(self.project, database)
-                self._message(_tr("{n} wells classified.").format(n=results.get("WELLS", 0)), Qgis.MessageLevel.Success)
+                self._message(
+                    QCoreApplication.translate("WellsPanel", "{n} wells classified.").format(n=results.get("WELLS", 0)),
+                    Qgis.MessageLevel.Success,
+                )
             elif error:
                 self._message(error, Qgis.MessageLevel.Critical, 0)
 

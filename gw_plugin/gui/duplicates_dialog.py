@@ -33,10 +33,6 @@ from ..core import schema as S
 KeyRole = Qt.ItemDataRole.UserRole + 1  # fid of a well item; group number of a group item
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DuplicatesDialog", text)
-
-
 def _lang() -> str:
     from ..plugin import ui_language
 
@@ -47,7 +43,7 @@ class DuplicatesDialog(QDialog):
     def __init__(self, iface=None, parent=None, project: QgsProject | None = None):
         super().__init__(parent)
         self.setObjectName("gw_plugin_duplicates_dialog")
-        self.setWindowTitle(_tr("Duplicate wells"))
+        self.setWindowTitle(QCoreApplication.translate("DuplicatesDialog", "Duplicate wells"))
         self.iface = iface
         self.project = project or QgsProject.instance()
         self.lang = _lang()
@@ -70,24 +66,37 @@ class DuplicatesDialog(QDialog):
         self.depth_rel.setDecimals(0)
         self.depth_rel.setValue(D.DuplicateRules().depth_rel * 100)
         self.depth_rel.setSuffix(" %")
-        self.same_aquifer = QCheckBox(_tr("Same aquifer layer &required (unknown is compatible)"), self)
+        self.same_aquifer = QCheckBox(
+            QCoreApplication.translate("DuplicatesDialog", "Same aquifer layer &required (unknown is compatible)"), self
+        )
         self.same_aquifer.setChecked(D.DuplicateRules().require_same_aquifer)
         form = QFormLayout()
         for text, widget in (
-            (_tr("&Distance up to:"), self.distance),
-            (_tr("Depth tolerance, &absolute:"), self.depth_abs),
-            (_tr("Depth tolerance, re&lative to the deeper well:"), self.depth_rel),
+            (QCoreApplication.translate("DuplicatesDialog", "&Distance up to:"), self.distance),
+            (QCoreApplication.translate("DuplicatesDialog", "Depth tolerance, &absolute:"), self.depth_abs),
+            (
+                QCoreApplication.translate("DuplicatesDialog", "Depth tolerance, re&lative to the deeper well:"),
+                self.depth_rel,
+            ),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", self.same_aquifer)
-        self.find_button = QPushButton(_tr("&Find"), self)
+        self.find_button = QPushButton(QCoreApplication.translate("DuplicatesDialog", "&Find"), self)
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("gw_plugin_duplicates_tree")
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels([_tr("Keep / well"), _tr("Name"), _tr("Department"), _tr("Depth"), _tr("Aquifer")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("DuplicatesDialog", "Keep / well"),
+                QCoreApplication.translate("DuplicatesDialog", "Name"),
+                QCoreApplication.translate("DuplicatesDialog", "Department"),
+                QCoreApplication.translate("DuplicatesDialog", "Depth"),
+                QCoreApplication.translate("DuplicatesDialog", "Aquifer"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.reasons = QPlainTextEdit(self)
@@ -95,10 +104,10 @@ class DuplicatesDialog(QDialog):
         self.reasons.setMaximumHeight(90)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.merge_button = QPushButton(_tr("&Merge group"), self)
-        self.undo_button = QPushButton(_tr("&Undo merge"), self)
-        self.save_button = QPushButton(_tr("&Save edits"), self)
-        self.close_button = QPushButton(_tr("Close"), self)
+        self.merge_button = QPushButton(QCoreApplication.translate("DuplicatesDialog", "&Merge group"), self)
+        self.undo_button = QPushButton(QCoreApplication.translate("DuplicatesDialog", "&Undo merge"), self)
+        self.save_button = QPushButton(QCoreApplication.translate("DuplicatesDialog", "&Save edits"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("DuplicatesDialog", "Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.undo_button)
@@ -110,7 +119,7 @@ class DuplicatesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tree, 1)
-        reasons_label = QLabel(_tr("&Reasons:"), self)
+        reasons_label = QLabel(QCoreApplication.translate("DuplicatesDialog", "&Reasons:"), self)
         reasons_label.setBuddy(self.reasons)
         layout.addWidget(reasons_label)
         layout.addWidget(self.reasons)
@@ -157,7 +166,9 @@ class DuplicatesDialog(QDialog):
         self.tree.clear()
         if layer is None:
             self.groups = []
-            self.status.setText(_tr("No project database with monitoring wells is loaded."))
+            self.status.setText(
+                QCoreApplication.translate("DuplicatesDialog", "No project database with monitoring wells is loaded.")
+            )
             self._update_buttons()
             return []
         self.groups = D.find_duplicates(D.records_from_layer(layer), self.rules())
@@ -166,7 +177,7 @@ class DuplicatesDialog(QDialog):
             for n, group in enumerate(self.groups):
                 top = QTreeWidgetItem(
                     [
-                        _tr("Group {n}: {count} wells within {d} m").format(
+                        QCoreApplication.translate("DuplicatesDialog", "Group {n}: {count} wells within {d} m").format(
                             n=n + 1, count=len(group.members), d=f"{group.max_distance_m:.1f}"
                         )
                     ]
@@ -196,9 +207,11 @@ class DuplicatesDialog(QDialog):
         if self.groups:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.status.setText(
-            _tr("{n} groups of probable duplicates.").format(n=len(self.groups))
+            QCoreApplication.translate("DuplicatesDialog", "{n} groups of probable duplicates.").format(
+                n=len(self.groups)
+            )
             if self.groups
-            else _tr("No duplicates found with these rules.")
+            else QCoreApplication.translate("DuplicatesDialog", "No duplicates found with these rules.")
         )
         self._update_buttons()
         return self.groups
@@ -268,7 +281,9 @@ class DuplicatesDialog(QDialog):
             return None
         keep, drops = self.keeper(group)
         try:
-            result = D.merge_wells(wells, keep, drops, layers, _tr("Merge duplicate wells"))
+            result = D.merge_wells(
+                wells, keep, drops, layers, QCoreApplication.translate("DuplicatesDialog", "Merge duplicate wells")
+            )
         except ValueError as exc:
             self.status.setText(str(exc))
             return None
@@ -278,9 +293,9 @@ class DuplicatesDialog(QDialog):
             f"{S.table(t).zh if self.lang == 'zh' else S.table(t).en}: {n}" for t, n in result.repointed.items()
         )
         self.status.setText(
-            _tr("Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.").format(
-                n=len(drops), keep=wells.getFeature(keep)["well_code"], rows=repointed or "—"
-            )
+            QCoreApplication.translate(
+                "DuplicatesDialog", "Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible."
+            ).format(n=len(drops), keep=wells.getFeature(keep)["well_code"], rows=repointed or "—")
         )
         wells.triggerRepaint()
         self._update_buttons()
@@ -302,7 +317,7 @@ class DuplicatesDialog(QDialog):
         top = self.tree.topLevelItem(group)
         if top is not None:
             top.setDisabled(False)
-        self.status.setText(_tr("Merge undone."))
+        self.status.setText(QCoreApplication.translate("DuplicatesDialog", "Merge undone."))
         for layer in result.layers:
             layer.triggerRepaint()
         self._update_buttons()
@@ -325,7 +340,7 @@ class DuplicatesDialog(QDialog):
             self.status.setText("\n".join(errors))
             return False
         self.merges.clear()
-        self.status.setText(_tr("Saved."))
+        self.status.setText(QCoreApplication.translate("DuplicatesDialog", "Saved."))
         self._update_buttons()
         return True
 

@@ -41,10 +41,6 @@ MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "
 LONG_ONLY = ("parameter", "value", "unit")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Presets (named column mappings in QgsSettings)
 
@@ -132,7 +128,7 @@ class ImportDialog(QDialog):
     def __init__(self, database: str | None, iface=None, parent=None, project: QgsProject | None = None):
         super().__init__(parent)
         self.setObjectName("gw_plugin_import_dialog")
-        self.setWindowTitle(_tr("Import lab results"))
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import lab results"))
         self.database = database
         self.iface = iface
         self.project = project or QgsProject.instance()
@@ -146,33 +142,33 @@ class ImportDialog(QDialog):
         # file
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("gw_plugin_import_file")
-        self.browse_button = QPushButton(_tr("&Browse…"), self)
+        self.browse_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Browse…"), self)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setEnabled(False)
         self.layout_combo = QComboBox(self)
-        self.layout_combo.addItem(_tr("Long: one row per value"), "long")
-        self.layout_combo.addItem(_tr("Wide: one column per parameter"), "wide")
+        self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Long: one row per value"), "long")
+        self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Wide: one column per parameter"), "wide")
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
         top = QFormLayout()
-        self._row(top, _tr("&File:"), file_row, self.file_edit)
-        self._row(top, _tr("&Worksheet:"), self.sheet_combo)
-        self._row(top, _tr("&Layout:"), self.layout_combo)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&File:"), file_row, self.file_edit)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&Worksheet:"), self.sheet_combo)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&Layout:"), self.layout_combo)
 
         # mapping
         labels = {
-            "well": _tr("W&ell code column:"),
-            "date": _tr("Sampling &date column:"),
-            "parameter": _tr("&Parameter column:"),
-            "value": _tr("&Value column:"),
-            "unit": _tr("&Unit column:"),
-            "sample_code": _tr("Sa&mple code column:"),
-            "lab": _tr("La&boratory column:"),
+            "well": QCoreApplication.translate("ImportDialog", "W&ell code column:"),
+            "date": QCoreApplication.translate("ImportDialog", "Sampling &date column:"),
+            "parameter": QCoreApplication.translate("ImportDialog", "&Parameter column:"),
+            "value": QCoreApplication.translate("ImportDialog", "&Value column:"),
+            "unit": QCoreApplication.translate("ImportDialog", "&Unit column:"),
+            "sample_code": QCoreApplication.translate("ImportDialog", "Sa&mple code column:"),
+            "lab": QCoreApplication.translate("ImportDialog", "La&boratory column:"),
         }
         self.combos: dict = {}
         self.mapping_labels: dict = {}
-        mapping_box = QGroupBox(_tr("Columns"), self)
+        mapping_box = QGroupBox(QCoreApplication.translate("ImportDialog", "Columns"), self)
         mapping_form = QFormLayout(mapping_box)
         for key in MAPPING_FIELDS:
             combo = QComboBox(self)
@@ -184,11 +180,11 @@ class ImportDialog(QDialog):
         # presets
         self.preset_combo = QComboBox(self)
         self.preset_combo.setEditable(False)
-        self.preset_load = QPushButton(_tr("L&oad"), self)
-        self.preset_save = QPushButton(_tr("&Save as…"), self)
-        self.preset_delete = QPushButton(_tr("De&lete"), self)
+        self.preset_load = QPushButton(QCoreApplication.translate("ImportDialog", "L&oad"), self)
+        self.preset_save = QPushButton(QCoreApplication.translate("ImportDialog", "&Save as…"), self)
+        self.preset_delete = QPushButton(QCoreApplication.translate("ImportDialog", "De&lete"), self)
         preset_row = QHBoxLayout()
-        preset_label = QLabel(_tr("P&reset:"), self)
+        preset_label = QLabel(QCoreApplication.translate("ImportDialog", "P&reset:"), self)
         preset_label.setBuddy(self.preset_combo)
         preset_row.addWidget(preset_label)
         preset_row.addWidget(self.preset_combo, 1)
@@ -196,31 +192,42 @@ class ImportDialog(QDialog):
             preset_row.addWidget(b)
 
         # validation report
-        self.validate_button = QPushButton(_tr("&Validate"), self)
+        self.validate_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Validate"), self)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.issues_table = QTableWidget(0, 5, self)
         self.issues_table.setObjectName("gw_plugin_import_issues")
         self.issues_table.setHorizontalHeaderLabels(
-            [_tr("Row"), _tr("Column"), _tr("Severity"), _tr("Code"), _tr("Message")]
+            [
+                QCoreApplication.translate("ImportDialog", "Row"),
+                QCoreApplication.translate("ImportDialog", "Column"),
+                QCoreApplication.translate("ImportDialog", "Severity"),
+                QCoreApplication.translate("ImportDialog", "Code"),
+                QCoreApplication.translate("ImportDialog", "Message"),
+            ]
         )
         self.issues_table.verticalHeader().setVisible(False)
         self.issues_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.issues_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.issues_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.valid_only = QCheckBox(_tr("Import only the valid &rows (rows with errors are left out entirely)"), self)
+        self.valid_only = QCheckBox(
+            QCoreApplication.translate(
+                "ImportDialog", "Import only the valid &rows (rows with errors are left out entirely)"
+            ),
+            self,
+        )
 
         # progress and buttons
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton(_tr("&Cancel task"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Cancel task"), self)
         self.cancel_button.setEnabled(False)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setObjectName("gw_plugin_import_status")
-        self.import_button = QPushButton(_tr("&Import"), self)
-        self.close_button = QPushButton(_tr("Close"), self)
+        self.import_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Import"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.cancel_button)
@@ -261,7 +268,7 @@ class ImportDialog(QDialog):
         self._fill_presets()
         self._mapping_changed()
         if not database:
-            self.status_label.setText(_tr("No project database is loaded."))
+            self.status_label.setText(QCoreApplication.translate("ImportDialog", "No project database is loaded."))
 
     def _row(self, form: QFormLayout, text: str, field, buddy=None) -> QLabel:
         label = QLabel(text, self)
@@ -274,7 +281,10 @@ class ImportDialog(QDialog):
     def browse(self) -> None:
         start = QgsSettings().value("gw_plugin/last_import_dir", "", type=str)
         path, _ = QFileDialog.getOpenFileName(
-            self, _tr("Lab results"), start, _tr("Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)")
+            self,
+            QCoreApplication.translate("ImportDialog", "Lab results"),
+            start,
+            QCoreApplication.translate("ImportDialog", "Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
         )
         if path:
             QgsSettings().setValue("gw_plugin/last_import_dir", os.path.dirname(path))
@@ -306,7 +316,7 @@ class ImportDialog(QDialog):
         self._fill_columns(table.headers)
         self.set_mapping(importer.guess_mapping(table))
         self.status_label.setText(
-            _tr("{rows} rows, {cols} columns ({encoding}).").format(
+            QCoreApplication.translate("ImportDialog", "{rows} rows, {cols} columns ({encoding}).").format(
                 rows=len(table.rows), cols=len(table.headers), encoding=table.encoding
             )
         )
@@ -320,7 +330,7 @@ class ImportDialog(QDialog):
         for combo in self.combos.values():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(_tr("(none)"), "")
+            combo.addItem(QCoreApplication.translate("ImportDialog", "(none)"), "")
             for h in headers:
                 combo.addItem(h, h)
             combo.blockSignals(False)
@@ -393,7 +403,11 @@ class ImportDialog(QDialog):
         self._fill_presets(name.strip())
 
     def _save_preset_dialog(self) -> None:
-        name, ok = QInputDialog.getText(self, _tr("Save preset"), _tr("Name of the column preset:"))
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("ImportDialog", "Save preset"),
+            QCoreApplication.translate("ImportDialog", "Name of the column preset:"),
+        )
         if ok and name.strip():
             self.save_current_as(name)
 
@@ -431,7 +445,7 @@ class ImportDialog(QDialog):
             return None
         table, database, mapping = self.table, self.database, self.mapping()
         key = self._key()
-        self.status_label.setText(_tr("Validating…"))
+        self.status_label.setText(QCoreApplication.translate("ImportDialog", "Validating…"))
 
         def work(progress, is_canceled):
             return importer.validate(table, database, mapping, progress=progress, is_canceled=is_canceled)
@@ -439,20 +453,23 @@ class ImportDialog(QDialog):
         def done(ok, report, error):
             if not ok:
                 self.report = None
-                self.status_label.setText(error or _tr("Validation canceled."))
+                self.status_label.setText(error or QCoreApplication.translate("ImportDialog", "Validation canceled."))
                 return
             self.report = report
             self._validated_key = key
             self.show_report(report)
 
-        return self._start("validating", _tr("Validating lab results"), work, done)
+        return self._start(
+            "validating", QCoreApplication.translate("ImportDialog", "Validating lab results"), work, done
+        )
 
     def show_report(self, report: importer.ImportReport) -> None:
         errors, warnings = report.errors, report.warnings
         self.summary_label.setText(
-            _tr(
+            QCoreApplication.translate(
+                "ImportDialog",
                 "{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; "
-                "{warnings} warnings."
+                "{warnings} warnings.",
             ).format(
                 rows=report.rows_read,
                 encoding=report.encoding,
@@ -464,7 +481,10 @@ class ImportDialog(QDialog):
         )
         issues = sorted(report.issues, key=lambda i: (i.severity != "error", i.row))[:MAX_ISSUES_SHOWN]
         self.issues_table.setRowCount(len(issues))
-        severity = {"error": _tr("error"), "warning": _tr("warning")}
+        severity = {
+            "error": QCoreApplication.translate("ImportDialog", "error"),
+            "warning": QCoreApplication.translate("ImportDialog", "warning"),
+        }
         for r, issue in enumerate(issues):
             for c, value in enumerate(
                 (str(issue.row), issue.column, severity.get(issue.severity, issue.severity), issue.code, issue.message)
@@ -476,28 +496,34 @@ class ImportDialog(QDialog):
         self.issues_table.resizeColumnsToContents()
         if errors:
             self.status_label.setText(
-                _tr("Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.")
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.",
+                )
             )
         else:
-            self.status_label.setText(_tr("No errors: ready to import."))
+            self.status_label.setText(QCoreApplication.translate("ImportDialog", "No errors: ready to import."))
 
     def start_import(self) -> CallableTask | None:
         """Write the validated rows (validating first if needed). Refused with errors unless valid-only is ticked."""
         if not self.report_is_current():
-            self.status_label.setText(_tr("Validate the file with this column mapping first."))
+            self.status_label.setText(
+                QCoreApplication.translate("ImportDialog", "Validate the file with this column mapping first.")
+            )
             return self.validate() and None
         report, database = self.report, self.database
         if report.errors and not self.valid_only.isChecked():
             self.status_label.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick "
-                    "“Import only the valid rows”."
+                    "“Import only the valid rows”.",
                 ).format(n=len(report.errors), rows=len(report.bad_rows))
             )
             return None
         accept = self.valid_only.isChecked()
         user = QgsApplication.userLoginName()
-        self.status_label.setText(_tr("Importing…"))
+        self.status_label.setText(QCoreApplication.translate("ImportDialog", "Importing…"))
 
         def work(progress, is_canceled):
             if is_canceled():
@@ -506,19 +532,22 @@ class ImportDialog(QDialog):
 
         def done(ok, rep, error):
             if not ok:
-                self.status_label.setText(error or _tr("Import canceled: nothing was written."))
+                self.status_label.setText(
+                    error or QCoreApplication.translate("ImportDialog", "Import canceled: nothing was written.")
+                )
                 return
             self.report = None  # written: validating again would find duplicates
             self._validated_key = None
             self.status_label.setText(
-                _tr("Imported {results} results in {samples} new samples. Updating water-quality classes…").format(
-                    results=rep.written_results, samples=rep.written_samples
-                )
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Imported {results} results in {samples} new samples. Updating water-quality classes…",
+                ).format(results=rep.written_results, samples=rep.written_samples)
             )
             self._written = rep.written_results
             self._update_quality()
 
-        return self._start("importing", _tr("Importing lab results"), work, done)
+        return self._start("importing", QCoreApplication.translate("ImportDialog", "Importing lab results"), work, done)
 
     def _update_quality(self) -> None:
         """Run gwplugin:updatewellquality, then reload the layers and emit ``imported``."""
@@ -531,12 +560,19 @@ class ImportDialog(QDialog):
             def work(progress, is_canceled):
                 return {"WELLS": wellquality.update_wells(database, progress, is_canceled)}
 
-            self._start("classifying", _tr("Updating water-quality classes"), work, self._quality_done)
+            self._start(
+                "classifying",
+                QCoreApplication.translate("ImportDialog", "Updating water-quality classes"),
+                work,
+                self._quality_done,
+            )
             return
         self.state = "classifying"
         self._update_buttons()
         task = ProcessingTask(
-            _tr("Updating water-quality classes"), "gwplugin:updatewellquality", {"DATABASE": database}
+            QCoreApplication.translate("ImportDialog", "Updating water-quality classes"),
+            "gwplugin:updatewellquality",
+            {"DATABASE": database},
         )
         task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
 
@@ -555,15 +591,15 @@ class ImportDialog(QDialog):
         written = getattr(self, "_written", 0)
         if ok:
             self.status_label.setText(
-                _tr("Imported {results} results; {wells} wells classified.").format(
-                    results=written, wells=(results or {}).get("WELLS", 0)
-                )
+                QCoreApplication.translate(
+                    "ImportDialog", "Imported {results} results; {wells} wells classified."
+                ).format(results=written, wells=(results or {}).get("WELLS", 0))
             )
         else:
             self.status_label.setText(
-                _tr("Imported {results} results, but the classes were not updated: {error}").format(
-                    results=written, error=error
-                )
+                QCoreApplication.translate(
+                    "ImportDialog", "Imported {results} results, but the classes were not updated: {error}"
+                ).format(results=written, error=error)
             )
         self.imported.emit(int(written))
 

@@ -43,10 +43,6 @@ CJK_FONTS = [
 BAND_ALPHA = 0.18
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimeSeriesWidget", text)
-
-
 def load_matplotlib():
     """(Figure, FigureCanvas) classes, or raises ImportError with the reason."""
     from matplotlib.figure import Figure
@@ -137,12 +133,12 @@ class TimeSeriesWidget(QWidget):
         self.parameter_combo = QComboBox(self)
         self.parameter_combo.setObjectName("gw_plugin_ts_parameter")
         self.parameter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        label = QLabel(_tr("&Parameter:"), self)
+        label = QLabel(QCoreApplication.translate("TimeSeriesWidget", "&Parameter:"), self)
         label.setBuddy(self.parameter_combo)
-        self.png_button = QPushButton(_tr("PN&G…"), self)
-        self.svg_button = QPushButton(_tr("S&VG…"), self)
-        self.png_button.setToolTip(_tr("Export the plot as a PNG image"))
-        self.svg_button.setToolTip(_tr("Export the plot as an SVG drawing"))
+        self.png_button = QPushButton(QCoreApplication.translate("TimeSeriesWidget", "PN&G…"), self)
+        self.svg_button = QPushButton(QCoreApplication.translate("TimeSeriesWidget", "S&VG…"), self)
+        self.png_button.setToolTip(QCoreApplication.translate("TimeSeriesWidget", "Export the plot as a PNG image"))
+        self.svg_button.setToolTip(QCoreApplication.translate("TimeSeriesWidget", "Export the plot as an SVG drawing"))
         self.png_button.clicked.connect(lambda: self._export_dialog("png"))
         self.svg_button.clicked.connect(lambda: self._export_dialog("svg"))
         top = QHBoxLayout()
@@ -165,9 +161,10 @@ class TimeSeriesWidget(QWidget):
         except ImportError as exc:
             self.available = False
             self.message.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "TimeSeriesWidget",
                     "Time series need the Python package matplotlib, which is not installed ({error}). "
-                    "Install it (Debian/Ubuntu: python3-matplotlib; OSGeo4W: python3-matplotlib) and restart QGIS."
+                    "Install it (Debian/Ubuntu: python3-matplotlib; OSGeo4W: python3-matplotlib) and restart QGIS.",
                 ).format(error=exc)
             )
             for w in (self.parameter_combo, self.png_button, self.svg_button):
@@ -182,7 +179,7 @@ class TimeSeriesWidget(QWidget):
             layout.addWidget(self.canvas, 1)
         layout.addWidget(self.trend_label)
         self.parameter_combo.currentIndexChanged.connect(lambda *_: self.redraw())
-        self._set_empty(_tr("Select one or more wells."))
+        self._set_empty(QCoreApplication.translate("TimeSeriesWidget", "Select one or more wells."))
 
     def teardown(self) -> None:
         if self.figure is not None:
@@ -242,16 +239,20 @@ class TimeSeriesWidget(QWidget):
             return
         parameter = self.parameter()
         if not self.wells:
-            self._set_empty(_tr("Select one or more wells."))
+            self._set_empty(QCoreApplication.translate("TimeSeriesWidget", "Select one or more wells."))
             return
         if parameter is None:
-            self._set_empty(_tr("The selected wells have no results."))
+            self._set_empty(QCoreApplication.translate("TimeSeriesWidget", "The selected wells have no results."))
             return
         self.series = {u: wellseries.series(self.database, u, parameter) for u, _ in self.wells}
         self.series = {u: s for u, s in self.series.items() if s.dates}
         indicator = gb14848.resolve(parameter)
         if indicator is not None and indicator.kind == gb14848.TEXT:
-            self._set_empty(_tr("{p} is judged by a word (无/有); there is nothing to plot.").format(p=parameter))
+            self._set_empty(
+                QCoreApplication.translate(
+                    "TimeSeriesWidget", "{p} is judged by a word (无/有); there is nothing to plot."
+                ).format(p=parameter)
+            )
             return
         import matplotlib
 
@@ -315,7 +316,7 @@ class TimeSeriesWidget(QWidget):
             ax.text(
                 1.0,
                 limits[-1],
-                " " + _tr("class III"),
+                " " + QCoreApplication.translate("TimeSeriesWidget", "class III"),
                 transform=ax.get_yaxis_transform(),
                 color="#b2182b",
                 fontsize=7,
@@ -347,18 +348,25 @@ class TimeSeriesWidget(QWidget):
         if ind is not None and ind.unit not in ("-", ""):
             unit = ind.unit
         words = {
-            "increasing": _tr("increasing"),
-            "decreasing": _tr("decreasing"),
-            "no trend": _tr("no significant trend"),
-            "insufficient data": _tr("too few values"),
+            "increasing": QCoreApplication.translate("TimeSeriesWidget", "increasing"),
+            "decreasing": QCoreApplication.translate("TimeSeriesWidget", "decreasing"),
+            "no trend": QCoreApplication.translate("TimeSeriesWidget", "no significant trend"),
+            "insufficient data": QCoreApplication.translate("TimeSeriesWidget", "too few values"),
         }
         lines = []
         for u, r in self.trends.items():
             if r.trend == "insufficient data":
-                lines.append(_tr("{well}: Mann–Kendall: too few values (n = {n})").format(well=labels.get(u, u), n=r.n))
+                lines.append(
+                    QCoreApplication.translate(
+                        "TimeSeriesWidget", "{well}: Mann–Kendall: too few values (n = {n})"
+                    ).format(well=labels.get(u, u), n=r.n)
+                )
                 continue
             lines.append(
-                _tr("{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})").format(
+                QCoreApplication.translate(
+                    "TimeSeriesWidget",
+                    "{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})",
+                ).format(
                     well=labels.get(u, u),
                     trend=words.get(r.trend, r.trend),
                     p=f"{r.p_value:.3g}",
@@ -368,7 +376,12 @@ class TimeSeriesWidget(QWidget):
                 )
             )
         if self.plot_info.get("non_detects"):
-            lines.append(_tr("Hollow markers: below the detection limit, drawn at the limit (half of it in the test)."))
+            lines.append(
+                QCoreApplication.translate(
+                    "TimeSeriesWidget",
+                    "Hollow markers: below the detection limit, drawn at the limit (half of it in the test).",
+                )
+            )
         return "\n".join(lines)
 
     # -- export ----------------------------------------------------------------------------------------------
@@ -376,10 +389,10 @@ class TimeSeriesWidget(QWidget):
     def export(self, path: str) -> str:
         """Write the current plot to ``path`` (.png or .svg by extension). Returns the path."""
         if not self.available or not self.series:
-            raise ValueError(_tr("There is no plot to export."))
+            raise ValueError(QCoreApplication.translate("TimeSeriesWidget", "There is no plot to export."))
         ext = os.path.splitext(path)[1].lower().lstrip(".")
         if ext not in ("png", "svg"):
-            raise ValueError(_tr("Export as .png or .svg."))
+            raise ValueError(QCoreApplication.translate("TimeSeriesWidget", "Export as .png or .svg."))
         import matplotlib
 
         with matplotlib.rc_context(rc_params()):
@@ -388,8 +401,14 @@ class TimeSeriesWidget(QWidget):
 
     def _export_dialog(self, ext: str) -> None:
         name = f"{self.parameter() or 'series'}.{ext}"
-        filters = _tr("PNG images (*.png)") if ext == "png" else _tr("SVG drawings (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export time series"), name, filters)
+        filters = (
+            QCoreApplication.translate("TimeSeriesWidget", "PNG images (*.png)")
+            if ext == "png"
+            else QCoreApplication.translate("TimeSeriesWidget", "SVG drawings (*.svg)")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("TimeSeriesWidget", "Export time series"), name, filters
+        )
         if path:
             if not path.lower().endswith("." + ext):
                 path += "." + ext
