@@ -796,8 +796,8 @@ def run_zoning(
             for name, a in inputs.items():
                 vals, ok = a.read(yoff, rows)
                 okr = ok.ravel()
-                sums[name] += np.bincount(lab[okr], weights=vals.ravel()[okr].astype(np.float64), minlength=nreg + 1)
-                cnts[name] += np.bincount(lab[okr], minlength=nreg + 1)
+                sums[name] += np.bincount(lab, weights=np.where(okr, vals.ravel(), 0), minlength=nreg + 1)
+                cnts[name] += np.bincount(lab, weights=okr, minlength=nreg + 1)
         reg_cells = np.bincount(labels.ravel(), minlength=nreg + 1)
         # Regions whose cells no boundary line touches need no geometric clipping / county intersection.
         counties = [c for c in counties if c[0] is not None]
@@ -845,8 +845,8 @@ def _label_regions(zones: np.ndarray):
     n = 0
     for c in _codes_present(zones):
         lab, k = label(zones == c, structure=four)
-        sel = lab > 0
-        labels[sel] = lab[sel] + n
+        np.add(lab, n, out=lab, where=lab > 0)
+        labels += lab  # regions of different classes never share a cell
         n += k
         classes += [int(c)] * k
     return labels, n, np.array(classes, dtype=np.uint8)
