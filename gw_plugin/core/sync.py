@@ -741,7 +741,10 @@ def _server_apply(pg, client_id: str, seq: int, outbox: list, hooks: dict) -> li
         for ord_, tbl, uuid, op, base_rev, data in outbox:
             buf.write("\t".join(_copy_text(x) for x in (ord_, tbl, uuid, op, base_rev, data)) + "\n")
         buf.seek(0)
-        cur.copy_expert("COPY gw_push_in (ord, tbl, uuid, op, base_rev, data) FROM STDIN", buf)
+        try:
+            cur.copy_expert("COPY gw_push_in (ord, tbl, uuid, op, base_rev, data) FROM STDIN", buf)
+        except SystemError as exc:  # psycopg2 reports a connection dropped during COPY this way
+            raise SyncError("The platform connection was lost while sending changes; sync again.") from exc
         cur.execute("ANALYZE gw_push_in")
         bypass = _bypasses_rls(cur)
         for tname in sorted({r[1] for r in outbox}):
