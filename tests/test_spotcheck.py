@@ -129,7 +129,70 @@ def test_batch_recorded_and_never_replaced(inventory, validate, tmp_path):
     assert len(b2.selected) == max(math.ceil(92 * 10 / 100), len(cats))
     assert SC.recorded_batches(path) == {"2023-01": len(b.selected), "2023-02": len(b2.selected)}
     json.dumps(b2.record(), ensure_ascii=False)
+    # the batch table holds one row per batch, and every inspection points to its batch by uuid
+    recs = {r["batch_id"]: r for r in SC.batch_records(path)}
+    assert set(recs) == {"2023-01", "2023-02"}
+    r1 = recs["2023-01"]
+    assert (r1["seed"], r1["share_percent"], r1["population"], r1["required"], r1["drawn_by"]) == (
+        11,
+        5.0,
+        92,
+        5,
+        "张三",
+    )
+    assert r1["eligible_statuses"] == "self_investigated,report_received"
+    assert r1["population_sha256"] == b.population_digest and len(r1["population_sha256"]) == 64
+    assert {k: tuple(v) for k, v in r1["categories"].items()} == b.categories
+    con = sqlite3.connect(str(path))
+    per_batch = dict(
+        con.execute(
+            "SELECT b.batch_id, count(*) FROM inspections i JOIN spotcheck_batches b ON b.uuid = i.batch_uuid "
+            "GROUP BY b.batch_id"
+        ).fetchall()
+    )
+    orphans = con.execute("SELECT count(*) FROM inspections WHERE batch_uuid IS NULL").fetchone()[0]
+    con.close()
+    assert per_batch == {"2023-01": len(b.selected), "2023-02": len(b2.selected)} and orphans == 0
     assert validate(path) == []
+
+
+def test_legacy_tagged_batch_still_blocks_its_id(inventory):
+    """Databases written before the batch table tagged the findings; those batches still count and block the id."""
+    path, rows = inventory
+    con = sqlite3.connect(str(path))
+    uuids = [r[0] for r in con.execute("SELECT uuid FROM pollution_sources ORDER BY uuid LIMIT 3")]
+    con.close()
+    add_features(
+        path,
+        "inspections",
+        [
+            {
+                "source_uuid": u,
+                "kind": "spot_check",
+                "inspected_on": "2022-05-01",
+                "findings": "旧批次\n[spotcheck-batch:OLD-1]",
+            }
+            for u in uuids
+        ],
+    )
+    assert SC.recorded_batches(path) == {"OLD-1": 3}
+    assert sorted(SC.batch_sources(path, "OLD-1")) == sorted(uuids)
+    with pytest.raises(SC.SpotCheckError):
+        SC.draw_batch(path, "OLD-1", seed=1)
+    SC.draw_batch(path, "NEW-1", seed=1)
+    assert set(SC.recorded_batches(path)) == {"OLD-1", "NEW-1"}
+
+
+def test_recheck_inside_the_transaction(inventory):
+    """A batch recorded between the first check and the write (another user) is not replaced."""
+    path, _rows = inventory
+    first = SC.draw_batch(path, "RACE", seed=3, record=False)
+    SC.draw_batch(path, "RACE", seed=4)
+    before = SC.batch_sources(path, "RACE")
+    with pytest.raises(SC.SpotCheckError):
+        SC._record(path, first)
+    assert SC.batch_sources(path, "RACE") == before
+    assert SC.recorded_batches(path) == {"RACE": len(before)}
 
 
 def test_including_spot_checked_and_counties(inventory):

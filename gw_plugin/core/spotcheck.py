@@ -14,18 +14,21 @@ Decisions (documented in the algorithm's help):
 * Draw: one source per category first (categories in code order), then the rest at random from the remainder;
   numpy's PCG64 generator seeded with ``seed`` over the population sorted by uuid, so the same inventory and seed
   give the same batch whatever order the rows are stored in.
-* Recording: each drawn source becomes an ``inspections`` row of kind ``spot_check`` (point = the source,
-  ``inspected_on`` = draw date, ``inspector`` = who drew it, ``result`` empty until the check is done) whose
-  ``findings`` starts with the batch description and carries the tag ``[spotcheck-batch:<id>]``. A batch id that
-  is recorded already is refused, so a re-draw never replaces a batch silently; batches with new ids are kept
-  side by side. The full batch record (seed, share, population size and digest, categories) is returned as a
-  dict for a JSON file; a dedicated batch table is proposed in the report to the schema owner.
+* Recording: the batch becomes one ``spotcheck_batches`` row (batch id, date, who, seed, share, eligible
+  statuses, population size and digest, required size, categories as JSON) and each drawn source an
+  ``inspections`` row of kind ``spot_check`` (point = the source, ``inspected_on`` = draw date, ``inspector`` = who
+  drew it, ``result`` empty until the check is done, ``batch_uuid`` = the batch row) whose ``findings`` describes
+  the batch; all in one transaction. A batch id that is recorded already is refused (checked again inside the
+  writing transaction), so a re-draw never replaces a batch silently; batches with new ids are kept side by side.
+  Databases written before the batch table existed tagged the findings with ``[spotcheck-batch:<id>]``; those
+  batches are still recognised (and still block their id).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import math
 import secrets
 import sqlite3
@@ -123,36 +126,92 @@ class Batch:
         return d
 
 
-def recorded_batches(path) -> dict:
-    """{batch id: number of inspection rows} of the spot-check batches recorded in the GeoPackage."""
-    con = R.connect(path, readonly=True)
-    try:
-        rows = con.execute(
-            "SELECT findings FROM inspections WHERE kind = 'spot_check' AND findings LIKE '%[spotcheck-batch:%'"
-        ).fetchall()
-    finally:
-        con.close()
+def _has_table(con: sqlite3.Connection, name: str) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _legacy_id(text: str) -> Optional[str]:
+    start = (text or "").find("[spotcheck-batch:")
+    end = text.find("]", start) if start >= 0 else -1
+    return text[start + len("[spotcheck-batch:") : end] if start >= 0 and end > start else None
+
+
+def _recorded(con: sqlite3.Connection) -> dict:
     out: dict = {}
-    for (text,) in rows:
-        start = text.find("[spotcheck-batch:")
-        end = text.find("]", start)
-        if start >= 0 and end > start:
-            bid = text[start + len("[spotcheck-batch:") : end]
+    if _has_table(con, "spotcheck_batches"):
+        for bid, n in con.execute(
+            "SELECT b.batch_id, count(i.fid) FROM spotcheck_batches b LEFT JOIN inspections i "
+            "ON i.batch_uuid = b.uuid AND i.kind = 'spot_check' GROUP BY b.uuid, b.batch_id"
+        ):
+            out[bid] = out.get(bid, 0) + n
+    legacy_filter = "AND batch_uuid IS NULL " if _has_column(con, "inspections", "batch_uuid") else ""
+    for (text,) in con.execute(
+        "SELECT findings FROM inspections WHERE kind = 'spot_check' "
+        + legacy_filter
+        + "AND findings LIKE '%[spotcheck-batch:%'"
+    ):
+        bid = _legacy_id(text)
+        if bid is not None:
             out[bid] = out.get(bid, 0) + 1
     return out
+
+
+def _has_column(con: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(r[1] == column for r in con.execute(f'PRAGMA table_info("{table}")'))
+
+
+def recorded_batches(path) -> dict:
+    """{batch id: number of spot_check inspection rows} of the batches recorded in the GeoPackage (the
+    ``spotcheck_batches`` table, plus batches tagged in the findings by databases written before it existed)."""
+    con = R.connect(path, readonly=True)
+    try:
+        return _recorded(con)
+    finally:
+        con.close()
+
+
+def batch_records(path) -> list:
+    """The rows of ``spotcheck_batches`` as dicts (oldest first); ``categories`` decoded from JSON."""
+    con = R.connect(path, readonly=True)
+    con.row_factory = sqlite3.Row
+    try:
+        if not _has_table(con, "spotcheck_batches"):
+            return []
+        rows = [dict(r) for r in con.execute("SELECT * FROM spotcheck_batches ORDER BY drawn_on, fid")]
+    finally:
+        con.close()
+    for r in rows:
+        try:
+            r["categories"] = json.loads(r.get("categories") or "{}")
+        except ValueError:
+            pass
+    return rows
 
 
 def batch_sources(path, batch_id: str) -> list:
     """Source uuids of a recorded batch."""
     con = R.connect(path, readonly=True)
     try:
-        return [
-            r[0]
-            for r in con.execute(
-                "SELECT source_uuid FROM inspections WHERE kind = 'spot_check' AND findings LIKE ? ORDER BY source_uuid",
-                ("%" + TAG.format(id=batch_id) + "%",),
-            )
-        ]
+        out = []
+        if _has_table(con, "spotcheck_batches"):
+            out = [
+                r[0]
+                for r in con.execute(
+                    "SELECT i.source_uuid FROM inspections i JOIN spotcheck_batches b ON b.uuid = i.batch_uuid "
+                    "WHERE i.kind = 'spot_check' AND b.batch_id = ? ORDER BY i.source_uuid",
+                    (batch_id,),
+                )
+            ]
+        if not out:
+            out = [
+                r[0]
+                for r in con.execute(
+                    "SELECT source_uuid FROM inspections WHERE kind = 'spot_check' AND findings LIKE ? "
+                    "ORDER BY source_uuid",
+                    ("%" + TAG.format(id=batch_id) + "%",),
+                )
+            ]
+        return out
     finally:
         con.close()
 
@@ -189,6 +248,8 @@ def draw_batch(
         raise SpotCheckError(_tr("Unknown leakage statuses: {s}").format(s=sorted(bad)))
     if seed is None:
         seed = secrets.randbelow(2**31)
+    if not 0 <= int(seed) < 2**63:
+        raise SpotCheckError(_tr("The seed must be a whole number from 0 to 2^63 - 1."))
     today = today or _dt.date.today()
     src = R.read_sources(path)
     mask = src.isin("leakage_status", eligible_statuses)
@@ -246,48 +307,97 @@ def findings_text(batch: Batch) -> str:
     return (
         f"抽查批次 {batch.batch_id}：{batch.drawn_on} 随机抽取（随机种子 {batch.seed}，比例 {batch.share_percent:g}%，总体 {batch.population} 家，应抽 {batch.required} 家，实抽 {len(batch.selected)} 家），待现场抽查。\n"
         f"Spot-check batch {batch.batch_id} drawn on {batch.drawn_on} (seed {batch.seed}, share {batch.share_percent:g} %, population {batch.population}, required {batch.required}, drawn {len(batch.selected)}); "
-        f"to be checked in the field.\n{TAG.format(id=batch.batch_id)}"
+        "to be checked in the field."
     )
 
 
 def _record(path, batch: Batch) -> None:
-    """One inspections row per drawn source, written through OGR (R-tree triggers) in one transaction."""
+    """The batch row and one inspections row per drawn source, written through OGR (R-tree triggers) in one
+    dataset transaction; the batch id is checked again inside it, so two concurrent draws cannot both record it."""
     from osgeo import ogr
 
     ds = ogr.Open(str(path), 1)
     if ds is None:
         raise SpotCheckError(_tr("Cannot open {path} for writing.").format(path=path))
-    lyr = ds.GetLayerByName("inspections")
-    defn = lyr.GetLayerDefn()
-    text = findings_text(batch)
-    now = R._now()
-    lyr.StartTransaction()
     try:
-        for s in batch.selected:
-            f = ogr.Feature(defn)
-            f.SetField("uuid", str(_uuid.uuid4()))
-            f.SetField("county_code", s["county_code"] or "000000")
-            f.SetField("created_at", now)
-            f.SetField("updated_at", now)
+        blyr = ds.GetLayerByName("spotcheck_batches")
+        if blyr is None:
+            raise SpotCheckError(
+                _tr("{path} has no spot-check batch table: open it with the plugin once to upgrade it.").format(
+                    path=path
+                )
+            )
+        ilyr = ds.GetLayerByName("inspections")
+        text = findings_text(batch)
+        now = R._now()
+        batch_uuid = str(_uuid.uuid4())
+        counties = sorted({s["county_code"] for s in batch.selected if s["county_code"]})
+        if ds.StartTransaction() != 0:
+            raise SpotCheckError(_tr("Cannot start a transaction on {path}.").format(path=path))
+        try:
+            res = ds.ExecuteSQL("SELECT findings FROM inspections WHERE kind = 'spot_check' AND batch_uuid IS NULL")
+            legacy = set()
+            if res is not None:
+                legacy = {_legacy_id(f.GetField(0) or "") for f in res}
+                ds.ReleaseResultSet(res)
+            blyr.SetAttributeFilter("batch_id = '{}'".format(batch.batch_id.replace("'", "''")))
+            taken = blyr.GetFeatureCount() > 0 or batch.batch_id in legacy
+            blyr.SetAttributeFilter(None)
+            if taken:
+                raise SpotCheckError(
+                    _tr(
+                        "Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another "
+                        "batch."
+                    ).format(id=batch.batch_id)
+                )
+            b = ogr.Feature(blyr.GetLayerDefn())
+            _stamp(b, batch_uuid, counties[0] if len(counties) == 1 else "000000", now, batch.drawn_by)
+            b.SetField("batch_id", batch.batch_id)
+            b.SetField("drawn_on", batch.drawn_on)
             if batch.drawn_by:
-                f.SetField("created_by", batch.drawn_by)
-                f.SetField("updated_by", batch.drawn_by)
-                f.SetField("inspector", batch.drawn_by)
-            f.SetField("source_uuid", s["uuid"])
-            f.SetField("kind", "spot_check")
-            f.SetField("inspected_on", batch.drawn_on)
-            f.SetField("findings", text)
-            if math.isfinite(s["x"]) and math.isfinite(s["y"]):
-                pt = ogr.Geometry(ogr.wkbPoint)
-                pt.AddPoint_2D(s["x"], s["y"])
-                f.SetGeometry(pt)
-            lyr.CreateFeature(f)
-        lyr.CommitTransaction()
-    except Exception:
-        lyr.RollbackTransaction()
-        raise
+                b.SetField("drawn_by", batch.drawn_by)
+            b.SetField("seed", int(batch.seed))
+            b.SetField("share_percent", float(batch.share_percent))
+            b.SetField("eligible_statuses", ",".join(batch.eligible_statuses))
+            b.SetField("population", int(batch.population))
+            b.SetField("required", int(batch.required))
+            b.SetField("population_sha256", batch.population_digest)
+            b.SetField("categories", json.dumps({k: list(v) for k, v in batch.categories.items()}, ensure_ascii=False))
+            if blyr.CreateFeature(b) != 0:
+                raise SpotCheckError(_tr("Cannot write the batch record."))
+            for s in batch.selected:
+                f = ogr.Feature(ilyr.GetLayerDefn())
+                _stamp(f, str(_uuid.uuid4()), s["county_code"] or "000000", now, batch.drawn_by)
+                if batch.drawn_by:
+                    f.SetField("inspector", batch.drawn_by)
+                f.SetField("source_uuid", s["uuid"])
+                f.SetField("kind", "spot_check")
+                f.SetField("inspected_on", batch.drawn_on)
+                f.SetField("findings", text)
+                f.SetField("batch_uuid", batch_uuid)
+                if math.isfinite(s["x"]) and math.isfinite(s["y"]):
+                    pt = ogr.Geometry(ogr.wkbPoint)
+                    pt.AddPoint_2D(s["x"], s["y"])
+                    f.SetGeometry(pt)
+                if ilyr.CreateFeature(f) != 0:
+                    raise SpotCheckError(_tr("Cannot write the spot-check inspections."))
+            if ds.CommitTransaction() != 0:
+                raise SpotCheckError(_tr("Cannot commit the batch to {path}.").format(path=path))
+        except BaseException:
+            ds.RollbackTransaction()
+            raise
     finally:
         ds = None
+
+
+def _stamp(f, uuid: str, county: str, now: str, user: str) -> None:
+    f.SetField("uuid", uuid)
+    f.SetField("county_code", county)
+    f.SetField("created_at", now)
+    f.SetField("updated_at", now)
+    if user:
+        f.SetField("created_by", user)
+        f.SetField("updated_by", user)
 
 
 def spot_checked_sources(con: sqlite3.Connection) -> set:
