@@ -534,7 +534,11 @@ def combine(
 
 def _codes_present(zones: np.ndarray) -> list:
     """Non-zero codes in a uint8 array (a bincount: no sort of the whole grid)."""
-    counts = np.bincount(zones.ravel(), minlength=256)
+    flat = zones.ravel()
+    counts = np.zeros(256, dtype=np.int64)
+    step = 1 << 20  # chunks: bincount converts to intp, a whole-grid temporary would be 8 bytes per cell
+    for i in range(0, flat.size, step):
+        counts += np.bincount(flat[i : i + step], minlength=256)
     return [int(c) for c in np.nonzero(counts)[0] if c != 0]
 
 
@@ -788,17 +792,23 @@ def run_zoning(
         labels, nreg, reg_class = _label_regions(zones)
         del zones
         rb.check_canceled(feedback)
+        reg_cells = np.zeros(nreg + 1, dtype=np.int64)
         sums = {n: np.zeros(nreg + 1) for n in inputs}
         cnts = {n: np.zeros(nreg + 1) for n in inputs}
         for yoff, rows in rb.blocks(g, block_rows):
             rb.check_canceled(feedback)
-            lab = labels[yoff : yoff + rows].ravel()
+            lab = labels[yoff : yoff + rows].ravel().astype(np.intp)  # weighted bincount is 4x faster on intp
+            blk_cells = np.bincount(lab, minlength=nreg + 1)
+            reg_cells += blk_cells
             for name, a in inputs.items():
                 vals, ok = a.read(yoff, rows)
-                okr = ok.ravel()
-                sums[name] += np.bincount(lab, weights=np.where(okr, vals.ravel(), 0), minlength=nreg + 1)
-                cnts[name] += np.bincount(lab, weights=okr, minlength=nreg + 1)
-        reg_cells = np.bincount(labels.ravel(), minlength=nreg + 1)
+                if ok.all():  # the common case: no nodata in the block, the cell counts are known
+                    sums[name] += np.bincount(lab, weights=vals.ravel(), minlength=nreg + 1)
+                    cnts[name] += blk_cells
+                else:
+                    okr = ok.ravel()
+                    sums[name] += np.bincount(lab, weights=np.where(okr, vals.ravel(), 0), minlength=nreg + 1)
+                    cnts[name] += np.bincount(lab, weights=okr, minlength=nreg + 1)
         # Regions whose cells no boundary line touches need no geometric clipping / county intersection.
         counties = [c for c in counties if c[0] is not None]
         touch_city = _regions_touching(labels, nreg, [city_geom.GetBoundary()], g, block_rows)
