@@ -336,6 +336,58 @@ def test_open_database_loads_layers_and_project_dock_counts(plugin, project, qgi
     assert any("already loaded" in m for m in bar.get_messages(Qgis.MessageLevel.Info))
 
 
+def test_open_action_through_the_dialog(plugin, project, qgis_iface, qtbot, tmp_path, validate):
+    """Trigger the toolbar action, fill the modal dialog like a user (keyboard), press Enter."""
+    from qgis.PyQt.QtCore import Qt, QTimer
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from gw_plugin.gui.database_dialog import DatabaseDialog
+
+    path = tmp_path / "typed.gpkg"
+    seen = []
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DatabaseDialog):
+            QTimer.singleShot(50, fill)
+            return
+        seen.append(dialog.windowTitle())
+        QTimer.singleShot(10000, dialog.reject)  # never hang the suite if the dialog stays open
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.isActiveWindow(), timeout=5000)
+        dialog.createRadio.setFocus()
+        qtbot.keyClick(dialog.createRadio, Qt.Key.Key_Space)
+        seen.append(dialog.create_new())
+        qtbot.keyClicks(dialog.pathEdit, str(path))
+        qtbot.keyClick(dialog.pathEdit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    plugin.action_open.trigger()
+    assert seen == ["Open / create project database", True]
+    assert path.exists() and validate(path) == []
+    assert len(project.mapLayers()) == len(S.TABLES)
+    assert QgsSettings().value("gw_plugin/last_database_dir", "", type=str) == str(tmp_path)
+
+
+def test_about_dialog_opens(plugin, qtbot):
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    texts = []
+
+    def close():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, close)
+            return
+        texts.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close)
+    plugin.action_about.trigger()
+    assert texts and "GB/T 14848-2017" in texts[0]
+
+
 def test_create_database_through_the_action(plugin, project, qgis_iface, tmp_path, validate):
     path = tmp_path / "new_city.gpkg"
     group = plugin.open_database(str(path), create=True, crs="EPSG:4546")
@@ -432,6 +484,8 @@ def test_dialog_keyboard_and_validation(qtbot, tmp_path, locale):
     assert not ok.isEnabled() and not dialog.crsCombo.isEnabled()
     # keyboard: labels are buddies of their fields; tab order follows the form
     assert dialog.pathLabel.buddy() is dialog.pathEdit and dialog.crsLabel.buddy() is dialog.crsCombo
+    mnemonics = [w.shortcut().toString() for w in (dialog.openRadio, dialog.createRadio, dialog.browseButton)]
+    assert mnemonics == ["Alt+O", "Alt+N", "Alt+B"]
 
     qtbot.keyClicks(dialog.pathEdit, str(tmp_path / "missing.gpkg"))
     assert not ok.isEnabled() and "does not exist" in dialog.message()
