@@ -751,3 +751,29 @@ def test_screenshot_of_the_real_qgis_desktop(qgis_processing, tmp_path):
     assert (image.width(), image.height()) == (1600, 1000)
     colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
     assert len(colours) > 50  # a drawn desktop, not an empty screen
+
+
+@pytest.mark.skipif(not Path("/usr/bin/qgis_process.bin").exists(), reason="qgis_process not installed")
+def test_qgis_process_loads_the_provider_through_initprocessing(tmp_path, validate):
+    """hasProcessingProvider=yes: qgis_process (no GUI) calls GwPlugin.initProcessing() of the enabled plugin."""
+    profile = tmp_path / "config" / "profiles" / "default"
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\ngw_plugin=true\n")
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "package.py"), "--deploy", str(profile / "python" / "plugins")],
+        check=True,
+    )
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = "/usr/share/qgis/python/plugins"  # the plugin must come from the profile
+    out = tmp_path / "from_qgis_process.gpkg"
+    # Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which 3.22 rejects (ENGINEERING.md)
+    res = subprocess.run(
+        ["/usr/bin/qgis_process.bin", "run", "gwplugin:createdatabase", "--", f"OUTPUT={out}", "CRS=EPSG:4549"],
+        env=env,
+        cwd=str(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert validate(out) == [] and gpkg.read_meta(str(out))["crs"] == "EPSG:4549"
