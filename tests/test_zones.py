@@ -300,7 +300,7 @@ def test_aem_interfering_wells_share_the_flow():
 def test_aem_river_bounds_the_zones():
     """A well 200 m from a river (image well): nothing of its zones lies beyond the river line."""
     river = A.River([(-5000.0, 200.0), (5000.0, 200.0)])  # river along y = 200, flow towards the river (north)
-    f = A.WellField([0.0], [0.0], [3000.0], 20.0, 30.0, 0.001, 0.2, 0.0, river=river)
+    f = A.WellField([0.0], [0.0], [3000.0], 20.0, 30.0, 0.001, 0.2, 0.0, river=river, engine="superposition")
     # image well: the well's drawdown vanishes on the river line, so W's normal component there is 2x the image's
     zline = np.linspace(-3000, 3000, 7) + 200j
     w_wells = -(1 / (zline[:, None] - f.zs)) @ f.cs
@@ -342,8 +342,22 @@ def test_aem_timml_river_matches_image_wells():
     args = ([450000.0, 452000.0], [3850000.0, 3850000.0], [2000.0, 3000.0], 10, 20, 0.001, 0.2, 0.0)
     ft = A.WellField(*args, river=river, engine="timml")
     fs = A.WellField(*args, river=river, engine="superposition")
-    ft._ensure_grid(3000.0)
     pts = np.array([450000 + 3849000j, 451000 + 3848000j, 450500 + 3850200j, 449000 + 3849500j])
     wt, _ = ft.discharge(pts)
     ws, _ = fs.discharge(pts)
     assert np.all(np.abs(wt - ws) < 0.03 * np.abs(ws))
+
+
+def test_aem_timml_line_sinks_match_timml_disvec():
+    """The numpy evaluation of timml's solved model equals timml's own discharge (riverside well field)."""
+    pytest.importorskip("timml")
+    river = A.River([(440000.0, 3850400.0), (445000.0, 3850300.0), (470000.0, 3850500.0)])
+    f = A.WellField(
+        [450000.0, 452000.0], [3850000.0, 3850000.0], [2000.0, 3000.0], 10, 20, 0.001, 0.2, 10.0, river=river
+    )
+    assert f.engine == "timml"
+    o = f._origin
+    for p in (450000 + 3849000j, 451000 + 3848000j, 450500 + 3850200j, 460000 + 3845000j):
+        qx, qy = f.timml_model.disvec((p - o).real, (p - o).imag)
+        w, _ = f.discharge(np.array([p]))
+        assert abs(w[0] - complex(qx[0], -qy[0])) < 1e-6 * abs(w[0])

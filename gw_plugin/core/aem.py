@@ -9,13 +9,14 @@ Engines (``WellField.engine`` says which one ran):
   well, W = Q0 conj(u) - sum_k Q_k / (2 pi (z - z_k)); a straight river is a line of constant head, represented
   by the method of images (each well mirrored across the river with the opposite rate).
 - ``timml`` (when ``import timml`` works): ModelMaq + Uflow + Well + RiverString (a head-specified line along the
-  river polyline) is solved by timml; because timml's own point evaluation is slow (~50 us a point) and its
-  path-line tracer took minutes for 20 wells (../shared/ENGINEERING.md), the velocity used by the tracer is the
-  exact singular part of the wells plus timml's smooth remainder sampled once on a grid and interpolated.
+  river polyline) is solved by timml; because timml's own point evaluation is slow (~50 us a point per element)
+  and its path-line tracer took minutes for 20 wells (../shared/ENGINEERING.md), the tracer evaluates the solved
+  model in numpy: the wells as point sinks and every river segment as a line sink with timml's solved strength
+  (checked against timml's own disvec in tests/test_zones.py).
   Install with ``pip install timml==6.9.0`` (needs numpy < 2 beside Debian's GDAL, see ENGINEERING.md).
 
 timml details: the model is built in local coordinates (origin on the river), the river polyline is densified
-(segments a quarter of the distance to the nearest well) with the regional head at every vertex, and a reference
+(segments half the distance to the nearest well) with the regional head at every vertex, and a reference
 head on the regional plane fixes timml's free constant; then timml and the image wells agree within ~2 % near the
 wells (tests/test_zones.py).
 
@@ -225,7 +226,8 @@ class WellField:
         if engine == "auto":
             want = "timml" if timml_available() else "superposition"
         self.engine = "superposition"
-        self._grid = None
+        self._segs = None  # timml river: line-sink segments (z1, z2, sigma / (2 pi e))
+        self._poly = (self.zs, self.cs)  # point singularities seeding the stagnation-point polynomial
         if want == "timml":
             if not timml_available():
                 raise ZoneInputError(TIMML_INSTALL_HINT)
@@ -244,10 +246,12 @@ class WellField:
         inv /= inv.real**2 + inv.imag**2
         w = self.wu - inv @ self.cs
         dw = (inv * inv) @ self.cs
-        if self._grid is not None:
-            rw_, rdw = self._remainder(z)
-            w = w + rw_
-            dw = dw + rdw
+        if self._segs is not None:
+            z1, z2, kk = self._segs
+            a = z[..., None] - z1
+            b = z[..., None] - z2
+            w = w - np.log(a / b) @ kk
+            dw = dw - (1.0 / a - 1.0 / b) @ kk
         return w, dw
 
     def velocity(self, z, idx=None):
@@ -273,7 +277,7 @@ class WellField:
             # river head = the regional head along it, so the river only answers the wells (like the images)
             xy = self._densified_river() - [o.real, o.imag]
             hls = -self.i * (xy[:, 0] * self.u.real + xy[:, 1] * self.u.imag)
-            timml.RiverString(ml, xy=[tuple(p) for p in xy], hls=hls)
+            self._river_elements = [timml.RiverString(ml, xy=[tuple(p) for p in xy], hls=hls)]
             # the regional head far up-gradient fixes timml's free constant (else the river absorbs the wells'
             # logarithmic far field and injects a spurious flow); half the river length away, on the regional plane
             dist = 0.5 * float(np.sum(np.hypot(*np.diff(xy, axis=0).T)))
@@ -283,13 +287,28 @@ class WellField:
         else:
             far = -self.u * 1e5  # reference head far up-gradient
             timml.Constant(ml, xr=far.real, yr=far.imag, hr=0.0)
+            self._river_elements = []
         ml.solve(silent=True)
         self.timml_model = ml
-        self._grid_half = 0.0
+        # timml solved the river strengths; the tracer evaluates the same field in numpy: wells as point sinks,
+        # each river segment as a line sink of uniform strength sigma (timml order 0):
+        #   W = -sigma / (2 pi e) * ln((z - z1) / (z - z2)),  e = (z2 - z1) / |z2 - z1|
+        # (the principal logarithm puts the branch cut exactly on the segment)
+        if self._river_elements:
+            z1, z2, kk = [], [], []
+            for e in self._river_elements:
+                zz = np.asarray(e.x) + 1j * np.asarray(e.y) + o
+                ev = (zz[1:] - zz[:-1]) / np.abs(zz[1:] - zz[:-1])
+                z1.append(zz[:-1])
+                z2.append(zz[1:])
+                kk.append(np.asarray(e.parameters)[:, 0] / (2 * math.pi * ev))
+            self._segs = (np.concatenate(z1), np.concatenate(z2), np.concatenate(kk))
+            n = len(self.zw)
+            self.zs, self.cs = self.zs[:n], self.cs[:n]  # the river replaces the image wells
 
     def _densified_river(self) -> np.ndarray:
-        """River vertices spaced at a quarter of the distance to the nearest well (20 m .. 2 km): timml's line
-        sinks enforce the head at one point per segment, so a long straight river needs many segments."""
+        """River vertices spaced at half the distance to the nearest well (20 m .. 5 km): timml's line sinks
+        enforce the head at one point per segment, so a long straight river needs several segments."""
         pts = [self.river.xy[0]]
         for a, b in zip(self.river.xy[:-1], self.river.xy[1:]):
             seg = np.hypot(*(b - a))
@@ -297,62 +316,25 @@ class WellField:
             while True:
                 p = a + (b - a) * t
                 d = float(np.min(np.abs(self.zw - complex(*p))))
-                t += float(np.clip(0.25 * d, 20.0, 2000.0)) / seg
+                t += float(np.clip(0.5 * d, 20.0, 5000.0)) / seg
                 if t >= 1.0:
                     break
                 pts.append(a + (b - a) * t)
             pts.append(b)
         return np.array(pts)
 
-    def _ensure_grid(self, reach: float, ngrid: int = 161) -> None:
-        """Sample timml's smooth remainder (timml minus the analytic wells, images and uniform flow) on a grid
-        covering the wells plus ``reach`` metres. On the far side of the river the grid takes the value of the
-        mirrored point, so the interpolant is smooth up to the river line (particles stop there)."""
-        if self.engine != "timml" or reach <= self._grid_half:
-            return
-        c = complex(0.5 * (self.zw.real.min() + self.zw.real.max()), 0.5 * (self.zw.imag.min() + self.zw.imag.max()))
-        half = 0.5 * max(float(np.ptp(self.zw.real)), float(np.ptp(self.zw.imag))) + reach
-        gx = np.linspace(c.real - half, c.real + half, ngrid)
-        gy = np.linspace(c.imag - half, c.imag + half, ngrid)
-        X, Y = np.meshgrid(gx, gy)
-        zg = (X + 1j * Y).ravel()
-        if self.river is not None:
-            far = self.river.side(zg) * self.wells_side <= 0
-            zg = np.where(far, self.river.mirror(zg), zg)
-        qx, qy = self.timml_model.disvecalongline(zg.real - self._origin.real, zg.imag - self._origin.imag)
-        w_t = np.asarray(qx)[0] - 1j * np.asarray(qy)[0]
-        inv = 1.0 / (zg[:, None] - self.zs)
-        w_s = self.wu - inv @ self.cs
-        rem = (w_t - w_s).reshape(X.shape)
-        rem[~np.isfinite(rem)] = 0.0
-        self._grid = None  # the analytic part alone while sampling
-        self._grid = (gx, gy, rem)
-        self._grid_half = reach
-
-    def _remainder(self, z):
-        gx, gy, rem = self._grid
-        fx = np.clip((z.real - gx[0]) / (gx[1] - gx[0]), 0, len(gx) - 1.000001)
-        fy = np.clip((z.imag - gy[0]) / (gy[1] - gy[0]), 0, len(gy) - 1.000001)
-        ix, iy = fx.astype(int), fy.astype(int)
-        tx, ty = fx - ix, fy - iy
-        r00, r10 = rem[iy, ix], rem[iy, ix + 1]
-        r01, r11 = rem[iy + 1, ix], rem[iy + 1, ix + 1]
-        w = (1 - ty) * ((1 - tx) * r00 + tx * r10) + ty * ((1 - tx) * r01 + tx * r11)
-        # derivative of the bilinear interpolant: dW/dz = dW/dx for an analytic function
-        dwdx = ((1 - ty) * (r10 - r00) + ty * (r11 - r01)) / (gx[1] - gx[0])
-        return w, dwdx
-
     # ---------------------------------------------------------------------------------------------------------
     # stagnation points
     # ---------------------------------------------------------------------------------------------------------
     def stagnation_points(self) -> np.ndarray:
         """Zeros of W in the aquifer: roots of W(z) prod(z - z_k) (scaled), polished by Newton on W."""
-        c0 = self.zs.mean()
-        scale = max(float(np.abs(self.zs - c0).max()), float(self.q.max() / self.q0), 1.0)
-        zeta = (self.zs - c0) / scale
+        pzs, pcs = self._poly  # with timml's river the image wells give the seeds, Newton uses the real field
+        c0 = pzs.mean()
+        scale = max(float(np.abs(pzs - c0).max()), float(self.q.max() / self.q0), 1.0)
+        zeta = (pzs - c0) / scale
         # W(z) = A - sum c_k / (z - z_k);  in zeta: A - sum (c_k/scale) / (zeta - zeta_k)
         a = self.wu
-        ck = self.cs / scale
+        ck = pcs / scale
         poly = a * np.poly(zeta)
         for k in range(len(zeta)):
             others = np.delete(zeta, k)
@@ -366,7 +348,7 @@ class WellField:
                 w, dw = self.discharge(np.array([z]))
                 if dw[0] == 0:
                     break
-                step = -w[0] / (dw[0] if self._grid is None else dw[0])
+                step = -w[0] / dw[0]
                 # dW/dz of W = A - sum c/(z-zk) is + sum c/(z-zk)^2
                 z = z + step
                 if abs(step) < 1e-10 * scale:
@@ -430,7 +412,6 @@ class WellField:
 
     def _capture_zones(self, ogr, upgradient_length, particles, refine, cancel, progress) -> list:
         L = _positive("Up-gradient length", upgradient_length)
-        self._ensure_grid(max(L, 3.0 * float(self._scale().max()), 1000.0))
         nw = len(self.zw)
         ds_w = np.maximum(self._scale(), L) / 80.0
         angles = [np.linspace(0, 2 * np.pi, particles, endpoint=False) for _ in range(nw)]
@@ -551,8 +532,12 @@ class WellField:
         )
         branch = {}
         for k, key in enumerate(bkey):
-            if bw.stopped[k]:  # only branches that really reach the closing line or the river
-                branch[key] = np.concatenate([[stag[key[0]]], bw.paths[k]])
+            if not bw.stopped[k]:  # only branches that really reach the closing line or the river
+                continue
+            others = np.delete(stag, key[0])
+            if len(others) and np.min(np.abs(bw.paths[k][:, None] - others[None, :])) < 0.01 * scale:
+                continue  # runs into another stagnation point: which way it leaves is decided by round-off
+            branch[key] = np.concatenate([[stag[key[0]]], bw.paths[k]])
         for si, w, fpath in arrivals:
             bp, bm = branch.get((si, w, 1.0)), branch.get((si, w, -1.0))
             if bp is None or bm is None or not paths[w]:
@@ -585,7 +570,6 @@ class WellField:
         r_rad = np.sqrt(self.q * days[-1] / (math.pi * self.nb))
         v_reg = self.q0 / self.nb
         extent = np.maximum(r_rad, np.minimum(v_reg * days[-1], 10 * r_rad))
-        self._ensure_grid(max(float(extent.max()) * 1.5, 1000.0))
         ds = np.repeat(extent / steps_per_zone, particles)
         stop = RiverStop(self.river, self.wells_side) if self.river is not None else None
         res = track(self.velocity, z0, times=days, t0=t0, stop=stop, ds_max=ds, cancel=cancel, progress=progress)
