@@ -391,3 +391,19 @@ def test_processing_drastic_karst_and_custom_weights(provider, tmp_path, factor_
 
     with pytest.raises(QgsProcessingException):
         processing.run("gwplugin:drastic", {**params, "SOIL_RASTER": None})
+
+
+def test_raster_in_another_crs_is_reprojected_and_reported(tmp_path, factor_rasters):
+    # slope 4 % everywhere (rating 9) on a larger grid in EPSG:4546 (CGCS2000 GK CM 111E)
+    big = rb.Grid(499000.0, 3801000.0, 30.0, 30.0, 100, 100, CRS)
+    src = write(tmp_path / "t4547.tif", np.full((100, 100), 4.0, np.float32), big)
+    other = str(tmp_path / "t4546.tif")
+    gdal.Warp(other, src, dstSRS="EPSG:4546", xRes=30, yRes=30, resampleAlg="near")
+    inputs = {f: DR.FactorInput(f, raster=p) for f, p in factor_rasters.items()}
+    inputs["T"] = DR.FactorInput("T", raster=other)
+    fb = rb.ListFeedback()
+    DR.run_drastic(inputs, str(tmp_path / "i.tif"), reference=factor_rasters["R"], resampling="nearest", feedback=fb)
+    assert any(line.startswith("T (") and "reprojected" in line and "'nearest'" in line for line in fb.lines)
+    idx, _ = read(tmp_path / "i.tif")
+    assert idx[0, 0] == 145.0  # slope rating 9 as in HAND_STD
+    assert idx[1, 0] == 127.0 + (9 - 1) * 1  # slope 18 % (rating 1) replaced by 4 % (rating 9), weight 1
