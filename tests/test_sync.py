@@ -598,3 +598,22 @@ def test_concurrent_pushes_of_the_same_field(published, tmp_path):
     assert local_rows(c1) == local_rows(c2) == server_rows(ci)
     assert len(conflicts(c1)) + len(conflicts(c2)) == 1  # exactly one side saw the other's value first
     assert server_rows(ci)[a[0]]["depth_m"] in (1.0, 2.0)
+
+
+def test_feature_moved_out_of_checked_out_counties_stays_in_sync(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1", counties=[A])
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("UPDATE gw.monitoring_wells SET county_code = %s, remarks = 'moved' WHERE uuid = %s", (B, a[0]))
+    cur.execute("DELETE FROM gw.monitoring_wells WHERE uuid = %s", (b[1],))  # never in c1
+    con.commit()
+    rep = SY.sync(c1, ci)
+    assert rep.pulled == 1
+    assert local_rows(c1)[a[0]]["county_code"] == B and local_rows(c1)[a[0]]["remarks"] == "moved"
+    cur.execute("DELETE FROM gw.monitoring_wells WHERE uuid = %s", (a[0],))
+    con.commit()
+    con.close()
+    rep = SY.sync(c1, ci)
+    assert rep.pulled == 1 and a[0] not in local_rows(c1)
+    assert local_rows(c1) == {u: r for u, r in server_rows(ci).items() if u in (a[1], a[2])}

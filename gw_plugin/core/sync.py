@@ -412,34 +412,38 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                 if counties and tname != "admin_units":
                     where.append(q.SQL("county_code = ANY(%s)"))
                     params.append(list(counties))
-                stmt = q.SQL("SELECT rev, {} FROM {} WHERE {} ORDER BY rev").format(
+                select = q.SQL("SELECT rev, {} FROM {} WHERE ").format(
                     q.SQL(", ").join(_select_expr(c, types[c]) for c in cols),
                     q.Identifier(P.PLATFORM_SCHEMA, tname),
-                    q.SQL(" AND ").join(where),
                 )
-                cur = pg.cursor(name=f"gw_pull_{tname}")
-                cur.itersize = PAGE
-                cur.execute(stmt, params)
-                while True:
-                    rows = cur.fetchmany(PAGE)
-                    if not rows:
-                        break
-                    batch = []
-                    for r in rows:
-                        row = dict(zip(cols, r[1:]))
-                        if "geom" in row and row["geom"] is not None:
-                            row["geom"] = C.wkb_to_gpkg(bytes(row["geom"]), srs)
-                        batch.append((r[0], row))
-                    _apply_batch(local, tname, batch, policy, report)
-                    if hooks.get("pull_page"):
-                        hooks["pull_page"]()
-                cur.close()
+                stmt = select + q.SQL(" AND ").join(where) + q.SQL(" ORDER BY rev")
+                _pull_rows(pg, local, tname, stmt, params, srs, policy, report, hooks)
+                if counties and tname != "admin_units":
+                    # features this file holds that were moved to a county outside its checkout stay in sync
+                    ocur = pg.cursor()
+                    ocur.execute(
+                        q.SQL(
+                            "SELECT uuid::text FROM {} WHERE rev > %s AND rev <= %s AND NOT (county_code = ANY(%s))"
+                        ).format(q.Identifier(P.PLATFORM_SCHEMA, tname)),
+                        (last, bound, list(counties)),
+                    )
+                    moved = [u for (u,) in ocur.fetchall()]
+                    ocur.close()
+                    held = []
+                    for i in range(0, len(moved), 500):
+                        chunk = moved[i : i + 500]
+                        held += [
+                            u
+                            for (u,) in con.execute(
+                                f"SELECT uuid FROM {C.q(tname)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
+                            )
+                        ]
+                    if held:
+                        stmt = select + q.SQL("uuid = ANY(%s::uuid[]) AND rev <= %s ORDER BY rev")
+                        _pull_rows(pg, local, tname, stmt, [held, bound], srs, policy, report, hooks)
             tcur = pg.cursor()
             where = [q.SQL("rev > %s AND rev <= %s AND tbl = ANY(%s)")]
             params = [last, bound, list(local.cols)]
-            if counties:
-                where.append(q.SQL("(county_code = ANY(%s) OR tbl = 'admin_units')"))
-                params.append(list(counties))
             tcur.execute(
                 q.SQL("SELECT tbl, uuid::text, rev FROM gw.tombstones WHERE {} ORDER BY rev").format(
                     q.SQL(" AND ").join(where)
@@ -458,6 +462,28 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
             pg.rollback()
             pg.set_session(isolation_level="READ COMMITTED", readonly=False)
             pg.autocommit = False
+
+
+def _pull_rows(pg, local: _Local, tname: str, stmt, params, srs: int, policy: str, report, hooks) -> None:
+    """Stream the rows selected by ``stmt`` (rev first, then the table's columns) into the GeoPackage."""
+    cols = local.cols[tname]
+    cur = pg.cursor(name=f"gw_pull_{tname}")
+    cur.itersize = PAGE
+    cur.execute(stmt, params)
+    while True:
+        rows = cur.fetchmany(PAGE)
+        if not rows:
+            break
+        batch = []
+        for r in rows:
+            row = dict(zip(cols, r[1:]))
+            if "geom" in row and row["geom"] is not None:
+                row["geom"] = C.wkb_to_gpkg(bytes(row["geom"]), srs)
+            batch.append((r[0], row))
+        _apply_batch(local, tname, batch, policy, report)
+        if hooks.get("pull_page"):
+            hooks["pull_page"]()
+    cur.close()
 
 
 def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: SyncReport) -> None:
@@ -482,6 +508,8 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
         uuid = row["uuid"]
         if known.get(uuid) is not None and known[uuid] >= rev:
             continue  # our own push coming back, or already applied
+        if _TOMBSTONE in row and uuid not in known and uuid not in entries:
+            continue  # deletion of a feature this file never had
         report.pulled += 1
         if uuid not in entries:
             if _TOMBSTONE in row:
