@@ -417,14 +417,27 @@ def test_processing_chain_appends_zoning_units(provider, tmp_path, city_inputs, 
     )  # fmt: skip
     va = read(value["OUTPUT"])
     assert va[10, 45] == pytest.approx(10.0) and va[30, 10] == pytest.approx(1.0)  # class_1 x 1.0; outside
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        lines: list = []
+
+        def pushInfo(self, info):
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    fb = Feedback()
     res = processing.run(
         "gwplugin:zoning",
         {"VULNERABILITY": p["vulnerability"], "SOURCE_LOAD": load["OUTPUT"], "FUNCTION_VALUE": value["OUTPUT"],
          "POLLUTION": p["pollution"], "SCHEME": 1, "ADMIN_UNITS": layer("admin_units"),
          "PROTECTION_ZONES": layer("protection_zones"), "MMU": 0.1, "VERSION": "pilot-1", "GPKG": db,
-         "OUTPUT": str(tmp_path / "zones.gpkg"), "COUNTY_STATS": str(tmp_path / "stats.csv"),
+         "LOAD_BREAKS": "1, 3", "OUTPUT": str(tmp_path / "zones.gpkg"), "COUNTY_STATS": str(tmp_path / "stats.csv"),
          "OUTPUT_RASTER": str(tmp_path / "zones.tif")},
+        feedback=fb,
     )  # fmt: skip
+    assert any("source_load 1 / 3" in line for line in fb.lines)  # the edited breaks are in force and logged
+    assert any(line.startswith("Zone = scheme 2023 matrix") for line in fb.lines)
     assert res["APPENDED"] == res["ZONES"] > 0
     assert validate(db) == []
     out = QgsVectorLayer(res["OUTPUT"], "z", "ogr")

@@ -137,6 +137,39 @@ def zone_label(zone_class: str, lang: str = "zh") -> str:
     return S.codelist("zone_class").label(zone_class, lang)
 
 
+def describe_rules(cfg: dict, scheme: str) -> list:
+    """The breaks and matrices in force, as log lines (every rule of the zoning is visible in the log)."""
+    z = cfg["zoning"]
+    short = {"low": "L", "medium": "M", "high": "H"}
+    lines = [
+        _tr("Breaks (a value equal to a break goes up): {b}.").format(
+            b="; ".join(f"{n} {z['breaks'][n][0]:g} / {z['breaks'][n][1]:g}" for n in SCORE_NAMES)
+        ),
+        _tr("Risk = matrix[vulnerability][source load]: {m}.").format(
+            m="; ".join(
+                "{a}: {r}".format(a=a, r=" ".join(short[z["risk_matrix"][a][b]] for b in LEVELS)) for a in LEVELS
+            )
+        ),
+        _tr("Zone = scheme {s} matrix[function value][risk]: {m}.").format(
+            s=scheme,
+            m="; ".join(
+                "{a}: {r}".format(a=a, r=", ".join(z["schemes"][scheme]["matrix"][a][b] for b in LEVELS))
+                for a in LEVELS
+            ),
+        ),
+    ]
+    sch = z["schemes"][scheme]
+    key = "treatment_pollution_levels" if scheme == "2019" else "control_pollution_levels"
+    lines.append(
+        _tr("Protection polygons -> {p}; pollution status levels {l} -> {t}.").format(
+            p=sch["protection_polygons_class"],
+            l=", ".join(sch.get(key, [])) or "-",
+            t="treatment" if scheme == "2019" else "control_type",
+        )
+    )
+    return lines
+
+
 def _say(log: list, feedback, text: str) -> None:
     log.append(text)
     feedback.info(text)
@@ -701,6 +734,8 @@ def run_zoning(
     _say(log, feedback, _tr("Zoning scheme {s}, version '{v}', grid {g}.").format(s=scheme, v=version, g=g.describe()))
     if cfg.get("is_default"):
         _say(log, feedback, _tr("Breaks and matrices are DEFAULTS from zoning_defaults.json unless you edited them."))
+    for text in describe_rules(cfg, scheme):
+        _say(log, feedback, text)
     res.mmu_cells = max(1, int(math.ceil(mmu_km2 * 1e6 / g.cell_area - 1e-9))) if mmu_km2 > 0 else 0
     ws = rb.Workspace()
     inputs = {}

@@ -24,6 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core import drastic as DR
 from ...core import rasterblocks as rb
 from ...core import zoning as ZN
 from ..base import FeedbackBridge, GwAlgorithm, fail
@@ -67,7 +68,7 @@ class ZoningAlgorithm(GwAlgorithm):
         "protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): "
         "protection-type areas (the protection and recharge zones given, directly), control-type areas (from "
         "function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is "
-        "cut into low/medium/high by two breaks and combined with editable matrices; pollution status (GB/T 14848 "
+        "cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; pollution status (GB/T 14848 "
         "class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in "
         "resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as "
         "CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths "
@@ -117,6 +118,13 @@ class ZoningAlgorithm(GwAlgorithm):
                 "CONFIG", self.tr("Breaks, matrices, requirements (JSON, edited copy)"), extension="json", optional=True
             )
         )
+        for name, label in (
+            ("VULNERABILITY_BREAKS", self.tr("Vulnerability breaks low/medium/high (empty = configuration, 120,160)")),
+            ("LOAD_BREAKS", self.tr("Source-load breaks (empty = configuration, 2,6)")),
+            ("VALUE_BREAKS", self.tr("Function-value breaks (empty = configuration, 4,7)")),
+            ("POLLUTION_BREAKS", self.tr("Pollution-status breaks (empty = configuration, 3.5,4.5)")),
+        ):
+            self.addParameter(QgsProcessingParameterString(name, label, optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
                 "MMU",
@@ -166,7 +174,21 @@ class ZoningAlgorithm(GwAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        cfg = run_core(ZN.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None)
+        breaks = {}
+        for name, key in (
+            ("VULNERABILITY_BREAKS", "vulnerability"),
+            ("LOAD_BREAKS", "source_load"),
+            ("VALUE_BREAKS", "function_value"),
+            ("POLLUTION_BREAKS", "pollution_status"),
+        ):
+            text = self.parameterAsString(parameters, name, context)
+            if text and text.strip():
+                values = run_core(DR.parse_numbers, text)
+                if len(values) != 2:
+                    fail(self.tr("{n}: give two numbers, e.g. 120,160.").format(n=name))
+                breaks[key] = values
+        overrides = {"zoning": {"breaks": breaks}} if breaks else None
+        cfg = run_core(ZN.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None, overrides)
         vul = raster_path(self, parameters, "VULNERABILITY", context)
         load = raster_path(self, parameters, "SOURCE_LOAD", context)
         value = raster_path(self, parameters, "FUNCTION_VALUE", context)
