@@ -27,27 +27,27 @@
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="60"/>
         <source>Demo database</source>
         <translation>演示数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="61"/>
         <source>Demo QGIS project</source>
         <translation>演示 QGIS 工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="69"/>
         <source>{0} is not a projected CGCS2000 3-degree Gauss-Kruger CRS (EPSG:4513-4554).</source>
         <translation>{0} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513–4554）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="73"/>
         <source>Building the demo city (seed {0}, {1}) in {2}</source>
         <translation>正在 {2} 中生成演示城市（种子 {0}，{1}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="79"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -154,6 +154,72 @@ METHOD aem：所有井与均匀流一起组成一个解析元模型，可选地�
 TRAVEL_TIMES：运移时间带的天数，逗号分隔（如 100,1000），在流速场（v = q / POROSITY）中从每口井向后追踪粒子扇求得，并裁剪到稳定捕获区内；留空 = 只计算稳定捕获区。
 FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d，K m/d，THICKNESS（饱和厚度 B）m。Q、K、THICKNESS、GRADIENT、FLOW_AZIMUTH、POROSITY 和 UPGRADIENT_LENGTH 可由 INPUT 中同名字段（不区分大小写）按井覆盖。
 输出：well_uuid（取自 INPUT 的 uuid 字段）、tot_days（稳定捕获区为 NULL）、method、engine 以及所用参数。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="38"/>
+        <source>Platform connection (conninfo, URI, service, authcfg)</source>
+        <translation>平台连接（conninfo、URI、service、authcfg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="41"/>
+        <source>County codes (comma separated)</source>
+        <translation>县区代码（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="42"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="42"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="45"/>
+        <source>Overwrite an existing file</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="46"/>
+        <source>Write a styled QGIS project</source>
+        <translation>写出带样式的 QGIS 工程</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="47"/>
+        <source>Features checked out</source>
+        <translation>已检出的要素数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="48"/>
+        <source>QGIS project</source>
+        <translation>QGIS 工程</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="62"/>
+        <source>Checked out {rows} features of counties {counties} at platform revision {rev} into {path}</source>
+        <translation>已将县区 {counties} 的 {rows} 个要素（平台版本 {rev}）检出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="81"/>
+        <source>The QGIS project could not be written: {error}</source>
+        <translation>无法写出 QGIS 工程：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="83"/>
+        <source>QGIS project: {path}</source>
+        <translation>QGIS 工程：{path}</translation>
+    </message>
+    <message>
+        <source>Check out counties from the platform</source>
+        <translation>从平台检出县区数据</translation>
+    </message>
+    <message>
+        <source>Creates a new project GeoPackage holding the data of the chosen counties (6-digit codes separated by commas) from the city platform, plus the administrative units of every county as read-only context, with change tracking installed so that every edit made offline (in QGIS, the field calculator or any OGR client) is synced later by &apos;Sync with the platform&apos;. A styled QGIS project with forms is written beside it (same name, .qgz).</source>
+        <translation>从市级平台新建一个项目 GeoPackage，包含所选县区（6 位代码，逗号分隔）的数据，以及所有县区的行政区（只读背景），并安装变更跟踪，使离线所做的每项编辑（在 QGIS、字段计算器或任何 OGR 客户端中）都能在之后通过“与平台同步”同步。同目录写出带样式和表单的 QGIS 工程（同名，.qgz）。</translation>
     </message>
 </context>
 <context>
@@ -294,6 +360,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
         <source>Unit field (empty: the standard&apos;s unit)</source>
         <translation>单位字段（留空：按标准单位）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareZoningAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="58"/>
+        <source>Project database (GeoPackage)</source>
+        <translation>项目数据库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="61"/>
+        <source>Version A (scheme:version; empty = second newest)</source>
+        <translation>版本 A（方案:版本；留空 = 次新版本）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="66"/>
+        <source>Version B (scheme:version; empty = newest)</source>
+        <translation>版本 B（方案:版本；留空 = 最新版本）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="71"/>
+        <source>Database of version B (empty = the same)</source>
+        <translation>版本 B 所在数据库（留空 = 同一数据库）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="76"/>
+        <source>Zoning changes</source>
+        <translation>分区变化</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="81"/>
+        <source>Area by zone class</source>
+        <translation>各分区类别面积</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="96"/>
+        <source>{a} -&gt; {b}: {c:.3f} km2 changed class, {u:.3f} km2 unchanged.</source>
+        <translation>{a} -&gt; {b}：{c:.3f} km2 类别改变，{u:.3f} km2 未变。</translation>
+    </message>
+    <message>
+        <source>Compare two zoning versions</source>
+        <translation>比较两个分区版本</translation>
+    </message>
+    <message>
+        <source>Compares two versions of the zoning_units table (a version = scheme and version label written by gwplugin:zoning). VERSION_A and VERSION_B are &apos;scheme:version&apos; or the version label; empty = the second newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). OUTPUT: one polygon per connected area whose class changed, with from_class, to_class and area (km2); areas zoned in only one version count as changes from or to &apos;not zoned&apos;. TABLE: per zone class the area in A, in B and the change (km2).</source>
+        <translation>比较 zoning_units 表的两个版本（版本 = gwplugin:zoning 写入的方案和版本标签）。VERSION_A 和 VERSION_B 为“方案:版本”或版本标签；留空 = 次新版本（A）和最新版本（B）。版本 B 可以来自另一个项目数据库（DATABASE_B）。OUTPUT：每个类别发生变化的连通区域一个面，附 from_class、to_class 和面积（km2）；只在一个版本中划了分区的区域计为由“未分区”变化或变为“未分区”。TABLE：每个分区类别在 A、B 中的面积及变化（km2）。</translation>
     </message>
 </context>
 <context>
@@ -671,54 +783,276 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
-    <name>ExportRosterAlgorithm</name>
+    <name>DuplicatesDialog</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="189"/>
-        <source>Roster</source>
-        <translation>名录</translation>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="46"/>
+        <source>Duplicate wells</source>
+        <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="190"/>
-        <source>Published version (empty = accepted entries)</source>
-        <translation>已发布版本（留空 = 已确认的条目）</translation>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="69"/>
+        <source>Same aquifer layer &amp;required (unknown is compatible)</source>
+        <translation>要求含水层相同(&amp;R)（未知视为相容）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="195"/>
-        <source>City name for the title</source>
-        <translation>标题中的城市名称</translation>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <source>&amp;Distance up to:</source>
+        <translation>距离不超过(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="196"/>
-        <source>Excel workbook</source>
-        <translation>Excel 工作簿</translation>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <source>Depth tolerance, &amp;absolute:</source>
+        <translation>井深容差，绝对值(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="196"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <source>Depth tolerance, re&amp;lative to the deeper well:</source>
+        <translation>井深容差，相对较深者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="201"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="86"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <source>Keep / well</source>
+        <translation>保留 / 井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <source>Depth</source>
+        <translation>井深</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <source>Aquifer</source>
+        <translation>含水层</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="107"/>
+        <source>&amp;Merge group</source>
+        <translation>合并该组(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="108"/>
+        <source>&amp;Undo merge</source>
+        <translation>撤销合并(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="109"/>
+        <source>&amp;Save edits</source>
+        <translation>保存编辑(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="110"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="122"/>
+        <source>&amp;Reasons:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="169"/>
+        <source>No project database with monitoring wells is loaded.</source>
+        <translation>尚未加载含监测井的项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="178"/>
+        <source>Group {n}: {count} wells within {d} m</source>
+        <translation>第 {n} 组：{d} m 内 {count} 口井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="209"/>
+        <source>{n} groups of probable duplicates.</source>
+        <translation>{n} 组疑似重复。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="209"/>
+        <source>No duplicates found with these rules.</source>
+        <translation>按这些规则未发现重复。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="284"/>
+        <source>Merge duplicate wells</source>
+        <translation>合并重复监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="295"/>
+        <source>Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.</source>
+        <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。尚未保存：可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="320"/>
+        <source>Merge undone.</source>
+        <translation>已撤销合并。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="343"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMap</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="194"/>
+        <source>The project has no zoning_units layer.</source>
+        <translation>工程中没有 zoning_units 图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="199"/>
+        <source>zoning_units has no zones (version {v}).</source>
+        <translation>zoning_units 中没有分区（版本 {v}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="240"/>
+        <source>The project has no protection or recharge zone layer.</source>
+        <translation>工程中没有保护区或补给区图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="274"/>
+        <source>The project has no monitoring_wells layer.</source>
+        <translation>工程中没有 monitoring_wells 图层。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMapAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="398"/>
+        <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
+        <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="406"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="407"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="408"/>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="411"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
+        <source>Title (empty = standard)</source>
+        <translation>标题（留空 = 标准标题）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="413"/>
+        <source>Zoning version (zoning map; empty = the newest)</source>
+        <translation>分区版本（分区图；留空 = 最新）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="418"/>
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="423"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="201"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="428"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="439"/>
+        <source>Cannot read the project {p}: {e}</source>
+        <translation>无法读取工程 {p}：{e}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="445"/>
+        <source>Give a PDF and/or a PNG output.</source>
+        <translation>请给出 PDF 和/或 PNG 输出。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="462"/>
+        <source>Wrote {f}.</source>
+        <translation>已写出 {f}。</translation>
+    </message>
+    <message>
+        <source>Export a map product (PDF/PNG)</source>
+        <translation>导出地图成果（PDF/PNG）</translation>
+    </message>
+    <message>
+        <source>Lays out one of the four map products on the print-layout template of the chosen paper and orientation (title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning (zoning_units of one version by zone class in the colours of the zone_class code list, newest version by default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer). The project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by default, English on request.</source>
+        <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版四种地图成果之一，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRosterAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="191"/>
+        <source>Roster</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="194"/>
+        <source>Published version (empty = accepted entries)</source>
+        <translation>已发布版本（留空 = 已确认的条目）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="199"/>
+        <source>City name for the title</source>
+        <translation>标题中的城市名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="200"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="200"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="205"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="205"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="213"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="217"/>
         <source>Choose an Excel and/or a PDF file.</source>
         <translation>请选择 Excel 和/或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="215"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="219"/>
         <source>Version {v} of this roster has not been published.</source>
         <translation>该名录的版本 {v} 尚未发布。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="222"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="226"/>
         <source>{n} units listed</source>
         <translation>共列出 {n} 家单位</translation>
     </message>
@@ -843,6 +1177,14 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Pollution sources</source>
         <translation>污染源</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>地图</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1311,274 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/processing/provider.py" line="40"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="131"/>
+        <source>Import lab results</source>
+        <translation>导入实验室检测结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="145"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="149"/>
+        <source>Long: one row per value</source>
+        <translation>长表：每个数值一行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="150"/>
+        <source>Wide: one column per parameter</source>
+        <translation>宽表：每个指标一列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="155"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="156"/>
+        <source>&amp;Worksheet:</source>
+        <translation>工作表(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="157"/>
+        <source>&amp;Layout:</source>
+        <translation>表格布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="161"/>
+        <source>W&amp;ell code column:</source>
+        <translation>井编号列(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="162"/>
+        <source>Sampling &amp;date column:</source>
+        <translation>采样日期列(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="163"/>
+        <source>&amp;Parameter column:</source>
+        <translation>指标列(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="164"/>
+        <source>&amp;Value column:</source>
+        <translation>数值列(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="165"/>
+        <source>&amp;Unit column:</source>
+        <translation>单位列(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="166"/>
+        <source>Sa&amp;mple code column:</source>
+        <translation>样品编号列(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="167"/>
+        <source>La&amp;boratory column:</source>
+        <translation>检测单位列(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="171"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="183"/>
+        <source>L&amp;oad</source>
+        <translation>载入(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="184"/>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="185"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="187"/>
+        <source>P&amp;reset:</source>
+        <translation>预设(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="195"/>
+        <source>&amp;Validate</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="213"/>
+        <source>Import only the valid &amp;rows (rows with errors are left out entirely)</source>
+        <translation>只导入有效的行(&amp;R)（有错误的行整行略过）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="224"/>
+        <source>&amp;Cancel task</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="229"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="230"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="271"/>
+        <source>No project database is loaded.</source>
+        <translation>尚未加载项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="283"/>
+        <source>Lab results</source>
+        <translation>实验室检测结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="283"/>
+        <source>Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="318"/>
+        <source>{rows} rows, {cols} columns ({encoding}).</source>
+        <translation>{rows} 行，{cols} 列（{encoding}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="333"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="406"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="406"/>
+        <source>Name of the column preset:</source>
+        <translation>列对应预设的名称：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="448"/>
+        <source>Validating…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="456"/>
+        <source>Validation canceled.</source>
+        <translation>已取消校验。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="462"/>
+        <source>Validating lab results</source>
+        <translation>正在校验实验室检测结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="468"/>
+        <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
+        <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="485"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="486"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="498"/>
+        <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
+        <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="505"/>
+        <source>No errors: ready to import.</source>
+        <translation>没有错误：可以导入。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="510"/>
+        <source>Validate the file with this column mapping first.</source>
+        <translation>请先按此列对应关系校验文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="516"/>
+        <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
+        <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="526"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="535"/>
+        <source>Import canceled: nothing was written.</source>
+        <translation>已取消导入：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="541"/>
+        <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
+        <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="550"/>
+        <source>Importing lab results</source>
+        <translation>正在导入实验室检测结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="572"/>
+        <source>Updating water-quality classes</source>
+        <translation>正在更新水质类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="593"/>
+        <source>Imported {results} results; {wells} wells classified.</source>
+        <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="599"/>
+        <source>Imported {results} results, but the classes were not updated: {error}</source>
+        <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1787,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
         <translation>按县区和全市计算方案配置中数据所能支持的每项指标——自行监测完成情况、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成情况、详细调查和风险管控方案完成情况、县级及以上饮用水水源补给区划定、名录发布。每个比率都给出分子和分母。状态：已达标（达到目标）、按进度（至少达到自方案开始以来按时间比例应完成的目标份额）、滞后（低于该份额或已过期限）、无数据。自带方案：郑州 2022（种子文件 000）和晋城 2022（种子文件 004）；PLAN_FILE 可使用格式相同的自定义 JSON。输出：一张表、一个 Excel 工作簿和每项指标附柱状图的 PDF 报告。</translation>
+    </message>
+</context>
+<context>
+    <name>InitPlatformAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="35"/>
+        <source>Platform connection (conninfo, URI, service, authcfg)</source>
+        <translation>平台连接（conninfo、URI、service、authcfg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="38"/>
+        <source>CRS (CGCS2000 3-degree Gauss-Kruger)</source>
+        <translation>坐标系（CGCS2000 3 度带高斯-克吕格）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <source>Users may read</source>
+        <translation>用户可读取</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <source>all counties</source>
+        <translation>所有县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <source>only the counties granted to them</source>
+        <translation>仅限授权给他们的县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="52"/>
+        <source>Schema version</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="53"/>
+        <source>Platform CRS</source>
+        <translation>平台坐标系</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="66"/>
+        <source>Platform created: schema version {version}, {crs}, reading: {scope}</source>
+        <translation>已创建平台：数据结构版本 {version}，{crs}，读取范围：{scope}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="68"/>
+        <source>Platform upgraded to schema version {version} ({crs}, reading: {scope})</source>
+        <translation>平台已升级到数据结构版本 {version}（{crs}，读取范围：{scope}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="70"/>
+        <source>Platform is up to date: schema version {version}, {crs}, reading: {scope}</source>
+        <translation>平台已是最新：数据结构版本 {version}，{crs}，读取范围：{scope}</translation>
+    </message>
+    <message>
+        <source>Initialise or upgrade the city platform</source>
+        <translation>初始化或升级市级平台</translation>
+    </message>
+    <message>
+        <source>Creates (or additively upgrades) the schema &apos;gw&apos; of the city&apos;s PostgreSQL/PostGIS supervision platform from the same declarative schema as the project GeoPackage: one table per layer with a global revision per row, tombstones for deletions, an audit change log, idempotent push records, attachment storage and row-level security by county (users change only the counties granted to them in gw.county_grants). PLATFORM is a libpq connection string or URI; &apos;service=name&apos; and &apos;authcfg=id&apos; (QGIS authentication database) are accepted. Run it as the database owner; it is safe to run again.</source>
+        <translation>依据与项目 GeoPackage 相同的声明式数据结构，创建（或以增量方式升级）市级 PostgreSQL/PostGIS 监管平台的 'gw' 模式：每个图层一张表，每行带全局版本号；删除记录保留墓碑；审计变更日志；幂等的推送记录；附件存储；按县区的行级安全（用户只能修改 gw.county_grants 中授权给他们的县区）。PLATFORM 为 libpq 连接字符串或 URI；也接受 'service=name' 和 'authcfg=id'（QGIS 认证数据库）。请以数据库所有者身份运行；可安全地重复运行。</translation>
     </message>
 </context>
 <context>
@@ -1448,17 +2119,17 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="160"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="162"/>
         <source>Version name (e.g. 2023-1)</source>
         <translation>版本名称（如 2023-1）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="161"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="163"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="172"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="174"/>
         <source>Published {n} entries as version {v}</source>
         <translation>已将 {n} 个条目发布为版本 {v}</translation>
     </message>
@@ -1515,6 +2186,52 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>Applies the roster rules (editable JSON; default the shipped resources/config/roster_rules.json derived from seeds 000, 001 and 004) to every pollution source and proposes membership of the groundwater key discharge units, groundwater key supervised units and soil key supervised units rosters, each proposal with its reasons. Proposals are written to roster_entries with status &apos;proposed&apos; unless WRITE is off. An existing entry for the same source and roster is never duplicated; accepted, rejected and published entries are never changed. Proposals that no rule matches any more are reported, not deleted.</source>
         <translation>对每个污染源应用名录规则（可编辑的 JSON；默认为依据种子文件 000、001 和 004 制定的自带 resources/config/roster_rules.json），提出纳入地下水重点排污单位、地下水重点监管单位和土壤污染重点监管单位名录的建议，每条建议附理由。除非关闭 WRITE，建议以状态 'proposed' 写入 roster_entries。同一污染源、同一名录的已有条目绝不重复；已确认、已否决和已发布的条目绝不更改。不再符合任何规则的建议只报告，不删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteCheckAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="56"/>
+        <source>Project database (GeoPackage)</source>
+        <translation>项目数据库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="59"/>
+        <source>Sites (points or project polygons)</source>
+        <translation>地块（点或项目范围面）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="67"/>
+        <source>Or a point</source>
+        <translation>或一个点</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="68"/>
+        <source>Zoning version (empty = the newest)</source>
+        <translation>分区版本（留空 = 最新）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="71"/>
+        <source>Language of the report</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="74"/>
+        <source>Site check</source>
+        <translation>选址核查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="99"/>
+        <source>Give sites or a point.</source>
+        <translation>请给出地块或一个点。</translation>
+    </message>
+    <message>
+        <source>Site check against the zoning</source>
+        <translation>对照分区的选址核查</translation>
+    </message>
+    <message>
+        <source>For each feature of SITES (points or proposed project polygons; tick &apos;selected features only&apos; to check a selection) or for the POINT, finds the pollution prevention zone(s) of one version of zoning_units it falls in (VERSION: &apos;scheme:version&apos; or the label; empty = the newest), with the area and share of a polygon in each zone, and the management requirements of the zone class (the zoning_units text, else the editable defaults of zoning_defaults.json). OUTPUT: one row per site and zone; REPORT: the text.</source>
+        <translation>对 SITES 的每个要素（点或拟建项目范围面；勾选“仅所选要素”可只核查选中的要素）或对 POINT，查找其所在的某一版本 zoning_units 中的污染防治分区（VERSION：“方案:版本”或标签；留空 = 最新），给出面在各分区中的面积和比例，以及该分区类别的管控要求（zoning_units 中的文本，否则取 zoning_defaults.json 中可编辑的默认值）。OUTPUT：每个地块与分区一行；REPORT：文本。</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +2443,230 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>SyncAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="35"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="36"/>
+        <source>Platform connection (conninfo, URI, service, authcfg)</source>
+        <translation>平台连接（conninfo、URI、service、authcfg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <source>Pull and push</source>
+        <translation>拉取并推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <source>Push only</source>
+        <translation>仅推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <source>Pull only</source>
+        <translation>仅拉取</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <source>When both sides changed the same field</source>
+        <translation>两端修改了同一字段时</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <source>The server wins</source>
+        <translation>以服务器为准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <source>My edit wins</source>
+        <translation>以我的编辑为准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <source>Leave open for me to resolve</source>
+        <translation>保留冲突由我处理</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Changes pushed</source>
+        <translation>已推送的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Changes pulled</source>
+        <translation>已拉取的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Features merged</source>
+        <translation>已合并的要素</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Changes rejected</source>
+        <translation>被拒绝的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <source>Changes still pending</source>
+        <translation>仍待同步的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="77"/>
+        <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts} (open {open}), rejected {rejected}, still pending {pending}</source>
+        <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}（未解决 {open}），被拒绝 {rejected}，仍待同步 {pending}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="92"/>
+        <source>{n} changes were refused by the platform; they are kept in the table gw_rejected.</source>
+        <translation>{n} 项变更被平台拒绝；已保存在 gw_rejected 表中。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="98"/>
+        <source>{n} conflicts are open; resolve them in the Sync dock.</source>
+        <translation>有 {n} 个冲突未解决；请在同步面板中处理。</translation>
+    </message>
+    <message>
+        <source>Sync with the platform</source>
+        <translation>与平台同步</translation>
+    </message>
+    <message>
+        <source>Syncs a project GeoPackage with the city platform. Server changes are pulled first and merged field by field with the local edits: different fields of a feature merge silently; the same field changed on both sides, or an edit against a deletion, is a conflict whose two versions are both kept in the file. The conflict policy decides the winner (the server, the local edit, or nobody: the conflict stays open until resolved). Local changes are then pushed in one transaction, exactly once even if the connection drops. Changes the platform refuses (county permissions) are kept in the file as rejected. A GeoPackage synced for the first time into an empty platform publishes all its data.</source>
+        <translation>将项目 GeoPackage 与市级平台同步。先拉取服务器端变更，并与本地编辑逐字段合并：同一要素的不同字段静默合并；两端修改了同一字段，或编辑了对方已删除的要素，则为冲突，两个版本都保存在文件中。冲突策略决定以哪方为准（服务器、本地编辑，或都不：冲突保持未解决直至处理）。随后在一个事务中推送本地变更，即使连接中断也只推送一次。平台拒绝的变更（县区权限）作为被拒绝的变更保存在文件中。首次同步到空平台的 GeoPackage 会发布其全部数据。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSeriesWidget</name>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="136"/>
+        <source>&amp;Parameter:</source>
+        <translation>指标(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="138"/>
+        <source>PN&amp;G…</source>
+        <translation>PNG(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="139"/>
+        <source>S&amp;VG…</source>
+        <translation>SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="140"/>
+        <source>Export the plot as a PNG image</source>
+        <translation>将图表导出为 PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="141"/>
+        <source>Export the plot as an SVG drawing</source>
+        <translation>将图表导出为 SVG 矢量图</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="163"/>
+        <source>Time series need the Python package matplotlib, which is not installed ({error}). Install it (Debian/Ubuntu: python3-matplotlib; OSGeo4W: python3-matplotlib) and restart QGIS.</source>
+        <translation>时间序列需要 Python 包 matplotlib，但尚未安装（{error}）。请安装（Debian/Ubuntu：python3-matplotlib；OSGeo4W：python3-matplotlib）后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="242"/>
+        <source>Select one or more wells.</source>
+        <translation>请选择一口或多口井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="245"/>
+        <source>The selected wells have no results.</source>
+        <translation>所选井没有检测结果。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="251"/>
+        <source>{p} is judged by a word (无/有); there is nothing to plot.</source>
+        <translation>{p} 以文字（无/有）判定；没有可绘制的内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="316"/>
+        <source>class III</source>
+        <translation>III 类</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="351"/>
+        <source>increasing</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="352"/>
+        <source>decreasing</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="353"/>
+        <source>no significant trend</source>
+        <translation>无显著趋势</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="354"/>
+        <source>too few values</source>
+        <translation>数值太少</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="359"/>
+        <source>{well}: Mann–Kendall: too few values (n = {n})</source>
+        <translation>{well}：Mann–Kendall：数值太少（n = {n}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="365"/>
+        <source>{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})</source>
+        <translation>{well}：Mann–Kendall：{trend}，p = {p}，Sen 斜率 = {slope} {unit}/年（n = {n}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="379"/>
+        <source>Hollow markers: below the detection limit, drawn at the limit (half of it in the test).</source>
+        <translation>空心符号：低于检出限，按检出限绘制（检验中取其一半）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="392"/>
+        <source>There is no plot to export.</source>
+        <translation>没有可导出的图表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="395"/>
+        <source>Export as .png or .svg.</source>
+        <translation>请导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="404"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="404"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/timeseries.py" line="409"/>
+        <source>Export time series</source>
+        <translation>导出时间序列</translation>
+    </message>
+</context>
+<context>
     <name>TrendAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="49"/>
@@ -1805,30 +2746,225 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="736"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="736"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="75"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="80"/>
+        <source>Zoom to the selected wells</source>
+        <translation>缩放到所选井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="85"/>
+        <source>Open the well&apos;s form</source>
+        <translation>打开井的表单</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="91"/>
+        <source>Build aquifer layers</source>
+        <translation>生成分含水层图层</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="96"/>
+        <source>Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class</source>
+        <translation>添加一个图层组，每个含水层一个图层，按最新水质类别着色</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="102"/>
+        <source>Import lab results…</source>
+        <translation>导入实验室检测结果…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="107"/>
+        <source>Find duplicate wells…</source>
+        <translation>查找重复监测井…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="112"/>
+        <source>Update water-quality classes</source>
+        <translation>更新水质类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="128"/>
+        <source>Code, name or alias</source>
+        <translation>编号、名称或别名</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="130"/>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="137"/>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="143"/>
+        <source>All wells</source>
+        <translation>所有井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="144"/>
+        <source>National assessment points only</source>
+        <translation>仅国家考核点位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="145"/>
+        <source>Not assessment points</source>
+        <translation>非考核点位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="346"/>
+        <source>All counties</source>
+        <translation>所有县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <source>&amp;County:</source>
+        <translation>县区(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <source>&amp;Assessment:</source>
+        <translation>考核(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="181"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="184"/>
+        <source>Time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="408"/>
+        <source>No project database with monitoring wells is loaded.</source>
+        <translation>尚未加载含监测井的项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="412"/>
+        <source>{n} wells</source>
+        <translation>{n} 口井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="414"/>
+        <source>{shown} of {total} wells</source>
+        <translation>{total} 口井中的 {shown} 口</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="518"/>
+        <source>Select a well to see its construction and water quality.</source>
+        <translation>选择一口井以查看其成井结构和水质。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="548"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="548"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="560"/>
+        <source>Construction</source>
+        <translation>成井结构</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="561"/>
+        <source>Latest water quality (GB/T 14848-2017)</source>
+        <translation>最新水质（GB/T 14848-2017）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="562"/>
+        <source>Sampled on</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="563"/>
+        <source>Governing indicators</source>
+        <translation>决定类别的指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="592"/>
+        <source>Class {roman}</source>
+        <translation>{roman} 类</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="599"/>
+        <source>Not classified yet.</source>
+        <translation>尚未分类。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="608"/>
+        <source>Select one well first.</source>
+        <translation>请先选择一口井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="660"/>
+        <source>Wells</source>
+        <translation>井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <source>{n} aquifer layers in “{group}”.</source>
+        <translation>“{group}”中有 {n} 个含水层图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="708"/>
+        <source>Updating water-quality classes</source>
+        <translation>正在更新水质类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="719"/>
+        <source>{n} wells classified.</source>
+        <translation>已对 {n} 口井分类。</translation>
     </message>
 </context>
 <context>
     <name>WellsTreeModel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="219"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="289"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="404"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="476"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="404"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="476"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -1836,107 +2972,107 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
         <source>Vulnerability (DRASTIC index)</source>
         <translation>脆弱性（DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="84"/>
         <source>Pollution-source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="85"/>
         <source>Function value</source>
         <translation>功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="86"/>
         <source>Current pollution status (GB/T 14848 class 1-5)</source>
         <translation>污染现状（GB/T 14848 第 1-5 类）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="91"/>
         <source>Scheme</source>
         <translation>区划方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="92"/>
         <source>Administrative units (admin_units: city boundary and counties)</source>
         <translation>行政区（admin_units：市界和县区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="100"/>
         <source>Protection zones (become protection / protection-type zones)</source>
         <translation>保护区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="107"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="108"/>
         <source>Recharge zones (become protection / protection-type zones)</source>
         <translation>补给区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="115"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="116"/>
         <source>Breaks, matrices, requirements (JSON, edited copy)</source>
         <translation>分级界限、矩阵、管控要求（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="120"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="128"/>
         <source>Minimum mapping unit (km2; empty = configuration, default 0.5)</source>
         <translation>最小制图单元（km2；留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="130"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="138"/>
         <source>Majority filter before polygonising (cells)</source>
         <translation>矢量化前的众数滤波（像元）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="146"/>
         <source>Resampling onto the vulnerability grid</source>
         <translation>重采样到脆弱性格网的方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="143"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="151"/>
         <source>Version label</source>
         <translation>版本标签</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="144"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="152"/>
         <source>Language of the requirements text</source>
         <translation>管控要求文本的语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="149"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="157"/>
         <source>Project GeoPackage to append zoning_units to</source>
         <translation>追加 zoning_units 的项目 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="154"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="162"/>
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="157"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="165"/>
         <source>Zone area by county</source>
         <translation>各县区分区面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="170"/>
         <source>Zone raster</source>
         <translation>分区栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="185"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="207"/>
         <source>No admin unit has level &apos;city&apos;: the city is the union of all units.</source>
         <translation>没有级别为 'city' 的行政区：以全部行政区的并集作为全市范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="244"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="266"/>
         <source>Some zones have no county code: give admin units with codes (level city/county).</source>
         <translation>部分分区没有县区代码：请提供带代码的行政区（级别 city/county）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="246"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="268"/>
         <source>Appended {n} zones to zoning_units of {p}.</source>
         <translation>已向 {p} 的 zoning_units 追加 {n} 个分区。</translation>
     </message>
@@ -1945,8 +3081,51 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>地下水污染防治分区</translation>
     </message>
     <message>
-        <source>Divides the city into groundwater pollution prevention zones. 2019 scheme (环办土壤函〔2019〕770号): protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): protection-type areas (the protection and recharge zones given, directly), control-type areas (from function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is cut into low/medium/high by two breaks and combined with editable matrices; pollution status (GB/T 14848 class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit, gdal.Polygonize makes polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are appended to its zoning_units table in one transaction.</source>
-        <translation>将全市划分为地下水污染防治分区。2019 方案（环办土壤函〔2019〕770号）：保护区 / 防控区 / 治理区；2023 方案（重点区划定技术指南，2023）：保护类区域（直接取给定的保护区和补给区）、管控类区域（由功能价值 x 污染风险确定，风险 = 脆弱性 x 污染源荷载）和一般区域。每项输入按两个界限分为低/中/高，再用可编辑的矩阵组合；污染现状（GB/T 14848 第 1-5 类）可强制划为治理区（2019）或管控类（2023）。所有界限和矩阵均为 resources/reference/zoning_defaults.json 中的默认值（未能获得指南中的表格）：可将修改后的副本作为 CONFIG 传入。市内没有输入数据的像元取最近的分区（并予报告）。众数滤波平滑分区栅格，gdal.SieveFilter 去除小于最小制图单元的斑块，gdal.Polygonize 生成边界严格共享的面（无缝隙、无重叠），并按行政区中的市界裁剪（级别 'city'，否则取全部行政区）。OUTPUT：附平均得分、面积和管控要求的分区；COUNTY_STATS：各县区、各分区类别的面积。给出项目 GeoPackage 时，分区在一个事务中追加到其 zoning_units 表。</translation>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <source>Vulnerability breaks low/medium/high (empty = configuration, 120,160)</source>
+        <translation>脆弱性低/中/高分级界限（留空 = 取配置，120,160）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <source>Source-load breaks (empty = configuration, 2,6)</source>
+        <translation>污染源荷载分级界限（留空 = 取配置，2,6）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <source>Function-value breaks (empty = configuration, 4,7)</source>
+        <translation>功能价值分级界限（留空 = 取配置，4,7）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <source>Pollution-status breaks (empty = configuration, 3.5,4.5)</source>
+        <translation>污染现状分级界限（留空 = 取配置，3.5,4.5）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="188"/>
+        <source>{n}: give two numbers, e.g. 120,160.</source>
+        <translation>{n}：请给出两个数，如 120,160。</translation>
+    </message>
+    <message>
+        <source>Divides the city into groundwater pollution prevention zones. 2019 scheme (环办土壤函〔2019〕770号): protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): protection-type areas (the protection and recharge zones given, directly), control-type areas (from function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; pollution status (GB/T 14848 class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit, gdal.Polygonize makes polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are appended to its zoning_units table in one transaction.</source>
+        <translation>将全市划分为地下水污染防治分区。2019 方案（环办土壤函〔2019〕770号）：保护区 / 防控区 / 治理区；2023 方案（重点区划定技术指南，2023）：保护类区域（直接取给定的保护区和补给区）、管控类区域（由功能价值 x 污染风险确定，风险 = 脆弱性 x 污染源荷载）和一般区域。每项输入按两个界限（可在此处或 CONFIG 中修改）分为低/中/高，再用可编辑的矩阵组合；污染现状（GB/T 14848 第 1-5 类）可强制划为治理区（2019）或管控类（2023）。所有界限和矩阵均为 resources/reference/zoning_defaults.json 中的默认值（未能获得指南中的表格）：可将修改后的副本作为 CONFIG 传入。市内没有输入数据的像元取最近的分区（并予报告）。众数滤波平滑分区栅格，gdal.SieveFilter 去除小于最小制图单元的斑块，gdal.Polygonize 生成边界严格共享的面（无缝隙、无重叠），并按行政区中的市界裁剪（级别 'city'，否则取全部行政区）。OUTPUT：附平均得分、面积和管控要求的分区；COUNTY_STATS：各县区、各分区类别的面积。给出项目 GeoPackage 时，分区在一个事务中追加到其 zoning_units 表。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoningPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="278"/>
+        <source>{name} — {version}</source>
+        <translation>{name} — {version}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
+        <source>Zoning</source>
+        <translation>防治分区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
+        <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
+        <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +3282,14 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/core/expressions.py" line="133"/>
         <source>the rule applied, or why there is no class</source>
         <translation>所用规则，或无法分类的原因</translation>
+    </message>
+</context>
+<context>
+    <name>gw_uscc_valid</name>
+    <message>
+        <location filename="../gw_plugin/core/expressions_sources.py" line="26"/>
+        <source>&lt;p&gt;True when &lt;b&gt;code&lt;/b&gt; is a valid 18-character unified social credit code (GB 32100-2015): allowed characters, six-digit division code in positions 3-8 and the right check character. NULL or empty gives NULL.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;当 &lt;b&gt;code&lt;/b&gt; 是有效的 18 位统一社会信用代码（GB 32100-2015）时为真：字符合法、第 3-8 位为六位行政区划代码且校验码正确。NULL 或空值返回 NULL。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
