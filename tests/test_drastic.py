@@ -117,6 +117,7 @@ def test_hand_checked_cells_standard_weights_and_nodata(tmp_path, factor_rasters
     # DEFAULT breaks 100,120,140,160; a value equal to a break goes up
     assert cls.tolist() == [[4, 5, 1], [3, 0, 0]] and cnd == 0
     assert any("DEFAULTS" in line for line in fb.lines)
+    assert any(line.startswith("Note I: Limestone rated 6") for line in fb.lines)  # disputed value shown
 
 
 def test_pesticide_and_custom_weights(tmp_path, factor_rasters):

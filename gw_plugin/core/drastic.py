@@ -310,6 +310,8 @@ def run_drastic(
         _tr("Weights D,R,A,S,T,I,C = {w}.").format(w=", ".join(f"{w[f]:g}" for f in FACTORS))
         + (f" ({weights})" if isinstance(weights, str) else _tr(" (custom)"))
     )
+    for text in disputed_notes(tables):
+        say(text)
     raters = {f: Rater(f, tables["factors"][f]) for f in FACTORS}
     ws = rb.Workspace()
     opened = {}
@@ -447,6 +449,23 @@ def run_drastic(
         karst_ds = None
         ws.close()
     return res
+
+
+def disputed_notes(tables: dict) -> list:
+    """Log lines for the table values that public implementations disagree on (flag 'disputed')."""
+    out = []
+    for fac in FACTORS:
+        spec = tables["factors"][fac]
+        if spec.get("disputed"):
+            out.append(_tr("Note {f}: {d}").format(f=fac, d=spec["disputed"]))
+        for c in spec.get("classes", []):
+            if c.get("disputed"):
+                out.append(
+                    _tr("Note {f}: {n} rated {r}; {d}").format(
+                        f=fac, n=c.get("en", c["code"]), r=c["rating"], d=c["disputed"]
+                    )
+                )
+    return out
 
 
 def _fmt(v) -> str:
