@@ -96,6 +96,18 @@ def _geometry(site, site_crs_wkt: str, target_srs) -> ogr.Geometry:
     return geom
 
 
+def _requirements(stored: str, cfg: dict, zone_class: str, lang: str) -> str:
+    """The zone row's text; the default text in ``lang`` when the row is empty or holds the default of the other
+    language (the row's text was written by gwplugin:zoning in one language)."""
+    wanted = ZN.requirements_text(cfg, zone_class, lang)
+    if not stored:
+        return wanted
+    other = "en" if (lang or "zh").startswith("zh") else "zh"
+    if stored in (ZN.requirements_text(cfg, zone_class, other), ZN.requirements_text(cfg, zone_class, "both")):
+        return wanted
+    return stored
+
+
 def check_site(
     gpkg_path: str,
     site,
@@ -169,7 +181,7 @@ def check_site(
                 ZN.zone_label(cls, lang),
                 e["area"] / 1e6,
                 share,
-                e["req"] or ZN.requirements_text(cfg, cls, lang),
+                _requirements(e["req"], cfg, cls, lang),
                 e["counties"],
             )
         )

@@ -305,3 +305,23 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
     lyr.CommitTransaction()
     del ds
     return path
+
+
+def resolve_version(gpkg_path: str, text: str = "", default_index: int = 0) -> tuple:
+    """(scheme, version) from "scheme:version", "version" or "" (the ``default_index``-th newest version)."""
+    versions = list_versions(gpkg_path)
+    if not versions:
+        raise CompareError(f"{gpkg_path}: zoning_units is empty.")
+    text = (text or "").strip()
+    if not text:
+        if default_index >= len(versions):
+            raise CompareError("zoning_units holds only one version: nothing to compare it with.")
+        return versions[default_index].key
+    for v in versions:
+        if text in (f"{v.scheme}:{v.version}", v.version):
+            return v.key
+    raise CompareError(
+        "No zoning version {t!r}; stored: {all}.".format(
+            t=text, all=", ".join(f"{v.scheme}:{v.version}" for v in versions)
+        )
+    )
