@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from qgis.core import QgsExpressionContextUtils, QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
+from qgis.core import Qgis, QgsExpressionContextUtils, QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 PROJECT_VARIABLE = "gw_zone_overlaps_accepted"
@@ -191,7 +191,7 @@ def check_validity(records: Sequence[ZoneRecord]) -> list:
             out.append(Issue("validity", r.table, (r.uuid,), _tr("Zone {u} is not a polygon.").format(u=r.uuid),
                              fids=(r.fid,)))  # fmt: skip
             continue
-        errors = g.validateGeometry(QgsGeometry.ValidationMethod.ValidatorGeos)
+        errors = g.validateGeometry(Qgis.GeometryValidationEngine.Geos)
         if errors:
             e = errors[0]
             loc = (round(e.where().x(), 1), round(e.where().y(), 1)) if e.hasWhere() else _where(g)

@@ -1,0 +1,199 @@
+"""`make demo` step: protection, capture and time-of-travel zones for every demo drinking-water source, the zone
+checks, the pollution sources inside the zones (gwplugin:sourcesinzones, with an Excel list) and a map page.
+
+For every source: HJ 338 class I / class II zones by the formula R = alpha K I T / n (one per source, the union of
+its production wells' circles), and per production well a steady capture zone with 100 d and 1000 d
+time-of-travel zones: a well in uniform flow (Grubb 1993) for the well fields and the karst source, the multi-well
+analytic-element model with the river as a head-specified line for the riverside source (timml when installed,
+else image wells across the river's local chord). Aquifer values are illustrative demo values, recorded with
+every zone in its ``parameters`` JSON. Called by scripts/demo.py as ``run(ctx)``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+DEMO_AUTHOR = "gw_plugin demo"
+
+#: Illustrative aquifer values per source type (demo only, not from a standard): K m/d, gradient, porosity,
+#: saturated thickness m, flow azimuth (towards, degrees from north), up-gradient closing length m.
+AQUIFER = {
+    "riverside": {"K": 60.0, "GRADIENT": 0.002, "POROSITY": 0.25, "THICKNESS": 30.0, "FLOW_AZIMUTH": 0.0,
+                  "UPGRADIENT_LENGTH": 4000.0},
+    "well_field": {"K": 25.0, "GRADIENT": 0.002, "POROSITY": 0.2, "THICKNESS": 40.0, "FLOW_AZIMUTH": 90.0,
+                   "UPGRADIENT_LENGTH": 3000.0},
+    "karst_spring": {"K": 40.0, "GRADIENT": 0.004, "POROSITY": 0.05, "THICKNESS": 60.0, "FLOW_AZIMUTH": 135.0,
+                     "UPGRADIENT_LENGTH": 3000.0},
+}  # fmt: skip
+
+
+def demo_wells(db: str) -> dict:
+    """{source uuid: (source row dict, [WellInput])} for the production wells (with a pumping rate)."""
+    from gw_plugin.core import rosters as R
+    from gw_plugin.core import zone_writer as W
+
+    con = sqlite3.connect(db)
+    try:
+        sources = {
+            r[0]: {"uuid": r[0], "source_code": r[1], "name_zh": r[2], "source_type": r[3], "county_code": r[4]}
+            for r in con.execute(
+                "SELECT uuid, source_code, name_zh, source_type, county_code FROM drinking_water_sources "
+                "ORDER BY source_code"
+            )
+        }
+        rows = con.execute(
+            "SELECT uuid, well_code, water_source_uuid, county_code, pumping_rate_m3d, geom FROM monitoring_wells "
+            "WHERE water_source_uuid IS NOT NULL AND pumping_rate_m3d > 0 ORDER BY well_code"
+        ).fetchall()
+    finally:
+        con.close()
+    out = {u: (s, []) for u, s in sources.items()}
+    for u, code, ws, cc, q, g in rows:
+        if ws not in out:
+            continue
+        x, y = R.point_xy(g)
+        out[ws][1].append(W.WellInput(u, x, y, ws, cc, code, {"Q": float(q)}))
+    return out
+
+
+def compute_all(db: str, river_path: str | None, log=print) -> list:
+    """ZoneFeatures for every demo source (see the module docstring)."""
+    from gw_plugin.core import zone_writer as W
+
+    line = W.read_line(river_path) if river_path and os.path.exists(river_path) else []
+    zones = []
+    for _ws, (src, wells) in demo_wells(db).items():
+        if not wells:
+            continue
+        aq = AQUIFER.get(src["source_type"], AQUIFER["well_field"])
+        t0 = time.time()
+        zones += W.compute_zones(
+            "hj338_formula", wells, {"K": aq["K"], "GRADIENT": aq["GRADIENT"], "POROSITY": aq["POROSITY"]}
+        )
+        params = dict(aq, TRAVEL_TIMES="100,1000")
+        if src["source_type"] == "riverside" and line:
+            river = W.local_river(line, [(w.x, w.y) for w in wells])
+            # regional flow towards the river, perpendicular to the local chord
+            if river is not None:
+                import math
+
+                d = river.direction
+                side = river.side(complex(wells[0].x, wells[0].y))
+                n = d * (-1j if side > 0 else 1j)  # unit normal pointing from the wells to the river
+                params["FLOW_AZIMUTH"] = round(math.degrees(math.atan2(n.real, n.imag)) % 360.0, 1)
+            zones += W.compute_zones("aem", wells, params, river=river)
+            how = "aem + river" if river is not None else "aem (no usable river reach)"
+        else:
+            zones += W.compute_zones("uniform_flow", wells, params)
+            how = "uniform_flow"
+        log(f"   {src['source_code']} {src['name_zh']}: {len(wells)} wells, {how}, {time.time() - t0:.1f} s")
+    return zones
+
+
+def write_all(db: str, zones: list) -> dict:
+    """Replace earlier demo zones and write ``zones`` through the layers' edit buffers; commit."""
+    from qgis.core import QgsVectorLayer
+
+    from gw_plugin.core import zone_writer as W
+
+    con = sqlite3.connect(db)
+    try:
+        for t in ("protection_zones", "recharge_zones"):
+            con.execute(f"DELETE FROM {t} WHERE created_by = ?", (DEMO_AUTHOR,))
+        con.commit()
+    finally:
+        con.close()
+    layers = {t: QgsVectorLayer(f"{db}|layername={t}", t, "ogr") for t in ("protection_zones", "recharge_zones")}
+    added = W.write_zones(zones, layers, author=DEMO_AUTHOR, command="Demo zones")
+    for t, layer in layers.items():
+        if layer.isEditable() and not layer.commitChanges():
+            raise RuntimeError(f"{t}: {layer.commitErrors()}")
+    return added
+
+
+def run(ctx: dict) -> None:
+    import processing
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtGui import QColor
+
+    from gw_plugin.core import mapexport, zone_checks
+    from gw_plugin.core.qgis_project import project_layers
+
+    db = ctx["database"]
+    out = ctx["out"]
+    river_path = os.path.join(os.path.dirname(db), "context", "river.gpkg")
+    zones = compute_all(db, river_path)
+    added = write_all(db, zones)
+    print(f"   {len(added.get('protection_zones', []))} protection zones, "
+          f"{len(added.get('recharge_zones', []))} capture / time-of-travel zones written")  # fmt: skip
+
+    project = QgsProject.instance()
+    project.clear()
+    if not project.read(ctx["project_path"]):
+        raise RuntimeError(f"cannot read {ctx['project_path']}")
+    layers = project_layers(project, db) or project_layers(project)
+    pz, rz = layers["protection_zones"], layers["recharge_zones"]
+    for layer in (pz, rz):
+        layer.dataProvider().reloadData()
+        layer.reload()
+    report = zone_checks.check_layers([pz, rz], project)
+    report_path = report.write_csv(os.path.join(out, "demo_zone_checks.csv"))
+    print("   " + report.text().splitlines()[0])
+    ctx["outputs"]["Zone checks / 分区检查"] = report_path
+
+    xlsx = os.path.join(out, "demo_sources_in_zones.xlsx")
+    inside = os.path.join(out, "demo_sources_in_zones.gpkg")
+    for p in (xlsx, inside):
+        if os.path.exists(p):
+            os.remove(p)
+    res = processing.run(
+        "gwplugin:sourcesinzones",
+        {
+            "ZONES": rz,
+            "SOURCES": layers["pollution_sources"],
+            "WELLS": layers["monitoring_wells"],
+            "ALL_CATEGORIES": True,
+            "OUTPUT": inside,
+            "XLSX": xlsx,
+        },
+    )
+    print(f"   {res.get('N_ROWS', 0)} (zone, pollution source) pairs inside the capture zones")
+    ctx["outputs"]["Sources in zones / 补给区内污染源 (xlsx)"] = res.get("XLSX", xlsx)
+
+    inside_layer = QgsVectorLayer(res["OUTPUT"], "补给区内污染源", "ogr")
+    inside_layer.renderer().symbol().setColor(QColor("#d7301f"))
+    inside_layer.renderer().symbol().setSize(3.0)
+    project.addMapLayer(inside_layer, False)
+    map_layers = [inside_layer, layers["drinking_water_sources"], pz, rz]
+    for ctx_layer in project.mapLayers().values():
+        if ctx_layer.customProperty("gw_plugin/context") == "river":
+            map_layers.append(ctx_layer)
+    if "admin_units" in layers:
+        map_layers.append(layers["admin_units"])
+    extent = None
+    for layer in (pz, rz):
+        e = layer.extent()
+        if extent is None:
+            extent = e
+        else:
+            extent.combineExtentWith(e)
+    if extent is not None:
+        extent = extent.buffered(1500.0)
+    written = mapexport.export_map(
+        project,
+        os.path.join(out, "demo_zones.pdf"),
+        os.path.join(out, "demo_zones.png"),
+        title="饮用水水源保护区、补给区与区内污染源",
+        subtitle=ctx.get("city_name", "") or "示例城市",
+        layers=map_layers,
+        extent=extent,
+        lang="zh",
+        notes="HJ 338 公式 R=α·K·I·T/n（一级 T=100 d，二级 T=1000 d，α=1.5）；捕获区与 100 d / 1000 d 运移时间区："
+        "均匀流单井解（Grubb 1993），傍河水源地为多井解析元模型（河流为定水头边界）。含水层参数为示例值。",
+        data_sources="示例数据（gw_plugin 内置示例城市）",
+    )
+    for kind, path in written.items():
+        ctx["outputs"][f"Zones map / 保护区与补给区图 ({kind})"] = path
+    project.removeMapLayer(inside_layer.id())
