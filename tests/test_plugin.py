@@ -195,7 +195,9 @@ def test_dock_registry_gives_each_panel_an_action_and_a_lazy_dock(qgis_iface, cl
         raise RuntimeError("panel failed to build")
 
     register_dock(DockSpec(key="zz_test", title=lambda: "Test panel", factory=factory, order=999))
-    register_dock(DockSpec(key="zz_broken", title=lambda: "Broken panel", factory=broken, order=998))
+    register_dock(
+        DockSpec(key="zz_broken", title=lambda: "Broken panel", factory=broken, order=998, icon="/noSuchIcon.svg")
+    )
     with pytest.raises(ValueError):
         register_dock(DockSpec(key="bad key!", title=lambda: "x", factory=factory))
     try:
@@ -214,6 +216,7 @@ def test_dock_registry_gives_each_panel_an_action_and_a_lazy_dock(qgis_iface, cl
         action.trigger()
         assert dock.isVisible() and len(built) == 1  # the same dock again, not a new one
 
+        assert not instance.docks.action("zz_broken").icon().pixmap(16, 16).isNull()  # fallback icon
         qgis_iface.messageBar().clear_messages()
         instance.docks.action("zz_broken").trigger()
         assert not instance.docks.action("zz_broken").isChecked() and instance.docks.dock("zz_broken") is None

@@ -45,13 +45,20 @@ class DockSpec:
     order: int = 100
 
     def make_icon(self) -> QIcon:
+        """The panel's icon; the plugin's icon when it names no icon or one this QGIS version lacks."""
         if callable(self.icon):
-            return self.icon()
-        if not self.icon:
-            return QIcon()
-        if self.icon.startswith("/"):
-            return QgsApplication.getThemeIcon(self.icon)  # a QGIS theme icon such as "/mIconInfo.svg"
-        return QIcon(self.icon)  # a file path
+            icon = self.icon()
+        elif not self.icon:
+            icon = QIcon()
+        elif self.icon.startswith("/"):
+            icon = QgsApplication.getThemeIcon(self.icon)  # a QGIS theme icon such as "/mIconInfo.svg"
+        else:
+            icon = QIcon(self.icon)  # a file path
+        if icon.isNull() or icon.pixmap(16, 16).isNull():
+            from ..paths import resource
+
+            icon = QIcon(str(resource("icons", "gw_plugin.svg")))
+        return icon
 
 
 _REGISTRY: dict = {}
