@@ -229,3 +229,115 @@ def test_self_monitoring_status():
     with pytest.raises(W.WorkflowError):
         W.self_monitoring_status(3, 0, 1)
     assert "50%" in W.self_monitoring_findings(2024, 3, 2, 1)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Abandoned-well ledger (gwplugin:abandonedwells)
+# --------------------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+
+
+@pytest.fixture
+def wells_db(tmp_path, qgis_app):
+    from .test_rosters import square
+
+    path = make_project(tmp_path)
+    add_features(
+        path,
+        "admin_units",
+        [
+            {"code": "410101", "name_zh": "中原区", "level": "county", "wkt": square(X0 - 5000, Y0 - 5000, 20000)},
+            {"code": "410102", "name_zh": "二七区", "level": "county", "wkt": square(X0 + 15000, Y0 - 5000, 20000)},
+        ],
+    )
+    rng = random.Random(8)
+    kinds = ["mine_shaft", "borehole", "water_well", "geothermal"]
+    risks = ["high", "medium", "low", None]
+    seals = ["not_sealed", "planned", "sealed", "verified"]
+    wells = []
+    for i in range(40):
+        seal = seals[i % 4]
+        wells.append(
+            {
+                "well_code": f"FQ{i:03d}",
+                "name_zh": f"废弃井{i}",
+                "kind": kinds[(i // 4) % 4],
+                "county_code": "410101" if i % 3 else "410102",
+                "depth_m": round(rng.uniform(20, 400), 1),
+                "risk_class": risks[(i // 2) % 4],
+                "sealing_status": seal,
+                "sealed_on": f"2023-04-0{1 + i % 9}" if seal in ("sealed", "verified") else None,
+                "wkt": f"POINT({X0 + 10 * i} {Y0 + 5 * i})",
+            }
+        )
+    add_features(path, "abandoned_wells", wells)
+    return path, wells
+
+
+def test_abandoned_wells_ledger(provider, wells_db, tmp_path):
+    import processing
+    from openpyxl import load_workbook
+
+    path, wells = wells_db
+    xlsx = tmp_path / "ledger.xlsx"
+    res = processing.run(
+        "gwplugin:abandonedwells",
+        {"DATABASE": str(path), "XLSX": str(xlsx), "OUTPUT": "TEMPORARY_OUTPUT", "CITY": "郑州市"},
+    )
+    assert res["N_WELLS"] == 40
+    ws = load_workbook(str(xlsx)).active
+    assert [c.value for c in ws[3]] == [
+        "序号",
+        "编号",
+        "名称",
+        "类型",
+        "所在县区",
+        "井深",
+        "风险等级",
+        "封井状态",
+        "封填日期",
+    ]
+    assert ws["A1"].value == "郑州市废弃矿井、钻孔和水井台账" and "共40眼" in ws["A2"].value
+    data = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    assert [d[0] for d in data] == list(range(1, 41))
+    # independent ordering: county, risk high→medium→low→none, code
+    order = {"high": 0, "medium": 1, "low": 2, None: 9}
+    expected = sorted(wells, key=lambda w: (w["county_code"], order[w["risk_class"]], w["well_code"]))
+    assert [d[1] for d in data] == [w["well_code"] for w in expected]
+    first = expected[0]
+    row = data[0]
+    assert row[4] == {"410101": "中原区", "410102": "二七区"}[first["county_code"]]
+    assert row[5] == first["depth_m"]
+    labels = {"not_sealed": "未封填", "planned": "计划封填", "sealed": "已封填", "verified": "已验收"}
+    assert [d[7] for d in data] == [labels[w["sealing_status"]] for w in expected]
+    assert [d[8] or None for d in data] == [w["sealed_on"] for w in expected]
+    layer = res["OUTPUT"]
+    assert layer.featureCount() == 40 and layer.crs().authid() == "EPSG:4547"
+    # filters: county 410101, mine shafts and boreholes, not yet sealed or planned
+    xlsx2 = tmp_path / "filtered.xlsx"
+    res2 = processing.run(
+        "gwplugin:abandonedwells",
+        {
+            "DATABASE": str(path),
+            "COUNTIES": "410101",
+            "KINDS": [0, 1],
+            "SEALING": [0, 1],
+            "XLSX": str(xlsx2),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    want = [
+        w for w in wells
+        if w["county_code"] == "410101" and w["kind"] in ("mine_shaft", "borehole")
+        and w["sealing_status"] in ("not_sealed", "planned")
+    ]  # fmt: skip
+    assert 0 < res2["N_WELLS"] == len(want) < 40
+    feats = list(res2["OUTPUT"].getFeatures())
+    assert sorted(f["well_code"] for f in feats) == sorted(w["well_code"] for w in want)
+    assert all(not f.geometry().isNull() for f in feats)
+    ws2 = load_workbook(str(xlsx2)).active
+    assert "县区=410101" in ws2["A2"].value and ws2.max_row == 3 + len(want)

@@ -491,3 +491,115 @@ def add_uscc_constraint(layer, lang: str = "zh") -> bool:
 
 def statuses_for(workflow: str) -> Sequence:
     return WORKFLOWS[workflow].statuses()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Abandoned wells ledger (seed 003): sealing is the workflow of an abandoned well
+# --------------------------------------------------------------------------------------------------------------
+#: The official ledger layout (seed 003 inventory of abandoned mine shafts, boreholes and water wells).
+ABANDONED_HEADERS = ["序号", "编号", "名称", "类型", "所在县区", "井深", "风险等级", "封井状态", "封填日期"]
+ABANDONED_WIDTHS = [6, 18, 30, 16, 16, 10, 10, 12, 14]
+_RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass
+class AbandonedWellRow:
+    no: int
+    uuid: str
+    well_code: str
+    name_zh: str
+    kind: str
+    county_code: str
+    county_name: str
+    depth_m: Optional[float]
+    risk_class: Optional[str]
+    sealing_status: str
+    sealed_on: Optional[str]
+    x: float
+    y: float
+
+    def ledger_values(self) -> list:
+        return [
+            self.no,
+            self.well_code,
+            self.name_zh,
+            S.codelist("abandoned_well_kind").label(self.kind, "zh") if self.kind else "",
+            self.county_name,
+            self.depth_m,
+            S.codelist("risk_class").label(self.risk_class, "zh") if self.risk_class else "",
+            S.codelist("sealing_status").label(self.sealing_status, "zh") if self.sealing_status else "",
+            self.sealed_on or "",
+        ]
+
+
+def abandoned_well_rows(
+    path,
+    counties: Optional[Sequence] = None,
+    kinds: Optional[Sequence] = None,
+    risk_classes: Optional[Sequence] = None,
+    sealing_statuses: Optional[Sequence] = None,
+) -> list:
+    """The abandoned wells of the GeoPackage that pass the filters (None or empty = no filter), ordered by county,
+    risk class (high first) and code, numbered from 1."""
+    import sqlite3
+
+    from . import rosters as R
+
+    con = R.connect(path, readonly=True)
+    try:
+        names = R.county_names(con)
+        data = con.execute(
+            "SELECT uuid, well_code, name_zh, kind, county_code, depth_m, risk_class, sealing_status, sealed_on, geom "
+            "FROM abandoned_wells"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise WorkflowError(_tr("The database has no abandoned-well table: {e}").format(e=exc)) from exc
+    finally:
+        con.close()
+
+    def keep(value, allowed):
+        return not allowed or value in set(allowed)
+
+    data = [
+        r
+        for r in data
+        if keep(r[4], counties) and keep(r[3], kinds) and keep(r[6], risk_classes) and keep(r[7], sealing_statuses)
+    ]
+    data.sort(key=lambda r: (r[4] or "", _RISK_ORDER.get(r[6], 9), r[1] or ""))
+    out = []
+    for no, r in enumerate(data, start=1):
+        x, y = R.point_xy(r[9]) if r[9] is not None else (math.nan, math.nan)
+        out.append(
+            AbandonedWellRow(
+                no, r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", names.get(r[4], r[4] or ""),
+                r[5], r[6], r[7] or "", (r[8] or "")[:10] or None, float(x), float(y),
+            )
+        )  # fmt: skip
+    return out
+
+
+def write_abandoned_wells_xlsx(path, rows: Sequence, city: str = "", filters_note: str = "") -> str:
+    """The abandoned-well ledger workbook: title, note (date, count, filters), Chinese headers, one row per well."""
+    from openpyxl import load_workbook
+
+    from . import xlsx_report
+
+    note = "生成日期：{d}    共{n}眼{f}".format(
+        d=_dt.date.today().isoformat(), n=len(rows), f=("    筛选：" + filters_note) if filters_note else ""
+    )
+    xlsx_report.write_table_xlsx(
+        path,
+        f"{city}废弃矿井、钻孔和水井台账",
+        ABANDONED_HEADERS,
+        [r.ledger_values() for r in rows],
+        note=note,
+        sheet="废弃井台账",
+    )
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(str(path))
+    ws = wb.active
+    for j, w in enumerate(ABANDONED_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    wb.save(str(path))
+    return str(path)
