@@ -33,9 +33,11 @@ BUILD_DEMO_ID = "gwplugin:builddemo"
 
 
 def qgis_locale() -> str:
-    """The locale QGIS runs in: QgsSettings ``locale/userLocale`` (written by QGIS at start), else QLocale."""
-    value = QgsSettings().value("locale/userLocale", "", type=str)
-    return value or QLocale().name()
+    """The locale QGIS runs in: the translation QGIS itself loaded (also set by ``qgis --lang``), else QgsSettings
+    ``locale/userLocale`` (QGIS writes the locale in use there at start), else QLocale."""
+    app = QgsApplication.instance()
+    value = app.translation() if isinstance(app, QgsApplication) else ""
+    return value or QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
 
 
 def translation_candidates(locale: str) -> list:

@@ -295,6 +295,14 @@ def test_locale_falls_back_to_qlocale(locale):
     assert qgis_locale() == QLocale().name()
     locale("zh-Hans")
     assert qgis_locale() == "zh-Hans"
+    app = QgsApplication.instance()
+    before = app.translation()
+    app.setTranslation("zh_CN")  # what `qgis --lang zh_CN` sets, whatever the settings say
+    try:
+        assert qgis_locale() == "zh_CN"
+    finally:
+        app.setTranslation(before)
+    assert qgis_locale() == "zh-Hans"
 
 
 # ---------------------------------------------------------------------------------------------------------------
