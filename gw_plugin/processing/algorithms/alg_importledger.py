@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-
 from qgis.core import (
     QgsApplication,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
 from ...core import ledgers, tabular
 from ..base import GwAlgorithm, fail
+from ..import_common import add_import_parameters, log_issues, write_report
 
 TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells"]
 
@@ -47,20 +44,7 @@ class ImportLedgerAlgorithm(GwAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterString("SHEET", self.tr("Worksheet (XLSX)"), "", False, True))
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                "ACCEPT_VALID", self.tr("Import the valid rows even if some rows have errors"), False
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                self.tr("Report (issues and changes)"),
-                self.tr("CSV files (*.csv)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        add_import_parameters(self, self.tr("Report (issues and changes)"))
         for name, label in (("INSERTED", "Rows inserted"), ("UPDATED", "Rows updated"), ("ERRORS", "Rows with errors")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
@@ -76,18 +60,10 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         except (tabular.TableReadError, ValueError) as exc:
             fail(str(exc))
         feedback.pushInfo(rep.summary())
-        for i in rep.issues[:200]:
-            line = f"row {i.row} [{i.column}] {i.code}: {i.message}"
-            (feedback.reportError(line) if i.severity == "error" else feedback.pushWarning(line))
+        log_issues(feedback, rep.issues)
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report:
-            with open(report, "w", newline="", encoding="utf-8-sig") as fh:
-                w = csv.writer(fh)
-                w.writerow(["row", "column", "severity", "code", "message"])
-                for i in rep.issues:
-                    w.writerow([i.row, i.column, i.severity, i.code, i.message])
-                for line in rep.changes_text():
-                    w.writerow(["", "", "change", "updated", line])
+            write_report(report, rep.issues, rep.changes_text())
         try:
             ledgers.write_ledger(
                 rep, db, self.parameterAsBool(parameters, "ACCEPT_VALID", context), QgsApplication.userLoginName()

@@ -3,20 +3,17 @@ written in one transaction (all rows, or only the valid rows when explicitly acc
 
 from __future__ import annotations
 
-import csv
-
 from qgis.core import (
     QgsApplication,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
 from ...core import importer, tabular
 from ..base import FeedbackBridge, GwAlgorithm, fail
+from ..import_common import add_import_parameters, log_issues, write_report
 
 LAYOUTS = ["long", "wide"]
 
@@ -50,20 +47,7 @@ class ImportSamplesAlgorithm(GwAlgorithm):
             ("UNIT_FIELD", "Unit column (long layout)"),
         ):
             self.addParameter(QgsProcessingParameterString(name, self.tr(label), "", False, True))
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                "ACCEPT_VALID", self.tr("Import the valid rows even if some rows have errors"), False
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                self.tr("Validation report"),
-                self.tr("CSV files (*.csv)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        add_import_parameters(self, self.tr("Validation report"))
         self.addOutput(QgsProcessingOutputNumber("SAMPLES", self.tr("New samples")))
         self.addOutput(QgsProcessingOutputNumber("RESULTS", self.tr("Results written")))
         self.addOutput(QgsProcessingOutputNumber("ERRORS", self.tr("Rows with errors")))
@@ -100,16 +84,10 @@ class ImportSamplesAlgorithm(GwAlgorithm):
         except InterruptedError:
             fail(self.tr("Canceled: nothing was written."))
         feedback.pushInfo(rep.summary())
-        for issue in rep.issues[:200]:
-            line = f"row {issue.row} [{issue.column}] {issue.severity} {issue.code}: {issue.message}"
-            (feedback.reportError(line) if issue.severity == "error" else feedback.pushWarning(line))
+        log_issues(feedback, rep.issues)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report_path:
-            with open(report_path, "w", newline="", encoding="utf-8-sig") as fh:
-                w = csv.writer(fh)
-                w.writerow(["row", "column", "severity", "code", "message"])
-                for i in rep.issues:
-                    w.writerow([i.row, i.column, i.severity, i.code, i.message])
+            write_report(report_path, rep.issues)
         accept = self.parameterAsBool(parameters, "ACCEPT_VALID", context)
         try:
             importer.write(rep, db, accept_valid_only=accept, user=QgsApplication.userLoginName())
