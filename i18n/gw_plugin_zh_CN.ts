@@ -10,6 +10,62 @@
     </message>
 </context>
 <context>
+    <name>AbandonedWellsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="66"/>
+        <source>Only these county codes (comma-separated)</source>
+        <translation>仅限这些县区代码（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <source>Risk classes</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <source>Sealing statuses</source>
+        <translation>封井状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="77"/>
+        <source>City name for the title</source>
+        <translation>标题中的城市名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="78"/>
+        <source>Ledger (Excel)</source>
+        <translation>台账（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="78"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="83"/>
+        <source>Abandoned wells</source>
+        <translation>废弃井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="160"/>
+        <source>{n} abandoned wells in the ledger.</source>
+        <translation>台账中共有 {n} 口废弃井。</translation>
+    </message>
+    <message>
+        <source>Abandoned-well ledger</source>
+        <translation>废弃井台账</translation>
+    </message>
+    <message>
+        <source>Seed 003: the inventory of abandoned mine shafts, boreholes and water wells with their risk class and sealing status. Writes the ledger as an Excel workbook in the official layout (序号, 编号, 名称, 类型, 所在县区, 井深, 风险等级, 封井状态, 封填日期), ordered by county, risk class (high first) and code, and a point layer of the same wells. Optional filters: county codes, kinds, risk classes, sealing statuses (none ticked = all).</source>
+        <translation>种子文件 003：废弃矿井、钻孔和水井的清单，附风险等级和封井状态。按官方格式（序号、编号、名称、类型、所在县区、井深、风险等级、封井状态、封填日期）将台账写为 Excel 工作簿，按县区、风险等级（高者在前）和编号排序，并输出同样这些井的点图层。可选筛选：县区代码、类型、风险等级、封井状态（均未勾选 = 全部）。</translation>
+    </message>
+</context>
+<context>
     <name>BuildDemoAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="49"/>
@@ -1190,117 +1246,117 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="132"/>
+        <location filename="../gw_plugin/plugin.py" line="134"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="135"/>
+        <location filename="../gw_plugin/plugin.py" line="137"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="135"/>
+        <location filename="../gw_plugin/plugin.py" line="137"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="144"/>
+        <location filename="../gw_plugin/plugin.py" line="146"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="144"/>
+        <location filename="../gw_plugin/plugin.py" line="146"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="502"/>
+        <location filename="../gw_plugin/plugin.py" line="504"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="291"/>
+        <location filename="../gw_plugin/plugin.py" line="293"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="344"/>
+        <location filename="../gw_plugin/plugin.py" line="346"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="305"/>
+        <location filename="../gw_plugin/plugin.py" line="307"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="321"/>
+        <location filename="../gw_plugin/plugin.py" line="323"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="330"/>
+        <location filename="../gw_plugin/plugin.py" line="332"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="344"/>
+        <location filename="../gw_plugin/plugin.py" line="346"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="357"/>
+        <location filename="../gw_plugin/plugin.py" line="359"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="357"/>
+        <location filename="../gw_plugin/plugin.py" line="359"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="468"/>
+        <location filename="../gw_plugin/plugin.py" line="470"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="398"/>
+        <location filename="../gw_plugin/plugin.py" line="400"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="408"/>
+        <location filename="../gw_plugin/plugin.py" line="410"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="414"/>
+        <location filename="../gw_plugin/plugin.py" line="416"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="434"/>
+        <location filename="../gw_plugin/plugin.py" line="436"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="473"/>
+        <location filename="../gw_plugin/plugin.py" line="475"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="477"/>
+        <location filename="../gw_plugin/plugin.py" line="479"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="484"/>
+        <location filename="../gw_plugin/plugin.py" line="486"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="492"/>
+        <location filename="../gw_plugin/plugin.py" line="494"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
@@ -1584,57 +1640,47 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="35"/>
         <source>Ledger (CSV or XLSX)</source>
         <translation>台账（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="36"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="49"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="46"/>
         <source>Worksheet (XLSX)</source>
         <translation>工作表（XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="50"/>
-        <source>Import the valid rows even if some rows have errors</source>
-        <translation>即使部分行有错误，也导入有效的行</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="47"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="58"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
@@ -1650,72 +1696,62 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportSamplesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="36"/>
         <source>Lab file (CSV or XLSX)</source>
         <translation>实验室数据文件（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="37"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
         <source>Layout</source>
         <translation>表格布局</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
         <source>Long</source>
         <translation>长表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
         <source>Wide</source>
         <translation>宽表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="53"/>
-        <source>Import the valid rows even if some rows have errors</source>
-        <translation>即使部分行有错误，也导入有效的行</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="50"/>
         <source>Validation report</source>
         <translation>校验报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="58"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="51"/>
         <source>New samples</source>
         <translation>新样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="52"/>
         <source>Results written</source>
         <translation>已写入的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="53"/>
         <source>Rows with errors</source>
         <translation>有错误的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="92"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="76"/>
         <source>Column mapping: {m}</source>
         <translation>列对应关系：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="101"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="85"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="96"/>
         <source>Written: {s} new samples, {r} results.</source>
         <translation>已写入：{s} 个新样品，{r} 条结果。</translation>
     </message>
@@ -1980,64 +2016,69 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProjectPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="90"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="91"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="91"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="92"/>
         <source>Schema version:</source>
         <translation>数据结构版本：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="92"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="93"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="95"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="96"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="95"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="96"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="104"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="109"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="105"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="110"/>
         <source>Count the rows again</source>
         <translation>重新统计行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="153"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="169"/>
         <source>No project database is loaded. Use “Open / create project database…”.</source>
         <translation>尚未加载项目数据库。请使用“打开 / 新建项目数据库…”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="162"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="178"/>
         <source>The project database {path} does not exist any more.</source>
         <translation>项目数据库 {path} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="176"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="192"/>
         <source>{version} (this plugin: {current})</source>
         <translation>{version}（本插件：{current}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="212"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="228"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="212"/>
+        <location filename="../gw_plugin/gui/dock_project.py" line="228"/>
         <source>Show the open project database: schema version, CRS and rows per table</source>
         <translation>显示已打开的项目数据库：数据结构版本、坐标系和各表行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_project.py" line="105"/>
+        <source>&amp;Open / create project database…</source>
+        <translation>打开 / 新建项目数据库(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3167,19 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
+    </message>
+</context>
+<context>
+    <name>alg</name>
+    <message>
+        <location filename="../gw_plugin/processing/import_common.py" line="12"/>
+        <source>Import the valid rows even if some rows have errors</source>
+        <translation>即使部分行有错误，也导入有效的行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_common.py" line="17"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -333,6 +333,7 @@ def test_open_database_loads_layers_and_project_dock_counts(plugin, project, qgi
     dock = plugin.docks.show("project")
     panel = dock.widget()
     panel.refresh()
+    assert panel.open_button.isHidden()  # offered only while no database is loaded
     assert panel.path_label.text() == str(path)
     assert panel.version_label.text() == str(S.SCHEMA_VERSION)
     assert panel.crs_label.text().startswith("EPSG:4547")
@@ -397,6 +398,18 @@ def test_about_dialog_opens(plugin, qtbot):
     QTimer.singleShot(0, close)
     plugin.action_about.trigger()
     assert texts and "GB/T 14848-2017" in texts[0]
+
+
+def test_project_panel_without_database_offers_the_open_action(plugin, project, qgis_iface):
+    triggered = []
+    plugin.action_open.triggered.disconnect()  # the real slot would open the modal dialog
+    plugin.action_open.triggered.connect(lambda: triggered.append(True))
+    panel = plugin.docks.show("project").widget()
+    panel.refresh()
+    assert "No project database is loaded" in panel.status.text() and not panel.open_button.isHidden()
+    assert panel.table.rowCount() == 0
+    panel.open_button.click()
+    assert triggered == [True]
 
 
 def test_create_database_through_the_action(plugin, project, qgis_iface, tmp_path, validate):

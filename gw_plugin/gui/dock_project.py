@@ -25,6 +25,7 @@ from .docks import DockSpec
 
 PROJECT_VARIABLE = "gw_database"
 PROP_DATABASE = "gw_plugin/database"  # the custom property core.qgis_project puts on its layers and group
+OPEN_ACTION = "gw_plugin_open_database"  # objectName of the plugin's action (plugin.py)
 
 
 def current_database(project: QgsProject) -> str | None:
@@ -101,10 +102,15 @@ class ProjectPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
+        self.open_button = QPushButton(
+            QCoreApplication.translate("ProjectPanel", "&Open / create project database…"), self
+        )
+        self.open_button.clicked.connect(self.open_database)
         self.refresh_button = QPushButton(QCoreApplication.translate("ProjectPanel", "&Refresh"), self)
         self.refresh_button.setToolTip(QCoreApplication.translate("ProjectPanel", "Count the rows again"))
         self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
 
@@ -129,6 +135,15 @@ class ProjectPanel(QWidget):
             signal.connect(self.schedule_refresh)
         self.refresh()
 
+    def open_database(self) -> None:
+        """Run the plugin's "Open / create project database" action (found in the main window by its name)."""
+        from qgis.PyQt.QtWidgets import QAction
+
+        window = self.iface.mainWindow() if self.iface is not None else None
+        action = window.findChild(QAction, OPEN_ACTION) if window is not None else None
+        if action is not None:
+            action.trigger()
+
     def schedule_refresh(self, *args) -> None:
         self._timer.start()
 
@@ -148,6 +163,7 @@ class ProjectPanel(QWidget):
         from ..plugin import ui_language
 
         path = current_database(self.project)
+        self.open_button.setVisible(not path)
         self.table.setRowCount(0)
         if not path:
             self._show_empty(
