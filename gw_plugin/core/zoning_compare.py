@@ -99,8 +99,8 @@ def list_versions(gpkg_path: str) -> list:
     """The zoning versions stored in a project database, newest first."""
     ds, _lyr = _open(gpkg_path)
     sql = (
-        f'SELECT scheme, version, count(*) AS n, sum(area_km2) AS a, max(created_at) AS t FROM "{TABLE}" '
-        "GROUP BY scheme, version ORDER BY t DESC, version DESC"
+        f'SELECT scheme, version, count(*) AS n, sum(area_km2) AS a, max(created_at) AS t, max(fid) AS last FROM "{TABLE}" '
+        "GROUP BY scheme, version ORDER BY t DESC, last DESC"
     )
     res = ds.ExecuteSQL(sql, dialect="SQLITE")
     out = []

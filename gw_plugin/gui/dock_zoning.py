@@ -483,10 +483,15 @@ class ZoningPanel(QWidget):
                 versions = ZC.list_versions(db)
             except (ValueError, RuntimeError, OSError):
                 versions = []
+        keys = [v.key for v in versions]
+        changed = keys != getattr(self, "_version_keys", None)
+        self._version_keys = keys
         for combo in (self.version_a, self.version_b, self.site_version, self.overlay_version):
             combo.set_versions(versions, self.lang)
-        if len(versions) > 1 and self.version_a.currentIndex() == self.version_b.currentIndex():
-            self.version_a.setCurrentIndex(1)  # before = the second newest, after = the newest
+            if changed and versions:
+                combo.setCurrentIndex(0)  # a new version: show the newest
+        if versions and (changed or self.version_a.currentIndex() == self.version_b.currentIndex()):
+            self.version_a.setCurrentIndex(min(1, len(versions) - 1))  # before = the second newest
 
     def _overlays_changed(self, *_args) -> None:
         for key, box in self.overlay_boxes.items():

@@ -190,9 +190,22 @@ class VersionCombo(QComboBox):
         self.clear()
         for v in versions:
             self.addItem(f"{v.label(lang)} — {v.zones} / {v.area_km2:.1f} km²", v.key)
-        idx = self.findData(current) if current is not None else -1
+        idx = self.index_of(current) if current is not None else -1
         self.setCurrentIndex(idx if idx >= 0 else (0 if versions else -1))
         self.blockSignals(False)
+
+    def index_of(self, key) -> int:
+        """Row of the version ``key`` = (scheme, version), -1 when absent (findData does not compare tuples)."""
+        for i in range(self.count()):
+            if tuple(self.itemData(i) or ()) == tuple(key):
+                return i
+        return -1
+
+    def select(self, key) -> bool:
+        idx = self.index_of(key)
+        if idx >= 0:
+            self.setCurrentIndex(idx)
+        return idx >= 0
 
     def version(self):
         return self.currentData()
