@@ -617,3 +617,37 @@ def test_feature_moved_out_of_checked_out_counties_stays_in_sync(published, tmp_
     rep = SY.sync(c1, ci)
     assert rep.pulled == 1 and a[0] not in local_rows(c1)
     assert local_rows(c1) == {u: r for u, r in server_rows(ci).items() if u in (a[1], a[2])}
+
+
+def test_invalid_value_is_rejected_locally_not_blocking_others(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    edit(c1, "monitoring_wells", a[0], built_date="2024-13-45")  # not a date: the server would refuse the push
+    edit(c1, "monitoring_wells", a[1], remarks="fine")
+    rep = SY.sync(c1, ci)
+    assert rep.pushed == 1 and rep.rejected == 1
+    assert server_rows(ci)[a[1]]["remarks"] == "fine"
+    con = C.open_db(c1)
+    (reason, data) = con.execute("SELECT reason, data FROM gw_rejected").fetchone()
+    con.close()
+    assert "invalid" in reason and json.loads(data)["built_date"] == "2024-13-45"
+
+
+def test_value_the_server_refuses_does_not_block_the_push(published, tmp_path):
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    con = C.open_db(c1)  # a geometry of the wrong type, written behind QGIS' back
+    con.execute(
+        "UPDATE monitoring_wells SET geom = ? WHERE uuid = ?",
+        (C.wkb_to_gpkg(bytes.fromhex("010200000002000000" + "00" * 32), 4547), a[0]),
+    )
+    con.close()
+    edit(c1, "monitoring_wells", a[1], remarks="fine")
+    rep = SY.sync(c1, ci)
+    assert rep.pushed == 1 and rep.rejected == 1
+    assert server_rows(ci)[a[1]]["remarks"] == "fine"
+    con = C.open_db(c1)
+    (reason,) = con.execute("SELECT reason FROM gw_rejected").fetchone()
+    con.close()
+    assert "refused by the platform" in reason
+    assert local_rows(c1) == server_rows(ci)

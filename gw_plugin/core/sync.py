@@ -89,10 +89,15 @@ _DT_RE = re.compile(
 )
 
 
-def canon_datetime(v) -> str:
+_CANON_DT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+
+
+def canon_datetime(v, strict: bool = False) -> str:
     """'YYYY-MM-DDTHH:MM:SS.mmmZ' in UTC, the GeoPackage form; ValueError if unreadable."""
     import datetime as dt
 
+    if not strict and isinstance(v, str) and len(v) == 24 and _CANON_DT_RE.match(v):
+        return v  # already 'YYYY-MM-DDTHH:MM:SS.mmmZ' (what the GeoPackage triggers and the platform write)
     m = _DT_RE.match(str(v).strip())
     if not m:
         raise ValueError(f"not a date-time: {v!r}")
@@ -162,9 +167,12 @@ def to_wire(ftype: str, v, srid: int, geometry: Optional[str] = None):
         s = str(v)[:10]
         if not _DATE_RE.match(s):
             raise ValueError(f"not a date: {v!r}")
+        import datetime as dt
+
+        dt.date.fromisoformat(s)  # ValueError for 2024-13-45
         return s
     if ftype == "datetime":
-        return canon_datetime(v)
+        return canon_datetime(v, strict=True)  # a value the server would refuse must not block the whole push
     s = str(v)
     if "\x00" in s:
         raise ValueError("text contains a NUL character")
@@ -740,7 +748,33 @@ def _bypasses_rls(cur) -> bool:
     return bool(cur.fetchone()[0])
 
 
-def _server_apply(pg, client_id: str, seq: int, outbox: list, hooks: dict) -> list:
+def _find_bad_rows(pg, outbox: list) -> dict:
+    """ord -> reason for rows the server cannot store (types, geometry), probed one by one in savepoints."""
+    q = P.sql()
+    bad = {}
+    pg.rollback()
+    cur = pg.cursor()
+    psycopg2 = P._psycopg2()
+    try:
+        for ord_, tbl, _uuid, _op, _base_rev, data in outbox:
+            cur.execute("SAVEPOINT gw_probe")
+            try:
+                cur.execute(
+                    q.SQL("SELECT (jsonb_populate_record(NULL::{}, %s::jsonb)).*").format(
+                        q.Identifier(P.PLATFORM_SCHEMA, tbl)
+                    ),
+                    (data,),
+                )
+                cur.execute("RELEASE SAVEPOINT gw_probe")
+            except (psycopg2.DataError, psycopg2.IntegrityError) as exc:
+                cur.execute("ROLLBACK TO SAVEPOINT gw_probe")
+                bad[ord_] = "refused by the platform: " + str(exc).strip().splitlines()[0]
+    finally:
+        pg.rollback()
+    return bad
+
+
+def _server_apply(pg, client_id: str, seq: int, outbox: list, hooks: dict, bad: Optional[dict] = None) -> list:
     """Apply one push in one server transaction; returns [(ord, status, new_rev)]. Exactly once per (client, seq)."""
     q = P.sql()
     pg.autocommit = False
@@ -774,6 +808,8 @@ def _server_apply(pg, client_id: str, seq: int, outbox: list, hooks: dict) -> li
         except SystemError as exc:  # psycopg2 reports a connection dropped during COPY this way
             raise SyncError("The platform connection was lost while sending changes; sync again.") from exc
         cur.execute("ANALYZE gw_push_in")
+        for ord_, reason in (bad or {}).items():
+            cur.execute("UPDATE gw_push_in SET status = 'rejected', reason = %s WHERE ord = %s", (reason, ord_))
         bypass = _bypasses_rls(cur)
         for tname in sorted({r[1] for r in outbox}):
             t = S.table(tname)
@@ -968,7 +1004,15 @@ def _send(local: _Local, pg, seq: int, report: SyncReport, hooks: dict) -> None:
     con = local.con
     outbox = con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX} ORDER BY ord").fetchall()
     client_id = C.state(con)["client_id"]
-    result = _server_apply(pg, client_id, seq, outbox, hooks)
+    psycopg2 = P._psycopg2()
+    try:
+        result = _server_apply(pg, client_id, seq, outbox, hooks)
+    except (psycopg2.DataError, psycopg2.IntegrityError):
+        # one row the server cannot store must not block every other change: find it, refuse it, apply the rest
+        bad = _find_bad_rows(pg, outbox)
+        if not bad:
+            raise
+        result = _server_apply(pg, client_id, seq, outbox, hooks, bad)
     if result and result[-1] == ("resent",):
         result = result[:-1]
         report.resent = True
