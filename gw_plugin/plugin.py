@@ -296,6 +296,21 @@ class GwPlugin:
             if create:
                 gpkg.create_database(path, crs)
             info = gpkg.open_database(path)
+        except gpkg.NewerSchemaError:
+            from .core import schema
+
+            self._message(
+                QCoreApplication.translate("GwPlugin", "Cannot open the project database"),
+                QCoreApplication.translate(
+                    "GwPlugin",
+                    "{name} uses schema version {version}, newer than this plugin's version {current}. "
+                    "Update gw_plugin to open it; the file was not changed.",
+                ).format(
+                    name=os.path.basename(path), version=gpkg.schema_version_of(path), current=schema.SCHEMA_VERSION
+                ),
+                Qgis.MessageLevel.Critical,
+            )
+            return None
         except gpkg.SchemaError as exc:
             self._message(
                 QCoreApplication.translate("GwPlugin", "Cannot open the project database"),

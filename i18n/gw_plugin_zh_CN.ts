@@ -987,67 +987,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="398"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="399"/>
         <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
         <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="406"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="407"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="407"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="408"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="408"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="409"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="411"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="413"/>
         <source>Title (empty = standard)</source>
         <translation>标题（留空 = 标准标题）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="413"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="414"/>
         <source>Zoning version (zoning map; empty = the newest)</source>
         <translation>分区版本（分区图；留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="418"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="419"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="423"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="424"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="428"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="429"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="439"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="440"/>
         <source>Cannot read the project {p}: {e}</source>
         <translation>无法读取工程 {p}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="445"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="446"/>
         <source>Give a PDF and/or a PNG output.</source>
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="462"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="463"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1271,7 +1271,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="504"/>
+        <location filename="../gw_plugin/plugin.py" line="519"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
@@ -1281,84 +1281,89 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="346"/>
+        <location filename="../gw_plugin/plugin.py" line="361"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="307"/>
+        <location filename="../gw_plugin/plugin.py" line="322"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="323"/>
+        <location filename="../gw_plugin/plugin.py" line="338"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="332"/>
+        <location filename="../gw_plugin/plugin.py" line="347"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="346"/>
+        <location filename="../gw_plugin/plugin.py" line="361"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="359"/>
+        <location filename="../gw_plugin/plugin.py" line="374"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="359"/>
+        <location filename="../gw_plugin/plugin.py" line="374"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="470"/>
+        <location filename="../gw_plugin/plugin.py" line="485"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="400"/>
+        <location filename="../gw_plugin/plugin.py" line="415"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="410"/>
+        <location filename="../gw_plugin/plugin.py" line="425"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="416"/>
+        <location filename="../gw_plugin/plugin.py" line="431"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="436"/>
+        <location filename="../gw_plugin/plugin.py" line="451"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="475"/>
+        <location filename="../gw_plugin/plugin.py" line="490"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="479"/>
+        <location filename="../gw_plugin/plugin.py" line="494"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="486"/>
+        <location filename="../gw_plugin/plugin.py" line="501"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="494"/>
+        <location filename="../gw_plugin/plugin.py" line="509"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/plugin.py" line="302"/>
+        <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it; the file was not changed.</source>
+        <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开；文件未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1767,124 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Imports lab results from CSV (UTF-8 or GB18030/GBK, detected automatically) or XLSX. Long layout: one row per value with well, date, parameter, value and unit columns. Wide layout: one row per sample and one column per parameter (unit in the header, e.g. 硝酸盐(mg/L), else the standard's unit). Column names left empty are guessed from the headers. Every row is validated first (unknown wells or parameters, unreadable or impossible values, unit mismatches, duplicates, dates in the future); with any error nothing is written unless ACCEPT_VALID is set, and then rows with errors are left out entirely. The validation report is written as CSV.</source>
         <translation>从 CSV（UTF-8 或 GB18030/GBK，自动识别）或 XLSX 导入实验室检测结果。长表：每个数值一行，包含井、日期、指标、数值和单位列。宽表：每个样品一行，每个指标一列（单位写在表头中，如 硝酸盐(mg/L)，否则按标准单位）。留空的列名根据表头推测。先校验每一行（未知的井或指标、无法识别或不可能的数值、单位不符、重复、未来日期）；只要有错误就不写入任何内容，除非设置了 ACCEPT_VALID，此时有错误的行整行略过。校验报告写为 CSV。</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDashboard</name>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="86"/>
+        <source>Own &amp;plan…</source>
+        <translation>自定义方案(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="87"/>
+        <source>Add a plan configuration (JSON) of your own</source>
+        <translation>添加自己的方案配置（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="93"/>
+        <source>&amp;Compute</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="95"/>
+        <source>Export &amp;XLSX…</source>
+        <translation>导出 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="97"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="125"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="121"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="159"/>
+        <source>Plan configuration</source>
+        <translation>方案配置</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="159"/>
+        <source>Plan (*.json)</source>
+        <translation>方案 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="285"/>
+        <source>No project database or plan.</source>
+        <translation>没有项目数据库或方案。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="201"/>
+        <source>City and every county</source>
+        <translation>全市及各县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="214"/>
+        <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
+        <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="279"/>
+        <source>Export the indicators</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="289"/>
+        <source>Pilot-zone indicators</source>
+        <translation>试验区考核指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="308"/>
+        <source>Written: {path}</source>
+        <translation>已写出：{path}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="311"/>
+        <source>The export was canceled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +2536,54 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>SourcesTableModel</name>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="185"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="186"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="187"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="188"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="189"/>
+        <source>Rosters</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="190"/>
+        <source>Leakage investigation</source>
+        <translation>渗漏排查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="191"/>
+        <source>Anti-seepage</source>
+        <translation>防渗改造</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="192"/>
+        <source>Self-monitoring</source>
+        <translation>自行监测</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="193"/>
+        <source>Survey / risk control</source>
+        <translation>调查 / 风险管控</translation>
+    </message>
+</context>
+<context>
     <name>SpotCheckAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="52"/>
@@ -3011,6 +3182,169 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>WorkflowWidget</name>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="104"/>
+        <source>Required when going back to an earlier status</source>
+        <translation>退回到之前的状态时必填</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>&amp;Workflow</source>
+        <translation>工作流程(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>Current status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>&amp;New status</source>
+        <translation>新状态(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>Responsible &amp;person</source>
+        <translation>责任人(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>Res&amp;ult</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>Reason for going &amp;back</source>
+        <translation>退回原因(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <source>&amp;Findings</source>
+        <translation>发现的问题(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="124"/>
+        <source>Findings per facility</source>
+        <translation>按设施记录的问题</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="127"/>
+        <source>Facility</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="139"/>
+        <source>Self-monitoring of the year</source>
+        <translation>本年度自行监测</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="153"/>
+        <source>Compute the status</source>
+        <translation>计算状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="157"/>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="158"/>
+        <source>Monitoring &amp;wells</source>
+        <translation>监测井(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="159"/>
+        <source>Rounds per year</source>
+        <translation>每年监测频次</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="160"/>
+        <source>Reports &amp;received</source>
+        <translation>已收到的报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="167"/>
+        <source>Add d&amp;ocument…</source>
+        <translation>添加文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="169"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="178"/>
+        <source>&amp;Record step</source>
+        <translation>记录此步骤(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="180"/>
+        <source>Record the step (Ctrl+Return)</source>
+        <translation>记录此步骤（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="207"/>
+        <source>Documents and photos</source>
+        <translation>文件和照片</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="211"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="380"/>
+        <source>Select one pollution source.</source>
+        <translation>请选择一个污染源。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="343"/>
+        <source>Documents and photos of the step</source>
+        <translation>此步骤的文件和照片</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="385"/>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="399"/>
+        <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
+        <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ZoningAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
@@ -3159,12 +3493,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="730"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="730"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>

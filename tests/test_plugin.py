@@ -434,7 +434,31 @@ def test_newer_schema_is_refused_with_a_message(plugin, project, qgis_iface, tmp
     assert plugin.open_database(str(path)) is None
     critical = bar.get_messages(Qgis.MessageLevel.Critical)
     assert critical and "newer" in critical[-1] and "future.gpkg" in critical[-1]
+    assert f"version {S.SCHEMA_VERSION + 1}" in critical[-1] and "not changed" in critical[-1]
     assert path.read_bytes() == before and not project.mapLayers()
+
+
+def test_messages_follow_the_locale(qgis_iface, clean_provider, locale, project, tmp_path):
+    path = tmp_path / "future.gpkg"
+    gpkg.create_database(str(path))
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE gw_meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    locale("zh-Hans")
+    instance = gw_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    try:
+        bar = qgis_iface.messageBar()
+        bar.clear_messages()
+        assert instance.open_database(str(path)) is None
+        assert bar.get_messages(Qgis.MessageLevel.Critical)[-1] == (
+            f"无法打开项目数据库:future.gpkg 使用数据结构版本 99，比本插件的版本 {S.SCHEMA_VERSION} 更新。"
+            "请升级 gw_plugin 后再打开；文件未作任何改动。"
+        )
+    finally:
+        instance.unload()
+        flush_deletes()
 
 
 def test_older_schema_is_upgraded_and_the_backup_named(plugin, project, qgis_iface, tmp_path):
