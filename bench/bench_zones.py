@@ -106,11 +106,25 @@ def main() -> int:
         base_f,
         10.0,
     )
-    if A.timml_available():
-        tf = A.WellField(xs, ys, qs, 20.0, 30.0, 0.001, 0.2, 30.0, rw=0.15, engine="timml")
-        t_tm, res = timed(lambda: tf.zones([100.0, 1000.0], 3000.0))
-        line("20-well field (timml engine, incl. solve + sampling)", t_tm, base_f, 10.0)
-    else:
+    river = A.River([(-20000.0, 9000.0), (30000.0, 9000.0)])  # 1-9 km north of the wells, flow towards it
+    engines = ["superposition"] + (["timml"] if A.timml_available() else [])
+    for engine in engines:
+        if engine == "timml":
+
+            def solve_and_zones(river=None):
+                f = A.WellField(xs, ys, qs, 20.0, 30.0, 0.001, 0.2, 30.0, rw=0.15, river=river, engine="timml")
+                return f.zones([100.0, 1000.0], 3000.0)
+
+            t_tm, _ = timed(solve_and_zones)
+            line("20-well field (timml engine, incl. solve)", t_tm, base_f, 10.0)
+
+        def riverside(e=engine):
+            f = A.WellField(xs, ys, qs, 20.0, 30.0, 0.001, 0.2, 0.0, rw=0.15, river=river, engine=e)
+            return f.zones([100.0, 1000.0], 3000.0)
+
+        t_r, _ = timed(riverside)
+        line(f"20-well riverside field ({engine}, incl. solve)", t_r, base_f, 10.0)
+    if not A.timml_available():
         print("timml not installed: timml engine not timed")
     return 0
 

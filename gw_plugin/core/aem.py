@@ -377,6 +377,12 @@ class WellField:
         """Per-well length scale: the stagnation distance of the well alone."""
         return self.q / (2 * math.pi * self.q0)
 
+    def _t_max(self, L: float) -> float:
+        """Travel-time cap of steady path lines: 20 times the regional travel time over the zone's length; a
+        particle still travelling then is creeping towards a stagnation point (e.g. where a river turns from
+        losing to gaining) and is ended there."""
+        return 20.0 * max(L, float(self._scale().max())) * self.nb / self.q0
+
     def _stops(self, owner, upgradient_length: float) -> Stop:
         L = np.broadcast_to(float(upgradient_length), np.shape(owner)).astype(float)
         up = HalfPlaneStop(self.zw[owner], -self.u * np.ones(len(owner)), L)
@@ -433,6 +439,7 @@ class WellField:
                 record_paths=True,
                 max_steps=20000,
                 cancel=cancel,
+                t_max=self._t_max(L),
             )
             for (w, a), pth in zip(new, res.paths):
                 paths[w][a] = pth
@@ -529,6 +536,7 @@ class WellField:
             record_paths=True,
             max_steps=20000,
             cancel=cancel,
+            t_max=self._t_max(L),
         )
         branch = {}
         for k, key in enumerate(bkey):

@@ -324,13 +324,14 @@ def track(
     record_paths: bool = False,
     cancel: Optional[Callable] = None,
     progress: Optional[Callable] = None,
+    t_max: float = np.inf,
 ) -> TrackResult:
     """Track particles z0 (complex, N) in ``velocity(z, idx) -> (v, g)`` (v = vx + i vy, g = |dv/dz|).
 
     ``direction`` -1 tracks backwards in time (towards where the water comes from). With ``times`` (K,) or (N, K)
     sorted, the positions at those times are returned (t0 (N,) is each particle's start time, e.g. the time the
     water needs from the well axis to the start radius); without, particles run until ``stop`` ends them (or
-    they stall or max_steps) and the end positions are returned. The step of each particle is
+    they stall, pass t_max or max_steps) and the end positions are returned. The step of each particle is
     dt = min(ds_max / |v|, c_grad / g, time to its next output) and RK4 is used for every step.
     """
     z = np.array(z0, dtype=complex).ravel()
@@ -397,7 +398,7 @@ def track(
         moved = np.abs(zn - zi)
         scale = np.maximum(np.abs(zn), 1.0)
         last_move[idx] = np.where(moved <= 1e-12 * scale, last_move[idx] + 1, 0)
-        st = (last_move[idx] >= 50) | bad
+        st = (last_move[idx] >= 50) | bad | (t[idx] > t_max)  # t_max: creeping towards a stagnation point
         stalled[idx[st & ~ended]] = True
         ended |= st
         if timed:
