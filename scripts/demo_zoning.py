@@ -21,7 +21,7 @@ FACTOR_RASTERS = {
     "VADOSE": "vadose_media",
     "CONDUCTIVITY": "hydraulic_conductivity_md",
 }
-VERSIONS = (("2019", 0, "2019方案 v1"), ("2023", 1, "2023方案 v1"))
+VERSIONS = (("2019", 0, "2019-v1"), ("2023", 1, "2023-v1"))
 
 
 def _layer(db: str, table: str):

@@ -275,7 +275,8 @@ def well_layers(project: QgsProject, lang: str) -> tuple:
             ME.QCoreApplication.translate("ExportMap", "The project has no monitoring_wells layer.")
         )
     layers = [AL.make_layer(wells, code, lang) for code in AL.aquifer_codes(wells)]
-    n = int(wells.dataProvider().featureCount())
+    request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    n = sum(1 for _f in wells.getFeatures(request))
     layers += [x for x in (admin_layer(tables, lang),) if x is not None]
     layers += river_layers(project, lang)
     return layers, {"wells": n, "tables": tables}
