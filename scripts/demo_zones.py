@@ -24,7 +24,7 @@ AQUIFER = {
                   "UPGRADIENT_LENGTH": 4000.0},
     "well_field": {"K": 25.0, "GRADIENT": 0.002, "POROSITY": 0.2, "THICKNESS": 40.0, "FLOW_AZIMUTH": 90.0,
                    "UPGRADIENT_LENGTH": 3000.0},
-    "karst_spring": {"K": 40.0, "GRADIENT": 0.004, "POROSITY": 0.05, "THICKNESS": 60.0, "FLOW_AZIMUTH": 135.0,
+    "karst_spring": {"K": 20.0, "GRADIENT": 0.004, "POROSITY": 0.05, "THICKNESS": 60.0, "FLOW_AZIMUTH": 135.0,
                      "UPGRADIENT_LENGTH": 3000.0},
 }  # fmt: skip
 
