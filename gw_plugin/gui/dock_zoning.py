@@ -85,10 +85,6 @@ RAMPS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ZoningPanel", text)
-
-
 def _zh(lang: str) -> bool:
     return (lang or "zh").startswith("zh")
 
@@ -352,33 +348,34 @@ class ZoningPanel(QWidget):
         row = QHBoxLayout()
         self.step_combo = QComboBox(page)
         for key, label in (
-            ("drastic", _tr("1. Vulnerability (DRASTIC)")),
-            ("sourceload", _tr("2. Pollution-source load")),
-            ("functionvalue", _tr("3. Function value")),
-            ("zoning", _tr("4. Zoning")),
+            ("drastic", QCoreApplication.translate("ZoningPanel", "1. Vulnerability (DRASTIC)")),
+            ("sourceload", QCoreApplication.translate("ZoningPanel", "2. Pollution-source load")),
+            ("functionvalue", QCoreApplication.translate("ZoningPanel", "3. Function value")),
+            ("zoning", QCoreApplication.translate("ZoningPanel", "4. Zoning")),
         ):
             self.step_combo.addItem(label, key)
         self.step_combo.currentIndexChanged.connect(lambda _i: self.fill_parameters())
         row.addWidget(self.step_combo, 1)
-        self.fill_button = QPushButton(_tr("Fill from project"), page)
+        self.fill_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Fill from project"), page)
         self.fill_button.clicked.connect(self.fill_parameters)
         row.addWidget(self.fill_button)
         v.addLayout(row)
         self.params = ParameterTable(page)
         v.addWidget(self.params, 1)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "ZoningPanel",
                 "Values marked 'default' are the plugin's defaults (the guides' numeric tables were not available): "
-                "check them against the city's data and rules."
+                "check them against the city's data and rules.",
             ),
             page,
         )
         note.setWordWrap(True)
         v.addWidget(note)
         row = QHBoxLayout()
-        self.run_button = QPushButton(_tr("Run"), page)
+        self.run_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Run"), page)
         self.run_button.clicked.connect(self.run_step)
-        self.cancel_button = QPushButton(_tr("Cancel"), page)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Cancel"), page)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_step)
         self.progress = QProgressBar(page)
@@ -390,7 +387,7 @@ class ZoningPanel(QWidget):
         self.step_status = QLabel(page)
         self.step_status.setWordWrap(True)
         v.addWidget(self.step_status)
-        self.tabs.addTab(page, _tr("Steps"))
+        self.tabs.addTab(page, QCoreApplication.translate("ZoningPanel", "Steps"))
 
     def _build_overlays(self) -> None:
         page = QWidget(self)
@@ -403,13 +400,15 @@ class ZoningPanel(QWidget):
             self.overlay_boxes[key] = box
         row = QHBoxLayout()
         self.overlay_version = VersionCombo(page)
-        self.show_version_button = QPushButton(_tr("Show this zoning version"), page)
+        self.show_version_button = QPushButton(
+            QCoreApplication.translate("ZoningPanel", "Show this zoning version"), page
+        )
         self.show_version_button.clicked.connect(self.show_version)
         row.addWidget(self.overlay_version, 1)
         row.addWidget(self.show_version_button)
         v.addLayout(row)
         v.addStretch(1)
-        self.tabs.addTab(page, _tr("Overlays"))
+        self.tabs.addTab(page, QCoreApplication.translate("ZoningPanel", "Overlays"))
 
     def _build_compare(self) -> None:
         page = QWidget(self)
@@ -417,13 +416,13 @@ class ZoningPanel(QWidget):
         form = QFormLayout()
         self.version_a = VersionCombo(page)
         self.version_b = VersionCombo(page)
-        form.addRow(_tr("Version A (before)"), self.version_a)
-        form.addRow(_tr("Version B (after)"), self.version_b)
+        form.addRow(QCoreApplication.translate("ZoningPanel", "Version A (before)"), self.version_a)
+        form.addRow(QCoreApplication.translate("ZoningPanel", "Version B (after)"), self.version_b)
         v.addLayout(form)
         row = QHBoxLayout()
-        self.compare_button = QPushButton(_tr("Compare"), page)
+        self.compare_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Compare"), page)
         self.compare_button.clicked.connect(self.compare)
-        self.change_layer_button = QPushButton(_tr("Add change layer"), page)
+        self.change_layer_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Add change layer"), page)
         self.change_layer_button.setEnabled(False)
         self.change_layer_button.clicked.connect(self.add_change_layer)
         row.addWidget(self.compare_button)
@@ -434,27 +433,27 @@ class ZoningPanel(QWidget):
         self.compare_status = QLabel(page)
         self.compare_status.setWordWrap(True)
         v.addWidget(self.compare_status)
-        self.tabs.addTab(page, _tr("Compare"))
+        self.tabs.addTab(page, QCoreApplication.translate("ZoningPanel", "Compare"))
 
     def _build_site(self) -> None:
         page = QWidget(self)
         v = QVBoxLayout(page)
         form = QFormLayout()
         self.site_version = VersionCombo(page)
-        form.addRow(_tr("Zoning version"), self.site_version)
+        form.addRow(QCoreApplication.translate("ZoningPanel", "Zoning version"), self.site_version)
         v.addLayout(form)
         row = QHBoxLayout()
-        self.pick_button = QPushButton(_tr("Click a point on the map"), page)
+        self.pick_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Click a point on the map"), page)
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self.toggle_tool)
-        self.polygon_button = QPushButton(_tr("Use selected polygon"), page)
+        self.polygon_button = QPushButton(QCoreApplication.translate("ZoningPanel", "Use selected polygon"), page)
         self.polygon_button.clicked.connect(self.check_selected_polygon)
         row.addWidget(self.pick_button)
         row.addWidget(self.polygon_button)
         v.addLayout(row)
         self.site_report = QTextBrowser(page)
         v.addWidget(self.site_report, 1)
-        self.tabs.addTab(page, _tr("Site check"))
+        self.tabs.addTab(page, QCoreApplication.translate("ZoningPanel", "Site check"))
 
     # -- state -------------------------------------------------------------------------------------------------
     def database(self) -> str | None:
@@ -466,9 +465,11 @@ class ZoningPanel(QWidget):
         """Re-read the database, the stored zoning versions and the overlays."""
         db = self.database()
         if db:
-            self.database_label.setText(_tr("Project database: {p}").format(p=db))
+            self.database_label.setText(QCoreApplication.translate("ZoningPanel", "Project database: {p}").format(p=db))
         else:
-            self.database_label.setText(_tr("No project database in the current project."))
+            self.database_label.setText(
+                QCoreApplication.translate("ZoningPanel", "No project database in the current project.")
+            )
         self.refresh_versions()
         self.fill_parameters()
         self._overlays_changed()
@@ -521,7 +522,9 @@ class ZoningPanel(QWidget):
         alg = QgsApplication.processingRegistry().algorithmById(STEPS[step])
         if alg is None:
             self.params.setRowCount(0)
-            self.step_status.setText(_tr("The gwplugin Processing provider is not loaded."))
+            self.step_status.setText(
+                QCoreApplication.translate("ZoningPanel", "The gwplugin Processing provider is not loaded.")
+            )
             self.run_button.setEnabled(False)
             return
         self.run_button.setEnabled(self.task is None)
@@ -550,7 +553,7 @@ class ZoningPanel(QWidget):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        self.step_status.setText(_tr("Running…"))
+        self.step_status.setText(QCoreApplication.translate("ZoningPanel", "Running…"))
         QgsApplication.taskManager().addTask(task)
 
     def cancel_step(self) -> None:
@@ -563,12 +566,16 @@ class ZoningPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if not ok:
-            self.step_status.setText(error or _tr("Canceled."))
+            self.step_status.setText(error or QCoreApplication.translate("ZoningPanel", "Canceled."))
             return
         self.progress.setValue(100)
         self.outputs[step] = dict(results)
         self.add_step_overlay(step, results)
-        self.step_status.setText(_tr("Done: {r}").format(r=", ".join(f"{k}={v}" for k, v in sorted(results.items()))))
+        self.step_status.setText(
+            QCoreApplication.translate("ZoningPanel", "Done: {r}").format(
+                r=", ".join(f"{k}={v}" for k, v in sorted(results.items()))
+            )
+        )
         if step == "zoning":
             self.refresh_versions()
         idx = self.step_combo.currentIndex()
@@ -614,10 +621,10 @@ class ZoningPanel(QWidget):
         db = self.database()
         a, b = self.version_a.version(), self.version_b.version()
         if not db or a is None or b is None:
-            self.compare_status.setText(_tr("Choose two versions of the zoning."))
+            self.compare_status.setText(QCoreApplication.translate("ZoningPanel", "Choose two versions of the zoning."))
             return
         if a == b:
-            self.compare_status.setText(_tr("Choose two different versions."))
+            self.compare_status.setText(QCoreApplication.translate("ZoningPanel", "Choose two different versions."))
             return
         try:
             res = ZC.compare_versions(db, a, b)
@@ -628,9 +635,9 @@ class ZoningPanel(QWidget):
         self.change_table.show_result(res, self.lang)
         self.change_layer_button.setEnabled(bool(res.parts))
         self.compare_status.setText(
-            _tr("{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.").format(
-                c=res.changed_km2, n=len(res.parts), u=res.unchanged_km2
-            )
+            QCoreApplication.translate(
+                "ZoningPanel", "{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged."
+            ).format(c=res.changed_km2, n=len(res.parts), u=res.unchanged_km2)
         )
 
     def add_change_layer(self):
@@ -687,7 +694,9 @@ class ZoningPanel(QWidget):
             or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry
             or layer.selectedFeatureCount() == 0
         ):
-            self.site_report.setPlainText(_tr("Select the project polygon(s) in a polygon layer first."))
+            self.site_report.setPlainText(
+                QCoreApplication.translate("ZoningPanel", "Select the project polygon(s) in a polygon layer first.")
+            )
             return None
         geom = QgsGeometry.unaryUnion([f.geometry() for f in layer.selectedFeatures() if f.hasGeometry()])
         return self._check(geom, layer.crs())
@@ -698,7 +707,9 @@ class ZoningPanel(QWidget):
         db = self.database()
         key = self.site_version.version()
         if not db or key is None:
-            self.site_report.setPlainText(_tr("There is no zoning version to check against."))
+            self.site_report.setPlainText(
+                QCoreApplication.translate("ZoningPanel", "There is no zoning version to check against.")
+            )
             return None
         try:
             res = SC.check_site(db, bytes(geom.asWkb()), crs.toWkt(), key[0], key[1], self.lang)

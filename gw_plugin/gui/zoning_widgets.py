@@ -25,11 +25,6 @@ from qgis.PyQt.QtWidgets import (
     QTableWidgetItem,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ZoningWidgets", text)
-
-
 #: Where a parameter value came from (third column of the parameter table).
 ORIGIN_DEFAULT = "default"
 ORIGIN_PROJECT = "project"
@@ -39,10 +34,10 @@ ORIGIN_USER = "user"
 
 def origin_labels() -> dict:
     return {
-        ORIGIN_DEFAULT: _tr("default"),
-        ORIGIN_PROJECT: _tr("from the project"),
-        ORIGIN_STEP: _tr("from the previous step"),
-        ORIGIN_USER: _tr("edited"),
+        ORIGIN_DEFAULT: QCoreApplication.translate("ZoningWidgets", "default"),
+        ORIGIN_PROJECT: QCoreApplication.translate("ZoningWidgets", "from the project"),
+        ORIGIN_STEP: QCoreApplication.translate("ZoningWidgets", "from the previous step"),
+        ORIGIN_USER: QCoreApplication.translate("ZoningWidgets", "edited"),
     }
 
 
@@ -64,7 +59,13 @@ class ParameterTable(QTableWidget):
 
     def __init__(self, parent=None):
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([_tr("Parameter"), _tr("Value"), _tr("Source")])
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ZoningWidgets", "Parameter"),
+                QCoreApplication.translate("ZoningWidgets", "Value"),
+                QCoreApplication.translate("ZoningWidgets", "Source"),
+            ]
+        )
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(self.COL_VALUE, QHeaderView.ResizeMode.Stretch)
@@ -116,7 +117,11 @@ class ParameterTable(QTableWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if origin == ORIGIN_DEFAULT:
                 item.setForeground(QBrush(QColor("#7a5c00")))
-                item.setToolTip(_tr("The plugin's default: check it against your city's data and rules."))
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "ZoningWidgets", "The plugin's default: check it against your city's data and rules."
+                    )
+                )
             self.setItem(row, self.COL_ORIGIN, item)
         self._filling = False
 
@@ -217,7 +222,12 @@ class ChangeTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 4, parent)
         self.setHorizontalHeaderLabels(
-            [_tr("Zone class / change"), _tr("A (km²)"), _tr("B (km²)"), _tr("Change (km²)")]
+            [
+                QCoreApplication.translate("ZoningWidgets", "Zone class / change"),
+                QCoreApplication.translate("ZoningWidgets", "A (km²)"),
+                QCoreApplication.translate("ZoningWidgets", "B (km²)"),
+                QCoreApplication.translate("ZoningWidgets", "Change (km²)"),
+            ]
         )
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -245,7 +255,7 @@ class ChangeTable(QTableWidget):
 
         for r in res.table:
             add([ZC.class_label(r["zone_class"], lang), r["area_a_km2"], r["area_b_km2"], r["change_km2"]])
-        add([_tr("Changed class"), "", "", res.changed_km2], bold=True)
+        add([QCoreApplication.translate("ZoningWidgets", "Changed class"), "", "", res.changed_km2], bold=True)
         for t in res.transitions:
             add([ZC.change_label(t["from_class"], t["to_class"], lang), "", "", t["area_km2"]])
 
