@@ -5,7 +5,7 @@ Boundary layers are found by the custom property core/qgis_project.py sets on co
 (``gw_plugin/context`` = river / rivers / watershed / aquifer_boundary), by an explicit custom property
 ``gw_plugin/snap_boundary`` = true on any layer, or by their name (河流, 流域, 含水层边界, river, watershed, aquifer
 boundary). ``configure_snapping`` switches the project's snapping to the advanced (per-layer) mode with vertex and
-segment snapping on those layers and leaves other layers as they were.
+segment snapping on those layers (and the zone layers) and, by default, off on the other layers.
 """
 
 from __future__ import annotations
@@ -61,10 +61,12 @@ def configure_snapping(
     tolerance: float = 12.0,
     pixels: bool = True,
     include_zones: bool = True,
+    exclusive: bool = True,
 ) -> QgsSnappingConfig:
     """Enable vertex + segment snapping on the boundary layers (default: ``boundary_layers(project)``) and, with
-    ``include_zones``, on the gw_plugin zone layers; advanced mode; topological editing stays as it was.
-    Returns the configuration now set on the project."""
+    ``include_zones``, on the gw_plugin zone layers; advanced mode; topological editing stays as it was. With
+    ``exclusive`` snapping is switched off on every other vector layer (wells, sources … would otherwise catch
+    the cursor). Returns the configuration now set on the project."""
     from .qgis_project import PROP_TABLE
 
     targets = list(layers) if layers is not None else boundary_layers(project)
@@ -80,6 +82,12 @@ def configure_snapping(
     for layer in targets:
         settings = QgsSnappingConfig.IndividualLayerSettings(True, flags, float(tolerance), units, 0.0, 0.0)
         config.setIndividualLayerSettings(layer, settings)
+    if exclusive:
+        for layer in project.mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer not in targets:
+                settings = QgsSnappingConfig.IndividualLayerSettings(config.individualLayerSettings(layer))
+                settings.setEnabled(False)
+                config.setIndividualLayerSettings(layer, settings)
     config.setIntersectionSnapping(True)
     project.setSnappingConfig(config)
     return project.snappingConfig()
