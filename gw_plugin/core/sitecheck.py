@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from osgeo import ogr, osr
+from qgis.PyQt.QtCore import QCoreApplication
 
 from . import zoning as ZN
 from . import zoning_compare as ZC
@@ -82,9 +83,11 @@ def _geometry(site, site_crs_wkt: str, target_srs) -> ogr.Geometry:
         geom = ogr.Geometry(ogr.wkbPoint)
         geom.AddPoint_2D(float(site[0]), float(site[1]))
     else:
-        raise SiteCheckError("Give the site as a point (x, y), WKT, WKB or an OGR geometry.")
+        raise SiteCheckError(
+            QCoreApplication.translate("SiteCheck", "Give the site as a point (x, y), WKT, WKB or an OGR geometry.")
+        )
     if geom is None or geom.IsEmpty():
-        raise SiteCheckError("The site geometry is empty.")
+        raise SiteCheckError(QCoreApplication.translate("SiteCheck", "The site geometry is empty."))
     if site_crs_wkt and target_srs is not None:
         src = osr.SpatialReference()
         src.ImportFromWkt(site_crs_wkt)
@@ -125,12 +128,16 @@ def check_site(
     if version is None:
         latest = ZC.latest_version(gpkg_path, scheme)
         if latest is None:
-            raise SiteCheckError("zoning_units is empty: run the zoning first.")
+            raise SiteCheckError(
+                QCoreApplication.translate("SiteCheck", "zoning_units is empty: run the zoning first.")
+            )
         scheme, version = latest.scheme, latest.version
     elif scheme is None:
         match = [v for v in ZC.list_versions(gpkg_path) if v.version == version]
         if not match:
-            raise SiteCheckError(f"There is no zoning version {version!r}.")
+            raise SiteCheckError(
+                QCoreApplication.translate("SiteCheck", "There is no zoning version '{v}'.").format(v=version)
+            )
         scheme = match[0].scheme
     cfg = cfg or ZN.load_config()
     ds, lyr = ZC._open(gpkg_path)
@@ -138,12 +145,12 @@ def check_site(
     gtype = ogr.GT_Flatten(geom.GetGeometryType())
     is_point = gtype in (ogr.wkbPoint, ogr.wkbMultiPoint)
     if not is_point and gtype not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        raise SiteCheckError("The site must be a point or a polygon.")
+        raise SiteCheckError(QCoreApplication.translate("SiteCheck", "The site must be a point or a polygon."))
     if not is_point and not geom.IsValid():
         geom = geom.Buffer(0)
     site_area = 0.0 if is_point else geom.GetArea()
     if not is_point and site_area <= 0:
-        raise SiteCheckError("The site polygon has no area.")
+        raise SiteCheckError(QCoreApplication.translate("SiteCheck", "The site polygon has no area."))
     lyr.SetAttributeFilter(ZC.version_filter(scheme, version))
     lyr.SetSpatialFilter(geom)
     by_class: dict = {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from osgeo import gdal, ogr, osr
+from qgis.PyQt.QtCore import QCoreApplication
 
 from . import schema as S
 
@@ -86,12 +87,14 @@ def change_label(from_class: str, to_class: str, lang: str = "zh") -> str:
 
 def _open(gpkg_path: str, update: bool = False):
     if not os.path.isfile(gpkg_path):
-        raise CompareError(f"{gpkg_path} does not exist.")
+        raise CompareError(QCoreApplication.translate("ZoningCompare", "{p} does not exist.").format(p=gpkg_path))
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
     ds = gdal.OpenEx(str(gpkg_path), flags)
     lyr = ds.GetLayerByName(TABLE)
     if lyr is None:
-        raise CompareError(f"{gpkg_path} has no {TABLE} table.")
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "{p} has no zoning_units table.").format(p=gpkg_path)
+        )
     return ds, lyr
 
 
@@ -208,9 +211,17 @@ def compare_versions(
     ua, wkt = class_unions(gpkg_path, *a)
     ub, wkt_b = class_unions(gpkg_b or gpkg_path, *b)
     if not ua:
-        raise CompareError(f"Version {a[1]!r} of scheme {a[0]} has no zones.")
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "Version '{v}' of scheme {s} has no zones.").format(
+                v=a[1], s=a[0]
+            )
+        )
     if not ub:
-        raise CompareError(f"Version {b[1]!r} of scheme {b[0]} has no zones.")
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "Version '{v}' of scheme {s} has no zones.").format(
+                v=b[1], s=b[0]
+            )
+        )
     if wkt and wkt_b:
         sa, sb = osr.SpatialReference(), osr.SpatialReference()
         sa.ImportFromWkt(wkt)
@@ -311,17 +322,24 @@ def resolve_version(gpkg_path: str, text: str = "", default_index: int = 0) -> t
     """(scheme, version) from "scheme:version", "version" or "" (the ``default_index``-th newest version)."""
     versions = list_versions(gpkg_path)
     if not versions:
-        raise CompareError(f"{gpkg_path}: zoning_units is empty.")
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "{p}: zoning_units is empty.").format(p=gpkg_path)
+        )
     text = (text or "").strip()
     if not text:
         if default_index >= len(versions):
-            raise CompareError("zoning_units holds only one version: nothing to compare it with.")
+            raise CompareError(
+                QCoreApplication.translate(
+                    "ZoningCompare", "zoning_units holds only one version: nothing to compare it with."
+                )
+            )
         return versions[default_index].key
     for v in versions:
         if text in (f"{v.scheme}:{v.version}", v.version):
             return v.key
+    stored = ", ".join(f"{v.scheme}:{v.version}" for v in versions)
     raise CompareError(
-        "No zoning version {t!r}; stored: {all}.".format(
-            t=text, all=", ".join(f"{v.scheme}:{v.version}" for v in versions)
+        QCoreApplication.translate("ZoningCompare", "No zoning version '{t}'; stored: {all}.").format(
+            t=text, all=stored
         )
     )
