@@ -576,6 +576,16 @@ def test_processing_task_runs_and_reports(plugin, qtbot, qgis_iface, tmp_path, v
     assert ok and res["OUTPUT"] == str(out) and error == ""
     assert validate(out) == [] and plugin.tasks == []
 
+    # an algorithm that must not run in a thread (FlagNoThreading) runs at once in the main thread
+    results.clear()
+    task = plugin.start_processing_task(
+        "native:createspatialindex",
+        {"INPUT": f"{out}|layername=monitoring_wells"},
+        "index",
+        lambda *a: results.append(a),
+    )
+    assert task.runs_in_main_thread() and results and results[0][0] is True and plugin.tasks == []
+
     # failure: the error reaches the callback, not an exception in a thread
     results.clear()
     plugin.start_processing_task("gwplugin:createdatabase", {"OUTPUT": str(out)}, "again", lambda *a: results.append(a))

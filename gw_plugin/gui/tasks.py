@@ -8,6 +8,7 @@ project).
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -55,8 +56,9 @@ class ProcessingTask(QgsTask):
         """True for algorithms that declare they cannot run in a background thread."""
         if self.algorithm is None:
             return False
-        flag = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
-        return flag is not None and bool(self.algorithm.flags() & flag)
+        new_flags = getattr(Qgis, "ProcessingAlgorithmFlag", None)  # QGIS >= 3.36
+        flag = new_flags.NoThreading if new_flags is not None else QgsProcessingAlgorithm.FlagNoThreading
+        return bool(self.algorithm.flags() & flag)
 
     def run(self) -> bool:
         if not self.prepared or self.isCanceled():
