@@ -183,6 +183,7 @@ def test_preview_accept_undo_commit(panel, project, qtbot):
     db, prj = project
     src = next(v for v in wells_by_source(db).values() if v["type"] == "well_field")
     panel.set_picked([w["fid"] for w in src["wells"] if w["q"]])
+    assert not panel.river_check.isChecked()
     panel.set_method("uniform_flow")
     panel.set_parameter("K", 30.0)
     task = panel.start_preview()
@@ -221,8 +222,8 @@ def test_protection_preview_and_cancel(panel, project, qtbot):
     wait_preview(qtbot, panel)
     assert [z.zone_class for z in panel.zones] == ["class_1", "class_2"]
     # the multi-well model with the river: start and cancel at once; QGIS stays responsive and nothing is shown
+    assert panel.river_check.isChecked()  # a riverside source: the river is used by the multi-well model
     panel.set_method("aem")
-    panel.river_check.setChecked(True)
     assert panel.river() is not None
     task = panel.start_preview()
     panel.cancel_preview()
@@ -315,3 +316,25 @@ def test_task_manager_is_used(panel, project, qtbot):
     assert task in QgsApplication.taskManager().tasks()
     wait_preview(qtbot, panel)
     assert len(panel.zones) == 2
+
+
+def test_live_preview_follows_parameter_edits(panel, project, qtbot):
+    db, _ = project
+    src = next(v for v in wells_by_source(db).values() if v["type"] == "well_field")
+    panel.set_picked([w["fid"] for w in src["wells"] if w["q"]][:1])
+    panel.set_method("hj338_formula")
+    panel.live_check.setChecked(True)
+    panel.set_parameter("K", 20.0)  # typing a value schedules a preview after a short pause
+    qtbot.waitUntil(lambda: panel.task is not None or bool(panel.zones), timeout=5000)
+    qtbot.waitUntil(lambda: panel.task is None and len(panel.zones) == 2, timeout=30000)
+    r = 1.5 * 20.0 * 0.001 * 100.0 / 0.2  # R = alpha K I T / n with the defaults (HJ 338)
+    assert panel.zones[0].parameters["wells"][0]["radius_m"] == pytest.approx(r, abs=1e-3)
+    panel.set_parameter("K", 40.0)
+    qtbot.waitUntil(
+        lambda: (
+            panel.task is None
+            and panel.zones
+            and panel.zones[0].parameters["wells"][0]["radius_m"] == pytest.approx(2 * r, abs=1e-3)
+        ),
+        timeout=30000,
+    )

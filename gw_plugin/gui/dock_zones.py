@@ -318,7 +318,20 @@ class ZonesPanel(QWidget):
             layer.selectByIds(list(self.well_fids))
         self._fill_wells_table()
         self._prefill_from_wells()
+        if self._riverside_picked():
+            self.river_check.setChecked(True)
         self.schedule_preview()
+
+    def _riverside_picked(self) -> bool:
+        """True when a picked well belongs to a riverside (傍河) water source."""
+        layer = self.layer("drinking_water_sources")
+        uuids = {w.water_source_uuid for w in self.wells if w.water_source_uuid}
+        if layer is None or not uuids:
+            return False
+        expr = '"source_type" = \'riverside\' AND "uuid" IN ({})'.format(
+            ", ".join("'" + u.replace("'", "''") + "'" for u in uuids)
+        )
+        return any(True for _ in layer.getFeatures(QgsFeatureRequest().setFilterExpression(expr).setLimit(1)))
 
     def _fill_wells_table(self) -> None:
         t = self.wells_table
