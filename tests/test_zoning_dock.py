@@ -10,6 +10,7 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.gui import QgsMapToolPan
 from qgis.PyQt.QtCore import Qt
 
 from gw_plugin.core import qgis_project
@@ -161,7 +162,18 @@ def test_steps_overlays_compare_and_site_check(qtbot, qgis_iface, panel, demo_pr
     assert site is not None and site.classes() == [pick["zone_class"]]
     assert ZC.class_label(pick["zone_class"], "zh") in panel.site_report.toPlainText()
     qtbot.mouseClick(panel.pick_button, Qt.MouseButton.LeftButton)
-    assert qgis_iface.mapCanvas().mapTool() is not panel.tool
+    assert qgis_iface.mapCanvas().mapTool() is not panel.tool and not panel.pick_button.isChecked()
+    # another map tool taking over unchecks the button
+    qtbot.mouseClick(panel.pick_button, Qt.MouseButton.LeftButton)
+    assert qgis_iface.mapCanvas().mapTool() is panel.tool
+    other = QgsMapToolPan(qgis_iface.mapCanvas())
+    qgis_iface.mapCanvas().setMapTool(other)
+    assert not panel.pick_button.isChecked()
+
+    # no polygon selected: the panel says what to do
+    qgis_iface.setActiveLayer(zl)
+    qtbot.mouseClick(panel.polygon_button, Qt.MouseButton.LeftButton)
+    assert panel.site_report.toPlainText() == "Select the project polygon(s) in a polygon layer first."
 
     # ... and by a selected project polygon: 2 km x 2 km around the point, shares add up to 100 %
     layer = QgsVectorLayer(f"Polygon?crs={zl.crs().authid()}", "project", "memory")

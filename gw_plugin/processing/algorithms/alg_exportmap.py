@@ -445,6 +445,8 @@ class ExportMapAlgorithm(GwAlgorithm):
         if not pdf and not png:
             fail(self.tr("Give a PDF and/or a PNG output."))
         product = MAPS[self.parameterAsEnum(parameters, "MAP", context)]
+        if product == "overview" and self.parameterAsString(parameters, "TITLE", context).strip():
+            feedback.pushWarning(self.tr("The overview map keeps its standard title; TITLE is not used for it."))
         try:
             written = export_product(
                 project,
