@@ -846,11 +846,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="69"/>
-        <source>Same aquifer layer &amp;required (unknown is compatible)</source>
-        <translation>要求含水层相同(&amp;R)（未知视为相容）</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
         <source>&amp;Distance up to:</source>
         <translation>距离不超过(&amp;D)：</translation>
@@ -960,6 +955,11 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="69"/>
+        <source>Same a&amp;quifer layer required (unknown is compatible)</source>
+        <translation>要求含水层相同(&amp;Q)（未知视为相容）</translation>
+    </message>
 </context>
 <context>
     <name>ExportMap</name>
@@ -1047,7 +1047,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="463"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="465"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1058,6 +1058,11 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Lays out one of the four map products on the print-layout template of the chosen paper and orientation (title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning (zoning_units of one version by zone class in the colours of the zone_class code list, newest version by default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer). The project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by default, English on request.</source>
         <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版四种地图成果之一，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="449"/>
+        <source>The overview map keeps its standard title; TITLE is not used for it.</source>
+        <translation>总览图保留其标准标题；TITLE 对其不起作用。</translation>
     </message>
 </context>
 <context>
@@ -1462,11 +1467,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="185"/>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/import_dialog.py" line="187"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
@@ -1500,11 +1500,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
         <source>Message</source>
         <translation>信息</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="213"/>
-        <source>Import only the valid &amp;rows (rows with errors are left out entirely)</source>
-        <translation>只导入有效的行(&amp;R)（有错误的行整行略过）</translation>
     </message>
     <message>
         <location filename="../gw_plugin/gui/import_dialog.py" line="224"/>
@@ -1640,6 +1635,16 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/import_dialog.py" line="599"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="185"/>
+        <source>Dele&amp;te</source>
+        <translation>删除(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="213"/>
+        <source>Import o&amp;nly the valid rows (rows with errors are left out entirely)</source>
+        <translation>只导入有效的行(&amp;N)（有错误的行整行略过）</translation>
     </message>
 </context>
 <context>
@@ -1882,7 +1887,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="311"/>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="313"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -2010,6 +2015,159 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="108"/>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="205"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="205"/>
+        <source>Ledgers (*.xlsx *.csv *.txt)</source>
+        <translation>台账 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="240"/>
+        <source>{n} rows, {c} columns{enc}</source>
+        <translation>{n} 行，{c} 列{enc}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="320"/>
+        <source>(guessed from the headers)</source>
+        <translation>（根据表头推测）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="336"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="336"/>
+        <source>Name of the mapping preset:</source>
+        <translation>列对应预设的名称：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="363"/>
+        <source>Choose a ledger file first.</source>
+        <translation>请先选择台账文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="374"/>
+        <source>Validate the ledger</source>
+        <translation>校验台账</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="395"/>
+        <source>Written: {i} inserted, {u} updated, {n} unchanged.</source>
+        <translation>已写入：新增 {i}，更新 {u}，未变 {n}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="402"/>
+        <source>Issues:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="408"/>
+        <source>Changes to existing records:</source>
+        <translation>对已有记录的变更：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="412"/>
+        <source>{n} errors: fix the ledger or the mapping, or tick “Import only the valid rows”.</source>
+        <translation>{n} 个错误：请修改台账或列对应关系，或勾选“只导入有效的行”。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="419"/>
+        <source>The ledger is valid.</source>
+        <translation>台账有效。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="424"/>
+        <source>Validate the ledger first.</source>
+        <translation>请先校验台账。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="427"/>
+        <source>Refused: the ledger has {n} errors. Nothing was written. Tick “Import only the valid rows” to import the others.</source>
+        <translation>已拒绝：台账有 {n} 个错误。未写入任何内容。勾选“只导入有效的行”可导入其余行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="443"/>
+        <source>Import the ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="454"/>
+        <source>Imported: {i} new, {u} updated.</source>
+        <translation>已导入：新增 {i}，更新 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="117"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="131"/>
+        <source>&amp;Save preset…</source>
+        <translation>保存预设(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="133"/>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <source>&amp;Worksheet:</source>
+        <translation>工作表(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <source>&amp;Target table:</source>
+        <translation>目标表(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="156"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="156"/>
+        <source>Ledger column</source>
+        <translation>台账列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
+        <source>Import only the &amp;valid rows</source>
+        <translation>只导入有效的行(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="172"/>
+        <source>&amp;Validate</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="175"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>MapExport</name>
     <message>
         <location filename="../gw_plugin/core/mapexport.py" line="163"/>
@@ -2126,12 +2284,12 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProcessingTask</name>
     <message>
-        <location filename="../gw_plugin/gui/tasks.py" line="41"/>
+        <location filename="../gw_plugin/gui/tasks.py" line="42"/>
         <source>The algorithm {id} is not available.</source>
         <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/tasks.py" line="50"/>
+        <location filename="../gw_plugin/gui/tasks.py" line="51"/>
         <source>The algorithm {id} could not start.</source>
         <translation>算法 {id} 无法启动。</translation>
     </message>
@@ -2353,6 +2511,39 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>SiteCheck</name>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="86"/>
+        <source>Give the site as a point (x, y), WKT, WKB or an OGR geometry.</source>
+        <translation>请以点 (x, y)、WKT、WKB 或 OGR 几何给出地块。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="90"/>
+        <source>The site geometry is empty.</source>
+        <translation>地块几何为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="131"/>
+        <source>zoning_units is empty: run the zoning first.</source>
+        <translation>zoning_units 为空：请先进行分区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="138"/>
+        <source>There is no zoning version &apos;{v}&apos;.</source>
+        <translation>没有分区版本“{v}”。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="148"/>
+        <source>The site must be a point or a polygon.</source>
+        <translation>地块必须是点或面。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sitecheck.py" line="153"/>
+        <source>The site polygon has no area.</source>
+        <translation>地块面没有面积。</translation>
+    </message>
+</context>
+<context>
     <name>SiteCheckAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="56"/>
@@ -2536,49 +2727,257 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
-    <name>SourcesTableModel</name>
+    <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="185"/>
-        <source>Code</source>
-        <translation>编号</translation>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="332"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="186"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="334"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="187"/>
-        <source>Category</source>
-        <translation>类别</translation>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="366"/>
+        <source>{n} of {total} sources</source>
+        <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="188"/>
-        <source>County</source>
-        <translation>县区</translation>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="387"/>
+        <source>The map filter waits until the layer is saved.</source>
+        <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="189"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="466"/>
+        <source>{n} sources selected.</source>
+        <translation>已选择 {n} 个污染源。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="466"/>
+        <source>Select a source to see its details.</source>
+        <translation>选择一个污染源以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="526"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="190"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="534"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="535"/>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="539"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="541"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="541"/>
+        <source>placed at the county centroid: check in the field</source>
+        <translation>放在县区质心处：请现场核实</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="645"/>
+        <source>Pollution sources</source>
+        <translation>污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="587"/>
+        <source>Select one source first.</source>
+        <translation>请先选择一个污染源。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="592"/>
+        <source>Photos and documents</source>
+        <translation>照片和文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="611"/>
+        <source>{n} attachment files are missing or changed: {files}</source>
+        <translation>{n} 个附件文件缺失或已改变：{files}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="618"/>
+        <source>Every attachment file is present and unchanged.</source>
+        <translation>所有附件文件都在且未改变。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="645"/>
+        <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
+        <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="78"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="81"/>
+        <source>Zoom to the selected sources</source>
+        <translation>缩放到所选污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="86"/>
+        <source>Open the source&apos;s form</source>
+        <translation>打开污染源的表单</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="92"/>
+        <source>Attach a photo or document…</source>
+        <translation>附加照片或文件…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="97"/>
+        <source>Verify the attachment files</source>
+        <translation>核验附件文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="102"/>
+        <source>Import a ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="113"/>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="117"/>
+        <source>All counties</source>
+        <translation>所有县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="119"/>
+        <source>All sources</source>
+        <translation>所有污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="120"/>
+        <source>On any roster</source>
+        <translation>在任一名录中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="121"/>
+        <source>On no roster</source>
+        <translation>不在任何名录中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="125"/>
+        <source>Any workflow status</source>
+        <translation>任意流程状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="132"/>
+        <source>Code, name, credit code or address</source>
+        <translation>编号、名称、信用代码或地址</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="133"/>
+        <source>Filter the &amp;map too</source>
+        <translation>同时筛选地图(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>C&amp;ounty:</source>
+        <translation>县区(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>&amp;Roster:</source>
+        <translation>名录(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>&amp;Workflow:</source>
+        <translation>工作流程(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="173"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="174"/>
+        <source>Workflow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="175"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTableModel</name>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="183"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="184"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="185"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="186"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="187"/>
+        <source>Rosters</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources_model.py" line="188"/>
         <source>Leakage investigation</source>
         <translation>渗漏排查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="191"/>
+        <location filename="../gw_plugin/gui/sources_model.py" line="189"/>
         <source>Anti-seepage</source>
         <translation>防渗改造</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="192"/>
+        <location filename="../gw_plugin/gui/sources_model.py" line="190"/>
         <source>Self-monitoring</source>
         <translation>自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="193"/>
+        <location filename="../gw_plugin/gui/sources_model.py" line="191"/>
         <source>Survey / risk control</source>
         <translation>调查 / 风险管控</translation>
     </message>
@@ -3184,162 +3583,162 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WorkflowWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="104"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="100"/>
         <source>Required when going back to an earlier status</source>
         <translation>退回到之前的状态时必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>&amp;Workflow</source>
         <translation>工作流程(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>&amp;New status</source>
         <translation>新状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>Responsible &amp;person</source>
         <translation>责任人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>Res&amp;ult</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>Reason for going &amp;back</source>
         <translation>退回原因(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="111"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
         <source>&amp;Findings</source>
         <translation>发现的问题(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="124"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="120"/>
         <source>Findings per facility</source>
         <translation>按设施记录的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="127"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="123"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="139"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="135"/>
         <source>Self-monitoring of the year</source>
         <translation>本年度自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="153"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="149"/>
         <source>Compute the status</source>
         <translation>计算状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="157"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="153"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="158"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="154"/>
         <source>Monitoring &amp;wells</source>
         <translation>监测井(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="159"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="155"/>
         <source>Rounds per year</source>
         <translation>每年监测频次</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="160"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="156"/>
         <source>Reports &amp;received</source>
         <translation>已收到的报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="167"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="163"/>
         <source>Add d&amp;ocument…</source>
         <translation>添加文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="169"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="165"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="178"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="174"/>
         <source>&amp;Record step</source>
         <translation>记录此步骤(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="180"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="176"/>
         <source>Record the step (Ctrl+Return)</source>
         <translation>记录此步骤（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="190"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="207"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="203"/>
         <source>Documents and photos</source>
         <translation>文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="211"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="207"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="380"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="378"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="343"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="341"/>
         <source>Documents and photos of the step</source>
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="385"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="383"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="399"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="397"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
     </message>
@@ -3486,21 +3885,272 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>ZoningCompare</name>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="90"/>
+        <source>{p} does not exist.</source>
+        <translation>{p} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="95"/>
+        <source>{p} has no zoning_units table.</source>
+        <translation>{p} 没有 zoning_units 表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="220"/>
+        <source>Version &apos;{v}&apos; of scheme {s} has no zones.</source>
+        <translation>方案 {s} 的版本“{v}”没有分区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="325"/>
+        <source>{p}: zoning_units is empty.</source>
+        <translation>{p}：zoning_units 为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="331"/>
+        <source>zoning_units holds only one version: nothing to compare it with.</source>
+        <translation>zoning_units 只有一个版本：没有可比较的对象。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="341"/>
+        <source>No zoning version &apos;{t}&apos;; stored: {all}.</source>
+        <translation>没有分区版本“{t}”；已有：{all}。</translation>
+    </message>
+</context>
+<context>
     <name>ZoningPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="278"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="274"/>
         <source>{name} — {version}</source>
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="730"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="730"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <source>1. Vulnerability (DRASTIC)</source>
+        <translation>1. 脆弱性（DRASTIC）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <source>2. Pollution-source load</source>
+        <translation>2. 污染源荷载</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <source>3. Function value</source>
+        <translation>3. 功能价值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <source>4. Zoning</source>
+        <translation>4. 分区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="359"/>
+        <source>Fill from project</source>
+        <translation>从工程中填入</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
+        <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="376"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="378"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="390"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="403"/>
+        <source>Show this zoning version</source>
+        <translation>显示此分区版本</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="411"/>
+        <source>Overlays</source>
+        <translation>叠加图层</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="419"/>
+        <source>Version A (before)</source>
+        <translation>版本 A（之前）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="420"/>
+        <source>Version B (after)</source>
+        <translation>版本 B（之后）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="436"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="425"/>
+        <source>Add change layer</source>
+        <translation>添加变化图层</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="443"/>
+        <source>Zoning version</source>
+        <translation>分区版本</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="446"/>
+        <source>Click a point on the map</source>
+        <translation>在地图上点击一点</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="449"/>
+        <source>Use selected polygon</source>
+        <translation>使用所选的面</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="456"/>
+        <source>Site check</source>
+        <translation>选址核查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="468"/>
+        <source>Project database: {p}</source>
+        <translation>项目数据库：{p}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="470"/>
+        <source>No project database in the current project.</source>
+        <translation>当前工程中没有项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="525"/>
+        <source>The gwplugin Processing provider is not loaded.</source>
+        <translation>gwplugin 处理工具提供者未加载。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="556"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="569"/>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="574"/>
+        <source>Done: {r}</source>
+        <translation>完成：{r}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="624"/>
+        <source>Choose two versions of the zoning.</source>
+        <translation>请选择两个分区版本。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="627"/>
+        <source>Choose two different versions.</source>
+        <translation>请选择两个不同的版本。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="637"/>
+        <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
+        <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="697"/>
+        <source>Select the project polygon(s) in a polygon layer first.</source>
+        <translation>请先在面图层中选择项目范围面。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="710"/>
+        <source>There is no zoning version to check against.</source>
+        <translation>没有可供核查的分区版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoningWidgets</name>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="37"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="38"/>
+        <source>from the project</source>
+        <translation>来自工程</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="39"/>
+        <source>from the previous step</source>
+        <translation>来自上一步</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="40"/>
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <source>Parameter</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="120"/>
+        <source>The plugin&apos;s default: check it against your city&apos;s data and rules.</source>
+        <translation>插件的默认值：请对照本市的数据和规定核查。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <source>Zone class / change</source>
+        <translation>分区类别 / 变化</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <source>A (km²)</source>
+        <translation>A（km²）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <source>B (km²)</source>
+        <translation>B（km²）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <source>Change (km²)</source>
+        <translation>变化（km²）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="258"/>
+        <source>Changed class</source>
+        <translation>类别改变</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@
 # New strings arrive as type="unfinished": translate them (Qt Linguist or by hand) and commit the .ts;
 # tests/test_i18n.py fails while any string is missing or unfinished.
 #
-# Two things pylupdate5 cannot see are handled here:
+# Three things pylupdate5 cannot see are handled here:
 # - a trailing comma after the source text (ruff format adds one when it splits a call over lines) makes
 #   pylupdate5 skip the call; it reads copies of the sources with such commas blanked (same lines and columns);
+# - `tr = QCoreApplication.translate` followed by tr("Context", "text") (pylupdate5 would take "Context" for the
+#   text): in the copies such calls read translate("Context", "text");
 # - Processing algorithms name themselves through class attributes (DISPLAY, HELP, GROUP) translated at run time;
 #   they are written to a temporary .py of QCoreApplication.translate() calls (context = the class name,
 #   "GwAlgorithm" for groups, as gw_plugin/processing/base.py translates them).
@@ -28,20 +30,37 @@ for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
         continue
     text = src.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
-    toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
-            if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)]
-    for tok, nxt in zip(toks, toks[1:]):
-        if tok.type == tokenize.OP and tok.string == "," and nxt.type == tokenize.OP and nxt.string == ")":
-            row, col = tok.start
-            line = lines[row - 1]
-            lines[row - 1] = line[:col] + " " + line[col + 1:]
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)]
+    except (tokenize.TokenError, SyntaxError) as exc:  # a file being edited: read it as it is
+        print(f"update_ts: {src}: {exc}", file=sys.stderr)
+        toks = []
+    edits = []  # (row, col, length, replacement)
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if tok.type == tokenize.OP and tok.string == "," and nxt is not None and nxt.string == ")":
+            edits.append((*tok.start, 1, " "))
+        # `tr = QCoreApplication.translate` ... tr("Context", "text"): pylupdate5 would read "Context" as the text
+        prev = toks[i - 1] if i else None
+        if (tok.type == tokenize.NAME and tok.string == "tr" and (prev is None or prev.string != ".")
+                and [t.type for t in toks[i + 1:i + 5]] == [tokenize.OP, tokenize.STRING, tokenize.OP, tokenize.STRING]
+                and toks[i + 1].string == "(" and toks[i + 3].string == ","):
+            edits.append((*tok.start, 2, "translate"))
+    for row, col, length, replacement in sorted(edits, reverse=True):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + replacement + line[col + length:]
     dest = work / "src" / src
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text("".join(lines), encoding="utf-8")
 
 out = ["from qgis.PyQt.QtCore import QCoreApplication", ""]
 for path in sorted(pathlib.Path("gw_plugin/processing/algorithms").glob("alg_*.py")):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except SyntaxError as exc:
+        print(f"update_ts: {path}: {exc}", file=sys.stderr)
+        continue
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
             continue
