@@ -143,30 +143,35 @@ def run(ctx: dict) -> None:
     print("   " + report.text().splitlines()[0])
     ctx["outputs"]["Zone checks / 分区检查"] = report_path
 
-    xlsx = os.path.join(out, "demo_sources_in_zones.xlsx")
-    inside = os.path.join(out, "demo_sources_in_zones.gpkg")
-    for p in (xlsx, inside):
-        if os.path.exists(p):
-            os.remove(p)
-    res = processing.run(
-        "gwplugin:sourcesinzones",
-        {
-            "ZONES": rz,
-            "SOURCES": layers["pollution_sources"],
-            "WELLS": layers["monitoring_wells"],
-            "ALL_CATEGORIES": True,
-            "OUTPUT": inside,
-            "XLSX": xlsx,
-        },
-    )
-    print(f"   {res.get('N_ROWS', 0)} (zone, pollution source) pairs inside the capture zones")
-    ctx["outputs"]["Sources in zones / 补给区内污染源 (xlsx)"] = res.get("XLSX", xlsx)
-
-    inside_layer = QgsVectorLayer(res["OUTPUT"], "补给区内污染源", "ogr")
-    inside_layer.renderer().symbol().setColor(QColor("#d7301f"))
-    inside_layer.renderer().symbol().setSize(3.0)
-    project.addMapLayer(inside_layer, False)
-    map_layers = [inside_layer, layers["drinking_water_sources"], pz, rz]
+    inside_layers = []
+    for table, layer, label, title in (
+        ("recharge_zones", rz, "Sources in zones / 补给区内污染源 (xlsx)", "补给区内污染源"),
+        ("protection_zones", pz, "Sources in protection zones / 保护区内污染源 (xlsx)", "保护区内污染源"),
+    ):
+        stem = "demo_sources_in_zones" if table == "recharge_zones" else "demo_sources_in_protection_zones"
+        xlsx, inside = os.path.join(out, stem + ".xlsx"), os.path.join(out, stem + ".gpkg")
+        for p in (xlsx, inside):
+            if os.path.exists(p):
+                os.remove(p)
+        res = processing.run(
+            "gwplugin:sourcesinzones",
+            {
+                "ZONES": layer,
+                "SOURCES": layers["pollution_sources"],
+                "WELLS": layers["monitoring_wells"],
+                "ALL_CATEGORIES": True,
+                "OUTPUT": inside,
+                "XLSX": xlsx,
+            },
+        )
+        print(f"   {res.get('N_ROWS', 0)} (zone, pollution source) pairs inside the {table}")
+        ctx["outputs"][label] = res.get("XLSX", xlsx)
+        inside_layer = QgsVectorLayer(res["OUTPUT"], title, "ogr")
+        inside_layer.renderer().symbol().setColor(QColor("#d7301f" if table == "protection_zones" else "#fc8d59"))
+        inside_layer.renderer().symbol().setSize(3.2 if table == "protection_zones" else 2.6)
+        project.addMapLayer(inside_layer, False)
+        inside_layers.insert(0, inside_layer)
+    map_layers = [*inside_layers, layers["drinking_water_sources"], pz, rz]
     for ctx_layer in project.mapLayers().values():
         if ctx_layer.customProperty("gw_plugin/context") == "river":
             map_layers.append(ctx_layer)
@@ -196,4 +201,5 @@ def run(ctx: dict) -> None:
     )
     for kind, path in written.items():
         ctx["outputs"][f"Zones map / 保护区与补给区图 ({kind})"] = path
-    project.removeMapLayer(inside_layer.id())
+    for layer in inside_layers:
+        project.removeMapLayer(layer.id())
