@@ -93,3 +93,15 @@ def test_rasters_comparison_and_maps(ran):
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
         assert title in text and "2023-v1" in text
         assert os.path.getsize(out[f"Zoning map ({lang}, png)"]) > 10000
+
+
+def test_a_rerun_replaces_its_own_versions(ran, validate):
+    from scripts import demo_zoning
+
+    db = ran["ctx"]["database"]
+    before = sqlite3.connect(db).execute("SELECT scheme, version, count(*) FROM zoning_units GROUP BY 1, 2").fetchall()
+    ctx = dict(ran["ctx"], outputs={})
+    demo_zoning.run(ctx)
+    after = sqlite3.connect(db).execute("SELECT scheme, version, count(*) FROM zoning_units GROUP BY 1, 2").fetchall()
+    assert after == before and len(after) == 2
+    assert validate(db) == []
