@@ -192,6 +192,17 @@ def test_steps_overlays_compare_and_site_check(qtbot, qgis_iface, panel, demo_pr
     QgsProject.instance().removeMapLayer(layer.id())
 
 
+def test_a_new_panel_continues_from_the_overlays(panel):
+    """After a restart of the dock the zoning step takes the earlier rasters from the overlay group."""
+    panel.step_combo.setCurrentIndex(panel.step_combo.findData("zoning"))
+    values = panel.params.values()
+    project = QgsProject.instance()
+    for name, key in (("VULNERABILITY", "vulnerability"), ("SOURCE_LOAD", "load"), ("FUNCTION_VALUE", "value")):
+        assert panel.params.origin(name) == ORIGIN_PROJECT
+        assert values[name] == DZ.overlay_layer(project, key).source()
+        assert os.path.dirname(values[name]) == DZ.work_folder(panel.database())
+
+
 def test_cancel_leaves_the_panel_usable(qtbot, panel):
     panel.step_combo.setCurrentIndex(panel.step_combo.findData("drastic"))
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)

@@ -45,15 +45,24 @@ class SiteCheckResult:
 
     def report(self, lang: str = "zh") -> str:
         """Plain-text report of the check in ``lang``."""
+        from . import schema as S
+
         zh = (lang or "zh").startswith("zh")
-        lines = []
+        scheme = S.codelist("zoning_scheme").label(self.scheme, lang)
+        if self.kind == "point":
+            site = "点位" if zh else "Point"
+        else:
+            site = f"项目范围 {self.site_area_km2:.4f} km²" if zh else f"Project area {self.site_area_km2:.4f} km²"
+        head = f"分区版本：{self.version}（{scheme}）" if zh else f"Zoning version: {self.version} ({scheme})"
+        lines = [head, site]
         if not self.zones:
             lines.append(
                 "该位置不在所选分区版本的任何分区内。" if zh else "The site is outside every zone of the version."
             )
         for z in self.zones:
+            where = "、".join(z.county_codes) if zh else ", ".join(z.county_codes)
             if self.kind == "point":
-                head = f"{z.label}" if zh else f"{z.label}"
+                head = f"{z.label}（县级代码 {where}）" if zh else f"{z.label} (county code {where})"
             else:
                 head = (
                     f"{z.label}：{z.area_km2:.4f} km²（{z.share_pct:.1f}%）"

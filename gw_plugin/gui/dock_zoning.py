@@ -143,7 +143,21 @@ def suggest_parameters(step: str, project: QgsProject, database: str, outputs: d
             values[name], origins[name] = value, origin
 
     tables = _table_layers(project, database) if database else {}
-    vul = outputs.get("drastic", {}).get("OUTPUT")
+
+    def earlier(step_key, overlay_key, file_name):
+        """Output of an earlier step: this session's result, else the overlay layer, else the work folder file."""
+        path = outputs.get(step_key, {}).get("OUTPUT")
+        if path:
+            return path, ORIGIN_STEP
+        layer = overlay_layer(project, overlay_key)
+        if layer is not None and layer.isValid():
+            return layer.source(), ORIGIN_PROJECT
+        candidate = os.path.join(work, file_name) if work else ""
+        if candidate and os.path.isfile(candidate):
+            return candidate, ORIGIN_PROJECT
+        return None, ORIGIN_STEP
+
+    vul, vul_origin = earlier("drastic", "vulnerability", "drastic_index.tif")
     if step == "drastic":
         folder = None
         for stem, raster in FACTOR_RASTERS.items():
@@ -167,7 +181,7 @@ def suggest_parameters(step: str, project: QgsProject, database: str, outputs: d
     elif step == "sourceload":
         if "pollution_sources" in tables:
             put("SOURCES", tables["pollution_sources"].source(), ORIGIN_PROJECT)
-        put("REFERENCE", vul, ORIGIN_STEP)
+        put("REFERENCE", vul, vul_origin)
         if work:
             put("OUTPUT", os.path.join(work, "source_load.tif"), ORIGIN_PROJECT)
     elif step == "functionvalue":
@@ -178,13 +192,13 @@ def suggest_parameters(step: str, project: QgsProject, database: str, outputs: d
         ):
             if table in tables:
                 put(name, tables[table].source(), ORIGIN_PROJECT)
-        put("REFERENCE", vul, ORIGIN_STEP)
+        put("REFERENCE", vul, vul_origin)
         if work:
             put("OUTPUT", os.path.join(work, "function_value.tif"), ORIGIN_PROJECT)
     elif step == "zoning":
-        put("VULNERABILITY", vul, ORIGIN_STEP)
-        put("SOURCE_LOAD", outputs.get("sourceload", {}).get("OUTPUT"), ORIGIN_STEP)
-        put("FUNCTION_VALUE", outputs.get("functionvalue", {}).get("OUTPUT"), ORIGIN_STEP)
+        put("VULNERABILITY", vul, vul_origin)
+        put("SOURCE_LOAD", *earlier("sourceload", "load", "source_load.tif"))
+        put("FUNCTION_VALUE", *earlier("functionvalue", "value", "function_value.tif"))
         for name, table in (
             ("ADMIN_UNITS", "admin_units"),
             ("PROTECTION_ZONES", "protection_zones"),

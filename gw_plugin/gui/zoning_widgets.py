@@ -67,8 +67,10 @@ class ParameterTable(QTableWidget):
             ]
         )
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setSectionResizeMode(self.COL_VALUE, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(self.COL_NAME, 220)
+        self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(self.COL_ORIGIN, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.params: list = []
@@ -89,7 +91,7 @@ class ParameterTable(QTableWidget):
             self.insertRow(row)
             self.params.append(p)
             name = QTableWidgetItem(p.description())
-            name.setToolTip(p.name())
+            name.setToolTip(f"{p.description()} ({p.name()})")
             name.setData(Qt.ItemDataRole.UserRole, p.name())
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(row, self.COL_NAME, name)
@@ -111,7 +113,9 @@ class ParameterTable(QTableWidget):
                 box.toggled.connect(lambda _c, r=row: self._mark_user(r))
                 self.setCellWidget(row, self.COL_VALUE, box)
             else:
-                self.setItem(row, self.COL_VALUE, QTableWidgetItem(_text(value)))
+                item = QTableWidgetItem(_text(value))
+                item.setToolTip(_text(value))
+                self.setItem(row, self.COL_VALUE, item)
             item = QTableWidgetItem(labels[origin])
             item.setData(Qt.ItemDataRole.UserRole, origin)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -231,6 +235,8 @@ class ChangeTable(QTableWidget):
         )
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def show_result(self, res, lang: str = "zh") -> None:
