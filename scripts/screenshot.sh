@@ -10,7 +10,8 @@
 # script fails when the plugin did not load, its toolbar is hidden or the project has no layers.
 #
 # Environment: UI_LOCALE (default zh-Hans, the name QGIS 3.22 gives Simplified Chinese; en_US for English),
-#              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300).
+#              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300),
+#              GW_SHOT_RELOAD=1 reloads the plugin in QGIS first (unload + load; the report counts its objects).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -61,7 +62,7 @@ import json
 import os
 
 import qgis.utils
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QToolBar
 
@@ -85,6 +86,9 @@ _canvas.refreshAllLayers()
 
 def _tick():
     _state["ticks"] += 1
+    if _state["ticks"] == 2 and os.environ.get("GW_SHOT_RELOAD") == "1":
+        # unload + load again in the real QGIS: what remains of the first load shows up twice below
+        _state["reloaded"] = bool(qgis.utils.reloadPlugin("gw_plugin"))
     if os.path.exists(_done):
         QgsProject.instance().setDirty(False)
         _window.close()
@@ -95,6 +99,14 @@ def _tick():
     if not settled and _state["ticks"] < 120:
         return
     toolbar = _window.findChild(QToolBar, "gw_plugin_toolbar")
+    from qgis.PyQt.QtWidgets import QDockWidget, QMenu
+
+    counts = {
+        "toolbars": len(_window.findChildren(QToolBar, "gw_plugin_toolbar")),
+        "menus": len([a for a in _window.menuBar().actions() if a.menu() and a.menu().objectName() == "gw_plugin_menu"]),
+        "docks": len(_window.findChildren(QDockWidget, "gw_plugin_dock_project")),
+        "providers": len([p for p in QgsApplication.processingRegistry().providers() if p.id() == "gwplugin"]),
+    }
     dock = _window.findChild(qgis.PyQt.QtWidgets.QDockWidget, "gw_plugin_dock_project")
     report = {
         "plugin_loaded": "gw_plugin" in qgis.utils.active_plugins,
@@ -106,6 +118,8 @@ def _tick():
         "canvas_drawn": _state["drawn"],
         "project": QgsProject.instance().fileName(),
         "scale": round(_canvas.scale()),
+        "reloaded": _state.get("reloaded"),
+        "counts": counts,
     }
     with open(_ready + ".part", "w", encoding="utf-8") as f:
         json.dump(report, f, ensure_ascii=False)
@@ -162,6 +176,8 @@ r = json.load(open(sys.argv[1], encoding="utf-8"))
 problems = [k for k in ("plugin_loaded", "toolbar_visible") if not r[k]]
 if r["layers"] == 0 or r["canvas_layers"] == 0:
     problems.append("no layers drawn")
+if any(n != 1 for n in r["counts"].values()):
+    problems.append(f"plugin objects present more than once or missing: {r['counts']}")
 if problems:
     sys.exit("screenshot: " + ", ".join(problems))
 EOF

@@ -792,7 +792,7 @@ def test_screenshot_of_the_real_qgis_desktop(qgis_processing, tmp_path):
     out = tmp_path / "demo"
     res = processing.run("gwplugin:builddemo", {"OUTPUT_FOLDER": str(out), "SEED": 42, "CRS": "EPSG:4547"})
     assert Path(res["PROJECT"]) == out / "demo_city.qgz"
-    env = dict(os.environ, UI_LOCALE="zh-Hans", SCREENSHOT_TIMEOUT="300")
+    env = dict(os.environ, UI_LOCALE="zh-Hans", SCREENSHOT_TIMEOUT="300", GW_SHOT_RELOAD="1")
     run = subprocess.run(
         ["bash", str(ROOT / "scripts" / "screenshot.sh"), str(out)],
         env=env,
@@ -803,6 +803,8 @@ def test_screenshot_of_the_real_qgis_desktop(qgis_processing, tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     report = json.loads(run.stdout.split("QGIS reported ", 1)[1].splitlines()[0])
     assert report["plugin_loaded"] and report["toolbar_visible"] and report["project_dock_visible"]
+    # reloaded (unload + load) inside the real QGIS: one of each, nothing left over from the first load
+    assert report["reloaded"] and report["counts"] == {"toolbars": 1, "menus": 1, "docks": 1, "providers": 1}
     assert "打开 / 新建项目数据库…" in report["toolbar_actions"]  # zh-Hans locale → zh_CN translation
     assert report["canvas_layers"] > 5 and report["canvas_drawn"] > 0
     image = QImage(str(out / "screenshot.png"))
