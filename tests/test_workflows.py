@@ -341,3 +341,26 @@ def test_abandoned_wells_ledger(provider, wells_db, tmp_path):
     assert all(not f.geometry().isNull() for f in feats)
     ws2 = load_workbook(str(xlsx2)).active
     assert "县区=410101" in ws2["A2"].value and ws2.max_row == 3 + len(want)
+
+
+def test_spot_checked_step_completes_the_drawn_batch(db):
+    """A source drawn in a recorded batch: the spot_checked step is linked to that batch automatically."""
+    from gw_plugin.core import spotcheck as SC
+
+    path, a, *_ = db
+    from .test_rosters import execute
+
+    execute(path, f"UPDATE pollution_sources SET leakage_status = 'report_received' WHERE uuid = '{a}'")
+    batch = SC.draw_batch(path, "B-9", seed=1, today=dt.date(2024, 6, 1))
+    assert [s["uuid"] for s in batch.selected] == [a]
+    [(batch_uuid,)] = rows(path, "SELECT uuid FROM spotcheck_batches WHERE batch_id = 'B-9'")
+    L = layers(path)
+    assert W.pending_batch_uuid(L["inspections"], a) == batch_uuid
+    W.apply_step(
+        L["pollution_sources"], L["inspections"], a, W.Step("leakage", "spot_checked", TODAY, "赵六", result="ok"),
+        today=TODAY,
+    )  # fmt: skip
+    assert L["inspections"].commitChanges() and L["pollution_sources"].commitChanges()
+    got = rows(path, "SELECT result, batch_uuid FROM inspections WHERE source_uuid = ? ORDER BY result", (a,))
+    assert got == [(None, batch_uuid), ("ok", batch_uuid)]
+    assert W.pending_batch_uuid(L["inspections"], a) is None  # the batch's check of this source is done

@@ -263,7 +263,8 @@ def step_findings_text(step: Step, old: Optional[str]) -> str:
 # --------------------------------------------------------------------------------------------------------------
 # Applying a step to QGIS layers (edit buffers)
 # --------------------------------------------------------------------------------------------------------------
-def _feature_by_uuid(layer, uuid: str):
+def feature_by_uuid(layer, uuid: str):
+    """The feature of ``layer`` (edit buffer included) whose uuid is ``uuid``, or None."""
     from qgis.core import QgsFeatureRequest
 
     req = QgsFeatureRequest().setFilterExpression("\"uuid\" = '{}'".format(str(uuid).replace("'", "''")))
@@ -343,7 +344,7 @@ def apply_step(
     wf = WORKFLOWS.get(step.workflow)
     if wf is None:
         raise WorkflowError(_tr("Unknown workflow {w}.").format(w=step.workflow))
-    source = _feature_by_uuid(sources_layer, source_uuid)
+    source = feature_by_uuid(sources_layer, source_uuid)
     if source is None:
         raise WorkflowError(_tr("No pollution source {u}.").format(u=source_uuid))
     idx = sources_layer.fields().indexOf(wf.field)
@@ -352,6 +353,8 @@ def apply_step(
     old = source[wf.field]
     old = None if old is None or (hasattr(old, "isNull") and old.isNull()) or old == "" else str(old)
     problems = check_step(step, old, today)
+    if step.workflow == "leakage" and step.new_status == "spot_checked" and not step.batch_uuid:
+        step.batch_uuid = pending_batch_uuid(inspections_layer, source_uuid)
     if step.documents and (attachments_layer is None or not gpkg):
         problems.append(_tr("Documents need the attachments layer and the project database."))
     if problems:
@@ -397,6 +400,17 @@ def apply_step(
             a = A.add_to_layer(attachments_layer, gpkg, "inspections", main_uuid, doc, user=step.person)
             att.append(a["uuid"])
     return StepOutcome(source_uuid, old, step.new_status, uuids, att)
+
+
+def pending_batch_uuid(inspections_layer, source_uuid: str) -> Optional[str]:
+    """The spot-check batch (``spotcheck_batches.uuid``) in which the source was drawn and whose check has no result
+    yet — the batch a ``spot_checked`` step completes — or None."""
+    checks = [
+        r for r in history(inspections_layer, source_uuid) if r.get("kind") == "spot_check" and r.get("batch_uuid")
+    ]
+    done = {r["batch_uuid"] for r in checks if r.get("result")}
+    pending = [r["batch_uuid"] for r in checks if not r.get("result") and r["batch_uuid"] not in done]
+    return pending[0] if pending else None
 
 
 def history(inspections_layer, source_uuid: str) -> list:

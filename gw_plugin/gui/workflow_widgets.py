@@ -230,7 +230,7 @@ class WorkflowWidget(QWidget):
         layer = self.layer("pollution_sources")
         if layer is None or not self.source_uuid:
             return None
-        return W._feature_by_uuid(layer, self.source_uuid)
+        return W.feature_by_uuid(layer, self.source_uuid)
 
     def current_status(self) -> Optional[str]:
         f = self._source_feature()
