@@ -9,7 +9,7 @@ import os
 import sqlite3
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapToolPan
 from qgis.PyQt.QtCore import Qt
 
@@ -17,7 +17,14 @@ from gw_plugin.core import qgis_project
 from gw_plugin.core import zoning_compare as ZC
 from gw_plugin.gui import dock_zoning as DZ
 from gw_plugin.gui import docks
-from gw_plugin.gui.zoning_widgets import ORIGIN_DEFAULT, ORIGIN_PROJECT, ORIGIN_STEP, ORIGIN_USER
+from gw_plugin.gui.zoning_widgets import (
+    ORIGIN_DEFAULT,
+    ORIGIN_NONE,
+    ORIGIN_PROJECT,
+    ORIGIN_REQUIRED,
+    ORIGIN_STEP,
+    ORIGIN_USER,
+)
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +208,26 @@ def test_a_new_panel_continues_from_the_overlays(panel):
         assert panel.params.origin(name) == ORIGIN_PROJECT
         assert values[name] == DZ.overlay_layer(project, key).source()
         assert os.path.dirname(values[name]) == DZ.work_folder(panel.database())
+
+
+def test_a_project_without_database(qtbot, qgis_iface, demo_project):
+    project = QgsProject()
+    p = DZ.ZoningPanel(qgis_iface, None, project, lang="en")
+    qtbot.addWidget(p)
+    try:
+        assert p.database() is None and "No project database" in p.database_label.text()
+        assert p.params.origin("KARST") == ORIGIN_NONE  # optional, nothing to suggest: left empty
+        p.step_combo.setCurrentIndex(p.step_combo.findData("zoning"))
+        assert p.params.origin("VULNERABILITY") == ORIGIN_REQUIRED
+        assert p.params.item(p.params.row_of("VULNERABILITY"), 2).text() == "required"
+        assert "VULNERABILITY" not in p.params.values()
+        assert p.version_a.count() == 0
+        p.compare()
+        assert p.compare_status.text() == "Choose two versions of the zoning."
+        assert p.check_point(QgsPointXY(500000, 3840000)) is None
+        assert p.site_report.toPlainText() == "There is no zoning version to check against."
+    finally:
+        p.teardown()
 
 
 def test_cancel_leaves_the_panel_usable(qtbot, panel):

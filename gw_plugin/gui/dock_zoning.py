@@ -98,8 +98,9 @@ def default_lang() -> str:
 
 
 def work_folder(database: str) -> str:
-    """Where the dock writes step outputs: <database folder>/zoning_work."""
-    return os.path.join(os.path.dirname(os.path.abspath(database)), "zoning_work")
+    """Where the dock writes step outputs: <database folder>/zoning (the folder and file names `make demo` uses,
+    so the dock continues from the demo's rasters)."""
+    return os.path.join(os.path.dirname(os.path.abspath(database)), "zoning")
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ ORIGIN_DEFAULT = "default"
 ORIGIN_PROJECT = "project"
 ORIGIN_STEP = "step"
 ORIGIN_USER = "user"
+ORIGIN_NONE = "none"  # no value and no default (optional: left out; required: the user must give it)
+ORIGIN_REQUIRED = "required"
 
 
 def origin_labels() -> dict:
@@ -38,6 +40,8 @@ def origin_labels() -> dict:
         ORIGIN_PROJECT: QCoreApplication.translate("ZoningWidgets", "from the project"),
         ORIGIN_STEP: QCoreApplication.translate("ZoningWidgets", "from the previous step"),
         ORIGIN_USER: QCoreApplication.translate("ZoningWidgets", "edited"),
+        ORIGIN_NONE: "",
+        ORIGIN_REQUIRED: QCoreApplication.translate("ZoningWidgets", "required"),
     }
 
 
@@ -98,6 +102,9 @@ class ParameterTable(QTableWidget):
             given = p.name() in values
             value = values[p.name()] if given else p.defaultValue()
             origin = origins.get(p.name(), ORIGIN_USER) if given else ORIGIN_DEFAULT
+            if not given and value in (None, ""):
+                optional = bool(p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
+                origin = ORIGIN_NONE if optional else ORIGIN_REQUIRED
             if isinstance(p, QgsProcessingParameterEnum):
                 combo = QComboBox(self)
                 combo.addItems(list(p.options()))
@@ -119,6 +126,8 @@ class ParameterTable(QTableWidget):
             item = QTableWidgetItem(labels[origin])
             item.setData(Qt.ItemDataRole.UserRole, origin)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if origin == ORIGIN_REQUIRED:
+                item.setForeground(QBrush(QColor("#b2182b")))
             if origin == ORIGIN_DEFAULT:
                 item.setForeground(QBrush(QColor("#7a5c00")))
                 item.setToolTip(
