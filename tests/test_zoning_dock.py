@@ -18,6 +18,7 @@ from gw_plugin.core import zoning_compare as ZC
 from gw_plugin.gui import dock_zoning as DZ
 from gw_plugin.gui import docks
 from gw_plugin.gui.zoning_widgets import (
+    ORIGIN_CONFIG,
     ORIGIN_DEFAULT,
     ORIGIN_NONE,
     ORIGIN_PROJECT,
@@ -221,6 +222,7 @@ def test_a_project_without_database(qtbot, qgis_iface, demo_project):
         assert p.params.origin("VULNERABILITY") == ORIGIN_REQUIRED
         assert p.params.item(p.params.row_of("VULNERABILITY"), 2).text() == "required"
         assert "VULNERABILITY" not in p.params.values()
+        assert p.params.origin("MMU") == ORIGIN_CONFIG  # "empty = configuration, default 0.5"
         assert p.version_a.count() == 0
         p.compare()
         assert p.compare_status.text() == "Choose two versions of the zoning."

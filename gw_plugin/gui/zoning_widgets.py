@@ -32,6 +32,7 @@ ORIGIN_STEP = "step"
 ORIGIN_USER = "user"
 ORIGIN_NONE = "none"  # no value and no default (optional: left out; required: the user must give it)
 ORIGIN_REQUIRED = "required"
+ORIGIN_CONFIG = "config"  # left empty, the algorithm takes the value of its configuration file (a default too)
 
 
 def origin_labels() -> dict:
@@ -42,6 +43,7 @@ def origin_labels() -> dict:
         ORIGIN_USER: QCoreApplication.translate("ZoningWidgets", "edited"),
         ORIGIN_NONE: "",
         ORIGIN_REQUIRED: QCoreApplication.translate("ZoningWidgets", "required"),
+        ORIGIN_CONFIG: QCoreApplication.translate("ZoningWidgets", "default (configuration)"),
     }
 
 
@@ -105,6 +107,8 @@ class ParameterTable(QTableWidget):
             if not given and value in (None, ""):
                 optional = bool(p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
                 origin = ORIGIN_NONE if optional else ORIGIN_REQUIRED
+                if optional and "empty =" in p.description():
+                    origin = ORIGIN_CONFIG
             if isinstance(p, QgsProcessingParameterEnum):
                 combo = QComboBox(self)
                 combo.addItems(list(p.options()))
@@ -128,7 +132,7 @@ class ParameterTable(QTableWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if origin == ORIGIN_REQUIRED:
                 item.setForeground(QBrush(QColor("#b2182b")))
-            if origin == ORIGIN_DEFAULT:
+            if origin in (ORIGIN_DEFAULT, ORIGIN_CONFIG):
                 item.setForeground(QBrush(QColor("#7a5c00")))
                 item.setToolTip(
                     QCoreApplication.translate(
