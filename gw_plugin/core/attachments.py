@@ -28,20 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from qgis.PyQt.QtCore import QCoreApplication
+
 from . import schema as S
 
 FOLDER = "attachments"
 CHUNK = 1 << 20
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".webp", ".bmp", ".gif"}
-
-
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("attachments", text)
-    except ImportError:  # pragma: no cover
-        return text
 
 
 class AttachmentError(Exception):
@@ -85,7 +78,9 @@ def store_file(gpkg, source) -> tuple:
     in the same folder and an atomic rename, so an interrupted copy never leaves a half file under a hash name."""
     source = Path(source)
     if not source.is_file():
-        raise AttachmentError(_tr("The file {path} does not exist.").format(path=source))
+        raise AttachmentError(
+            QCoreApplication.translate("attachments", "The file {path} does not exist.").format(path=source)
+        )
     digest = sha256_of(source)
     suffix = source.suffix.lower()
     if len(suffix) > 10 or not suffix[1:].isalnum():
@@ -99,7 +94,11 @@ def store_file(gpkg, source) -> tuple:
         try:
             shutil.copyfile(str(source), tmp)
             if sha256_of(tmp) != digest:
-                raise AttachmentError(_tr("The file {path} changed while it was copied.").format(path=source))
+                raise AttachmentError(
+                    QCoreApplication.translate("attachments", "The file {path} changed while it was copied.").format(
+                        path=source
+                    )
+                )
             os.replace(tmp, str(target))
         except BaseException:
             if os.path.exists(tmp):
@@ -236,14 +235,16 @@ def attachment_values(
 ) -> dict:
     """Store the file and return the attribute values of its ``attachments`` row (not yet written)."""
     if parent_table not in S.TABLES_BY_NAME or parent_table == "attachments":
-        raise AttachmentError(_tr("Unknown table {t}.").format(t=parent_table))
+        raise AttachmentError(QCoreApplication.translate("attachments", "Unknown table {t}.").format(t=parent_table))
     try:
         _uuid.UUID(str(parent_uuid))
     except ValueError as exc:
-        raise AttachmentError(_tr("{u} is not a record id (uuid).").format(u=parent_uuid)) from exc
+        raise AttachmentError(
+            QCoreApplication.translate("attachments", "{u} is not a record id (uuid).").format(u=parent_uuid)
+        ) from exc
     kind = kind or guess_kind(source)
     if kind not in S.codelist("attachment_kind").code_values():
-        raise AttachmentError(_tr("Unknown attachment kind {k}.").format(k=kind))
+        raise AttachmentError(QCoreApplication.translate("attachments", "Unknown attachment kind {k}.").format(k=kind))
     rel, digest = store_file(gpkg, source)
     taken = exif_taken_at(source) if kind == "photo" else None
     if taken is not None and taken > (now or _dt.datetime.now()) + _dt.timedelta(days=1):
@@ -286,13 +287,15 @@ def add_attachment(
     con = sqlite3.connect(str(gpkg))
     try:
         if parent_table not in S.TABLES_BY_NAME:
-            raise AttachmentError(_tr("Unknown table {t}.").format(t=parent_table))
+            raise AttachmentError(
+                QCoreApplication.translate("attachments", "Unknown table {t}.").format(t=parent_table)
+            )
         county = _parent_county(con, parent_table, str(parent_uuid))
         if county is None:
             raise AttachmentError(
-                _tr("No record {u} in {t}: save the record before attaching files to it.").format(
-                    u=parent_uuid, t=parent_table
-                )
+                QCoreApplication.translate(
+                    "attachments", "No record {u} in {t}: save the record before attaching files to it."
+                ).format(u=parent_uuid, t=parent_table)
             )
         row = attachment_values(gpkg, parent_table, parent_uuid, source, kind, caption, user, county)
         names = list(row)
@@ -315,17 +318,19 @@ def add_to_layer(layer, gpkg, parent_table: str, parent_uuid: str, source, **kw)
 
     row = attachment_values(gpkg, parent_table, parent_uuid, source, **kw)
     if not layer.isEditable() and not layer.startEditing():
-        raise AttachmentError(_tr("The attachments layer cannot be edited."))
+        raise AttachmentError(QCoreApplication.translate("attachments", "The attachments layer cannot be edited."))
     f = QgsFeature(layer.fields())
     for name, value in row.items():
         idx = layer.fields().indexOf(name)
         if idx >= 0 and value is not None:
             f.setAttribute(idx, value)
-    layer.beginEditCommand(_tr("Attach a file"))
+    layer.beginEditCommand(QCoreApplication.translate("attachments", "Attach a file"))
     ok = layer.addFeature(f)
     layer.endEditCommand()
     if not ok:
-        raise AttachmentError(_tr("The attachment could not be added to the layer."))
+        raise AttachmentError(
+            QCoreApplication.translate("attachments", "The attachment could not be added to the layer.")
+        )
     return f
 
 

@@ -38,21 +38,10 @@ from decimal import Decimal
 from typing import Optional, Sequence
 
 import numpy as np
+from qgis.PyQt.QtCore import QCoreApplication
 
 from . import rosters as R
 from . import schema as S
-
-try:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("spotcheck", text)
-
-except ImportError:  # pragma: no cover
-
-    def _tr(text: str) -> str:
-        return text
-
 
 #: Seed 000 §三(二)6(1): 抽查数量不低于开展排查企业的5%.
 DEFAULT_SHARE_PERCENT = 5.0
@@ -80,7 +69,7 @@ def draw(uuids: Sequence, categories: Sequence, share_percent: float = DEFAULT_S
     Pure function: reproducible for the same (set of uuid/category pairs, share, seed), independent of row order.
     """
     if not 0 < float(share_percent) <= 100:
-        raise SpotCheckError(_tr("The share must be above 0 and at most 100 %."))
+        raise SpotCheckError(QCoreApplication.translate("spotcheck", "The share must be above 0 and at most 100 %."))
     n = len(uuids)
     if n == 0:
         return []
@@ -236,20 +225,25 @@ def draw_batch(
     ``county_codes`` restricts the population to some counties (a county bureau's own draw)."""
     batch_id = (batch_id or "").strip()
     if not batch_id or "]" in batch_id or "[" in batch_id:
-        raise SpotCheckError(_tr("A batch needs an id without square brackets."))
+        raise SpotCheckError(QCoreApplication.translate("spotcheck", "A batch needs an id without square brackets."))
     if batch_id in recorded_batches(path):
         raise SpotCheckError(
-            _tr(
-                "Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch."
+            QCoreApplication.translate(
+                "spotcheck",
+                "Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch.",
             ).format(id=batch_id)
         )
     bad = set(eligible_statuses) - set(S.codelist("leakage_status").code_values())
     if bad or not eligible_statuses:
-        raise SpotCheckError(_tr("Unknown leakage statuses: {s}").format(s=sorted(bad)))
+        raise SpotCheckError(
+            QCoreApplication.translate("spotcheck", "Unknown leakage statuses: {s}").format(s=sorted(bad))
+        )
     if seed is None:
         seed = secrets.randbelow(2**31)
     if not 0 <= int(seed) < 2**63:
-        raise SpotCheckError(_tr("The seed must be a whole number from 0 to 2^63 - 1."))
+        raise SpotCheckError(
+            QCoreApplication.translate("spotcheck", "The seed must be a whole number from 0 to 2^63 - 1.")
+        )
     today = today or _dt.date.today()
     src = R.read_sources(path)
     mask = src.isin("leakage_status", eligible_statuses)
@@ -260,7 +254,9 @@ def draw_batch(
     cats = [src["category"][i] for i in idx]
     if not uuids:
         raise SpotCheckError(
-            _tr("No source has a leakage status among {s}: nothing to draw.").format(s=list(eligible_statuses))
+            QCoreApplication.translate(
+                "spotcheck", "No source has a leakage status among {s}: nothing to draw."
+            ).format(s=list(eligible_statuses))
         )
     picked = [idx[k] for k in draw(uuids, cats, share_percent, seed)]
     counts: dict = {}
@@ -295,7 +291,9 @@ def draw_batch(
     )
     if not uuids:
         raise SpotCheckError(
-            _tr("No source has a leakage status among {s}: nothing to draw.").format(s=list(eligible_statuses))
+            QCoreApplication.translate(
+                "spotcheck", "No source has a leakage status among {s}: nothing to draw."
+            ).format(s=list(eligible_statuses))
         )
     if record:
         _record(path, batch)
@@ -318,14 +316,16 @@ def _record(path, batch: Batch) -> None:
 
     ds = ogr.Open(str(path), 1)
     if ds is None:
-        raise SpotCheckError(_tr("Cannot open {path} for writing.").format(path=path))
+        raise SpotCheckError(
+            QCoreApplication.translate("spotcheck", "Cannot open {path} for writing.").format(path=path)
+        )
     try:
         blyr = ds.GetLayerByName("spotcheck_batches")
         if blyr is None:
             raise SpotCheckError(
-                _tr("{path} has no spot-check batch table: open it with the plugin once to upgrade it.").format(
-                    path=path
-                )
+                QCoreApplication.translate(
+                    "spotcheck", "{path} has no spot-check batch table: open it with the plugin once to upgrade it."
+                ).format(path=path)
             )
         ilyr = ds.GetLayerByName("inspections")
         text = findings_text(batch)
@@ -333,7 +333,9 @@ def _record(path, batch: Batch) -> None:
         batch_uuid = str(_uuid.uuid4())
         counties = sorted({s["county_code"] for s in batch.selected if s["county_code"]})
         if ds.StartTransaction() != 0:
-            raise SpotCheckError(_tr("Cannot start a transaction on {path}.").format(path=path))
+            raise SpotCheckError(
+                QCoreApplication.translate("spotcheck", "Cannot start a transaction on {path}.").format(path=path)
+            )
         try:
             res = ds.ExecuteSQL("SELECT findings FROM inspections WHERE kind = 'spot_check' AND batch_uuid IS NULL")
             legacy = set()
@@ -345,9 +347,10 @@ def _record(path, batch: Batch) -> None:
             blyr.SetAttributeFilter(None)
             if taken:
                 raise SpotCheckError(
-                    _tr(
+                    QCoreApplication.translate(
+                        "spotcheck",
                         "Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another "
-                        "batch."
+                        "batch.",
                     ).format(id=batch.batch_id)
                 )
             b = ogr.Feature(blyr.GetLayerDefn())
@@ -364,7 +367,7 @@ def _record(path, batch: Batch) -> None:
             b.SetField("population_sha256", batch.population_digest)
             b.SetField("categories", json.dumps({k: list(v) for k, v in batch.categories.items()}, ensure_ascii=False))
             if blyr.CreateFeature(b) != 0:
-                raise SpotCheckError(_tr("Cannot write the batch record."))
+                raise SpotCheckError(QCoreApplication.translate("spotcheck", "Cannot write the batch record."))
             for s in batch.selected:
                 f = ogr.Feature(ilyr.GetLayerDefn())
                 _stamp(f, str(_uuid.uuid4()), s["county_code"] or "000000", now, batch.drawn_by)
@@ -380,9 +383,13 @@ def _record(path, batch: Batch) -> None:
                     pt.AddPoint_2D(s["x"], s["y"])
                     f.SetGeometry(pt)
                 if ilyr.CreateFeature(f) != 0:
-                    raise SpotCheckError(_tr("Cannot write the spot-check inspections."))
+                    raise SpotCheckError(
+                        QCoreApplication.translate("spotcheck", "Cannot write the spot-check inspections.")
+                    )
             if ds.CommitTransaction() != 0:
-                raise SpotCheckError(_tr("Cannot commit the batch to {path}.").format(path=path))
+                raise SpotCheckError(
+                    QCoreApplication.translate("spotcheck", "Cannot commit the batch to {path}.").format(path=path)
+                )
         except BaseException:
             ds.RollbackTransaction()
             raise

@@ -32,16 +32,9 @@ import uuid as _uuid
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from qgis.PyQt.QtCore import QCoreApplication
+
 from . import schema as S
-
-
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("workflows", text)
-    except ImportError:  # pragma: no cover
-        return text
 
 
 class WorkflowError(Exception):
@@ -207,28 +200,30 @@ def check_transition(
     problems = []
     wf = WORKFLOWS.get(workflow)
     if wf is None:
-        return [_tr("Unknown workflow {w}.").format(w=workflow)]
+        return [QCoreApplication.translate("workflows", "Unknown workflow {w}.").format(w=workflow)]
     if new not in wf.statuses():
-        problems.append(_tr("{s} is not a status of this workflow.").format(s=new))
+        problems.append(QCoreApplication.translate("workflows", "{s} is not a status of this workflow.").format(s=new))
         return problems
     if new == current:
-        problems.append(_tr("The source already has this status."))
+        problems.append(QCoreApplication.translate("workflows", "The source already has this status."))
     if wf.rank(new) < wf.rank(current) and not (reason or "").strip():
         problems.append(
-            _tr("Going back from “{old}” to “{new}” needs a reason.").format(
+            QCoreApplication.translate("workflows", "Going back from “{old}” to “{new}” needs a reason.").format(
                 old=wf.label(current, "zh") + " / " + wf.label(current, "en"),
                 new=wf.label(new, "zh") + " / " + wf.label(new, "en"),
             )
         )
     day = _as_date(on)
     if day is None:
-        problems.append(_tr("The step needs a date."))
+        problems.append(QCoreApplication.translate("workflows", "The step needs a date."))
     elif day > (today or _dt.date.today()):
-        problems.append(_tr("The date {d} is in the future.").format(d=day.isoformat()))
+        problems.append(
+            QCoreApplication.translate("workflows", "The date {d} is in the future.").format(d=day.isoformat())
+        )
     if not (person or "").strip():
-        problems.append(_tr("The step needs a responsible person."))
+        problems.append(QCoreApplication.translate("workflows", "The step needs a responsible person."))
     if result and result not in S.codelist("inspection_result").code_values():
-        problems.append(_tr("Unknown result {r}.").format(r=result))
+        problems.append(QCoreApplication.translate("workflows", "Unknown result {r}.").format(r=result))
     return problems
 
 
@@ -240,11 +235,13 @@ def check_step(step: Step, current: Optional[str], today: Optional[_dt.date] = N
     results = S.codelist("inspection_result").code_values()
     for ff in step.facility_findings:
         if ff.facility_type not in types:
-            problems.append(_tr("Unknown facility type {t}.").format(t=ff.facility_type))
+            problems.append(
+                QCoreApplication.translate("workflows", "Unknown facility type {t}.").format(t=ff.facility_type)
+            )
         if ff.result not in results:
-            problems.append(_tr("Unknown result {r}.").format(r=ff.result))
+            problems.append(QCoreApplication.translate("workflows", "Unknown result {r}.").format(r=ff.result))
     if step.facility_findings and step.workflow != "leakage":
-        problems.append(_tr("Facility findings belong to a leakage investigation."))
+        problems.append(QCoreApplication.translate("workflows", "Facility findings belong to a leakage investigation."))
     return problems
 
 
@@ -275,7 +272,9 @@ def feature_by_uuid(layer, uuid: str):
 
 def _start(layer) -> None:
     if not layer.isEditable() and not layer.startEditing():
-        raise WorkflowError(_tr("The layer {name} cannot be edited.").format(name=layer.name()))
+        raise WorkflowError(
+            QCoreApplication.translate("workflows", "The layer {name} cannot be edited.").format(name=layer.name())
+        )
 
 
 def _now_utc():
@@ -343,25 +342,29 @@ def apply_step(
     then."""
     wf = WORKFLOWS.get(step.workflow)
     if wf is None:
-        raise WorkflowError(_tr("Unknown workflow {w}.").format(w=step.workflow))
+        raise WorkflowError(QCoreApplication.translate("workflows", "Unknown workflow {w}.").format(w=step.workflow))
     source = feature_by_uuid(sources_layer, source_uuid)
     if source is None:
-        raise WorkflowError(_tr("No pollution source {u}.").format(u=source_uuid))
+        raise WorkflowError(QCoreApplication.translate("workflows", "No pollution source {u}.").format(u=source_uuid))
     idx = sources_layer.fields().indexOf(wf.field)
     if idx < 0:
-        raise WorkflowError(_tr("The layer has no field {f}.").format(f=wf.field))
+        raise WorkflowError(QCoreApplication.translate("workflows", "The layer has no field {f}.").format(f=wf.field))
     old = source[wf.field]
     old = None if old is None or (hasattr(old, "isNull") and old.isNull()) or old == "" else str(old)
     problems = check_step(step, old, today)
     if step.workflow == "leakage" and step.new_status == "spot_checked" and not step.batch_uuid:
         step.batch_uuid = pending_batch_uuid(inspections_layer, source_uuid)
     if step.documents and (attachments_layer is None or not gpkg):
-        problems.append(_tr("Documents need the attachments layer and the project database."))
+        problems.append(
+            QCoreApplication.translate("workflows", "Documents need the attachments layer and the project database.")
+        )
     if problems:
         raise WorkflowError("\n".join(problems))
     _start(sources_layer)
     _start(inspections_layer)
-    title = _tr("{workflow}: {status}").format(workflow=wf.en, status=wf.label(step.new_status, "en"))
+    title = QCoreApplication.translate("workflows", "{workflow}: {status}").format(
+        workflow=wf.en, status=wf.label(step.new_status, "en")
+    )
     sources_layer.beginEditCommand(title)
     inspections_layer.beginEditCommand(title)
     try:
@@ -385,7 +388,7 @@ def apply_step(
         for f in feats:
             ok = inspections_layer.addFeature(f) and ok
         if not ok:
-            raise WorkflowError(_tr("The layers refused the change."))
+            raise WorkflowError(QCoreApplication.translate("workflows", "The layers refused the change."))
     except BaseException:
         sources_layer.destroyEditCommand()
         inspections_layer.destroyEditCommand()
@@ -453,7 +456,9 @@ def self_monitoring_status(wells: int, frequency_per_year: int, reports_received
 
     ``frequency_per_year``: monitoring rounds the unit's plan requires in the year (one report per round)."""
     if frequency_per_year <= 0:
-        raise WorkflowError(_tr("The monitoring frequency must be at least once a year."))
+        raise WorkflowError(
+            QCoreApplication.translate("workflows", "The monitoring frequency must be at least once a year.")
+        )
     if reports_received <= 0:
         return "required"
     if wells <= 0 or reports_received < frequency_per_year:
@@ -567,7 +572,9 @@ def abandoned_well_rows(
             "FROM abandoned_wells"
         ).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise WorkflowError(_tr("The database has no abandoned-well table: {e}").format(e=exc)) from exc
+        raise WorkflowError(
+            QCoreApplication.translate("workflows", "The database has no abandoned-well table: {e}").format(e=exc)
+        ) from exc
     finally:
         con.close()
 
