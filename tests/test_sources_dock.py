@@ -380,3 +380,23 @@ def test_demo_sources_step(db, provider, tmp_path):
     again = demo_sources.run(ctx)
     assert again["batch"]["new"] is False
     assert SC.recorded_batches(str(db)) == {"DEMO-1": summary["batch"]["drawn"]}
+
+
+def test_dock_opens_through_the_manager(loaded, qgis_iface, qtbot):
+    from qgis.PyQt.QtWidgets import QMenu, QToolBar
+
+    from gw_plugin.gui.dock_sources import SourcesPanel as Panel
+
+    menu, toolbar = QMenu(), QToolBar()
+    manager = docks.DockManager(qgis_iface, menu, toolbar)
+    manager.setup()
+    try:
+        dock = manager.show("sources")
+        assert dock is not None and isinstance(dock.widget(), Panel)
+        assert dock.widget().model.rowCount() == sql(loaded[0], "SELECT count(*) FROM pollution_sources")[0][0]
+        assert manager.action("sources").isChecked()
+    finally:
+        manager.teardown()
+        from qgis.core import QgsSettings
+
+        QgsSettings().remove(docks.SETTINGS_KEY.format(key="sources"))
