@@ -776,6 +776,26 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <source>C: hydraulic conductivity (m/d)</source>
         <translation>C：水力传导系数（m/d）</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="67"/>
+        <source>Target extent (when there is no reference raster)</source>
+        <translation>目标范围（没有参考栅格时）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="70"/>
+        <source>Target cell size (m, with the extent)</source>
+        <translation>目标像元大小（m，与范围一起使用）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="101"/>
+        <source>The target extent must be in a projected CRS in metres (e.g. EPSG:4547).</source>
+        <translation>目标范围必须采用以米为单位的投影坐标系（如 EPSG:4547）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="121"/>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateWellsAlgorithm</name>
@@ -2432,6 +2452,11 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 单位：K m/d，TRAVEL_TIME d，Q m3/d，H m。每个参数均可由 INPUT 中同名字段（不区分大小写，如字段 'k' 或 'POROSITY'）按井覆盖；字段值为空时使用算法参数。HJ 338 的条文措辞未经核实（见 ../shared/reference/README.md §2）：引用前请核对。
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="40"/>
+        <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.</source>
+        <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位：划定区域需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先对图层重投影。</translation>
+    </message>
 </context>
 <context>
     <name>PublishRosterAlgorithm</name>
@@ -2513,32 +2538,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheck</name>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="86"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="95"/>
         <source>Give the site as a point (x, y), WKT, WKB or an OGR geometry.</source>
         <translation>请以点 (x, y)、WKT、WKB 或 OGR 几何给出地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="90"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="99"/>
         <source>The site geometry is empty.</source>
         <translation>地块几何为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="131"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="140"/>
         <source>zoning_units is empty: run the zoning first.</source>
         <translation>zoning_units 为空：请先进行分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="138"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="147"/>
         <source>There is no zoning version &apos;{v}&apos;.</source>
         <translation>没有分区版本“{v}”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="148"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="157"/>
         <source>The site must be a point or a polygon.</source>
         <translation>地块必须是点或面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="153"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="162"/>
         <source>The site polygon has no area.</source>
         <translation>地块面没有面积。</translation>
     </message>
@@ -3744,6 +3769,330 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>ZoneChecks</name>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="77"/>
+        <source>{n} zones checked: {k} problem(s), {a} accepted overlap(s).</source>
+        <translation>已检查 {n} 个区域：{k} 个问题，{a} 处已认可的重叠。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="187"/>
+        <source>Zone {u} has no geometry.</source>
+        <translation>区域 {u} 没有几何。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="191"/>
+        <source>Zone {u} is not a polygon.</source>
+        <translation>区域 {u} 不是面。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="198"/>
+        <source>Zone {u} is not a valid polygon: {e}</source>
+        <translation>区域 {u} 不是有效的面：{e}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="233"/>
+        <source>Water source {ws} has a class I zone but no class II zone.</source>
+        <translation>水源 {ws} 有一级保护区但没有二级保护区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="249"/>
+        <source>Water source {ws}: {a:.0f} m² of the {i} zone lie outside its {o} zone.</source>
+        <translation>水源 {ws}：{i} 区有 {a:.0f} m² 位于其 {o} 区之外。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zone_checks.py" line="307"/>
+        <source>Zones {a} (source {sa}) and {b} (source {sb}) overlap by {ar:.0f} m².</source>
+        <translation>区域 {a}（水源 {sa}）与区域 {b}（水源 {sb}）重叠 {ar:.0f} m²。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneMapTool</name>
+    <message>
+        <location filename="../gw_plugin/gui/zone_maptool.py" line="212"/>
+        <source>Computing zones ({m})</source>
+        <translation>正在计算区域（{m}）</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="788"/>
+        <source>Recharge and protection zones</source>
+        <translation>补给区与保护区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="788"/>
+        <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
+        <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="128"/>
+        <source>Wells</source>
+        <translation>井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="131"/>
+        <source>Pick wells on the map</source>
+        <translation>在地图上选井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="134"/>
+        <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
+        <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="144"/>
+        <source>Use selected wells</source>
+        <translation>使用所选的井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="381"/>
+        <source>No well picked.</source>
+        <translation>尚未选井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <source>Well</source>
+        <translation>井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <source>Pumping rate Q (m³/d)</source>
+        <translation>开采量 Q（m³/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <source>Water level (m)</source>
+        <translation>水位（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="155"/>
+        <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
+        <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="165"/>
+        <source>Estimate gradient from water levels</source>
+        <translation>由水位估算水力坡度</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="175"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="189"/>
+        <source>River (fixed head)</source>
+        <translation>河流（定水头）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="190"/>
+        <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
+        <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="205"/>
+        <source>One zone per water source</source>
+        <translation>每个水源一个区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="207"/>
+        <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
+        <translation>保护区：取一个水源各井圆形区域的并集</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="214"/>
+        <source>Live preview</source>
+        <translation>实时预览</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="217"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="224"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="232"/>
+        <source>Accept: write the zones</source>
+        <translation>确认：写入区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="234"/>
+        <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
+        <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="242"/>
+        <source>Checks and drawing</source>
+        <translation>检查与绘制</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="245"/>
+        <source>Check zones</source>
+        <translation>检查区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="248"/>
+        <source>Accept selected overlap</source>
+        <translation>认可所选重叠</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="253"/>
+        <source>Snap to boundaries</source>
+        <translation>捕捉到边界</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="254"/>
+        <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
+        <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="268"/>
+        <source>Pollution sources inside the zones</source>
+        <translation>区域内的污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="272"/>
+        <source>Protection zones</source>
+        <translation>保护区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="273"/>
+        <source>Recharge zones</source>
+        <translation>补给区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="276"/>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="280"/>
+        <source>List</source>
+        <translation>列出</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="281"/>
+        <source>The selected zones of the layer, or all zones when none is selected</source>
+        <translation>图层中所选的区域，未选时为全部区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="284"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <source>Distance (m)</source>
+        <translation>距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="384"/>
+        <source>{n} well(s) of {s} water source(s) picked.</source>
+        <translation>已选取 {s} 个水源的 {n} 口井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="400"/>
+        <source>&apos;{t}&apos; is not a number.</source>
+        <translation>“{t}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="427"/>
+        <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
+        <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="449"/>
+        <source>Default: {d}</source>
+        <translation>默认：{d}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="451"/>
+        <source>Per well from the field {f} when the well has a value</source>
+        <translation>井在字段 {f} 中有值时按井取值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="488"/>
+        <source>Engine: timml</source>
+        <translation>计算引擎：timml</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="552"/>
+        <source>Pick one or more wells first.</source>
+        <translation>请先选取一口或多口井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="560"/>
+        <source>No usable river reach next to the wells: computed without the river.</source>
+        <translation>井旁没有可用的河段：已按无河流计算。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="573"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="594"/>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="604"/>
+        <source>{n} zone(s): {a}{m}</source>
+        <translation>{n} 个区域：{a}{m}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="613"/>
+        <source>Add zones ({m})</source>
+        <translation>添加区域（{m}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="618"/>
+        <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
+        <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="649"/>
+        <source>Select an overlap in the list first.</source>
+        <translation>请先在列表中选择一处重叠。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="668"/>
+        <source>Snapping on: {layers}</source>
+        <translation>已开启捕捉：{layers}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="754"/>
+        <source>Export sources inside zones</source>
+        <translation>导出区域内污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="770"/>
+        <source>{n} rows exported to {p}</source>
+        <translation>已导出 {n} 行到 {p}</translation>
+    </message>
+</context>
+<context>
     <name>ZoningAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
@@ -3920,167 +4269,167 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="274"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="289"/>
         <source>{name} — {version}</source>
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="756"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="756"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
         <source>1. Vulnerability (DRASTIC)</source>
         <translation>1. 脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
         <source>2. Pollution-source load</source>
         <translation>2. 污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
         <source>3. Function value</source>
         <translation>3. 功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="350"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
         <source>4. Zoning</source>
         <translation>4. 分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="359"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="374"/>
         <source>Fill from project</source>
         <translation>从工程中填入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="380"/>
         <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
         <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="376"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="391"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="378"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="393"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="390"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="405"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="403"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="418"/>
         <source>Show this zoning version</source>
         <translation>显示此分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="411"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="426"/>
         <source>Overlays</source>
         <translation>叠加图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="419"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="434"/>
         <source>Version A (before)</source>
         <translation>版本 A（之前）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="420"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="435"/>
         <source>Version B (after)</source>
         <translation>版本 B（之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="436"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="451"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="425"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="440"/>
         <source>Add change layer</source>
         <translation>添加变化图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="443"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="458"/>
         <source>Zoning version</source>
         <translation>分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="446"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="461"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="449"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="464"/>
         <source>Use selected polygon</source>
         <translation>使用所选的面</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="456"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="471"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="468"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="483"/>
         <source>Project database: {p}</source>
         <translation>项目数据库：{p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="470"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="485"/>
         <source>No project database in the current project.</source>
         <translation>当前工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="525"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="540"/>
         <source>The gwplugin Processing provider is not loaded.</source>
         <translation>gwplugin 处理工具提供者未加载。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="556"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="571"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="569"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="584"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="574"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="589"/>
         <source>Done: {r}</source>
         <translation>完成：{r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="624"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="639"/>
         <source>Choose two versions of the zoning.</source>
         <translation>请选择两个分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="627"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="642"/>
         <source>Choose two different versions.</source>
         <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="637"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="652"/>
         <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
         <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="697"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="712"/>
         <source>Select the project polygon(s) in a polygon layer first.</source>
         <translation>请先在面图层中选择项目范围面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="710"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
         <source>There is no zoning version to check against.</source>
         <translation>没有可供核查的分区版本。</translation>
     </message>
@@ -4088,69 +4437,79 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningWidgets</name>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="37"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="40"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="38"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="41"/>
         <source>from the project</source>
         <translation>来自工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="39"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="42"/>
         <source>from the previous step</source>
         <translation>来自上一步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="40"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="43"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
         <source>Parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="62"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="120"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="137"/>
         <source>The plugin&apos;s default: check it against your city&apos;s data and rules.</source>
         <translation>插件的默认值：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
         <source>Zone class / change</source>
         <translation>分区类别 / 变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
         <source>A (km²)</source>
         <translation>A（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
         <source>B (km²)</source>
         <translation>B（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="224"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
         <source>Change (km²)</source>
         <translation>变化（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="258"/>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="277"/>
         <source>Changed class</source>
         <translation>类别改变</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="45"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="46"/>
+        <source>default (configuration)</source>
+        <translation>默认（配置）</translation>
     </message>
 </context>
 <context>
@@ -4164,6 +4523,54 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/processing/import_common.py" line="17"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>attachments</name>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="81"/>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="97"/>
+        <source>The file {path} changed while it was copied.</source>
+        <translation>文件 {path} 在复制过程中发生了变化。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="290"/>
+        <source>Unknown table {t}.</source>
+        <translation>未知数据表 {t}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="242"/>
+        <source>{u} is not a record id (uuid).</source>
+        <translation>{u} 不是记录标识（uuid）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="247"/>
+        <source>Unknown attachment kind {k}.</source>
+        <translation>未知附件类型 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="295"/>
+        <source>No record {u} in {t}: save the record before attaching files to it.</source>
+        <translation>{t} 中没有记录 {u}：请先保存该记录再附加文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="321"/>
+        <source>The attachments layer cannot be edited.</source>
+        <translation>附件图层不可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="327"/>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/attachments.py" line="331"/>
+        <source>The attachment could not be added to the layer.</source>
+        <translation>无法将附件添加到图层。</translation>
     </message>
 </context>
 <context>
@@ -4328,6 +4735,162 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/core/expressions_sources.py" line="26"/>
         <source>&lt;p&gt;True when &lt;b&gt;code&lt;/b&gt; is a valid 18-character unified social credit code (GB 32100-2015): allowed characters, six-digit division code in positions 3-8 and the right check character. NULL or empty gives NULL.&lt;/p&gt;</source>
         <translation>&lt;p&gt;当 &lt;b&gt;code&lt;/b&gt; 是有效的 18 位统一社会信用代码（GB 32100-2015）时为真：字符合法、第 3-8 位为六位行政区划代码且校验码正确。NULL 或空值返回 NULL。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>spotcheck</name>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="72"/>
+        <source>The share must be above 0 and at most 100 %.</source>
+        <translation>比例必须大于 0 且不超过 100 %。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="228"/>
+        <source>A batch needs an id without square brackets.</source>
+        <translation>批次编号不能含方括号。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="349"/>
+        <source>Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch.</source>
+        <translation>批次 {id} 已记录，保持不变。如需再抽一批，请使用新的批次编号。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="238"/>
+        <source>Unknown leakage statuses: {s}</source>
+        <translation>未知的渗漏排查状态：{s}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="244"/>
+        <source>The seed must be a whole number from 0 to 2^63 - 1.</source>
+        <translation>种子必须是 0 到 2^63 - 1 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="293"/>
+        <source>No source has a leakage status among {s}: nothing to draw.</source>
+        <translation>没有污染源的渗漏排查状态属于 {s}：无可抽取对象。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="319"/>
+        <source>Cannot open {path} for writing.</source>
+        <translation>无法以写入方式打开 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="325"/>
+        <source>{path} has no spot-check batch table: open it with the plugin once to upgrade it.</source>
+        <translation>{path} 没有抽查批次表：请先用插件打开一次以升级。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="336"/>
+        <source>Cannot start a transaction on {path}.</source>
+        <translation>无法在 {path} 上开始事务。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="370"/>
+        <source>Cannot write the batch record.</source>
+        <translation>无法写入批次记录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="386"/>
+        <source>Cannot write the spot-check inspections.</source>
+        <translation>无法写入抽查检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/spotcheck.py" line="390"/>
+        <source>Cannot commit the batch to {path}.</source>
+        <translation>无法将批次提交到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>workflows</name>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="345"/>
+        <source>Unknown workflow {w}.</source>
+        <translation>未知工作流程 {w}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="205"/>
+        <source>{s} is not a status of this workflow.</source>
+        <translation>{s} 不是此工作流程的状态。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="208"/>
+        <source>The source already has this status.</source>
+        <translation>该污染源已处于此状态。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="210"/>
+        <source>Going back from “{old}” to “{new}” needs a reason.</source>
+        <translation>从“{old}”退回到“{new}”需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="218"/>
+        <source>The step needs a date.</source>
+        <translation>此步骤需要日期。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="220"/>
+        <source>The date {d} is in the future.</source>
+        <translation>日期 {d} 在未来。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="224"/>
+        <source>The step needs a responsible person.</source>
+        <translation>此步骤需要责任人。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="242"/>
+        <source>Unknown result {r}.</source>
+        <translation>未知结果 {r}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="238"/>
+        <source>Unknown facility type {t}.</source>
+        <translation>未知设施类型 {t}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="244"/>
+        <source>Facility findings belong to a leakage investigation.</source>
+        <translation>设施问题记录只属于渗漏排查。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="275"/>
+        <source>The layer {name} cannot be edited.</source>
+        <translation>图层 {name} 不可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="348"/>
+        <source>No pollution source {u}.</source>
+        <translation>没有污染源 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="351"/>
+        <source>The layer has no field {f}.</source>
+        <translation>图层没有字段 {f}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="358"/>
+        <source>Documents need the attachments layer and the project database.</source>
+        <translation>文件需要附件图层和项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="365"/>
+        <source>{workflow}: {status}</source>
+        <translation>{workflow}：{status}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="391"/>
+        <source>The layers refused the change.</source>
+        <translation>图层拒绝了此变更。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="459"/>
+        <source>The monitoring frequency must be at least once a year.</source>
+        <translation>监测频次至少为每年一次。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/workflows.py" line="575"/>
+        <source>The database has no abandoned-well table: {e}</source>
+        <translation>数据库中没有废弃井表：{e}</translation>
     </message>
 </context>
 </TS>

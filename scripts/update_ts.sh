@@ -4,19 +4,24 @@
 # New strings arrive as type="unfinished": translate them (Qt Linguist or by hand) and commit the .ts;
 # tests/test_i18n.py fails while any string is missing or unfinished.
 #
-# Three things pylupdate5 cannot see are handled here:
+# Five things pylupdate5 cannot see are handled here:
 # - a trailing comma after the source text (ruff format adds one when it splits a call over lines) makes
 #   pylupdate5 skip the call; it reads copies of the sources with such commas blanked (same lines and columns);
 # - `tr = QCoreApplication.translate` followed by tr("Context", "text") (pylupdate5 would take "Context" for the
 #   text): in the copies such calls read translate("Context", "text");
+# - a context held in a module-level constant, translate(CTX, "text"): the copies spell the constant out;
+# - module-level helpers `def _tr(text): return QCoreApplication.translate("Context", text)`: in the copies their
+#   calls _tr("text") read translate("Context", "text");
 # - Processing algorithms name themselves through class attributes (DISPLAY, HELP, GROUP) translated at run time;
 #   they are written to a temporary .py of QCoreApplication.translate() calls (context = the class name,
 #   "GwAlgorithm" for groups, as gw_plugin/processing/base.py translates them).
 #
 # Usage: scripts/update_ts.sh [TS_FILE]   (default i18n/gw_plugin_zh_CN.ts; tests pass a copy)
+#        GW_I18N_ROOT=DIR scripts/update_ts.sh TS_FILE   reads DIR/gw_plugin and DIR/forms instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TS=$(realpath -m "${1:-i18n/gw_plugin_zh_CN.ts}")
+cd "${GW_I18N_ROOT:-.}"  # tests point it at a tree of sample sources
 PY=${PYTHON:-python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -36,6 +41,34 @@ for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
     except (tokenize.TokenError, SyntaxError) as exc:  # a file being edited: read it as it is
         print(f"update_ts: {src}: {exc}", file=sys.stderr)
         toks = []
+    consts = {}  # module-level NAME = "literal", used as translate(NAME, "text") contexts
+    try:
+        for node in ast.parse(text).body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                consts[node.targets[0].id] = node.value.value
+    except SyntaxError:
+        pass
+    wrappers = {}  # module-level def NAME(text): return QCoreApplication.translate(CONTEXT, text)
+    try:
+        for node in ast.parse(text).body:
+            if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1 and len(node.body) == 1):
+                continue
+            ret = node.body[0]
+            call = ret.value if isinstance(ret, ast.Return) else None
+            func = getattr(call, "func", None)
+            name = getattr(func, "attr", None) or getattr(func, "id", None)
+            if name != "translate" or len(call.args) != 2:
+                continue
+            ctx, arg = call.args
+            if not (isinstance(arg, ast.Name) and arg.id == node.args.args[0].arg):
+                continue
+            if isinstance(ctx, ast.Constant) and isinstance(ctx.value, str):
+                wrappers[node.name] = ctx.value
+            elif isinstance(ctx, ast.Name) and ctx.id in consts:
+                wrappers[node.name] = consts[ctx.id]
+    except SyntaxError:
+        pass
     edits = []  # (row, col, length, replacement)
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -47,6 +80,15 @@ for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
                 and [t.type for t in toks[i + 1:i + 5]] == [tokenize.OP, tokenize.STRING, tokenize.OP, tokenize.STRING]
                 and toks[i + 1].string == "(" and toks[i + 3].string == ","):
             edits.append((*tok.start, 2, "translate"))
+        if (tok.type == tokenize.NAME and tok.string == "translate" and i + 3 < len(toks)
+                and toks[i + 1].string == "(" and toks[i + 2].type == tokenize.NAME
+                and toks[i + 2].string in consts and toks[i + 3].string == ","):
+            ctx = toks[i + 2]
+            edits.append((*ctx.start, len(ctx.string), json.dumps(consts[ctx.string], ensure_ascii=False)))
+        if (tok.type == tokenize.NAME and tok.string in wrappers and (prev is None or prev.string not in (".", "def"))
+                and i + 2 < len(toks) and toks[i + 1].string == "(" and toks[i + 2].type == tokenize.STRING):
+            edits.append((*tok.start, len(tok.string), "translate"))
+            edits.append((*toks[i + 1].start, 1, "(" + json.dumps(wrappers[tok.string], ensure_ascii=False) + ", "))
     for row, col, length, replacement in sorted(edits, reverse=True):
         line = lines[row - 1]
         lines[row - 1] = line[:col] + replacement + line[col + length:]

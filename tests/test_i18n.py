@@ -4,6 +4,7 @@ and keyboard mnemonics survive translation, and the .qm built by lrelease transl
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -84,6 +85,81 @@ def test_extraction_sees_every_kind_of_string(fresh):
     assert ("CreateDatabaseAlgorithm", "Create project database") in keys  # GwAlgorithm.DISPLAY
     assert ("GwAlgorithm", "Project") in keys  # GwAlgorithm.GROUP
     assert ("ProjectPanel", "Project database") in keys  # module-level dock registration
+
+
+SAMPLE = """
+from qgis.PyQt.QtCore import QCoreApplication
+
+CTX = "ConstContext"
+
+
+def _tr(text):
+    return QCoreApplication.translate("WrapperContext", text)
+
+
+def _tc(text):
+    return QCoreApplication.translate(CTX, text)
+
+
+class Panel:
+    def build(self):
+        QCoreApplication.translate("Panel", "plain")
+        QCoreApplication.translate(
+            "Panel",
+            "split over lines with a trailing comma",
+        )
+        tr = QCoreApplication.translate
+        tr("HelperContext", "through a local alias")
+        QCoreApplication.translate(CTX, "context in a constant")
+        _tr("through a wrapper")
+        _tc("through a wrapper with a constant")
+"""
+
+ALGORITHM = """
+class SampleAlgorithm:
+    NAME = "sample"
+    DISPLAY = "Sample algorithm"
+    GROUP = "Sample group"
+    HELP = (
+        "Help in "
+        "two parts."
+    )
+"""
+
+
+def test_update_ts_understands_the_project_idioms(tmp_path):
+    """scripts/update_ts.sh on sample sources: every idiom used in gw_plugin reaches the .ts with its context."""
+    (tmp_path / "gw_plugin" / "processing" / "algorithms").mkdir(parents=True)
+    (tmp_path / "gw_plugin" / "sample.py").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "gw_plugin" / "processing" / "algorithms" / "alg_sample.py").write_text(ALGORITHM, encoding="utf-8")
+    (tmp_path / "gw_plugin" / "broken.py").write_text("def oops(:\n", encoding="utf-8")  # a file being edited
+    (tmp_path / "forms").mkdir()
+    shutil.copy(ROOT / "forms" / "database_dialog.ui", tmp_path / "forms")
+    ts = tmp_path / "sample.ts"
+    res = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "update_ts.sh"), str(ts)],
+        env={**os.environ, "GW_I18N_ROOT": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
+    found = {(c, s) for c, s, _ in messages(ts)}
+    assert found >= {
+        ("Panel", "plain"),
+        ("Panel", "split over lines with a trailing comma"),
+        ("HelperContext", "through a local alias"),
+        ("ConstContext", "context in a constant"),
+        ("WrapperContext", "through a wrapper"),
+        ("ConstContext", "through a wrapper with a constant"),
+        ("SampleAlgorithm", "Sample algorithm"),
+        ("SampleAlgorithm", "Help in two parts."),
+        ("GwAlgorithm", "Sample group"),
+        ("DatabaseDialogBase", "&File:"),
+    }
+    assert not [s for c, s in found if c == "@default"]
+    locations = re.findall(r'<location filename="([^"]*)"', ts.read_text(encoding="utf-8"))
+    assert locations and all(loc.startswith("gw_plugin/") or loc.startswith("forms/") for loc in locations)
 
 
 def test_placeholders_mnemonics_and_markup_survive(committed):
