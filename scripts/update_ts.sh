@@ -128,7 +128,7 @@ forms=(forms/*.ui)
 PYTHONWARNINGS=ignore pylupdate5 -noobsolete "${sources[@]}" "$work/processing_strings.py" "${forms[@]}" -ts "$TS"
 
 "$PY" - "$TS" "$work" "$PWD" <<'PYEOF'
-import os, re, sys
+import html, os, re, sys
 import xml.etree.ElementTree as ET
 
 ts, work, repo = sys.argv[1:4]
@@ -144,6 +144,25 @@ def fix(match):
     return match.group(0).replace(match.group(1), os.path.relpath(path, ts_dir))
 
 text = re.sub(r'[ \t]*<location filename="([^"]*)"[^>]*/>\n?', fix, text)
+
+# Suggest the translation the same text has in another context; it stays "unfinished" until a person confirms it.
+known = {}
+for m in ET.fromstring(text.encode("utf-8")).iter("message"):
+    tr = m.find("translation")
+    if tr.get("type") is None and (tr.text or "").strip():
+        known.setdefault(m.findtext("source"), tr.text)
+
+
+def suggest(match):
+    block = match.group(0)
+    src = html.unescape(re.search(r"<source>(.*?)</source>", block, re.S).group(1))
+    if src not in known:
+        return block
+    esc = known[src].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return block.replace('<translation type="unfinished"></translation>', f'<translation type="unfinished">{esc}</translation>')
+
+
+text = re.sub(r"<message>(?:(?!</message>).)*?<translation type=\"unfinished\"></translation>\s*</message>", suggest, text, flags=re.S)
 open(ts, "w", encoding="utf-8").write(text)
 
 messages = ET.parse(ts).getroot().findall(".//message")

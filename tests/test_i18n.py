@@ -113,6 +113,14 @@ class Panel:
         QCoreApplication.translate(CTX, "context in a constant")
         _tr("through a wrapper")
         _tc("through a wrapper with a constant")
+        QCoreApplication.translate("First", "shared text")
+        QCoreApplication.translate("Second", "shared text")
+"""
+
+TRANSLATED = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.0" language="zh_CN">
+<context><name>First</name><message><source>shared text</source><translation>共用文本</translation></message>
+</context></TS>
 """
 
 ALGORITHM = """
@@ -136,6 +144,7 @@ def test_update_ts_understands_the_project_idioms(tmp_path):
     (tmp_path / "forms").mkdir()
     shutil.copy(ROOT / "forms" / "database_dialog.ui", tmp_path / "forms")
     ts = tmp_path / "sample.ts"
+    ts.write_text(TRANSLATED, encoding="utf-8")
     res = subprocess.run(
         ["bash", str(ROOT / "scripts" / "update_ts.sh"), str(ts)],
         env={**os.environ, "GW_I18N_ROOT": str(tmp_path)},
@@ -158,6 +167,11 @@ def test_update_ts_understands_the_project_idioms(tmp_path):
         ("DatabaseDialogBase", "&File:"),
     }
     assert not [s for c, s in found if c == "@default"]
+    # the same text elsewhere is offered as a suggestion, still to be confirmed by a translator
+    (second,) = [tr for c, s, tr in messages(ts) if (c, s) == ("Second", "shared text")]
+    assert second.text == "共用文本" and second.get("type") == "unfinished"
+    (first,) = [tr for c, s, tr in messages(ts) if (c, s) == ("First", "shared text")]
+    assert first.text == "共用文本" and first.get("type") is None
     locations = re.findall(r'<location filename="([^"]*)"', ts.read_text(encoding="utf-8"))
     assert locations and all(loc.startswith("gw_plugin/") or loc.startswith("forms/") for loc in locations)
 
