@@ -221,6 +221,7 @@ def test_dock_registry_gives_each_panel_an_action_and_a_lazy_dock(qgis_iface, cl
         instance.docks.action("zz_broken").trigger()
         assert not instance.docks.action("zz_broken").isChecked() and instance.docks.dock("zz_broken") is None
         assert "panel failed to build" in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)[-1]
+        assert not QgsSettings().value("gw_plugin/docks/zz_broken/open", True, type=bool)
         instance.unload()
         flush_deletes()
         assert plugin_objects(qgis_iface.mainWindow()) == []

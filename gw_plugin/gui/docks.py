@@ -193,6 +193,7 @@ class DockManager:
             action.blockSignals(True)
             action.setChecked(False)
             action.blockSignals(False)
+            QgsSettings().setValue(SETTINGS_KEY.format(key=key), False)  # do not retry at every start
             return None
         if isinstance(content, QDockWidget):
             dock = content
