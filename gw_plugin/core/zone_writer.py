@@ -60,13 +60,11 @@ _T1 = ParamSpec("T_CLASS_1", "一级保护区运移时间", "Class I travel time
 _T2 = ParamSpec("T_CLASS_2", "二级保护区运移时间", "Class II travel time", Z.HJ338_T_CLASS_II, "d", "",
                 "HJ 338: 1000 d (unverified, reference README §2)")  # fmt: skip
 _Q = ParamSpec("Q", "开采量 Q", "Pumping rate Q", 1000.0, "m³/d", "pumping_rate_m3d")
-_H = ParamSpec("H", "滤管长度/含水层厚度 H", "Screen length / saturated thickness H", 20.0, "m")
+_H = ParamSpec("H", "滤管长度/含水层厚度 H", "Screen length or thickness H", 20.0, "m")
 _B = ParamSpec("THICKNESS", "含水层饱和厚度 B", "Saturated thickness B", 20.0, "m")
-_AZ = ParamSpec("FLOW_AZIMUTH", "地下水流向（自北顺时针）", "Flow direction (clockwise from north, towards)", 0.0, "°")
-_L = ParamSpec("UPGRADIENT_LENGTH", "上游闭合距离", "Close the steady zone up-gradient at", 2000.0, "m")
-_TT = ParamSpec(
-    "TRAVEL_TIMES", "运移时间区（天，逗号分隔）", "Time-of-travel zones (days, comma-separated)", "100,1000"
-)
+_AZ = ParamSpec("FLOW_AZIMUTH", "地下水流向（自北顺时针）", "Flow direction, clockwise from north, towards", 0.0, "°")
+_L = ParamSpec("UPGRADIENT_LENGTH", "上游闭合距离", "Up-gradient closing length", 2000.0, "m")
+_TT = ParamSpec("TRAVEL_TIMES", "运移时间区（天，逗号分隔）", "Time-of-travel zones (d, comma-separated)", "100,1000")
 _MED = ParamSpec("MEDIUM", "含水介质（经验值表）", "Aquifer medium (table)", "medium_sand", "", "",
                  "HJ/T 338-2007 empirical table, all values unverified (resources/reference/hj338_radius_table.csv)")  # fmt: skip
 

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -113,7 +115,15 @@ class ZonesPanel(QWidget):
     # layout
     # ------------------------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(scroll)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(inner)
         # wells
         box = QGroupBox(_tr("Wells"), self)
         bl = QVBoxLayout(box)
@@ -149,6 +159,7 @@ class ZonesPanel(QWidget):
             )
         )
         self.wells_table.itemChanged.connect(self._well_item_changed)
+        self.wells_table.setMinimumHeight(140)
         bl.addWidget(self.wells_table)
         grow = QHBoxLayout()
         self.fit_button = QPushButton(_tr("Estimate gradient from water levels"), self)
@@ -167,26 +178,33 @@ class ZonesPanel(QWidget):
         for m in W.METHODS:
             self.method_combo.addItem(W.method_label(m, self.lang), m)
         self.method_combo.currentIndexChanged.connect(self.method_changed)
+        self._narrow(self.method_combo)
         ml.addWidget(self.method_combo)
         self.param_form_host = QWidget(self)
         self.param_form = QFormLayout(self.param_form_host)
+        self.param_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.param_form.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.param_form_host)
         rrow = QHBoxLayout()
-        self.river_check = QCheckBox(_tr("River as a head-specified line"), self)
-        self.river_check.setToolTip(_tr("Multi-well model only: the river next to the wells (riverside sources)"))
+        self.river_check = QCheckBox(_tr("River (fixed head)"), self)
+        self.river_check.setToolTip(
+            _tr("Multi-well model only: the river next to the wells as a head-specified line (riverside sources)")
+        )
         self.river_check.toggled.connect(self.schedule_preview)
         rrow.addWidget(self.river_check)
         self.river_combo = QgsMapLayerComboBox(self)
         self.river_combo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
         self.river_combo.setAllowEmptyLayer(True)
+        self._narrow(self.river_combo)
         rivers = [ly for ly in snapping.boundary_layers(self.project) if snapping.boundary_kind(ly) == "river"]
         if rivers:
             self.river_combo.setLayer(rivers[0])
         self.river_combo.layerChanged.connect(self.schedule_preview)
         rrow.addWidget(self.river_combo, 1)
         ml.addLayout(rrow)
-        self.dissolve_check = QCheckBox(_tr("One protection zone per water source (union of its wells)"), self)
+        self.dissolve_check = QCheckBox(_tr("One zone per water source"), self)
         self.dissolve_check.setChecked(True)
+        self.dissolve_check.setToolTip(_tr("Protection zones: the union of the circles of a water source's wells"))
         self.dissolve_check.toggled.connect(self.schedule_preview)
         ml.addWidget(self.dissolve_check)
         self.engine_label = QLabel("", self)
@@ -230,6 +248,8 @@ class ZonesPanel(QWidget):
         self.accept_overlap_button = QPushButton(_tr("Accept selected overlap"), self)
         self.accept_overlap_button.clicked.connect(self.accept_selected_overlap)
         crow.addWidget(self.accept_overlap_button)
+        cl.addLayout(crow)
+        crow = QHBoxLayout()
         self.snap_button = QPushButton(_tr("Snap to boundaries"), self)
         self.snap_button.setToolTip(_tr("Snapping to the aquifer boundary, watershed and river layers and the zones"))
         self.snap_button.clicked.connect(self.configure_snapping)
@@ -240,6 +260,7 @@ class ZonesPanel(QWidget):
         cl.addWidget(self.check_summary)
         self.issues_list = QListWidget(self)
         self.issues_list.itemDoubleClicked.connect(self._zoom_to_issue)
+        self.issues_list.setMinimumHeight(90)
         cl.addWidget(self.issues_list)
         lay.addWidget(cbox)
 
@@ -250,9 +271,12 @@ class ZonesPanel(QWidget):
         self.zone_layer_combo = QComboBox(self)
         self.zone_layer_combo.addItem(_tr("Protection zones"), "protection_zones")
         self.zone_layer_combo.addItem(_tr("Recharge zones"), "recharge_zones")
+        self._narrow(self.zone_layer_combo)
         srow.addWidget(self.zone_layer_combo)
         self.all_categories = QCheckBox(_tr("All categories"), self)
         srow.addWidget(self.all_categories)
+        sl.addLayout(srow)
+        srow = QHBoxLayout()
         self.sources_button = QPushButton(_tr("List"), self)
         self.sources_button.setToolTip(_tr("The selected zones of the layer, or all zones when none is selected"))
         self.sources_button.clicked.connect(self.list_sources)
@@ -266,9 +290,16 @@ class ZonesPanel(QWidget):
         self.sources_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.sources_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sources_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sources_table.setMinimumHeight(140)
         sl.addWidget(self.sources_table)
         lay.addWidget(sbox)
         lay.addStretch(1)
+
+    @staticmethod
+    def _narrow(combo: QComboBox) -> None:
+        """Let a combo box shrink with a narrow dock instead of widening it to its longest item."""
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
 
     # ------------------------------------------------------------------------------------------------------------
     # layers
@@ -442,7 +473,7 @@ class ZonesPanel(QWidget):
                 w.valueChanged.connect(self.schedule_preview)
             w.setToolTip(tip)
             w.setObjectName(f"param_{spec.key}")
-            label = QLabel(f"{spec.label(self.lang)} [{_tr('default')} {spec.default}]", self)
+            label = QLabel(f"{spec.label(self.lang)}  [{_tr('default')} {spec.default}]", self)
             label.setToolTip(tip)
             self.param_form.addRow(label, w)
             self.param_widgets[spec.key] = w
