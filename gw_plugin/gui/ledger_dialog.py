@@ -457,3 +457,14 @@ class LedgerImportDialog(QDialog):
             )
         )
         self.imported.emit(report)
+
+    def done(self, result: int) -> None:
+        """Closing while a task runs: the task is canceled and no longer reports to this dialog."""
+        if self.task is not None:
+            try:
+                self.task.done.disconnect()
+                self.task.cancel()
+            except (RuntimeError, TypeError):
+                pass
+            self.task = None
+        super().done(result)

@@ -175,7 +175,8 @@ class WorkflowWidget(QWidget):
         self.record_button.setObjectName("record")
         self.record_button.setToolTip(QCoreApplication.translate("WorkflowWidget", "Record the step (Ctrl+Return)"))
         self.record_button.clicked.connect(self.record)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.record)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.record)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not the whole QGIS window
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
