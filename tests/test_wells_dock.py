@@ -7,6 +7,7 @@ undo."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import uuid
 
@@ -16,6 +17,7 @@ from osgeo import ogr
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
 
 from gw_plugin.core import aquifer_layers, gb14848, qgis_project
 from gw_plugin.core.trend import mann_kendall
@@ -108,6 +110,16 @@ def panel(project_db, qgis_iface, qtbot):
     widget.teardown()
 
 
+def mnemonics(widget) -> list:
+    """The keyboard mnemonics (&x) of the labels, buttons and check boxes of ``widget``."""
+    keys = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        m = re.search(r"&([^&\s])", child.text())
+        if m:
+            keys.append(m.group(1).lower())
+    return keys
+
+
 def wells_layer(project):
     return qgis_project.project_layers(project)["monitoring_wells"]
 
@@ -154,6 +166,8 @@ def test_tree_counts_match_sql(panel, project_db):
     assert model.rowCount(status) == 2
     assert sorted(model.index(r, 0, status).data().split()[0] for r in range(2)) == ["W01", "W02"]
     assert panel.summary.text() == f"{len(WELLS)} wells"
+    keys = mnemonics(panel)
+    assert len(keys) >= 5 and len(keys) == len(set(keys)), keys
 
 
 @pytest.mark.parametrize(
@@ -550,8 +564,10 @@ def test_import_dialog_presets_and_wide_layout(project_db, tmp_path, qtbot, pres
     # unreadable file: the reason is shown, nothing crashes
     assert not dialog.open_file(str(tmp_path / "missing.csv"))
     assert "does not exist" in dialog.status_label.text()
-    # keyboard: every mapping combo has a label with a mnemonic
+    # keyboard: every mapping combo has a label with a mnemonic, and no mnemonic is used twice
     assert all("&" in dialog.mapping_labels[k].text() for k in I.MAPPING_FIELDS)
+    keys = mnemonics(dialog)
+    assert len(keys) >= 15 and len(keys) == len(set(keys)), keys
     dialog.close()
 
 
@@ -590,6 +606,8 @@ def test_duplicates_dialog_merge_and_undo(project_db, qtbot, qgis_iface, tmp_pat
     dialog = DuplicatesDialog(qgis_iface, None, project)
     qtbot.addWidget(dialog)
     assert dialog.distance.value() == 30.0
+    keys = mnemonics(dialog)
+    assert len(keys) >= 8 and len(keys) == len(set(keys)), keys
     groups = dialog.find()
     assert len(groups) == 1
     top = dialog.tree.topLevelItem(0)

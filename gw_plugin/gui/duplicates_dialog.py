@@ -67,7 +67,7 @@ class DuplicatesDialog(QDialog):
         self.depth_rel.setValue(D.DuplicateRules().depth_rel * 100)
         self.depth_rel.setSuffix(" %")
         self.same_aquifer = QCheckBox(
-            QCoreApplication.translate("DuplicatesDialog", "Same aquifer layer &required (unknown is compatible)"), self
+            QCoreApplication.translate("DuplicatesDialog", "Same a&quifer layer required (unknown is compatible)"), self
         )
         self.same_aquifer.setChecked(D.DuplicateRules().require_same_aquifer)
         form = QFormLayout()

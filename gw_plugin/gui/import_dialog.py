@@ -182,7 +182,7 @@ class ImportDialog(QDialog):
         self.preset_combo.setEditable(False)
         self.preset_load = QPushButton(QCoreApplication.translate("ImportDialog", "L&oad"), self)
         self.preset_save = QPushButton(QCoreApplication.translate("ImportDialog", "&Save as…"), self)
-        self.preset_delete = QPushButton(QCoreApplication.translate("ImportDialog", "De&lete"), self)
+        self.preset_delete = QPushButton(QCoreApplication.translate("ImportDialog", "Dele&te"), self)
         preset_row = QHBoxLayout()
         preset_label = QLabel(QCoreApplication.translate("ImportDialog", "P&reset:"), self)
         preset_label.setBuddy(self.preset_combo)
@@ -212,7 +212,7 @@ class ImportDialog(QDialog):
         self.issues_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.valid_only = QCheckBox(
             QCoreApplication.translate(
-                "ImportDialog", "Import only the valid &rows (rows with errors are left out entirely)"
+                "ImportDialog", "Import o&nly the valid rows (rows with errors are left out entirely)"
             ),
             self,
         )
