@@ -161,10 +161,10 @@ class ImportDialog(QDialog):
             "well": QCoreApplication.translate("ImportDialog", "W&ell code column:"),
             "date": QCoreApplication.translate("ImportDialog", "Sampling &date column:"),
             "parameter": QCoreApplication.translate("ImportDialog", "&Parameter column:"),
-            "value": QCoreApplication.translate("ImportDialog", "&Value column:"),
+            "value": QCoreApplication.translate("ImportDialog", "Value colum&n:"),
             "unit": QCoreApplication.translate("ImportDialog", "&Unit column:"),
             "sample_code": QCoreApplication.translate("ImportDialog", "Sa&mple code column:"),
-            "lab": QCoreApplication.translate("ImportDialog", "La&boratory column:"),
+            "lab": QCoreApplication.translate("ImportDialog", "L&aboratory column:"),
         }
         self.combos: dict = {}
         self.mapping_labels: dict = {}
@@ -212,7 +212,7 @@ class ImportDialog(QDialog):
         self.issues_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.valid_only = QCheckBox(
             QCoreApplication.translate(
-                "ImportDialog", "Import o&nly the valid rows (rows with errors are left out entirely)"
+                "ImportDialog", "Import onl&y the valid rows (rows with errors are left out entirely)"
             ),
             self,
         )
