@@ -152,3 +152,16 @@ def test_xlsx_sheets_and_abandoned_wells(dialog, db, tmp_path, qtbot):  # noqa: 
         ("FQ001", "water_well", "not_sealed"),
         ("FQ002", "mine_shaft", "sealed"),
     ]
+
+
+def test_mnemonics_unique(dialog):
+    import re
+
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    for child in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        m = re.search(r"&([^&\s])", child.text())
+        if m:
+            keys.append(m.group(1).lower())
+    assert len(keys) >= 8 and len(keys) == len(set(keys)), sorted(keys)

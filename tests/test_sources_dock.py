@@ -400,3 +400,27 @@ def test_dock_opens_through_the_manager(loaded, qgis_iface, qtbot):
         from qgis.core import QgsSettings
 
         QgsSettings().remove(docks.SETTINGS_KEY.format(key="sources"))
+
+
+def visible_mnemonics(widget) -> list:
+    """The keyboard mnemonics (&x) of the visible labels, buttons and check boxes inside ``widget``."""
+    import re
+
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        m = re.search(r"&([^&\s])", child.text())
+        if m and child.isVisible():
+            keys.append(m.group(1).lower())
+    return keys
+
+
+def test_mnemonics_unique_on_every_tab(panel):
+    panel.select_fids([panel.model.rows[0]["fid"]])
+    for tab in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(tab)
+        for workflow in ("leakage", "self_monitoring"):
+            panel.workflow.set_workflow(workflow)
+            keys = visible_mnemonics(panel)
+            assert len(keys) >= 7 and len(keys) == len(set(keys)), (tab, workflow, sorted(keys))

@@ -83,14 +83,14 @@ class IndicatorDashboard(QWidget):
 
         self.plan = QComboBox(self)
         self.plan.setObjectName("plan")
-        self.add_plan_button = QPushButton(QCoreApplication.translate("IndicatorDashboard", "Own &plan…"), self)
+        self.add_plan_button = QPushButton(QCoreApplication.translate("IndicatorDashboard", "Own p&lan…"), self)
         self.add_plan_button.setToolTip(
             QCoreApplication.translate("IndicatorDashboard", "Add a plan configuration (JSON) of your own")
         )
         self.add_plan_button.clicked.connect(self.choose_plan_file)
         self.area = QComboBox(self)
         self.area.setObjectName("area")
-        self.compute_button = QPushButton(QCoreApplication.translate("IndicatorDashboard", "&Compute"), self)
+        self.compute_button = QPushButton(QCoreApplication.translate("IndicatorDashboard", "Comp&ute"), self)
         self.compute_button.clicked.connect(self.compute)
         self.xlsx_button = QPushButton(QCoreApplication.translate("IndicatorDashboard", "Export &XLSX…"), self)
         self.xlsx_button.clicked.connect(lambda: self.export("XLSX"))

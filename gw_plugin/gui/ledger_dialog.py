@@ -160,7 +160,7 @@ class LedgerImportDialog(QDialog):
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setTabKeyNavigation(False)
 
-        self.valid_only = QCheckBox(tr("LedgerImportDialog", "Import only the &valid rows"), self)
+        self.valid_only = QCheckBox(tr("LedgerImportDialog", "Import only the valid &rows"), self)
         self.valid_only.setObjectName("valid_only")
         self.report_view = QPlainTextEdit(self)
         self.report_view.setObjectName("report")

@@ -105,14 +105,14 @@ class WorkflowWidget(QWidget):
         self.findings.setTabChangesFocus(True)
         self.findings.setMaximumHeight(80)
         for text, w in (
-            (QCoreApplication.translate("WorkflowWidget", "&Workflow"), self.workflow),
+            (QCoreApplication.translate("WorkflowWidget", "Wor&kflow"), self.workflow),
             (QCoreApplication.translate("WorkflowWidget", "Current status"), self.current),
             (QCoreApplication.translate("WorkflowWidget", "&New status"), self.new_status),
             (QCoreApplication.translate("WorkflowWidget", "&Date"), self.date),
             (QCoreApplication.translate("WorkflowWidget", "Responsible &person"), self.person),
             (QCoreApplication.translate("WorkflowWidget", "Res&ult"), self.result),
             (QCoreApplication.translate("WorkflowWidget", "Reason for going &back"), self.reason),
-            (QCoreApplication.translate("WorkflowWidget", "&Findings"), self.findings),
+            (QCoreApplication.translate("WorkflowWidget", "F&indings"), self.findings),
         ):
             form.addRow(text, w)
 
@@ -151,16 +151,16 @@ class WorkflowWidget(QWidget):
         )
         self.compute_monitoring.clicked.connect(self.apply_monitoring)
         mform.addRow(QCoreApplication.translate("WorkflowWidget", "&Year"), self.year)
-        mform.addRow(QCoreApplication.translate("WorkflowWidget", "Monitoring &wells"), self.wells)
+        mform.addRow(QCoreApplication.translate("WorkflowWidget", "Monitoring w&ells"), self.wells)
         mform.addRow(QCoreApplication.translate("WorkflowWidget", "Rounds per year"), self.frequency)
-        mform.addRow(QCoreApplication.translate("WorkflowWidget", "Reports &received"), self.reports)
+        mform.addRow(QCoreApplication.translate("WorkflowWidget", "Reports recei&ved"), self.reports)
         mform.addRow(self.compute_monitoring)
 
         # documents
         self.documents = QListWidget(self)
         self.documents.setObjectName("documents")
         self.documents.setMaximumHeight(60)
-        self.add_document = QPushButton(QCoreApplication.translate("WorkflowWidget", "Add d&ocument…"), self)
+        self.add_document = QPushButton(QCoreApplication.translate("WorkflowWidget", "&Add document…"), self)
         self.add_document.clicked.connect(self.choose_documents)
         self.remove_document = QPushButton(QCoreApplication.translate("WorkflowWidget", "Remove"), self)
         self.remove_document.clicked.connect(lambda: [self.documents.takeItem(self.documents.currentRow())])
@@ -171,7 +171,7 @@ class WorkflowWidget(QWidget):
         col.addWidget(self.remove_document)
         docs.addLayout(col)
 
-        self.record_button = QPushButton(QCoreApplication.translate("WorkflowWidget", "&Record step"), self)
+        self.record_button = QPushButton(QCoreApplication.translate("WorkflowWidget", "Record s&tep"), self)
         self.record_button.setObjectName("record")
         self.record_button.setToolTip(QCoreApplication.translate("WorkflowWidget", "Record the step (Ctrl+Return)"))
         self.record_button.clicked.connect(self.record)
