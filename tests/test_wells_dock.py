@@ -655,3 +655,68 @@ def test_processing_registry_has_the_algorithms_the_dock_uses(qgis_processing):
     register_provider()
     for alg in ("gwplugin:importsamples", "gwplugin:updatewellquality"):
         assert QgsApplication.processingRegistry().algorithmById(alg) is not None
+
+
+def test_import_validation_can_be_canceled(project_db, tmp_path, qtbot):
+    """Cancel while validating a large file: no report, nothing written, the dialog usable again."""
+    from gw_plugin.gui import import_dialog as I
+
+    path = project_db[0]
+    big = tmp_path / "big.csv"
+    lines = ["井编号,采样日期,指标,检测值,单位"]
+    lines += [f"W0{1 + k % 8},2023-{1 + k % 12:02d}-{1 + k % 28:02d},硝酸盐,{k % 50 / 10},mg/L" for k in range(200_000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _sql(path, "SELECT count(*) FROM sample_results")[0][0]
+    dialog = I.ImportDialog(path, None, None, QgsProject.instance())
+    qtbot.addWidget(dialog)
+    assert dialog.open_file(str(big))
+    task = dialog.validate()
+    assert dialog.busy() and dialog.cancel_button.isEnabled() and not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: task.status() == task.TaskStatus.Running or not dialog.busy(), timeout=10000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
+    assert dialog.report is None
+    assert dialog.status_label.text() == QCoreApplication.translate("ImportDialog", "Validation canceled.")
+    assert dialog.validate_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert _sql(path, "SELECT count(*) FROM sample_results")[0][0] == before
+    dialog.close()
+
+
+def test_timeseries_without_matplotlib_says_so(qtbot, monkeypatch):
+    """The real import fails the way a missing package does; the widget explains instead of raising."""
+    import builtins
+
+    from gw_plugin.gui import timeseries
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name, *args, **kwargs):
+        if name == "matplotlib" or name.startswith("matplotlib."):
+            raise ModuleNotFoundError("No module named 'matplotlib'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    widget = timeseries.TimeSeriesWidget()
+    qtbot.addWidget(widget)
+    monkeypatch.undo()
+    assert not widget.available and widget.canvas is None
+    assert "matplotlib" in widget.message.text() and "python3-matplotlib" in widget.message.text()
+    assert not widget.parameter_combo.isEnabled() and not widget.png_button.isEnabled()
+    widget.set_wells([("x", "W01")], None)  # does not raise
+    with pytest.raises(ValueError):
+        widget.export("/tmp/never.png")
+
+
+def test_dock_manager_builds_and_removes_the_wells_dock(project_db, qgis_iface, qtbot):
+    from qgis.PyQt.QtWidgets import QMenu, QToolBar
+
+    menu, toolbar = QMenu(), QToolBar()
+    manager = docks.DockManager(qgis_iface, menu, toolbar)
+    manager.setup()
+    try:
+        dock = manager.show("wells")
+        assert dock is not None and isinstance(dock.widget(), WellsPanel)
+        assert sum(dock.widget().model.counts().values()) == len(WELLS)
+    finally:
+        manager.teardown()
+        QgsSettings().remove(docks.SETTINGS_KEY.format(key="wells"))
