@@ -204,6 +204,41 @@ def test_well_quality_map_has_one_legend_group_per_aquifer_layer(demo):
     assert "GB/T 14848-2017" in text
 
 
+def test_well_map_ignores_the_filtered_copies_of_the_wells_layer(demo, tmp_path):
+    """A project with the per-aquifer layer group (filtered copies of monitoring_wells) still maps all wells."""
+    from gw_plugin.core import aquifer_layers
+
+    project = QgsProject()
+    assert project.read(demo["project"])
+    aquifer_layers.build_aquifer_layers(project, demo["res"].database)
+    path = str(tmp_path / "with_aquifer_group.qgz")
+    assert project.write(path)
+    res = export(demo, "wells_group", PROJECT=path, MAP=3, LANG=1)
+    con = sqlite3.connect(demo["res"].database)
+    n = con.execute("SELECT count(*) FROM monitoring_wells").fetchone()[0]
+    aquifers = [r[0] for r in con.execute("SELECT DISTINCT aquifer_layer FROM monitoring_wells")]
+    con.close()
+    assert res["WELLS"] == n and len(aquifers) > 1
+    text = pdftext(res["OUTPUT_PDF"])
+    labels = S.codelist("aquifer_layer").by_code()
+    assert all(f"Wells — {labels[code].en}" in text for code in aquifers)
+
+
+def test_project_tables_prefers_the_whole_table(demo):
+    from qgis.core import QgsVectorLayer
+
+    from gw_plugin.processing.algorithms.alg_exportmap import project_tables
+
+    uri = f"{demo['res'].database}|layername=monitoring_wells"
+    project = QgsProject()
+    part = QgsVectorLayer(uri, "aaa part", "ogr")  # layer ids sort by name: the filtered copy comes first
+    part.setSubsetString("\"aquifer_layer\" = 'phreatic'")
+    whole = QgsVectorLayer(uri, "zzz whole", "ogr")
+    project.addMapLayers([part, whole])
+    assert list(project.mapLayers().values())[0] is part
+    assert project_tables(project)["monitoring_wells"] is whole
+
+
 def test_overview_from_the_current_project_and_errors(demo, tmp_path):
     import processing
     from qgis.core import QgsProcessingException

@@ -97,13 +97,16 @@ def text(key: str, lang: str) -> str:
 # Layers of the map products (copies of the project's layers; the project is not changed)
 # -----------------------------------------------------------------------------------------------------------------
 def project_tables(project: QgsProject) -> dict:
-    """table name -> the first valid layer of that gw_plugin table in ``project``."""
+    """table name -> a valid layer of that gw_plugin table in ``project``; layers showing the whole table (no
+    subset string, e.g. not the per-aquifer copies of the wells) are preferred."""
     found = {}
     for layer in project.mapLayers().values():
         if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
             continue
         table = ME.table_of(layer)
-        if table and table not in found:
+        if not table:
+            continue
+        if table not in found or (found[table].subsetString() and not layer.subsetString()):
             found[table] = layer
     return found
 
