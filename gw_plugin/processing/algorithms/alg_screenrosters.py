@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...core import rosters as R
 from ...core import schema as S
@@ -33,9 +33,13 @@ def current_user() -> str:
     return QgsApplication.userFullName() or QgsApplication.userLoginName() or ""
 
 
-def database_parameter(tr) -> QgsProcessingParameterFile:
+def database_parameter(tr=None) -> QgsProcessingParameterFile:
+    """The DATABASE parameter shared by the sources algorithms (label translated in the GwAlgorithm context)."""
     return QgsProcessingParameterFile(
-        "DATABASE", tr("Project database"), QgsProcessingParameterFile.Behavior.File, "gpkg"
+        "DATABASE",
+        QCoreApplication.translate("GwAlgorithm", "Project database"),
+        QgsProcessingParameterFile.Behavior.File,
+        "gpkg",
     )
 
 

@@ -42,7 +42,7 @@ class SpotCheckAlgorithm(GwAlgorithm):
         "checked already). Size: at least SHARE % of the population rounded up, and at least one source of every "
         "category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory "
         "and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections "
-        "(one per drawn source, tagged with the batch id); a batch id that exists already is refused, so a recorded "
+        "(one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded "
         "batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: "
         "SC-<date>-<seed>."
     )
