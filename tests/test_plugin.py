@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -838,3 +839,42 @@ def test_qgis_process_loads_the_provider_through_initprocessing(tmp_path, valida
     )
     assert res.returncode == 0, res.stdout + res.stderr
     assert validate(out) == [] and gpkg.read_meta(str(out))["crs"] == "EPSG:4549"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# code layout (issue 2, item 9): the Qt6-ready conventions, checked on every module of the package
+
+
+def _python_sources() -> list:
+    return sorted((ROOT / "gw_plugin").rglob("*.py"))
+
+
+def test_qt_is_imported_through_qgis_pyqt_only():
+    pattern = re.compile(r"^\s*(?:from|import)\s+(?:PyQt[456]|PySide[26]|sip)\b", re.MULTILINE)
+    offenders = [str(p.relative_to(ROOT)) for p in _python_sources() if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_qt_enums_are_fully_qualified_and_exec_is_used():
+    """Qt.AlignLeft → Qt.AlignmentFlag.AlignLeft (PyQt6 knows only the second). Found by asking PyQt itself
+    whether Class.Name is an enum member reached through the class instead of through its enum type.
+    QVariant is left out: its Qt6 replacement (QMetaType) is not accepted by QGIS 3.22's QgsField."""
+    from qgis.PyQt import QtCore, QtGui, QtWidgets
+
+    modules = (QtCore, QtGui, QtWidgets)
+    pattern = re.compile(r"(?<![\w.])(Qt|Q[A-Z]\w*)\.([A-Za-z_]\w*)\b")
+    offenders = []
+    for path in _python_sources():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#")[0]
+            if re.search(r"\.exec_\(", code):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: exec_()")
+            for cls_name, attr in pattern.findall(code):
+                cls = next((getattr(m, cls_name) for m in modules if hasattr(m, cls_name)), None)
+                if cls is None or cls_name == "QVariant" or not hasattr(cls, attr):
+                    continue
+                enum_type = type(getattr(cls, attr))
+                if enum_type.__name__ != attr and getattr(cls, enum_type.__name__, None) is enum_type:
+                    if isinstance(getattr(cls, attr), int):
+                        offenders.append(f"{path.relative_to(ROOT)}:{number}: {cls_name}.{enum_type.__name__}.{attr}")
+    assert offenders == []

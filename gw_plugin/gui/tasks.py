@@ -57,7 +57,7 @@ class ProcessingTask(QgsTask):
         if self.algorithm is None:
             return False
         new_flags = getattr(Qgis, "ProcessingAlgorithmFlag", None)  # QGIS >= 3.36
-        flag = new_flags.NoThreading if new_flags is not None else QgsProcessingAlgorithm.FlagNoThreading
+        flag = new_flags.NoThreading if new_flags is not None else QgsProcessingAlgorithm.Flag.FlagNoThreading
         return bool(self.algorithm.flags() & flag)
 
     def run(self) -> bool:
