@@ -305,7 +305,7 @@ class WellsPanel(QWidget):
         self._unbind()
         if self.timeseries is not None:
             self.timeseries.teardown()
-        for dialog in self._dialogs:
+        for dialog in list(self._dialogs):  # closing removes it from the list
             dialog.close()
 
     def database(self) -> str | None:

@@ -244,7 +244,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.valid_only)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
-        self.resize(720, 640)
+        self.resize(760, 800)
 
         order = [self.file_edit, self.browse_button, self.sheet_combo, self.layout_combo]
         order += [self.combos[k] for k in MAPPING_FIELDS]

@@ -326,6 +326,8 @@ class TimeSeriesWidget(QWidget):
         ax.set_ylim(bottom, top)
         unit = indicator.unit if indicator is not None and indicator.unit not in ("-", "") else ""
         title = indicator.label("zh") if indicator is not None else parameter
+        if len(self.series) == 1:
+            title = f"{labels.get(next(iter(self.series)), '')} · {title}"
         ax.set_title(title, fontsize=9)
         ax.set_ylabel(unit, fontsize=8)
         locator = AutoDateLocator()
