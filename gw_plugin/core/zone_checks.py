@@ -26,10 +26,6 @@ PROJECT_VARIABLE = "gw_zone_overlaps_accepted"
 AREA_TOLERANCE_M2 = 1.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ZoneChecks", text)
-
-
 @dataclass
 class ZoneRecord:
     uuid: str
@@ -74,9 +70,9 @@ class ZoneCheckReport:
 
     def text(self) -> str:
         lines = [
-            _tr("{n} zones checked: {k} problem(s), {a} accepted overlap(s).").format(
-                n=self.n_zones, k=len(self.issues), a=len(self.accepted_overlaps)
-            )
+            QCoreApplication.translate(
+                "ZoneChecks", "{n} zones checked: {k} problem(s), {a} accepted overlap(s)."
+            ).format(n=self.n_zones, k=len(self.issues), a=len(self.accepted_overlaps))
         ]
         for i in self.issues:
             lines.append(f"- [{i.check}] {i.message}")
@@ -184,11 +180,11 @@ def check_validity(records: Sequence[ZoneRecord]) -> list:
     for r in records:
         g = r.geometry
         if g is None or g.isNull() or g.isEmpty():
-            out.append(Issue("validity", r.table, (r.uuid,), _tr("Zone {u} has no geometry.").format(u=r.uuid),
+            out.append(Issue("validity", r.table, (r.uuid,), QCoreApplication.translate("ZoneChecks", "Zone {u} has no geometry.").format(u=r.uuid),
                              fids=(r.fid,)))  # fmt: skip
             continue
         if g.type() != 2:  # not a polygon geometry
-            out.append(Issue("validity", r.table, (r.uuid,), _tr("Zone {u} is not a polygon.").format(u=r.uuid),
+            out.append(Issue("validity", r.table, (r.uuid,), QCoreApplication.translate("ZoneChecks", "Zone {u} is not a polygon.").format(u=r.uuid),
                              fids=(r.fid,)))  # fmt: skip
             continue
         errors = g.validateGeometry(Qgis.GeometryValidationEngine.Geos)
@@ -200,7 +196,9 @@ def check_validity(records: Sequence[ZoneRecord]) -> list:
                     "validity",
                     r.table,
                     (r.uuid,),
-                    _tr("Zone {u} is not a valid polygon: {e}").format(u=r.uuid, e=e.what()),
+                    QCoreApplication.translate("ZoneChecks", "Zone {u} is not a valid polygon: {e}").format(
+                        u=r.uuid, e=e.what()
+                    ),
                     0.0,
                     loc,
                     (r.fid,),
@@ -235,7 +233,9 @@ def check_containment(records: Sequence[ZoneRecord], tolerance: float = AREA_TOL
                             "containment",
                             "protection_zones",
                             tuple(r.uuid for r in classes[inner]),
-                            _tr("Water source {ws} has a class I zone but no class II zone.").format(ws=ws),
+                            QCoreApplication.translate(
+                                "ZoneChecks", "Water source {ws} has a class I zone but no class II zone."
+                            ).format(ws=ws),
                             fids=tuple(r.fid for r in classes[inner]),
                         )  # fmt: skip
                     )
@@ -246,9 +246,9 @@ def check_containment(records: Sequence[ZoneRecord], tolerance: float = AREA_TOL
             area = outside.area() if outside and not outside.isEmpty() else 0.0
             if area > tolerance:
                 uu = tuple(r.uuid for r in classes[inner] + classes[outer])
-                msg = _tr("Water source {ws}: {a:.0f} m² of the {i} zone lie outside its {o} zone.").format(
-                    ws=ws, a=area, i=inner, o=outer
-                )
+                msg = QCoreApplication.translate(
+                    "ZoneChecks", "Water source {ws}: {a:.0f} m² of the {i} zone lie outside its {o} zone."
+                ).format(ws=ws, a=area, i=inner, o=outer)
                 out.append(
                     Issue(
                         "containment",
@@ -304,9 +304,9 @@ def check_overlaps(
             if ok:
                 accepted.append((a.uuid, b.uuid, area))
                 continue
-            msg = _tr("Zones {a} (source {sa}) and {b} (source {sb}) overlap by {ar:.0f} m².").format(
-                a=a.uuid, sa=a.water_source_uuid, b=b.uuid, sb=b.water_source_uuid, ar=area
-            )
+            msg = QCoreApplication.translate(
+                "ZoneChecks", "Zones {a} (source {sa}) and {b} (source {sb}) overlap by {ar:.0f} m²."
+            ).format(a=a.uuid, sa=a.water_source_uuid, b=b.uuid, sb=b.water_source_uuid, ar=area)
             issues.append(Issue("overlap", a.table, (a.uuid, b.uuid), msg, area, _where(inter), (a.fid, b.fid)))
     return issues, accepted
 

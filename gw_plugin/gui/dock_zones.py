@@ -53,12 +53,7 @@ from ..core import zones as Z
 from .docks import DockSpec
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
 
-CTX = "ZonesPanel"
 PREVIEW_DELAY_MS = 400
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def _null(v):
@@ -125,44 +120,56 @@ class ZonesPanel(QWidget):
         outer.addWidget(scroll)
         lay = QVBoxLayout(inner)
         # wells
-        box = QGroupBox(_tr("Wells"), self)
+        box = QGroupBox(QCoreApplication.translate("ZonesPanel", "Wells"), self)
         bl = QVBoxLayout(box)
         row = QHBoxLayout()
         self.pick_action = QAction(
-            QgsApplication.getThemeIcon("/mActionIdentify.svg"), _tr("Pick wells on the map"), self
+            QgsApplication.getThemeIcon("/mActionIdentify.svg"),
+            QCoreApplication.translate("ZonesPanel", "Pick wells on the map"),
+            self,
         )
         self.pick_action.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "ZonesPanel",
                 "Click a drinking-water well, or a drinking-water source to pick its well field; "
-                "Shift+click adds or removes wells"
+                "Shift+click adds or removes wells",
             )
         )
         self.pick_button = QToolButton(self)
         self.pick_button.setDefaultAction(self.pick_action)
         self.pick_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         row.addWidget(self.pick_button)
-        self.selection_button = QPushButton(_tr("Use selected wells"), self)
+        self.selection_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Use selected wells"), self)
         self.selection_button.clicked.connect(self.use_selection)
         row.addWidget(self.selection_button)
         row.addStretch(1)
         bl.addLayout(row)
-        self.wells_label = QLabel(_tr("No well picked."), self)
+        self.wells_label = QLabel(QCoreApplication.translate("ZonesPanel", "No well picked."), self)
         self.wells_label.setWordWrap(True)
         bl.addWidget(self.wells_label)
         self.wells_table = QTableWidget(0, 3, self)
-        self.wells_table.setHorizontalHeaderLabels([_tr("Well"), _tr("Pumping rate Q (m³/d)"), _tr("Water level (m)")])
+        self.wells_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ZonesPanel", "Well"),
+                QCoreApplication.translate("ZonesPanel", "Pumping rate Q (m³/d)"),
+                QCoreApplication.translate("ZonesPanel", "Water level (m)"),
+            ]
+        )
         self.wells_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.wells_table.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "ZonesPanel",
                 "Q is pre-filled from the well's pumping_rate_m3d and used per well. Type water levels in three or "
-                "more wells to estimate the gradient and flow direction."
+                "more wells to estimate the gradient and flow direction.",
             )
         )
         self.wells_table.itemChanged.connect(self._well_item_changed)
         self.wells_table.setMinimumHeight(140)
         bl.addWidget(self.wells_table)
         grow = QHBoxLayout()
-        self.fit_button = QPushButton(_tr("Estimate gradient from water levels"), self)
+        self.fit_button = QPushButton(
+            QCoreApplication.translate("ZonesPanel", "Estimate gradient from water levels"), self
+        )
         self.fit_button.clicked.connect(self.fit_gradient)
         grow.addWidget(self.fit_button)
         self.fit_label = QLabel("", self)
@@ -172,7 +179,7 @@ class ZonesPanel(QWidget):
         lay.addWidget(box)
 
         # method and parameters
-        mbox = QGroupBox(_tr("Method"), self)
+        mbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Method"), self)
         ml = QVBoxLayout(mbox)
         self.method_combo = QComboBox(self)
         for m in W.METHODS:
@@ -186,9 +193,12 @@ class ZonesPanel(QWidget):
         self.param_form.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.param_form_host)
         rrow = QHBoxLayout()
-        self.river_check = QCheckBox(_tr("River (fixed head)"), self)
+        self.river_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "River (fixed head)"), self)
         self.river_check.setToolTip(
-            _tr("Multi-well model only: the river next to the wells as a head-specified line (riverside sources)")
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Multi-well model only: the river next to the wells as a head-specified line (riverside sources)",
+            )
         )
         self.river_check.toggled.connect(self.schedule_preview)
         rrow.addWidget(self.river_check)
@@ -202,26 +212,30 @@ class ZonesPanel(QWidget):
         self.river_combo.layerChanged.connect(self.schedule_preview)
         rrow.addWidget(self.river_combo, 1)
         ml.addLayout(rrow)
-        self.dissolve_check = QCheckBox(_tr("One zone per water source"), self)
+        self.dissolve_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "One zone per water source"), self)
         self.dissolve_check.setChecked(True)
-        self.dissolve_check.setToolTip(_tr("Protection zones: the union of the circles of a water source's wells"))
+        self.dissolve_check.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "Protection zones: the union of the circles of a water source's wells"
+            )
+        )
         self.dissolve_check.toggled.connect(self.schedule_preview)
         ml.addWidget(self.dissolve_check)
         self.engine_label = QLabel("", self)
         self.engine_label.setWordWrap(True)
         ml.addWidget(self.engine_label)
         prow = QHBoxLayout()
-        self.live_check = QCheckBox(_tr("Live preview"), self)
+        self.live_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "Live preview"), self)
         self.live_check.setChecked(True)
         prow.addWidget(self.live_check)
-        self.preview_button = QPushButton(_tr("Preview"), self)
+        self.preview_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Preview"), self)
         self.preview_button.clicked.connect(self.start_preview)
         prow.addWidget(self.preview_button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         prow.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(_tr("Cancel"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_preview)
         prow.addWidget(self.cancel_button)
@@ -229,29 +243,38 @@ class ZonesPanel(QWidget):
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         ml.addWidget(self.status)
-        self.accept_button = QPushButton(_tr("Accept: write the zones"), self)
+        self.accept_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Accept: write the zones"), self)
         self.accept_button.setEnabled(False)
         self.accept_button.setToolTip(
-            _tr("Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters")
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters",
+            )
         )
         self.accept_button.clicked.connect(self.accept_zones)
         ml.addWidget(self.accept_button)
         lay.addWidget(mbox)
 
         # checks and snapping
-        cbox = QGroupBox(_tr("Checks and drawing"), self)
+        cbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Checks and drawing"), self)
         cl = QVBoxLayout(cbox)
         crow = QHBoxLayout()
-        self.check_button = QPushButton(_tr("Check zones"), self)
+        self.check_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Check zones"), self)
         self.check_button.clicked.connect(self.run_checks)
         crow.addWidget(self.check_button)
-        self.accept_overlap_button = QPushButton(_tr("Accept selected overlap"), self)
+        self.accept_overlap_button = QPushButton(
+            QCoreApplication.translate("ZonesPanel", "Accept selected overlap"), self
+        )
         self.accept_overlap_button.clicked.connect(self.accept_selected_overlap)
         crow.addWidget(self.accept_overlap_button)
         cl.addLayout(crow)
         crow = QHBoxLayout()
-        self.snap_button = QPushButton(_tr("Snap to boundaries"), self)
-        self.snap_button.setToolTip(_tr("Snapping to the aquifer boundary, watershed and river layers and the zones"))
+        self.snap_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Snap to boundaries"), self)
+        self.snap_button.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "Snapping to the aquifer boundary, watershed and river layers and the zones"
+            )
+        )
         self.snap_button.clicked.connect(self.configure_snapping)
         crow.addWidget(self.snap_button)
         cl.addLayout(crow)
@@ -265,28 +288,39 @@ class ZonesPanel(QWidget):
         lay.addWidget(cbox)
 
         # sources inside zones
-        sbox = QGroupBox(_tr("Pollution sources inside the zones"), self)
+        sbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Pollution sources inside the zones"), self)
         sl = QVBoxLayout(sbox)
         srow = QHBoxLayout()
         self.zone_layer_combo = QComboBox(self)
-        self.zone_layer_combo.addItem(_tr("Protection zones"), "protection_zones")
-        self.zone_layer_combo.addItem(_tr("Recharge zones"), "recharge_zones")
+        self.zone_layer_combo.addItem(QCoreApplication.translate("ZonesPanel", "Protection zones"), "protection_zones")
+        self.zone_layer_combo.addItem(QCoreApplication.translate("ZonesPanel", "Recharge zones"), "recharge_zones")
         self._narrow(self.zone_layer_combo)
         srow.addWidget(self.zone_layer_combo)
-        self.all_categories = QCheckBox(_tr("All categories"), self)
+        self.all_categories = QCheckBox(QCoreApplication.translate("ZonesPanel", "All categories"), self)
         srow.addWidget(self.all_categories)
         sl.addLayout(srow)
         srow = QHBoxLayout()
-        self.sources_button = QPushButton(_tr("List"), self)
-        self.sources_button.setToolTip(_tr("The selected zones of the layer, or all zones when none is selected"))
+        self.sources_button = QPushButton(QCoreApplication.translate("ZonesPanel", "List"), self)
+        self.sources_button.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "The selected zones of the layer, or all zones when none is selected"
+            )
+        )
         self.sources_button.clicked.connect(self.list_sources)
         srow.addWidget(self.sources_button)
-        self.export_button = QPushButton(_tr("Export…"), self)
+        self.export_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Export…"), self)
         self.export_button.clicked.connect(self.export_sources)
         srow.addWidget(self.export_button)
         sl.addLayout(srow)
         self.sources_table = QTableWidget(0, 4, self)
-        self.sources_table.setHorizontalHeaderLabels([_tr("Zone"), _tr("Source"), _tr("Category"), _tr("Distance (m)")])
+        self.sources_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ZonesPanel", "Zone"),
+                QCoreApplication.translate("ZonesPanel", "Source"),
+                QCoreApplication.translate("ZonesPanel", "Category"),
+                QCoreApplication.translate("ZonesPanel", "Distance (m)"),
+            ]
+        )
         self.sources_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.sources_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sources_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -378,11 +412,13 @@ class ZonesPanel(QWidget):
             t.setItem(i, COL_LEVEL, QTableWidgetItem("" if lv is None else f"{lv:g}"))
         t.blockSignals(False)
         if not self.wells:
-            self.wells_label.setText(_tr("No well picked."))
+            self.wells_label.setText(QCoreApplication.translate("ZonesPanel", "No well picked."))
         else:
             sources = {w.water_source_uuid for w in self.wells if w.water_source_uuid}
             self.wells_label.setText(
-                _tr("{n} well(s) of {s} water source(s) picked.").format(n=len(self.wells), s=len(sources))
+                QCoreApplication.translate("ZonesPanel", "{n} well(s) of {s} water source(s) picked.").format(
+                    n=len(self.wells), s=len(sources)
+                )
             )
 
     def _well_item_changed(self, item: QTableWidgetItem) -> None:
@@ -397,7 +433,9 @@ class ZonesPanel(QWidget):
             try:
                 self.wells[i].values[key] = float(text)
             except ValueError:
-                self.status.setText(_tr("'{t}' is not a number.").format(t=item.text()))
+                self.status.setText(
+                    QCoreApplication.translate("ZonesPanel", "'{t}' is not a number.").format(t=item.text())
+                )
                 return
         if key == "Q":
             self.schedule_preview()
@@ -425,9 +463,10 @@ class ZonesPanel(QWidget):
             if widget is not None:
                 widget.setValue(value)
         self.fit_label.setText(
-            _tr("Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m").format(
-                g=fit.gradient, a=fit.azimuth_deg, n=fit.n, r2=fit.r2, rmse=fit.rmse
-            )
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m",
+            ).format(g=fit.gradient, a=fit.azimuth_deg, n=fit.n, r2=fit.r2, rmse=fit.rmse)
         )
         return fit
 
@@ -446,9 +485,11 @@ class ZonesPanel(QWidget):
         self.param_widgets = {}
         method = self.method()
         for spec in W.METHOD_PARAMS[method]:
-            tip = _tr("Default: {d}").format(d=spec.default)
+            tip = QCoreApplication.translate("ZonesPanel", "Default: {d}").format(d=spec.default)
             if spec.per_well:
-                tip += "\n" + _tr("Per well from the field {f} when the well has a value").format(f=spec.per_well)
+                tip += "\n" + QCoreApplication.translate(
+                    "ZonesPanel", "Per well from the field {f} when the well has a value"
+                ).format(f=spec.per_well)
             if spec.note:
                 tip += "\n" + spec.note
             if spec.key == "MEDIUM":
@@ -473,7 +514,7 @@ class ZonesPanel(QWidget):
                 w.valueChanged.connect(self.schedule_preview)
             w.setToolTip(tip)
             w.setObjectName(f"param_{spec.key}")
-            label = QLabel(f"{spec.label(self.lang)}  [{_tr('default')} {spec.default}]", self)
+            label = QLabel(f"{spec.label(self.lang)}  [{tip.splitlines()[0]}]", self)
             label.setToolTip(tip)
             self.param_form.addRow(label, w)
             self.param_widgets[spec.key] = w
@@ -485,7 +526,11 @@ class ZonesPanel(QWidget):
         if is_aem:
             from ..core import aem as A
 
-            self.engine_label.setText(_tr("Engine: timml") if A.timml_available() else A.TIMML_INSTALL_HINT)
+            self.engine_label.setText(
+                QCoreApplication.translate("ZonesPanel", "Engine: timml")
+                if A.timml_available()
+                else A.TIMML_INSTALL_HINT
+            )
         else:
             self.engine_label.setText("")
         self._prefill_from_wells()
@@ -549,7 +594,7 @@ class ZonesPanel(QWidget):
         self.timer.stop()
         self.cancel_preview()
         if not self.wells:
-            self.status.setText(_tr("Pick one or more wells first."))
+            self.status.setText(QCoreApplication.translate("ZonesPanel", "Pick one or more wells first."))
             return None
         try:
             river = self.river()
@@ -557,7 +602,11 @@ class ZonesPanel(QWidget):
             self.status.setText(str(exc))
             return None
         if self.method() == "aem" and self.river_check.isChecked() and river is None:
-            self.status.setText(_tr("No usable river reach next to the wells: computed without the river."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "ZonesPanel", "No usable river reach next to the wells: computed without the river."
+                )
+            )
         task = ZoneTask(
             self.method(), [W.WellInput(**{**vars(w), "values": dict(w.values)}) for w in self.wells],
             self.parameters(), river,
@@ -570,7 +619,7 @@ class ZonesPanel(QWidget):
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.accept_button.setEnabled(False)
-        self.status.setText(_tr("Computing…"))
+        self.status.setText(QCoreApplication.translate("ZonesPanel", "Computing…"))
         QgsApplication.taskManager().addTask(task)
         return task
 
@@ -591,7 +640,7 @@ class ZonesPanel(QWidget):
             self.zones = []
             if self.preview is not None:
                 self.preview.clear()
-            self.status.setText(error or _tr("Canceled."))
+            self.status.setText(error or QCoreApplication.translate("ZonesPanel", "Canceled."))
             self.accept_button.setEnabled(False)
             return
         self.zones = zones
@@ -601,7 +650,9 @@ class ZonesPanel(QWidget):
             self.preview.show(zones, wl.crs() if wl is not None else None)
         areas = ", ".join(f"{z.label(self.lang)} {z.geometry.area() / 1e6:.3f} km²" for z in zones[:6])
         more = "…" if len(zones) > 6 else ""
-        self.status.setText(_tr("{n} zone(s): {a}{m}").format(n=len(zones), a=areas, m=more))
+        self.status.setText(
+            QCoreApplication.translate("ZonesPanel", "{n} zone(s): {a}{m}").format(n=len(zones), a=areas, m=more)
+        )
         self.accept_button.setEnabled(bool(zones))
 
     def accept_zones(self) -> dict:
@@ -610,13 +661,19 @@ class ZonesPanel(QWidget):
             return {}
         layers = {t: self.layer(t) for t in ("protection_zones", "recharge_zones")}
         try:
-            added = W.write_zones(self.zones, layers, command=_tr("Add zones ({m})").format(m=self.zones[0].method))
+            added = W.write_zones(
+                self.zones,
+                layers,
+                command=QCoreApplication.translate("ZonesPanel", "Add zones ({m})").format(m=self.zones[0].method),
+            )
         except Z.ZoneInputError as exc:
             self.status.setText(str(exc))
             return {}
         n = sum(len(v) for v in added.values())
         self.status.setText(
-            _tr("{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.").format(n=n)
+            QCoreApplication.translate(
+                "ZonesPanel", "{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them."
+            ).format(n=n)
         )
         if self.preview is not None:
             self.preview.clear()
@@ -646,7 +703,7 @@ class ZonesPanel(QWidget):
         item = self.issues_list.currentItem()
         issue = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if issue is None or issue.check != "overlap":
-            self.check_summary.setText(_tr("Select an overlap in the list first."))
+            self.check_summary.setText(QCoreApplication.translate("ZonesPanel", "Select an overlap in the list first."))
             return False
         zone_checks.accept_overlap_in_project(self.project, *issue.uuids)
         self.run_checks()
@@ -666,7 +723,9 @@ class ZonesPanel(QWidget):
         snapping.configure_snapping(self.project)
         summary = snapping.snapping_summary(self.project)
         self.check_summary.setText(
-            _tr("Snapping on: {layers}").format(layers=", ".join(name for name, _, _ in summary) or "—")
+            QCoreApplication.translate("ZonesPanel", "Snapping on: {layers}").format(
+                layers=", ".join(name for name, _, _ in summary) or "—"
+            )
         )
         return summary
 
@@ -751,7 +810,9 @@ class ZonesPanel(QWidget):
         if zl is None or sl is None:
             return {}
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, _tr("Export sources inside zones"), "", "Excel (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, QCoreApplication.translate("ZonesPanel", "Export sources inside zones"), "", "Excel (*.xlsx)"
+            )
             if not path:
                 return {}
         import processing
@@ -767,7 +828,9 @@ class ZonesPanel(QWidget):
         if wl is not None:
             params["WELLS"] = wl
         res = processing.run("gwplugin:sourcesinzones", params)
-        self.status.setText(_tr("{n} rows exported to {p}").format(n=res.get("N_ROWS", 0), p=path))
+        self.status.setText(
+            QCoreApplication.translate("ZonesPanel", "{n} rows exported to {p}").format(n=res.get("N_ROWS", 0), p=path)
+        )
         return res
 
     # ------------------------------------------------------------------------------------------------------------
@@ -787,11 +850,12 @@ def _factory(iface, parent):
 
 DOCK = DockSpec(
     key="zones",
-    title=lambda: QCoreApplication.translate(CTX, "Recharge and protection zones"),
+    title=lambda: QCoreApplication.translate("ZonesPanel", "Recharge and protection zones"),
     factory=_factory,
     icon="/mActionAddPolygon.svg",
     tooltip=lambda: QCoreApplication.translate(
-        CTX, "Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones"
+        "ZonesPanel",
+        "Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones",
     ),
     order=40,
 )

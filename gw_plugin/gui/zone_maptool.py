@@ -33,10 +33,6 @@ from ..core import zone_writer as W
 from ..core import zones as Z
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ZoneMapTool", text)
-
-
 def _null(v):
     return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
 
@@ -209,7 +205,9 @@ class ZoneTask(QgsTask):
     completed = pyqtSignal(bool, list, str)
 
     def __init__(self, method: str, wells: list, params: dict, river=None, dissolve: bool = True):
-        super().__init__(_tr("Computing zones ({m})").format(m=method), QgsTask.Flag.CanCancel)
+        super().__init__(
+            QCoreApplication.translate("ZoneMapTool", "Computing zones ({m})").format(m=method), QgsTask.Flag.CanCancel
+        )
         self.method = method
         self.wells = list(wells)
         self.params = dict(params)
