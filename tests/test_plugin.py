@@ -878,3 +878,14 @@ def test_qt_enums_are_fully_qualified_and_exec_is_used():
                     if isinstance(getattr(cls, attr), int):
                         offenders.append(f"{path.relative_to(ROOT)}:{number}: {cls_name}.{enum_type.__name__}.{attr}")
     assert offenders == []
+
+
+def test_every_module_starts_with_a_docstring():
+    import ast
+
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in _python_sources()
+        if p.read_text(encoding="utf-8").strip() and not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))
+    ]
+    assert missing == []
