@@ -651,3 +651,19 @@ def test_value_the_server_refuses_does_not_block_the_push(published, tmp_path):
     con.close()
     assert "refused by the platform" in reason
     assert local_rows(c1) == server_rows(ci)
+
+
+def test_older_geopackage_is_upgraded_then_synced(platform, tmp_path):
+    """A client file of schema version 1 (before abandoned_wells and assessment_point) is upgraded with a
+    backup by the sync itself; tracking then covers the new table and field too."""
+    old = str(tmp_path / "v1.gpkg")
+    gpkg.create_database(old, version=1)
+    C.install_change_tracking(old)
+    u = add_well(old, A, well_code="OLD")
+    rep = SY.sync(old, platform)
+    assert any("upgraded" in m for m in rep.messages) and rep.pushed == 1
+    assert gpkg.schema_version_of(old) == S.SCHEMA_VERSION
+    edit(old, "monitoring_wells", u, assessment_point=1)  # the field added in version 2 is tracked
+    assert SY.sync(old, platform).pushed == 1
+    assert server_rows(platform)[u]["assessment_point"] == 1
+    assert local_rows(old) == server_rows(platform)

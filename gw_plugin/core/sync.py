@@ -1189,7 +1189,12 @@ def sync(
 ) -> SyncReport:
     """Pull, merge and push one project GeoPackage with the platform; returns what happened.
 
-    ``hooks`` (tests and the soak script): callables run at 'pull_page', 'before_push_commit', 'after_push_commit'.
+    ``direction``: both | push | pull; ``conflict_policy``: server | local | manual (manual leaves the conflict
+    open, the feature's change held back, until ``resolve_conflict``). An older GeoPackage is upgraded first
+    (with a backup); a platform of another schema version is refused with what to do. Raises SyncError when
+    the sync could not finish; everything done until then is consistent and the next sync resumes.
+    ``hooks`` (tests and the soak script): callables run at 'pull_page', 'before_push_commit',
+    'after_push_commit' and 'blob_chunk' (chunk index).
     """
     from . import gpkg
 
