@@ -338,3 +338,23 @@ def test_live_preview_follows_parameter_edits(panel, project, qtbot):
         ),
         timeout=30000,
     )
+
+
+def test_per_well_pumping_rate_edited_in_the_table(panel, project, qtbot):
+    db, _ = project
+    src = next(v for v in wells_by_source(db).values() if v["type"] == "well_field")
+    panel.set_picked([w["fid"] for w in src["wells"] if w["q"]][:2])
+    panel.set_method("fixed_radius")
+    panel.wells_table.item(1, 1).setText("8000")
+    assert panel.wells[1].values["Q"] == 8000.0
+    panel.dissolve_check.setChecked(False)
+    panel.start_preview()
+    wait_preview(qtbot, panel)
+    by_well = {z.well_uuid: z for z in panel.zones if z.zone_class == "class_1"}
+    p = by_well[panel.wells[1].uuid].parameters
+    assert p["wells"][0]["q"] == 8000.0
+    # r = sqrt(Q t / (pi n H)) with the defaults n = 0.2, H = 20 m, t = 100 d (EPA-440/5-93-001)
+    assert p["wells"][0]["radius_m"] == pytest.approx((8000 * 100 / (3.141592653589793 * 0.2 * 20)) ** 0.5, abs=1e-3)
+    p0 = by_well[panel.wells[0].uuid].parameters
+    q_db = {w["uuid"]: w["q"] for w in src["wells"]}
+    assert p0["wells"][0]["q"] == q_db[panel.wells[0].uuid] != 8000.0  # the other well keeps its pumping_rate_m3d

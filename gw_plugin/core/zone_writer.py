@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 import numpy as np
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsVectorLayerUtils
+from qgis.core import QgsGeometry, QgsVectorLayer, QgsVectorLayerUtils
 
 from . import aem as A
 from . import zones as Z
@@ -522,17 +522,3 @@ def write_zones(
         layer.endEditCommand()
         added[table] = uuids
     return added
-
-
-def features_for(zones: Sequence[ZoneFeature], layer: QgsVectorLayer) -> list:
-    """QgsFeatures of ``zones`` with the fields of ``layer`` (for previews or memory layers)."""
-    prov = provenance()
-    out = []
-    for z in zones:
-        f = QgsFeature(layer.fields())
-        f.setGeometry(z.geometry)
-        for k, v in (("method", z.method), ("parameters", parameters_json(z, prov))):
-            if layer.fields().indexOf(k) >= 0:
-                f.setAttribute(k, v)
-        out.append(f)
-    return out
