@@ -107,6 +107,19 @@ def test_class_areas_and_transitions_by_hand(zoning_db, tmp_path, validate):
         ("", "control_type"): pytest.approx((0.5, 1)),
     }
     assert res.changed_km2 == pytest.approx(3.5) and res.unchanged_km2 == pytest.approx(0.0)
+    # where: the counties of each change, by hand (county seam at x = 2000 m)
+    by_county = {(r["county_code"], r["from_class"], r["to_class"]): r["area_km2"] for r in res.by_county}
+    assert by_county == pytest.approx(
+        {
+            ("410101", "protection", "protection_type"): 1.0,
+            ("410101", "prevention", "protection_type"): 0.5,
+            ("410101", "prevention", "general"): 0.5,
+            ("410102", "prevention", "general"): 1.0,
+            ("410102", "", "control_type"): 0.5,
+        }
+    )
+    seam = next(p for p in res.parts if (p.from_class, p.to_class) == ("prevention", "general"))
+    assert seam.county_codes == ["410102", "410101"]  # 1.0 km² before 0.5 km²
     assert validate(out) == []
     ds = ogr.Open(out)
     lyr = ds.GetLayerByName("zoning_changes")
@@ -117,6 +130,7 @@ def test_class_areas_and_transitions_by_hand(zoning_db, tmp_path, validate):
     lyr.SetAttributeFilter("from_class = 'prevention' AND to_class = 'general'")
     f = lyr.GetNextFeature()
     assert f["change_zh"] == "防控区 → 一般区" and f["change_en"] == "Prevention-control zone → General area"
+    assert f["county_codes"] == "410102,410101"
     env = f.GetGeometryRef().GetEnvelope()
     assert env == pytest.approx((X0 + 1500, X0 + 3000, Y0, Y0 + 1000))
 
@@ -183,3 +197,21 @@ def test_processing_algorithm_defaults_to_the_two_newest(provider, zoning_db, tm
         processing.run(
             "gwplugin:comparezoning", {"DATABASE": zoning_db, "VERSION_A": "X", "OUTPUT": "TEMPORARY_OUTPUT"}
         )
+
+
+def test_counties_come_from_admin_units_when_present(zoning_db):
+    """Zones carry one county each; the real county boundary (admin_units, here at x = 1800 m) decides where."""
+    ds = ogr.Open(zoning_db, 1)
+    au = ds.GetLayerByName("admin_units")
+    for code, r in (("410101", (0, 0, 1800, 1000)), ("410102", (1800, 0, 3500, 1000))):
+        f = ogr.Feature(au.GetLayerDefn())
+        f.SetGeometry(rect(*r))
+        for k, v in dict(uuid=str(uuid.uuid4()), county_code=code, code=code, name_zh=code, level="county").items():
+            f.SetField(k, v)
+        assert au.CreateFeature(f) == 0
+    ds = None
+    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"))
+    by_county = {(r["county_code"], r["from_class"], r["to_class"]): r["area_km2"] for r in res.by_county}
+    assert by_county[("410101", "prevention", "general")] == pytest.approx(0.3)
+    assert by_county[("410102", "prevention", "general")] == pytest.approx(1.2)
+    assert sum(by_county.values()) == pytest.approx(res.changed_km2)

@@ -148,7 +148,11 @@ def test_steps_overlays_compare_and_site_check(qtbot, qgis_iface, panel, demo_pr
     con.close()
     # different schemes: every km² changes class
     assert res.changed_km2 == pytest.approx(city, rel=1e-6) and res.unchanged_km2 == 0
-    assert panel.change_table.rowCount() == len(res.table) + 1 + len(res.transitions)
+    assert panel.change_table.rowCount() == len(res.table) + 1 + len(res.transitions) + 1 + len(res.by_county)
+    assert sum(r["area_km2"] for r in res.by_county) == pytest.approx(res.changed_km2, rel=1e-6)
+    county = DZ.county_names(db, "zh")[res.by_county[0]["county_code"]]
+    first = len(res.table) + 1 + len(res.transitions) + 1
+    assert panel.change_table.item(first, 0).text().startswith(county + ": ")
     assert panel.change_table.item(0, 0).text() in {ZC.class_label(r["zone_class"], "zh") for r in res.table}
     assert panel.change_layer_button.isEnabled()
     qtbot.mouseClick(panel.change_layer_button, Qt.MouseButton.LeftButton)

@@ -57,6 +57,8 @@ class ChangePart:
     area_km2: float
     x: float
     y: float
+    #: county codes the part lies in, largest share first
+    county_codes: list = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +70,8 @@ class CompareResult:
     #: per (from, to) pair with from != to: {"from_class", "to_class", "area_km2", "parts"}
     transitions: list = field(default_factory=list)
     parts: list = field(default_factory=list)
+    #: per county and transition: {"county_code", "from_class", "to_class", "area_km2"}
+    by_county: list = field(default_factory=list)
     unchanged_km2: float = 0.0
     changed_km2: float = 0.0
     crs_wkt: str = ""
@@ -141,8 +145,8 @@ def version_filter(scheme: str, version: str) -> str:
     return f'"scheme" = {_sql_text(scheme)} AND {ver}'
 
 
-def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
-    """({zone_class: ogr.Geometry union}, crs_wkt) of one version."""
+def unions_by(gpkg_path: str, scheme: str, version: str, field_name: str = "zone_class") -> tuple:
+    """({value of ``field_name``: ogr.Geometry union}, crs_wkt) of one version."""
     ds, lyr = _open(gpkg_path)
     lyr.SetAttributeFilter(version_filter(scheme, version))
     parts: dict = {}
@@ -150,12 +154,12 @@ def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
         g = f.GetGeometryRef()
         if g is None or g.IsEmpty():
             continue
-        parts.setdefault(f.GetField("zone_class") or NONE_CLASS, []).append(g.Clone())
+        parts.setdefault(f.GetField(field_name) or NONE_CLASS, []).append(g.Clone())
     srs = lyr.GetSpatialRef()
     wkt = srs.ExportToWkt() if srs is not None else ""
     del ds
     unions = {}
-    for cls, geoms in parts.items():
+    for key, geoms in parts.items():
         coll = ogr.Geometry(ogr.wkbMultiPolygon)
         for g in geoms:
             g = ogr.ForceToMultiPolygon(g)
@@ -164,8 +168,13 @@ def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
         u = coll.UnionCascaded()
         if not u.IsValid():
             u = u.Buffer(0)
-        unions[cls] = u
+        unions[key] = u
     return unions, wkt
+
+
+def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
+    """({zone_class: ogr.Geometry union}, crs_wkt) of one version."""
+    return unions_by(gpkg_path, scheme, version, "zone_class")
 
 
 def _polygons(geom: ogr.Geometry) -> list:
@@ -267,9 +276,53 @@ def compare_versions(
             c = p.Centroid()
             res.parts.append(ChangePart(p.ExportToWkb(), ca, cb, p.GetArea() / 1e6, c.GetX(), c.GetY()))
     res.transitions.sort(key=lambda t: -t["area_km2"])
+    _locate_counties(res, gpkg_path, a, gpkg_b or gpkg_path, b)
     if output:
         write_changes(res, output)
     return res
+
+
+def admin_counties(gpkg_path: str) -> dict:
+    """{county code: geometry} of the admin_units rows of level 'county' (empty when there are none)."""
+    out = {}
+    ds = gdal.OpenEx(str(gpkg_path), gdal.OF_VECTOR)
+    lyr = ds.GetLayerByName("admin_units") if ds is not None else None
+    if lyr is not None:
+        lyr.SetAttributeFilter("level = 'county'")
+        for f in lyr:
+            g = f.GetGeometryRef()
+            if g is not None and not g.IsEmpty() and f.GetField("code"):
+                out[f.GetField("code")] = g.Clone()
+    del ds
+    return out
+
+
+def _locate_counties(res: CompareResult, gpkg_a: str, a: tuple, gpkg_b: str, b: tuple) -> None:
+    """Tag each change part with the counties it lies in and sum the changed area per county and transition.
+
+    Counties: the county polygons of admin_units (of B's database, else A's); without them, the county pieces
+    of version B (zones are labelled with one county each, so these approximate the county boundaries)."""
+    counties = admin_counties(gpkg_b) or admin_counties(gpkg_a)
+    if not counties:
+        counties, _wkt = unions_by(gpkg_b, *b, "county_code")
+        counties.pop(NONE_CLASS, None)
+    totals: dict = {}
+    for p in res.parts:
+        geom = ogr.CreateGeometryFromWkb(p.wkb)
+        shares = []
+        for code, cg in counties.items():
+            if not cg.Intersects(geom):
+                continue
+            area = sum(q.GetArea() for q in _polygons(cg.Intersection(geom))) / 1e6
+            if area * 1e6 >= MIN_PART_M2:
+                shares.append((area, code))
+                key = (code, p.from_class, p.to_class)
+                totals[key] = totals.get(key, 0.0) + area
+        p.county_codes = [code for _a, code in sorted(shares, reverse=True)]
+    res.by_county = [
+        {"county_code": c, "from_class": f, "to_class": t, "area_km2": area}
+        for (c, f, t), area in sorted(totals.items(), key=lambda kv: (kv[0][0], -kv[1]))
+    ]
 
 
 def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_changes") -> str:
@@ -295,6 +348,7 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
         ("change_zh", ogr.OFTString),
         ("change_en", ogr.OFTString),
         ("area_km2", ogr.OFTReal),
+        ("county_codes", ogr.OFTString),
         ("created_at", ogr.OFTString),
     ):
         lyr.CreateField(ogr.FieldDefn(name, kind))
@@ -311,6 +365,7 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
         f.SetField("change_zh", change_label(p.from_class, p.to_class, "zh"))
         f.SetField("change_en", change_label(p.from_class, p.to_class, "en"))
         f.SetField("area_km2", p.area_km2)
+        f.SetField("county_codes", ",".join(p.county_codes))
         f.SetField("created_at", now)
         lyr.CreateFeature(f)
     lyr.CommitTransaction()

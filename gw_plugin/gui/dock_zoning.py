@@ -214,6 +214,22 @@ def suggest_parameters(step: str, project: QgsProject, database: str, outputs: d
     return values, origins
 
 
+def county_names(database: str, lang: str = "zh") -> dict:
+    """county code -> name of the admin_units of the database (empty when unreadable)."""
+    from osgeo import ogr
+
+    names = {}
+    ds = ogr.Open(database)
+    if ds is None:
+        return names
+    lyr = ds.GetLayerByName("admin_units")
+    if lyr is not None:
+        for f in lyr:
+            names[f.GetField("code")] = f.GetField("name_zh" if _zh(lang) else "name_en") or f.GetField("code")
+    ds = None
+    return names
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Overlays
 # ---------------------------------------------------------------------------------------------------------------
@@ -647,7 +663,7 @@ class ZoningPanel(QWidget):
             self.compare_status.setText(str(exc))
             return
         self.last_compare = res
-        self.change_table.show_result(res, self.lang)
+        self.change_table.show_result(res, self.lang, county_names(db, self.lang))
         self.change_layer_button.setEnabled(bool(res.parts))
         self.compare_status.setText(
             QCoreApplication.translate(

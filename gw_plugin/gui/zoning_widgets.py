@@ -252,7 +252,7 @@ class ChangeTable(QTableWidget):
             self.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-    def show_result(self, res, lang: str = "zh") -> None:
+    def show_result(self, res, lang: str = "zh", county_names: dict | None = None) -> None:
         from ..core import zoning_compare as ZC
 
         self.setRowCount(0)
@@ -277,6 +277,12 @@ class ChangeTable(QTableWidget):
         add([QCoreApplication.translate("ZoningWidgets", "Changed class"), "", "", res.changed_km2], bold=True)
         for t in res.transitions:
             add([ZC.change_label(t["from_class"], t["to_class"], lang), "", "", t["area_km2"]])
+        if res.by_county:
+            add([QCoreApplication.translate("ZoningWidgets", "By county"), "", "", ""], bold=True)
+            names = county_names or {}
+            for r in res.by_county:
+                where = names.get(r["county_code"]) or r["county_code"]
+                add([f"{where}: {ZC.change_label(r['from_class'], r['to_class'], lang)}", "", "", r["area_km2"]])
 
 
 class PointTool(QgsMapToolEmitPoint):

@@ -28,6 +28,7 @@ def change_fields() -> QgsFields:
     for name in ("from_class", "to_class", "change_zh", "change_en"):
         fields.append(QgsField(name, QVariant.String))
     fields.append(QgsField("area_km2", QVariant.Double))
+    fields.append(QgsField("county_codes", QVariant.String))
     return fields
 
 
@@ -49,7 +50,8 @@ class CompareZoningAlgorithm(GwAlgorithm):
         "Compares two versions of the zoning_units table (a version = scheme and version label written by "
         "gwplugin:zoning). VERSION_A and VERSION_B are 'scheme:version' or the version label; empty = the second "
         "newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). "
-        "OUTPUT: one polygon per connected area whose class changed, with from_class, to_class and area (km2); "
+        "OUTPUT: one polygon per connected area whose class changed, with from_class, to_class, area (km2) and the "
+        "counties it lies in (largest share first); "
         "areas zoned in only one version count as changes from or to 'not zoned'. TABLE: per zone class the area "
         "in A, in B and the change (km2)."
     )
@@ -115,6 +117,7 @@ class CompareZoningAlgorithm(GwAlgorithm):
                     ZC.change_label(p.from_class, p.to_class, "zh"),
                     ZC.change_label(p.from_class, p.to_class, "en"),
                     p.area_km2,
+                    ",".join(p.county_codes),
                 ]
             )
             sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
