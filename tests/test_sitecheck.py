@@ -43,6 +43,7 @@ def test_point_gets_its_zone_and_the_default_requirements(zoning_db):
     z = res.zones[0]
     assert z.share_pct == 100.0 and z.county_codes == ["410102"]
     assert z.label == "一般区" and z.requirements == defaults()["general"]["zh"]
+    assert res.counties == ["410102"]  # no admin_units: the zone's county
     assert "一般区" in res.report("zh") and defaults()["general"]["zh"] in res.report("zh")
     en = SC.check_site(zoning_db, (X0 + 2500, Y0 + 500), lang="en")
     assert en.zones[0].label == "General area" and en.zones[0].requirements == defaults()["general"]["en"]
@@ -135,3 +136,22 @@ def test_processing_algorithm_with_point_and_polygons(provider, zoning_db):
     rows = sorted((r["site_fid"], r["zone_class"], round(r["share_pct"], 6)) for r in res["OUTPUT"].getFeatures())
     assert rows == [(1, "prevention", 50.0), (1, "protection", 50.0), (2, "prevention", 100.0)]
     assert CUSTOM in res["REPORT"]
+
+
+def test_counties_of_the_site_from_admin_units(zoning_db):
+    ds = ogr.Open(zoning_db, 1)
+    au = ds.GetLayerByName("admin_units")
+    for code, (x0, x1) in (("410101", (0, 1800)), ("410102", (1800, 3500))):
+        f = ogr.Feature(au.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(square((x0 + x1) / 2, 500, (x1 - x0) / 2)))
+        for k, v in dict(uuid=f"00000000-0000-4000-8000-00000000000{code[-1]}", county_code=code, code=code,
+                         name_zh=code, level="county").items():  # fmt: skip
+            f.SetField(k, v)
+        assert au.CreateFeature(f) == 0
+    ds = None
+    # [1500, 2100] x [200, 800]: 300 m in 410101 (x < 1800), 300 m in 410102; the general zone piece is 410101's
+    res = SC.check_site(zoning_db, square(1800, 500, 300))
+    assert sorted(res.counties) == ["410101", "410102"]
+    res = SC.check_site(zoning_db, (X0 + 1900, Y0 + 500))
+    assert res.counties == ["410102"] and res.zones[0].county_codes == ["410101"]
+    assert "410102" in res.report("zh")

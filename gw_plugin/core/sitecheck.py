@@ -39,6 +39,8 @@ class SiteCheckResult:
     site_area_km2: float
     zones: list = field(default_factory=list)
     outside_share_pct: float = 0.0
+    #: county codes the site lies in (admin_units; else the zones' county codes), largest share first
+    counties: list = field(default_factory=list)
 
     def classes(self) -> list:
         return [z.zone_class for z in self.zones]
@@ -54,15 +56,16 @@ class SiteCheckResult:
         else:
             site = f"项目范围 {self.site_area_km2:.4f} km²" if zh else f"Project area {self.site_area_km2:.4f} km²"
         head = f"分区版本：{self.version}（{scheme}）" if zh else f"Zoning version: {self.version} ({scheme})"
+        if self.counties:
+            site += ("，位于县级行政区 " if zh else ", in county ") + ("、" if zh else ", ").join(self.counties)
         lines = [head, site]
         if not self.zones:
             lines.append(
                 "该位置不在所选分区版本的任何分区内。" if zh else "The site is outside every zone of the version."
             )
         for z in self.zones:
-            where = "、".join(z.county_codes) if zh else ", ".join(z.county_codes)
             if self.kind == "point":
-                head = f"{z.label}（县级代码 {where}）" if zh else f"{z.label} (county code {where})"
+                head = z.label
             else:
                 head = (
                     f"{z.label}：{z.area_km2:.4f} km²（{z.share_pct:.1f}%）"
@@ -203,4 +206,12 @@ def check_site(
         )
     if not is_point:
         res.outside_share_pct = max(0.0, 100.0 - sum(z.share_pct for z in res.zones))
+    shares = []
+    for code, cg in ZC.admin_counties(gpkg_path).items():
+        if cg.Intersects(geom):
+            shares.append((1.0 if is_point else cg.Intersection(geom).GetArea(), code))
+    if shares:
+        res.counties = [code for _a, code in sorted(shares, reverse=True)]
+    else:
+        res.counties = sorted({c for z in res.zones for c in z.county_codes})
     return res
