@@ -334,6 +334,39 @@ def test_build_aquifer_layers_action(panel, project_db):
     assert sorted(layers) == ["", "deep_confined", "karst", "local_sand", "phreatic"]
 
 
+def test_selection_follows_the_aquifer_layers(panel, project_db, qtbot):
+    path, _, project, _ = project_db
+    layer = wells_layer(project)
+    panel.action_aquifers.trigger()
+    per_aquifer = aquifer_layers.aquifer_layers(project, path)
+    # dock → wells layer and the per-aquifer layers (each only its own wells)
+    group = panel.model.group_index("phreatic", "national_project")
+    panel.view.selectionModel().select(
+        group, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    w01, w02, w05 = fid_of(layer, "W01"), fid_of(layer, "W02"), fid_of(layer, "W05")
+    assert sorted(per_aquifer["phreatic"].selectedFeatureIds()) == sorted([w01, w02])
+    assert per_aquifer["deep_confined"].selectedFeatureIds() == []
+    # a selection made on a per-aquifer layer (as with the map's select tool) → wells layer and dock: what the map
+    # highlights, i.e. the union of the layers' selections
+    per_aquifer["deep_confined"].selectByIds([w05])
+    assert sorted(layer.selectedFeatureIds()) == sorted([w01, w02, w05])
+    assert panel.highlighted_fids() == sorted([w01, w02, w05])
+    panel.view.selectionModel().clearSelection()
+    assert all(lyr.selectedFeatureIds() == [] for lyr in per_aquifer.values()) and layer.selectedFeatureIds() == []
+    per_aquifer["deep_confined"].selectByIds([w05])
+    assert layer.selectedFeatureIds() == [w05] and panel.highlighted_fids() == [w05]
+    # a new aquifer code after a commit: its new layer is followed too
+    layer.startEditing()
+    layer.changeAttributeValue(w02, layer.fields().indexOf("aquifer_layer"), "fissure")
+    assert layer.commitChanges()
+    qtbot.waitUntil(lambda: "fissure" in aquifer_layers.aquifer_layers(project, path), timeout=3000)
+    fissure = aquifer_layers.aquifer_layers(project, path)["fissure"]
+    qtbot.waitUntil(lambda: fissure in panel._aquifer_bound, timeout=3000)
+    fissure.selectByIds([w02])
+    assert layer.selectedFeatureIds() == [w02] and panel.highlighted_fids() == [w02]
+
+
 def test_panel_without_database(qgis_iface, qtbot, qgis_app):
     QgsProject.instance().clear()
     widget = WellsPanel(qgis_iface, None, QgsProject.instance())

@@ -68,6 +68,7 @@ class WellsPanel(QWidget):
         self._tasks: list = []
         self._aquifer_sync = None
         self._ts_stale = False
+        self._aquifer_bound: list = []
 
         # toolbar
         self.toolbar = QToolBar(self)
@@ -269,9 +270,43 @@ class WellsPanel(QWidget):
                     self._aquifer_sync = AquiferLayerSync(self.project, self)
                 self._aquifer_sync.watch(layer)
             self.reload()
+        self._bind_aquifer_layers()
         for action in self.toolbar.actions():
             if action is not self.action_refresh:
                 action.setEnabled(layer is not None)
+
+    def aquifer_layers(self) -> dict:
+        """code → layer of the per-aquifer group of this database (empty when not built)."""
+        database = self.database()
+        if not database:
+            return {}
+        from ..core.aquifer_layers import aquifer_layers
+
+        return aquifer_layers(self.project, database)
+
+    def _bind_aquifer_layers(self) -> None:
+        """Follow selections made on the per-aquifer layers too (they show the same features, same fids)."""
+        for layer in self._aquifer_bound:
+            try:
+                layer.selectionChanged.disconnect(self._aquifer_selection_changed)
+            except (TypeError, RuntimeError):
+                pass
+        self._aquifer_bound = list(self.aquifer_layers().values())
+        for layer in self._aquifer_bound:
+            layer.selectionChanged.connect(self._aquifer_selection_changed)
+
+    def _aquifer_selection_changed(self, *args) -> None:
+        """A selection on a per-aquifer layer becomes the wells layer's selection (and so the dock's)."""
+        if self._syncing or self.layer is None:
+            return
+        fids = set()
+        for layer in self._aquifer_bound:
+            try:
+                fids.update(layer.selectedFeatureIds())
+            except RuntimeError:
+                continue
+        self.layer.selectByIds(sorted(fids))
+        self._mirror_to_aquifer_layers(sorted(fids))
 
     def _unbind(self) -> None:
         if self.layer is not None:
@@ -285,6 +320,12 @@ class WellsPanel(QWidget):
                 pass
         if self._aquifer_sync is not None:
             self._aquifer_sync.watch(None)
+        for layer in self._aquifer_bound:
+            try:
+                layer.selectionChanged.disconnect(self._aquifer_selection_changed)
+            except (TypeError, RuntimeError):
+                pass
+        self._aquifer_bound = []
         self.layer = None
 
     def _layer_deleted(self) -> None:
@@ -434,16 +475,43 @@ class WellsPanel(QWidget):
             return
         self._syncing = True
         try:
-            self.layer.selectByIds(self.selected_fids())
+            fids = self.selected_fids()
+            self.layer.selectByIds(fids)
+            self._mirror_to_aquifer_layers(fids)
         finally:
             self._syncing = False
         self._update_timeseries()
+
+    def _mirror_to_aquifer_layers(self, fids) -> None:
+        """Select ``fids`` on each per-aquifer layer (only the wells that layer shows)."""
+        if not self._aquifer_bound:
+            return
+        t = self.model.table
+        values, codes = t.categories["aquifer_layer"]
+        lookup = t.row_of_fid()
+        by_code: dict = {}
+        for fid in fids:
+            r = lookup.get(int(fid))
+            if r is not None:
+                by_code.setdefault(values[codes[r]], []).append(int(fid))
+        was = self._syncing
+        self._syncing = True
+        try:
+            for layer in self._aquifer_bound:
+                try:
+                    code = str(layer.customProperty("gw_plugin/aquifer_layer") or "")
+                    layer.selectByIds(by_code.get(code, []))
+                except RuntimeError:
+                    continue
+        finally:
+            self._syncing = was
 
     def _map_selection_changed(self, *args) -> None:
         """Highlight the wells selected on the map in the tree (expanding their groups)."""
         if self._syncing or self.layer is None:
             return
         fids = self.layer.selectedFeatureIds()
+        self._mirror_to_aquifer_layers(fids)
         self._syncing = True
         try:
             selection = QItemSelection()
@@ -669,6 +737,7 @@ class WellsPanel(QWidget):
         except ValueError as exc:
             self._message(str(exc), Qgis.MessageLevel.Warning)
             return
+        self._bind_aquifer_layers()
         self._message(
             QCoreApplication.translate("WellsPanel", "{n} aquifer layers in “{group}”.").format(
                 n=len(group.findLayers()), group=group.name()
