@@ -264,7 +264,7 @@ def _trigger_sql(table: str, cols: list) -> list:
         f"WHEN {has_uuid_old} AND {has_uuid_new} AND NEW.uuid IS NOT OLD.uuid AND {_not_applying()} "
         f"BEGIN {keep_base} {log_delete} {log_insert} END",
         f"CREATE TRIGGER {name('upd')} AFTER UPDATE ON {t} "
-        f"WHEN {has_uuid_old} AND NEW.uuid IS OLD.uuid AND ({changed}) AND {_not_applying()} "
+        f"WHEN {_not_applying()} AND {has_uuid_old} AND NEW.uuid IS OLD.uuid AND ({changed}) "
         f"BEGIN {keep_base} "
         f"INSERT INTO {CHANGELOG} (tbl, uuid, op, changed_at) VALUES ({lit}, OLD.uuid, 'U', {NOW}) "
         f"ON CONFLICT (tbl, uuid) DO UPDATE SET changed_at = excluded.changed_at; END",

@@ -539,26 +539,32 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
 
 
 def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
+    """Write pulled rows without pending local changes: insert new ones; update only the columns whose value
+    differs (no index or R-tree churn for unchanged columns, grouped into one statement per column set)."""
     con = local.con
     cols = local.cols[table]
-    have = set()
+    types = local.types[table]
+    other = [c for c in cols if c != "uuid"]
+    have = {}
     uuids = [r["uuid"] for r in rows]
+    sel = ", ".join(C.q(c) for c in cols)
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
-        have.update(
-            u
-            for (u,) in con.execute(
-                f"SELECT uuid FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
-            )
-        )
-    upd = [r for r in rows if r["uuid"] in have]
-    ins = [r for r in rows if r["uuid"] not in have]
-    other = [c for c in cols if c != "uuid"]
-    if upd:
-        con.executemany(
-            f"UPDATE {C.q(table)} SET {', '.join(f'{C.q(c)} = ?' for c in other)} WHERE uuid = ?",
-            [[r.get(c) for c in other] + [r["uuid"]] for r in upd],
-        )
+        for r in con.execute(f"SELECT {sel} FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
+            d = dict(zip(cols, r))
+            have[d["uuid"]] = d
+    groups = {}
+    ins = []
+    for r in rows:
+        L = have.get(r["uuid"])
+        if L is None:
+            ins.append(r)
+            continue
+        changed = tuple(c for c in other if r.get(c) != L.get(c) and not same(types[c], r.get(c), L.get(c)))
+        if changed:
+            groups.setdefault(changed, []).append([r.get(c) for c in changed] + [r["uuid"]])
+    for changed, params in groups.items():
+        con.executemany(f"UPDATE {C.q(table)} SET {', '.join(f'{C.q(c)} = ?' for c in changed)} WHERE uuid = ?", params)
     if ins:
         con.executemany(
             f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
