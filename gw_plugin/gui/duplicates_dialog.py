@@ -30,7 +30,9 @@ from qgis.PyQt.QtWidgets import (
 from ..core import duplicates as D
 from ..core import schema as S
 
-KeyRole = Qt.ItemDataRole.UserRole + 1  # fid of a well item; group number of a group item
+KeyRole = (
+    int(getattr(Qt.ItemDataRole.UserRole, "value", Qt.ItemDataRole.UserRole)) + 1
+)  # fid of a well item; group number of a group item
 
 
 def _lang() -> str:

@@ -38,8 +38,16 @@ CODELIST_OF = {"aquifer_layer": "aquifer_layer", "well_type": "well_type", "stat
 WELL_LEVEL = len(LEVELS)
 
 _NO_INDEX = QModelIndex()  # default argument of the model methods (never modified)
-FidsRole = Qt.ItemDataRole.UserRole + 1  # numpy array of the fids under an index
-KeyRole = Qt.ItemDataRole.UserRole + 2  # the category code of a group row, the fid of a well row
+
+
+def _int(flag) -> int:
+    """An enum or flag as int on PyQt5 (int subclasses) and PyQt6 (enum members with .value)."""
+    return int(getattr(flag, "value", flag))
+
+
+FidsRole = _int(Qt.ItemDataRole.UserRole) + 1  # numpy array of the fids under an index
+KeyRole = _int(Qt.ItemDataRole.UserRole) + 2  # the category code of a group row, the fid of a well row
+_RIGHT = _int(Qt.AlignmentFlag.AlignRight) | _int(Qt.AlignmentFlag.AlignVCenter)
 
 
 def _text(v) -> str:
@@ -512,7 +520,7 @@ class WellsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label if index.column() == 0 else f"{node.rows.size:,}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.key
         if role == FidsRole:
