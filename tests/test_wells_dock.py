@@ -753,3 +753,44 @@ def test_dock_manager_builds_and_removes_the_wells_dock(project_db, qgis_iface, 
     finally:
         manager.teardown()
         QgsSettings().remove(docks.SETTINGS_KEY.format(key="wells"))
+
+
+def test_import_dialog_xlsx_sheets(project_db, tmp_path, qtbot):
+    """An XLSX with two worksheets: the sheet combo lists both, choosing the second one re-reads and re-guesses."""
+    import openpyxl
+
+    from gw_plugin.gui import import_dialog as I
+
+    path = project_db[0]
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes.append(["本表为检测结果"])
+    data = book.create_sheet("结果")
+    data.append(["监测井编号", "采样日期", "检测项目", "检测结果", "单位"])
+    data.append(["W07", "2024-08-01", "氨氮", "0.02L", "mg/L"])
+    data.append(["W07", "2024-08-01", "总硬度", "310", "mg/L"])
+    xlsx = tmp_path / "lab.xlsx"
+    book.save(xlsx)
+    dialog = I.ImportDialog(path, None, None, QgsProject.instance())
+    qtbot.addWidget(dialog)
+    assert dialog.open_file(str(xlsx))
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["说明", "结果"]
+    assert dialog.sheet_combo.isEnabled()
+    dialog.sheet_combo.setCurrentText("结果")
+    assert dialog.table.sheet == "结果"
+    m = dialog.mapping()
+    assert (m.layout, m.well, m.date, m.parameter, m.value, m.unit) == (
+        "long",
+        "监测井编号",
+        "采样日期",
+        "检测项目",
+        "检测结果",
+        "单位",
+    )
+    dialog.validate()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.report is not None, timeout=10000)
+    assert dialog.report.errors == [] and len(dialog.report.records) == 2
+    nd = next(r for r in dialog.report.records if r.parameter == "氨氮")
+    assert nd.below_detection and nd.value_text == "0.02L"
+    dialog.close()
