@@ -398,3 +398,89 @@ def test_project_settings_take_precedence(qgis_app, project):
         assert PlatformSettings.load(project).conninfo == "service=city"
     finally:
         PlatformSettings.clear()
+
+
+def test_cancel_loses_nothing(laptop, qtbot):
+    ci, office, mine, wells, panel = laptop
+    qgis_edit(panel.project, wells[0], remarks="before cancel")
+    with qtbot.waitSignal(panel.sync_finished, timeout=TIMEOUT) as blocker:
+        assert panel.sync() is not None
+        assert panel.cancel_button.isEnabled() and not panel.sync_button.isEnabled()
+        panel.cancel()
+    ok, message = blocker.args
+    assert not ok and "canceled" in message.lower()
+    assert panel.task is None and panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
+    run_sync(panel, qtbot)  # the next sync converges whatever the canceled one had done
+    assert pending(mine) == [] and local_rows(mine) == server_rows(ci)
+    assert server_rows(ci)[wells[0]]["remarks"] == "before cancel"
+
+
+def test_dock_opens_through_the_manager(laptop, qgis_iface):
+    from qgis.PyQt.QtWidgets import QMenu, QToolBar
+
+    menu, toolbar = QMenu(), QToolBar()
+    manager = docks.DockManager(qgis_iface, menu, toolbar)
+    manager.setup()
+    try:
+        dock = manager.show("sync")
+        assert dock is not None and isinstance(dock.widget(), SyncPanel)
+        assert dock.widget().database() == laptop[2]
+        assert manager.action("sync").isChecked()
+    finally:
+        manager.teardown()
+        QgsSettings().remove(docks.SETTINGS_KEY.format(key="sync"))
+
+
+def visible_mnemonics(widget) -> list:
+    """The keyboard mnemonics (&x) of the visible labels, buttons and check boxes inside ``widget``."""
+    import re
+
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        m = re.search(r"&([^&\s])", child.text())
+        if m and child.isVisible():
+            keys.append(m.group(1).lower())
+    return keys
+
+
+def test_keyboard_mnemonics_unique(laptop, qtbot):
+    ci, office, mine, wells, panel = laptop
+    edit(office, "monitoring_wells", wells[0], depth_m=1.0)
+    SY.sync(office, ci)
+    qgis_edit(panel.project, wells[0], depth_m=2.0)
+    run_sync(panel, qtbot)
+    keys = visible_mnemonics(panel)  # before the dialogs (children of the panel) open
+    assert len(keys) >= 8 and len(keys) == len(set(keys)), sorted(keys)
+    conflicts = panel.open_conflicts()
+    checkout = panel.open_checkout()
+    settings = panel.edit_settings()
+    for widget, least in ((conflicts, 5), (checkout, 5), (settings, 4)):
+        qtbot.addWidget(widget)
+        widget.show()
+        keys = visible_mnemonics(widget)
+        assert len(keys) >= least and len(keys) == len(set(keys)), (type(widget).__name__, sorted(keys))
+    assert settings.project_check.isChecked()  # the laptop's connection is stored in its project
+    for widget in (conflicts, checkout, settings):
+        widget.close()
+
+
+def test_screenshot_for_review(laptop, qtbot, tmp_path):
+    """Not a check: writes the dock and the conflict dialog as PNGs when GW_SHOTS names a folder."""
+    folder = os.environ.get("GW_SHOTS")
+    if not folder:
+        pytest.skip("set GW_SHOTS to a folder to write screenshots")
+    ci, office, mine, wells, panel = laptop
+    edit(office, "monitoring_wells", wells[0], depth_m=1.0)
+    SY.sync(office, ci)
+    qgis_edit(panel.project, wells[0], depth_m=2.0)
+    qgis_edit(panel.project, wells[1], remarks="x")
+    run_sync(panel, qtbot)
+    qgis_edit(panel.project, wells[2], remarks="y")
+    panel.refresh()
+    panel.resize(420, 1100)
+    panel.grab().save(os.path.join(folder, "sync_dock.png"))
+    dialog = panel.open_conflicts()
+    qtbot.addWidget(dialog)
+    dialog.grab().save(os.path.join(folder, "conflict_dialog.png"))

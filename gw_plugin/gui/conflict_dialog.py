@@ -262,7 +262,15 @@ class ConflictDialog(QDialog):
             for k in version or {}:
                 if k not in names and k not in HIDDEN:
                     names.append(k)
-        ordered = [f for f in conflicting if f in names] + [f for f in names if f not in conflicting]
+
+        def differs(f):
+            return mine is not None and theirs is not None and mine.get(f) != theirs.get(f)
+
+        ordered = (
+            [f for f in conflicting if f in names]
+            + [f for f in names if f not in conflicting and differs(f)]
+            + [f for f in names if f not in conflicting and not differs(f)]
+        )
         self.table.setRowCount(len(ordered))
         bold = QFont(self.table.font())
         bold.setBold(True)

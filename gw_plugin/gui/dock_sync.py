@@ -98,6 +98,25 @@ def sync_overview(path: str) -> dict:
     return out
 
 
+def platform_summary(settings) -> str:
+    """host/dbname (or service) of the platform settings, short enough for the dock."""
+    import re
+
+    text = settings.connection_string()
+    found = dict(re.findall(r"(host|port|dbname|service|sslmode)=('[^']*'|\S+)", text))
+    if "service" in found:
+        short = found["service"]
+    elif "host" in found or "dbname" in found:
+        short = "{}{}/{}".format(
+            found.get("host", "localhost"), ":" + found["port"] if "port" in found else "", found.get("dbname", "")
+        )
+    else:
+        short = text
+    if settings.sslmode:
+        short += f" (TLS {settings.sslmode})"
+    return short
+
+
 def edited_layers(project: QgsProject, database: str) -> list:
     """The layers of ``database`` in ``project`` with an open edit buffer."""
     from ..core import qgis_project
@@ -148,71 +167,17 @@ class SyncPanel(QWidget):
         )
         self.install_button.clicked.connect(self.install_tracking)
         self.last_sync_label = QLabel("—", content)
+        self.last_sync_label.setWordWrap(True)
         self.platform_label = QLabel("—", content)
         self.platform_label.setWordWrap(True)
         state_form = QFormLayout()
+        state_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         state_form.addRow(_tr("Database:"), self.db_label)
         state_form.addRow(_tr("Change tracking:"), self.tracking_label)
         state_form.addRow(_tr("Last sync:"), self.last_sync_label)
         state_form.addRow(_tr("Platform:"), self.platform_label)
         layout.addLayout(state_form)
         layout.addWidget(self.install_button)
-
-        # pending changes
-        pending_box = QGroupBox(_tr("Pending local changes"), content)
-        self.pending_table = QTableWidget(0, 4, pending_box)
-        self.pending_table.setObjectName("pending_table")
-        self.pending_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Inserts"), _tr("Updates"), _tr("Deletes")])
-        self._setup_table(self.pending_table)
-        self.pending_total = QLabel(pending_box)
-        pv = QVBoxLayout(pending_box)
-        pv.addWidget(self.pending_table)
-        pv.addWidget(self.pending_total)
-        layout.addWidget(pending_box)
-
-        # conflicts
-        conflict_box = QGroupBox(_tr("Open conflicts"), content)
-        self.conflict_count = QLabel(conflict_box)
-        self.conflict_list = QListWidget(conflict_box)
-        self.conflict_list.setObjectName("conflict_list")
-        self.conflict_list.itemActivated.connect(lambda item: self.open_conflicts(item.data(Qt.ItemDataRole.UserRole)))
-        self.resolve_button = QPushButton(_tr("&Resolve conflicts…"), conflict_box)
-        self.resolve_button.clicked.connect(lambda: self.open_conflicts())
-        cv = QVBoxLayout(conflict_box)
-        cv.addWidget(self.conflict_count)
-        cv.addWidget(self.conflict_list)
-        cv.addWidget(self.resolve_button)
-        layout.addWidget(conflict_box)
-
-        # rejected
-        rejected_box = QGroupBox(_tr("Rejected by the platform (kept in this file)"), content)
-        self.rejected_table = QTableWidget(0, 4, rejected_box)
-        self.rejected_table.setObjectName("rejected_table")
-        self.rejected_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Feature"), _tr("Change"), _tr("Reason")])
-        self._setup_table(self.rejected_table, stretch=3)
-        rv = QVBoxLayout(rejected_box)
-        rv.addWidget(self.rejected_table)
-        layout.addWidget(rejected_box)
-
-        # last report
-        report_box = QGroupBox(_tr("Last sync report"), content)
-        self.report_labels = {}
-        report_form = QFormLayout(report_box)
-        for key, label in (
-            ("pushed", _tr("Pushed:")),
-            ("pulled", _tr("Pulled:")),
-            ("merged", _tr("Merged:")),
-            ("conflicts", _tr("Conflicts:")),
-            ("rejected", _tr("Rejected by permissions:")),
-        ):
-            value = QLabel("—", report_box)
-            value.setObjectName(f"report_{key}")
-            self.report_labels[key] = value
-            report_form.addRow(label, value)
-        self.report_messages = QLabel(report_box)
-        self.report_messages.setWordWrap(True)
-        report_form.addRow(self.report_messages)
-        layout.addWidget(report_box)
 
         # sync controls
         self.direction_combo = QComboBox(content)
@@ -223,6 +188,9 @@ class SyncPanel(QWidget):
             POLICIES, (_tr("The platform wins"), _tr("My edit wins"), _tr("Leave open for me to resolve"))
         ):
             self.policy_combo.addItem(label, key)
+        for combo in (self.direction_combo, self.policy_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.policy_combo.setToolTip(_tr("Who wins when the same field was changed here and on the platform"))
         from qgis.core import QgsSettings
 
@@ -234,6 +202,7 @@ class SyncPanel(QWidget):
         policy_label = QLabel(_tr("&When both changed a field:"), content)
         policy_label.setBuddy(self.policy_combo)
         controls = QFormLayout()
+        controls.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the dock stays narrow
         controls.addRow(direction_label, self.direction_combo)
         controls.addRow(policy_label, self.policy_combo)
         layout.addLayout(controls)
@@ -270,10 +239,73 @@ class SyncPanel(QWidget):
         row2.addStretch(1)
         layout.addLayout(row1)
         layout.addLayout(row2)
+
+        # pending changes
+        pending_box = QGroupBox(_tr("Pending local changes"), content)
+        self.pending_table = QTableWidget(0, 4, pending_box)
+        self.pending_table.setObjectName("pending_table")
+        self.pending_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Inserts"), _tr("Updates"), _tr("Deletes")])
+        self._setup_table(self.pending_table)
+        self.pending_table.setMaximumHeight(160)
+        self.pending_total = QLabel(pending_box)
+        self.pending_total.setWordWrap(True)
+        pv = QVBoxLayout(pending_box)
+        pv.addWidget(self.pending_table)
+        pv.addWidget(self.pending_total)
+        layout.addWidget(pending_box)
+
+        # conflicts
+        conflict_box = QGroupBox(_tr("Open conflicts"), content)
+        self.conflict_count = QLabel(conflict_box)
+        self.conflict_list = QListWidget(conflict_box)
+        self.conflict_list.setObjectName("conflict_list")
+        self.conflict_list.setMaximumHeight(140)
+        self.conflict_list.itemActivated.connect(lambda item: self.open_conflicts(item.data(Qt.ItemDataRole.UserRole)))
+        self.resolve_button = QPushButton(_tr("&Resolve conflicts…"), conflict_box)
+        self.resolve_button.clicked.connect(lambda: self.open_conflicts())
+        cv = QVBoxLayout(conflict_box)
+        cv.addWidget(self.conflict_count)
+        cv.addWidget(self.conflict_list)
+        cv.addWidget(self.resolve_button)
+        layout.addWidget(conflict_box)
+
+        # rejected
+        rejected_box = QGroupBox(_tr("Rejected changes"), content)
+        rejected_box.setToolTip(_tr("Changes the platform refused (permissions, invalid values); kept in this file"))
+        self.rejected_table = QTableWidget(0, 4, rejected_box)
+        self.rejected_table.setObjectName("rejected_table")
+        self.rejected_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Feature"), _tr("Change"), _tr("Reason")])
+        self._setup_table(self.rejected_table, stretch=3)
+        self.rejected_table.setMaximumHeight(160)
+        rv = QVBoxLayout(rejected_box)
+        rv.addWidget(self.rejected_table)
+        layout.addWidget(rejected_box)
+
+        # last report
+        report_box = QGroupBox(_tr("Last sync report"), content)
+        self.report_labels = {}
+        report_form = QFormLayout(report_box)
+        for key, label in (
+            ("pushed", _tr("Pushed:")),
+            ("pulled", _tr("Pulled:")),
+            ("merged", _tr("Merged:")),
+            ("conflicts", _tr("Conflicts:")),
+            ("rejected", _tr("Rejected:")),
+        ):
+            value = QLabel("—", report_box)
+            value.setObjectName(f"report_{key}")
+            self.report_labels[key] = value
+            report_form.addRow(label, value)
+        self.report_messages = QLabel(report_box)
+        self.report_messages.setWordWrap(True)
+        report_form.addRow(self.report_messages)
+        layout.addWidget(report_box)
+
         layout.addStretch(1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -365,8 +397,9 @@ class SyncPanel(QWidget):
 
         ps = PlatformSettings.load(self.project)
         self.platform_label.setText(
-            ps.connection_string() if ps.is_configured() else _tr("not configured — use “Platform…”")
+            platform_summary(ps) if ps.is_configured() else _tr("not configured — use “Platform…”")
         )
+        self.platform_label.setToolTip(ps.connection_string())
         self.overview = {}
         self.pending_table.setRowCount(0)
         self.rejected_table.setRowCount(0)
@@ -683,7 +716,7 @@ class SyncPanel(QWidget):
     def edit_settings(self):
         from .platform_settings import PlatformSettingsDialog
 
-        dialog = PlatformSettingsDialog(self, None)
+        dialog = PlatformSettingsDialog(self, self.project)
         dialog.accepted.connect(self.refresh)
         self._keep(dialog)
         dialog.show()
@@ -738,7 +771,7 @@ class CheckoutDialog(QDialog):
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
         form = QFormLayout()
-        p_label = QLabel(_tr("P&latform:"), self)
+        p_label = QLabel(_tr("&Platform:"), self)
         p_label.setBuddy(self.platform_edit)
         c_label = QLabel(_tr("&Counties:"), self)
         c_label.setBuddy(self.counties)
@@ -753,7 +786,7 @@ class CheckoutDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.run_button = self.buttons.addButton(_tr("Check &out"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button = self.buttons.addButton(_tr("Chec&k out"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self._cancel_or_close)
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -168,6 +169,9 @@ class PlatformSettingsDialog(QDialog):
         self.setWindowTitle(_tr("Platform connection"))
         self.project = project
         current = settings or PlatformSettings.load(project)
+        in_project = project is not None and any(
+            project.readEntry(PROJECT_SCOPE, PROJECT_PREFIX + k, "")[0] for k in KEYS
+        )
 
         self.conninfo_edit = QLineEdit(current.conninfo, self)
         self.conninfo_edit.setPlaceholderText("host=… port=5432 dbname=…  |  postgresql://host/db  |  service=…")
@@ -198,6 +202,11 @@ class PlatformSettingsDialog(QDialog):
         form.addRow(conn_label, self.conninfo_edit)
         form.addRow(ssl_label, self.ssl_combo)
         form.addRow(_tr("Authentication:"), self.auth_select)
+        self.project_check = QCheckBox(_tr("Store in this &QGIS project (else for all projects)"), self)
+        self.project_check.setToolTip(_tr("Only the connection, TLS mode and authentication id are stored, no secret"))
+        self.project_check.setChecked(in_project)
+        self.project_check.setVisible(project is not None)
+        form.addRow(self.project_check)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -243,9 +252,12 @@ class PlatformSettingsDialog(QDialog):
         return True
 
     def accept(self) -> None:
+        in_project = self.project is not None and self.project_check.isChecked()
         try:
-            self.settings().save(self.project)
+            self.settings().save(self.project if in_project else None)
         except SettingsError as exc:
             self.message.setText(str(exc))
             return
+        if self.project is not None and not in_project:
+            PlatformSettings.clear(self.project)  # the user's settings apply to this project again
         super().accept()
