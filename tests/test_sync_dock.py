@@ -4,6 +4,7 @@ against a real PostgreSQL/PostGIS started by tests/pg.py and real GeoPackages ed
 from __future__ import annotations
 
 import os
+import socket
 
 import pytest
 from osgeo import ogr
@@ -21,6 +22,7 @@ from gw_plugin.gui.platform_settings import (
     PlatformSettings,
     PlatformSettingsDialog,
     SettingsError,
+    platform_counties,
 )
 from tests.pg import pg_server  # noqa: F401  (session fixture)
 from tests.test_sync import A, B, add_well, edit, local_rows, new_platform, pending, server_rows
@@ -200,6 +202,29 @@ def test_never_syncs_with_an_open_edit_buffer(laptop, qtbot):
     assert not layer.isEditable()
     assert server_rows(ci)[wells[0]]["remarks"] == "saved first"
     assert panel.report()["pushed"] == "1"
+    # the layers show what was pulled
+    edit(office, "monitoring_wells", wells[1], remarks="from the office")
+    SY.sync(office, ci)
+    run_sync(panel, qtbot, direction="pull")
+    assert panel.report()["pulled"] == "1"
+    (f,) = list(layer.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"uuid\" = '{wells[1]}'")))
+    assert f["remarks"] == "from the office"
+
+
+def test_unreachable_platform_is_reported_and_nothing_changes(laptop, qtbot, tmp_path):
+    ci, office, mine, wells, panel = laptop
+    qgis_edit(panel.project, wells[0], remarks="offline")
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    PlatformSettings(f"host=127.0.0.1 port={port} dbname=gw connect_timeout=3").save(panel.project)
+    with qtbot.waitSignal(panel.sync_finished, timeout=TIMEOUT) as blocker:
+        assert panel.sync() is not None
+    ok, message = blocker.args
+    assert not ok and "connect" in message.lower() and panel.status.text() == message
+    assert pending(mine) == [("monitoring_wells", wells[0], "U", 0)]
+    assert panel.pending_rows() == {"monitoring_wells": (0, 1, 0)} and panel.sync_button.isEnabled()
 
 
 def test_conflicts_listed_and_resolved_in_the_dialog(laptop, qtbot):
@@ -219,7 +244,15 @@ def test_conflicts_listed_and_resolved_in_the_dialog(laptop, qtbot):
     run_sync(panel, qtbot, policy="server")
     assert panel.conflict_list.count() == 3
 
+    # not while a layer has unsaved edits (saving them later would overwrite the resolution)
+    layer = wells_layer(project)
+    layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("remarks"), "pending edit")
+    panel.ask_unsaved = lambda layers: "cancel"
+    assert panel.open_conflicts() is None and layer.isModified()
+    panel.ask_unsaved = lambda layers: "discard"
     dialog = panel.open_conflicts()
+    assert not layer.isEditable()
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 3
     by_uuid = {c["uuid"]: c["id"] for c in dialog.conflicts}
@@ -295,6 +328,7 @@ def test_rejected_change_is_listed(pg_server, project, provider, tmp_path, make_
     qgis_edit(project, b_well, remarks="not my county")
     run_sync(panel, qtbot)
     assert panel.report()["rejected"] == "1" and panel.report()["pushed"] == "0"
+    assert platform_counties(user_ci) == [(A, "金水区", True), (B, "二七区", False)]
     ((table, feature, change, reason),) = panel.rejected_rows()
     assert table == "监测井" and feature == "B0" and change == "update" and "permission" in reason
     assert server_rows(ci)[b_well]["remarks"] is None

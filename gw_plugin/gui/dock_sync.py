@@ -699,6 +699,9 @@ class SyncPanel(QWidget):
         database = self.database()
         if not database:
             return None
+        if not self.close_edit_buffers(database):  # a later save of the buffer would overwrite the resolution
+            self._message(_tr("Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
+            return None
         dialog = ConflictDialog(database, self, self.lang)
         if conflict_id is not None:
             dialog.select_conflict(conflict_id)
