@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="37"/>
-        <source>Project database</source>
-        <translation>项目数据库</translation>
-    </message>
-</context>
-<context>
     <name>AbandonedWellsAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="66"/>
@@ -421,37 +413,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>CompareZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="60"/>
         <source>Project database (GeoPackage)</source>
         <translation>项目数据库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="63"/>
         <source>Version A (scheme:version; empty = second newest)</source>
         <translation>版本 A（方案:版本；留空 = 次新版本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="68"/>
         <source>Version B (scheme:version; empty = newest)</source>
         <translation>版本 B（方案:版本；留空 = 最新版本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="73"/>
         <source>Database of version B (empty = the same)</source>
         <translation>版本 B 所在数据库（留空 = 同一数据库）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="78"/>
         <source>Zoning changes</source>
         <translation>分区变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="83"/>
         <source>Area by zone class</source>
         <translation>各分区类别面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="98"/>
         <source>{a} -&gt; {b}: {c:.3f} km2 changed class, {u:.3f} km2 unchanged.</source>
         <translation>{a} -&gt; {b}：{c:.3f} km2 类别改变，{u:.3f} km2 未变。</translation>
     </message>
@@ -460,8 +452,146 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>比较两个分区版本</translation>
     </message>
     <message>
-        <source>Compares two versions of the zoning_units table (a version = scheme and version label written by gwplugin:zoning). VERSION_A and VERSION_B are &apos;scheme:version&apos; or the version label; empty = the second newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). OUTPUT: one polygon per connected area whose class changed, with from_class, to_class and area (km2); areas zoned in only one version count as changes from or to &apos;not zoned&apos;. TABLE: per zone class the area in A, in B and the change (km2).</source>
-        <translation>比较 zoning_units 表的两个版本（版本 = gwplugin:zoning 写入的方案和版本标签）。VERSION_A 和 VERSION_B 为“方案:版本”或版本标签；留空 = 次新版本（A）和最新版本（B）。版本 B 可以来自另一个项目数据库（DATABASE_B）。OUTPUT：每个类别发生变化的连通区域一个面，附 from_class、to_class 和面积（km2）；只在一个版本中划了分区的区域计为由“未分区”变化或变为“未分区”。TABLE：每个分区类别在 A、B 中的面积及变化（km2）。</translation>
+        <source>Compares two versions of the zoning_units table (a version = scheme and version label written by gwplugin:zoning). VERSION_A and VERSION_B are &apos;scheme:version&apos; or the version label; empty = the second newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). OUTPUT: one polygon per connected area whose class changed, with from_class, to_class, area (km2) and the counties it lies in (largest share first); areas zoned in only one version count as changes from or to &apos;not zoned&apos;. TABLE: per zone class the area in A, in B and the change (km2).</source>
+        <translation>比较 zoning_units 表的两个版本（版本 = gwplugin:zoning 写入的方案和版本标签）。VERSION_A 和 VERSION_B 为“方案:版本”或版本标签；留空 = 次新版本（A）和最新版本（B）。版本 B 可以来自另一个项目数据库（DATABASE_B）。OUTPUT：每个类别发生变化的连通区域一个面，附 from_class、to_class、面积（km2）及其所在县区（按所占比例从大到小）；只在一个版本中划了分区的区域计为由“未分区”变化或变为“未分区”。TABLE：每个分区类别在 A、B 中的面积及变化（km2）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="36"/>
+        <source>same field changed on both sides</source>
+        <translation>两端修改了同一字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="37"/>
+        <source>inserted on both sides with the same identity</source>
+        <translation>两端以相同标识新增</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="38"/>
+        <source>deleted here, edited on the platform</source>
+        <translation>本地已删除，平台上已编辑</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="39"/>
+        <source>edited here, deleted on the platform</source>
+        <translation>本地已编辑，平台上已删除</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="75"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="127"/>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="133"/>
+        <source>&amp;Open conflicts:</source>
+        <translation>未解决的冲突(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <source>Base</source>
+        <translation>共同基础</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <source>Mine (local)</source>
+        <translation>我的（本地）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <source>Theirs (platform)</source>
+        <translation>对方的（平台）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <source>Edited value</source>
+        <translation>编辑后的值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="154"/>
+        <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
+        <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="157"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="158"/>
+        <source>Keep the local version; it is pushed by the next sync</source>
+        <translation>保留本地版本；下次同步时推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="159"/>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="160"/>
+        <source>Take the platform&apos;s version of the conflicting fields</source>
+        <translation>冲突字段采用平台的版本</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="161"/>
+        <source>Use &amp;edited values</source>
+        <translation>使用编辑后的值(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="162"/>
+        <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
+        <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="246"/>
+        <source>No open conflicts.</source>
+        <translation>没有未解决的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="248"/>
+        <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
+        <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="297"/>
+        <source>Type the value to keep; empty means NULL</source>
+        <translation>输入要保留的值；留空表示 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="349"/>
+        <source>The value of {field} does not fit its type.</source>
+        <translation>{field} 的值与其类型不符。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
+        <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <source>kept mine</source>
+        <translation>保留了我的</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <source>kept theirs</source>
+        <translation>保留了对方的</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <source>edited</source>
+        <translation>已修改</translation>
     </message>
 </context>
 <context>
@@ -861,122 +991,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="46"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="48"/>
         <source>Duplicate wells</source>
         <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
         <source>&amp;Distance up to:</source>
         <translation>距离不超过(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
         <source>Depth tolerance, &amp;absolute:</source>
         <translation>井深容差，绝对值(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="74"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
         <source>Depth tolerance, re&amp;lative to the deeper well:</source>
         <translation>井深容差，相对较深者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="86"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="88"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
         <source>Keep / well</source>
         <translation>保留 / 井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
         <source>Depth</source>
         <translation>井深</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="91"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
         <source>Aquifer</source>
         <translation>含水层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="107"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="109"/>
         <source>&amp;Merge group</source>
         <translation>合并该组(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="108"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="110"/>
         <source>&amp;Undo merge</source>
         <translation>撤销合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="109"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="111"/>
         <source>&amp;Save edits</source>
         <translation>保存编辑(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="110"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="112"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="122"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="124"/>
         <source>&amp;Reasons:</source>
         <translation>理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="169"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="171"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="178"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="180"/>
         <source>Group {n}: {count} wells within {d} m</source>
         <translation>第 {n} 组：{d} m 内 {count} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="209"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="211"/>
         <source>{n} groups of probable duplicates.</source>
         <translation>{n} 组疑似重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="209"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="211"/>
         <source>No duplicates found with these rules.</source>
         <translation>按这些规则未发现重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="284"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="286"/>
         <source>Merge duplicate wells</source>
         <translation>合并重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="295"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="297"/>
         <source>Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.</source>
         <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。尚未保存：可以撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="320"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="322"/>
         <source>Merge undone.</source>
         <translation>已撤销合并。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="343"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="345"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="69"/>
+        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="71"/>
         <source>Same a&amp;quifer layer required (unknown is compatible)</source>
         <translation>要求含水层相同(&amp;Q)（未知视为相容）</translation>
     </message>
@@ -984,22 +1114,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMap</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="194"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="197"/>
         <source>The project has no zoning_units layer.</source>
         <translation>工程中没有 zoning_units 图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="199"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="202"/>
         <source>zoning_units has no zones (version {v}).</source>
         <translation>zoning_units 中没有分区（版本 {v}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="240"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="243"/>
         <source>The project has no protection or recharge zone layer.</source>
         <translation>工程中没有保护区或补给区图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="274"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="277"/>
         <source>The project has no monitoring_wells layer.</source>
         <translation>工程中没有 monitoring_wells 图层。</translation>
     </message>
@@ -1007,67 +1137,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="399"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="402"/>
         <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
         <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="407"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="410"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="408"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="411"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="409"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="415"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="413"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="416"/>
         <source>Title (empty = standard)</source>
         <translation>标题（留空 = 标准标题）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="414"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="417"/>
         <source>Zoning version (zoning map; empty = the newest)</source>
         <translation>分区版本（分区图；留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="419"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="422"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="424"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="427"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="429"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="432"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="440"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="443"/>
         <source>Cannot read the project {p}: {e}</source>
         <translation>无法读取工程 {p}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="446"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="449"/>
         <source>Give a PDF and/or a PNG output.</source>
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="465"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="468"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1080,7 +1210,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版四种地图成果之一，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="449"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="452"/>
         <source>The overview map keeps its standard title; TITLE is not used for it.</source>
         <translation>总览图保留其标准标题；TITLE 对其不起作用。</translation>
     </message>
@@ -1088,52 +1218,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportRosterAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="191"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="195"/>
         <source>Roster</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="194"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="198"/>
         <source>Published version (empty = accepted entries)</source>
         <translation>已发布版本（留空 = 已确认的条目）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="199"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="203"/>
         <source>City name for the title</source>
         <translation>标题中的城市名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="200"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="204"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="200"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="204"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="209"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="209"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="217"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="221"/>
         <source>Choose an Excel and/or a PDF file.</source>
         <translation>请选择 Excel 和/或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="219"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="223"/>
         <source>Version {v} of this roster has not been published.</source>
         <translation>该名录的版本 {v} 尚未发布。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="226"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="230"/>
         <source>{n} units listed</source>
         <translation>共列出 {n} 家单位</translation>
     </message>
@@ -1266,6 +1396,11 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Maps</source>
         <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="38"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
     </message>
 </context>
 <context>
@@ -1452,11 +1587,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="164"/>
-        <source>&amp;Value column:</source>
-        <translation>数值列(&amp;V)：</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/import_dialog.py" line="165"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
@@ -1465,11 +1595,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/import_dialog.py" line="166"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="167"/>
-        <source>La&amp;boratory column:</source>
-        <translation>检测单位列(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../gw_plugin/gui/import_dialog.py" line="171"/>
@@ -1662,9 +1787,19 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="164"/>
+        <source>Value colum&amp;n:</source>
+        <translation>数值列(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/import_dialog.py" line="167"/>
+        <source>L&amp;aboratory column:</source>
+        <translation>检测单位列(&amp;A)：</translation>
+    </message>
+    <message>
         <location filename="../gw_plugin/gui/import_dialog.py" line="213"/>
-        <source>Import o&amp;nly the valid rows (rows with errors are left out entirely)</source>
-        <translation>只导入有效的行(&amp;N)（有错误的行整行略过）</translation>
+        <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
+        <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
     </message>
 </context>
 <context>
@@ -1797,19 +1932,9 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="86"/>
-        <source>Own &amp;plan…</source>
-        <translation>自定义方案(&amp;P)…</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/indicator_dashboard.py" line="87"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="93"/>
-        <source>&amp;Compute</source>
-        <translation>计算(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gw_plugin/gui/indicator_dashboard.py" line="95"/>
@@ -1910,6 +2035,16 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/indicator_dashboard.py" line="313"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="86"/>
+        <source>Own p&amp;lan…</source>
+        <translation>自定义方案(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="93"/>
+        <source>Comp&amp;ute</source>
+        <translation>计算(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2172,11 +2307,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>台账列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
-        <source>Import only the &amp;valid rows</source>
-        <translation>只导入有效的行(&amp;V)</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/ledger_dialog.py" line="172"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
@@ -2185,6 +2315,11 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/ledger_dialog.py" line="175"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
+        <source>Import only the valid &amp;rows</source>
+        <translation>只导入有效的行(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2434,104 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     <message>
         <source>Hazard quotient HQ = CDI / RfD with CDI = C·IR·EF·ED/(BW·AT), AT = ED·365 d, from the latest or the mean nitrate (as N) of each well. RfD 1.6 mg/(kg·d) as nitrate-N (US EPA IRIS). Default exposure parameters from HJ 25.3-2019 as transcribed by a public implementation (adult BW 61.8 kg, 1.0 L/d, ED 24 a; child 19.2 kg, 0.7 L/d, ED 6 a; EF 350 d/a) — verify before citing; all are editable and written to the output. Non-detects count as half their detection limit.</source>
         <translation>危害商 HQ = CDI / RfD，其中 CDI = C·IR·EF·ED/(BW·AT)，AT = ED·365 d；C 取每口井最新或平均的硝酸盐（以 N 计）浓度。RfD 为 1.6 mg/(kg·d)（以硝酸盐氮计，US EPA IRIS）。默认暴露参数取自某公开实现转录的 HJ 25.3-2019（成人 BW 61.8 kg、1.0 L/d、ED 24 a；儿童 19.2 kg、0.7 L/d、ED 6 a；EF 350 d/a）——引用前请核实；所有参数均可修改并写入输出。未检出按检出限的一半计。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformSettings</name>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="74"/>
+        <source>The connection string contains a password. Store user name and password in a QGIS authentication configuration and choose it instead.</source>
+        <translation>连接字符串中含有密码。请将用户名和密码保存在 QGIS 认证配置中，并改为选择该配置。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="81"/>
+        <source>Unknown TLS mode {mode}.</source>
+        <translation>未知的 TLS 模式 {mode}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="83"/>
+        <source>{id} is not a QGIS authentication configuration id.</source>
+        <translation>{id} 不是 QGIS 认证配置标识。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="169"/>
+        <source>Platform connection</source>
+        <translation>平台连接</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="178"/>
+        <source>A libpq connection string, URI or service name, without user password (use the authentication below)</source>
+        <translation>libpq 连接字符串、URI 或服务名，不含用户密码（请使用下方的认证）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="182"/>
+        <source>libpq default</source>
+        <translation>libpq 默认</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="184"/>
+        <source>prefer (TLS if the server offers it)</source>
+        <translation>prefer（服务器支持时使用 TLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="185"/>
+        <source>disable (no TLS)</source>
+        <translation>disable（不使用 TLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="186"/>
+        <source>allow</source>
+        <translation>allow</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="187"/>
+        <source>require (TLS, certificate not checked)</source>
+        <translation>require（TLS，不检查证书）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="188"/>
+        <source>verify-ca (TLS, certificate authority checked)</source>
+        <translation>verify-ca（TLS，检查证书颁发机构）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="189"/>
+        <source>verify-full (TLS, certificate and host name checked)</source>
+        <translation>verify-full（TLS，检查证书和主机名）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="198"/>
+        <source>&amp;Connection:</source>
+        <translation>连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="200"/>
+        <source>&amp;TLS mode:</source>
+        <translation>TLS 模式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="204"/>
+        <source>Authentication:</source>
+        <translation>认证：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="205"/>
+        <source>Store in this &amp;QGIS project (else for all projects)</source>
+        <translation>保存在本 QGIS 工程中(&amp;Q)（否则对所有工程有效）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="206"/>
+        <source>Only the connection, TLS mode and authentication id are stored, no secret</source>
+        <translation>只保存连接、TLS 模式和认证标识，不保存任何密钥</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="213"/>
+        <source>T&amp;est connection</source>
+        <translation>测试连接(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/platform_settings.py" line="249"/>
+        <source>Connected: platform schema {version}, {crs}.</source>
+        <translation>已连接：平台数据结构 {version}，{crs}。</translation>
     </message>
 </context>
 <context>
@@ -2461,22 +2694,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>PublishRosterAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="159"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="163"/>
         <source>Roster</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="166"/>
         <source>Version name (e.g. 2023-1)</source>
         <translation>版本名称（如 2023-1）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="163"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="167"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="174"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="178"/>
         <source>Published {n} entries as version {v}</source>
         <translation>已将 {n} 个条目发布为版本 {v}</translation>
     </message>
@@ -2492,37 +2725,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ScreenRostersAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="67"/>
         <source>Roster rules (JSON; empty = shipped defaults)</source>
         <translation>名录规则（JSON；留空 = 自带默认规则）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="76"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="81"/>
         <source>Write the proposals to the database</source>
         <translation>将建议写入数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="84"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="85"/>
         <source>Roster proposals</source>
         <translation>名录建议</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="130"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="134"/>
         <source>Rule {rule}: {n} sources</source>
         <translation>规则 {rule}：{n} 个污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="131"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="135"/>
         <source>{n} sources screened; proposals: {new} new, {upd} updated, {same} unchanged, {dec} already decided; {stale} earlier proposals no longer matched</source>
         <translation>已筛查 {n} 个污染源；建议：新增 {new}、更新 {upd}、未变 {same}、已有决定 {dec}；{stale} 条早先的建议已不再符合</translation>
     </message>
@@ -2538,32 +2771,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheck</name>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="95"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="98"/>
         <source>Give the site as a point (x, y), WKT, WKB or an OGR geometry.</source>
         <translation>请以点 (x, y)、WKT、WKB 或 OGR 几何给出地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="99"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="102"/>
         <source>The site geometry is empty.</source>
         <translation>地块几何为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="140"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="143"/>
         <source>zoning_units is empty: run the zoning first.</source>
         <translation>zoning_units 为空：请先进行分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="147"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="150"/>
         <source>There is no zoning version &apos;{v}&apos;.</source>
         <translation>没有分区版本“{v}”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="157"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="160"/>
         <source>The site must be a point or a polygon.</source>
         <translation>地块必须是点或面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="162"/>
+        <location filename="../gw_plugin/core/sitecheck.py" line="165"/>
         <source>The site polygon has no area.</source>
         <translation>地块面没有面积。</translation>
     </message>
@@ -3074,8 +3307,8 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>抽取渗漏排查抽查批次</translation>
     </message>
     <message>
-        <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, tagged with the batch id); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;.</source>
-        <translation>种子文件 000 三(二)6(1)：生态环境部门对已开展渗漏排查的企业抽查不少于 5%，并覆盖所有污染源类型。总体：leakage_status 为 self_investigated 或 report_received 的污染源（已自查、尚未核实；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查过的）。数量：至少为总体的 SHARE %（向上取整），且每个现有类别至少一个，即使因此超过该比例。抽取结果可由 SEED 复现（相同的清单和种子得到相同的批次）。除非勾选 PREVIEW，该批次记录为 spot_check 检查记录（每个抽中的污染源一条，标注批次编号）；已存在的批次编号会被拒绝，因此已记录的批次绝不会被替换——如需再抽一批请使用新编号（两批均保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;。</translation>
+        <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;.</source>
+        <translation>种子文件 000 三(二)6(1)：生态环境部门对已开展渗漏排查的企业抽查不少于 5%，并覆盖所有污染源类型。总体：leakage_status 为 self_investigated 或 report_received 的污染源（已自查、尚未核实；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查过的）。数量：至少为总体的 SHARE %（向上取整），且每个现有类别至少一个，即使因此超过该比例。抽取结果可由 SEED 复现（相同的清单和种子得到相同的批次）。除非勾选 PREVIEW，该批次记录为 spot_check 检查记录（每个抽中的污染源一条，关联到 spotcheck_batches 中记录的批次）；已存在的批次编号会被拒绝，因此已记录的批次绝不会被替换——如需再抽一批请使用新编号（两批均保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;。</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3423,454 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="164"/>
+        <source>&amp;Install change tracking</source>
+        <translation>安装变更跟踪(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="165"/>
+        <source>Record every insert, update and delete in this file so that sync can send them</source>
+        <translation>在本文件中记录每次新增、修改和删除，以便同步时发送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="175"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
+        <source>Change tracking:</source>
+        <translation>变更跟踪：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="178"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <source>Pull and push</source>
+        <translation>拉取并推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <source>Push only</source>
+        <translation>仅推送</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <source>Pull only</source>
+        <translation>仅拉取</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <source>The platform wins</source>
+        <translation>以平台为准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <source>My edit wins</source>
+        <translation>以我的编辑为准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <source>Leave open for me to resolve</source>
+        <translation>保留冲突由我处理</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="194"/>
+        <source>Who wins when the same field was changed here and on the platform</source>
+        <translation>本地和平台修改了同一字段时以哪方为准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="200"/>
+        <source>&amp;Direction:</source>
+        <translation>方向(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="202"/>
+        <source>&amp;When both changed a field:</source>
+        <translation>两端修改了同一字段时(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="217"/>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="218"/>
+        <source>Pull the platform&apos;s changes, merge them and push the local changes</source>
+        <translation>拉取平台的变更并合并，然后推送本地变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="220"/>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="223"/>
+        <source>&amp;Platform…</source>
+        <translation>平台(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="224"/>
+        <source>Connection to the city platform (credentials in QGIS authentication)</source>
+        <translation>与市级平台的连接（凭据保存在 QGIS 认证中）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="226"/>
+        <source>C&amp;heck out…</source>
+        <translation>检出(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="227"/>
+        <source>Create a new project database with counties of the platform</source>
+        <translation>用平台上的县区数据新建项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="229"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="244"/>
+        <source>Pending local changes</source>
+        <translation>待同步的本地变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <source>Inserts</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <source>Updates</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <source>Deletes</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="258"/>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="264"/>
+        <source>&amp;Resolve conflicts…</source>
+        <translation>处理冲突(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="273"/>
+        <source>Rejected changes</source>
+        <translation>被拒绝的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="274"/>
+        <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
+        <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="285"/>
+        <source>Last sync report</source>
+        <translation>上次同步报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <source>Pushed:</source>
+        <translation>已推送：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <source>Pulled:</source>
+        <translation>已拉取：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <source>Merged:</source>
+        <translation>已合并：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <source>Conflicts:</source>
+        <translation>冲突：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <source>Rejected:</source>
+        <translation>被拒绝：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="399"/>
+        <source>not configured — use “Platform…”</source>
+        <translation>未配置——请使用“平台…”</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="409"/>
+        <source>No project database in this project.</source>
+        <translation>本工程中没有项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="409"/>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="431"/>
+        <source>not installed: edits made now are not recorded for sync. Install it before editing.</source>
+        <translation>未安装：现在所做的编辑不会被记录以供同步。请在编辑前安装。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="441"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="443"/>
+        <source>{when} (platform revision {rev})</source>
+        <translation>{when}（平台版本 {rev}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="443"/>
+        <source>never (platform revision {rev})</source>
+        <translation>从未（平台版本 {rev}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="464"/>
+        <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
+        <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="464"/>
+        <source>No pending changes.</source>
+        <translation>没有待同步的变更。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="472"/>
+        <source>{n} open conflicts</source>
+        <translation>{n} 个未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <source>insert</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <source>update</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="518"/>
+        <source>open conflicts {n}, still pending {p}</source>
+        <translation>未解决的冲突 {n}，仍待同步 {p}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="521"/>
+        <source>attachments up {u} / down {d}</source>
+        <translation>附件 上传 {u} / 下载 {d}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="913"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="565"/>
+        <source>Change tracking installed; the features already in the file are sent by the first sync.</source>
+        <translation>已安装变更跟踪；文件中已有的要素将在首次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="573"/>
+        <source>Unsaved edits</source>
+        <translation>未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="574"/>
+        <source>These layers have unsaved edits: {names}. Save or discard them before syncing?</source>
+        <translation>这些图层有未保存的编辑：{names}。同步前要保存还是放弃这些编辑？</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="596"/>
+        <source>The edits of {layer} could not be saved: {errors}</source>
+        <translation>{layer} 的编辑无法保存：{errors}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="619"/>
+        <source>Set the platform connection first (“Platform…”).</source>
+        <translation>请先设置平台连接（“平台…”）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="622"/>
+        <source>Sync not started: the layers still have open edits.</source>
+        <translation>未开始同步：图层仍有未结束的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
+        <source>Syncing {name} with the platform</source>
+        <translation>正在将 {name} 与平台同步</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="648"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="660"/>
+        <source>Canceling… (nothing is lost: a stopped sync resumes next time)</source>
+        <translation>正在取消…（不会丢失任何内容：中断的同步下次会继续）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="672"/>
+        <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts}, rejected {rejected}.</source>
+        <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}，被拒绝 {rejected}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="690"/>
+        <source>Sync canceled. Nothing was lost; sync again to finish.</source>
+        <translation>同步已取消。未丢失任何内容；再次同步即可完成。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="703"/>
+        <source>Save or discard the open layer edits first.</source>
+        <translation>请先保存或放弃图层上未结束的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="754"/>
+        <source>Check out from the platform</source>
+        <translation>从平台检出</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="760"/>
+        <source>Connection string without password (authcfg=… for credentials)</source>
+        <translation>不含密码的连接字符串（凭据用 authcfg=…）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="761"/>
+        <source>&amp;Load counties</source>
+        <translation>载入县区(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="767"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="777"/>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="779"/>
+        <source>&amp;Counties:</source>
+        <translation>县区(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="781"/>
+        <source>&amp;Output file:</source>
+        <translation>输出文件(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="792"/>
+        <source>Chec&amp;k out</source>
+        <translation>检出(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <source>New project database</source>
+        <translation>新建项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="822"/>
+        <source>(read only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="826"/>
+        <source>{n} counties on the platform.</source>
+        <translation>平台上有 {n} 个县区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="848"/>
+        <source>Choose at least one county.</source>
+        <translation>请至少选择一个县区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="851"/>
+        <source>Choose the output file.</source>
+        <translation>请选择输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="855"/>
+        <source>Checking out {counties}</source>
+        <translation>正在检出 {counties}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="869"/>
+        <source>Checking out…</source>
+        <translation>正在检出…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="884"/>
+        <source>Check-out canceled.</source>
+        <translation>检出已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="902"/>
+        <source>{rows} features checked out into {path}.</source>
+        <translation>已将 {rows} 个要素检出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="913"/>
+        <source>Sync the project database with the city platform: pending changes, conflicts, rejected changes</source>
+        <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
+    </message>
+</context>
+<context>
     <name>TimeSeriesWidget</name>
     <message>
         <location filename="../gw_plugin/gui/timeseries.py" line="136"/>
@@ -3242,62 +3923,62 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>III 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="351"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="353"/>
         <source>increasing</source>
         <translation>上升</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="352"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="354"/>
         <source>decreasing</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="353"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="355"/>
         <source>no significant trend</source>
         <translation>无显著趋势</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="354"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="356"/>
         <source>too few values</source>
         <translation>数值太少</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="359"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="361"/>
         <source>{well}: Mann–Kendall: too few values (n = {n})</source>
         <translation>{well}：Mann–Kendall：数值太少（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="365"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="367"/>
         <source>{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})</source>
         <translation>{well}：Mann–Kendall：{trend}，p = {p}，Sen 斜率 = {slope} {unit}/年（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="379"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="381"/>
         <source>Hollow markers: below the detection limit, drawn at the limit (half of it in the test).</source>
         <translation>空心符号：低于检出限，按检出限绘制（检验中取其一半）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="392"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="394"/>
         <source>There is no plot to export.</source>
         <translation>没有可导出的图表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="395"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="397"/>
         <source>Export as .png or .svg.</source>
         <translation>请导出为 .png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="404"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="406"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="404"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="406"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="409"/>
+        <location filename="../gw_plugin/gui/timeseries.py" line="411"/>
         <source>Export time series</source>
         <translation>导出时间序列</translation>
     </message>
@@ -3382,207 +4063,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="736"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="805"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="736"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="805"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="75"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="80"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="81"/>
         <source>Zoom to the selected wells</source>
         <translation>缩放到所选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="85"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="86"/>
         <source>Open the well&apos;s form</source>
         <translation>打开井的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="91"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="92"/>
         <source>Build aquifer layers</source>
         <translation>生成分含水层图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="96"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="97"/>
         <source>Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class</source>
         <translation>添加一个图层组，每个含水层一个图层，按最新水质类别着色</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="102"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="103"/>
         <source>Import lab results…</source>
         <translation>导入实验室检测结果…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="107"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="108"/>
         <source>Find duplicate wells…</source>
         <translation>查找重复监测井…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="112"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="113"/>
         <source>Update water-quality classes</source>
         <translation>更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="128"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="129"/>
         <source>Code, name or alias</source>
         <translation>编号、名称或别名</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="130"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="131"/>
         <source>All types</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="137"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="138"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="143"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="144"/>
         <source>All wells</source>
         <translation>所有井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="144"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="145"/>
         <source>National assessment points only</source>
         <translation>仅国家考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="145"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="146"/>
         <source>Not assessment points</source>
         <translation>非考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="346"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="387"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>&amp;County:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>&amp;Assessment:</source>
         <translation>考核(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="181"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="182"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="184"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="185"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="408"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="449"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="412"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="453"/>
         <source>{n} wells</source>
         <translation>{n} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="414"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="455"/>
         <source>{shown} of {total} wells</source>
         <translation>{total} 口井中的 {shown} 口</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="518"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="586"/>
         <source>Select a well to see its construction and water quality.</source>
         <translation>选择一口井以查看其成井结构和水质。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="548"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="616"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="548"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="616"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="560"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="628"/>
         <source>Construction</source>
         <translation>成井结构</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="561"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="629"/>
         <source>Latest water quality (GB/T 14848-2017)</source>
         <translation>最新水质（GB/T 14848-2017）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="562"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="630"/>
         <source>Sampled on</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="563"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="631"/>
         <source>Governing indicators</source>
         <translation>决定类别的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="592"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="660"/>
         <source>Class {roman}</source>
         <translation>{roman} 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="599"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="667"/>
         <source>Not classified yet.</source>
         <translation>尚未分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="608"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="676"/>
         <source>Select one well first.</source>
         <translation>请先选择一口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="660"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="728"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="672"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="741"/>
         <source>{n} aquifer layers in “{group}”.</source>
         <translation>“{group}”中有 {n} 个含水层图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="708"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="777"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="719"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="788"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>
@@ -3590,17 +4271,17 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsTreeModel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="289"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="297"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="476"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="484"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="476"/>
+        <location filename="../gw_plugin/gui/wells_model.py" line="484"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -3611,11 +4292,6 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="100"/>
         <source>Required when going back to an earlier status</source>
         <translation>退回到之前的状态时必填</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
-        <source>&amp;Workflow</source>
-        <translation>工作流程(&amp;W)</translation>
     </message>
     <message>
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
@@ -3648,11 +4324,6 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>退回原因(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
-        <source>&amp;Findings</source>
-        <translation>发现的问题(&amp;F)</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="120"/>
         <source>Findings per facility</source>
         <translation>按设施记录的问题</translation>
@@ -3663,12 +4334,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
@@ -3688,24 +4359,9 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="154"/>
-        <source>Monitoring &amp;wells</source>
-        <translation>监测井(&amp;W)</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="155"/>
         <source>Rounds per year</source>
         <translation>每年监测频次</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="156"/>
-        <source>Reports &amp;received</source>
-        <translation>已收到的报告(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="163"/>
-        <source>Add d&amp;ocument…</source>
-        <translation>添加文件(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="165"/>
@@ -3713,85 +4369,110 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="174"/>
-        <source>&amp;Record step</source>
-        <translation>记录此步骤(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/workflow_widgets.py" line="176"/>
         <source>Record the step (Ctrl+Return)</source>
         <translation>记录此步骤（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="186"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="203"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="204"/>
         <source>Documents and photos</source>
         <translation>文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="207"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="208"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="378"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="379"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="341"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="342"/>
         <source>Documents and photos of the step</source>
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="383"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="384"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="397"/>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="398"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <source>Wor&amp;kflow</source>
+        <translation>工作流程(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <source>F&amp;indings</source>
+        <translation>发现的问题(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="154"/>
+        <source>Monitoring w&amp;ells</source>
+        <translation>监测井(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="156"/>
+        <source>Reports recei&amp;ved</source>
+        <translation>已收到的报告(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="163"/>
+        <source>&amp;Add document…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/workflow_widgets.py" line="174"/>
+        <source>Record s&amp;tep</source>
+        <translation>记录此步骤(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>ZoneChecks</name>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="77"/>
+        <location filename="../gw_plugin/core/zone_checks.py" line="73"/>
         <source>{n} zones checked: {k} problem(s), {a} accepted overlap(s).</source>
         <translation>已检查 {n} 个区域：{k} 个问题，{a} 处已认可的重叠。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="187"/>
+        <location filename="../gw_plugin/core/zone_checks.py" line="183"/>
         <source>Zone {u} has no geometry.</source>
         <translation>区域 {u} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="191"/>
+        <location filename="../gw_plugin/core/zone_checks.py" line="187"/>
         <source>Zone {u} is not a polygon.</source>
         <translation>区域 {u} 不是面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="198"/>
+        <location filename="../gw_plugin/core/zone_checks.py" line="194"/>
         <source>Zone {u} is not a valid polygon: {e}</source>
         <translation>区域 {u} 不是有效的面：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="233"/>
+        <location filename="../gw_plugin/core/zone_checks.py" line="231"/>
         <source>Water source {ws} has a class I zone but no class II zone.</source>
         <translation>水源 {ws} 有一级保护区但没有二级保护区。</translation>
     </message>
@@ -3809,7 +4490,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoneMapTool</name>
     <message>
-        <location filename="../gw_plugin/gui/zone_maptool.py" line="212"/>
+        <location filename="../gw_plugin/gui/zone_maptool.py" line="208"/>
         <source>Computing zones ({m})</source>
         <translation>正在计算区域（{m}）</translation>
     </message>
@@ -3817,277 +4498,277 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZonesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="788"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="851"/>
         <source>Recharge and protection zones</source>
         <translation>补给区与保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="788"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="851"/>
         <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
         <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="128"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="123"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="131"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="126"/>
         <source>Pick wells on the map</source>
         <translation>在地图上选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="134"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="131"/>
         <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
         <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="144"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="142"/>
         <source>Use selected wells</source>
         <translation>使用所选的井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="381"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="415"/>
         <source>No well picked.</source>
         <translation>尚未选井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
         <source>Well</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
         <source>Pumping rate Q (m³/d)</source>
         <translation>开采量 Q（m³/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="153"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
         <source>Water level (m)</source>
         <translation>水位（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="155"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="159"/>
         <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
         <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="165"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="170"/>
         <source>Estimate gradient from water levels</source>
         <translation>由水位估算水力坡度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="175"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="182"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="189"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="196"/>
         <source>River (fixed head)</source>
         <translation>河流（定水头）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="190"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="197"/>
         <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
         <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="205"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="215"/>
         <source>One zone per water source</source>
         <translation>每个水源一个区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="207"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="217"/>
         <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
         <translation>保护区：取一个水源各井圆形区域的并集</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="214"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="228"/>
         <source>Live preview</source>
         <translation>实时预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="217"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="231"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="224"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="232"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="246"/>
         <source>Accept: write the zones</source>
         <translation>确认：写入区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="234"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="248"/>
         <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
         <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="242"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="259"/>
         <source>Checks and drawing</source>
         <translation>检查与绘制</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="245"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="262"/>
         <source>Check zones</source>
         <translation>检查区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="248"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="265"/>
         <source>Accept selected overlap</source>
         <translation>认可所选重叠</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="253"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="272"/>
         <source>Snap to boundaries</source>
         <translation>捕捉到边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="254"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="273"/>
         <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
         <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="268"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="291"/>
         <source>Pollution sources inside the zones</source>
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="272"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="295"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="273"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="296"/>
         <source>Recharge zones</source>
         <translation>补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="276"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="299"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="280"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="303"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="281"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="304"/>
         <source>The selected zones of the layer, or all zones when none is selected</source>
         <translation>图层中所选的区域，未选时为全部区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="284"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="311"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="384"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="418"/>
         <source>{n} well(s) of {s} water source(s) picked.</source>
         <translation>已选取 {s} 个水源的 {n} 口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="400"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="436"/>
         <source>&apos;{t}&apos; is not a number.</source>
         <translation>“{t}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="427"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="465"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
         <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="449"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="488"/>
         <source>Default: {d}</source>
         <translation>默认：{d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="451"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="490"/>
         <source>Per well from the field {f} when the well has a value</source>
         <translation>井在字段 {f} 中有值时按井取值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="488"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="529"/>
         <source>Engine: timml</source>
         <translation>计算引擎：timml</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="552"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="597"/>
         <source>Pick one or more wells first.</source>
         <translation>请先选取一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="560"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="605"/>
         <source>No usable river reach next to the wells: computed without the river.</source>
         <translation>井旁没有可用的河段：已按无河流计算。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="573"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="622"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="594"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="643"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="604"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="653"/>
         <source>{n} zone(s): {a}{m}</source>
         <translation>{n} 个区域：{a}{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="613"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="664"/>
         <source>Add zones ({m})</source>
         <translation>添加区域（{m}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="618"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="673"/>
         <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
         <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="649"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="706"/>
         <source>Select an overlap in the list first.</source>
         <translation>请先在列表中选择一处重叠。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="668"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="725"/>
         <source>Snapping on: {layers}</source>
         <translation>已开启捕捉：{layers}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="754"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="813"/>
         <source>Export sources inside zones</source>
         <translation>导出区域内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="770"/>
+        <location filename="../gw_plugin/gui/dock_zones.py" line="831"/>
         <source>{n} rows exported to {p}</source>
         <translation>已导出 {n} 行到 {p}</translation>
     </message>
@@ -4236,32 +4917,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningCompare</name>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="90"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="94"/>
         <source>{p} does not exist.</source>
         <translation>{p} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="95"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="99"/>
         <source>{p} has no zoning_units table.</source>
         <translation>{p} 没有 zoning_units 表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="220"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="229"/>
         <source>Version &apos;{v}&apos; of scheme {s} has no zones.</source>
         <translation>方案 {s} 的版本“{v}”没有分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="325"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="380"/>
         <source>{p}: zoning_units is empty.</source>
         <translation>{p}：zoning_units 为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="331"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="386"/>
         <source>zoning_units holds only one version: nothing to compare it with.</source>
         <translation>zoning_units 只有一个版本：没有可比较的对象。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="341"/>
+        <location filename="../gw_plugin/core/zoning_compare.py" line="396"/>
         <source>No zoning version &apos;{t}&apos;; stored: {all}.</source>
         <translation>没有分区版本“{t}”；已有：{all}。</translation>
     </message>
@@ -4269,167 +4950,167 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="305"/>
         <source>{name} — {version}</source>
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="756"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="772"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="756"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="772"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
         <source>1. Vulnerability (DRASTIC)</source>
         <translation>1. 脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
         <source>2. Pollution-source load</source>
         <translation>2. 污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
         <source>3. Function value</source>
         <translation>3. 功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="365"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
         <source>4. Zoning</source>
         <translation>4. 分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="374"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="390"/>
         <source>Fill from project</source>
         <translation>从工程中填入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="380"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="396"/>
         <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
         <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="391"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="407"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="393"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="409"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="405"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="421"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="418"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="434"/>
         <source>Show this zoning version</source>
         <translation>显示此分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="426"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="442"/>
         <source>Overlays</source>
         <translation>叠加图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="434"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="450"/>
         <source>Version A (before)</source>
         <translation>版本 A（之前）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="435"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="451"/>
         <source>Version B (after)</source>
         <translation>版本 B（之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="451"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="467"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="440"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="456"/>
         <source>Add change layer</source>
         <translation>添加变化图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="458"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="474"/>
         <source>Zoning version</source>
         <translation>分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="461"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="477"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="464"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="480"/>
         <source>Use selected polygon</source>
         <translation>使用所选的面</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="471"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="487"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="483"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="499"/>
         <source>Project database: {p}</source>
         <translation>项目数据库：{p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="485"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="501"/>
         <source>No project database in the current project.</source>
         <translation>当前工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="540"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="556"/>
         <source>The gwplugin Processing provider is not loaded.</source>
         <translation>gwplugin 处理工具提供者未加载。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="571"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="587"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="584"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="600"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="589"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="605"/>
         <source>Done: {r}</source>
         <translation>完成：{r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="639"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="655"/>
         <source>Choose two versions of the zoning.</source>
         <translation>请选择两个分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="642"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="658"/>
         <source>Choose two different versions.</source>
         <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="652"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="668"/>
         <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
         <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="712"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="728"/>
         <source>Select the project polygon(s) in a polygon layer first.</source>
         <translation>请先在面图层中选择项目范围面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="725"/>
+        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
         <source>There is no zoning version to check against.</source>
         <translation>没有可供核查的分区版本。</translation>
     </message>
@@ -4510,6 +5191,11 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/gui/zoning_widgets.py" line="46"/>
         <source>default (configuration)</source>
         <translation>默认（配置）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning_widgets.py" line="281"/>
+        <source>By county</source>
+        <translation>按县区</translation>
     </message>
 </context>
 <context>
