@@ -8,7 +8,7 @@ import socket
 
 import pytest
 from osgeo import ogr
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsTask
 from qgis.PyQt.QtCore import Qt
 
 from gw_plugin.core import changelog as C
@@ -518,3 +518,20 @@ def test_screenshot_for_review(laptop, qtbot, tmp_path):
     dialog = panel.open_conflicts()
     qtbot.addWidget(dialog)
     dialog.grab().save(os.path.join(folder, "conflict_dialog.png"))
+
+
+def test_closing_the_dock_during_a_sync(laptop, qtbot):
+    from gw_plugin import plugin
+
+    ci, office, mine, wells, panel = laptop
+    qgis_edit(panel.project, wells[0], remarks="closing")
+    task = panel.sync()
+    assert task is not None
+    status = panel.status.text()
+    panel.teardown()  # kept alive in plugin._ORPHANED_TASKS until the task manager is done with it
+    qtbot.waitUntil(lambda: task not in plugin._ORPHANED_TASKS, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: task.status() in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated))
+    assert panel.status.text() == status and panel.task is None  # the closed dock was not updated
+    SY.sync(mine, ci)  # whatever the canceled sync did, the next one converges
+    assert pending(mine) == [] and local_rows(mine) == server_rows(ci)
+    assert server_rows(ci)[wells[0]]["remarks"] == "closing"

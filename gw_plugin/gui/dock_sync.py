@@ -147,6 +147,7 @@ class SyncPanel(QWidget):
         self.setObjectName("gw_plugin_sync_panel")
         self.overview: dict = {}
         self.task = None
+        self._closed = False
         self._tasks: list = []
         self._dialogs: list = []
         # how the user is asked about unsaved layer edits: callable(layers) -> "save" | "discard" | "cancel"
@@ -357,11 +358,16 @@ class SyncPanel(QWidget):
                 pass
         self._signals = []
         self._unwatch()
+        self._closed = True
         if self.task is not None:
+            from ..plugin import _keep_until_finished
+
+            _keep_until_finished(self.task)  # the task manager may still run it: keep its Python side alive
             try:
                 self.task.cancel()
             except RuntimeError:
                 pass
+            self.task = None
         for dialog in list(self._dialogs):
             dialog.close()
 
@@ -665,6 +671,9 @@ class SyncPanel(QWidget):
 
         if task in self._tasks:
             self._tasks.remove(task)
+        if self._closed:  # the dock was closed meanwhile: only the layers are refreshed
+            refresh_database_layers(QgsProject.instance(), database)
+            return
         self.task = None
         self.progress.setVisible(False)
         refresh_database_layers(self.project, database)
@@ -755,6 +764,7 @@ class CheckoutDialog(QDialog):
         self.project = project or QgsProject.instance()
         self.lang = lang
         self.task = None
+        self._closed = False
 
         self.platform_edit = QLineEdit(platform, self)
         self.platform_edit.setToolTip(_tr("Connection string without password (authcfg=… for credentials)"))
@@ -876,7 +886,20 @@ class CheckoutDialog(QDialog):
             return
         self.reject()
 
+    def reject(self) -> None:
+        """Closing while a check-out runs cancels it (the file appears only when complete)."""
+        if self.task is not None:
+            from ..plugin import _keep_until_finished
+
+            _keep_until_finished(self.task)
+            self.task.cancel()
+            self.task = None
+            self._closed = True
+        super().reject()
+
     def _done(self, ok: bool, results: dict, error: str) -> None:
+        if self._closed:
+            return
         self.task = None
         self.progress.setVisible(False)
         self.run_button.setEnabled(True)
