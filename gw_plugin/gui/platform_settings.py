@@ -138,7 +138,7 @@ def platform_counties(platform: str) -> list:
     Fixed SQL, no user value pasted into it (the connection string goes to libpq only)."""
     from ..core import platform as P
 
-    con = P.connect(platform)
+    con = P.connect(platform, connect_timeout=5)  # called from the GUI thread: do not hang on a dead host
     try:
         cur = con.cursor()
         cur.execute(
