@@ -140,6 +140,15 @@ def test_connection_forms(pg_server, empty_db, tmp_path, monkeypatch, qgis_app):
     cur.execute("SELECT current_user")
     assert cur.fetchone()[0] == "auth_user"
     con.close()
+    # the same through a URI with authcfg among its query parameters
+    uri_auth = (
+        f"postgresql://{params['host']}:{params['port']}/{params['dbname']}?authcfg={cfg.id()}&application_name=gwtest"
+    )
+    con = P.connect(uri_auth)
+    cur = con.cursor()
+    cur.execute("SELECT current_user, current_setting('application_name')")
+    assert cur.fetchone()[0] == "auth_user"
+    con.close()
     am.removeAuthenticationConfig(cfg.id())
     with pytest.raises(P.PlatformError):
         P.resolve_conninfo(f"host=x authcfg={cfg.id()}")

@@ -175,3 +175,22 @@ def test_shipped_gb14848_table_matches_shared_reference():
     ref = list(csv.reader(open(ref_path, encoding="utf-8")))
     assert shipped == ref
     assert len(shipped) == 94  # header + 93 indicators
+
+
+def test_read_meta_after_a_crash_leaves_a_hot_journal(tmp_path):
+    """A process killed mid-transaction leaves a hot journal: opening must roll it back, not fail."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "crash.gpkg"
+    gpkg.create_database(str(path))
+    code = (
+        f"import os, sqlite3; c = sqlite3.connect(r'{path}', isolation_level=None); c.execute('BEGIN IMMEDIATE'); "
+        "c.execute(\"UPDATE gw_meta SET value = 'garbage' WHERE key = 'crs'\"); "
+        "c.execute('PRAGMA cache_size=1'); [c.execute('INSERT INTO gw_meta (key, value) VALUES (?, ?)', "
+        "(str(i), 'x' * 2000)) for i in range(300)]; os._exit(9)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=False)
+    assert (tmp_path / "crash.gpkg-journal").exists()
+    meta = gpkg.read_meta(str(path))
+    assert meta["crs"] == "EPSG:4547" and "299" not in meta

@@ -205,7 +205,10 @@ def create_database(
 def read_meta(path: str) -> dict:
     if not os.path.exists(path):
         raise SchemaError(f"{path} does not exist.")
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # After a crash a hot rollback journal may be left beside the file: a read-only connection cannot roll it
+    # back and would fail, so open read-write then (SQLite restores the last committed state on first read).
+    hot = os.path.exists(path + "-journal")
+    con = sqlite3.connect(f"file:{path}" if hot else f"file:{path}?mode=ro", uri=True)
     try:
         try:
             rows = con.execute(f'SELECT key, value FROM "{META_TABLE}"').fetchall()

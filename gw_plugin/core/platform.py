@@ -90,10 +90,25 @@ def resolve_conninfo(platform: str) -> str:
     platform = (platform or "").strip()
     if not platform:
         raise PlatformError("No platform connection given.")
-    m = _AUTHCFG_RE.search(platform)
-    if not m:
-        return platform
-    cfg_id = m.group(1)
+    cfg_id = None
+    if platform.startswith(("postgresql://", "postgres://")):
+        from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+        parts = urlsplit(platform)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        ids = [v for k, v in query if k == "authcfg"]
+        if not ids:
+            return platform
+        cfg_id = ids[0]
+        uri = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "authcfg"])))
+        # a URI cannot take key=value pairs after it: continue in key=value form
+        rest = " ".join(f"{k}='{_quote_conn(str(v))}'" for k, v in _psycopg2().extensions.parse_dsn(uri).items())
+    else:
+        m = _AUTHCFG_RE.search(platform)
+        if not m:
+            return platform
+        cfg_id = m.group(1)
+        rest = _AUTHCFG_RE.sub(" ", platform).strip()
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
     cfg = QgsAuthMethodConfig()
@@ -102,7 +117,6 @@ def resolve_conninfo(platform: str) -> str:
         raise PlatformError(f"QGIS authentication configuration {cfg_id} was not found.")
     user = cfg.config("username")
     password = cfg.config("password")
-    rest = _AUTHCFG_RE.sub(" ", platform).strip()
     parts = [rest] if rest else []
     if user:
         parts.append(f"user='{_quote_conn(user)}'")
