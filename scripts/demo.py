@@ -99,6 +99,40 @@ def step_well_quality(ctx: dict) -> None:
         ctx["outputs"][f"{alg.split(':')[1]} layer"] = out
 
 
+def step_publish(ctx: dict) -> None:
+    """Start a local PostgreSQL/PostGIS platform, publish a copy of the demo city by its first sync, check it out
+    for one county, and stop the platform again (it lives only for this run)."""
+    import shutil
+
+    import processing
+
+    from gw_plugin.core import platform as P
+    from scripts.localpg import PgCluster
+
+    cluster = PgCluster()
+    if not cluster.available():
+        print("   PostgreSQL 15 + PostGIS not installed: skipped (apt-get install postgresql-15-postgis-3)")
+        return
+    cluster.start()
+    try:
+        ci = cluster.conninfo(cluster.create_database("gw_demo"))
+        processing.run("gwplugin:initplatform", {"PLATFORM": ci, "CRS": "EPSG:4547"})
+        published = os.path.join(ctx["out"], "platform_published.gpkg")
+        shutil.copy2(ctx["database"], published)  # the demo file itself stays unlinked to this throw-away server
+        res = processing.run("gwplugin:sync", {"DATABASE": published, "PLATFORM": ci})
+        print(f"   published: {res.get('PUSHED', '?')} rows pushed to the platform")
+        problems = P.integrity_check(ci)
+        print(f"   platform integrity check: {'sound' if not problems else problems}")
+        county = os.path.join(ctx["out"], "checkout_419901.gpkg")
+        if os.path.exists(county):
+            os.remove(county)
+        processing.run("gwplugin:checkout", {"PLATFORM": ci, "COUNTIES": "419901", "OUTPUT": county})
+        ctx["outputs"]["Published copy (tracked) / 已发布副本"] = published
+        ctx["outputs"]["County checkout 419901 / 县区离线副本"] = county
+    finally:
+        cluster.stop()
+
+
 def _feature_step(module: str):
     """A step implemented by scripts/<module>.py (function run(ctx))."""
 
@@ -119,6 +153,7 @@ STEPS = [
     ("Protection, capture and time-of-travel zones", _feature_step("demo_zones")),
     ("Vulnerability, source load, function value and zoning", _feature_step("demo_zoning")),
     ("Render the overview map", step_overview_map),
+    ("Publish to a local city platform (PostGIS) and check out a county", step_publish),
 ]
 
 
