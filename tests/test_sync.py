@@ -667,3 +667,41 @@ def test_older_geopackage_is_upgraded_then_synced(platform, tmp_path):
     assert SY.sync(old, platform).pushed == 1
     assert server_rows(platform)[u]["assessment_point"] == 1
     assert local_rows(old) == server_rows(platform)
+
+
+def test_sync_algorithm_cancel_keeps_everything(pg_server, tmp_path, qgis_processing):  # noqa: F811
+    """Canceling the Processing sync mid-way loses nothing; the next sync completes it."""
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from gw_plugin.processing.provider import register_provider
+
+    register_provider()
+    ci = pg_server.conninfo(pg_server.create_database("cancel"))
+    processing.run("gwplugin:initplatform", {"PLATFORM": ci})
+    path = str(tmp_path / "c.gpkg")
+    gpkg.create_database(path)
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayerByName("monitoring_wells")
+    for k in range(20):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f["county_code"], f["well_code"] = "419901", f"C{k}"
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({500000 + k} 3850000)"))
+        lyr.CreateFeature(f)
+    ds = None
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException):
+        processing.run("gwplugin:sync", {"DATABASE": path, "PLATFORM": ci}, feedback=feedback)
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("SELECT count(*) FROM gw.monitoring_wells")
+    assert cur.fetchone()[0] == 0  # the push transaction was rolled back at the cancel
+    con.close()
+    res = processing.run("gwplugin:sync", {"DATABASE": path, "PLATFORM": ci})
+    assert res["PENDING"] == 0
+    con = P.connect(ci)
+    cur = con.cursor()
+    cur.execute("SELECT count(*) FROM gw.monitoring_wells")
+    assert cur.fetchone()[0] == 20
+    con.close()

@@ -68,10 +68,28 @@ class SyncAlgorithm(GwAlgorithm):
         platform = self.parameterAsString(parameters, "PLATFORM", context)
         direction = self.DIRECTIONS[self.parameterAsEnum(parameters, "DIRECTION", context)]
         policy = self.POLICIES[self.parameterAsEnum(parameters, "CONFLICT_POLICY", context)]
+        steps = {"pull_page": 0}
+
+        def check_cancel(*_args):
+            # Stopping here is as safe as a crash at this point: the pull page or the push transaction under way is
+            # rolled back and the next sync resumes (tests/soak kills the process at such points).
+            if feedback.isCanceled():
+                raise SY.SyncError(self.tr("Sync canceled; nothing was lost, sync again to finish."))
+
+        def pull_page():
+            steps["pull_page"] += 1
+            feedback.setProgress(min(60.0, 5.0 * steps["pull_page"]))
+            check_cancel()
+
+        hooks = {"pull_page": pull_page, "before_push_commit": check_cancel, "blob_chunk": check_cancel}
+        feedback.setProgress(1)
         try:
-            rep = SY.sync(path, platform, direction=direction, conflict_policy=policy)
+            rep = SY.sync(
+                path, platform, direction=direction, conflict_policy=policy, log=feedback.pushInfo, hooks=hooks
+            )
         except SY.SyncError as exc:
             fail(str(exc))
+        feedback.setProgress(100)
         for msg in rep.messages:
             feedback.pushInfo(msg)
         feedback.pushInfo(
