@@ -3399,17 +3399,17 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>仍待同步的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="95"/>
         <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts} (open {open}), rejected {rejected}, still pending {pending}</source>
         <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}（未解决 {open}），被拒绝 {rejected}，仍待同步 {pending}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="92"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="110"/>
         <source>{n} changes were refused by the platform; they are kept in the table gw_rejected.</source>
         <translation>{n} 项变更被平台拒绝；已保存在 gw_rejected 表中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="98"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="116"/>
         <source>{n} conflicts are open; resolve them in the Sync dock.</source>
         <translation>有 {n} 个冲突未解决；请在同步面板中处理。</translation>
     </message>
@@ -3421,451 +3421,456 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <source>Syncs a project GeoPackage with the city platform. Server changes are pulled first and merged field by field with the local edits: different fields of a feature merge silently; the same field changed on both sides, or an edit against a deletion, is a conflict whose two versions are both kept in the file. The conflict policy decides the winner (the server, the local edit, or nobody: the conflict stays open until resolved). Local changes are then pushed in one transaction, exactly once even if the connection drops. Changes the platform refuses (county permissions) are kept in the file as rejected. A GeoPackage synced for the first time into an empty platform publishes all its data.</source>
         <translation>将项目 GeoPackage 与市级平台同步。先拉取服务器端变更，并与本地编辑逐字段合并：同一要素的不同字段静默合并；两端修改了同一字段，或编辑了对方已删除的要素，则为冲突，两个版本都保存在文件中。冲突策略决定以哪方为准（服务器、本地编辑，或都不：冲突保持未解决直至处理）。随后在一个事务中推送本地变更，即使连接中断也只推送一次。平台拒绝的变更（县区权限）作为被拒绝的变更保存在文件中。首次同步到空平台的 GeoPackage 会发布其全部数据。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="77"/>
+        <source>Sync canceled; nothing was lost, sync again to finish.</source>
+        <translation>同步已取消；未丢失任何内容，再次同步即可完成。</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="164"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="165"/>
         <source>&amp;Install change tracking</source>
         <translation>安装变更跟踪(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="165"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="166"/>
         <source>Record every insert, update and delete in this file so that sync can send them</source>
         <translation>在本文件中记录每次新增、修改和删除，以便同步时发送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="175"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
         <source>Change tracking:</source>
         <translation>变更跟踪：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="178"/>
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="178"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="179"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
         <source>Pull and push</source>
         <translation>拉取并推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
         <source>Push only</source>
         <translation>仅推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="184"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
         <source>Pull only</source>
         <translation>仅拉取</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
         <source>The platform wins</source>
         <translation>以平台为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
         <source>My edit wins</source>
         <translation>以我的编辑为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="187"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
         <source>Leave open for me to resolve</source>
         <translation>保留冲突由我处理</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="194"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="195"/>
         <source>Who wins when the same field was changed here and on the platform</source>
         <translation>本地和平台修改了同一字段时以哪方为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="200"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="201"/>
         <source>&amp;Direction:</source>
         <translation>方向(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="202"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="203"/>
         <source>&amp;When both changed a field:</source>
         <translation>两端修改了同一字段时(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="217"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="218"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="218"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="219"/>
         <source>Pull the platform&apos;s changes, merge them and push the local changes</source>
         <translation>拉取平台的变更并合并，然后推送本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="220"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="221"/>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="223"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="224"/>
         <source>&amp;Platform…</source>
         <translation>平台(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="224"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="225"/>
         <source>Connection to the city platform (credentials in QGIS authentication)</source>
         <translation>与市级平台的连接（凭据保存在 QGIS 认证中）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="226"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="227"/>
         <source>C&amp;heck out…</source>
         <translation>检出(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="227"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="228"/>
         <source>Create a new project database with counties of the platform</source>
         <translation>用平台上的县区数据新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="229"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="230"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="244"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="245"/>
         <source>Pending local changes</source>
         <translation>待同步的本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
         <source>Inserts</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
         <source>Updates</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="247"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
         <source>Deletes</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="258"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="259"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="264"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="265"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="273"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="274"/>
         <source>Rejected changes</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="274"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="275"/>
         <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
         <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="277"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="285"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="286"/>
         <source>Last sync report</source>
         <translation>上次同步报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
         <source>Pushed:</source>
         <translation>已推送：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
         <source>Pulled:</source>
         <translation>已拉取：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
         <source>Merged:</source>
         <translation>已合并：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
         <source>Conflicts:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="288"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
         <source>Rejected:</source>
         <translation>被拒绝：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="399"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="405"/>
         <source>not configured — use “Platform…”</source>
         <translation>未配置——请使用“平台…”</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="409"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="415"/>
         <source>No project database in this project.</source>
         <translation>本工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="409"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="415"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="431"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="437"/>
         <source>not installed: edits made now are not recorded for sync. Install it before editing.</source>
         <translation>未安装：现在所做的编辑不会被记录以供同步。请在编辑前安装。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="441"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="441"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="447"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="443"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="449"/>
         <source>{when} (platform revision {rev})</source>
         <translation>{when}（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="443"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="449"/>
         <source>never (platform revision {rev})</source>
         <translation>从未（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="464"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="470"/>
         <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
         <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="464"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="470"/>
         <source>No pending changes.</source>
         <translation>没有待同步的变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="472"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="478"/>
         <source>{n} open conflicts</source>
         <translation>{n} 个未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
         <source>insert</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="484"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="518"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="524"/>
         <source>open conflicts {n}, still pending {p}</source>
         <translation>未解决的冲突 {n}，仍待同步 {p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="521"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="527"/>
         <source>attachments up {u} / down {d}</source>
         <translation>附件 上传 {u} / 下载 {d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="913"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="936"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="565"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="571"/>
         <source>Change tracking installed; the features already in the file are sent by the first sync.</source>
         <translation>已安装变更跟踪；文件中已有的要素将在首次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="573"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="579"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="574"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="580"/>
         <source>These layers have unsaved edits: {names}. Save or discard them before syncing?</source>
         <translation>这些图层有未保存的编辑：{names}。同步前要保存还是放弃这些编辑？</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="596"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="602"/>
         <source>The edits of {layer} could not be saved: {errors}</source>
         <translation>{layer} 的编辑无法保存：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="619"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="625"/>
         <source>Set the platform connection first (“Platform…”).</source>
         <translation>请先设置平台连接（“平台…”）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="622"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
         <source>Sync not started: the layers still have open edits.</source>
         <translation>未开始同步：图层仍有未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="634"/>
         <source>Syncing {name} with the platform</source>
         <translation>正在将 {name} 与平台同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="648"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="654"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="660"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="666"/>
         <source>Canceling… (nothing is lost: a stopped sync resumes next time)</source>
         <translation>正在取消…（不会丢失任何内容：中断的同步下次会继续）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="672"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="681"/>
         <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts}, rejected {rejected}.</source>
         <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}，被拒绝 {rejected}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="690"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="699"/>
         <source>Sync canceled. Nothing was lost; sync again to finish.</source>
         <translation>同步已取消。未丢失任何内容；再次同步即可完成。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="703"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="712"/>
         <source>Save or discard the open layer edits first.</source>
         <translation>请先保存或放弃图层上未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="754"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="763"/>
         <source>Check out from the platform</source>
         <translation>从平台检出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="760"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="770"/>
         <source>Connection string without password (authcfg=… for credentials)</source>
         <translation>不含密码的连接字符串（凭据用 authcfg=…）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="761"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="771"/>
         <source>&amp;Load counties</source>
         <translation>载入县区(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="767"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="777"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="777"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="787"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="779"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="789"/>
         <source>&amp;Counties:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="781"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="791"/>
         <source>&amp;Output file:</source>
         <translation>输出文件(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="792"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="802"/>
         <source>Chec&amp;k out</source>
         <translation>检出(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="814"/>
         <source>New project database</source>
         <translation>新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="814"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="822"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="832"/>
         <source>(read only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="826"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="836"/>
         <source>{n} counties on the platform.</source>
         <translation>平台上有 {n} 个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="848"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="858"/>
         <source>Choose at least one county.</source>
         <translation>请至少选择一个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="851"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="861"/>
         <source>Choose the output file.</source>
         <translation>请选择输出文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="855"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="865"/>
         <source>Checking out {counties}</source>
         <translation>正在检出 {counties}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="869"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="879"/>
         <source>Checking out…</source>
         <translation>正在检出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="884"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="907"/>
         <source>Check-out canceled.</source>
         <translation>检出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="902"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="925"/>
         <source>{rows} features checked out into {path}.</source>
         <translation>已将 {rows} 个要素检出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="913"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="936"/>
         <source>Sync the project database with the city platform: pending changes, conflicts, rejected changes</source>
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
     </message>
