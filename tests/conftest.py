@@ -31,3 +31,23 @@ def validate_gpkg(path) -> list:
 @pytest.fixture
 def validate():
     return validate_gpkg
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Exit without Python's interpreter teardown. After the session (and pytest-qgis's exitQgis) has finished and the
+# summary is printed, destroying the remaining Qt/QGIS wrappers in arbitrary order can segfault, which would turn a
+# green run into a failed `make test`. The exit status is pytest's own. Set GW_NO_HARD_EXIT=1 to debug teardown.
+# ------------------------------------------------------------------------------------------------------------------
+_SESSION = {"status": 0}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _SESSION["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if os.environ.get("GW_NO_HARD_EXIT") != "1":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_SESSION["status"])
