@@ -426,6 +426,14 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     settings.fieldName = f'CASE WHEN "level" = \'county\' THEN "{"name_zh" if _zh(lang) else "name_en"}" END'
     settings.isExpression = True
     fmt = QgsTextFormat()
+    try:  # an installed font that can write Chinese (the default family may be missing on the machine)
+        from qgis.PyQt.QtGui import QFont
+
+        from .mapexport import MapExportError, cjk_font_family
+
+        fmt.setFont(QFont(cjk_font_family()))
+    except (ImportError, MapExportError):
+        pass
     fmt.setSize(11)
     fmt.setColor(QColor("#333333"))
     buf = QgsTextBufferSettings()
