@@ -404,6 +404,8 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
                 new_samples,
             )
             u = user or None
+            # one timestamp for the whole import, bound as a value: the column DEFAULT would run strftime twice a row
+            now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             rows = (
                 (
                     rid,
@@ -417,12 +419,15 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
                     r.detection_limit,
                     u,
                     u,
+                    now,
+                    now,
                 )
                 for rid, r in zip(result_ids, records)
             )
             con.executemany(
                 "INSERT INTO sample_results (uuid, county_code, sample_uuid, parameter, value_text, value_num, unit, "
-                "below_detection, detection_limit, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "below_detection, detection_limit, created_by, updated_by, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         con.execute("COMMIT")
