@@ -117,21 +117,30 @@ def test_rejects_non_cgcs2000_crs(tmp_path):
     assert not (tmp_path / "x.gpkg").exists()
 
 
-def test_older_file_is_upgraded_with_backup(tmp_path, validate):
+@pytest.mark.parametrize("old_version", range(1, S.SCHEMA_VERSION))
+def test_older_file_is_upgraded_with_backup(tmp_path, validate, old_version):
     path = tmp_path / "old.gpkg"
-    gpkg.create_database(str(path), version=S.SCHEMA_VERSION - 1)
+    gpkg.create_database(str(path), version=old_version)
+    added_tables = [t.name for t in S.TABLES if t.since > old_version]
+    added_fields = [
+        (t.name, f.name) for t in S.TABLES if t.since <= old_version for f in t.fields if f.since > old_version
+    ]
+    assert added_tables or added_fields  # every version adds something
     old_ds = ogr.Open(str(path))
-    assert old_ds.GetLayerByName("abandoned_wells") is None
+    assert all(old_ds.GetLayerByName(t) is None for t in added_tables)
     old_ds = None
-    assert "assessment_point" not in gpkg.table_columns(str(path), "monitoring_wells")
+    for table, field in added_fields:
+        assert field not in gpkg.table_columns(str(path), table)
     ds = ogr.Open(str(path), 1)
     ds.ExecuteSQL("INSERT INTO monitoring_wells (county_code, well_code) VALUES ('419901', 'KEEP-ME')")
     ds = None
     info = gpkg.open_database(str(path))
-    assert info.upgraded_from == S.SCHEMA_VERSION - 1 and info.schema_version == S.SCHEMA_VERSION
-    assert gpkg.schema_version_of(info.backup_path) == S.SCHEMA_VERSION - 1
-    assert "assessment_point" in gpkg.table_columns(str(path), "monitoring_wells")
-    assert "sealing_status" in gpkg.table_columns(str(path), "abandoned_wells")
+    assert info.upgraded_from == old_version and info.schema_version == S.SCHEMA_VERSION
+    assert gpkg.schema_version_of(info.backup_path) == old_version
+    for table, field in added_fields:
+        assert field in gpkg.table_columns(str(path), table)
+    for table in added_tables:
+        assert "uuid" in gpkg.table_columns(str(path), table)
     con = sqlite3.connect(path)
     assert con.execute("SELECT well_code FROM monitoring_wells").fetchall() == [("KEEP-ME",)]
     con.close()

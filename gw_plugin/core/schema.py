@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 #: Current schema version written into every project GeoPackage (table ``gw_meta``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Default projected CRS: CGCS2000 / 3-degree Gauss-Kruger CM 114E (covers Zhengzhou).
 DEFAULT_CRS = "EPSG:4547"
@@ -578,16 +578,16 @@ TABLES = (
                 minimum=1,
                 maximum=5,
                 readonly=True,
-                since=2,
+                since=3,
             ),
-            F("latest_sampled_on", "date", "最新采样日期", "Latest sampling date", readonly=True, since=2),
+            F("latest_sampled_on", "date", "最新采样日期", "Latest sampling date", readonly=True, since=3),
             F(
                 "latest_governing",
                 "text",
                 "最新定类指标",
                 "Indicators setting the latest class",
                 readonly=True,
-                since=2,
+                since=3,
             ),
             F("remarks", "text", "备注", "Remarks", multiline=True),
         ),
@@ -715,7 +715,7 @@ TABLES = (
             ),
             F("site_uuid", "text", "所在地块", "Site", references="sites"),
             F("needs_field_check", "boolean", "需现场核实位置", "Location needs field check"),
-            F("on_leakage_list", "boolean", "列入渗漏排查名单", "On the leakage-investigation list", since=2),
+            F("on_leakage_list", "boolean", "列入渗漏排查名单", "On the leakage-investigation list", since=3),
             F("remarks", "text", "备注", "Remarks", multiline=True),
         ),
         style=Style("categorized", field="category", size_mm=2.6, shape="square"),
@@ -752,12 +752,30 @@ TABLES = (
             F("facility_type", "text", "设施类型", "Facility type", codelist="facility_type"),
             F("result", "text", "结论", "Result", codelist="inspection_result"),
             F("findings", "text", "发现问题", "Findings", multiline=True),
-            F("batch_uuid", "text", "抽查批次", "Spot-check batch", references="spotcheck_batches", since=2),
-            F("facility_uuid", "text", "设施", "Facility", references="source_facilities", since=2),
+            F("batch_uuid", "text", "抽查批次", "Spot-check batch", references="spotcheck_batches", since=3),
+            F("facility_uuid", "text", "设施", "Facility", references="source_facilities", since=3),
         ),
         style=Style("single", color="#ffd400", size_mm=2.0, shape="triangle"),
         display="kind",
         group="records",
+    ),
+    Table(
+        "permits",
+        "排污许可",
+        "Discharge permits",
+        None,
+        (
+            F("source_uuid", "text", "污染源", "Pollution source", required=True, references="pollution_sources"),
+            F("permit_no", "text", "许可证编号", "Permit number", required=True),
+            F("issued_on", "date", "发证日期", "Issued on", not_in_future=True),
+            F("valid_until", "date", "有效期至", "Valid until"),
+            F("gw_self_monitoring", "boolean", "载明地下水自行监测要求", "Groundwater self-monitoring required"),
+            F("hidden_danger_investigation", "boolean", "载明隐患排查要求", "Hidden-danger investigation required"),
+            F("gw_obligations", "text", "地下水污染防治义务", "Groundwater obligations", multiline=True),
+        ),
+        display="permit_no",
+        group="sources",
+        since=3,
     ),
     Table(
         "spotcheck_batches",
@@ -778,7 +796,7 @@ TABLES = (
         ),
         display="batch_id",
         group="records",
-        since=2,
+        since=3,
     ),
     Table(
         "source_facilities",
@@ -796,7 +814,7 @@ TABLES = (
         ),
         style=Style("categorized", field="facility_type", size_mm=1.8, shape="diamond"),
         group="sources",
-        since=2,
+        since=3,
     ),
     Table(
         "attachments",
