@@ -24,7 +24,8 @@ PLUGIN_NAME = "gw_plugin"
 MENU_OBJECT_NAME = "gw_plugin_menu"
 TOOLBAR_OBJECT_NAME = "gw_plugin_toolbar"
 SETTINGS_PREFIX = "gw_plugin"
-EXPRESSIONS_MODULE = "gw_plugin.core.expressions"
+#: modules whose register_functions()/unregister_functions() add QGIS expression functions
+EXPRESSIONS_MODULES = ("gw_plugin.core.expressions", "gw_plugin.core.expressions_sources")
 BUILD_DEMO_ID = "gwplugin:builddemo"
 
 
@@ -111,7 +112,7 @@ class GwPlugin:
         self.actions: list = []
         self.docks = None
         self.provider = None
-        self.expressions = None
+        self.expressions = []
         self.tasks: list = []
         self._task_widgets: dict = {}
 
@@ -249,23 +250,23 @@ class GwPlugin:
         self.provider = None
 
     def _register_expressions(self) -> None:
-        """Register the expression functions of gw_plugin.core.expressions when that module exists."""
-        if importlib.util.find_spec(EXPRESSIONS_MODULE) is None:
-            return
-        try:
-            module = importlib.import_module(EXPRESSIONS_MODULE)
-            module.register_functions()
-        except Exception as exc:  # a broken optional module must not stop the plugin from loading
-            QgsMessageLog.logMessage(
-                f"Expression functions not registered: {exc!r}", PLUGIN_NAME, Qgis.MessageLevel.Warning
-            )
-            return
-        self.expressions = module
+        """Register the expression functions of every module in EXPRESSIONS_MODULES that exists."""
+        for name in EXPRESSIONS_MODULES:
+            if importlib.util.find_spec(name) is None:
+                continue
+            try:
+                module = importlib.import_module(name)
+                module.register_functions()
+            except Exception as exc:  # a broken optional module must not stop the plugin from loading
+                QgsMessageLog.logMessage(
+                    f"Expression functions of {name} not registered: {exc!r}", PLUGIN_NAME, Qgis.MessageLevel.Warning
+                )
+                continue
+            self.expressions.append(module)
 
     def _unregister_expressions(self) -> None:
-        if self.expressions is not None:
-            self.expressions.unregister_functions()
-            self.expressions = None
+        while self.expressions:
+            self.expressions.pop().unregister_functions()
 
     def _message(self, title: str, text: str, level=Qgis.MessageLevel.Info, duration: int = 0) -> None:
         self.iface.messageBar().pushMessage(title, text, level, duration)

@@ -889,3 +889,21 @@ def test_every_module_starts_with_a_docstring():
         if p.read_text(encoding="utf-8").strip() and not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))
     ]
     assert missing == []
+
+
+def test_expression_functions_follow_the_plugin(qgis_iface, clean_provider, locale):
+    """gb14848_class and gw_uscc_valid exist while the plugin is loaded, and are gone after unload."""
+    from qgis.core import QgsExpression
+
+    import gw_plugin
+
+    plugin = gw_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert QgsExpression.isFunctionName("gb14848_class") and QgsExpression.isFunctionName("gw_uscc_valid")
+        e = QgsExpression("gw_uscc_valid('91350100M000100Y43')")
+        assert e.evaluate() is True or e.evaluate() == 1
+    finally:
+        plugin.unload()
+    assert not QgsExpression.isFunctionName("gb14848_class")
+    assert not QgsExpression.isFunctionName("gw_uscc_valid")
