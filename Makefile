@@ -8,13 +8,16 @@ OUT ?= $(CURDIR)/build/demo
 PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
-.PHONY: setup demo test lint format package deploy screenshot bench soak i18n clean
+.PHONY: setup demo test lint format package deploy screenshot bench soak i18n ts clean
 
 setup:
 	@bash scripts/setup.sh
 
 i18n: setup
 	@bash scripts/build_i18n.sh
+
+ts: setup
+	bash scripts/update_ts.sh
 
 demo: setup i18n
 	$(PY) scripts/demo.py --output "$(OUT)"

@@ -140,3 +140,27 @@ def test_newer_database_is_refused(db):
     with pytest.raises(gpkg.NewerSchemaError):
         qgis_project.load_into_project(db, project)
     assert not project.mapLayers()
+
+
+def test_written_project_opens_on_the_city(tmp_path):
+    from osgeo import ogr
+
+    db = str(tmp_path / "c.gpkg")
+    gpkg.create_database(db)
+    ds = ogr.Open(db, 1)
+    lyr = ds.GetLayerByName("admin_units")
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f["county_code"], f["code"], f["name_zh"], f["level"] = "419901", "419901", "甲县", "county"
+    f.SetGeometry(
+        ogr.CreateGeometryFromWkt(
+            "MULTIPOLYGON (((500000 3800000, 520000 3800000, 520000 3830000, 500000 3830000, 500000 3800000)))"
+        )
+    )
+    lyr.CreateFeature(f)
+    ds = None
+    qgz = str(tmp_path / "c.qgz")
+    qgis_project.write_project(db, qgz)
+    project = QgsProject()
+    assert project.read(qgz)
+    view = project.viewSettings().defaultViewExtent()
+    assert view.contains(QgsPointXY(510000, 3815000)) and view.width() < 30000

@@ -491,6 +491,13 @@ def write_project(
             if rl.isValid():
                 project.addMapLayer(rl, False)
                 rg.addLayer(rl).setItemVisibilityChecked(False)
+    admin = project_layers(project, database_path).get("admin_units")
+    if admin is not None and admin.featureCount() > 0:
+        from qgis.core import QgsReferencedRectangle
+
+        extent = admin.extent()
+        extent.scale(1.05)
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, admin.crs()))
     project.setTitle(title or os.path.splitext(os.path.basename(database_path))[0])
     project.writeEntryBool("Paths", "/Absolute", False)
     if not project.write(qgz_path):
