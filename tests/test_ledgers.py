@@ -165,3 +165,66 @@ def test_importledger_algorithm(db, tmp_path, qgis_processing):
     assert res["INSERTED"] == 1 and res["ERRORS"] == 0
     res = processing.run("gwplugin:importledger", {"INPUT": good, "DATABASE": db})
     assert res["INSERTED"] == 0 and res["UPDATED"] == 0
+
+
+def test_roster_list_and_inspection_ledger(db, tmp_path, validate):
+    a, b = _uscc(21), _uscc(22)
+    path = _csv(tmp_path, [HEAD, ["甲化工", a, "化工", "", "东县", "", ""], ["乙电镀", b, "电镀", "", "西县", "", ""]])
+    rep = ledgers.validate_ledger(path, db, ledgers.guess_mapping(tabular.read_table(path), "pollution_sources"))
+    ledgers.write_ledger(rep, db)
+    roster = _csv(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "名录", "名录版本", "纳入理由"],
+            ["甲化工", a, "地下水污染重点监管单位名录", "2024", "化工企业"],
+            ["乙电镀", "", "地下水污染重点监管单位名录", "2024", "电镀企业"],  # matched by name
+            ["丙不存在", "", "地下水污染重点监管单位名录", "2024", ""],
+        ],
+        "roster.csv",
+    )
+    mapping = ledgers.guess_linked_mapping(tabular.read_table(roster), "roster_entries")
+    rep = ledgers.validate_linked(roster, db, mapping)
+    assert [i.code for i in rep.errors] == ["unknown_source"]
+    with pytest.raises(ledgers.LedgerRefusedError):
+        ledgers.write_linked(rep, db)
+    ledgers.write_linked(rep, db, accept_valid_only=True)
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "SELECT roster, status, roster_version, county_code FROM roster_entries ORDER BY reason"
+    ).fetchall()
+    assert rows == [
+        ("gw_key_supervised", "published", "2024", "419901"),
+        ("gw_key_supervised", "published", "2024", "419902"),
+    ]
+    con.close()
+    # the same list again with a changed reason updates, never duplicates
+    roster2 = _csv(
+        tmp_path,
+        [
+            ["统一社会信用代码", "名录", "名录版本", "纳入理由"],
+            [a, "地下水污染重点监管单位名录", "2024", "化工企业（园区内）"],
+        ],
+        "roster2.csv",
+    )
+    rep2 = ledgers.validate_linked(
+        roster2, db, ledgers.guess_linked_mapping(tabular.read_table(roster2), "roster_entries")
+    )
+    ledgers.write_linked(rep2, db)
+    assert (rep2.inserted, rep2.updated) == (0, 1)
+    insp = _csv(
+        tmp_path,
+        [
+            ["统一社会信用代码", "检查类型", "检查日期", "检查人", "设施类型", "结论", "发现问题"],
+            [a, "渗漏排查", "2024-05-06", "张三", "储罐", "发现问题", "罐区防渗层破损"],
+        ],
+        "insp.csv",
+    )
+    rep3 = ledgers.validate_linked(insp, db, ledgers.guess_linked_mapping(tabular.read_table(insp), "inspections"))
+    assert rep3.errors == []
+    ledgers.write_linked(rep3, db)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM roster_entries").fetchone()[0] == 2
+    got = con.execute("SELECT kind, inspected_on, facility_type, result, county_code FROM inspections").fetchall()
+    assert got == [("leakage_investigation", "2024-05-06", "tank", "issue", "419901")]
+    con.close()
+    assert validate(db) == []

@@ -14,7 +14,7 @@ from ...core import ledgers, tabular
 from ..base import GwAlgorithm, fail
 from ..import_common import add_import_parameters, log_issues, write_report
 
-TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells"]
+TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells", "roster_entries", "inspections"]
 
 
 class ImportLedgerAlgorithm(GwAlgorithm):
@@ -29,6 +29,8 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         "flagged for field checking. Rows matching an existing record by unified social credit code or code are "
         "updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, "
         "unless ACCEPT_VALID is set."
+        " Roster lists and inspection ledgers name their source by unified social credit code, source code or exact "
+        "name; an updated list updates the same roster version / the same inspection instead of duplicating it."
     )
 
     def initAlgorithm(self, config=None):
@@ -38,7 +40,13 @@ class ImportLedgerAlgorithm(GwAlgorithm):
             QgsProcessingParameterEnum(
                 "TABLE",
                 self.tr("Ledger of"),
-                [self.tr("Pollution sources"), self.tr("Abandoned wells"), self.tr("Monitoring wells")],
+                [
+                    self.tr("Pollution sources"),
+                    self.tr("Abandoned wells"),
+                    self.tr("Monitoring wells"),
+                    self.tr("Roster list"),
+                    self.tr("Inspection ledger"),
+                ],
                 False,
                 0,
             )
@@ -54,9 +62,10 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         target = TABLES[self.parameterAsEnum(parameters, "TABLE", context)]
         try:
             table = tabular.read_table(path, sheet=self.parameterAsString(parameters, "SHEET", context) or None)
-            mapping = ledgers.guess_mapping(table, target)
+            linked = target in ledgers.LINKED_TABLES
+            mapping = (ledgers.guess_linked_mapping if linked else ledgers.guess_mapping)(table, target)
             feedback.pushInfo(self.tr("Columns: {m}").format(m=mapping.columns))
-            rep = ledgers.validate_ledger(table, db, mapping)
+            rep = (ledgers.validate_linked if linked else ledgers.validate_ledger)(table, db, mapping)
         except (tabular.TableReadError, ValueError) as exc:
             fail(str(exc))
         feedback.pushInfo(rep.summary())
@@ -65,7 +74,7 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         if report:
             write_report(report, rep.issues, rep.changes_text())
         try:
-            ledgers.write_ledger(
+            (ledgers.write_linked if linked else ledgers.write_ledger)(
                 rep, db, self.parameterAsBool(parameters, "ACCEPT_VALID", context), QgsApplication.userLoginName()
             )
         except ledgers.LedgerRefusedError as exc:
