@@ -1406,122 +1406,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="134"/>
+        <location filename="../gw_plugin/plugin.py" line="135"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="137"/>
+        <location filename="../gw_plugin/plugin.py" line="138"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="137"/>
+        <location filename="../gw_plugin/plugin.py" line="138"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="146"/>
+        <location filename="../gw_plugin/plugin.py" line="147"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="146"/>
+        <location filename="../gw_plugin/plugin.py" line="147"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="519"/>
+        <location filename="../gw_plugin/plugin.py" line="520"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="293"/>
+        <location filename="../gw_plugin/plugin.py" line="294"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="361"/>
+        <location filename="../gw_plugin/plugin.py" line="362"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="322"/>
+        <location filename="../gw_plugin/plugin.py" line="323"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="338"/>
+        <location filename="../gw_plugin/plugin.py" line="339"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="347"/>
+        <location filename="../gw_plugin/plugin.py" line="348"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="361"/>
+        <location filename="../gw_plugin/plugin.py" line="362"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="374"/>
+        <location filename="../gw_plugin/plugin.py" line="375"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="374"/>
+        <location filename="../gw_plugin/plugin.py" line="375"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="485"/>
+        <location filename="../gw_plugin/plugin.py" line="486"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="415"/>
+        <location filename="../gw_plugin/plugin.py" line="416"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="425"/>
+        <location filename="../gw_plugin/plugin.py" line="426"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="431"/>
+        <location filename="../gw_plugin/plugin.py" line="432"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="451"/>
+        <location filename="../gw_plugin/plugin.py" line="452"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="490"/>
+        <location filename="../gw_plugin/plugin.py" line="491"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="494"/>
+        <location filename="../gw_plugin/plugin.py" line="495"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="501"/>
+        <location filename="../gw_plugin/plugin.py" line="502"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="509"/>
+        <location filename="../gw_plugin/plugin.py" line="510"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="302"/>
+        <location filename="../gw_plugin/plugin.py" line="303"/>
         <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it; the file was not changed.</source>
         <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开；文件未作任何改动。</translation>
     </message>
@@ -1805,47 +1805,47 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="35"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
         <source>Ledger (CSV or XLSX)</source>
         <translation>台账（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="36"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="38"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="46"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="54"/>
         <source>Worksheet (XLSX)</source>
         <translation>工作表（XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="67"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
@@ -1854,8 +1854,18 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>导入台账（污染源、废弃井、监测井）</translation>
     </message>
     <message>
-        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set.</source>
-        <translation>从 CSV（UTF-8 或 GB18030/GBK）或 XLSX 导入台账。根据中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y …）。坐标可以是十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的质心处，并标记为需现场核查。按统一社会信用代码或编码与已有记录匹配的行将更新该记录（报告列出每项变更），而不会重复录入。只要有一行出错就不写入任何内容，除非设置了 ACCEPT_VALID。</translation>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <source>Roster list</source>
+        <translation>名录清单</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <source>Inspection ledger</source>
+        <translation>检查台账</translation>
+    </message>
+    <message>
+        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists and inspection ledgers name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection instead of duplicating it.</source>
+        <translation>从CSV（UTF-8或GB18030/GBK）或XLSX导入台账。按中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或X/Y等）。坐标可为十进制度、度分秒或投影坐标（米）；无坐标的行置于所在县区中心并标记为待现场核实。按统一社会信用代码或编号与已有记录匹配的行将被更新（报告列出每处变化），不会重复录入。任何一行有错误时不写入任何数据，除非设置了ACCEPT_VALID。名录清单和检查台账按统一社会信用代码、污染源编号或完整名称对应污染源；更新后的清单会更新同一名录版本或同一次检查，而不会重复录入。</translation>
     </message>
 </context>
 <context>
