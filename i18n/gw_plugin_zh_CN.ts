@@ -5594,4 +5594,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>数据库中没有废弃井表：{e}</translation>
     </message>
 </context>
+<context>
+    <name>xlsx_report</name>
+    <message>
+        <location filename="../gw_plugin/core/xlsx_report.py" line="60"/>
+        <source>XLSX export needs the Python package openpyxl. Install it (OSGeo4W or Debian: python3-openpyxl; otherwise pip install openpyxl) or export PDF/CSV.</source>
+        <translation>导出XLSX需要Python包openpyxl。请安装（OSGeo4W或Debian：python3-openpyxl；其他环境：pip install openpyxl），或改为导出PDF/CSV。</translation>
+    </message>
+</context>
 </TS>

@@ -342,3 +342,24 @@ def test_indicators_algorithm(provider, city, tmp_path):
         "gwplugin:indicators", {"DATABASE": str(path), "PLAN_FILE": str(own), "OUTPUT": "TEMPORARY_OUTPUT"}
     )
     assert res["PLAN"] == "own" and res["N_RESULTS"] == len(COUNTIES) + 1
+
+
+def test_xlsx_without_openpyxl_says_how_to_install(tmp_path, monkeypatch):
+    """openpyxl is optional: without it the XLSX export fails with an install hint, not an ImportError."""
+    import builtins
+
+    import pytest
+
+    from gw_plugin.core import xlsx_report
+
+    real_import = builtins.__import__
+
+    def no_openpyxl(name, *args, **kw):
+        if name == "openpyxl" or name.startswith("openpyxl."):
+            raise ImportError("No module named 'openpyxl'")
+        return real_import(name, *args, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_openpyxl)
+    with pytest.raises(xlsx_report.XlsxUnavailableError, match="openpyxl"):
+        xlsx_report.write_table_xlsx(tmp_path / "t.xlsx", "t", ["a"], [[1]])
+    assert not (tmp_path / "t.xlsx").exists()

@@ -601,9 +601,10 @@ def abandoned_well_rows(
 
 def write_abandoned_wells_xlsx(path, rows: Sequence, city: str = "", filters_note: str = "") -> str:
     """The abandoned-well ledger workbook: title, note (date, count, filters), Chinese headers, one row per well."""
-    from openpyxl import load_workbook
-
     from . import xlsx_report
+
+    xlsx_report.require_openpyxl()
+    from openpyxl import load_workbook
 
     note = "生成日期：{d}    共{n}眼{f}".format(
         d=_dt.date.today().isoformat(), n=len(rows), f=("    筛选：" + filters_note) if filters_note else ""

@@ -46,7 +46,29 @@ def roster_title(roster: str, version: Optional[str] = None, city: str = "") -> 
 # ----------------------------------------------------------------------------------------------------------------
 # openpyxl helpers
 # ----------------------------------------------------------------------------------------------------------------
+class XlsxUnavailableError(RuntimeError):
+    """openpyxl is missing: XLSX export is disabled (PDF and CSV outputs still work)."""
+
+
+def require_openpyxl():
+    """The openpyxl module, or a clear error saying how to install it (it is optional: QGIS does not always ship it)."""
+    try:
+        import openpyxl
+    except ImportError:
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        raise XlsxUnavailableError(
+            QCoreApplication.translate(
+                "xlsx_report",
+                "XLSX export needs the Python package openpyxl. Install it (OSGeo4W or Debian: python3-openpyxl; "
+                "otherwise pip install openpyxl) or export PDF/CSV.",
+            )
+        ) from None
+    return openpyxl
+
+
 def _styles():
+    require_openpyxl()
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin", color="808080")
@@ -100,6 +122,7 @@ def _safe_sheet_title(text: str, used: set) -> str:
 
 def write_table_xlsx(path, title: str, headers: Sequence, rows: Sequence, note: str = "", sheet: str = "表") -> str:
     """A one-sheet workbook in the same layout (title, note, header row 3, data from row 4)."""
+    require_openpyxl()
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -112,6 +135,7 @@ def write_table_xlsx(path, title: str, headers: Sequence, rows: Sequence, note: 
 
 def write_roster_xlsx(path, roster: str, rows: Sequence, version: Optional[str] = None, city: str = "") -> str:
     """The official roster listing (rows: rosters.RosterRow)."""
+    require_openpyxl()
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -236,6 +260,7 @@ def indicator_row(r) -> list:
 
 def write_indicator_xlsx(path, report) -> str:
     """Workbook of an indicators.Report: 汇总 (city), one sheet per indicator by county, 指标说明."""
+    require_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
