@@ -461,38 +461,31 @@ def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=
     return rep
 
 
-def write_ledger(rep: LedgerReport, database: str, accept_valid_only: bool = False, user: str = "") -> LedgerReport:
-    """Insert new rows and update matched ones in ONE transaction (through OGR, which keeps the R-tree)."""
+def _refuse_if_errors(rep: LedgerReport, accept_valid_only: bool) -> None:
     if rep.errors and not accept_valid_only:
         raise LedgerRefusedError(
             f"{len(rep.errors)} errors in {len(rep.bad_rows)} rows: nothing was written. Fix the ledger, or accept "
             "importing only the valid rows."
         )
-    target = S.table(rep.table)
-    has_flag = "needs_field_check" in {f.name for f in target.fields}
+
+
+def _write(rep: LedgerReport, database: str, user: str, fill_new, fill_changed=None) -> LedgerReport:
+    """Insert the report's new rows and apply the changes of its matched rows in ONE OGR transaction (OGR keeps
+    the R-tree). ``fill_new(feature, row)`` completes a new feature; ``fill_changed(feature, row)`` handles what
+    a plain attribute change does not (e.g. a moved position, stored under the pseudo-field "position")."""
     ds = ogr.Open(database, 1)
     try:
         lyr = ds.GetLayerByName(rep.table)
         ds.StartTransaction()
         try:
             new_rows = [r for r in rep.rows if r.match_fid is None]
-            ids = uuid7_batch(len(new_rows))
-            code_field = CODE_FIELD.get(rep.table)
-            n_code = 0
-            for r, u in zip(new_rows, ids):
+            for r, u in zip(new_rows, uuid7_batch(len(new_rows))):
                 f = ogr.Feature(lyr.GetLayerDefn())
                 f["uuid"] = u
                 for k, v in r.values.items():
                     f[k] = v
-                if code_field and not r.values.get(code_field):
-                    n_code += 1
-                    f[code_field] = f"{r.values['county_code']}-{u[-8:]}"
-                if has_flag:
-                    f["needs_field_check"] = 1 if r.placed_at_centroid else 0
-                elif r.placed_at_centroid:
-                    f["remarks"] = ((r.values.get("remarks") or "") + " [位置取县区中心，待现场核实]").strip()
                 f["created_by"] = f["updated_by"] = user or None
-                f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
+                fill_new(f, r)
                 lyr.CreateFeature(f)
             updated = unchanged = 0
             for r in rep.rows:
@@ -505,10 +498,8 @@ def write_ledger(rep: LedgerReport, database: str, accept_valid_only: bool = Fal
                 for k, (_old, new) in r.changes.items():
                     if k != "position":
                         f[k] = new
-                if "position" in r.changes:  # a real position replaces the old one
-                    f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
-                    if has_flag:
-                        f["needs_field_check"] = 0
+                if fill_changed is not None:
+                    fill_changed(f, r)
                 f["updated_by"] = user or None
                 lyr.SetFeature(f)
                 updated += 1
@@ -520,6 +511,31 @@ def write_ledger(rep: LedgerReport, database: str, accept_valid_only: bool = Fal
         ds = None
     rep.inserted, rep.updated, rep.unchanged = len(new_rows), updated, unchanged
     return rep
+
+
+def write_ledger(rep: LedgerReport, database: str, accept_valid_only: bool = False, user: str = "") -> LedgerReport:
+    """Insert new rows and update matched ones in ONE transaction (through OGR, which keeps the R-tree)."""
+    _refuse_if_errors(rep, accept_valid_only)
+    target = S.table(rep.table)
+    has_flag = "needs_field_check" in {f.name for f in target.fields}
+    code_field = CODE_FIELD.get(rep.table)
+
+    def fill_new(f, r):
+        if code_field and not r.values.get(code_field):
+            f[code_field] = f"{r.values['county_code']}-{f['uuid'][-8:]}"
+        if has_flag:
+            f["needs_field_check"] = 1 if r.placed_at_centroid else 0
+        elif r.placed_at_centroid:
+            f["remarks"] = ((r.values.get("remarks") or "") + " [位置取县区中心，待现场核实]").strip()
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
+
+    def fill_changed(f, r):
+        if "position" in r.changes:  # a real position replaces the old one
+            f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
+            if has_flag:
+                f["needs_field_check"] = 0
+
+    return _write(rep, database, user, fill_new, fill_changed)
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -672,11 +688,7 @@ def validate_linked(path_or_table, database: str, mapping: LedgerMapping, today=
 def write_linked(rep: LedgerReport, database: str, accept_valid_only: bool = False, user: str = "") -> LedgerReport:
     """Insert or update the rows of a roster list / inspection ledger in ONE transaction (through OGR; inspections
     are placed at their source's position)."""
-    if rep.errors and not accept_valid_only:
-        raise LedgerRefusedError(
-            f"{len(rep.errors)} errors in {len(rep.bad_rows)} rows: nothing was written. Fix the ledger, or accept "
-            "importing only the valid rows."
-        )
+    _refuse_if_errors(rep, accept_valid_only)
     positions = {}
     if S.table(rep.table).geometry:
         ds0 = ogr.Open(database)
@@ -685,40 +697,10 @@ def write_linked(rep: LedgerReport, database: str, accept_valid_only: bool = Fal
             if g is not None and not g.IsEmpty():
                 positions[f.GetField("uuid")] = (g.GetX(), g.GetY())
         ds0 = None
-    ds = ogr.Open(database, 1)
-    try:
-        lyr = ds.GetLayerByName(rep.table)
-        ds.StartTransaction()
-        try:
-            new_rows = [r for r in rep.rows if r.match_fid is None]
-            for r, u in zip(new_rows, uuid7_batch(len(new_rows))):
-                f = ogr.Feature(lyr.GetLayerDefn())
-                f["uuid"] = u
-                for k, v in r.values.items():
-                    f[k] = v
-                f["created_by"] = f["updated_by"] = user or None
-                pos = positions.get(r.values["source_uuid"])
-                if pos is not None:
-                    f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({pos[0]} {pos[1]})"))
-                lyr.CreateFeature(f)
-            updated = unchanged = 0
-            for r in rep.rows:
-                if r.match_fid is None:
-                    continue
-                if not r.changes:
-                    unchanged += 1
-                    continue
-                f = lyr.GetFeature(r.match_fid)
-                for k, (_old, new) in r.changes.items():
-                    f[k] = new
-                f["updated_by"] = user or None
-                lyr.SetFeature(f)
-                updated += 1
-            ds.CommitTransaction()
-        except BaseException:
-            ds.RollbackTransaction()
-            raise
-    finally:
-        ds = None
-    rep.inserted, rep.updated, rep.unchanged = len(new_rows), updated, unchanged
-    return rep
+
+    def fill_new(f, r):
+        pos = positions.get(r.values["source_uuid"])
+        if pos is not None:
+            f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({pos[0]} {pos[1]})"))
+
+    return _write(rep, database, user, fill_new)
