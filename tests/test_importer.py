@@ -232,3 +232,43 @@ def test_bulk_import_keeps_counts_indexes_and_triggers(db, tmp_path, validate):
     assert ids == sorted(ids) and len(set(ids)) == 25000  # time-ordered version-7 UUIDs
     con.close()
     assert validate(db) == []
+
+
+def test_wide_duplicates_text_indicators_and_file_order(db, tmp_path):
+    # two columns that name the same indicator, a repeated sample, words for 嗅和味 (GB/T 14848-2017 Table 1:
+    # 无 in classes I–IV), and a number where a word is required
+    rows = [
+        ["井编号", "采样日期", "硝酸盐(mg/L)", "NO3-N", "嗅和味", "铅(μg/L)"],
+        ["W1", "2023-05-01", "1.5", "1.6", "无", "2"],
+        ["W2", "2023-05-01", "0.5", "", "无", "ND"],
+        ["W1", "2023-05-01", "1.7", "", "3", "1"],
+    ]
+    path = _write_csv(tmp_path / "wide.csv", rows)
+    mapping = ColumnMapping(layout="wide", well="井编号", date="采样日期")
+    rep = importer.validate(path, db, mapping, today=TODAY)
+    got = [(i.row, i.column, i.code) for i in rep.errors]
+    assert got == [
+        (2, "NO3-N", "duplicate"),
+        (4, "硝酸盐(mg/L)", "duplicate"),
+        (4, "嗅和味", "bad_value"),
+        (4, "铅(μg/L)", "duplicate"),
+    ], got
+    assert "row 2" in rep.errors[0].message and "row 2" in rep.errors[1].message
+    recs = rep.records
+    assert [(r.row, r.parameter, r.value_text) for r in recs] == [
+        (2, "硝酸盐", "1.5"),
+        (2, "嗅和味", "无"),
+        (2, "铅", "2"),
+        (3, "硝酸盐", "0.5"),
+        (3, "嗅和味", "无"),
+        (3, "铅", "ND"),
+    ]
+    assert recs[2].value_num == pytest.approx(0.002) and recs[2].unit == "mg/L"
+    assert recs[1].value_num is None and recs[1].unit == ""
+    assert recs[5].below_detection and recs[5].value_num is None
+    importer.write(rep, db, accept_valid_only=True)  # rows 2 and 4 have errors: left out entirely
+    assert {(r[0], r[2], r[3]) for r in _rows(db)} == {
+        ("W2", "硝酸盐", "0.5"),
+        ("W2", "嗅和味", "无"),
+        ("W2", "铅", "ND"),
+    }

@@ -317,7 +317,7 @@ class ImportDialog(QDialog):
         self.set_mapping(importer.guess_mapping(table))
         self.status_label.setText(
             QCoreApplication.translate("ImportDialog", "{rows} rows, {cols} columns ({encoding}).").format(
-                rows=len(table.rows), cols=len(table.headers), encoding=table.encoding
+                rows=table.nrows, cols=len(table.headers), encoding=table.encoding
             )
         )
         return True
@@ -473,7 +473,7 @@ class ImportDialog(QDialog):
             ).format(
                 rows=report.rows_read,
                 encoding=report.encoding,
-                values=len(report.records),
+                values=report.n_values,
                 errors=len(errors),
                 bad=len(report.bad_rows),
                 warnings=len(warnings),

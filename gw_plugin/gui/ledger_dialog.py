@@ -239,7 +239,7 @@ class LedgerImportDialog(QDialog):
         self.sheet_combo.blockSignals(False)
         self.status.setText(
             QCoreApplication.translate("LedgerImportDialog", "{n} rows, {c} columns{enc}").format(
-                n=len(self.table.rows),
+                n=self.table.nrows,
                 c=len(self.table.headers),
                 enc=f" ({self.table.encoding})" if self.table.encoding else "",
             )
