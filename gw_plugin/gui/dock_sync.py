@@ -2,7 +2,8 @@
 
 Shows whether change tracking is installed (offering to install it), the pending local changes by table, last
 sync time and revision, open conflicts (resolved in ``conflict_dialog.ConflictDialog``), changes the platform
-rejected (kept in the file, with the reason) and the last sync report. "Sync" runs gwplugin:sync in a QgsTask after
+rejected (kept in the file, with the reason; the user retries them as new local edits or dismisses them, through
+``core.sync_rejected``) and the last sync report. "Sync" runs gwplugin:sync in a QgsTask after
 the user saved or discarded open layer edits; "Check out" runs gwplugin:checkout and opens the new file.
 Registered with the dock registry (gui/docks.py) through ``DOCK``.
 """
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,6 +73,7 @@ def sync_overview(path: str) -> dict:
     revision, conflicts (list of open conflicts), rejected (list of dicts) and last_report (dict or None)."""
     from ..core import changelog as C
     from ..core import sync as SY
+    from ..core import sync_rejected as SR
 
     SY.recover_journal(path)
     counts = C.pending_counts(path)
@@ -82,17 +85,10 @@ def sync_overview(path: str) -> dict:
     try:
         for tbl, op, n in con.execute(f"SELECT tbl, op, count(*) FROM {C.CHANGELOG} GROUP BY tbl, op ORDER BY tbl"):
             out["pending"].setdefault(tbl, {"I": 0, "U": 0, "D": 0})[op] = n
-        cur = con.execute(
-            f"SELECT id, tbl, uuid, op, reason, data, created_at FROM {C.REJECTED} WHERE status = 'open' ORDER BY id"
-        )
-        names = [d[0] for d in cur.description]
-        for r in cur.fetchall():
-            d = dict(zip(names, r))
-            d["data"] = json.loads(d["data"]) if d["data"] else None
-            out["rejected"].append(d)
         st = C.state(con)
     finally:
         con.close()
+    out["rejected"] = SR.open_rejected(path)
     out["last_report"] = json.loads(st["last_report"]) if st.get("last_report") else None
     out["conflicts"] = SY.open_conflicts(path)
     return out
@@ -152,6 +148,8 @@ class SyncPanel(QWidget):
         self._dialogs: list = []
         # how the user is asked about unsaved layer edits: callable(layers) -> "save" | "discard" | "cancel"
         self.ask_unsaved = self._ask_unsaved
+        # how the user confirms giving up rejected changes: callable(count) -> bool
+        self.ask_dismiss = self._ask_dismiss
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -278,8 +276,30 @@ class SyncPanel(QWidget):
         self.rejected_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Feature"), _tr("Change"), _tr("Reason")])
         self._setup_table(self.rejected_table, stretch=3)
         self.rejected_table.setMaximumHeight(160)
+        self.rejected_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.rejected_table.itemSelectionChanged.connect(self._update_rejected_buttons)
+        self.retry_rejected_button = QPushButton(_tr("Re&try"), rejected_box)
+        self.retry_rejected_button.setObjectName("retry_rejected_button")
+        self.retry_rejected_button.setToolTip(
+            _tr(
+                "Apply the selected refused changes to this file again as new local edits; the next sync sends "
+                "them (for example after the county was granted to you)"
+            )
+        )
+        self.retry_rejected_button.clicked.connect(lambda: self.retry_selected_rejected())
+        self.dismiss_rejected_button = QPushButton(_tr("Dis&miss"), rejected_box)
+        self.dismiss_rejected_button.setObjectName("dismiss_rejected_button")
+        self.dismiss_rejected_button.setToolTip(
+            _tr("Give up the selected refused changes: they are never sent, the record stays in this file")
+        )
+        self.dismiss_rejected_button.clicked.connect(lambda: self.dismiss_selected_rejected())
+        rejected_buttons = QHBoxLayout()
+        rejected_buttons.addWidget(self.retry_rejected_button)
+        rejected_buttons.addWidget(self.dismiss_rejected_button)
+        rejected_buttons.addStretch(1)
         rv = QVBoxLayout(rejected_box)
         rv.addWidget(self.rejected_table)
+        rv.addLayout(rejected_buttons)
         layout.addWidget(rejected_box)
 
         # last report
@@ -500,6 +520,7 @@ class SyncPanel(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
                 item.setToolTip(rej["uuid"] if col < 2 else str(text))
+                item.setData(Qt.ItemDataRole.UserRole, rej["id"])
                 self.rejected_table.setItem(r, col, item)
         self._set_report(ov.get("last_report"))
         self._enable(not busy)
@@ -513,6 +534,13 @@ class SyncPanel(QWidget):
         self.policy_combo.setEnabled(not busy)
         self.checkout_button.setEnabled(not busy)
         self.resolve_button.setEnabled(bool(self.overview.get("conflicts")) and not busy)
+        self._update_rejected_buttons()
+
+    def _update_rejected_buttons(self) -> None:
+        """Retry / Dismiss act on the selected rejected changes: enabled only with a selection and no sync running."""
+        enabled = bool(self.selected_rejected_ids()) and self.task is None
+        self.retry_rejected_button.setEnabled(enabled)
+        self.dismiss_rejected_button.setEnabled(enabled)
 
     def _set_report(self, report: dict | None) -> None:
         for key, label in self.report_labels.items():
@@ -547,6 +575,27 @@ class SyncPanel(QWidget):
             tuple(self.rejected_table.item(r, c).text() for c in range(self.rejected_table.columnCount()))
             for r in range(self.rejected_table.rowCount())
         ]
+
+    def selected_rejected_ids(self) -> list:
+        """The gw_rejected ids of the selected rows of the rejected table, in table order."""
+        model = self.rejected_table.selectionModel()
+        if model is None:
+            return []
+        rows = sorted({index.row() for index in model.selectedRows()})
+        items = [self.rejected_table.item(r, 0) for r in rows]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
+
+    def select_rejected(self, ids) -> None:
+        """Select the rows of these gw_rejected ids (and only them)."""
+        ids = set(ids)
+        self.rejected_table.clearSelection()
+        model = self.rejected_table.selectionModel()
+        for r in range(self.rejected_table.rowCount()):
+            if self.rejected_table.item(r, 0).data(Qt.ItemDataRole.UserRole) in ids:
+                model.select(
+                    self.rejected_table.model().index(r, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
         self.status.setText(text)
@@ -702,6 +751,98 @@ class SyncPanel(QWidget):
         self.sync_finished.emit(ok, text)
 
     # ------------------------------------------------------------------------------------------------------
+    def _ask_dismiss(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _tr("Dismiss rejected changes"),
+            _tr(
+                "Give up {n} rejected changes? They will never be sent to the platform; the record of them stays in "
+                "this file."
+            ).format(n=count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def retry_selected_rejected(self) -> tuple:
+        """Apply the selected rejected changes to the file again as new local edits (the next sync sends them);
+        returns (ids retried, error messages)."""
+        from ..core import sync_rejected as SR
+
+        database = self.database()
+        ids = self.selected_rejected_ids()
+        if not database or not ids or self.task is not None:
+            return [], []
+        if not self.close_edit_buffers(database):  # a later save of the buffer would overwrite the retried values
+            self._message(_tr("Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
+            return [], []
+        done, errors = self._apply_to_rejected(SR.retry_rejected, database, ids)
+        if done:
+            from .import_dialog import refresh_database_layers
+
+            refresh_database_layers(self.project, database)
+        texts = []
+        if done:
+            texts.append(
+                _tr("{n} rejected changes applied again as local edits; the next sync sends them.").format(n=len(done))
+            )
+        if errors:
+            texts.append(
+                _tr("{n} rejected changes could not be retried: {errors}").format(
+                    n=len(errors), errors="; ".join(errors)
+                )
+            )
+        self._after_rejected_action(texts, errors)
+        return done, errors
+
+    def dismiss_selected_rejected(self) -> tuple:
+        """Give up the selected rejected changes after the user confirmed (they stay recorded as dismissed);
+        returns (ids dismissed, error messages)."""
+        from ..core import sync_rejected as SR
+
+        database = self.database()
+        ids = self.selected_rejected_ids()
+        if not database or not ids or self.task is not None:
+            return [], []
+        if not self.ask_dismiss(len(ids)):
+            return [], []
+        done, errors = self._apply_to_rejected(SR.dismiss_rejected, database, ids)
+        texts = []
+        if done:
+            texts.append(
+                _tr("{n} rejected changes dismissed: they are not sent, the record stays in the file.").format(
+                    n=len(done)
+                )
+            )
+        if errors:
+            texts.append(
+                _tr("{n} rejected changes could not be dismissed: {errors}").format(
+                    n=len(errors), errors="; ".join(errors)
+                )
+            )
+        self._after_rejected_action(texts, errors)
+        return done, errors
+
+    @staticmethod
+    def _apply_to_rejected(action, database: str, ids: list) -> tuple:
+        from ..core.sync import SyncError
+
+        done, errors = [], []
+        for rejected_id in ids:
+            try:
+                action(database, rejected_id)
+            except (SyncError, sqlite3.Error) as exc:  # refused or file locked: that change stays open
+                errors.append(str(exc))
+            else:
+                done.append(rejected_id)
+        return done, errors
+
+    def _after_rejected_action(self, texts: list, errors: list) -> None:
+        self.refresh()
+        if texts:
+            level = Qgis.MessageLevel.Critical if errors else Qgis.MessageLevel.Success
+            self._message(" ".join(texts), level, 0 if errors else 5)
+
     def open_conflicts(self, conflict_id: int | None = None):
         from .conflict_dialog import ConflictDialog
 
