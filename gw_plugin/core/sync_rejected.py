@@ -43,7 +43,7 @@ def _connect(gpkg_path: str):
     return con
 
 
-def open_rejected(gpkg_path: str) -> list:
+def open_rejected(gpkg_path: str) -> list[dict]:
     """Open rejected changes, oldest first, as dicts: id, tbl, uuid, op, reason, data, base (decoded JSON, geometry
     as hex WKB, None where there is no version), push_seq, created_at. An untracked file has none."""
     SY.recover_journal(gpkg_path)
