@@ -135,9 +135,17 @@ def canon(ftype: str, v):
     return str(v)
 
 
+_PLAIN = frozenset(("text", "uuid", "real", "integer"))  # one Python type has one form: == decides
+
+
 def same(ftype: str, a, b) -> bool:
-    if a is b or (type(a) is type(b) and a == b):
+    if a is b:
         return True
+    if type(a) is type(b):
+        if a == b:
+            return True
+        if ftype in _PLAIN:
+            return False
     return canon(ftype, a) == canon(ftype, b)
 
 
@@ -264,9 +272,10 @@ class _Local:
         r = self.con.execute(sql_, (uuid,)).fetchone()
         return None if r is None else dict(zip(cols, r))
 
-    def rows_for(self, table: str, uuids_sql: str, params=(), base: bool = False) -> dict:
+    def rows_for(self, table: str, uuids_sql: str, params=(), base: bool = False, tuples: bool = False) -> dict:
         """uuid -> row for the uuids selected by ``uuids_sql`` (a SELECT of one uuid column). Many uuids: one
-        sequential scan of the table filtered here (far cheaper than as many index probes); few: one IN query."""
+        sequential scan of the table filtered here (far cheaper than as many index probes); few: one IN query.
+        Rows are dicts, or with ``tuples`` the values in the order of ``self.cols[table]`` (no dict per row)."""
         wanted = {u for (u,) in self.con.execute(uuids_sql, params)}
         if not wanted:
             return {}
@@ -274,15 +283,13 @@ class _Local:
         src = C.q(C.base_table(table) if base else table)
         sel = ", ".join(C.q(c) for c in cols)
         ui = cols.index("uuid")
-        out = {}
         if len(wanted) > 2000:
-            for r in self.con.execute(f"SELECT {sel} FROM {src}"):
-                if r[ui] in wanted:
-                    out[r[ui]] = dict(zip(cols, r))
-            return out
-        for r in self.con.execute(f"SELECT {sel} FROM {src} WHERE uuid IN ({uuids_sql})", params):
-            out[r[ui]] = dict(zip(cols, r))
-        return out
+            rows = (r for r in self.con.execute(f"SELECT {sel} FROM {src}") if r[ui] in wanted)
+        else:
+            rows = self.con.execute(f"SELECT {sel} FROM {src} WHERE uuid IN ({uuids_sql})", params)
+        if tuples:
+            return {r[ui]: r for r in rows}
+        return {r[ui]: dict(zip(cols, r)) for r in rows}
 
     def write(self, table: str, row: dict) -> None:
         cols = [c for c in self.cols[table] if c in row]
@@ -554,14 +561,15 @@ def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
     cols = local.cols[table]
     types = local.types[table]
     other = [c for c in cols if c != "uuid"]
+    other_types = [types[c] for c in other]
     have = {}
     uuids = [r["uuid"] for r in rows]
     sel = ", ".join(C.q(c) for c in cols)
+    ui = cols.index("uuid")
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
         for r in con.execute(f"SELECT {sel} FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
-            d = dict(zip(cols, r))
-            have[d["uuid"]] = d
+            have[r[ui]] = r
     groups = {}
     ins = []
     for r in rows:
@@ -569,7 +577,15 @@ def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
         if L is None:
             ins.append(r)
             continue
-        changed = tuple(c for c in other if r.get(c) != L.get(c) and not same(types[c], r.get(c), L.get(c)))
+        if tuple(r.values()) == L:
+            continue  # the usual case: identical values as stored (the row dicts follow ``cols``; one C compare)
+        S_ = tuple(map(r.get, other))
+        L = L[:ui] + L[ui + 1 :]
+        changed = tuple(
+            c
+            for c, t, x, y in zip(other, other_types, S_, L)
+            if x != y and not same(t, x, y)  # a different text form of the same value is no change
+        )
         if changed:
             groups.setdefault(changed, []).append([r.get(c) for c in changed] + [r["uuid"]])
     for changed, params in groups.items():
@@ -695,8 +711,8 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
             if tbl not in cache:
                 pend = f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0"
                 cache[tbl] = (
-                    local.rows_for(tbl, pend, (tbl,)),
-                    local.rows_for(tbl, pend, (tbl,), base=True),
+                    local.rows_for(tbl, pend, (tbl,), tuples=True),
+                    local.rows_for(tbl, pend, (tbl,), base=True, tuples=True),
                     dict(
                         con.execute(
                             f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN ({pend})", (tbl, tbl)
@@ -704,6 +720,7 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
                     ),
                 )
             rows, bases, revs = cache[tbl]
+            cols = local.cols[tbl]
             types = local.types[tbl]
             geometry = S.table(tbl).geometry
             L = rows.get(uuid)
@@ -714,24 +731,25 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
                     if L is None:
                         local.drop_entry(tbl, uuid)
                         continue
-                    data = {c: to_wire(types[c], v, srid, geometry) for c, v in L.items()}
+                    data = {c: to_wire(types[c], v, srid, geometry) for c, v in zip(cols, L)}
                     if not data.get("county_code"):
                         raise ValueError("county_code is empty")
                 elif op == "U":
                     if L is None or B is None:
                         raise ValueError("change record without its row or base")
-                    differ = [c for c in local.cols[tbl] if c != "uuid" and L[c] != B.get(c)]  # cheap first pass
                     data = {
-                        c: to_wire(types[c], L[c], srid, geometry) for c in differ if not same(types[c], L[c], B.get(c))
+                        c: to_wire(types[c], x, srid, geometry)
+                        for c, x, y in zip(cols, L, B)
+                        if x != y and c != "uuid" and not same(types[c], x, y)  # != first: cheap, in C
                     }
                     if not any(c not in META_FIELDS for c in data):
                         local.drop_entry(tbl, uuid)
                         continue
-                    data["county_code"] = to_wire("text", L["county_code"], srid)
+                    data["county_code"] = to_wire("text", L[cols.index("county_code")], srid)
                     if not data["county_code"]:
                         raise ValueError("county_code is empty")
                 else:
-                    data = {"county_code": (B or {}).get("county_code")}
+                    data = {"county_code": B[cols.index("county_code")] if B is not None else None}
             except ValueError as exc:
                 _reject(local, tbl, uuid, op, f"invalid value: {exc}", None)
                 report.rejected += 1
@@ -957,14 +975,18 @@ def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
     """Advance the base to what the server now holds; keep as pending whatever changed locally meanwhile."""
     con = local.con
     in_outbox = f"SELECT uuid FROM {C.OUTBOX} WHERE tbl = ?"
-    rows = local.rows_for(tbl, in_outbox, (tbl,))
-    bases = local.rows_for(tbl, in_outbox, (tbl,), base=True)
+    rows = local.rows_for(tbl, in_outbox, (tbl,), tuples=True)
+    bases = local.rows_for(tbl, in_outbox, (tbl,), base=True, tuples=True)
     entries = dict(
         con.execute(f"SELECT uuid, op FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({in_outbox})", (tbl, tbl))
     )
     types = local.types[tbl]
     srs = local.srs.get(tbl, 0)
     cols = local.cols[tbl]
+    pos = {c: i for i, c in enumerate(cols)}
+    ui = pos["uuid"]
+    compared = [i for i, c in enumerate(cols) if c not in META_FIELDS]  # what local.equal compares
+    empty = (None,) * len(cols)
     drop, set_rev, del_rev, new_bases, new_entries = [], [], [], [], []
     for uuid, op, data, new_rev in items:
         L = rows.get(uuid)
@@ -976,19 +998,20 @@ def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
                 new_entries.append((uuid, "I"))
             continue
         set_rev.append((tbl, uuid, new_rev))
-        pushed = {c: from_wire(types[c], v, srs) for c, v in json.loads(data).items() if c in types}
-        if op == "I":
-            new_base = {c: pushed.get(c) for c in cols}
-        else:
-            new_base = dict(bases.get(uuid) or {c: None for c in cols})
-            new_base.update(pushed)
-        new_base["uuid"] = uuid
+        new_base = list(empty if op == "I" else bases.get(uuid) or empty)
+        for c, v in json.loads(data).items():
+            i = pos.get(c)
+            if i is not None:
+                new_base[i] = from_wire(types[c], v, srs)
+        new_base[ui] = uuid
         if L is None:  # deleted locally while the push was in flight: the delete is still to be sent
             new_bases.append(new_base)
             new_entries.append((uuid, "D"))
         elif uuid not in entries:
             continue
-        elif local.equal(tbl, L, new_base):
+        elif all(L[i] == new_base[i] for i in compared) or local.equal(
+            tbl, dict(zip(cols, L)), dict(zip(cols, new_base))
+        ):
             drop.append(uuid)
         else:
             new_bases.append(new_base)
@@ -1001,7 +1024,7 @@ def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
     if new_bases:
         con.executemany(
             f"INSERT OR REPLACE INTO {base_t} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [[b.get(c) for c in cols] for b in new_bases],
+            new_bases,
         )
     for uuid, op in new_entries:
         local.set_entry(tbl, uuid, op)
