@@ -230,7 +230,7 @@ def test_tracking_catches_ogr_edits(published, tmp_path):
     ops = {(op, u in a) for _, u, op, _ in pending(c1)}
     assert ops == {("I", False), ("U", True), ("D", True)}
     rep = SY.sync(c1, ci)
-    assert rep.pushed == 3 and pending(c1) == []
+    assert rep.pushed == 3 and pending(c1) == [], (rep, pending(c1))
     srv = server_rows(ci)
     assert srv[a[0]]["depth_m"] == 77.5 and a[1] not in srv
     assert any(r["well_code"] == "OGR1" for r in srv.values())
@@ -705,3 +705,29 @@ def test_sync_algorithm_cancel_keeps_everything(pg_server, tmp_path, qgis_proces
     cur.execute("SELECT count(*) FROM gw.monitoring_wells")
     assert cur.fetchone()[0] == 20
     con.close()
+
+
+def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
+    # the push diffs rows against their base inside SQLite (a bit mask per feature); only changed values travel, and
+    # a value rewritten in another text form (same instant) is no change at all
+    ci, src, a, b = published
+    c1 = client(ci, tmp_path, "c1")
+    con = C.open_db(c1)
+    created = con.execute("SELECT created_at FROM monitoring_wells WHERE uuid = ?", (a[1],)).fetchone()[0]
+    con.close()
+    edit(c1, "monitoring_wells", a[0], depth_m=12.5, remarks="井口已封", status="abandoned")
+    edit(c1, "monitoring_wells", a[1], created_at=created.replace("T", " ").replace("Z", "+00:00"))
+    assert {u for _, u, _, _ in pending(c1)} == {a[0], a[1]}
+    con = C.open_db(c1)
+    try:
+        local = SY._Local(con)
+        seq = SY._prepare_outbox(local, 4547, SY.SyncReport())
+        assert seq == 1
+        rows = con.execute("SELECT tbl, uuid, op, data FROM gw_outbox").fetchall()
+    finally:
+        con.close()
+    assert [(t, u, op) for t, u, op, _ in rows] == [("monitoring_wells", a[0], "U")]
+    data = json.loads(rows[0][3])
+    assert set(data) - {"updated_at", "updated_by"} == {"depth_m", "remarks", "status", "county_code"}
+    assert data["depth_m"] == 12.5 and data["remarks"] == "井口已封" and data["county_code"] == A
+    assert {u for _, u, _, _ in pending(c1)} == {a[0]}  # the same-instant rewrite was dropped, not sent

@@ -695,6 +695,120 @@ def _merge(local: _Local, table: str, rev: int, server, entry, policy: str, repo
 # --------------------------------------------------------------------------------------------------------------
 # Push
 # --------------------------------------------------------------------------------------------------------------
+def _pending(tbl_op: str) -> str:
+    return f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = '{tbl_op}'"
+
+
+def _outbox_rows(local: _Local, tbl: str, srid: int, report: SyncReport) -> list:
+    """(tbl, uuid, op, base_rev, data JSON) for the pending changes of one table; refused values go to
+    gw_rejected, updates that changed nothing (or only updated_at/by) are dropped.
+
+    Updates are diffed in SQLite: one query gives, per feature, a bit mask of the columns whose stored value differs
+    from the base (``IS NOT``) and only those values of both sides; Python then judges just those (a different text
+    form of the same value is no change) and converts them for the wire."""
+    con = local.con
+    cols = local.cols[tbl]
+    types = local.types[tbl]
+    geometry = S.table(tbl).geometry
+    t, b = C.q(tbl), C.q(C.base_table(tbl))
+    revs = dict(
+        con.execute(
+            f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN "
+            f"(SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0)",
+            (tbl, tbl),
+        )
+    )
+    out = []
+
+    def refuse(uuid: str, op: str, why: str) -> None:
+        _reject(local, tbl, uuid, op, f"invalid value: {why}", None)
+        report.rejected += 1
+
+    # inserts: the whole row
+    for uuid, L in local.rows_for(tbl, _pending("I"), (tbl,), tuples=True).items():
+        try:
+            data = {c: to_wire(types[c], v, srid, geometry) for c, v in zip(cols, L)}
+            if not data.get("county_code"):
+                raise ValueError("county_code is empty")
+        except ValueError as exc:
+            refuse(uuid, "I", str(exc))
+            continue
+        out.append((tbl, uuid, "I", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+    # an insert whose row is gone (inserted and deleted, uuid cleared) has nothing to send
+    gone = con.execute(
+        f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'I' "
+        f"AND uuid NOT IN (SELECT uuid FROM {t} WHERE uuid IS NOT NULL)",
+        (tbl,),
+    ).fetchall()
+    for (uuid,) in gone:
+        local.drop_entry(tbl, uuid)
+    # updates: diffed in SQLite
+    data_cols = [c for c in cols if c != "uuid"]
+    cc = cols.index("county_code")
+    diff = [f"(l.{C.q(c)} IS NOT b.{C.q(c)})" for c in data_cols]
+    # (SQLite gives << and | the same precedence, left to right: every shifted term in its own parentheses)
+    masks = [" | ".join(f"({d} << {i})" for i, d in enumerate(diff[k : k + 60])) for k in range(0, len(diff), 60)]
+    if len(masks) == 1:
+        values = ", ".join(
+            f"CASE WHEN l.{C.q(c)} IS NOT b.{C.q(c)} THEN l.{C.q(c)} END, "
+            f"CASE WHEN l.{C.q(c)} IS NOT b.{C.q(c)} THEN b.{C.q(c)} END"
+            for c in data_cols
+        )
+        sql = (
+            f"SELECT l.uuid, l.{C.q('county_code')}, {masks[0]}, {values} FROM {t} l JOIN {b} b ON b.uuid = l.uuid "
+            f"WHERE l.uuid IN ({_pending('U')})"
+        )
+        bits: dict = {}
+        seen = set()
+        for r in con.execute(sql, (tbl,)).fetchall():  # read first: refusing a change writes to these tables
+            uuid, county, mask = r[0], r[1], r[2]
+            seen.add(uuid)
+            idx = bits.get(mask)
+            if idx is None:
+                idx = bits[mask] = [i for i in range(len(data_cols)) if mask >> i & 1]
+            try:
+                data = {}
+                for i in idx:
+                    c, x, y = data_cols[i], r[3 + 2 * i], r[4 + 2 * i]
+                    if not same(types[c], x, y):
+                        data[c] = to_wire(types[c], x, srid, geometry)
+                if not any(c not in META_FIELDS for c in data):
+                    local.drop_entry(tbl, uuid)
+                    continue
+                data["county_code"] = to_wire("text", county, srid)
+                if not data["county_code"]:
+                    raise ValueError("county_code is empty")
+            except ValueError as exc:
+                refuse(uuid, "U", str(exc))
+                continue
+            out.append((tbl, uuid, "U", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+        rest = [u for (u,) in con.execute(_pending("U"), (tbl,)) if u not in seen]
+    else:  # more than 60 columns: diff in Python
+        rest = [u for (u,) in con.execute(_pending("U"), (tbl,))]
+    for uuid in rest:
+        L, B = local.row(tbl, uuid), local.row(tbl, uuid, base=True)
+        try:
+            if L is None or B is None:
+                raise ValueError("change record without its row or base")
+            data = {c: to_wire(types[c], L[c], srid, geometry) for c in data_cols if not same(types[c], L[c], B[c])}
+            if not any(c not in META_FIELDS for c in data):
+                local.drop_entry(tbl, uuid)
+                continue
+            data["county_code"] = to_wire("text", L[cols[cc]], srid)
+            if not data["county_code"]:
+                raise ValueError("county_code is empty")
+        except ValueError as exc:
+            refuse(uuid, "U", str(exc))
+            continue
+        out.append((tbl, uuid, "U", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+    # deletes: the county of the base (what the server checks the permission on)
+    for (uuid,) in con.execute(_pending("D"), (tbl,)).fetchall():
+        county = con.execute(f"SELECT county_code FROM {b} WHERE uuid = ?", (uuid,)).fetchone()
+        data = {"county_code": county[0] if county else None}
+        out.append((tbl, uuid, "D", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+    return out
+
+
 def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[int]:
     """Snapshot the pending changes into gw_outbox under a new push sequence (one SQLite transaction)."""
     con = local.con
@@ -702,59 +816,12 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
         st = C.state(con)
         if st["inflight_seq"] is not None:
             return st["inflight_seq"]
-        entries = con.execute(f"SELECT tbl, uuid, op FROM {C.CHANGELOG} WHERE held = 0 ORDER BY tbl, uuid").fetchall()
         out = []
-        cache = {}
-        for tbl, uuid, op in entries:
-            if tbl not in local.cols:
-                continue
-            if tbl not in cache:
-                pend = f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0"
-                cache[tbl] = (
-                    local.rows_for(tbl, pend, (tbl,), tuples=True),
-                    local.rows_for(tbl, pend, (tbl,), base=True, tuples=True),
-                    dict(
-                        con.execute(
-                            f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN ({pend})", (tbl, tbl)
-                        ).fetchall()
-                    ),
-                )
-            rows, bases, revs = cache[tbl]
-            cols = local.cols[tbl]
-            types = local.types[tbl]
-            geometry = S.table(tbl).geometry
-            L = rows.get(uuid)
-            B = bases.get(uuid)
-            base_rev = revs.get(uuid)
-            try:
-                if op == "I":
-                    if L is None:
-                        local.drop_entry(tbl, uuid)
-                        continue
-                    data = {c: to_wire(types[c], v, srid, geometry) for c, v in zip(cols, L)}
-                    if not data.get("county_code"):
-                        raise ValueError("county_code is empty")
-                elif op == "U":
-                    if L is None or B is None:
-                        raise ValueError("change record without its row or base")
-                    data = {
-                        c: to_wire(types[c], x, srid, geometry)
-                        for c, x, y in zip(cols, L, B)
-                        if x != y and c != "uuid" and not same(types[c], x, y)  # != first: cheap, in C
-                    }
-                    if not any(c not in META_FIELDS for c in data):
-                        local.drop_entry(tbl, uuid)
-                        continue
-                    data["county_code"] = to_wire("text", L[cols.index("county_code")], srid)
-                    if not data["county_code"]:
-                        raise ValueError("county_code is empty")
-                else:
-                    data = {"county_code": B[cols.index("county_code")] if B is not None else None}
-            except ValueError as exc:
-                _reject(local, tbl, uuid, op, f"invalid value: {exc}", None)
-                report.rejected += 1
-                continue
-            out.append((tbl, uuid, op, base_rev, json.dumps(data, ensure_ascii=False)))
+        tables = [t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {C.CHANGELOG} WHERE held = 0")]
+        for tbl in sorted(tables):
+            if tbl in local.cols:
+                out.extend(_outbox_rows(local, tbl, srid, report))
+        out.sort(key=lambda r: (r[0], r[1]))
         if not out:
             return None
         seq = st["push_seq"] + 1
