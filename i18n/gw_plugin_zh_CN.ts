@@ -3440,449 +3440,499 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="165"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="163"/>
         <source>&amp;Install change tracking</source>
         <translation>安装变更跟踪(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="166"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="164"/>
         <source>Record every insert, update and delete in this file so that sync can send them</source>
         <translation>在本文件中记录每次新增、修改和删除，以便同步时发送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="174"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="175"/>
         <source>Change tracking:</source>
         <translation>变更跟踪：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="178"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="179"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
         <source>Pull and push</source>
         <translation>拉取并推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
         <source>Push only</source>
         <translation>仅推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="185"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
         <source>Pull only</source>
         <translation>仅拉取</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
         <source>The platform wins</source>
         <translation>以平台为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
         <source>My edit wins</source>
         <translation>以我的编辑为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="188"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
         <source>Leave open for me to resolve</source>
         <translation>保留冲突由我处理</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="195"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="193"/>
         <source>Who wins when the same field was changed here and on the platform</source>
         <translation>本地和平台修改了同一字段时以哪方为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="201"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="199"/>
         <source>&amp;Direction:</source>
         <translation>方向(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="203"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="201"/>
         <source>&amp;When both changed a field:</source>
         <translation>两端修改了同一字段时(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="218"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="216"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="219"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="217"/>
         <source>Pull the platform&apos;s changes, merge them and push the local changes</source>
         <translation>拉取平台的变更并合并，然后推送本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="221"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="219"/>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="224"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="222"/>
         <source>&amp;Platform…</source>
         <translation>平台(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="225"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="223"/>
         <source>Connection to the city platform (credentials in QGIS authentication)</source>
         <translation>与市级平台的连接（凭据保存在 QGIS 认证中）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="227"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="225"/>
         <source>C&amp;heck out…</source>
         <translation>检出(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="228"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="226"/>
         <source>Create a new project database with counties of the platform</source>
         <translation>用平台上的县区数据新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="230"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="228"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="245"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="243"/>
         <source>Pending local changes</source>
         <translation>待同步的本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
         <source>Inserts</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
         <source>Updates</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="248"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
         <source>Deletes</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="259"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="257"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="265"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="263"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="274"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="272"/>
         <source>Rejected changes</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="275"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="273"/>
         <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
         <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="278"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="286"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="306"/>
         <source>Last sync report</source>
         <translation>上次同步报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
         <source>Pushed:</source>
         <translation>已推送：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
         <source>Pulled:</source>
         <translation>已拉取：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
         <source>Merged:</source>
         <translation>已合并：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
         <source>Conflicts:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="289"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
         <source>Rejected:</source>
         <translation>被拒绝：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="405"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="425"/>
         <source>not configured — use “Platform…”</source>
         <translation>未配置——请使用“平台…”</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="415"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
         <source>No project database in this project.</source>
         <translation>本工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="415"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="437"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="457"/>
         <source>not installed: edits made now are not recorded for sync. Install it before editing.</source>
         <translation>未安装：现在所做的编辑不会被记录以供同步。请在编辑前安装。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="441"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="461"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="447"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="467"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="449"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="469"/>
         <source>{when} (platform revision {rev})</source>
         <translation>{when}（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="449"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="469"/>
         <source>never (platform revision {rev})</source>
         <translation>从未（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="470"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
         <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
         <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="470"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
         <source>No pending changes.</source>
         <translation>没有待同步的变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="478"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="498"/>
         <source>{n} open conflicts</source>
         <translation>{n} 个未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
         <source>insert</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="524"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="552"/>
         <source>open conflicts {n}, still pending {p}</source>
         <translation>未解决的冲突 {n}，仍待同步 {p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="527"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="555"/>
         <source>attachments up {u} / down {d}</source>
         <translation>附件 上传 {u} / 下载 {d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="936"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1077"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="571"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="620"/>
         <source>Change tracking installed; the features already in the file are sent by the first sync.</source>
         <translation>已安装变更跟踪；文件中已有的要素将在首次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="579"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="580"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="629"/>
         <source>These layers have unsaved edits: {names}. Save or discard them before syncing?</source>
         <translation>这些图层有未保存的编辑：{names}。同步前要保存还是放弃这些编辑？</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="602"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="651"/>
         <source>The edits of {layer} could not be saved: {errors}</source>
         <translation>{layer} 的编辑无法保存：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="625"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="674"/>
         <source>Set the platform connection first (“Platform…”).</source>
         <translation>请先设置平台连接（“平台…”）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="677"/>
         <source>Sync not started: the layers still have open edits.</source>
         <translation>未开始同步：图层仍有未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="634"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="683"/>
         <source>Syncing {name} with the platform</source>
         <translation>正在将 {name} 与平台同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="654"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="703"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="666"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="715"/>
         <source>Canceling… (nothing is lost: a stopped sync resumes next time)</source>
         <translation>正在取消…（不会丢失任何内容：中断的同步下次会继续）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="681"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="730"/>
         <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts}, rejected {rejected}.</source>
         <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}，被拒绝 {rejected}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="699"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="748"/>
         <source>Sync canceled. Nothing was lost; sync again to finish.</source>
         <translation>同步已取消。未丢失任何内容；再次同步即可完成。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="712"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="853"/>
         <source>Save or discard the open layer edits first.</source>
         <translation>请先保存或放弃图层上未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="763"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="904"/>
         <source>Check out from the platform</source>
         <translation>从平台检出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="770"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="911"/>
         <source>Connection string without password (authcfg=… for credentials)</source>
         <translation>不含密码的连接字符串（凭据用 authcfg=…）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="771"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="912"/>
         <source>&amp;Load counties</source>
         <translation>载入县区(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="777"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="918"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="787"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="928"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="789"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="930"/>
         <source>&amp;Counties:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="791"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="932"/>
         <source>&amp;Output file:</source>
         <translation>输出文件(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="802"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="943"/>
         <source>Chec&amp;k out</source>
         <translation>检出(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="814"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="955"/>
         <source>New project database</source>
         <translation>新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="814"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="955"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="832"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="973"/>
         <source>(read only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="836"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="977"/>
         <source>{n} counties on the platform.</source>
         <translation>平台上有 {n} 个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="858"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="999"/>
         <source>Choose at least one county.</source>
         <translation>请至少选择一个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="861"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1002"/>
         <source>Choose the output file.</source>
         <translation>请选择输出文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="865"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1006"/>
         <source>Checking out {counties}</source>
         <translation>正在检出 {counties}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="879"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1020"/>
         <source>Checking out…</source>
         <translation>正在检出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="907"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1048"/>
         <source>Check-out canceled.</source>
         <translation>检出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="925"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1066"/>
         <source>{rows} features checked out into {path}.</source>
         <translation>已将 {rows} 个要素检出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="936"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1077"/>
         <source>Sync the project database with the city platform: pending changes, conflicts, rejected changes</source>
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="281"/>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="283"/>
+        <source>Apply the selected refused changes to this file again as new local edits; the next sync sends them (for example after the county was granted to you)</source>
+        <translation>将选中的被拒绝修改作为新的本地编辑重新写入本文件，下次同步时发送（例如在获得该县的权限之后）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="290"/>
+        <source>Dis&amp;miss</source>
+        <translation>放弃(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="292"/>
+        <source>Give up the selected refused changes: they are never sent, the record stays in this file</source>
+        <translation>放弃选中的被拒绝修改：不再发送，记录仍保留在本文件中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="755"/>
+        <source>Dismiss rejected changes</source>
+        <translation>放弃被拒绝的修改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="755"/>
+        <source>Give up {n} rejected changes? They will never be sent to the platform; the record of them stays in this file.</source>
+        <translation>放弃 {n} 条被拒绝的修改？这些修改将不会发送到平台；其记录仍保留在本文件中。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="786"/>
+        <source>{n} rejected changes applied again as local edits; the next sync sends them.</source>
+        <translation>已将 {n} 条被拒绝的修改重新作为本地编辑写入；下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="790"/>
+        <source>{n} rejected changes could not be retried: {errors}</source>
+        <translation>{n} 条被拒绝的修改无法重试：{errors}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="812"/>
+        <source>{n} rejected changes dismissed: they are not sent, the record stays in the file.</source>
+        <translation>已放弃 {n} 条被拒绝的修改：不再发送，记录保留在文件中。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="818"/>
+        <source>{n} rejected changes could not be dismissed: {errors}</source>
+        <translation>{n} 条被拒绝的修改无法放弃：{errors}</translation>
     </message>
 </context>
 <context>
