@@ -440,25 +440,28 @@ def validate(
     inds = [gb14848.indicator(k) for k in pkeys]
     is_text = np.array([ind.kind == gb14848.TEXT for ind in inds] + [False], bool)[c_p]
     notation: dict = {}
+
+    def cell_err(k: int, code: str, message: str) -> None:
+        """Error on value k: reported with its file row and column, and the value left out."""
+        keep[k] = False
+        err(int(c_rows[k]) + 2, colnames[c_col[k]], code, message)
+
     for k in np.flatnonzero(~np.isfinite(nums)).tolist():
         raw = raw_values[k]
         lv = notation.get(raw)
         if lv is None:
             lv = notation[raw] = labvalues.parse_lab_value(raw)
-        row, column = int(c_rows[k]) + 2, colnames[c_col[k]]
         if lv.qualifier == "missing":
-            keep[k] = False
+            keep[k] = False  # an empty cell of a wide table is no value, not an error
             if value_columns is None:
-                err(row, column, "missing_value", "no value")
+                cell_err(k, "missing_value", "no value")
             continue
         if lv.qualifier == "invalid":
-            keep[k] = False
-            err(row, column, "bad_value", f"{raw!r}: {lv.note}")
+            cell_err(k, "bad_value", f"{raw!r}: {lv.note}")
             continue
         if lv.qualifier == "text":
             if not is_text[k]:
-                keep[k] = False
-                err(row, column, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
+                cell_err(k, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
                 continue
             nums[k] = np.nan
         else:
@@ -470,13 +473,7 @@ def validate(
                 c_unit_idx[k] = unit_index(lv.unit)
     has_num = ~np.isnan(nums)
     for k in np.flatnonzero(keep & is_text & has_num).tolist():
-        keep[k] = False
-        err(
-            int(c_rows[k]) + 2,
-            colnames[c_col[k]],
-            "bad_value",
-            f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number",
-        )
+        cell_err(k, "bad_value", f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number")
     step(60.0)
 
     # -- units: one conversion factor per (parameter, unit) pair
@@ -490,8 +487,7 @@ def validate(
             f = labvalues.conversion_factor(key, unit) if unit else 1.0
         except labvalues.UnitError as exc:
             for k in np.flatnonzero(sel).tolist():
-                err(int(c_rows[k]) + 2, colnames[c_col[k]], "unit", str(exc))
-            keep &= ~sel
+                cell_err(k, "unit", str(exc))
             continue
         if f != 1.0:
             factor[sel] = f
@@ -503,11 +499,9 @@ def validate(
         bad_ph = keep & (c_p == ph) & has_num & ((nums < 0) | (nums > 14))
         negative = keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
     for k in np.flatnonzero(bad_ph).tolist():
-        err(int(c_rows[k]) + 2, colnames[c_col[k]], "impossible", f"pH {raw_values[k]!r} outside 0–14")
+        cell_err(k, "impossible", f"pH {raw_values[k]!r} outside 0–14")
     for k in np.flatnonzero(negative).tolist():
-        msg = f"{raw_values[k]!r}: a concentration cannot be negative"
-        err(int(c_rows[k]) + 2, colnames[c_col[k]], "impossible", msg)
-    keep &= ~(bad_ph | negative)
+        cell_err(k, "impossible", f"{raw_values[k]!r}: a concentration cannot be negative")
     step(75.0)
 
     # -- duplicates in the file: the first value of a (well, date, parameter) stands, later ones are errors
@@ -523,13 +517,8 @@ def validate(
             group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
             for j in later.tolist():
                 k, first = int(order[j]), int(order[group_start[j]])
-                err(
-                    int(c_rows[k]) + 2,
-                    colnames[c_col[k]],
-                    "duplicate",
-                    f"{pkeys[c_p[k]]} at this well and date already given in row {int(c_rows[first]) + 2}",
-                )
-            keep[order[later]] = False
+                given = f"{pkeys[c_p[k]]} at this well and date already given in row {int(c_rows[first]) + 2}"
+                cell_err(k, "duplicate", given)
     # -- duplicates of values already in the database
     well_uuids = list(well_pos)
     dates = list(date_pos)
@@ -548,10 +537,8 @@ def validate(
                 in_db = _results_of(con, known.values())
                 for k in kept[np.isin(sample_key[kept], np.fromiter(known, np.int64, len(known)))].tolist():
                     if (known[int(sample_key[k])], pkeys[c_p[k]]) in in_db:
-                        keep[k] = False
-                        err(
-                            int(c_rows[k]) + 2,
-                            colnames[c_col[k]],
+                        cell_err(
+                            k,
                             "duplicate_in_database",
                             f"{pkeys[c_p[k]]} at this well and date is already in the database",
                         )

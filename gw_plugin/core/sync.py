@@ -742,9 +742,24 @@ def _outbox_rows(local: _Local, tbl: str, srid: int, report: SyncReport) -> list
     ).fetchall()
     for (uuid,) in gone:
         local.drop_entry(tbl, uuid)
+
+    def add_update(uuid: str, pairs, county) -> None:
+        """Queue an update from (column, local value, base value) pairs that may differ."""
+        try:
+            data = {c: to_wire(types[c], x, srid, geometry) for c, x, y in pairs if not same(types[c], x, y)}
+            if not any(c not in META_FIELDS for c in data):
+                local.drop_entry(tbl, uuid)  # nothing but updated_at/by (or a text form) changed
+                return
+            data["county_code"] = to_wire("text", county, srid)
+            if not data["county_code"]:
+                raise ValueError("county_code is empty")
+        except ValueError as exc:
+            refuse(uuid, "U", str(exc))
+            return
+        out.append((tbl, uuid, "U", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+
     # updates: diffed in SQLite
     data_cols = [c for c in cols if c != "uuid"]
-    cc = cols.index("county_code")
     diff = [f"(l.{C.q(c)} IS NOT b.{C.q(c)})" for c in data_cols]
     # (SQLite gives << and | the same precedence, left to right: every shifted term in its own parentheses)
     masks = [" | ".join(f"({d} << {i})" for i, d in enumerate(diff[k : k + 60])) for k in range(0, len(diff), 60)]
@@ -766,41 +781,16 @@ def _outbox_rows(local: _Local, tbl: str, srid: int, report: SyncReport) -> list
             idx = bits.get(mask)
             if idx is None:
                 idx = bits[mask] = [i for i in range(len(data_cols)) if mask >> i & 1]
-            try:
-                data = {}
-                for i in idx:
-                    c, x, y = data_cols[i], r[3 + 2 * i], r[4 + 2 * i]
-                    if not same(types[c], x, y):
-                        data[c] = to_wire(types[c], x, srid, geometry)
-                if not any(c not in META_FIELDS for c in data):
-                    local.drop_entry(tbl, uuid)
-                    continue
-                data["county_code"] = to_wire("text", county, srid)
-                if not data["county_code"]:
-                    raise ValueError("county_code is empty")
-            except ValueError as exc:
-                refuse(uuid, "U", str(exc))
-                continue
-            out.append((tbl, uuid, "U", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+            add_update(uuid, ((data_cols[i], r[3 + 2 * i], r[4 + 2 * i]) for i in idx), county)
         rest = [u for (u,) in con.execute(_pending("U"), (tbl,)) if u not in seen]
     else:  # more than 60 columns: diff in Python
         rest = [u for (u,) in con.execute(_pending("U"), (tbl,))]
     for uuid in rest:
         L, B = local.row(tbl, uuid), local.row(tbl, uuid, base=True)
-        try:
-            if L is None or B is None:
-                raise ValueError("change record without its row or base")
-            data = {c: to_wire(types[c], L[c], srid, geometry) for c in data_cols if not same(types[c], L[c], B[c])}
-            if not any(c not in META_FIELDS for c in data):
-                local.drop_entry(tbl, uuid)
-                continue
-            data["county_code"] = to_wire("text", L[cols[cc]], srid)
-            if not data["county_code"]:
-                raise ValueError("county_code is empty")
-        except ValueError as exc:
-            refuse(uuid, "U", str(exc))
+        if L is None or B is None:
+            refuse(uuid, "U", "change record without its row or base")
             continue
-        out.append((tbl, uuid, "U", revs.get(uuid), json.dumps(data, ensure_ascii=False)))
+        add_update(uuid, ((c, L[c], B[c]) for c in data_cols), L["county_code"])
     # deletes: the county of the base (what the server checks the permission on)
     for (uuid,) in con.execute(_pending("D"), (tbl,)).fetchall():
         county = con.execute(f"SELECT county_code FROM {b} WHERE uuid = ?", (uuid,)).fetchone()

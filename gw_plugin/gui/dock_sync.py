@@ -781,18 +781,12 @@ class SyncPanel(QWidget):
             from .import_dialog import refresh_database_layers
 
             refresh_database_layers(self.project, database)
-        texts = []
-        if done:
-            texts.append(
-                _tr("{n} rejected changes applied again as local edits; the next sync sends them.").format(n=len(done))
-            )
-        if errors:
-            texts.append(
-                _tr("{n} rejected changes could not be retried: {errors}").format(
-                    n=len(errors), errors="; ".join(errors)
-                )
-            )
-        self._after_rejected_action(texts, errors)
+        self._after_rejected_action(
+            done,
+            errors,
+            _tr("{n} rejected changes applied again as local edits; the next sync sends them."),
+            _tr("{n} rejected changes could not be retried: {errors}"),
+        )
         return done, errors
 
     def dismiss_selected_rejected(self) -> tuple:
@@ -807,20 +801,12 @@ class SyncPanel(QWidget):
         if not self.ask_dismiss(len(ids)):
             return [], []
         done, errors = self._apply_to_rejected(SR.dismiss_rejected, database, ids)
-        texts = []
-        if done:
-            texts.append(
-                _tr("{n} rejected changes dismissed: they are not sent, the record stays in the file.").format(
-                    n=len(done)
-                )
-            )
-        if errors:
-            texts.append(
-                _tr("{n} rejected changes could not be dismissed: {errors}").format(
-                    n=len(errors), errors="; ".join(errors)
-                )
-            )
-        self._after_rejected_action(texts, errors)
+        self._after_rejected_action(
+            done,
+            errors,
+            _tr("{n} rejected changes dismissed: they are not sent, the record stays in the file."),
+            _tr("{n} rejected changes could not be dismissed: {errors}"),
+        )
         return done, errors
 
     @staticmethod
@@ -837,7 +823,13 @@ class SyncPanel(QWidget):
                 done.append(rejected_id)
         return done, errors
 
-    def _after_rejected_action(self, texts: list, errors: list) -> None:
+    def _after_rejected_action(self, done: list, errors: list, done_text: str, error_text: str) -> None:
+        """Refresh, then say how many changes were handled and why the others were not."""
+        texts = []
+        if done:
+            texts.append(done_text.format(n=len(done)))
+        if errors:
+            texts.append(error_text.format(n=len(errors), errors="; ".join(errors)))
         self.refresh()
         if texts:
             level = Qgis.MessageLevel.Critical if errors else Qgis.MessageLevel.Success
