@@ -321,7 +321,8 @@ class _Local:
     def set_entry(self, table: str, uuid: str, op: str, held: Optional[int] = None) -> None:
         self.con.execute(
             f"INSERT INTO {C.CHANGELOG} (tbl, uuid, op, held, changed_at) VALUES (?, ?, ?, coalesce(?, 0), {C.NOW}) "
-            f"ON CONFLICT (tbl, uuid) DO UPDATE SET op = excluded.op, held = coalesce(?, held)",
+            f"ON CONFLICT (tbl, uuid) DO UPDATE SET op = excluded.op, held = coalesce(?, held), "
+            f"changed_at = excluded.changed_at",
             (table, uuid, op, held, held),
         )
         if op == "I":
@@ -527,7 +528,7 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
                 f"SELECT uuid, op, held FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({marks})", [table] + chunk
             )
         )
-    fast_upsert, fast_delete, revs = [], [], []
+    fast_upsert, fast_delete, revs, merged = [], [], [], []
     for rev, row in batch:
         uuid = row["uuid"]
         if known.get(uuid) is not None and known[uuid] >= rev:
@@ -544,6 +545,11 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
                 revs.append((table, uuid, rev))
             continue
         _merge(local, table, rev, row, entries[uuid], policy, report)
+        merged.append((table, uuid))
+    # a merge may change a feature whose change is in flight: mark it changed (see _prepare_outbox)
+    con.executemany(
+        f"UPDATE {C.CHANGELOG} SET changed_at = {C.NOW} WHERE tbl = ? AND uuid = ? AND changed_at IS NULL", merged
+    )
     if fast_upsert:
         _bulk_upsert(local, table, fast_upsert)
     if fast_delete:
@@ -820,6 +826,11 @@ def _prepare_outbox(local: _Local, srid: int, report: SyncReport) -> Optional[in
             f"INSERT INTO {C.OUTBOX} (ord, tbl, uuid, op, base_rev, data) VALUES (?, ?, ?, ?, ?, ?)",
             [(i + 1, *row) for i, row in enumerate(out)],
         )
+        # entries in flight get changed_at NULL: every later change of the feature sets it again (the tracking
+        # triggers, set_entry, a pull merging into it), so a NULL at the outcome proves the row is as pushed
+        con.execute(
+            f"UPDATE {C.CHANGELOG} SET changed_at = NULL WHERE (tbl, uuid) IN (SELECT tbl, uuid FROM {C.OUTBOX})"
+        )
         con.execute(f"UPDATE {C.STATE} SET inflight_seq = ? WHERE id = 1", (seq,))
         return seq
 
@@ -1024,18 +1035,49 @@ def _record_outcome(local: _Local, seq: int, result: list, report: SyncReport) -
                 report.stale += 1
         for tbl, items in ok_by_table.items():
             _accepted_bulk(local, tbl, items)
+        con.execute(f"UPDATE {C.CHANGELOG} SET changed_at = {C.NOW} WHERE changed_at IS NULL")  # stale: pending
         con.execute(f"DELETE FROM {C.OUTBOX}")
         con.execute(f"UPDATE {C.STATE} SET push_seq = ?, inflight_seq = NULL WHERE id = 1", (seq,))
+
+
+def _rows_by_uuid(local: _Local, tbl: str, uuids: list, base: bool = False) -> dict:
+    """uuid -> row tuple (in ``local.cols`` order) of the given features of the push in flight."""
+    if not uuids:
+        return {}
+    if len(uuids) > 500:
+        return local.rows_for(tbl, f"SELECT uuid FROM {C.OUTBOX} WHERE tbl = ?", (tbl,), base=base, tuples=True)
+    marks = ",".join("?" * len(uuids))
+    return local.rows_for(
+        tbl, f"SELECT uuid FROM {C.OUTBOX} WHERE tbl = ? AND uuid IN ({marks})", (tbl, *uuids), base=base, tuples=True
+    )
 
 
 def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
     """Advance the base to what the server now holds; keep as pending whatever changed locally meanwhile."""
     con = local.con
-    in_outbox = f"SELECT uuid FROM {C.OUTBOX} WHERE tbl = ?"
-    rows = local.rows_for(tbl, in_outbox, (tbl,), tuples=True)
-    bases = local.rows_for(tbl, in_outbox, (tbl,), base=True, tuples=True)
+    # untouched since the push was prepared (changed_at still NULL, same op): the feature is exactly as pushed, so
+    # its change is done — no need to read and compare the row
+    untouched = dict(con.execute(f"SELECT uuid, op FROM {C.CHANGELOG} WHERE tbl = ? AND changed_at IS NULL", (tbl,)))
+    drop, set_rev, del_rev, new_bases, new_entries = [], [], [], [], []
+    slow = []
+    for item in items:
+        uuid, op, _data, new_rev = item
+        if untouched.get(uuid) != op:
+            slow.append(item)
+        elif op == "D":
+            drop.append(uuid)
+            del_rev.append(uuid)
+        else:
+            drop.append(uuid)
+            set_rev.append((tbl, uuid, new_rev))
+    items = slow
+    rows = _rows_by_uuid(local, tbl, [i[0] for i in slow])
+    bases = _rows_by_uuid(local, tbl, [i[0] for i in slow], base=True)
     entries = dict(
-        con.execute(f"SELECT uuid, op FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({in_outbox})", (tbl, tbl))
+        con.execute(
+            f"SELECT uuid, op FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN (SELECT uuid FROM {C.OUTBOX} WHERE tbl = ?)",
+            (tbl, tbl),
+        )
     )
     types = local.types[tbl]
     srs = local.srs.get(tbl, 0)
@@ -1044,7 +1086,6 @@ def _accepted_bulk(local: _Local, tbl: str, items: list) -> None:
     ui = pos["uuid"]
     compared = [i for i, c in enumerate(cols) if c not in META_FIELDS]  # what local.equal compares
     empty = (None,) * len(cols)
-    drop, set_rev, del_rev, new_bases, new_entries = [], [], [], [], []
     for uuid, op, data, new_rev in items:
         L = rows.get(uuid)
         if op == "D":
