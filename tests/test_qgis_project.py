@@ -164,3 +164,50 @@ def test_written_project_opens_on_the_city(tmp_path):
     assert project.read(qgz)
     view = project.viewSettings().defaultViewExtent()
     assert view.contains(QgsPointXY(510000, 3815000)) and view.width() < 30000
+
+
+_UTC_SCRIPT = r"""
+import datetime as dt, sqlite3, sys
+from qgis.core import QgsApplication, QgsProject, QgsPointXY, QgsGeometry, QgsVectorLayerUtils
+app = QgsApplication([], False)
+app.initQgis()
+from gw_plugin.core import qgis_project
+db = sys.argv[1]
+project = QgsProject()
+qgis_project.load_into_project(db, project, "zh")
+wells = qgis_project.project_layers(project, db)["monitoring_wells"]
+wells.startEditing()
+f = QgsVectorLayerUtils.createFeature(wells, QgsGeometry.fromPointXY(QgsPointXY(500000, 3850000)))
+f["county_code"], f["well_code"], f["name_zh"] = "419901", "TZ1", "时区井"
+assert wells.addFeature(f) and wells.commitChanges(), wells.commitErrors()
+wells.startEditing()
+g = next(wells.getFeatures())
+wells.changeAttributeValue(g.id(), wells.fields().indexOf("remarks"), "edited")
+assert wells.commitChanges(), wells.commitErrors()
+print(sqlite3.connect(db).execute("SELECT created_at, updated_at FROM monitoring_wells").fetchone())
+"""
+
+
+@pytest.mark.parametrize("tz", ["Asia/Shanghai", "America/New_York"])
+def test_form_timestamps_are_utc_in_any_time_zone(db, tmp_path, tz):
+    # QGIS writes a date-time's wall clock without its zone: the defaults must give UTC, as the GeoPackage triggers
+    # and the platform do (a surveyor in UTC+8 must not move every edit 8 hours)
+    import ast
+    import datetime as dt
+    import os
+    import subprocess
+
+    script = tmp_path / "utc.py"
+    script.write_text(_UTC_SCRIPT, encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    path = os.pathsep.join([root, "/usr/share/qgis/python/plugins", os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, TZ=tz, QT_QPA_PLATFORM="offscreen", PYTHONPATH=path)
+    before = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    out = subprocess.run(
+        ["/usr/bin/python3", str(script), db], env=env, capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    after = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    created, updated = ast.literal_eval(out.strip().splitlines()[-1])
+    for stamp in (created, updated):
+        t = dt.datetime.fromisoformat(stamp.rstrip("Z")[:19])
+        assert before - dt.timedelta(seconds=2) <= t <= after, (tz, stamp, before, after)

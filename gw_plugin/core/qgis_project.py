@@ -225,13 +225,24 @@ def widget_setup(f: S.Field, lang: str, relation_id: str | None = None) -> QgsEd
     return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": f.multiline, "UseHtml": False})
 
 
+# The current time in UTC as a QGIS expression. now() is local time, and QGIS 3.22's OGR provider writes a
+# date-time's wall clock without its zone, so forms stored local time where the GeoPackage (and the platform) mean
+# UTC — 8 hours off in China. The offset of local time is the epoch of the local wall clock read as UTC minus the
+# epoch of now; the result is a UTC date-time whose wall clock is UTC, right both for 3.22 (which drops the zone)
+# and for later versions (which write it).
+UTC_NOW = (
+    "to_datetime(format_date(datetime_from_epoch(2 * epoch(now()) - epoch(to_datetime("
+    "format_date(now(), 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z'))), 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')"
+)
+
+
 def default_value(f: S.Field) -> QgsDefaultValue | None:
     if f.name == "uuid":
         return QgsDefaultValue("substr(uuid(), 2, 36)")  # QGIS 3.22's uuid() has braces; stored without
     if f.name == "created_at":
-        return QgsDefaultValue("now()")
+        return QgsDefaultValue(UTC_NOW)
     if f.name == "updated_at":
-        return QgsDefaultValue("now()", True)
+        return QgsDefaultValue(UTC_NOW, True)
     if f.name == "created_by":
         return QgsDefaultValue("@user_account_name")
     if f.name == "updated_by":
