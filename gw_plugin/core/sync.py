@@ -490,8 +490,10 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
 
 
 def _pull_rows(pg, local: _Local, tname: str, stmt, params, srs: int, policy: str, report, hooks) -> None:
-    """Stream the rows selected by ``stmt`` (rev first, then the table's columns) into the GeoPackage."""
+    """Stream the rows selected by ``stmt`` (rev first, then the table's columns) into the GeoPackage. Rows travel
+    as tuples in the order of ``local.cols[tname]`` (a dict is made only for a feature that needs a merge)."""
     cols = local.cols[tname]
+    gi = cols.index("geom") if "geom" in cols else None
     cur = pg.cursor(name=f"gw_pull_{tname}")
     cur.itersize = PAGE
     cur.execute(stmt, params)
@@ -501,10 +503,10 @@ def _pull_rows(pg, local: _Local, tname: str, stmt, params, srs: int, policy: st
             break
         batch = []
         for r in rows:
-            row = dict(zip(cols, r[1:]))
-            if "geom" in row and row["geom"] is not None:
-                row["geom"] = C.wkb_to_gpkg(bytes(row["geom"]), srs)
-            batch.append((r[0], row))
+            vals = r[1:]
+            if gi is not None and vals[gi] is not None:
+                vals = (*vals[:gi], C.wkb_to_gpkg(bytes(vals[gi]), srs), *vals[gi + 1 :])
+            batch.append((r[0], vals))
         _apply_batch(local, tname, batch, policy, report)
         if hooks.get("pull_page"):
             hooks["pull_page"]()
@@ -513,7 +515,9 @@ def _pull_rows(pg, local: _Local, tname: str, stmt, params, srs: int, policy: st
 
 def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: SyncReport) -> None:
     con = local.con
-    uuids = [row["uuid"] for _, row in batch]
+    cols = local.cols[table]
+    ui = cols.index("uuid")
+    uuids = [row["uuid"] if type(row) is dict else row[ui] for _, row in batch]
     known = {}
     entries = {}
     for i in range(0, len(uuids), 500):
@@ -529,22 +533,22 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
             )
         )
     fast_upsert, fast_delete, revs, merged = [], [], [], []
-    for rev, row in batch:
-        uuid = row["uuid"]
+    for (rev, row), uuid in zip(batch, uuids):
+        dead = type(row) is dict  # a tombstone
         if known.get(uuid) is not None and known[uuid] >= rev:
             continue  # our own push coming back, or already applied
-        if _TOMBSTONE in row and uuid not in known and uuid not in entries:
+        if dead and uuid not in known and uuid not in entries:
             continue  # deletion of a feature this file never had
         report.pulled += 1
         if uuid not in entries:
-            if _TOMBSTONE in row:
+            if dead:
                 fast_delete.append(uuid)
                 revs.append((table, uuid, None))
             else:
                 fast_upsert.append(row)
                 revs.append((table, uuid, rev))
             continue
-        _merge(local, table, rev, row, entries[uuid], policy, report)
+        _merge(local, table, rev, row if dead else dict(zip(cols, row)), entries[uuid], policy, report)
         merged.append((table, uuid))
     # a merge may change a feature whose change is in flight: mark it changed (see _prepare_outbox)
     con.executemany(
@@ -561,45 +565,42 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
 
 
 def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
-    """Write pulled rows without pending local changes: insert new ones; update only the columns whose value
-    differs (no index or R-tree churn for unchanged columns, grouped into one statement per column set)."""
+    """Write pulled rows (tuples in ``local.cols`` order) without pending local changes: insert new ones; update
+    only the columns whose value differs (no index or R-tree churn for unchanged columns, grouped into one
+    statement per column set)."""
     con = local.con
     cols = local.cols[table]
-    types = local.types[table]
-    other = [c for c in cols if c != "uuid"]
-    other_types = [types[c] for c in other]
-    have = {}
-    uuids = [r["uuid"] for r in rows]
-    sel = ", ".join(C.q(c) for c in cols)
+    types = [local.types[table][c] for c in cols]
     ui = cols.index("uuid")
+    have = {}
+    uuids = [r[ui] for r in rows]
+    sel = ", ".join(C.q(c) for c in cols)
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
         for r in con.execute(f"SELECT {sel} FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
             have[r[ui]] = r
     groups = {}
     ins = []
-    for r in rows:
-        L = have.get(r["uuid"])
+    for r, uuid in zip(rows, uuids):
+        L = have.get(uuid)
         if L is None:
             ins.append(r)
             continue
-        if tuple(r.values()) == L:
-            continue  # the usual case: identical values as stored (the row dicts follow ``cols``; one C compare)
-        S_ = tuple(map(r.get, other))
-        L = L[:ui] + L[ui + 1 :]
+        if r == L:
+            continue  # the usual case: identical values as stored (one comparison in C)
         changed = tuple(
-            c
-            for c, t, x, y in zip(other, other_types, S_, L)
-            if x != y and not same(t, x, y)  # a different text form of the same value is no change
+            i
+            for i, (t, x, y) in enumerate(zip(types, r, L))
+            if x != y and i != ui and not same(t, x, y)  # a different text form of the same value is no change
         )
         if changed:
-            groups.setdefault(changed, []).append([r.get(c) for c in changed] + [r["uuid"]])
+            groups.setdefault(changed, []).append([r[i] for i in changed] + [uuid])
     for changed, params in groups.items():
-        con.executemany(f"UPDATE {C.q(table)} SET {', '.join(f'{C.q(c)} = ?' for c in changed)} WHERE uuid = ?", params)
+        sets = ", ".join(f"{C.q(cols[i])} = ?" for i in changed)
+        con.executemany(f"UPDATE {C.q(table)} SET {sets} WHERE uuid = ?", params)
     if ins:
         con.executemany(
-            f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [[r.get(c) for c in cols] for r in ins],
+            f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})", ins
         )
 
 
