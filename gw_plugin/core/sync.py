@@ -22,6 +22,8 @@ import re
 import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
+from itertools import compress
+from operator import ne
 from typing import Callable, Optional
 
 from . import changelog as C
@@ -572,6 +574,7 @@ def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
     cols = local.cols[table]
     types = [local.types[table][c] for c in cols]
     ui = cols.index("uuid")
+    positions = range(len(cols))
     have = {}
     uuids = [r[ui] for r in rows]
     sel = ", ".join(C.q(c) for c in cols)
@@ -590,8 +593,8 @@ def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
             continue  # the usual case: identical values as stored (one comparison in C)
         changed = tuple(
             i
-            for i, (t, x, y) in enumerate(zip(types, r, L))
-            if x != y and i != ui and not same(t, x, y)  # a different text form of the same value is no change
+            for i in compress(positions, map(ne, r, L))  # the differing positions, found in C
+            if i != ui and not same(types[i], r[i], L[i])  # a different text form of the same value is no change
         )
         if changed:
             groups.setdefault(changed, []).append([r[i] for i in changed] + [uuid])
