@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import uuid as _uuid
 
 import pytest
@@ -731,3 +732,43 @@ def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
     assert set(data) - {"updated_at", "updated_by"} == {"depth_m", "remarks", "status", "county_code"}
     assert data["depth_m"] == 12.5 and data["remarks"] == "井口已封" and data["county_code"] == A
     assert {u for _, u, _, _ in pending(c1)} == {a[0]}  # the same-instant rewrite was dropped, not sent
+
+
+def test_many_rows_pulled_in_bulk(platform, tmp_path):
+    # more than 1,000 changed rows in a page take the staged UPDATE ... FROM path; every value must arrive, and a
+    # row with a pending local change is merged, not overwritten
+    src = str(tmp_path / "project.gpkg")
+    gpkg.create_database(src)
+    con = C.open_db(src)
+    with C.transaction(con):
+        con.executemany(
+            "INSERT INTO monitoring_wells (uuid, county_code, well_code, name_zh, depth_m, geom) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    str(_uuid.uuid4()),
+                    A,
+                    f"M{i}",
+                    f"井{i}",
+                    10.0,
+                    C.wkb_to_gpkg(struct.pack("<BIdd", 1, 1, 5e5 + i, 3.85e6), 4547),
+                )
+                for i in range(1500)
+            ],
+        )
+    con.close()
+    assert SY.sync(src, platform).pushed == 1500
+    c1, c2 = client(platform, tmp_path, "c1"), client(platform, tmp_path, "c2")
+    con = C.open_db(c2)
+    with C.transaction(con):
+        con.execute("UPDATE monitoring_wells SET depth_m = depth_m + fid, remarks = 'office ' || fid")
+    con.close()
+    mine = next(iter(local_rows(c1)))
+    edit(c1, "monitoring_wells", mine, status="abandoned")
+    assert SY.sync(c2, platform).pushed == 1500
+    rep = SY.sync(c1, platform)
+    assert rep.pulled == 1500 and rep.merged == 1 and rep.conflicts == 0 and rep.pushed == 1
+    srv = server_rows(platform)
+    assert local_rows(c1) == srv
+    SY.sync(c2, platform)
+    assert local_rows(c2) == srv
+    assert srv[mine]["status"] == "abandoned" and srv[mine]["remarks"].startswith("office ")

@@ -599,6 +599,16 @@ def _bulk_upsert(local: _Local, table: str, rows: list) -> None:
         if changed:
             groups.setdefault(changed, []).append([r[i] for i in changed] + [uuid])
     for changed, params in groups.items():
+        if len(params) > 1000 and sqlite3.sqlite_version_info >= (3, 33, 0):
+            # many rows: stage them and run one UPDATE ... FROM (SQLite 3.33+), a statement instead of one a row
+            names = [f"c{i}" for i in changed]
+            con.execute("DROP TABLE IF EXISTS temp.gw_pull_stage")
+            con.execute(f"CREATE TEMP TABLE gw_pull_stage ({', '.join(names)}, uuid TEXT PRIMARY KEY)")
+            con.executemany(f"INSERT INTO temp.gw_pull_stage VALUES ({', '.join('?' * (len(names) + 1))})", params)
+            sets = ", ".join(f"{C.q(cols[i])} = s.{n}" for i, n in zip(changed, names))
+            con.execute(f"UPDATE {C.q(table)} SET {sets} FROM temp.gw_pull_stage s WHERE {C.q(table)}.uuid = s.uuid")
+            con.execute("DROP TABLE temp.gw_pull_stage")
+            continue
         sets = ", ".join(f"{C.q(cols[i])} = ?" for i in changed)
         con.executemany(f"UPDATE {C.q(table)} SET {sets} WHERE uuid = ?", params)
     if ins:
