@@ -1805,67 +1805,72 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
         <source>Ledger (CSV or XLSX)</source>
         <translation>台账（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="57"/>
         <source>Worksheet (XLSX)</source>
         <translation>工作表（XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="58"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="69"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
     <message>
-        <source>Import ledger (sources, abandoned wells, wells)</source>
-        <translation>导入台账（污染源、废弃井、监测井）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Roster list</source>
         <translation>名录清单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
         <source>Inspection ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists and inspection ledgers name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection instead of duplicating it.</source>
-        <translation>从CSV（UTF-8或GB18030/GBK）或XLSX导入台账。按中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或X/Y等）。坐标可为十进制度、度分秒或投影坐标（米）；无坐标的行置于所在县区中心并标记为待现场核实。按统一社会信用代码或编号与已有记录匹配的行将被更新（报告列出每处变化），不会重复录入。任何一行有错误时不写入任何数据，除非设置了ACCEPT_VALID。名录清单和检查台账按统一社会信用代码、污染源编号或完整名称对应污染源；更新后的清单会更新同一名录版本或同一次检查，而不会重复录入。</translation>
+        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <source>Discharge permits</source>
+        <translation>排污许可</translation>
+    </message>
+    <message>
+        <source>Import ledger (sources, wells, rosters, inspections, permits)</source>
+        <translation>导入台账（污染源、监测井、名录、检查、排污许可）</translation>
+    </message>
+    <message>
+        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N.</source>
+        <translation>从 CSV（UTF-8 或 GB18030/GBK）或 XLSX 导入台账。按中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县的中心点并标记为需现场核实。按统一社会信用代码或编号与已有记录匹配的行将被更新（报告列出每项变化），不会重复。任一行有错误时不写入任何内容，除非设置 ACCEPT_VALID。名录、检查台账和排污许可清单按统一社会信用代码、污染源编号或准确名称指明所属污染源；更新后的清单会更新同一名录版本、同一检查或同一许可证编号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。</translation>
     </message>
 </context>
 <context>
@@ -2182,152 +2187,152 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="108"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="115"/>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="205"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="212"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="205"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="212"/>
         <source>Ledgers (*.xlsx *.csv *.txt)</source>
         <translation>台账 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="240"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="247"/>
         <source>{n} rows, {c} columns{enc}</source>
         <translation>{n} 行，{c} 列{enc}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="320"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="327"/>
         <source>(guessed from the headers)</source>
         <translation>（根据表头推测）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="336"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="343"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="336"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="343"/>
         <source>Name of the mapping preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="363"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="370"/>
         <source>Choose a ledger file first.</source>
         <translation>请先选择台账文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="374"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="381"/>
         <source>Validate the ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="395"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="402"/>
         <source>Written: {i} inserted, {u} updated, {n} unchanged.</source>
         <translation>已写入：新增 {i}，更新 {u}，未变 {n}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="402"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="409"/>
         <source>Issues:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="408"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="415"/>
         <source>Changes to existing records:</source>
         <translation>对已有记录的变更：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="412"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="419"/>
         <source>{n} errors: fix the ledger or the mapping, or tick “Import only the valid rows”.</source>
         <translation>{n} 个错误：请修改台账或列对应关系，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="419"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="426"/>
         <source>The ledger is valid.</source>
         <translation>台账有效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="424"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="431"/>
         <source>Validate the ledger first.</source>
         <translation>请先校验台账。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="427"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="434"/>
         <source>Refused: the ledger has {n} errors. Nothing was written. Tick “Import only the valid rows” to import the others.</source>
         <translation>已拒绝：台账有 {n} 个错误。未写入任何内容。勾选“只导入有效的行”可导入其余行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="443"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="450"/>
         <source>Import the ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="454"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="461"/>
         <source>Imported: {i} new, {u} updated.</source>
         <translation>已导入：新增 {i}，更新 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="117"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="124"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="131"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="138"/>
         <source>&amp;Save preset…</source>
         <translation>保存预设(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="133"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="140"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
         <source>&amp;Target table:</source>
         <translation>目标表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="141"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="156"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="156"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
         <source>Ledger column</source>
         <translation>台账列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="172"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="179"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="182"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/ledger_dialog.py" line="170"/>
         <source>Import only the valid &amp;rows</source>
         <translation>只导入有效的行(&amp;R)</translation>
     </message>
@@ -3725,7 +3730,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>附件 上传 {u} / 下载 {d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1077"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1069"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -3785,102 +3790,102 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>同步已取消。未丢失任何内容；再次同步即可完成。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="853"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="845"/>
         <source>Save or discard the open layer edits first.</source>
         <translation>请先保存或放弃图层上未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="904"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="896"/>
         <source>Check out from the platform</source>
         <translation>从平台检出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="911"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="903"/>
         <source>Connection string without password (authcfg=… for credentials)</source>
         <translation>不含密码的连接字符串（凭据用 authcfg=…）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="912"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="904"/>
         <source>&amp;Load counties</source>
         <translation>载入县区(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="918"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="910"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="928"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="920"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="930"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="922"/>
         <source>&amp;Counties:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="932"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="924"/>
         <source>&amp;Output file:</source>
         <translation>输出文件(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="943"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="935"/>
         <source>Chec&amp;k out</source>
         <translation>检出(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="955"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="947"/>
         <source>New project database</source>
         <translation>新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="955"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="947"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="973"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="965"/>
         <source>(read only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="977"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="969"/>
         <source>{n} counties on the platform.</source>
         <translation>平台上有 {n} 个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="999"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="991"/>
         <source>Choose at least one county.</source>
         <translation>请至少选择一个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1002"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="994"/>
         <source>Choose the output file.</source>
         <translation>请选择输出文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1006"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="998"/>
         <source>Checking out {counties}</source>
         <translation>正在检出 {counties}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1020"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1012"/>
         <source>Checking out…</source>
         <translation>正在检出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1048"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1040"/>
         <source>Check-out canceled.</source>
         <translation>检出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1066"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1058"/>
         <source>{rows} features checked out into {path}.</source>
         <translation>已将 {rows} 个要素检出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1077"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="1069"/>
         <source>Sync the project database with the city platform: pending changes, conflicts, rejected changes</source>
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
     </message>
@@ -3915,22 +3920,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>放弃 {n} 条被拒绝的修改？这些修改将不会发送到平台；其记录仍保留在本文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="786"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="784"/>
         <source>{n} rejected changes applied again as local edits; the next sync sends them.</source>
         <translation>已将 {n} 条被拒绝的修改重新作为本地编辑写入；下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="790"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="784"/>
         <source>{n} rejected changes could not be retried: {errors}</source>
         <translation>{n} 条被拒绝的修改无法重试：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="812"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
         <source>{n} rejected changes dismissed: they are not sent, the record stays in the file.</source>
         <translation>已放弃 {n} 条被拒绝的修改：不再发送，记录保留在文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="818"/>
+        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
         <source>{n} rejected changes could not be dismissed: {errors}</source>
         <translation>{n} 条被拒绝的修改无法放弃：{errors}</translation>
     </message>

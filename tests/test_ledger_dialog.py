@@ -165,3 +165,34 @@ def test_mnemonics_unique(dialog):
         if m:
             keys.append(m.group(1).lower())
     assert len(keys) >= 8 and len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_permit_list_through_the_dialog(dialog, db, tmp_path, qtbot):  # noqa: F811
+    # records of a source (here discharge permits) are a target too: the source is named by credit code or name
+    a = _uscc(41)
+    src = _csv(tmp_path, [HEAD, ["丁化工", a, "化工", "", "东县", "", ""]], "src.csv")
+    dialog.set_file(src)
+    assert validate(dialog, qtbot).errors == []
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
+        dialog.run_import()
+    permits = _csv(
+        tmp_path,
+        [
+            ["统一社会信用代码", "许可证编号", "发证日期", "有效期至", "载明地下水自行监测要求"],
+            [a, "P-001", "2024-03-01", "2029-02-28", "是"],
+        ],
+        "permits.csv",
+    )
+    dialog.set_file(permits)
+    dialog.target_combo.setCurrentIndex(dialog.target_combo.findData("permits"))
+    fields = [dialog.mapping.item(r, 0).data(LD.Qt.ItemDataRole.UserRole) for r in range(dialog.mapping.rowCount())]
+    assert fields[:3] == ["uscc", "source_code", "name_zh"] and "permit_no" in fields and "source_uuid" not in fields
+    cols = dialog.current_mapping().columns
+    assert cols["uscc"] == "统一社会信用代码" and cols["gw_self_monitoring"] == "载明地下水自行监测要求"
+    assert validate(dialog, qtbot).errors == []
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT) as blocker:
+        dialog.run_import()
+    assert blocker.args[0].inserted == 1
+    assert rows(db, "SELECT permit_no, valid_until, gw_self_monitoring, county_code FROM permits") == [
+        ("P-001", "2029-02-28", 1, "419901")
+    ]

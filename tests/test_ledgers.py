@@ -228,3 +228,57 @@ def test_roster_list_and_inspection_ledger(db, tmp_path, validate):
     assert got == [("leakage_investigation", "2024-05-06", "tank", "issue", "419901")]
     con.close()
     assert validate(db) == []
+
+
+def test_discharge_permit_list(db, tmp_path, validate):
+    # permits name their source like the other records of a source; yes/no written as 是/否/√; "valid until" may lie
+    # in the future, "issued on" may not; a re-imported list updates the same permit number
+    a, b = _uscc(31), _uscc(32)
+    path = _csv(tmp_path, [HEAD, ["甲化工", a, "化工", "", "东县", "", ""], ["乙电镀", b, "电镀", "", "西县", "", ""]])
+    ledgers.write(ledgers.validate(path, db, ledgers.guess(tabular.read_table(path), "pollution_sources")), db)
+    head = [
+        "统一社会信用代码",
+        "单位名称",
+        "排污许可证编号",
+        "发证日期",
+        "有效期至",
+        "地下水自行监测要求",
+        "隐患排查要求",
+    ]
+    permits = _csv(
+        tmp_path,
+        [
+            head,
+            [a, "", "91410100XX001P", "2023-04-01", "2028-03-31", "是", "√"],
+            ["", "乙电镀", "91410100XX002P", "2024年1月5日", "2029-01-04", "否", "否"],
+            [a, "", "91410100XX003P", "2099-01-01", "2100-01-01", "是", "是"],  # issued in the future
+            [b, "", "91410100XX004P", "2024-02-01", "2029-01-31", "也许", "否"],  # neither yes nor no
+        ],
+        "permits.csv",
+    )
+    table = tabular.read_table(permits)
+    mapping = ledgers.guess(table, "permits")
+    assert mapping.columns["permit_no"] == "排污许可证编号" and mapping.columns["valid_until"] == "有效期至"
+    rep = ledgers.validate(table, db, mapping, today=__import__("datetime").date(2026, 11, 23))
+    assert sorted((i.row, i.code) for i in rep.errors) == [(4, "bad_date"), (5, "bad_value")]
+    with pytest.raises(ledgers.LedgerRefusedError):
+        ledgers.write(rep, db)
+    ledgers.write(rep, db, accept_valid_only=True)
+    con = sqlite3.connect(db)
+    got = con.execute(
+        "SELECT p.permit_no, p.issued_on, p.valid_until, p.gw_self_monitoring, p.hidden_danger_investigation, "
+        "p.county_code, s.name_zh FROM permits p JOIN pollution_sources s ON s.uuid = p.source_uuid ORDER BY 1"
+    ).fetchall()
+    assert got == [
+        ("91410100XX001P", "2023-04-01", "2028-03-31", 1, 1, "419901", "甲化工"),
+        ("91410100XX002P", "2024-01-05", "2029-01-04", 0, 0, "419902", "乙电镀"),
+    ]
+    con.close()
+    renewed = _csv(tmp_path, [head[:1] + head[2:5], [a, "91410100XX001P", "2023-04-01", "2033-03-31"]], "renew.csv")
+    rep2 = ledgers.validate(renewed, db, ledgers.guess(tabular.read_table(renewed), "permits"))
+    ledgers.write(rep2, db)
+    assert (rep2.inserted, rep2.updated) == (0, 1)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*), max(valid_until) FROM permits").fetchone() == (2, "2033-03-31")
+    con.close()
+    assert validate(db) == []

@@ -541,7 +541,7 @@ def write_ledger(rep: LedgerReport, database: str, accept_valid_only: bool = Fal
 # ------------------------------------------------------------------------------------------------------------------
 # Ledgers of records that belong to a pollution source: roster lists and inspection ledgers
 # ------------------------------------------------------------------------------------------------------------------
-LINKED_TABLES = ("roster_entries", "inspections")
+LINKED_TABLES = ("roster_entries", "inspections", "permits")
 LINKED_SYNONYMS = {
     "roster": ("名录", "名录类型", "名录名称", "roster"),
     "status": ("状态", "名录状态", "status"),
@@ -554,10 +554,37 @@ LINKED_SYNONYMS = {
     "inspector": ("检查人", "排查人", "inspector"),
     "facility_type": ("设施类型", "facility"),
     "result": ("结论", "检查结论", "result"),
+    "permit_no": ("许可证编号", "排污许可证编号", "许可证号", "证书编号", "permit no", "permit number"),
+    "issued_on": ("发证日期", "核发日期", "许可日期", "issued on"),
+    "valid_until": ("有效期至", "有效期限", "到期日期", "截止日期", "valid until"),
+    "gw_self_monitoring": (
+        "载明地下水自行监测要求",
+        "地下水自行监测要求",
+        "地下水自行监测",
+        "groundwater self-monitoring",
+    ),
+    "hidden_danger_investigation": ("载明隐患排查要求", "隐患排查要求", "隐患排查", "hidden-danger investigation"),
+    "gw_obligations": ("地下水污染防治义务", "防治义务", "地下水义务", "groundwater obligations"),
     "findings": ("发现问题", "问题", "排查情况", "findings"),
 }
 #: how a linked row is recognised again when an updated ledger is imported
-LINKED_KEYS = {"roster_entries": ("roster", "roster_version"), "inspections": ("kind", "inspected_on")}
+LINKED_KEYS = {
+    "roster_entries": ("roster", "roster_version"),
+    "inspections": ("kind", "inspected_on"),
+    "permits": ("permit_no",),
+}
+#: yes/no as ledgers write them (是/否, 有/无, √/×, Y/N, true/false, 1/0)
+_YES = {"是", "有", "√", "✓", "y", "yes", "true", "t", "1", "要求", "载明"}
+_NO = {"否", "无", "×", "✗", "n", "no", "false", "f", "0", "未载明", "不要求"}
+
+
+def parse_yes_no(text) -> bool | None:
+    t = normalise_text(text).strip().lower()
+    if t in _YES:
+        return True
+    if t in _NO:
+        return False
+    return None
 
 
 def guess_linked_mapping(table: tabular.Table, target: str) -> LedgerMapping:
@@ -655,11 +682,19 @@ def validate_linked(path_or_table, database: str, mapping: LedgerMapping, today=
                 values[f.name] = code
             elif f.type == "date":
                 d = parse_date(text)
-                if d is None or d > today:
-                    err(rowno, mapping.columns[f.name], "bad_date", f"{text!r} is not a past date")
+                if d is None or (f.not_in_future and d > today):
+                    what = "a past date" if f.not_in_future else "a date"
+                    err(rowno, mapping.columns[f.name], "bad_date", f"{text!r} is not {what}")
                     ok = False
                     continue
                 values[f.name] = d.isoformat()
+            elif f.type == "boolean":
+                yes = parse_yes_no(text)
+                if yes is None:
+                    err(rowno, mapping.columns[f.name], "bad_value", f"{text!r} is neither yes (是) nor no (否)")
+                    ok = False
+                    continue
+                values[f.name] = 1 if yes else 0
             else:
                 values[f.name] = text
         if mapping.table == "roster_entries":
@@ -704,3 +739,27 @@ def write_linked(rep: LedgerReport, database: str, accept_valid_only: bool = Fal
             f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({pos[0]} {pos[1]})"))
 
     return _write(rep, database, user, fill_new)
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# One entry point for every kind of ledger (the Processing algorithm and the dialog use these)
+# ------------------------------------------------------------------------------------------------------------------
+TARGETS = tuple(KEY_FIELDS) + LINKED_TABLES  # every table a ledger can be imported into
+
+
+def is_linked(target: str) -> bool:
+    """Records of a pollution source (roster list, inspection ledger, permits), named by credit code, source code or
+    name, rather than located features."""
+    return target in LINKED_TABLES
+
+
+def guess(table: tabular.Table, target: str) -> LedgerMapping:
+    return (guess_linked_mapping if is_linked(target) else guess_mapping)(table, target)
+
+
+def validate(path_or_table, database: str, mapping: LedgerMapping, today=None) -> LedgerReport:
+    return (validate_linked if is_linked(mapping.table) else validate_ledger)(path_or_table, database, mapping, today)
+
+
+def write(rep: LedgerReport, database: str, accept_valid_only: bool = False, user: str = "") -> LedgerReport:
+    return (write_linked if is_linked(rep.table) else write_ledger)(rep, database, accept_valid_only, user)

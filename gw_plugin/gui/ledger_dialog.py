@@ -1,7 +1,8 @@
-"""Ledger import dialog: a bureau's XLSX/CSV ledger of pollution sources, abandoned wells or monitoring wells into the
-project database (core/ledgers.py).
+"""Ledger import dialog: a bureau's XLSX/CSV ledger of pollution sources, abandoned wells or monitoring wells — or of
+records of the sources: roster lists, inspection ledgers, discharge permits — into the project database
+(core/ledgers.py).
 
-File + worksheet + target table; one mapping combo per target field, pre-filled by ``ledgers.guess_mapping`` and
+File + worksheet + target table; one mapping combo per target field, pre-filled by ``ledgers.guess`` and
 savable as a named preset (QgsSettings, per target table); "Validate" shows the report — every issue (row, column,
 severity, message) and every change an update would make — and "Import" writes in one all-or-nothing transaction,
 refused while the ledger has errors unless "Import only the valid rows" is ticked. Validation and import run in a
@@ -68,7 +69,13 @@ def delete_preset(table: str, name: str) -> None:
     QgsSettings().setValue(PRESETS_KEY.format(table=table), json.dumps(data, ensure_ascii=False))
 
 
+SOURCE_KEYS = ("uscc", "source_code", "name_zh")  # how a record of a source names its source
+
+
 def target_fields(table: str) -> list:
+    if L.is_linked(table):  # the source is named by its codes or name; the link itself is made on import
+        own = [f.name for f in S.table(table).all_fields() if f.name not in SYSTEM and f.name != "source_uuid"]
+        return list(SOURCE_KEYS) + own
     names = [f.name for f in S.table(table).all_fields() if f.name not in SYSTEM]
     return names + [e for e in EXTRA_TARGETS if S.table(table).geometry]
 
@@ -123,7 +130,7 @@ class LedgerImportDialog(QDialog):
         self.sheet_combo.setObjectName("sheet")
         self.target_combo = QComboBox(self)
         self.target_combo.setObjectName("target")
-        for name in L.KEY_FIELDS:
+        for name in L.TARGETS:
             t = S.table(name)
             self.target_combo.addItem(f"{t.zh} / {t.en}", name)
         self.preset_combo = QComboBox(self)
@@ -244,7 +251,7 @@ class LedgerImportDialog(QDialog):
                 enc=f" ({self.table.encoding})" if self.table.encoding else "",
             )
         )
-        self.apply_mapping(L.guess_mapping(self.table, self.target()).columns)
+        self.apply_mapping(L.guess(self.table, self.target()).columns)
         return True
 
     def _sheet_changed(self, *args) -> None:
@@ -257,7 +264,7 @@ class LedgerImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._fill_presets()
         if self.table is not None:
-            self.apply_mapping(L.guess_mapping(self.table, self.target()).columns)
+            self.apply_mapping(L.guess(self.table, self.target()).columns)
         else:
             self._fill_mapping()
 
@@ -268,8 +275,8 @@ class LedgerImportDialog(QDialog):
         self.mapping.setRowCount(len(fields))
         for i, name in enumerate(fields):
             try:
-                f = t.field(name)
-                label = f"{f.zh} / {f.en}" + (" *" if f.required else "")
+                f = (S.table("pollution_sources") if name in SOURCE_KEYS and L.is_linked(t.name) else t).field(name)
+                label = f"{f.zh} / {f.en}" + (" *" if f.required and name not in SOURCE_KEYS else "")
             except KeyError:
                 label = {
                     "lon": "经度 / Longitude",
@@ -327,7 +334,7 @@ class LedgerImportDialog(QDialog):
     def use_preset(self, name: str) -> None:
         if not name:
             if self.table is not None:
-                self.apply_mapping(L.guess_mapping(self.table, self.target()).columns)
+                self.apply_mapping(L.guess(self.table, self.target()).columns)
             return
         self.apply_mapping(presets(self.target()).get(name, {}))
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(name)))
@@ -373,7 +380,7 @@ class LedgerImportDialog(QDialog):
         table, db, mapping = self.table, self.database, self.current_mapping()
         return self._start(
             QCoreApplication.translate("LedgerImportDialog", "Validate the ledger"),
-            lambda: L.validate_ledger(table, db, mapping),
+            lambda: L.validate(table, db, mapping),
             self._validated,
         )
 
@@ -437,8 +444,8 @@ class LedgerImportDialog(QDialog):
         user = QgsApplication.userLoginName() or ""
 
         def work():
-            rep = L.validate_ledger(table, db, mapping)
-            return L.write_ledger(rep, db, valid_only, user)
+            rep = L.validate(table, db, mapping)
+            return L.write(rep, db, valid_only, user)
 
         return self._start(QCoreApplication.translate("LedgerImportDialog", "Import the ledger"), work, self._imported)
 

@@ -1,4 +1,5 @@
-"""gwplugin:importledger — import a ledger of pollution sources, abandoned wells or monitoring wells (CSV/XLSX)."""
+"""gwplugin:importledger — import a ledger (CSV/XLSX) of pollution sources, abandoned wells or monitoring wells, or
+of records of the sources: roster lists, inspection ledgers, discharge permits."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from ...core import ledgers, tabular
 from ..base import GwAlgorithm, fail
 from ..import_common import add_import_parameters, log_issues, write_report
 
-TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells", "roster_entries", "inspections"]
+TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells", "roster_entries", "inspections", "permits"]
 
 
 class ImportLedgerAlgorithm(GwAlgorithm):
     NAME = "importledger"
-    DISPLAY = "Import ledger (sources, abandoned wells, wells)"
+    DISPLAY = "Import ledger (sources, wells, rosters, inspections, permits)"
     GROUP_ID = "sources"
     GROUP = "Pollution sources"
     HELP = (
@@ -29,8 +30,9 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         "flagged for field checking. Rows matching an existing record by unified social credit code or code are "
         "updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, "
         "unless ACCEPT_VALID is set."
-        " Roster lists and inspection ledgers name their source by unified social credit code, source code or exact "
-        "name; an updated list updates the same roster version / the same inspection instead of duplicating it."
+        " Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, "
+        "source code or exact name; an updated list updates the same roster version / the same inspection / the same "
+        "permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N."
     )
 
     def initAlgorithm(self, config=None):
@@ -46,6 +48,7 @@ class ImportLedgerAlgorithm(GwAlgorithm):
                     self.tr("Monitoring wells"),
                     self.tr("Roster list"),
                     self.tr("Inspection ledger"),
+                    self.tr("Discharge permits"),
                 ],
                 False,
                 0,
@@ -62,10 +65,9 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         target = TABLES[self.parameterAsEnum(parameters, "TABLE", context)]
         try:
             table = tabular.read_table(path, sheet=self.parameterAsString(parameters, "SHEET", context) or None)
-            linked = target in ledgers.LINKED_TABLES
-            mapping = (ledgers.guess_linked_mapping if linked else ledgers.guess_mapping)(table, target)
+            mapping = ledgers.guess(table, target)
             feedback.pushInfo(self.tr("Columns: {m}").format(m=mapping.columns))
-            rep = (ledgers.validate_linked if linked else ledgers.validate_ledger)(table, db, mapping)
+            rep = ledgers.validate(table, db, mapping)
         except (tabular.TableReadError, ValueError) as exc:
             fail(str(exc))
         feedback.pushInfo(rep.summary())
@@ -74,7 +76,7 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         if report:
             write_report(report, rep.issues, rep.changes_text())
         try:
-            (ledgers.write_linked if linked else ledgers.write_ledger)(
+            ledgers.write(
                 rep, db, self.parameterAsBool(parameters, "ACCEPT_VALID", context), QgsApplication.userLoginName()
             )
         except ledgers.LedgerRefusedError as exc:
