@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import rosters as R
 from ..core import schema as S
 from .docks import DockSpec
+from .layer_binding import LayerBinding
 from .sources_model import (
     ANY_ROSTER,
     NO_ROSTER,
@@ -55,8 +56,10 @@ def _lang() -> str:
     return ui_language()
 
 
-class SourcesPanel(QWidget):
+class SourcesPanel(LayerBinding, QWidget):
     """Content of the Sources dock."""
+
+    BOUND_TABLE = SOURCES_TABLE
 
     def __init__(
         self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None, lang: str | None = None
@@ -196,25 +199,13 @@ class SourcesPanel(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filter)
-        self._bind_timer = QTimer(self)
-        self._bind_timer.setSingleShot(True)
-        self._bind_timer.setInterval(100)
-        self._bind_timer.timeout.connect(self.bind)
         for combo in (self.category_combo, self.county_combo, self.roster_combo, self.status_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.workflow_combo.currentIndexChanged.connect(self._workflow_field_changed)
         self.search_edit.textChanged.connect(lambda *_: self._filter_timer.start())
         self.map_filter.toggled.connect(self.apply_map_filter)
         self._workflow_field_changed()
-        self._project_signals = [
-            self.project.layersAdded,
-            self.project.layersRemoved,
-            self.project.cleared,
-            self.project.readProject,
-        ]
-        for signal in self._project_signals:
-            signal.connect(self._schedule_bind)
-        self.bind()
+        self.start_binding()
 
     # -- binding ----------------------------------------------------------------------------------------------
 
@@ -223,16 +214,6 @@ class SourcesPanel(QWidget):
 
         db = self.database()
         return project_layers(self.project, db) if db else project_layers(self.project)
-
-    def database(self) -> str | None:
-        if self.layer is None:
-            return None
-        from ..core.qgis_project import PROP_DATABASE
-
-        return self.layer.customProperty(PROP_DATABASE) or self.layer.source().split("|")[0]
-
-    def _schedule_bind(self, *args) -> None:
-        self._bind_timer.start()
 
     def _layer_signals(self, layer):
         return [
@@ -245,51 +226,25 @@ class SourcesPanel(QWidget):
             (layer.willBeDeleted, self._layer_deleted),
         ]
 
-    def bind(self) -> None:
-        from ..core.qgis_project import project_layers
+    def _bound(self, layer) -> None:
+        self._fill_counties()
 
-        layer = project_layers(self.project).get(SOURCES_TABLE)
-        if layer is not self.layer:
-            self._unbind()
-            self.layer = layer
-            if layer is not None:
-                for signal, slot in self._layer_signals(layer):
-                    signal.connect(slot)
-                self._fill_counties()
-            self.reload()
+    def _bind_done(self, layer) -> None:
         for action in self.toolbar.actions():
             if action is not self.action_refresh:
                 action.setEnabled(layer is not None)
 
-    def _unbind(self) -> None:
+    def _unbinding(self) -> None:
         self.clear_map_filter()
-        if self.layer is not None:
-            try:
-                for signal, slot in self._layer_signals(self.layer):
-                    try:
-                        signal.disconnect(slot)
-                    except (TypeError, RuntimeError):
-                        pass
-            except RuntimeError:
-                pass
-        self.layer = None
 
     def _layer_deleted(self) -> None:
         self._map_filter_layer = None
-        self._unbind()
-        self.reload()
-        self._schedule_bind()
+        super()._layer_deleted()
 
     def teardown(self) -> None:
-        for timer in (self._reload_timer, self._filter_timer, self._bind_timer):
+        for timer in (self._reload_timer, self._filter_timer):
             timer.stop()
-        for signal in self._project_signals:
-            try:
-                signal.disconnect(self._schedule_bind)
-            except (TypeError, RuntimeError):
-                pass
-        self._project_signals = []
-        self._unbind()
+        self.stop_binding()
         self.dashboard.teardown()
         for dialog in self._dialogs:
             dialog.close()

@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import schema as S
 from .docks import DockSpec
+from .layer_binding import LayerBinding
 from .wells_model import WellFilter, WellsTreeModel, read_wells
 
 WELLS_TABLE = "monitoring_wells"
@@ -49,8 +50,10 @@ def _value(v):
     return v
 
 
-class WellsPanel(QWidget):
+class WellsPanel(LayerBinding, QWidget):
     """Content of the Wells dock."""
+
+    BOUND_TABLE = WELLS_TABLE
 
     def __init__(
         self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None, lang: str | None = None
@@ -219,27 +222,12 @@ class WellsPanel(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filter)
-        self._bind_timer = QTimer(self)
-        self._bind_timer.setSingleShot(True)
-        self._bind_timer.setInterval(100)
-        self._bind_timer.timeout.connect(self.bind)
         for combo in (self.county_combo, self.type_combo, self.status_combo, self.assessment_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.search_edit.textChanged.connect(lambda *_: self._filter_timer.start())
-        self._project_signals = [
-            self.project.layersAdded,
-            self.project.layersRemoved,
-            self.project.cleared,
-            self.project.readProject,
-        ]
-        for signal in self._project_signals:
-            signal.connect(self._schedule_bind)
-        self.bind()
+        self.start_binding()
 
     # -- binding to the wells layer --------------------------------------------------------------------------
-
-    def _schedule_bind(self, *args) -> None:
-        self._bind_timer.start()
 
     def _layer_signals(self, layer):
         return [
@@ -253,23 +241,14 @@ class WellsPanel(QWidget):
             (layer.willBeDeleted, self._layer_deleted),
         ]
 
-    def bind(self) -> None:
-        """Attach to the project's wells layer (or detach when there is none) and read it."""
-        from ..core.qgis_project import project_layers
+    def _bound(self, layer) -> None:
+        from ..core.aquifer_layers import AquiferLayerSync
 
-        layer = project_layers(self.project).get(WELLS_TABLE)
-        if layer is not self.layer:
-            self._unbind()
-            self.layer = layer
-            if layer is not None:
-                for signal, slot in self._layer_signals(layer):
-                    signal.connect(slot)
-                from ..core.aquifer_layers import AquiferLayerSync
+        if self._aquifer_sync is None:
+            self._aquifer_sync = AquiferLayerSync(self.project, self)
+        self._aquifer_sync.watch(layer)
 
-                if self._aquifer_sync is None:
-                    self._aquifer_sync = AquiferLayerSync(self.project, self)
-                self._aquifer_sync.watch(layer)
-            self.reload()
+    def _bind_done(self, layer) -> None:
         self._bind_aquifer_layers()
         for action in self.toolbar.actions():
             if action is not self.action_refresh:
@@ -308,16 +287,7 @@ class WellsPanel(QWidget):
         self.layer.selectByIds(sorted(fids))
         self._mirror_to_aquifer_layers(sorted(fids))
 
-    def _unbind(self) -> None:
-        if self.layer is not None:
-            try:
-                for signal, slot in self._layer_signals(self.layer):
-                    try:
-                        signal.disconnect(slot)
-                    except (TypeError, RuntimeError):
-                        pass
-            except RuntimeError:  # the layer's C++ object is gone already
-                pass
+    def _unbound(self) -> None:
         if self._aquifer_sync is not None:
             self._aquifer_sync.watch(None)
         for layer in self._aquifer_bound:
@@ -326,35 +296,16 @@ class WellsPanel(QWidget):
             except (TypeError, RuntimeError):
                 pass
         self._aquifer_bound = []
-        self.layer = None
-
-    def _layer_deleted(self) -> None:
-        self._unbind()
-        self.reload()
-        self._schedule_bind()
 
     def teardown(self) -> None:
         """Disconnect from the project and the layer before the dock is deleted."""
-        for timer in (self._reload_timer, self._filter_timer, self._bind_timer):
+        for timer in (self._reload_timer, self._filter_timer):
             timer.stop()
-        for signal in self._project_signals:
-            try:
-                signal.disconnect(self._schedule_bind)
-            except (TypeError, RuntimeError):
-                pass
-        self._project_signals = []
-        self._unbind()
+        self.stop_binding()
         if self.timeseries is not None:
             self.timeseries.teardown()
         for dialog in list(self._dialogs):  # closing removes it from the list
             dialog.close()
-
-    def database(self) -> str | None:
-        if self.layer is None:
-            return None
-        from ..core.qgis_project import PROP_DATABASE
-
-        return self.layer.customProperty(PROP_DATABASE) or self.layer.source().split("|")[0]
 
     # -- reading and filtering -------------------------------------------------------------------------------
 
