@@ -111,77 +111,62 @@
 <context>
     <name>CaptureZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="93"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="86"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="89"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="103"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="96"/>
         <source>Time-of-travel zones (days, comma-separated)</source>
         <translation>运移时间带（天，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="101"/>
         <source>River (head-specified line, aem only)</source>
         <translation>河流（定水头线，仅 aem）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="116"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="109"/>
         <source>Capture zones</source>
         <translation>捕获区</translation>
     </message>
     <message>
         <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="149"/>
-        <source>Invalid input layer.</source>
-        <translation>输入图层无效。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="153"/>
-        <source>Unknown method {m}; use one of {all}.</source>
-        <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="161"/>
-        <source>Per-well values from fields: {f}</source>
-        <translation>按井取自字段的参数值：{f}</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="166"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="172"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="155"/>
         <source>Feature {fid}: {e}</source>
         <translation>要素 {fid}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="175"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="158"/>
         <source>The input layer has no wells.</source>
         <translation>输入图层中没有井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="222"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="205"/>
         <source>Canceled: zones written so far are kept.</source>
         <translation>已取消：已写出的区域予以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="279"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="262"/>
         <source>Using the first river feature as the head-specified line.</source>
         <translation>使用第一个河流要素作为定水头线。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="290"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="273"/>
         <source>aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well).</source>
         <translation>aem：所有井共用一个含水层；字段 {f} 被忽略（只有 Q 可按井变化）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="309"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="292"/>
         <source>Engine: {e}</source>
         <translation>计算引擎：{e}</translation>
     </message>
@@ -2633,52 +2618,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProtectionZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="65"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="68"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="133"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="75"/>
         <source>Aquifer medium (table)</source>
         <translation>含水层介质（查表法）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="134"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="76"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="165"/>
+        <location filename="../gw_plugin/processing/zone_inputs.py" line="78"/>
         <source>Invalid input layer.</source>
         <translation>输入图层无效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="169"/>
+        <location filename="../gw_plugin/processing/zone_inputs.py" line="82"/>
         <source>Unknown method {m}; use one of {all}.</source>
         <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="174"/>
+        <location filename="../gw_plugin/processing/zone_inputs.py" line="87"/>
         <source>Per-well values from fields: {f}</source>
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="187"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="125"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="194"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="132"/>
         <source>Well {w}: {e}</source>
         <translation>井 {w}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="216"/>
+        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="154"/>
         <source>{n} protection zones written.</source>
         <translation>已写出 {n} 个保护区。</translation>
     </message>
@@ -2701,7 +2686,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="40"/>
+        <location filename="../gw_plugin/processing/zone_inputs.py" line="23"/>
         <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.</source>
         <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位：划定区域需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先对图层重投影。</translation>
     </message>
@@ -3002,207 +2987,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="332"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="287"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="334"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="289"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="366"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="321"/>
         <source>{n} of {total} sources</source>
         <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="387"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="342"/>
         <source>The map filter waits until the layer is saved.</source>
         <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="466"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="421"/>
         <source>{n} sources selected.</source>
         <translation>已选择 {n} 个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="466"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="421"/>
         <source>Select a source to see its details.</source>
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="526"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="481"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="534"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="489"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="535"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="490"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="539"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="494"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="541"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="496"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="541"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="496"/>
         <source>placed at the county centroid: check in the field</source>
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="645"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="600"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="587"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="542"/>
         <source>Select one source first.</source>
         <translation>请先选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="592"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="547"/>
         <source>Photos and documents</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="611"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="566"/>
         <source>{n} attachment files are missing or changed: {files}</source>
         <translation>{n} 个附件文件缺失或已改变：{files}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="618"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="573"/>
         <source>Every attachment file is present and unchanged.</source>
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="645"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="600"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="78"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="81"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="81"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="84"/>
         <source>Zoom to the selected sources</source>
         <translation>缩放到所选污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="86"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="89"/>
         <source>Open the source&apos;s form</source>
         <translation>打开污染源的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="92"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="95"/>
         <source>Attach a photo or document…</source>
         <translation>附加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="97"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="100"/>
         <source>Verify the attachment files</source>
         <translation>核验附件文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="102"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="105"/>
         <source>Import a ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="113"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="116"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="117"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="120"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="119"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="122"/>
         <source>All sources</source>
         <translation>所有污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="120"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="123"/>
         <source>On any roster</source>
         <translation>在任一名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="121"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="124"/>
         <source>On no roster</source>
         <translation>不在任何名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="125"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="128"/>
         <source>Any workflow status</source>
         <translation>任意流程状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="132"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="135"/>
         <source>Code, name, credit code or address</source>
         <translation>编号、名称、信用代码或地址</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="133"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
         <source>Filter the &amp;map too</source>
         <translation>同时筛选地图(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>C&amp;ounty:</source>
         <translation>县区(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>&amp;Roster:</source>
         <translation>名录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>&amp;Workflow:</source>
         <translation>工作流程(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="173"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="176"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="174"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="177"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="175"/>
+        <location filename="../gw_plugin/gui/dock_sources.py" line="178"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -4133,207 +4118,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="805"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="756"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="805"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="756"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="76"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="79"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="81"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="84"/>
         <source>Zoom to the selected wells</source>
         <translation>缩放到所选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="86"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="89"/>
         <source>Open the well&apos;s form</source>
         <translation>打开井的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="92"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="95"/>
         <source>Build aquifer layers</source>
         <translation>生成分含水层图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="97"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="100"/>
         <source>Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class</source>
         <translation>添加一个图层组，每个含水层一个图层，按最新水质类别着色</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="103"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="106"/>
         <source>Import lab results…</source>
         <translation>导入实验室检测结果…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="108"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="111"/>
         <source>Find duplicate wells…</source>
         <translation>查找重复监测井…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="113"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="116"/>
         <source>Update water-quality classes</source>
         <translation>更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="129"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="132"/>
         <source>Code, name or alias</source>
         <translation>编号、名称或别名</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="131"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="134"/>
         <source>All types</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="138"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="141"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="144"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="147"/>
         <source>All wells</source>
         <translation>所有井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="145"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
         <source>National assessment points only</source>
         <translation>仅国家考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="146"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
         <source>Not assessment points</source>
         <translation>非考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="387"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="338"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
         <source>&amp;County:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
         <source>&amp;Assessment:</source>
         <translation>考核(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="182"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="185"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="185"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="188"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="449"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="400"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="453"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="404"/>
         <source>{n} wells</source>
         <translation>{n} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="455"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="406"/>
         <source>{shown} of {total} wells</source>
         <translation>{total} 口井中的 {shown} 口</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="586"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="537"/>
         <source>Select a well to see its construction and water quality.</source>
         <translation>选择一口井以查看其成井结构和水质。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="616"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="567"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="616"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="567"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="628"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="579"/>
         <source>Construction</source>
         <translation>成井结构</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="629"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="580"/>
         <source>Latest water quality (GB/T 14848-2017)</source>
         <translation>最新水质（GB/T 14848-2017）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="630"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="581"/>
         <source>Sampled on</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="631"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="582"/>
         <source>Governing indicators</source>
         <translation>决定类别的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="660"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="611"/>
         <source>Class {roman}</source>
         <translation>{roman} 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="667"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="618"/>
         <source>Not classified yet.</source>
         <translation>尚未分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="676"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="627"/>
         <source>Select one well first.</source>
         <translation>请先选择一口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="728"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="679"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="741"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="692"/>
         <source>{n} aquifer layers in “{group}”.</source>
         <translation>“{group}”中有 {n} 个含水层图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="777"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="728"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="788"/>
+        <location filename="../gw_plugin/gui/dock_wells.py" line="739"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>

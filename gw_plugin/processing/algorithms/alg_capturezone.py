@@ -25,14 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ...core import aem as A
 from ...core import zones as Z
 from ..base import GwAlgorithm, fail
-from .alg_protectionzone import (
-    check_projected,
-    feature_value,
-    field_overrides,
-    to_multipolygon,
-    well_point,
-    well_uuid_of,
-)
+from ..zone_inputs import feature_value, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
 
 METHODS = ["uniform_flow", "aem"]
 
@@ -144,21 +137,11 @@ class CaptureZoneAlgorithm(GwAlgorithm):
         return fields
 
     def processAlgorithm(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        if source is None:
-            fail(self.tr("Invalid input layer."))
-        check_projected(source)
-        method = self.parameterAsEnumString(parameters, "METHOD", context) or METHODS[0]
-        if method not in METHODS:
-            fail(self.tr("Unknown method {m}; use one of {all}.").format(m=method, all=", ".join(METHODS)))
+        source, method, defaults, overrides = read_zone_inputs(self, parameters, context, feedback, METHODS)
         try:
             days = parse_days(self.parameterAsString(parameters, "TRAVEL_TIMES", context))
         except ValueError as exc:
             fail(str(exc))
-        defaults = {name: self.parameterAsDouble(parameters, name, context) for name, _, _ in self.NUMERIC}
-        overrides = field_overrides(source, list(defaults))
-        if overrides:
-            feedback.pushInfo(self.tr("Per-well values from fields: {f}").format(f=", ".join(sorted(overrides))))
         wells = []
         for feat in source.getFeatures():
             xy = well_point(feat)

@@ -11,79 +11,21 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ...core import zones as Z
 from ..base import GwAlgorithm, fail
+from ..zone_inputs import feature_value, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
 
 METHODS = ["hj338_formula", "hj338_table", "fixed_radius"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProtectionZoneAlgorithm", text)
-
-
-def check_projected(source) -> None:
-    """Refuse inputs whose CRS is geographic or not in metres (the methods work in metres)."""
-    crs = source.sourceCrs()
-    if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
-        fail(
-            _tr(
-                "The input layer's CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres "
-                "(e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first."
-            ).format(crs=crs.authid() or crs.description())
-        )
-
-
-def field_overrides(source, names) -> dict:
-    """Map parameter name -> field index of the input field with the same name (case-insensitive)."""
-    fields = source.fields()
-    lower = {fields.at(i).name().lower(): i for i in range(fields.count())}
-    return {n: lower[n.lower()] for n in names if n.lower() in lower}
-
-
-def feature_value(feature, overrides: dict, name: str, default):
-    """The feature's value of the field overriding `name`, else `default` (NULL/empty fields do not override)."""
-    i = overrides.get(name)
-    if i is None:
-        return default
-    v = feature.attribute(i)
-    if v is None or (hasattr(v, "isNull") and v.isNull()) or (isinstance(v, str) and not v.strip()):
-        return default
-    return v
-
-
-def well_uuid_of(feature, source) -> str | None:
-    i = source.fields().lookupField("uuid")
-    if i < 0:
-        return None
-    v = feature.attribute(i)
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
-
-
-def well_point(feature):
-    g = feature.geometry()
-    if g is None or g.isEmpty():
-        return None
-    p = g.centroid().asPoint() if g.isMultipart() else g.asPoint()
-    return p.x(), p.y()
-
-
-def to_multipolygon(ring) -> QgsGeometry:
-    g = QgsGeometry()
-    g.fromWkb(Z.ring_to_wkb(ring))
-    g.convertToMultiType()
-    return g
 
 
 class ProtectionZoneAlgorithm(GwAlgorithm):
@@ -160,18 +102,14 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
         return fields
 
     def processAlgorithm(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        if source is None:
-            fail(self.tr("Invalid input layer."))
-        check_projected(source)
-        method = self.parameterAsEnumString(parameters, "METHOD", context) or METHODS[0]
-        if method not in METHODS:
-            fail(self.tr("Unknown method {m}; use one of {all}.").format(m=method, all=", ".join(METHODS)))
-        defaults = {name: self.parameterAsDouble(parameters, name, context) for name, _, _ in self.NUMERIC}
-        defaults["MEDIUM"] = self.parameterAsString(parameters, "MEDIUM", context)
-        overrides = field_overrides(source, list(defaults))
-        if overrides:
-            feedback.pushInfo(self.tr("Per-well values from fields: {f}").format(f=", ".join(sorted(overrides))))
+        source, method, defaults, overrides = read_zone_inputs(
+            self,
+            parameters,
+            context,
+            feedback,
+            METHODS,
+            {"MEDIUM": self.parameterAsString(parameters, "MEDIUM", context)},
+        )
         table = Z.load_radius_table() if method == "hj338_table" else None
         fields = self.output_fields()
         sink, dest = self.parameterAsSink(
