@@ -227,7 +227,7 @@ def test_well_map_ignores_the_filtered_copies_of_the_wells_layer(demo, tmp_path)
 def test_project_tables_prefers_the_whole_table(demo):
     from qgis.core import QgsVectorLayer
 
-    from gw_plugin.processing.algorithms.alg_exportmap import project_tables
+    from gw_plugin.core.mapproducts import project_tables
 
     uri = f"{demo['res'].database}|layername=monitoring_wells"
     project = QgsProject()

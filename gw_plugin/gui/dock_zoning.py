@@ -300,7 +300,7 @@ def style_raster(layer: QgsRasterLayer, key: str) -> None:
 def zoning_layer(database: str, scheme: str, version: str, lang: str = "zh") -> QgsVectorLayer:
     """zoning_units of one version, styled by zone class (schema colours)."""
     from ..core import zoning_compare as ZC
-    from ..processing.algorithms.alg_exportmap import zone_renderer
+    from ..core.mapproducts import zone_renderer
 
     scheme_label = QCoreApplication.translate("ZoningPanel", "{name} — {version}").format(
         name=_pick(OVERLAYS["zoning"], lang), version=version or "-"
@@ -625,7 +625,7 @@ class ZoningPanel(QWidget):
                 layer = zoning_layer(db, version.scheme, version.version, self.lang)
             else:
                 layer = QgsVectorLayer(str(results.get("OUTPUT")), _pick(OVERLAYS[key], self.lang), "ogr")
-                from ..processing.algorithms.alg_exportmap import zone_renderer
+                from ..core.mapproducts import zone_renderer
 
                 scheme = next((f["scheme"] for f in layer.getFeatures()), "2023")
                 layer.setRenderer(zone_renderer(scheme, self.lang))
