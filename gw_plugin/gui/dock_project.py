@@ -7,7 +7,7 @@ import os
 import sqlite3
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsExpressionContextUtils, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .docks import DockSpec
+from .layer_binding import ProjectWatch
 
 PROJECT_VARIABLE = "gw_database"
 PROP_DATABASE = "gw_plugin/database"  # the custom property core.qgis_project puts on its layers and group
@@ -120,19 +121,7 @@ class ProjectPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.refresh)
-        self._signals = [
-            self.project.readProject,
-            self.project.cleared,
-            self.project.layersAdded,
-            self.project.layersRemoved,
-            self.project.customVariablesChanged,
-        ]
-        for signal in self._signals:
-            signal.connect(self.schedule_refresh)
+        self._watch = ProjectWatch(self, self.project, self.refresh, 200, ("customVariablesChanged",))
         self.refresh()
 
     def open_database(self) -> None:
@@ -145,17 +134,11 @@ class ProjectPanel(QWidget):
             action.trigger()
 
     def schedule_refresh(self, *args) -> None:
-        self._timer.start()
+        self._watch.schedule()
 
     def teardown(self) -> None:
         """Disconnect from the project before the dock is deleted."""
-        self._timer.stop()
-        for signal in self._signals:
-            try:
-                signal.disconnect(self.schedule_refresh)
-            except (TypeError, RuntimeError):
-                pass
-        self._signals = []
+        self._watch.stop()
 
     def refresh(self) -> None:
         from ..core import gpkg

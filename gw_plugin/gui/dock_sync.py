@@ -15,7 +15,7 @@ import os
 import sqlite3
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .docks import DockSpec
+from .layer_binding import ProjectWatch
 
 DIRECTIONS = ("both", "push", "pull")  # the order of gwplugin:sync's DIRECTION enum
 POLICIES = ("server", "local", "manual")  # the order of gwplugin:sync's CONFLICT_POLICY enum
@@ -332,18 +333,7 @@ class SyncPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.refresh)
-        self._signals = [
-            self.project.readProject,
-            self.project.cleared,
-            self.project.layersAdded,
-            self.project.layersRemoved,
-        ]
-        for signal in self._signals:
-            signal.connect(self.schedule_refresh)
+        self._watch = ProjectWatch(self, self.project, self.refresh, 300)
         self._watched: list = []
         self.refresh()
 
@@ -367,16 +357,10 @@ class SyncPanel(QWidget):
         return PlatformSettings.load(self.project).connection_string()
 
     def schedule_refresh(self, *args) -> None:
-        self._timer.start()
+        self._watch.schedule()
 
     def teardown(self) -> None:
-        self._timer.stop()
-        for signal in self._signals:
-            try:
-                signal.disconnect(self.schedule_refresh)
-            except (TypeError, RuntimeError):
-                pass
-        self._signals = []
+        self._watch.stop()
         self._unwatch()
         self._closed = True
         if self.task is not None:

@@ -1,4 +1,5 @@
-"""Keeping a dock panel bound to one table's layer of the QGIS project (shared by the wells and sources panels).
+"""Dock panels following the QGIS project: ``ProjectWatch`` calls a panel back shortly after the project changes
+(shared by the project, sync, wells and sources panels); ``LayerBinding`` keeps a panel bound to one table's layer.
 
 The panel follows the project: when layers are added or removed, a project is read or cleared, it looks the layer up
 again (debounced) and re-connects; when the layer is deleted under it, it lets go at once. A panel mixes this in,
@@ -10,6 +11,34 @@ in the hooks ``_bound`` (a new layer is attached, before the panel reloads), ``_
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QTimer
+
+
+class ProjectWatch:
+    """Calls ``callback`` once, ``interval_ms`` after the last of a burst of project changes (layers added or
+    removed, a project read or cleared, and any ``extra`` signal names of QgsProject)."""
+
+    SIGNALS = ("readProject", "cleared", "layersAdded", "layersRemoved")
+
+    def __init__(self, parent, project, callback, interval_ms: int, extra=()):
+        self.timer = QTimer(parent)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(callback)
+        self.signals = [getattr(project, name) for name in (*self.SIGNALS, *extra)]
+        for signal in self.signals:
+            signal.connect(self.schedule)
+
+    def schedule(self, *args) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        for signal in self.signals:
+            try:
+                signal.disconnect(self.schedule)
+            except (TypeError, RuntimeError):
+                pass
+        self.signals = []
 
 
 class LayerBinding:
@@ -37,33 +66,16 @@ class LayerBinding:
     # -- the binding ----------------------------------------------------------------------------------------------
     def start_binding(self) -> None:
         """Follow the project from now on, and bind at once."""
-        self._bind_timer = QTimer(self)
-        self._bind_timer.setSingleShot(True)
-        self._bind_timer.setInterval(100)
-        self._bind_timer.timeout.connect(self.bind)
-        self._project_signals = [
-            self.project.layersAdded,
-            self.project.layersRemoved,
-            self.project.cleared,
-            self.project.readProject,
-        ]
-        for signal in self._project_signals:
-            signal.connect(self._schedule_bind)
+        self._watch = ProjectWatch(self, self.project, self.bind, 100)
         self.bind()
 
     def stop_binding(self) -> None:
         """Stop following the project and let the layer go (before the panel is deleted)."""
-        self._bind_timer.stop()
-        for signal in self._project_signals:
-            try:
-                signal.disconnect(self._schedule_bind)
-            except (TypeError, RuntimeError):
-                pass
-        self._project_signals = []
+        self._watch.stop()
         self._unbind()
 
     def _schedule_bind(self, *args) -> None:
-        self._bind_timer.start()
+        self._watch.schedule()
 
     def bind(self) -> None:
         """Attach to the project's layer of ``BOUND_TABLE`` (or detach when there is none) and read it."""
