@@ -772,3 +772,18 @@ def test_many_rows_pulled_in_bulk(platform, tmp_path):
     SY.sync(c2, platform)
     assert local_rows(c2) == srv
     assert srv[mine]["status"] == "abandoned" and srv[mine]["remarks"].startswith("office ")
+
+
+def test_same_value_in_any_text_form():
+    # the merge and the push compare values by meaning: another text form of the same instant, number or flag is no
+    # change; two different canonical date-times are (the fast path must not hide a change)
+    t = "2023-05-01T08:00:00.000Z"
+    assert SY.same("datetime", t, "2023-05-01 16:00:00+08:00")
+    assert SY.same("datetime", t, "2023-05-01T08:00:00Z")
+    assert not SY.same("datetime", t, "2023-05-01T08:00:00.001Z")
+    assert not SY.same("datetime", t, "2024-05-01T08:00:00.000Z")
+    assert not SY.same("datetime", t, None)
+    assert SY.same("real", 12, 12.0) and not SY.same("real", 12.5, 12.25)
+    assert SY.same("boolean", 1, "true") and not SY.same("boolean", 0, "true")
+    assert SY.same("text", "井", "井") and not SY.same("text", "井", "井 ")
+    assert SY.same("date", "2023-05-01", "2023-05-01T00:00:00") and not SY.same("date", "2023-05-01", "2023-05-02")

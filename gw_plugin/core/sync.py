@@ -148,7 +148,14 @@ def same(ftype: str, a, b) -> bool:
             return True
         if ftype in _PLAIN:
             return False
+        if ftype == "datetime" and type(a) is str and _canonical_dt(a) and _canonical_dt(b):
+            return False  # two different texts of the one canonical form are two different instants
     return canon(ftype, a) == canon(ftype, b)
+
+
+def _canonical_dt(v: str) -> bool:
+    """'YYYY-MM-DDTHH:MM:SS.mmmZ' (what the triggers, the platform and the sync write), checked cheaply."""
+    return len(v) == 24 and v[10] == "T" and v[19] == "." and v[23] == "Z" and v[:4].isdigit() and v[20:23].isdigit()
 
 
 _UUID_RE = re.compile(S.UUID_RE)
@@ -562,7 +569,8 @@ def _apply_batch(local: _Local, table: str, batch: list, policy: str, report: Sy
         con.executemany(f"DELETE FROM {C.q(table)} WHERE uuid = ?", [(u,) for u in fast_delete])
     con.executemany(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", [(t, u) for t, u, r in revs if r is None])
     con.executemany(
-        f"INSERT OR REPLACE INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?)", [x for x in revs if x[2] is not None]
+        f"INSERT INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?) ON CONFLICT (tbl, uuid) DO UPDATE SET rev = excluded.rev",
+        [x for x in revs if x[2] is not None],
     )
 
 
