@@ -283,6 +283,61 @@ def _positions(path: str, table: str) -> dict:
         ds = None
 
 
+#: yes/no as ledgers write them (是/否, 有/无, √/×, Y/N, true/false, 1/0)
+_YES = {"是", "有", "√", "✓", "y", "yes", "true", "t", "1", "要求", "载明"}
+_NO = {"否", "无", "×", "✗", "n", "no", "false", "f", "0", "未载明", "不要求"}
+
+
+def parse_yes_no(text) -> bool | None:
+    t = normalise_text(text).strip().lower()
+    if t in _YES:
+        return True
+    if t in _NO:
+        return False
+    return None
+
+
+class _CellError(ValueError):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _cell_value(f: S.Field, text: str, lookups: dict, today):
+    """The stored value of one ledger cell (non-empty ``text``) for field ``f``; _CellError says why it cannot be."""
+    if f.codelist:
+        code = _match_code(lookups[f.name], text)
+        if code is None:
+            raise _CellError("unknown_code", f"{text!r} is not a {S.codelist(f.codelist).en}")
+        return code
+    if f.type in ("real", "integer"):
+        try:
+            num = float(normalise_text(text).replace(",", ""))
+        except ValueError:
+            raise _CellError("bad_number", f"{text!r} is not a number") from None
+        if (f.minimum is not None and num < f.minimum) or (f.maximum is not None and num > f.maximum):
+            raise _CellError("out_of_range", f"{text} outside {f.minimum}–{f.maximum}")
+        return int(num) if f.type == "integer" else num
+    if f.type == "date":
+        d = parse_date(text)
+        if d is None:
+            raise _CellError("bad_date", f"{text!r} is not a date")
+        if f.not_in_future and d > today:
+            raise _CellError("bad_date", f"{d.isoformat()} is in the future")
+        return d.isoformat()
+    if f.type == "boolean":
+        yes = parse_yes_no(text)
+        if yes is None:
+            raise _CellError("bad_value", f"{text!r} is neither yes (是) nor no (否)")
+        return 1 if yes else 0
+    if f.name == "uscc":
+        good, message = validate_uscc(text)
+        if not good:
+            raise _CellError("bad_uscc", f"{text!r}: {message}")
+        return text.upper()
+    return text
+
+
 def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=None) -> LedgerReport:
     """Check every row; nothing is written."""
     import datetime as _dt
@@ -322,48 +377,11 @@ def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=
             raw = r[col[f.name]]
             if raw is None or str(raw).strip() == "":
                 continue
-            text = str(raw).strip()
-            if f.codelist:
-                code = _match_code(lookups[f.name], text)
-                if code is None:
-                    err(
-                        rowno, mapping.columns[f.name], "unknown_code", f"{text!r} is not a {S.codelist(f.codelist).en}"
-                    )
-                    ok = False
-                    continue
-                values[f.name] = code
-            elif f.type in ("real", "integer"):
-                try:
-                    num = float(normalise_text(text).replace(",", ""))
-                except ValueError:
-                    err(rowno, mapping.columns[f.name], "bad_number", f"{text!r} is not a number")
-                    ok = False
-                    continue
-                if (f.minimum is not None and num < f.minimum) or (f.maximum is not None and num > f.maximum):
-                    err(rowno, mapping.columns[f.name], "out_of_range", f"{text} outside {f.minimum}–{f.maximum}")
-                    ok = False
-                    continue
-                values[f.name] = int(num) if f.type == "integer" else num
-            elif f.type == "date":
-                d = parse_date(text)
-                if d is None:
-                    err(rowno, mapping.columns[f.name], "bad_date", f"{text!r} is not a date")
-                    ok = False
-                    continue
-                if d > today:
-                    err(rowno, mapping.columns[f.name], "future_date", f"{d.isoformat()} is in the future")
-                    ok = False
-                    continue
-                values[f.name] = d.isoformat()
-            elif f.name == "uscc":
-                good, message = validate_uscc(text)
-                if not good:
-                    err(rowno, mapping.columns[f.name], "bad_uscc", f"{text!r}: {message}")
-                    ok = False
-                    continue
-                values[f.name] = text.upper()
-            else:
-                values[f.name] = text
+            try:
+                values[f.name] = _cell_value(f, str(raw).strip(), lookups, today)
+            except _CellError as exc:
+                err(rowno, mapping.columns[f.name], exc.code, str(exc))
+                ok = False
         missing = [f.name for f in target.fields if f.required and f.name not in values and f.name != "county_code"]
         # the code field may be generated; a name is needed
         for m in missing:
@@ -573,18 +591,6 @@ LINKED_KEYS = {
     "inspections": ("kind", "inspected_on"),
     "permits": ("permit_no",),
 }
-#: yes/no as ledgers write them (是/否, 有/无, √/×, Y/N, true/false, 1/0)
-_YES = {"是", "有", "√", "✓", "y", "yes", "true", "t", "1", "要求", "载明"}
-_NO = {"否", "无", "×", "✗", "n", "no", "false", "f", "0", "未载明", "不要求"}
-
-
-def parse_yes_no(text) -> bool | None:
-    t = normalise_text(text).strip().lower()
-    if t in _YES:
-        return True
-    if t in _NO:
-        return False
-    return None
 
 
 def guess_linked_mapping(table: tabular.Table, target: str) -> LedgerMapping:
@@ -671,32 +677,11 @@ def validate_linked(path_or_table, database: str, mapping: LedgerMapping, today=
             text = cell.get(f.name, "")
             if not text or f.name == "source_uuid":
                 continue
-            if f.codelist:
-                code = _match_code(lookups[f.name], text)
-                if code is None:
-                    err(
-                        rowno, mapping.columns[f.name], "unknown_code", f"{text!r} is not a {S.codelist(f.codelist).en}"
-                    )
-                    ok = False
-                    continue
-                values[f.name] = code
-            elif f.type == "date":
-                d = parse_date(text)
-                if d is None or (f.not_in_future and d > today):
-                    what = "a past date" if f.not_in_future else "a date"
-                    err(rowno, mapping.columns[f.name], "bad_date", f"{text!r} is not {what}")
-                    ok = False
-                    continue
-                values[f.name] = d.isoformat()
-            elif f.type == "boolean":
-                yes = parse_yes_no(text)
-                if yes is None:
-                    err(rowno, mapping.columns[f.name], "bad_value", f"{text!r} is neither yes (是) nor no (否)")
-                    ok = False
-                    continue
-                values[f.name] = 1 if yes else 0
-            else:
-                values[f.name] = text
+            try:
+                values[f.name] = _cell_value(f, text, lookups, today)
+            except _CellError as exc:
+                err(rowno, mapping.columns[f.name], exc.code, str(exc))
+                ok = False
         if mapping.table == "roster_entries":
             values.setdefault("status", "published")
         for f in target.fields:
