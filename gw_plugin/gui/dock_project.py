@@ -204,14 +204,10 @@ class ProjectPanel(QWidget):
         return {self.table.item(r, 0).toolTip(): self.table.item(r, 1).text() for r in range(self.table.rowCount())}
 
 
-def _factory(iface, parent):
-    return ProjectPanel(iface, parent)
-
-
 DOCK = DockSpec(
     key="project",
     title=lambda: QCoreApplication.translate("ProjectPanel", "Project database"),
-    factory=_factory,
+    factory=ProjectPanel,
     icon="/mActionProjectProperties.svg",
     tooltip=lambda: QCoreApplication.translate(
         "ProjectPanel", "Show the open project database: schema version, CRS and rows per table"

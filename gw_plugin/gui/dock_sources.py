@@ -593,14 +593,10 @@ class SourcesPanel(LayerBinding, QWidget):
         self.reload()
 
 
-def _factory(iface, parent):
-    return SourcesPanel(iface, parent)
-
-
 DOCK = DockSpec(
     key="sources",
     title=lambda: QCoreApplication.translate("SourcesPanel", "Pollution sources"),
-    factory=_factory,
+    factory=SourcesPanel,
     icon="/mIconPolygonLayer.svg",
     tooltip=lambda: QCoreApplication.translate(
         "SourcesPanel", "Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators"

@@ -1046,14 +1046,10 @@ class CheckoutDialog(QDialog):
         self.accept()
 
 
-def _factory(iface, parent):
-    return SyncPanel(iface, parent)
-
-
 DOCK = DockSpec(
     key="sync",
     title=lambda: QCoreApplication.translate("SyncPanel", "Sync"),
-    factory=_factory,
+    factory=SyncPanel,
     icon="/mActionRefresh.svg",
     tooltip=lambda: QCoreApplication.translate(
         "SyncPanel", "Sync the project database with the city platform: pending changes, conflicts, rejected changes"

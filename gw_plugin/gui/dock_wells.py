@@ -749,14 +749,10 @@ class WellsPanel(LayerBinding, QWidget):
         return task
 
 
-def _factory(iface, parent):
-    return WellsPanel(iface, parent)
-
-
 DOCK = DockSpec(
     key="wells",
     title=lambda: QCoreApplication.translate("WellsPanel", "Monitoring wells"),
-    factory=_factory,
+    factory=WellsPanel,
     icon="/mIconPointLayer.svg",
     tooltip=lambda: QCoreApplication.translate(
         "WellsPanel", "Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates"

@@ -844,14 +844,10 @@ class ZonesPanel(QWidget):
             self.toggle.disconnect()
 
 
-def _factory(iface, parent):
-    return ZonesPanel(iface, parent)
-
-
 DOCK = DockSpec(
     key="zones",
     title=lambda: QCoreApplication.translate("ZonesPanel", "Recharge and protection zones"),
-    factory=_factory,
+    factory=ZonesPanel,
     icon="/mActionAddPolygon.svg",
     tooltip=lambda: QCoreApplication.translate(
         "ZonesPanel",

@@ -772,7 +772,7 @@ class ZoningPanel(QWidget):
 DOCK = DockSpec(
     key="zoning",
     title=lambda: QCoreApplication.translate("ZoningPanel", "Zoning"),
-    factory=lambda iface, parent: ZoningPanel(iface, parent),
+    factory=ZoningPanel,
     icon="/mActionShowRasterCalculator.svg",
     tooltip=lambda: QCoreApplication.translate(
         "ZoningPanel", "Pollution prevention zoning: steps, overlays, version comparison and site check (分区)"
