@@ -31,6 +31,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import schema as S
+from .gpkg import utc_now
 
 FOLDER = "attachments"
 CHUNK = 1 << 20
@@ -218,10 +219,6 @@ def guess_kind(path) -> str:
     return "other"
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
 def attachment_values(
     gpkg,
     parent_table: str,
@@ -249,7 +246,7 @@ def attachment_values(
     taken = exif_taken_at(source) if kind == "photo" else None
     if taken is not None and taken > (now or _dt.datetime.now()) + _dt.timedelta(days=1):
         taken = None  # a camera clock in the future: the schema forbids future dates
-    stamp = _now()
+    stamp = utc_now()
     return {
         "uuid": str(_uuid.uuid4()),
         "county_code": county_code or "000000",

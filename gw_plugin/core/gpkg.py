@@ -31,6 +31,12 @@ UUID_SQL = (
 )
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
+
+def utc_now() -> str:
+    """The current time as the GeoPackage stores date-times: 'YYYY-MM-DDTHH:MM:SS.mmmZ' in UTC (as NOW_SQL)."""
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
 _OGR_GEOM = {
     None: ogr.wkbNone,
     "Point": ogr.wkbPoint,
@@ -192,7 +198,7 @@ def create_database(
                 {
                     "schema_version": version,
                     "crs": crs.upper(),
-                    "created_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "created_at": utc_now(),
                     "application": "gw_plugin",
                 },
             )

@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import gb14848, labvalues, tabular
-from .gpkg import bulk_load, open_database
+from .gpkg import bulk_load, open_database, utc_now
 from .ids import uuid7_batch, uuid7_counter, uuid7_from
 
 MAX_DATE_AGE_YEARS = 80
@@ -679,7 +679,7 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
             np.where(np.isnan(dls), None, dls).tolist(),
         )
         flat = list(chain.from_iterable(zip(*values)))
-        now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        now = utc_now()
         digits = _block_digits(con, len(RESULT_COLUMNS) + 5)
         total = idx.size
         prefix, start = uuid7_counter(total, align=16**digits)

@@ -31,6 +31,7 @@ import numpy as np
 
 from ..paths import resource
 from . import schema as S
+from .gpkg import utc_now
 
 try:
     from qgis.PyQt.QtCore import QCoreApplication
@@ -589,12 +590,8 @@ def screen(
         con.close()
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
-
-
 def _write_proposals(con, result: ScreeningResult, existing: dict, user: str) -> None:
-    now = _now()
+    now = utc_now()
     new = sorted((p for p in result.proposals if p.action == "new"), key=lambda p: (p.source_uuid, p.roster))
     # Random v4 uuids handed out in sorted order: both indexed keys (uuid, source_uuid) then grow within the
     # batch, which makes 100,000 inserts markedly faster than random order.
@@ -647,7 +644,7 @@ def decide(path, entry_uuids: Iterable, decision: str, user: str, on: Optional[_
             cur = con.execute(
                 f"UPDATE roster_entries SET status = ?, decided_on = ?, decided_by = ?, updated_by = ?, updated_at = ? "
                 f"WHERE uuid IN ({marks})",
-                [decision, on.isoformat(), user, user, _now(), *ids],
+                [decision, on.isoformat(), user, user, utc_now(), *ids],
             )
         return cur.rowcount
     finally:
@@ -693,7 +690,7 @@ def publish(path, roster: str, version: str, user: str, on: Optional[_dt.date] =
         ).fetchall()
         if not rows:
             raise RosterError(_tr("The roster has no accepted entry to publish."))
-        now = _now()
+        now = utc_now()
         with con:
             con.executemany(
                 "INSERT INTO roster_entries (uuid, county_code, created_at, created_by, updated_at, updated_by, source_uuid, "

@@ -42,6 +42,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from . import rosters as R
 from . import schema as S
+from .gpkg import utc_now
 
 #: Seed 000 §三(二)6(1): 抽查数量不低于开展排查企业的5%.
 DEFAULT_SHARE_PERCENT = 5.0
@@ -329,7 +330,7 @@ def _record(path, batch: Batch) -> None:
             )
         ilyr = ds.GetLayerByName("inspections")
         text = findings_text(batch)
-        now = R._now()
+        now = utc_now()
         batch_uuid = str(_uuid.uuid4())
         counties = sorted({s["county_code"] for s in batch.selected if s["county_code"]})
         if ds.StartTransaction() != 0:

@@ -37,6 +37,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from . import rasterblocks as rb
+from .gpkg import utc_now
 
 LEVELS = ("low", "medium", "high")
 LEVEL_NODATA = 255
@@ -1111,7 +1112,7 @@ def append_zoning_units(
         dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         if not src.IsSame(dst):
             transform = osr.CoordinateTransformation(src, dst)
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = utc_now()
     defn = lyr.GetLayerDefn()
     n = 0
     ds.StartTransaction()

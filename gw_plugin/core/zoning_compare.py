@@ -7,7 +7,6 @@ Pure GDAL/OGR (GEOS through OGR); no widgets, no QGIS layers.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import uuid as _uuid
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from osgeo import gdal, ogr, osr
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import schema as S
+from .gpkg import utc_now
 
 TABLE = "zoning_units"
 #: Class of an area that one of the two versions does not cover.
@@ -352,7 +352,7 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
         ("created_at", ogr.OFTString),
     ):
         lyr.CreateField(ogr.FieldDefn(name, kind))
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = utc_now()
     lyr.StartTransaction()
     for p in res.parts:
         f = ogr.Feature(lyr.GetLayerDefn())
