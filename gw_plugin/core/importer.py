@@ -570,14 +570,15 @@ def validate(
     return rep
 
 
-def _block_digits(con, width: int) -> int:
-    """Hex digits of a uuid block: a multi-row INSERT writes 16**digits rows and must stay within SQLite's limit on
-    bound parameters (999 before SQLite 3.32, 32766 after)."""
+def _block_digits(con, width: int, extra: int = 5) -> int:
+    """Hex digits of a uuid block: a multi-row INSERT writes 16**digits rows of ``width`` parameters plus ``extra``
+    once (the uuid block and the constants) and must stay within SQLite's limit on bound parameters (999 before
+    SQLite 3.32, 32766 after)."""
     try:
         limit = con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     except AttributeError:  # Python < 3.11
         limit = 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
-    return 2 if 256 * width + 3 <= limit else 1
+    return 2 if 256 * width + extra <= limit else 1
 
 
 RESULT_COLUMNS = (
@@ -680,7 +681,7 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
         )
         flat = list(chain.from_iterable(zip(*values)))
         now = utc_now()
-        digits = _block_digits(con, len(RESULT_COLUMNS) + 5)
+        digits = _block_digits(con, len(RESULT_COLUMNS))
         total = idx.size
         prefix, start = uuid7_counter(total, align=16**digits)
         big = total > 20000
