@@ -5,7 +5,7 @@ of the same name, well positions and uuids, and rings turned into multipolygons.
 
 from __future__ import annotations
 
-from qgis.core import QgsGeometry, QgsUnitTypes
+from qgis.core import QgsField, QgsFields, QgsGeometry, QgsUnitTypes
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import zones as Z
@@ -86,3 +86,11 @@ def read_zone_inputs(alg, parameters, context, feedback, methods: list, extra: d
     if overrides:
         feedback.pushInfo(_tr("Per-well values from fields: {f}").format(f=", ".join(sorted(overrides))))
     return source, method, defaults, overrides
+
+
+def make_fields(spec) -> QgsFields:
+    """QgsFields from (name, QVariant type) pairs: the output table of a zone algorithm."""
+    fields = QgsFields()
+    for name, typ in spec:
+        fields.append(QgsField(name, typ))
+    return fields

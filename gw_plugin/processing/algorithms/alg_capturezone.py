@@ -9,7 +9,6 @@ import json
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -25,7 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ...core import aem as A
 from ...core import zones as Z
 from ..base import GwAlgorithm, fail
-from ..zone_inputs import feature_value, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
+from ..zone_inputs import feature_value, make_fields, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
 
 METHODS = ["uniform_flow", "aem"]
 
@@ -114,27 +113,26 @@ class CaptureZoneAlgorithm(GwAlgorithm):
 
     @staticmethod
     def output_fields() -> QgsFields:
-        fields = QgsFields()
-        for name, typ in [
-            ("well_uuid", QVariant.String),
-            ("kind", QVariant.String),
-            ("tot_days", QVariant.Double),
-            ("method", QVariant.String),
-            ("engine", QVariant.String),
-            ("q", QVariant.Double),
-            ("k", QVariant.Double),
-            ("thickness", QVariant.Double),
-            ("gradient", QVariant.Double),
-            ("flow_azimuth", QVariant.Double),
-            ("porosity", QVariant.Double),
-            ("upgradient_length", QVariant.Double),
-            ("stagnation_m", QVariant.Double),
-            ("half_width_m", QVariant.Double),
-            ("area_m2", QVariant.Double),
-            ("parameters", QVariant.String),
-        ]:
-            fields.append(QgsField(name, typ))
-        return fields
+        return make_fields(
+            [
+                ("well_uuid", QVariant.String),
+                ("kind", QVariant.String),
+                ("tot_days", QVariant.Double),
+                ("method", QVariant.String),
+                ("engine", QVariant.String),
+                ("q", QVariant.Double),
+                ("k", QVariant.Double),
+                ("thickness", QVariant.Double),
+                ("gradient", QVariant.Double),
+                ("flow_azimuth", QVariant.Double),
+                ("porosity", QVariant.Double),
+                ("upgradient_length", QVariant.Double),
+                ("stagnation_m", QVariant.Double),
+                ("half_width_m", QVariant.Double),
+                ("area_m2", QVariant.Double),
+                ("parameters", QVariant.String),
+            ]
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         source, method, defaults, overrides = read_zone_inputs(self, parameters, context, feedback, METHODS)

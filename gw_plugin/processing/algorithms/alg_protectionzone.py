@@ -9,7 +9,6 @@ import json
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterEnum,
@@ -23,7 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import zones as Z
 from ..base import GwAlgorithm, fail
-from ..zone_inputs import feature_value, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
+from ..zone_inputs import feature_value, make_fields, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
 
 METHODS = ["hj338_formula", "hj338_table", "fixed_radius"]
 
@@ -81,25 +80,24 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
 
     @staticmethod
     def output_fields() -> QgsFields:
-        fields = QgsFields()
-        for name, typ in [
-            ("well_uuid", QVariant.String),
-            ("zone_class", QVariant.String),
-            ("method", QVariant.String),
-            ("radius_m", QVariant.Double),
-            ("alpha", QVariant.Double),
-            ("k", QVariant.Double),
-            ("gradient", QVariant.Double),
-            ("porosity", QVariant.Double),
-            ("travel_time", QVariant.Double),
-            ("q", QVariant.Double),
-            ("h", QVariant.Double),
-            ("medium", QVariant.String),
-            ("value_status", QVariant.String),
-            ("parameters", QVariant.String),
-        ]:
-            fields.append(QgsField(name, typ))
-        return fields
+        return make_fields(
+            [
+                ("well_uuid", QVariant.String),
+                ("zone_class", QVariant.String),
+                ("method", QVariant.String),
+                ("radius_m", QVariant.Double),
+                ("alpha", QVariant.Double),
+                ("k", QVariant.Double),
+                ("gradient", QVariant.Double),
+                ("porosity", QVariant.Double),
+                ("travel_time", QVariant.Double),
+                ("q", QVariant.Double),
+                ("h", QVariant.Double),
+                ("medium", QVariant.String),
+                ("value_status", QVariant.String),
+                ("parameters", QVariant.String),
+            ]
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         source, method, defaults, overrides = read_zone_inputs(
