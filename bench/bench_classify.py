@@ -16,7 +16,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gw_plugin.core import gb14848 as G  # noqa: E402
+from gw_plugin.core.wells import classify as G  # noqa: E402
 
 N = 1_000_000
 REPEATS = 7

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gw_plugin.core import demo  # noqa: E402
+from gw_plugin.core.demo import build  # noqa: E402
 
 LIMIT_S = 30.0
 
@@ -24,7 +24,7 @@ def main() -> int:
     marks = []
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
-        result = demo.build_demo(folder, seed=seed, progress=lambda p: marks.append((p, time.perf_counter() - t0)))
+        result = build.build_demo(folder, seed=seed, progress=lambda p: marks.append((p, time.perf_counter() - t0)))
         total = time.perf_counter() - t0
     previous = 0.0
     for percent, t in marks:

@@ -23,7 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np  # noqa: E402
 from osgeo import ogr  # noqa: E402
 
-from gw_plugin.core import gpkg, importer  # noqa: E402
+from gw_plugin.core.data import gpkg  # noqa: E402
+from gw_plugin.core.wells import lab_import  # noqa: E402
 
 PARAMS = ["硝酸盐", "pH", "氨氮", "铬（六价）", "三氯乙烯", "溶解性总固体", "总硬度", "氟化物", "砷", "铅"]
 
@@ -97,7 +98,7 @@ def bench_ogr2ogr_schema(folder, db, rows):
     """ogr2ogr appending the same values, already validated and in their final form (uuid, sample, parameter, text,
     number, unit, flags, times), into the schema's sample_results table of a copy of the project file: what a plain
     copy costs when the target is the real table (UNIQUE uuid, indexes, triggers) instead of a new bare one."""
-    from gw_plugin.core.ids import uuid7_batch
+    from gw_plugin.core.data.ids import uuid7_batch
 
     target = os.path.join(folder, "schema_copy.gpkg")
     shutil.copy(db, target)
@@ -121,13 +122,13 @@ def bench_ogr2ogr_schema(folder, db, rows):
 
 def bench_import(db, csv_path):
     t0 = time.perf_counter()
-    rep = importer.validate(
-        csv_path, db, importer.ColumnMapping("long", "井编号", "采样日期", "指标", "检测值", "单位")
+    rep = lab_import.validate(
+        csv_path, db, lab_import.ColumnMapping("long", "井编号", "采样日期", "指标", "检测值", "单位")
     )
     t1 = time.perf_counter()
     if rep.errors:
         raise SystemExit(f"unexpected validation errors: {rep.issues[:5]}")
-    importer.write(rep, db)
+    lab_import.write(rep, db)
     t2 = time.perf_counter()
     assert not rep.errors, rep.issues[:5]
     return t2 - t0, t1 - t0, t2 - t1, rep.written_results

@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from osgeo import ogr  # noqa: E402
 
-from gw_plugin.core import gpkg, indicators, rosters, spotcheck, xlsx_report  # noqa: E402
-from gw_plugin.core import schema as S  # noqa: E402
+from gw_plugin.core.data import gpkg, reports  # noqa: E402
+from gw_plugin.core.data import schema as S  # noqa: E402
+from gw_plugin.core.sources import indicators, rosters, spotcheck  # noqa: E402
 
 BUDGET_S = 10.0
 X0, Y0 = 38_450_000.0, 3_800_000.0
@@ -183,9 +184,9 @@ def main(n: int = 100_000) -> int:
         plan = indicators.load_plan("zhengzhou_2022")
         rep = indicators.compute(path, plan)
         t_compute = time.perf_counter() - t
-        xlsx_report.write_indicator_xlsx(os.path.join(tmp, "ind.xlsx"), rep)
+        reports.write_indicator_xlsx(os.path.join(tmp, "ind.xlsx"), rep)
         t_xlsx = time.perf_counter() - t
-        xlsx_report.write_indicator_pdf(os.path.join(tmp, "ind.pdf"), rep)
+        reports.write_indicator_pdf(os.path.join(tmp, "ind.pdf"), rep)
         dt_report = time.perf_counter() - t
         print(f"indicator report: compute {t_compute:.2f} s, +XLSX {t_xlsx:.2f} s, +PDF with charts {dt_report:.2f} s")
         ok &= dt_report <= BUDGET_S

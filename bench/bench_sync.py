@@ -23,11 +23,11 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from gw_plugin.core import changelog as C  # noqa: E402
-from gw_plugin.core import checkout as CO  # noqa: E402
-from gw_plugin.core import gpkg  # noqa: E402
-from gw_plugin.core import platform as P  # noqa: E402
-from gw_plugin.core import sync as SY  # noqa: E402
+from gw_plugin.core.data import gpkg  # noqa: E402
+from gw_plugin.core.sync import changelog as C  # noqa: E402
+from gw_plugin.core.sync import checkout as CO  # noqa: E402
+from gw_plugin.core.sync import engine as SY  # noqa: E402
+from gw_plugin.core.sync import server_schema as P  # noqa: E402
 from tests.pg import PgCluster  # noqa: E402
 
 

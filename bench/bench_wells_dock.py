@@ -30,7 +30,8 @@ import numpy as np  # noqa: E402
 from osgeo import ogr  # noqa: E402
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject  # noqa: E402
 
-from gw_plugin.core import gpkg, qgis_project, schema, wellseries  # noqa: E402
+from gw_plugin.core.data import gpkg, qgis_project, schema  # noqa: E402
+from gw_plugin.core.wells import series  # noqa: E402
 
 PARAMS = ["硝酸盐", "pH", "氨氮", "铬（六价）", "三氯乙烯", "溶解性总固体", "总硬度", "氟化物", "砷", "铅"]
 
@@ -111,8 +112,8 @@ def best(fn, repeat: int = 5) -> float:
 
 
 def bench_dock(path: str, n: int) -> None:
-    from gw_plugin.gui.dock_wells import WellsPanel
-    from gw_plugin.gui.wells_model import READ_FIELDS, WellFilter, WellsTreeModel, read_wells, read_wells_request
+    from gw_plugin.gui.wells.dock_wells import WellsPanel
+    from gw_plugin.gui.wells.wells_model import READ_FIELDS, WellFilter, WellsTreeModel, read_wells, read_wells_request
 
     project = QgsProject.instance()
     qgis_project.load_into_project(path, project, "zh")
@@ -205,10 +206,10 @@ def bench_series(path: str, wells: list, n_results: int) -> None:
     n_points = []
     for w in picks:
         t0 = time.perf_counter()
-        s = wellseries.series(path, w, "硝酸盐")
+        s = series.series(path, w, "硝酸盐")
         times.append(time.perf_counter() - t0)
         n_points.append(len(s.dates))
-    con = wellseries.connect_ro(path)
+    con = series.connect_ro(path)
     t0 = time.perf_counter()
     con.execute("SELECT count(*), max(value_num) FROM sample_results WHERE parameter = ?", ("硝酸盐",)).fetchone()
     t_scan = time.perf_counter() - t0

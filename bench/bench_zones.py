@@ -16,8 +16,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gw_plugin.core import aem as A  # noqa: E402
-from gw_plugin.core import zones as Z  # noqa: E402
+from gw_plugin.core.zones import analytic_elements as A  # noqa: E402
+from gw_plugin.core.zones import methods as Z  # noqa: E402
 
 
 def timed(fn, repeat: int = 1):

@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from osgeo import gdal  # noqa: E402
 
-from gw_plugin.core import drastic as DR  # noqa: E402
-from gw_plugin.core import rasterblocks as rb  # noqa: E402
-from gw_plugin.core import zoning as ZN  # noqa: E402
+from gw_plugin.core.zoning import drastic as DR  # noqa: E402
+from gw_plugin.core.zoning import overlay as ZN  # noqa: E402
+from gw_plugin.core.zoning import rasterblocks as rb  # noqa: E402
 
 CELL = 30.0
 

@@ -18,14 +18,14 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
 
-from .paths import I18N_DIR, plugin_version, resource
+from .toolbelt.paths import I18N_DIR, plugin_version, resource
 
 PLUGIN_NAME = "gw_plugin"
 MENU_OBJECT_NAME = "gw_plugin_menu"
 TOOLBAR_OBJECT_NAME = "gw_plugin_toolbar"
 SETTINGS_PREFIX = "gw_plugin"
 #: modules whose register_functions()/unregister_functions() add QGIS expression functions
-EXPRESSIONS_MODULES = ("gw_plugin.core.expressions", "gw_plugin.core.expressions_sources")
+EXPRESSIONS_MODULES = ("gw_plugin.core.wells.expressions", "gw_plugin.core.sources.expressions")
 BUILD_DEMO_ID = "gwplugin:builddemo"
 
 
@@ -155,7 +155,7 @@ class GwPlugin:
         )
         self.menu.addSeparator()
 
-        from .gui.docks import DockManager
+        from .gui.common.docks import DockManager
 
         self.docks = DockManager(self.iface, self.menu, self.toolbar)
         self.docks.setup()
@@ -274,7 +274,7 @@ class GwPlugin:
     # -- Open / create project database ------------------------------------------------------------------------
 
     def open_database_dialog(self) -> None:
-        from .gui.database_dialog import DatabaseDialog
+        from .gui.project.database_dialog import DatabaseDialog
 
         settings = QgsSettings()
         last_dir = settings.value(f"{SETTINGS_PREFIX}/last_database_dir", "", type=str)
@@ -289,7 +289,7 @@ class GwPlugin:
         """Create (optionally) and open a project database, then load it into the current project.
 
         Returns the layer-tree group, or None when the file could not be used (the reason is in the message bar)."""
-        from .core import gpkg
+        from .core.data import gpkg
 
         title = QCoreApplication.translate("GwPlugin", "Project database")
         path = os.path.abspath(path)
@@ -298,7 +298,7 @@ class GwPlugin:
                 gpkg.create_database(path, crs)
             info = gpkg.open_database(path)
         except gpkg.NewerSchemaError:
-            from .core import schema
+            from .core.data import schema
 
             self._message(
                 QCoreApplication.translate("GwPlugin", "Cannot open the project database"),
@@ -334,7 +334,7 @@ class GwPlugin:
                 Qgis.MessageLevel.Warning,
             )
         try:
-            from .core import qgis_project
+            from .core.data import qgis_project
         except ImportError as exc:
             self._message(
                 title,
@@ -442,7 +442,7 @@ class GwPlugin:
         ``on_done(ok: bool, results: dict, error: str)`` runs in the main thread when the task ends."""
         from qgis.PyQt.QtWidgets import QProgressBar
 
-        from .gui.tasks import ProcessingTask
+        from .gui.common.tasks import ProcessingTask
 
         task = ProcessingTask(description, algorithm_id, parameters)
         bar = self.iface.messageBar()

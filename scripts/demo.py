@@ -29,14 +29,14 @@ def step_build(ctx: dict) -> None:
 def step_overview_map(ctx: dict) -> None:
     from qgis.core import QgsProject
 
-    from gw_plugin.core import mapexport
+    from gw_plugin.core.maps import layout
 
     project = QgsProject.instance()
     project.clear()
     if not project.read(ctx["project_path"]):
         raise RuntimeError(f"cannot read {ctx['project_path']}")
     for lang in ("zh", "en"):
-        written = mapexport.export_overview(project, ctx["out"], lang=lang, city_name=ctx.get("city_name", ""))
+        written = layout.export_overview(project, ctx["out"], lang=lang, city_name=ctx.get("city_name", ""))
         for kind, path in written.items():
             ctx["outputs"][f"Overview map ({lang}, {kind})"] = path
 
@@ -106,7 +106,7 @@ def step_publish(ctx: dict) -> None:
 
     import processing
 
-    from gw_plugin.core import platform as P
+    from gw_plugin.core.sync import server_schema as P
     from scripts.localpg import PgCluster
 
     cluster = PgCluster()

@@ -15,7 +15,7 @@ import sqlite3
 BATCH_ID = "DEMO-1"
 SEED = 2024
 PLAN_ID = "zhengzhou_2022"
-#: Reporting date of the demo's indicator report: the demo data's own timestamp (gw_plugin.core.demo).
+#: Reporting date of the demo's indicator report: the demo data's own timestamp (gw_plugin.core.demo.build).
 REPORT_DATE = "2024-12-31"
 ROSTER = "gw_key_supervised"
 
@@ -33,9 +33,9 @@ def run(ctx: dict) -> dict:
     """Run the sources steps on ctx["database"]; returns a summary (also printed)."""
     import processing
 
-    from gw_plugin.core import indicators as I
-    from gw_plugin.core import rosters as R
-    from gw_plugin.core import spotcheck as SC
+    from gw_plugin.core.sources import indicators as I
+    from gw_plugin.core.sources import rosters as R
+    from gw_plugin.core.sources import spotcheck as SC
 
     db = ctx["database"]
     out = ctx["out"]

@@ -31,8 +31,8 @@ AQUIFER = {
 
 def demo_wells(db: str) -> dict:
     """{source uuid: (source row dict, [WellInput])} for the production wells (with a pumping rate)."""
-    from gw_plugin.core import rosters as R
-    from gw_plugin.core import zone_writer as W
+    from gw_plugin.core.sources import rosters as R
+    from gw_plugin.core.zones import writer as W
 
     con = sqlite3.connect(db)
     try:
@@ -60,7 +60,7 @@ def demo_wells(db: str) -> dict:
 
 def compute_all(db: str, river_path: str | None, log=print) -> list:
     """ZoneFeatures for every demo source (see the module docstring)."""
-    from gw_plugin.core import zone_writer as W
+    from gw_plugin.core.zones import writer as W
 
     line = W.read_line(river_path) if river_path and os.path.exists(river_path) else []
     zones = []
@@ -96,7 +96,7 @@ def write_all(db: str, zones: list) -> dict:
     """Replace earlier demo zones and write ``zones`` through the layers' edit buffers; commit."""
     from qgis.core import QgsVectorLayer
 
-    from gw_plugin.core import zone_writer as W
+    from gw_plugin.core.zones import writer as W
 
     con = sqlite3.connect(db)
     try:
@@ -118,8 +118,9 @@ def run(ctx: dict) -> None:
     from qgis.core import QgsProject, QgsVectorLayer
     from qgis.PyQt.QtGui import QColor
 
-    from gw_plugin.core import mapexport, zone_checks
-    from gw_plugin.core.qgis_project import project_layers
+    from gw_plugin.core.data.qgis_project import project_layers
+    from gw_plugin.core.maps import layout
+    from gw_plugin.core.zones import checks
 
     db = ctx["database"]
     out = ctx["out"]
@@ -138,7 +139,7 @@ def run(ctx: dict) -> None:
     for layer in (pz, rz):
         layer.dataProvider().reloadData()
         layer.reload()
-    report = zone_checks.check_layers([pz, rz], project)
+    report = checks.check_layers([pz, rz], project)
     report_path = report.write_csv(os.path.join(out, "demo_zone_checks.csv"))
     print("   " + report.text().splitlines()[0])
     ctx["outputs"]["Zone checks / 分区检查"] = report_path
@@ -186,7 +187,7 @@ def run(ctx: dict) -> None:
             extent.combineExtentWith(e)
     if extent is not None:
         extent = extent.buffered(1500.0)
-    written = mapexport.export_map(
+    written = layout.export_map(
         project,
         os.path.join(out, "demo_zones.pdf"),
         os.path.join(out, "demo_zones.png"),

@@ -3,7 +3,7 @@ the 2019 scheme and the 2023 scheme as a second version, written to the demo dat
 comparison of the two versions; and the zoning map (PDF and PNG, Chinese and English) through gwplugin:exportmap.
 
 Called by scripts/demo.py as ``run(ctx)``; ctx keys: "database", "out", "project_path", "outputs" (label -> path).
-The demo rasters are in <out>/rasters/ (gw_plugin.core.demo).
+The demo rasters are in <out>/rasters/ (gw_plugin.core.demo.build).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 
-#: DRASTIC factor -> demo raster (gw_plugin.core.demo writes them; class codes in rasters/classes.json).
+#: DRASTIC factor -> demo raster (gw_plugin.core.demo.build writes them; class codes in rasters/classes.json).
 FACTOR_RASTERS = {
     "DEPTH": "depth_to_water_m",
     "RECHARGE": "net_recharge_mm",
@@ -70,7 +70,7 @@ def _drop_versions(db: str, versions) -> int:
     """Delete the zoning_units rows of the demo's own version labels (through OGR, which keeps the R-tree)."""
     from osgeo import gdal
 
-    from gw_plugin.core import zoning_compare as ZC
+    from gw_plugin.core.zoning import compare as ZC
 
     ds = gdal.OpenEx(db, gdal.OF_VECTOR | gdal.OF_UPDATE)
     lyr = ds.GetLayerByName("zoning_units")
@@ -92,8 +92,8 @@ def run(ctx: dict) -> dict:
     import processing
     from qgis.core import QgsFeatureRequest
 
-    from gw_plugin.core import drastic as DR
-    from gw_plugin.core import zoning_compare as ZC
+    from gw_plugin.core.zoning import compare as ZC
+    from gw_plugin.core.zoning import drastic as DR
 
     db, out = ctx["database"], ctx["out"]
     rasters = os.path.join(out, "rasters")

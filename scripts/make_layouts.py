@@ -3,7 +3,7 @@
 The templates hold the fixed design of an official thematic map: title and subtitle, map frame with a CGCS2000
 (EPSG:4490) degree-minute graticule, north arrow, a side (landscape) or bottom (portrait) panel with legend, numeric
 scale, scale bar, coordinate-system note, notes, data sources and production date. Texts are placeholders; the
-items are filled by id at export time by gw_plugin.core.mapexport, which also picks an installed CJK font.
+items are filled by id at export time by gw_plugin.core.maps.layout, which also picks an installed CJK font.
 
 Run from the repository root after changing the design, then commit the .qpt files:
     QT_QPA_PLATFORM=offscreen python3 scripts/make_layouts.py
@@ -49,7 +49,7 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtCore import QPointF, Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QPolygonF  # noqa: E402
 
-#: Family written into the templates; gw_plugin.core.mapexport replaces it by the first installed CJK font.
+#: Family written into the templates; gw_plugin.core.maps.layout replaces it by the first installed CJK font.
 TEMPLATE_FONT = "WenQuanYi Micro Hei"
 #: North arrow shipped with QGIS (found through QgsApplication.svgPaths() on every platform).
 NORTH_ARROW_SVG = "arrows/NorthArrow_04.svg"

@@ -2,7 +2,7 @@
 # Re-extracts every translatable string of gw_plugin/ (all .py files and forms/*.ui) into the zh_CN .ts file with
 # pylupdate5 (Debian pyqt5-dev-tools), keeping the translations already there and dropping vanished strings.
 # New strings arrive as type="unfinished": translate them (Qt Linguist or by hand) and commit the .ts;
-# tests/test_i18n.py fails while any string is missing or unfinished.
+# tests/toolbelt/test_i18n.py fails while any string is missing or unfinished.
 #
 # Five things pylupdate5 cannot see are handled here:
 # - a trailing comma after the source text (ruff format adds one when it splits a call over lines) makes
@@ -97,7 +97,7 @@ for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
     dest.write_text("".join(lines), encoding="utf-8")
 
 out = ["from qgis.PyQt.QtCore import QCoreApplication", ""]
-for path in sorted(pathlib.Path("gw_plugin/processing/algorithms").glob("alg_*.py")):
+for path in sorted(pathlib.Path("gw_plugin/processing/algorithms").rglob("alg_*.py")):
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except SyntaxError as exc:

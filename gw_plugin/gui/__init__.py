@@ -1,1 +1,1 @@
-"""Widgets of the plugin: dialogs, dock panels (registered through gui/docks.py) and background tasks."""
+"""Widgets of the plugin: dialogs, dock panels (registered through gui/common/docks.py) and background tasks."""

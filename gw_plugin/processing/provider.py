@@ -1,4 +1,4 @@
-"""The `gwplugin` Processing provider. Algorithms are discovered from gw_plugin/processing/algorithms/alg_*.py:
+"""The `gwplugin` Processing provider. Algorithms are discovered from gw_plugin/processing/algorithms/<feature>/alg_*.py:
 every GwAlgorithm subclass defined there is registered, so adding an algorithm means adding one file."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from qgis.core import QgsApplication, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..paths import resource
+from ..toolbelt.paths import resource
 from .base import GwAlgorithm
 
 PROVIDER_ID = "gwplugin"
@@ -21,10 +21,10 @@ def algorithm_classes() -> list:
     from . import algorithms
 
     classes = []
-    for info in sorted(pkgutil.iter_modules(algorithms.__path__), key=lambda i: i.name):
-        if not info.name.startswith("alg_"):
-            continue
-        module = importlib.import_module(f"{algorithms.__name__}.{info.name}")
+    found = pkgutil.walk_packages(algorithms.__path__, prefix=f"{algorithms.__name__}.")
+    names = [i.name for i in found if i.name.rsplit(".", 1)[-1].startswith("alg_")]
+    for name in sorted(names, key=lambda n: n.rsplit(".", 1)[-1]):
+        module = importlib.import_module(name)
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if issubclass(obj, GwAlgorithm) and obj is not GwAlgorithm and obj.__module__ == module.__name__:
                 if obj.NAME:

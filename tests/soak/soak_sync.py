@@ -29,12 +29,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from gw_plugin.core import changelog as C  # noqa: E402
-from gw_plugin.core import checkout as CO  # noqa: E402
-from gw_plugin.core import platform as P  # noqa: E402
-from gw_plugin.core import sync as SY  # noqa: E402
+from gw_plugin.core.sync import changelog as C  # noqa: E402
+from gw_plugin.core.sync import checkout as CO  # noqa: E402
+from gw_plugin.core.sync import engine as SY  # noqa: E402
+from gw_plugin.core.sync import server_schema as P  # noqa: E402
+from tests.core.sync.test_sync import add_well, local_rows, project_with_wells, server_rows  # noqa: E402
 from tests.pg import PgCluster  # noqa: E402
-from tests.test_sync import add_well, local_rows, project_with_wells, server_rows  # noqa: E402
 
 COUNTY = "410102"
 

@@ -1,0 +1,1 @@
+"""The project database: the declarative schema, GeoPackage files, identifiers, tables read from files, attachments, reports and QGIS layers built from the schema."""

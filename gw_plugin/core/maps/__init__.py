@@ -1,0 +1,1 @@
+"""Map products: print layouts from the templates, their texts and the four maps of a project."""

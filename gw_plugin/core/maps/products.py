@@ -1,0 +1,373 @@
+"""The four map products of a project (city overview, zoning map, recharge-zone map, well-quality map): the styled
+map layers for each, and ``export_product`` laying one out on the print-layout templates (A3/A4, landscape/portrait)
+and writing PDF and PNG headless through core/maps/layout.py. Chinese by default, English on request. Used by
+gwplugin:exportmap and the zoning dock.
+
+The map layers are styled copies of the project's layers (the project is not changed): zoning_units of one version
+by zone class in the colours of the schema's zone_class code list; protection and recharge zones with the water
+sources and the pollution sources inside them; wells by latest GB/T 14848 class with one legend group per aquifer
+layer (core/wells/aquifer_layers.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLineSymbol,
+    QgsProject,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..data import schema as S
+from ..zoning import compare as ZC
+from ..zoning import overlay as ZN
+from . import layout as ME
+
+MAPS = ["overview", "zoning", "recharge_zones", "well_quality"]
+PAPERS = ["A3", "A4"]
+ORIENTATIONS = ["landscape", "portrait"]
+LANGS = ["zh", "en"]
+
+_TEXT = {
+    "zoning_title": ("{city}地下水污染防治分区图", "{city}Groundwater Pollution Prevention Zoning Map"),
+    "zoning_subtitle": ("{scheme}　版本：{version}", "{scheme}, version {version}"),
+    "zoning_layer": ("分区类别", "Zone class"),
+    "zoning_notes": (
+        "分区由地下水脆弱性（DRASTIC）、污染源荷载、地下水功能价值和污染现状综合划定；分级阈值与组合矩阵为插件默认值"
+        "（zoning_defaults.json），以城市批准的方案为准。各类面积：{areas}。",
+        "Zones combine groundwater vulnerability (DRASTIC), pollution-source load, groundwater function value and "
+        "pollution status; class breaks and matrices are plugin DEFAULTS (zoning_defaults.json) unless the city "
+        "adopted its own. Areas: {areas}.",
+    ),
+    "recharge_title": (
+        "{city}饮用水水源保护区及补给区分布图",
+        "{city}Drinking-Water Source Protection and Recharge Zones",
+    ),
+    "recharge_subtitle": (
+        "保护区、补给区、水源地及区内污染源",
+        "Protection zones, recharge zones, water sources and the pollution sources inside them",
+    ),
+    "recharge_notes": (
+        "区内污染源：位于保护区或补给区范围内的污染源（共{n}个）。保护区边界以批复文件为准。",
+        "Sources inside: pollution sources within a protection or recharge zone ({n}). The approved documents "
+        "define the legal boundaries.",
+    ),
+    "sources_inside": ("区内污染源", "Pollution sources inside the zones"),
+    "wells_title": ("{city}地下水监测井水质类别分布图", "{city}Groundwater Quality of the Monitoring Wells"),
+    "wells_subtitle": (
+        "按含水层位分组，依《地下水质量标准》（GB/T 14848-2017）最新一次评价类别",
+        "By aquifer layer; latest class under GB/T 14848-2017 (Standard for groundwater quality)",
+    ),
+    "wells_notes": (
+        "水质类别为各井最近一次采样按GB/T 14848-2017单指标评价的最差类别；未评价井以灰色表示。共{n}眼井。",
+        "The class is the worst single-indicator class of each well's latest sample under GB/T 14848-2017; grey "
+        "wells have no class yet. {n} wells.",
+    ),
+    "admin": ("行政区界", "Administrative boundaries"),
+    "city_boundary": ("市界", "City boundary"),
+    "county_boundary": ("县（区）界", "County boundary"),
+    "db": ("项目数据库 {}", "project database {}"),
+}
+
+
+def text(key: str, lang: str) -> str:
+    zh, en = _TEXT[key]
+    return zh if lang.startswith("zh") else en
+
+
+# -----------------------------------------------------------------------------------------------------------------
+# Layers of the map products (copies of the project's layers; the project is not changed)
+# -----------------------------------------------------------------------------------------------------------------
+def project_tables(project: QgsProject) -> dict:
+    """table name -> a valid layer of that gw_plugin table in ``project``; layers showing the whole table (no
+    subset string, e.g. not the per-aquifer copies of the wells) are preferred."""
+    found = {}
+    for layer in project.mapLayers().values():
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            continue
+        table = ME.table_of(layer)
+        if not table:
+            continue
+        if table not in found or (found[table].subsetString() and not layer.subsetString()):
+            found[table] = layer
+    return found
+
+
+def project_database(project: QgsProject, tables: dict | None = None) -> str:
+    value = QgsExpressionContextUtils.projectScope(project).variable("gw_database")
+    if value:
+        return str(value)
+    for layer in (tables or project_tables(project)).values():
+        path = layer.source().split("|")[0]
+        if path.lower().endswith(".gpkg"):
+            return path
+    return ""
+
+
+def _copy(layer: QgsVectorLayer, name: str, subset: str = "") -> QgsVectorLayer:
+    copy = QgsVectorLayer(layer.source(), name, layer.providerType())
+    if subset:
+        copy.setSubsetString(subset)
+    copy.setCustomProperty(ME.PROP_TABLE, ME.table_of(layer))
+    return copy
+
+
+def city_name(tables: dict, lang: str) -> str:
+    admin = tables.get("admin_units")
+    if admin is None:
+        return ""
+    for f in admin.getFeatures(QgsFeatureRequest().setFilterExpression("\"level\" = 'city'")):
+        name = f["name_zh" if lang.startswith("zh") else "name_en"]
+        if name:
+            return str(name)
+    return ""
+
+
+def admin_layer(tables: dict, lang: str) -> QgsVectorLayer | None:
+    """Boundaries only: the city outline thick, county outlines dashed, county names as labels."""
+    admin = tables.get("admin_units")
+    if admin is None:
+        return None
+    from ..data import qgis_project as QP
+
+    copy = _copy(admin, text("admin", lang))
+    root = QgsRuleBasedRenderer.Rule(None)
+    city = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#202020", "outline_width": "0.8"})
+    county = QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#505050", "outline_width": "0.35", "outline_style": "dash"}
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(city, 0, 0, "\"level\" = 'city'", text("city_boundary", lang)))
+    root.appendChild(QgsRuleBasedRenderer.Rule(county, 0, 0, "\"level\" <> 'city'", text("county_boundary", lang)))
+    copy.setRenderer(QgsRuleBasedRenderer(root))
+    QP.label_counties(copy, lang)
+    return copy
+
+
+def river_layers(project: QgsProject, lang: str) -> list:
+    from ..data import qgis_project as QP
+
+    out = []
+    for layer in project.mapLayers().values():
+        ctx = layer.customProperty("gw_plugin/context")
+        if ctx == "river" and isinstance(layer, QgsVectorLayer) and layer.isValid():
+            copy = QgsVectorLayer(layer.source(), QP.CONTEXT_LAYERS[ctx][0 if lang.startswith("zh") else 1], "ogr")
+            copy.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#3a86c8", "width": "0.7"})))
+            out.append(copy)
+    return out
+
+
+def zone_renderer(scheme: str, lang: str) -> QgsCategorizedSymbolRenderer:
+    """Zone classes of ``scheme`` in the colours of the schema's zone_class code list, without outlines (the
+    county pieces of one class merge visually)."""
+    cl = S.codelist("zone_class").by_code()
+    cats = []
+    for code in ZN.SCHEME_CLASSES[scheme]:
+        c = cl[code]
+        fill = QColor(c.color or ZN.ZONE_COLORS[code])
+        sym = QgsFillSymbol.createSimple(
+            {"color": fill.name(), "outline_color": fill.darker(115).name(), "outline_width": "0.1"}
+        )
+        cats.append(QgsRendererCategory(code, sym, c.zh if lang.startswith("zh") else c.en))
+    return QgsCategorizedSymbolRenderer("zone_class", cats)
+
+
+def zoning_layers(project: QgsProject, lang: str, version: str = "", scheme: str = "") -> tuple:
+    """(layers top first, info dict) of the zoning map."""
+    tables = project_tables(project)
+    zu = tables.get("zoning_units")
+    if zu is None:
+        raise ME.MapExportError(ME.QCoreApplication.translate("ExportMap", "The project has no zoning_units layer."))
+    db = zu.source().split("|")[0]
+    versions = ZC.list_versions(db)
+    pick = [v for v in versions if (not version or v.version == version) and (not scheme or v.scheme == scheme)]
+    if not pick:
+        raise ME.MapExportError(
+            ME.QCoreApplication.translate("ExportMap", "zoning_units has no zones (version {v}).").format(
+                v=version or "-"
+            )
+        )
+    v = pick[0]
+    zl = _copy(zu, text("zoning_layer", lang), ZC.version_filter(v.scheme, v.version))
+    zl.setRenderer(zone_renderer(v.scheme, lang))
+    areas = {}
+    for f in zl.getFeatures():
+        areas[f["zone_class"]] = areas.get(f["zone_class"], 0.0) + f.geometry().area() / 1e6
+    total = sum(areas.values()) or 1.0
+    sep = "；" if lang.startswith("zh") else "; "
+    area_text = sep.join(
+        f"{ZN.zone_label(c, lang)} {areas[c]:.1f} km² ({100 * areas[c] / total:.1f}%)"
+        for c in ZN.SCHEME_CLASSES[v.scheme]
+        if c in areas
+    )
+    layers = []
+    if "drinking_water_sources" in tables:
+        ws = _copy(tables["drinking_water_sources"], _label_pair(S.table("drinking_water_sources"), lang))
+        ws.setRenderer(ME.thematic_renderer("drinking_water_sources", lang))
+        layers.append(ws)
+    layers += [x for x in (admin_layer(tables, lang),) if x is not None]
+    layers += river_layers(project, lang)
+    layers.append(zl)
+    return layers, {"version": v, "areas": area_text, "database": db, "tables": tables}
+
+
+def recharge_layers(project: QgsProject, lang: str) -> tuple:
+    from ..data import qgis_project as QP
+
+    tables = project_tables(project)
+    zones = []
+    layers = []
+    for name in ("protection_zones", "recharge_zones"):
+        if name in tables:
+            copy = _copy(tables[name], _label_pair(S.table(name), lang))
+            copy.setRenderer(QP.make_renderer(S.table(name), lang))
+            zones.append(copy)
+    if not zones:
+        raise ME.MapExportError(
+            ME.QCoreApplication.translate("ExportMap", "The project has no protection or recharge zone layer.")
+        )
+    geoms = [f.geometry() for z in zones for f in z.getFeatures() if f.hasGeometry()]
+    union = QgsGeometry.unaryUnion(geoms) if geoms else QgsGeometry()
+    inside_ids = []
+    if "pollution_sources" in tables and not union.isEmpty():
+        src = tables["pollution_sources"]
+        engine = QgsGeometry.createGeometryEngine(union.constGet())
+        engine.prepareGeometry()
+        req = QgsFeatureRequest().setFilterRect(union.boundingBox()).setNoAttributes()
+        for f in src.getFeatures(req):
+            if f.hasGeometry() and engine.intersects(f.geometry().constGet()):
+                inside_ids.append(f.id())
+        subset = "fid IN ({})".format(",".join(str(i) for i in inside_ids) or "-1")
+        ps = _copy(src, text("sources_inside", lang), subset)
+        ps.setRenderer(ME.thematic_renderer("pollution_sources", lang))
+        layers.append(ps)
+    if "drinking_water_sources" in tables:
+        ws = _copy(tables["drinking_water_sources"], _label_pair(S.table("drinking_water_sources"), lang))
+        ws.setRenderer(ME.thematic_renderer("drinking_water_sources", lang))
+        layers.append(ws)
+    layers += [x for x in (admin_layer(tables, lang),) if x is not None]
+    layers += river_layers(project, lang)
+    layers += zones
+    return layers, {"inside": len(inside_ids), "tables": tables, "zone_extent": union.boundingBox()}
+
+
+def well_layers(project: QgsProject, lang: str) -> tuple:
+    from ..wells import aquifer_layers as AL
+
+    tables = project_tables(project)
+    wells = tables.get("monitoring_wells")
+    if wells is None:
+        raise ME.MapExportError(
+            ME.QCoreApplication.translate("ExportMap", "The project has no monitoring_wells layer.")
+        )
+    layers = [AL.make_layer(wells, code, lang) for code in AL.aquifer_codes(wells)]
+    request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    n = sum(1 for _f in wells.getFeatures(request))
+    layers += [x for x in (admin_layer(tables, lang),) if x is not None]
+    layers += river_layers(project, lang)
+    return layers, {"wells": n, "tables": tables}
+
+
+def _label_pair(table: S.Table, lang: str) -> str:
+    return table.zh if lang.startswith("zh") else table.en
+
+
+def export_product(
+    project: QgsProject,
+    product: str,
+    pdf_path: str | None,
+    png_path: str | None,
+    *,
+    paper: str = "A3",
+    orientation: str = "landscape",
+    lang: str = "zh",
+    title: str = "",
+    version: str = "",
+    dpi: int = 200,
+) -> dict:
+    """Export one map product of ``project``; returns {"pdf": path, "png": path, ...information}."""
+    if product not in MAPS:
+        raise ValueError(f"unknown map {product!r}; use one of {', '.join(MAPS)}")
+    keep = []  # layers not in the project must live as long as the layout
+    if product == "overview":
+        tables = project_tables(project)
+        tmp = tempfile.mkdtemp(prefix="gw_overview_")
+        try:
+            written = ME.export_overview(
+                project,
+                tmp,
+                lang=lang,
+                city_name=city_name(tables, lang),
+                paper=paper,
+                orientation=orientation,
+                dpi=dpi,
+            )
+            out = {}
+            for kind, target in (("pdf", pdf_path), ("png", png_path)):
+                if target:
+                    os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+                    shutil.move(written[kind], target)
+                    out[kind] = target
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return out
+    info = {}
+    if product == "zoning":
+        layers, info = zoning_layers(project, lang, version)
+        v = info["version"]
+        scheme_label = S.codelist("zoning_scheme").label(v.scheme, lang)
+        default_title = text("zoning_title", lang)
+        subtitle = text("zoning_subtitle", lang).format(scheme=scheme_label, version=v.version or "-")
+        notes = text("zoning_notes", lang).format(areas=info["areas"])
+        extra = {"scheme": v.scheme, "version": v.version}
+    elif product == "recharge_zones":
+        layers, info = recharge_layers(project, lang)
+        default_title = text("recharge_title", lang)
+        subtitle = text("recharge_subtitle", lang)
+        notes = text("recharge_notes", lang).format(n=info["inside"])
+        extra = {"sources_inside": info["inside"]}
+    else:
+        layers, info = well_layers(project, lang)
+        default_title = text("wells_title", lang)
+        subtitle = text("wells_subtitle", lang)
+        notes = text("wells_notes", lang).format(n=info["wells"])
+        extra = {"wells": info["wells"]}
+    keep += layers
+    tables = info["tables"]
+    city = city_name(tables, lang)
+    if not title:
+        title = default_title.format(city=(city if lang.startswith("zh") or not city else city + " "))
+    valid = [lyr for lyr in layers if lyr.isValid()]
+    crs = project.crs() if project.crs().isValid() else valid[0].crs()
+    extent = ME.overview_extent(project, crs, valid)
+    db = project_database(project, tables)
+    sources = text("db", lang).format(os.path.basename(db)) if db else ""
+    written = ME.export_map(
+        project,
+        pdf_path,
+        png_path,
+        title=title,
+        subtitle=subtitle,
+        layers=valid,
+        extent=extent,
+        paper=paper,
+        orientation=orientation,
+        lang=lang,
+        notes=notes,
+        data_sources=sources,
+        dpi=dpi,
+    )
+    written.update(extra)
+    del keep
+    return written

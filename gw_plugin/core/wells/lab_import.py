@@ -1,0 +1,760 @@
+"""Import of lab results (long or wide tables) into a project GeoPackage: map columns, validate everything and
+report before anything is written, then write in ONE transaction — all rows, or (only when the user explicitly
+accepts) all valid rows. Never a half-written file.
+
+Long format: one row per value (well, date, parameter, value, unit). Wide format: one row per sample and one column
+per parameter (units from the header, e.g. "硝酸盐(mg/L)", or the standard's unit). Parameters are recognised by the
+standard's Chinese name, English name or symbol (core/wells/labvalues.py), values keep the lab's notation in value_text
+with non-detects flagged, and numbers are converted to the standard's unit.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from itertools import chain
+from typing import NamedTuple
+
+import numpy as np
+
+from ..data import tabular
+from ..data.gpkg import bulk_load, open_database, utc_now
+from ..data.ids import uuid7_batch, uuid7_counter, uuid7_from
+from . import classify, labvalues
+
+MAX_DATE_AGE_YEARS = 80
+
+
+@dataclass
+class ColumnMapping:
+    """Which columns hold what. A preset is this object as JSON (saved by the GUI in QgsSettings)."""
+
+    layout: str = "long"  # "long" | "wide"
+    well: str = ""
+    date: str = ""
+    parameter: str = ""  # long only
+    value: str = ""  # long only
+    unit: str = ""  # long only, optional
+    sample_code: str = ""  # optional
+    lab: str = ""  # optional
+    ignore: list = field(default_factory=list)  # wide: columns that are not parameters
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ColumnMapping:
+        data = json.loads(text)
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class Issue:
+    row: int  # 1-based row number in the file, counting the header as row 1
+    column: str
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+
+
+class Record(NamedTuple):
+    row: int
+    well_uuid: str
+    date: str
+    sample_code: str
+    lab: str
+    parameter: str
+    value_text: str
+    value_num: float | None
+    unit: str
+    below_detection: bool
+    detection_limit: float | None
+
+
+@dataclass
+class Cells:
+    """The valid values of a validated file, column by column (one entry per value, in file order). Wells, dates and
+    parameters are indices into the lists beside them; NaN in ``value_num``/``detection_limit`` means none."""
+
+    row: np.ndarray  # int64: row number in the file (header = 1)
+    well: np.ndarray  # int32 index into well_uuids
+    date: np.ndarray  # int32 index into dates (ISO)
+    pkey: np.ndarray  # int32 index into pkeys
+    value_text: list
+    value_num: np.ndarray  # float64, in the standard's unit
+    below_detection: np.ndarray  # bool
+    detection_limit: np.ndarray  # float64, in the standard's unit
+    sample_code: list | None
+    lab: list | None
+    well_uuids: list
+    dates: list
+    pkeys: list
+
+    def __len__(self) -> int:
+        return int(self.row.size)
+
+
+@dataclass
+class ImportReport:
+    path: str
+    rows_read: int = 0
+    cells: Cells | None = None  # the valid values
+    issues: list = field(default_factory=list)
+    bad_rows: set = field(default_factory=set)
+    encoding: str = ""
+    parameters: dict = field(default_factory=dict)  # column or spelling → indicator key
+    written_samples: int = 0
+    written_results: int = 0
+
+    @property
+    def n_values(self) -> int:
+        return len(self.cells) if self.cells is not None else 0
+
+    @property
+    def records(self) -> list:
+        """The valid values as Record tuples (made on demand: the import itself works on ``cells``)."""
+        c = self.cells
+        if c is None:
+            return []
+        out = []
+        for k in range(len(c)):
+            num, dl = float(c.value_num[k]), float(c.detection_limit[k])
+            key = c.pkeys[c.pkey[k]]
+            ind = classify.indicator(key)
+            out.append(
+                Record(
+                    int(c.row[k]),
+                    c.well_uuids[c.well[k]],
+                    c.dates[c.date[k]],
+                    (c.sample_code[k] or "") if c.sample_code is not None else "",
+                    (c.lab[k] or "") if c.lab is not None else "",
+                    key,
+                    c.value_text[k],
+                    None if num != num else num,
+                    "" if ind.kind == classify.TEXT else ind.unit,
+                    bool(c.below_detection[k]),
+                    None if dl != dl else dl,
+                )
+            )
+        return out
+
+    @property
+    def errors(self) -> list:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    def summary(self) -> str:
+        return (
+            f"{self.rows_read} rows read ({self.encoding}); {self.n_values} valid values; "
+            f"{len(self.errors)} errors in {len(self.bad_rows)} rows; {len(self.warnings)} warnings"
+        )
+
+    def issues_by_code(self) -> dict:
+        out: dict = {}
+        for i in self.issues:
+            out[i.code] = out.get(i.code, 0) + 1
+        return out
+
+
+class ImportRefusedError(Exception):
+    """Raised when writing is refused (errors present and valid-only import not accepted)."""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+_DATE_RES = [
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$"), (1, 2, 3)),
+    (re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?.*$"), (1, 2, 3)),
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),
+]
+EXCEL_EPOCH = _dt.date(1899, 12, 30)
+
+
+def parse_date(text) -> _dt.date | None:
+    if text is None:
+        return None
+    if isinstance(text, _dt.datetime):
+        return text.date()
+    if isinstance(text, _dt.date):
+        return text
+    t = labvalues.normalise_text(text)
+    for rx, (y, m, d) in _DATE_RES:
+        mt = rx.match(t)
+        if mt:
+            try:
+                return _dt.date(int(mt.group(y)), int(mt.group(m)), int(mt.group(d)))
+            except ValueError:
+                return None
+    if re.fullmatch(r"\d{5}(\.\d+)?", t):  # an Excel serial day number
+        return EXCEL_EPOCH + _dt.timedelta(days=int(float(t)))
+    return None
+
+
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*([^()（）]*?/[^()（）]*?)\s*[)）]\s*$")
+
+
+def header_unit(header: str) -> str:
+    """'mg/L' from '硝酸盐(mg/L)' or '硝酸盐（以N计）（mg/L）'; '' when the header names no unit."""
+    m = _UNIT_IN_HEADER.search(labvalues.normalise_text(header))
+    return m.group(1) if m else ""
+
+
+def well_index(path: str) -> dict:
+    """well code (and every code in source_codes) → well uuid, and the city's extent for coordinate checks."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        idx = {}
+        for u, code, aliases in con.execute("SELECT uuid, well_code, source_codes FROM monitoring_wells"):
+            if code:
+                idx[str(code).strip()] = u
+            for a in re.split(r"[,;，；\s]+", aliases or ""):
+                if a:
+                    idx.setdefault(a.strip(), u)
+        return idx
+    finally:
+        con.close()
+
+
+def _existing_samples(con) -> dict:
+    """(well uuid, ISO date) → sample uuid of the samples already in the database."""
+    return {(w, (d or "")[:10]): u for u, w, d in con.execute("SELECT uuid, well_uuid, sampled_on FROM samples")}
+
+
+def _results_of(con, sample_uuids) -> set:
+    """(sample uuid, parameter) pairs already in the database for the given samples."""
+    out: set = set()
+    ids = list(sample_uuids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            con.execute(f"SELECT sample_uuid, parameter FROM sample_results WHERE sample_uuid IN ({marks})", chunk)
+        )
+    return out
+
+
+def _as_float(x) -> float:
+    """A plain number, or NaN for anything the lab notation parser has to read (the vectorised fast path)."""
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return _NAN
+
+
+_NAN = float("nan")
+
+
+def _codes(column: list, verdict) -> tuple:
+    """Map a low-cardinality column through ``verdict(raw) -> index or -1`` once per distinct value.
+    Returns (int32 index per row, {raw: index})."""
+    lut = {raw: verdict(raw) for raw in set(column)}
+    return np.fromiter(map(lut.__getitem__, column), np.int32, len(column)), lut
+
+
+def _take(values: list, idx: np.ndarray, n: int) -> list:
+    if idx.size == n:
+        return values
+    return list(map(values.__getitem__, idx.tolist()))
+
+
+def _text(raw) -> str:
+    return "" if raw is None else str(raw).strip()
+
+
+def _texts(values: list) -> list:
+    try:
+        return list(map(str.strip, values))  # every cell a str (CSV): the fast way
+    except TypeError:
+        return [_text(v) for v in values]
+
+
+def validate(
+    path_or_table, database: str, mapping: ColumnMapping, today: _dt.date | None = None, progress=None, is_canceled=None
+) -> ImportReport:
+    """Read and check every row; nothing is written. The report lists every issue with its row.
+
+    Works column by column: wells, dates, parameters and units are judged once per distinct spelling, numbers are
+    read in one pass, and the checks (units, ranges, duplicates in the file and in the database) run on arrays — a
+    million values take seconds. Each value gets at most one error, the first of: unknown well, bad date, unknown
+    parameter, missing/unreadable value, unit, impossible value, duplicate, duplicate in the database.
+    """
+    table = path_or_table if isinstance(path_or_table, tabular.Table) else tabular.read_table(path_or_table)
+    open_database(database, upgrade=False)
+    today = today or _dt.date.today()
+    n = table.nrows
+    rep = ImportReport(table.path, rows_read=n, encoding=table.encoding)
+    wells = well_index(database)
+
+    def step(pct: float) -> None:
+        if is_canceled and is_canceled():
+            raise InterruptedError("import validation canceled")
+        if progress:
+            progress(pct)
+
+    def col(name: str, required: bool) -> int | None:
+        if not name:
+            if required:
+                raise tabular.TableReadError("the column mapping is incomplete")
+            return None
+        return table.column(name)
+
+    c_well, c_date = col(mapping.well, True), col(mapping.date, True)
+    c_code, c_lab = col(mapping.sample_code, False), col(mapping.lab, False)
+    if mapping.layout == "long":
+        c_par, c_val = col(mapping.parameter, True), col(mapping.value, True)
+        c_unit = col(mapping.unit, False)
+        value_columns = None
+    elif mapping.layout == "wide":
+        used = {mapping.well, mapping.date, mapping.sample_code, mapping.lab, *mapping.ignore}
+        value_columns = []
+        for i, h in enumerate(table.headers):
+            if h in used:
+                continue
+            key = labvalues.recognise_parameter(h)
+            if key is None:
+                rep.issues.append(Issue(1, h, "warning", "column_ignored", f"column {h!r} is not a known parameter"))
+                continue
+            rep.parameters[h] = key
+            value_columns.append((i, h, key, header_unit(h)))
+        if not value_columns:
+            raise tabular.TableReadError("no column of the table is a known GB/T 14848 parameter")
+    else:
+        raise ValueError(f"unknown layout {mapping.layout!r}")
+    step(0.0)
+    columns = table.columns
+    step(10.0)
+    issues = rep.issues
+
+    def err(row: int, column: str, code: str, message: str) -> None:
+        issues.append(Issue(row, column, "error", code, message))
+        rep.bad_rows.add(row)
+
+    # -- wells and dates: one verdict per distinct spelling
+    well_pos: dict = {}
+
+    def well_verdict(raw) -> int:
+        u = wells.get(_text(raw))
+        return -1 if u is None else well_pos.setdefault(u, len(well_pos))
+
+    w_row, well_lut = _codes(columns[c_well], well_verdict)
+    oldest = today.replace(year=today.year - MAX_DATE_AGE_YEARS)
+    date_pos: dict = {}
+    date_problem: dict = {}
+
+    def date_verdict(raw) -> int:
+        d = parse_date(raw)
+        if d is None:
+            date_problem[raw] = ("bad_date", f"{raw!r} is not a date")
+        elif d > today:
+            date_problem[raw] = ("future_date", f"{d.isoformat()} is in the future")
+        elif d < oldest:
+            date_problem[raw] = ("bad_date", f"{d.isoformat()} is implausibly old")
+        else:
+            return date_pos.setdefault(d.isoformat(), len(date_pos))
+        return -1
+
+    d_row, _ = _codes(columns[c_date], date_verdict)
+    for k in np.flatnonzero(w_row < 0).tolist():
+        wcode = _text(columns[c_well][k])
+        err(k + 2, mapping.well, "unknown_well", f"well {wcode!r} is not in the database" if wcode else "no well")
+    for k in np.flatnonzero((w_row >= 0) & (d_row < 0)).tolist():
+        code, message = date_problem[columns[c_date][k]]
+        err(k + 2, mapping.date, code, message)
+    row_ok = (w_row >= 0) & (d_row >= 0)
+    step(25.0)
+
+    # -- the values as cells: (file row, column position, parameter, raw value, unit)
+    pkeys: list = []
+    pkey_pos: dict = {}
+
+    def pkey_index(key: str) -> int:
+        if key not in pkey_pos:
+            pkey_pos[key] = len(pkeys)
+            pkeys.append(key)
+        return pkey_pos[key]
+
+    units: list = [""]
+    unit_pos: dict = {"": 0}
+
+    def unit_index(u: str) -> int:
+        if u not in unit_pos:
+            unit_pos[u] = len(units)
+            units.append(u)
+        return unit_pos[u]
+
+    if value_columns is None:
+        colnames = [mapping.value]
+
+        def param_verdict(raw) -> int:
+            key = labvalues.recognise_parameter(raw)
+            if key is None:
+                return -1
+            rep.parameters[str(raw)] = key
+            return pkey_index(key)
+
+        p_row, _ = _codes(columns[c_par], param_verdict)
+        for k in np.flatnonzero(row_ok & (p_row < 0)).tolist():
+            praw = columns[c_par][k]
+            err(k + 2, mapping.parameter, "unknown_parameter", f"parameter {praw!r} is not in GB/T 14848-2017")
+        row_ok &= p_row >= 0
+        idx = np.flatnonzero(row_ok)
+        c_rows = idx
+        c_col = np.zeros(idx.size, np.int32)
+        c_p = p_row[idx]
+        raw_values = _take(columns[c_val], idx, n)
+        if c_unit is not None:
+            u_row, _ = _codes(columns[c_unit], lambda raw: unit_index(_text(raw)))
+            c_unit_idx = u_row[idx]
+        else:
+            c_unit_idx = np.zeros(idx.size, np.int32)
+    else:
+        colnames = [h for _, h, _, _ in value_columns]
+        idx = np.flatnonzero(row_ok)
+        parts_rows, parts_col, parts_p, parts_u, raw_values = [], [], [], [], []
+        for j, (i, _h, key, unit) in enumerate(value_columns):
+            parts_rows.append(idx)
+            parts_col.append(np.full(idx.size, j, np.int32))
+            parts_p.append(np.full(idx.size, pkey_index(key), np.int32))
+            parts_u.append(np.full(idx.size, unit_index(unit), np.int32))
+            raw_values.extend(_take(columns[i], idx, n))
+        c_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, np.int64)
+        c_col = np.concatenate(parts_col)
+        c_p = np.concatenate(parts_p)
+        c_unit_idx = np.concatenate(parts_u)
+        order = np.lexsort((c_col, c_rows))  # file order: row by row, columns left to right
+        c_rows, c_col, c_p, c_unit_idx = c_rows[order], c_col[order], c_p[order], c_unit_idx[order]
+        raw_values = list(map(raw_values.__getitem__, order.tolist()))
+    c_w, c_d = w_row[c_rows], d_row[c_rows]
+    m = c_rows.size
+    step(40.0)
+
+    # -- numbers: plain numbers in one pass; lab notations (ND, <0.01, 0.01L, words) parsed once per spelling
+    nums = np.fromiter(map(_as_float, raw_values), np.float64, m)
+    nd = np.zeros(m, bool)
+    dl = np.full(m, np.nan)
+    keep = np.ones(m, bool)
+    inds = [classify.indicator(k) for k in pkeys]
+    is_text = np.array([ind.kind == classify.TEXT for ind in inds] + [False], bool)[c_p]
+    notation: dict = {}
+
+    def cell_err(k: int, code: str, message: str) -> None:
+        """Error on value k: reported with its file row and column, and the value left out."""
+        keep[k] = False
+        err(int(c_rows[k]) + 2, colnames[c_col[k]], code, message)
+
+    for k in np.flatnonzero(~np.isfinite(nums)).tolist():
+        raw = raw_values[k]
+        lv = notation.get(raw)
+        if lv is None:
+            lv = notation[raw] = labvalues.parse_lab_value(raw)
+        if lv.qualifier == "missing":
+            keep[k] = False  # an empty cell of a wide table is no value, not an error
+            if value_columns is None:
+                cell_err(k, "missing_value", "no value")
+            continue
+        if lv.qualifier == "invalid":
+            cell_err(k, "bad_value", f"{raw!r}: {lv.note}")
+            continue
+        if lv.qualifier == "text":
+            if not is_text[k]:
+                cell_err(k, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
+                continue
+            nums[k] = np.nan
+        else:
+            nums[k] = np.nan if lv.value_num is None else lv.value_num
+            nd[k] = bool(lv.below_detection)
+            if lv.detection_limit is not None:
+                dl[k] = lv.detection_limit
+            if lv.unit and not units[c_unit_idx[k]]:
+                c_unit_idx[k] = unit_index(lv.unit)
+    has_num = ~np.isnan(nums)
+    for k in np.flatnonzero(keep & is_text & has_num).tolist():
+        cell_err(k, "bad_value", f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number")
+    step(60.0)
+
+    # -- units: one conversion factor per (parameter, unit) pair
+    numeric = keep & ~is_text
+    combo = c_p.astype(np.int64) * len(units) + c_unit_idx
+    factor = np.ones(m)
+    for cval in np.unique(combo[numeric]).tolist():
+        key, unit = pkeys[cval // len(units)], units[cval % len(units)]
+        sel = numeric & (combo == cval)
+        try:
+            f = labvalues.conversion_factor(key, unit) if unit else 1.0
+        except labvalues.UnitError as exc:
+            for k in np.flatnonzero(sel).tolist():
+                cell_err(k, "unit", str(exc))
+            continue
+        if f != 1.0:
+            factor[sel] = f
+    nums *= factor
+    dl *= factor
+    # -- impossible values
+    ph = pkey_pos.get("pH", -2)
+    with np.errstate(invalid="ignore"):
+        bad_ph = keep & (c_p == ph) & has_num & ((nums < 0) | (nums > 14))
+        negative = keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
+    for k in np.flatnonzero(bad_ph).tolist():
+        cell_err(k, "impossible", f"pH {raw_values[k]!r} outside 0–14")
+    for k in np.flatnonzero(negative).tolist():
+        cell_err(k, "impossible", f"{raw_values[k]!r}: a concentration cannot be negative")
+    step(75.0)
+
+    # -- duplicates in the file: the first value of a (well, date, parameter) stands, later ones are errors
+    n_dates, n_keys = max(len(date_pos), 1), max(len(pkeys), 1)
+    sample_key = c_w.astype(np.int64) * n_dates + c_d
+    value_key = sample_key * n_keys + c_p
+    kept = np.flatnonzero(keep)
+    order = kept[np.argsort(value_key[kept], kind="stable")]
+    if order.size > 1:
+        sk = value_key[order]
+        later = np.flatnonzero(sk[1:] == sk[:-1]) + 1
+        if later.size:
+            group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
+            for j in later.tolist():
+                k, first = int(order[j]), int(order[group_start[j]])
+                given = f"{pkeys[c_p[k]]} at this well and date already given in row {int(c_rows[first]) + 2}"
+                cell_err(k, "duplicate", given)
+    # -- duplicates of values already in the database
+    well_uuids = list(well_pos)
+    dates = list(date_pos)
+    con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        existing = _existing_samples(con)
+        if existing:
+            kept = np.flatnonzero(keep)
+            uniq = np.unique(sample_key[kept])
+            known = {}
+            for skv in uniq.tolist():
+                su = existing.get((well_uuids[skv // n_dates], dates[skv % n_dates]))
+                if su is not None:
+                    known[skv] = su
+            if known:
+                in_db = _results_of(con, known.values())
+                for k in kept[np.isin(sample_key[kept], np.fromiter(known, np.int64, len(known)))].tolist():
+                    if (known[int(sample_key[k])], pkeys[c_p[k]]) in in_db:
+                        cell_err(
+                            k,
+                            "duplicate_in_database",
+                            f"{pkeys[c_p[k]]} at this well and date is already in the database",
+                        )
+    finally:
+        con.close()
+    step(90.0)
+
+    sel = np.flatnonzero(keep)
+    c_rows_sel = c_rows[sel]
+    rep.cells = Cells(
+        row=c_rows_sel.astype(np.int64) + 2,
+        well=c_w[sel],
+        date=c_d[sel],
+        pkey=c_p[sel],
+        value_text=_texts(_take(raw_values, sel, m)),
+        value_num=nums[sel],
+        below_detection=nd[sel],
+        detection_limit=dl[sel],
+        sample_code=_take(columns[c_code], c_rows_sel, -1) if c_code is not None else None,
+        lab=_take(columns[c_lab], c_rows_sel, -1) if c_lab is not None else None,
+        well_uuids=well_uuids,
+        dates=dates,
+        pkeys=pkeys,
+    )
+    position = {h: i for i, h in enumerate(table.headers)}
+    rep.issues.sort(key=lambda i: (i.row, position.get(i.column, -1)))  # file order: rows, then columns
+    if progress:
+        progress(100.0)
+    return rep
+
+
+def _block_digits(con, width: int, extra: int = 5) -> int:
+    """Hex digits of a uuid block: a multi-row INSERT writes 16**digits rows of ``width`` parameters plus ``extra``
+    once (the uuid block and the constants) and must stay within SQLite's limit on bound parameters (999 before
+    SQLite 3.32, 32766 after)."""
+    try:
+        limit = con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except AttributeError:  # Python < 3.11
+        limit = 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
+    return 2 if 256 * width + extra <= limit else 1
+
+
+RESULT_COLUMNS = (
+    "sample_uuid",
+    "county_code",
+    "parameter",
+    "value_text",
+    "value_num",
+    "unit",
+    "below_detection",
+    "detection_limit",
+)
+
+
+def _insert_many(con, table: str, columns, flat: list, constants, digits: int, uuids=None) -> None:
+    """Insert ``flat`` (len(columns) values a row) with multi-row INSERTs of 16**digits rows: a tenth of the
+    per-row cost of executemany. ``constants`` are (column, value) pairs bound once a statement. With ``uuids``
+    (block number → uuid without its last ``digits`` hex digits) the uuid column is made in SQLite: row j of
+    block b gets that prefix followed by j in hex — a literal of this code, never a user value."""
+    width, per = len(columns), 16**digits
+    total = len(flat) // width if width else 0
+    names = ", ".join([*(['"uuid"'] if uuids else []), *(f'"{c}"' for c in columns), *(f'"{k}"' for k, _ in constants)])
+    first = 2 + len(constants) if uuids else 1 + len(constants)  # ?1 uuid block, then the constants, then rows
+    const_marks = ", ".join(f"?{(2 if uuids else 1) + i}" for i in range(len(constants)))
+    const_values = [v for _, v in constants]
+
+    def statement(rows: int) -> str:
+        values = []
+        for j in range(rows):
+            p = first + j * width
+            cells = ", ".join(f"?{p + i}" for i in range(width))
+            uid = f"?1 || '{j:0{digits}x}', " if uuids else ""
+            values.append(f"({uid}{cells}{', ' if constants else ''}{const_marks})")
+        return f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join(values)
+
+    def params(b: int, rows: int) -> list:
+        head = [uuids(b)] if uuids else []
+        return head + const_values + flat[b * per * width : (b * per + rows) * width]
+
+    full = total // per
+    if full:
+        sql = statement(per)
+        for b in range(full):
+            con.execute(sql, params(b, per))
+    if total - full * per:
+        con.execute(statement(total - full * per), params(full, total - full * per))
+
+
+def write(report: ImportReport, database: str, accept_valid_only: bool = False, user: str = "") -> ImportReport:
+    """Write the report's valid values in one transaction. With errors present this refuses unless
+    ``accept_valid_only`` (then every row with an error is left out entirely)."""
+    if report.errors and not accept_valid_only:
+        raise ImportRefusedError(
+            f"{len(report.errors)} errors in {len(report.bad_rows)} rows: nothing was written. Fix the file, or "
+            "accept importing only the valid rows."
+        )
+    c = report.cells
+    if c is None or not len(c):
+        report.written_samples = report.written_results = 0
+        return report
+    sel = np.ones(len(c), bool)
+    if report.bad_rows:
+        sel = ~np.isin(c.row, np.fromiter(report.bad_rows, np.int64, len(report.bad_rows)))
+    idx = np.flatnonzero(sel)
+    n_dates = max(len(c.dates), 1)
+    sample_key = c.well[idx].astype(np.int64) * n_dates + c.date[idx]
+    uniq, first, inverse = np.unique(sample_key, return_index=True, return_inverse=True)
+    con = sqlite3.connect(database, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        existing = _existing_samples(con)
+        county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
+        county = [county_of.get(u) or "000000" for u in c.well_uuids]
+        sample_uuids = [existing.get((c.well_uuids[k // n_dates], c.dates[k % n_dates])) for k in uniq.tolist()]
+        # new samples get increasing uuids in the order they first appear: values grouped by sample (as files are)
+        # then reach the sample_uuid index in order
+        new = sorted((j for j, su in enumerate(sample_uuids) if su is None), key=first.__getitem__)
+        u = user or None
+        new_samples = []
+        for j, su in zip(new, uuid7_batch(len(new))):
+            sample_uuids[j] = su
+            k = int(idx[first[j]])
+            well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
+            code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
+            lab = (c.lab[k] if c.lab is not None else "") or None
+            new_samples.append((su, county[c.well[k]], well_u, code, date_s, lab))
+        # per value, everything as Python objects once, then flattened for multi-row INSERTs
+        units = [None if i.kind == classify.TEXT else (i.unit or None) for i in map(classify.indicator, c.pkeys)]
+        nums = c.value_num[idx]
+        dls = c.detection_limit[idx]
+        values = (  # in the order of RESULT_COLUMNS
+            np.array(sample_uuids, object)[inverse].tolist(),
+            np.array(county, object)[c.well[idx]].tolist(),
+            np.array(c.pkeys, object)[c.pkey[idx]].tolist(),
+            _take(c.value_text, idx, len(c)),
+            np.where(np.isnan(nums), None, nums).tolist(),
+            np.array(units, object)[c.pkey[idx]].tolist(),
+            c.below_detection[idx].astype(np.int8).tolist(),
+            np.where(np.isnan(dls), None, dls).tolist(),
+        )
+        flat = list(chain.from_iterable(zip(*values)))
+        now = utc_now()
+        digits = _block_digits(con, len(RESULT_COLUMNS))
+        total = idx.size
+        prefix, start = uuid7_counter(total, align=16**digits)
+        big = total > 20000
+        if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
+            con.execute("PRAGMA cache_size = -64000")
+        stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
+        with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
+            _insert_many(
+                con,
+                "samples",
+                ("uuid", "county_code", "well_uuid", "sample_code", "sampled_on", "lab"),
+                list(chain.from_iterable(new_samples)),
+                stamps,
+                digits,
+            )
+            _insert_many(
+                con,
+                "sample_results",
+                RESULT_COLUMNS,
+                flat,
+                stamps,
+                digits,
+                uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
+            )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+    report.written_samples = len(new_samples)
+    report.written_results = int(total)
+    return report
+
+
+def import_results(
+    path: str,
+    database: str,
+    mapping: ColumnMapping,
+    accept_valid_only: bool = False,
+    user: str = "",
+    progress=None,
+    is_canceled=None,
+) -> ImportReport:
+    rep = validate(path, database, mapping, progress=progress, is_canceled=is_canceled)
+    return write(rep, database, accept_valid_only, user)
+
+
+def guess_mapping(table: tabular.Table) -> ColumnMapping:
+    """A first guess of the mapping from the headers (Chinese or English), for the dialog to start from."""
+
+    def find(*names):
+        for h in table.headers:
+            n = labvalues.normalise_text(h).lower()
+            if any(x in n for x in names):
+                return h
+        return ""
+
+    well = find("井编号", "监测井", "点位编号", "点位", "well", "站号")
+    date = find("采样日期", "采样时间", "日期", "date")
+    par = find("指标", "项目", "参数", "parameter", "analyte")
+    val = find("检测值", "结果", "测定值", "数值", "value", "result")
+    unit = find("单位", "unit")
+    recognised = sum(1 for h in table.headers if labvalues.recognise_parameter(h))
+    layout = "wide" if recognised >= 2 and not (par and val) else "long"
+    return ColumnMapping(
+        layout=layout,
+        well=well,
+        date=date,
+        parameter=par if layout == "long" else "",
+        value=val if layout == "long" else "",
+        unit=unit if layout == "long" else "",
+        sample_code=find("样品编号", "sample"),
+        lab=find("检测单位", "实验室", "lab"),
+    )

@@ -1,0 +1,226 @@
+"""Registry of the plugin's dock panels, and the manager that puts them into QGIS.
+
+A panel (wells, sources, zoning, recharge zones, sync, ...) registers a ``DockSpec``: a key, a translated title, an
+icon and a factory that builds the panel's widget. Each registered panel gets a checkable toolbar button and a
+menu entry; the widget is built (and its heavy modules imported) only when the user first opens it.
+
+Two ways to register:
+
+* add a module ``gw_plugin/gui/<feature>/dock_<name>.py`` that defines ``DOCK = DockSpec(...)`` (or ``DOCKS = [...]``);
+  every such module is discovered, like the Processing provider discovers ``alg_*.py``;
+* or call ``register_dock(spec)`` before the plugin's ``initGui()``.
+
+The factory is called as ``factory(iface, parent)`` and returns the content QWidget (or a ready QDockWidget).
+If the widget has a ``teardown()`` method, it is called before the dock is deleted (disconnect signals there).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Callable, Optional, Union
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QWidget
+
+DOCK_OBJECT_PREFIX = "gw_plugin_dock_"
+ACTION_OBJECT_PREFIX = "gw_plugin_show_"
+SETTINGS_KEY = "gw_plugin/docks/{key}/open"
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """One dock panel. ``title`` and ``tooltip`` are callables so they are translated when the GUI is built."""
+
+    key: str
+    title: Callable[[], str]
+    factory: Callable[[Any, QWidget], QWidget]
+    icon: Union[str, Callable[[], QIcon]] = ""
+    tooltip: Optional[Callable[[], str]] = None
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    order: int = 100
+
+    def make_icon(self) -> QIcon:
+        """The panel's icon; the plugin's icon when it names no icon or one this QGIS version lacks."""
+        if callable(self.icon):
+            icon = self.icon()
+        elif not self.icon:
+            icon = QIcon()
+        elif self.icon.startswith("/"):
+            icon = QgsApplication.getThemeIcon(self.icon)  # a QGIS theme icon such as "/mIconInfo.svg"
+        else:
+            icon = QIcon(self.icon)  # a file path
+        if icon.isNull() or icon.pixmap(16, 16).isNull():
+            from ...toolbelt.paths import resource
+
+            icon = QIcon(str(resource("icons", "gw_plugin.svg")))
+        return icon
+
+
+_REGISTRY: dict = {}
+_DISCOVERED = False
+
+
+def register_dock(spec: DockSpec) -> None:
+    """Add a panel; registering the same key again replaces it (module reloads)."""
+    if not spec.key or not spec.key.replace("_", "").isalnum():
+        raise ValueError(f"dock key {spec.key!r} must be letters, digits and underscores")
+    _REGISTRY[spec.key] = spec
+
+
+def unregister_dock(key: str) -> None:
+    _REGISTRY.pop(key, None)
+
+
+def _basename(module_name: str) -> str:
+    return module_name.rsplit(".", 1)[-1]
+
+
+def discover() -> None:
+    """Import every gw_plugin/gui/<feature>/dock_*.py module once and register the specs it defines."""
+    global _DISCOVERED
+    if _DISCOVERED:
+        return
+    from ... import gui
+
+    found = pkgutil.walk_packages(gui.__path__, prefix=f"{gui.__name__}.")
+    for name in sorted((i.name for i in found if i.name.rsplit(".", 1)[-1].startswith("dock_")), key=_basename):
+        try:
+            module = importlib.import_module(name)
+        except Exception as exc:  # one broken panel must not keep the plugin from loading
+            from qgis.core import Qgis, QgsMessageLog
+
+            QgsMessageLog.logMessage(
+                f"Dock module {_basename(name)} not loaded: {exc!r}", "gw_plugin", Qgis.MessageLevel.Warning
+            )
+            continue
+        specs = list(getattr(module, "DOCKS", []))
+        if getattr(module, "DOCK", None) is not None:
+            specs.append(module.DOCK)
+        for spec in specs:
+            register_dock(spec)
+    _DISCOVERED = True
+
+
+def registered_docks() -> list:
+    """Every registered panel, in menu order."""
+    discover()
+    return sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key))
+
+
+class DockManager:
+    """Creates the actions of the registered panels and, lazily, their dock widgets; removes all of it again."""
+
+    def __init__(self, iface, menu, toolbar):
+        self.iface = iface
+        self.menu = menu
+        self.toolbar = toolbar
+        self.actions: dict = {}
+        self.docks: dict = {}
+        self.specs: dict = {}
+
+    def setup(self) -> None:
+        for spec in registered_docks():
+            action = QAction(spec.make_icon(), spec.title(), self.iface.mainWindow())
+            action.setObjectName(ACTION_OBJECT_PREFIX + spec.key)
+            action.setCheckable(True)
+            if spec.tooltip is not None:
+                action.setToolTip(spec.tooltip())
+            action.toggled.connect(lambda checked, key=spec.key: self._toggled(key, checked))
+            self.menu.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions[spec.key] = action
+            self.specs[spec.key] = spec
+        for key in self.actions:
+            if QgsSettings().value(SETTINGS_KEY.format(key=key), False, type=bool):
+                self.show(key)
+
+    def teardown(self) -> None:
+        for key in reversed(list(self.actions)):
+            self.actions[key].blockSignals(True)  # closing the dock must not record the panel as closed
+            dock = self.docks.pop(key, None)
+            if dock is not None:
+                self._delete_dock(dock)
+            action = self.actions.pop(key)
+            self.toolbar.removeAction(action)
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self.specs.clear()
+
+    def action(self, key: str) -> QAction | None:
+        return self.actions.get(key)
+
+    def dock(self, key: str) -> QDockWidget | None:
+        return self.docks.get(key)
+
+    def show(self, key: str) -> QDockWidget | None:
+        """Open a panel (building it on first use) and raise it."""
+        action = self.actions.get(key)
+        if action is None:
+            return None
+        if not action.isChecked():
+            action.setChecked(True)
+        else:
+            self._toggled(key, True)
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.raise_()
+        return dock
+
+    def _toggled(self, key: str, checked: bool) -> None:
+        QgsSettings().setValue(SETTINGS_KEY.format(key=key), bool(checked))
+        dock = self.docks.get(key)
+        if dock is None and checked:
+            dock = self._create(key)
+            if dock is None:
+                return
+        if isinstance(dock, QgsDockWidget):
+            dock.setUserVisible(checked)  # raises a tabified panel too
+        elif dock is not None:
+            dock.setVisible(checked)
+
+    def _create(self, key: str) -> QDockWidget | None:
+        spec = self.specs[key]
+        parent = self.iface.mainWindow()
+        try:
+            content = spec.factory(self.iface, parent)
+        except Exception as exc:  # a broken panel must not break the plugin
+            from qgis.core import Qgis
+
+            self.iface.messageBar().pushMessage(spec.title(), str(exc), Qgis.MessageLevel.Critical, 0)
+            action = self.actions[key]
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+            QgsSettings().setValue(SETTINGS_KEY.format(key=key), False)  # do not retry at every start
+            return None
+        if isinstance(content, QDockWidget):
+            dock = content
+        else:
+            dock = QgsDockWidget(spec.title(), parent)
+            dock.setWidget(content)
+        dock.setObjectName(DOCK_OBJECT_PREFIX + key)
+        self.docks[key] = dock
+        self.iface.addDockWidget(spec.area, dock)
+        if isinstance(dock, QgsDockWidget):  # closing with the title bar's button unchecks the action
+            dock.closed.connect(lambda key=key: self._set_checked(key, False))
+            dock.opened.connect(lambda key=key: self._set_checked(key, True))
+        return dock
+
+    def _set_checked(self, key: str, checked: bool) -> None:
+        action = self.actions.get(key)
+        if action is not None and action.isChecked() != checked:
+            action.setChecked(checked)
+
+    def _delete_dock(self, dock: QDockWidget) -> None:
+        content = dock.widget()
+        teardown = getattr(content, "teardown", None)
+        if callable(teardown):
+            teardown()
+        self.iface.removeDockWidget(dock)
+        dock.hide()
+        dock.deleteLater()

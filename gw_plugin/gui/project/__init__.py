@@ -1,0 +1,1 @@
+"""The Project panel and the open/create database dialog."""

@@ -1,0 +1,1 @@
+"""The Sources panel with its model, ledger import, workflow widgets and indicator dashboard."""

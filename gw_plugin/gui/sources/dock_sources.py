@@ -1,0 +1,605 @@
+"""The "Pollution sources" dock panel (污染源): the sources of the project database as a filterable list (category,
+county, roster membership, workflow status, text) whose filter can also apply to the map layer, selection that
+follows the map both ways, a details pane (attributes, rosters, facilities, inspections, attachments), the QGIS
+feature form, attachments (add a photo/document, verify the stored files), the ledger import dialog, the workflow
+steps of the selected source and the pilot-zone indicator dashboard. Registered with the dock registry
+(gui/common/docks.py) through ``DOCK``.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.data import schema as S
+from ...core.sources import rosters as R
+from ..common.docks import DockSpec
+from ..common.layer_binding import LayerBinding
+from .sources_model import (
+    ANY_ROSTER,
+    NO_ROSTER,
+    WORKFLOW_FIELDS,
+    SourceFilter,
+    SourcesTableModel,
+    matches,
+    read_sources,
+    subset_sql,
+)
+
+SOURCES_TABLE = "pollution_sources"
+
+
+def _lang() -> str:
+    from ...plugin import ui_language
+
+    return ui_language()
+
+
+class SourcesPanel(LayerBinding, QWidget):
+    """Content of the Sources dock."""
+
+    BOUND_TABLE = SOURCES_TABLE
+
+    def __init__(
+        self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None, lang: str | None = None
+    ):
+        super().__init__(parent)
+        self.iface = iface
+        self.project = project or QgsProject.instance()
+        self.lang = lang or _lang()
+        self.setObjectName("gw_plugin_sources_panel")
+        self.layer = None
+        self.all_rows: list = []
+        self._syncing = False
+        self._map_filter_layer = None
+        self._original_subset = ""
+        self._dialogs: list = []
+
+        self.toolbar = QToolBar(self)
+        tr = QCoreApplication.translate
+        self.action_refresh = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionRefresh.svg"), tr("SourcesPanel", "Refresh"), self.reload
+        )
+        self.action_zoom = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionZoomToSelected.svg"),
+            tr("SourcesPanel", "Zoom to the selected sources"),
+            self.zoom,
+        )
+        self.action_form = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionFormView.svg"),
+            tr("SourcesPanel", "Open the source's form"),
+            self.open_form,
+        )
+        self.toolbar.addSeparator()
+        self.action_attach = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionEditInsertImage.svg"),
+            tr("SourcesPanel", "Attach a photo or document…"),
+            self.attach_files,
+        )
+        self.action_verify = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionCheckQgisVersion.svg"),
+            tr("SourcesPanel", "Verify the attachment files"),
+            self.verify_attachments,
+        )
+        self.action_ledger = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionAddDelimitedTextLayer.svg"),
+            tr("SourcesPanel", "Import a ledger…"),
+            self.open_ledger_dialog,
+        )
+        for action in self.toolbar.actions():
+            if not action.isSeparator():
+                action.setToolTip(action.text())
+
+        # filters
+        self.category_combo = QComboBox(self)
+        self.category_combo.addItem(tr("SourcesPanel", "All categories"), "")
+        for c in S.codelist("source_category").codes:
+            self.category_combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)
+        self.county_combo = QComboBox(self)
+        self.county_combo.addItem(tr("SourcesPanel", "All counties"), "")
+        self.roster_combo = QComboBox(self)
+        self.roster_combo.addItem(tr("SourcesPanel", "All sources"), None)
+        self.roster_combo.addItem(tr("SourcesPanel", "On any roster"), ANY_ROSTER)
+        self.roster_combo.addItem(tr("SourcesPanel", "On no roster"), NO_ROSTER)
+        for c in S.codelist("roster_kind").codes:
+            self.roster_combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)
+        self.workflow_combo = QComboBox(self)
+        self.workflow_combo.addItem(tr("SourcesPanel", "Any workflow status"), "")
+        for name in WORKFLOW_FIELDS:
+            f = S.table(SOURCES_TABLE).field(name)
+            self.workflow_combo.addItem(f.label(self.lang), name)
+        self.status_combo = QComboBox(self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(tr("SourcesPanel", "Code, name, credit code or address"))
+        self.map_filter = QCheckBox(tr("SourcesPanel", "Filter the &map too"), self)
+        self.map_filter.setObjectName("map_filter")
+        form = QFormLayout()
+        for label, widget in (
+            (tr("SourcesPanel", "&Category:"), self.category_combo),
+            (tr("SourcesPanel", "C&ounty:"), self.county_combo),
+            (tr("SourcesPanel", "&Roster:"), self.roster_combo),
+            (tr("SourcesPanel", "&Workflow:"), self.workflow_combo),
+            (tr("SourcesPanel", "&Status:"), self.status_combo),
+            (tr("SourcesPanel", "&Find:"), self.search_edit),
+        ):
+            lbl = QLabel(label, self)
+            lbl.setBuddy(widget)
+            form.addRow(lbl, widget)
+        form.addRow(self.map_filter)
+
+        self.model = SourcesTableModel(self, self.lang)
+        self.view = QTableView(self)
+        self.view.setObjectName("gw_plugin_sources_list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
+        self.view.doubleClicked.connect(lambda *_: self.open_form())
+        self.summary = QLabel(self)
+
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("gw_plugin_sources_details")
+        from .indicator_dashboard import IndicatorDashboard
+        from .workflow_widgets import WorkflowWidget
+
+        self.workflow = WorkflowWidget(self.layers, self.database, self, self.lang)
+        self.workflow.stepRecorded.connect(lambda *_: self.schedule_reload())
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.workflow)
+        self.dashboard = IndicatorDashboard(self.database, self, self.lang)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, tr("SourcesPanel", "Details"))
+        self.tabs.addTab(scroll, tr("SourcesPanel", "Workflow"))
+        self.tabs.addTab(self.dashboard, tr("SourcesPanel", "Indicators"))
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(form)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(150)
+        self._reload_timer.timeout.connect(self.reload)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        for combo in (self.category_combo, self.county_combo, self.roster_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.workflow_combo.currentIndexChanged.connect(self._workflow_field_changed)
+        self.search_edit.textChanged.connect(lambda *_: self._filter_timer.start())
+        self.map_filter.toggled.connect(self.apply_map_filter)
+        self._workflow_field_changed()
+        self.start_binding()
+
+    # -- binding ----------------------------------------------------------------------------------------------
+
+    def layers(self) -> dict:
+        from ...core.data.qgis_project import project_layers
+
+        db = self.database()
+        return project_layers(self.project, db) if db else project_layers(self.project)
+
+    def _layer_signals(self, layer):
+        return [
+            (layer.featureAdded, self.schedule_reload),
+            (layer.featuresDeleted, self.schedule_reload),
+            (layer.attributeValueChanged, self.schedule_reload),
+            (layer.afterCommitChanges, self.schedule_reload),
+            (layer.afterRollBack, self.schedule_reload),
+            (layer.selectionChanged, self._map_selection_changed),
+            (layer.willBeDeleted, self._layer_deleted),
+        ]
+
+    def _bound(self, layer) -> None:
+        self._fill_counties()
+
+    def _bind_done(self, layer) -> None:
+        for action in self.toolbar.actions():
+            if action is not self.action_refresh:
+                action.setEnabled(layer is not None)
+
+    def _unbinding(self) -> None:
+        self.clear_map_filter()
+
+    def _layer_deleted(self) -> None:
+        self._map_filter_layer = None
+        super()._layer_deleted()
+
+    def teardown(self) -> None:
+        for timer in (self._reload_timer, self._filter_timer):
+            timer.stop()
+        self.stop_binding()
+        self.dashboard.teardown()
+        for dialog in self._dialogs:
+            dialog.close()
+
+    # -- reading and filtering --------------------------------------------------------------------------------
+
+    def _fill_counties(self) -> None:
+        names = self.county_names()
+        current = self.county_combo.currentData()
+        self.county_combo.blockSignals(True)
+        while self.county_combo.count() > 1:
+            self.county_combo.removeItem(1)
+        codes = set(names)
+        if self.layer is not None:
+            idx = self.layer.fields().indexOf("county_code")
+            if idx >= 0:
+                codes |= {v for v in self.layer.uniqueValues(idx) if v and not hasattr(v, "isNull")}
+        for code in sorted(codes):
+            if code.endswith("00") and code in names and len(codes) > 1 and code[:4] + "00" == code:
+                continue  # the city itself
+            self.county_combo.addItem(f"{names.get(code, code)} ({code})", code)
+        self.county_combo.setCurrentIndex(max(0, self.county_combo.findData(current)))
+        self.county_combo.blockSignals(False)
+        self.model.county_names = names
+
+    def county_names(self) -> dict:
+        db = self.database()
+        if not db:
+            return {}
+        con = R.connect(db, readonly=True)
+        try:
+            return R.county_names(con)
+        finally:
+            con.close()
+
+    def _workflow_field_changed(self, *args) -> None:
+        name = self.workflow_combo.currentData()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(QCoreApplication.translate("SourcesPanel", "Any status"), None)
+        if name:
+            self.status_combo.addItem(QCoreApplication.translate("SourcesPanel", "(empty)"), "")
+            for c in S.codelist(name).codes:
+                self.status_combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)
+        self.status_combo.setEnabled(bool(name))
+        self.status_combo.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> SourceFilter:
+        status = self.status_combo.currentData()
+        return SourceFilter(
+            categories={self.category_combo.currentData()} - {""},
+            counties={self.county_combo.currentData()} - {""},
+            roster=self.roster_combo.currentData(),
+            workflow_field=self.workflow_combo.currentData() or None,
+            statuses=set() if status is None else {status},
+            text=self.search_edit.text().strip(),
+        )
+
+    def schedule_reload(self, *args) -> None:
+        self._reload_timer.start()
+
+    def reload(self) -> None:
+        self._reload_timer.stop()
+        self.all_rows = read_sources(self.layer, self.database()) if self.layer is not None else []
+        self.apply_filter()
+
+    def apply_filter(self, *args) -> None:
+        self._filter_timer.stop()
+        flt = self.current_filter()
+        keep = self.layer.selectedFeatureIds() if self.layer is not None else []
+        self.model.set_rows([r for r in self.all_rows if matches(r, flt)])
+        self._select_rows(keep)
+        self.summary.setText(
+            QCoreApplication.translate("SourcesPanel", "{n} of {total} sources").format(
+                n=self.model.rowCount(), total=len(self.all_rows)
+            )
+        )
+        if self.map_filter.isChecked():
+            self.apply_map_filter(True)
+        self.show_details()
+
+    def visible_fids(self) -> list:
+        return [r["fid"] for r in self.model.rows]
+
+    def apply_map_filter(self, on: bool = True) -> bool:
+        """Put the list's filter on the layer as a subset string (not while the layer is being edited: QGIS
+        refuses subset strings then)."""
+        if not on:
+            self.clear_map_filter()
+            return True
+        if self.layer is None:
+            return False
+        if self.layer.isEditable():
+            self._push(
+                QCoreApplication.translate("SourcesPanel", "The map filter waits until the layer is saved."),
+                Qgis.MessageLevel.Info,
+            )
+            return False
+        if self._map_filter_layer is not self.layer:
+            self.clear_map_filter()
+            self._map_filter_layer = self.layer
+            self._original_subset = self.layer.subsetString()
+        sql = subset_sql(self.current_filter())
+        if self._original_subset and sql:
+            sql = f"({self._original_subset}) AND ({sql})"
+        elif self._original_subset:
+            sql = self._original_subset
+        return self.layer.setSubsetString(sql)
+
+    def clear_map_filter(self) -> None:
+        layer = self._map_filter_layer
+        self._map_filter_layer = None
+        if layer is not None:
+            try:
+                if not layer.isEditable():
+                    layer.setSubsetString(self._original_subset)
+            except RuntimeError:
+                pass
+        self._original_subset = ""
+
+    # -- selection --------------------------------------------------------------------------------------------
+
+    def selected_fids(self) -> list:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r]["fid"] for r in rows]
+
+    def selected_rows(self) -> list:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows]
+
+    def _list_selection_changed(self, *args) -> None:
+        if not self._syncing and self.layer is not None:
+            self._syncing = True
+            try:
+                self.layer.selectByIds(self.selected_fids())
+            finally:
+                self._syncing = False
+        self.show_details()
+
+    def _map_selection_changed(self, *args) -> None:
+        if self._syncing or self.layer is None:
+            return
+        self._select_rows(self.layer.selectedFeatureIds())
+
+    def _select_rows(self, fids) -> None:
+        wanted = set(fids)
+        sel = QItemSelection()
+        for i, r in enumerate(self.model.rows):
+            if r["fid"] in wanted:
+                sel.select(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+        self._syncing = True
+        try:
+            self.view.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._syncing = False
+        self.show_details()
+
+    def select_fids(self, fids) -> None:
+        """Select sources in the list (and so on the map)."""
+        self._select_rows(fids)
+        if self.layer is not None:
+            self._syncing = True
+            try:
+                self.layer.selectByIds(list(fids))
+            finally:
+                self._syncing = False
+
+    # -- details ----------------------------------------------------------------------------------------------
+
+    def show_details(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.details.setHtml(
+                "<p>{}</p>".format(
+                    html.escape(
+                        QCoreApplication.translate("SourcesPanel", "{n} sources selected.").format(n=len(rows))
+                        if rows
+                        else QCoreApplication.translate("SourcesPanel", "Select a source to see its details.")
+                    )
+                )
+            )
+            self.workflow.set_source(None)
+            return
+        self.details.setHtml(self.details_html(rows[0]))
+        self.workflow.set_source(rows[0].get("uuid"))
+
+    def related_counts(self, uuid: str) -> dict:
+        """Facilities, inspections and attachments of a saved source (from the database)."""
+        out = {"facilities": {}, "inspections": 0, "attachments": 0, "last_inspection": None}
+        db = self.database()
+        if not db or not uuid:
+            return out
+        con = R.connect(db, readonly=True)
+        try:
+            out["facilities"] = dict(
+                con.execute(
+                    "SELECT facility_type, count(*) FROM source_facilities WHERE source_uuid = ? GROUP BY 1", (uuid,)
+                ).fetchall()
+            )
+            out["inspections"], out["last_inspection"] = con.execute(
+                "SELECT count(*), max(inspected_on) FROM inspections WHERE source_uuid = ?", (uuid,)
+            ).fetchone()
+            out["attachments"] = con.execute(
+                "SELECT count(*) FROM attachments WHERE parent_table = 'pollution_sources' AND parent_uuid = ?",
+                (uuid,),
+            ).fetchone()[0]
+        except sqlite3.DatabaseError:
+            pass
+        finally:
+            con.close()
+        return out
+
+    def details_html(self, row: dict) -> str:
+        zh = self.lang.startswith("zh")
+        t = S.table(SOURCES_TABLE)
+        lines = []
+
+        def add(label, value):
+            lines.append(f"<tr><th align='left'>{html.escape(label)}</th><td>{html.escape(str(value))}</td></tr>")
+
+        add(t.field("source_code").label(self.lang), row.get("source_code") or "")
+        add(
+            t.field("name_zh").label(self.lang),
+            (row.get("name_zh") if zh else row.get("name_en")) or row.get("name_zh") or "",
+        )
+        add(t.field("uscc").label(self.lang), row.get("uscc") or "")
+        add(t.field("category").label(self.lang), self.model.text(row, "category"))
+        add(t.field("county_code").label(self.lang), self.model.text(row, "county"))
+        add(t.field("address").label(self.lang), row.get("address") or "")
+        for name in WORKFLOW_FIELDS:
+            add(t.field(name).label(self.lang), self.model.text(row, name) or "—")
+        cl = S.codelist("roster_kind")
+        add(
+            QCoreApplication.translate("SourcesPanel", "Rosters"),
+            "；".join(cl.label(r, self.lang) for r in sorted(row["rosters"])) or "—",
+        )
+        rel = self.related_counts(row.get("uuid"))
+        fac = "、".join(
+            f"{S.codelist('facility_type').label(k, self.lang)} {v}" for k, v in sorted(rel["facilities"].items())
+        )
+        add(QCoreApplication.translate("SourcesPanel", "Facilities"), fac or "—")
+        add(
+            QCoreApplication.translate("SourcesPanel", "Inspections"),
+            f"{rel['inspections']}" + (f" ({rel['last_inspection']})" if rel["last_inspection"] else ""),
+        )
+        add(QCoreApplication.translate("SourcesPanel", "Attachments"), rel["attachments"])
+        if row.get("needs_field_check"):
+            add(
+                QCoreApplication.translate("SourcesPanel", "Location"),
+                QCoreApplication.translate("SourcesPanel", "placed at the county centroid: check in the field"),
+            )
+        return "<table cellspacing='2'>" + "".join(lines) + "</table>"
+
+    # -- actions ----------------------------------------------------------------------------------------------
+
+    def _push(self, text: str, level=Qgis.MessageLevel.Info) -> None:
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(
+                QCoreApplication.translate("SourcesPanel", "Pollution sources"), text, level, 5
+            )
+
+    def current_feature(self):
+        fids = self.selected_fids()
+        if len(fids) != 1 and self.layer is not None and self.layer.selectedFeatureCount() == 1:
+            fids = list(self.layer.selectedFeatureIds())
+        if len(fids) != 1 or self.layer is None:
+            return None
+        return self.layer.getFeature(fids[0])
+
+    def open_form(self) -> bool:
+        f = self.current_feature()
+        if f is None or self.iface is None:
+            return False
+        self.iface.openFeatureForm(self.layer, f, False, False)
+        return True
+
+    def zoom(self) -> None:
+        if self.layer is None or self.iface is None:
+            return
+        fids = self.selected_fids() or list(self.layer.selectedFeatureIds())
+        if not fids:
+            return
+        canvas = self.iface.mapCanvas()
+        canvas.zoomToFeatureIds(self.layer, fids)
+        canvas.refresh()
+
+    def attach_files(self, files=None) -> list:
+        """Attach files to the selected source through the attachments layer's edit buffer."""
+        from ...core.data import attachments as A
+
+        f = self.current_feature()
+        layer = self.layers().get("attachments")
+        if f is None or layer is None:
+            self._push(
+                QCoreApplication.translate("SourcesPanel", "Select one source first."), Qgis.MessageLevel.Warning
+            )
+            return []
+        if files is None:
+            files, _f = QFileDialog.getOpenFileNames(
+                self, QCoreApplication.translate("SourcesPanel", "Photos and documents")
+            )
+        added = []
+        for path in files:
+            try:
+                added.append(A.add_to_layer(layer, self.database(), SOURCES_TABLE, f["uuid"], path))
+            except A.AttachmentError as exc:
+                self._push(str(exc), Qgis.MessageLevel.Warning)
+        return added
+
+    def verify_attachments(self) -> list:
+        from ...core.data import attachments as A
+
+        db = self.database()
+        if not db:
+            return []
+        problems = A.verify_attachments(db)
+        if problems:
+            self._push(
+                QCoreApplication.translate(
+                    "SourcesPanel", "{n} attachment files are missing or changed: {files}"
+                ).format(n=len(problems), files=", ".join(p.file_path for p in problems[:5])),
+                Qgis.MessageLevel.Warning,
+            )
+        else:
+            self._push(
+                QCoreApplication.translate("SourcesPanel", "Every attachment file is present and unchanged."),
+                Qgis.MessageLevel.Success,
+            )
+        return problems
+
+    def open_ledger_dialog(self):
+        from .ledger_dialog import LedgerImportDialog
+
+        dialog = LedgerImportDialog(self.database(), self)
+        dialog.imported.connect(lambda *_: self._after_import())
+        self._dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _after_import(self) -> None:
+        if self.layer is not None:
+            self.layer.reload()
+            self.layer.triggerRepaint()
+        self._fill_counties()
+        self.reload()
+
+
+DOCK = DockSpec(
+    key="sources",
+    title=lambda: QCoreApplication.translate("SourcesPanel", "Pollution sources"),
+    factory=SourcesPanel,
+    icon="/mIconPolygonLayer.svg",
+    tooltip=lambda: QCoreApplication.translate(
+        "SourcesPanel", "Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators"
+    ),
+    order=30,
+)

@@ -1,0 +1,1 @@
+"""The Sync panel, its conflict dialog and the platform connection settings."""

@@ -1,0 +1,367 @@
+"""The conflict dialog of the Sync dock: every open sync conflict with its base, local ("mine") and server
+("theirs") versions side by side, field by field; the user keeps mine, keeps theirs or edits the values, and
+``core.sync.resolve_conflict`` records the choice (pushed by the next sync). Resolved conflicts leave the list."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+HIDDEN = ("fid",)
+COL_FIELD, COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE = range(5)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConflictDialog", text)
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "field": _tr("same field changed on both sides"),
+        "insert_insert": _tr("inserted on both sides with the same identity"),
+        "delete_edit": _tr("deleted here, edited on the platform"),
+        "edit_delete": _tr("edited here, deleted on the platform"),
+    }
+    return labels.get(kind, kind)
+
+
+def table_label(name: str, lang: str) -> str:
+    from ...core.data import schema as S
+
+    try:
+        t = S.table(name)
+    except KeyError:
+        return name
+    return t.zh if lang == "zh" else t.en
+
+
+def field_label(table: str, name: str, lang: str) -> str:
+    from ...core.data import schema as S
+
+    try:
+        return S.table(table).field(name).label(lang)
+    except KeyError:
+        return name
+
+
+def feature_label(conflict: dict) -> str:
+    """A short name of the feature: its code or name, from whichever version exists, else the uuid's start."""
+    for version in ("local", "server", "base"):
+        row = conflict.get(version) or {}
+        for key in ("well_code", "source_code", "code", "name_zh", "name"):
+            if row.get(key):
+                return str(row[key])
+    return str(conflict.get("uuid", ""))[:8]
+
+
+def display_value(field: str, value, deleted: bool = False) -> str:
+    if deleted:
+        return _tr("(deleted)")
+    if value is None:
+        return "NULL"
+    if field == "geom":
+        try:
+            from osgeo import ogr
+
+            g = ogr.CreateGeometryFromWkb(bytes.fromhex(value))
+            wkt = g.ExportToWkt() if g is not None else str(value)
+        except (ValueError, TypeError, RuntimeError):
+            wkt = str(value)
+        return wkt if len(wkt) <= 60 else wkt[:57] + "…"
+    return str(value)
+
+
+def parse_value(table: str, field: str, text: str):
+    """The typed value of an edited cell (empty = NULL); ValueError when it does not fit the field's type."""
+    from ...core.sync import engine as SY
+
+    text = text.strip()
+    if text == "" or text.upper() == "NULL":
+        return None
+    ftype = SY.field_types(table, [field]).get(field, "text")
+    if ftype == "integer":
+        return int(text)
+    if ftype == "real":
+        return float(text)
+    if ftype == "boolean":
+        low = text.lower()
+        if low in ("1", "true", "yes", "是", "t"):
+            return 1
+        if low in ("0", "false", "no", "否", "f"):
+            return 0
+        raise ValueError(text)
+    return text
+
+
+class ConflictDialog(QDialog):
+    """Lists the open conflicts of ``database``; ``resolved(conflict_id, choice)`` after each resolution."""
+
+    resolved = pyqtSignal(int, str)
+
+    def __init__(self, database: str, parent: QWidget | None = None, lang: str | None = None):
+        super().__init__(parent)
+        if lang is None:
+            from ...plugin import ui_language
+
+            lang = ui_language()
+        self.database = database
+        self.lang = lang
+        self.conflicts: list = []
+        self.setObjectName("gw_plugin_conflict_dialog")
+        self.setWindowTitle(_tr("Sync conflicts"))
+        self.resize(900, 520)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("conflict_list")
+        self.list.currentRowChanged.connect(self._show_current)
+        list_label = QLabel(_tr("&Open conflicts:"), self)
+        list_label.setBuddy(self.list)
+
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("conflict_fields")
+        self.table.setHorizontalHeaderLabels(
+            [_tr("Field"), _tr("Base"), _tr("Mine (local)"), _tr("Theirs (platform)"), _tr("Edited value")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        table_label_ = QLabel(_tr("&Versions, field by field (conflicting fields first, in bold):"), self)
+        table_label_.setBuddy(self.table)
+
+        self.mine_button = QPushButton(_tr("Keep &mine"), self)
+        self.mine_button.setToolTip(_tr("Keep the local version; it is pushed by the next sync"))
+        self.theirs_button = QPushButton(_tr("Keep &theirs"), self)
+        self.theirs_button.setToolTip(_tr("Take the platform's version of the conflicting fields"))
+        self.edit_button = QPushButton(_tr("Use &edited values"), self)
+        self.edit_button.setToolTip(
+            _tr("Write the values of the “Edited value” column over the local version; pushed by the next sync")
+        )
+        self.mine_button.clicked.connect(lambda: self.resolve("mine"))
+        self.theirs_button.clicked.connect(lambda: self.resolve("theirs"))
+        self.edit_button.clicked.connect(lambda: self.resolve("edit"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.mine_button)
+        actions.addWidget(self.theirs_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(list_label)
+        lv.addWidget(self.list)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.info)
+        rv.addWidget(table_label_)
+        rv.addWidget(self.table, 1)
+        rv.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.reload()
+
+    # ------------------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the open conflicts again (resolved ones are gone)."""
+        from ...core.sync import engine as SY
+
+        current = self.current_conflict()
+        keep = current["id"] if current else None
+        self.conflicts = SY.open_conflicts(self.database)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in self.conflicts:
+            item = QListWidgetItem(
+                "{table} · {feature} — {kind}".format(
+                    table=table_label(c["tbl"], self.lang), feature=feature_label(c), kind=kind_label(c["kind"])
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, c["id"])
+            item.setToolTip(c["uuid"])
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        row = next((i for i, c in enumerate(self.conflicts) if c["id"] == keep), 0)
+        if self.conflicts:
+            self.list.setCurrentRow(row)
+        self._show_current(self.list.currentRow())
+
+    def current_conflict(self) -> dict | None:
+        row = self.list.currentRow() if hasattr(self, "list") else -1
+        if 0 <= row < len(self.conflicts):
+            return self.conflicts[row]
+        return None
+
+    def select_conflict(self, conflict_id: int) -> bool:
+        for i, c in enumerate(self.conflicts):
+            if c["id"] == conflict_id:
+                self.list.setCurrentRow(i)
+                return True
+        return False
+
+    def _show_current(self, row: int) -> None:
+        self.table.setRowCount(0)
+        c = self.current_conflict()
+        for button in (self.mine_button, self.theirs_button, self.edit_button):
+            button.setEnabled(c is not None)
+        if c is None:
+            self.info.setText(_tr("No open conflicts."))
+            return
+        self.info.setText(
+            _tr("{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.").format(
+                table=table_label(c["tbl"], self.lang),
+                feature=feature_label(c),
+                uuid=c["uuid"],
+                kind=kind_label(c["kind"]),
+                rev=c.get("server_rev") if c.get("server_rev") is not None else "—",
+                when=c.get("created_at") or "—",
+            )
+        )
+        base, mine, theirs = c.get("base"), c.get("local"), c.get("server")
+        conflicting = list(c.get("fields") or [])
+        names = []
+        for version in (mine, theirs, base):
+            for k in version or {}:
+                if k not in names and k not in HIDDEN:
+                    names.append(k)
+
+        def differs(f):
+            return mine is not None and theirs is not None and mine.get(f) != theirs.get(f)
+
+        ordered = (
+            [f for f in conflicting if f in names]
+            + [f for f in names if f not in conflicting and differs(f)]
+            + [f for f in names if f not in conflicting and not differs(f)]
+        )
+        self.table.setRowCount(len(ordered))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for r, name in enumerate(ordered):
+            is_conflict = name in conflicting
+            label = QTableWidgetItem(field_label(c["tbl"], name, self.lang))
+            label.setData(Qt.ItemDataRole.UserRole, name)
+            label.setToolTip(name)
+            cells = [
+                label,
+                QTableWidgetItem(display_value(name, (base or {}).get(name), base is None)),
+                QTableWidgetItem(display_value(name, (mine or {}).get(name), mine is None)),
+                QTableWidgetItem(display_value(name, (theirs or {}).get(name), theirs is None)),
+            ]
+            for item in cells:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if is_conflict:
+                    item.setFont(bold)
+            editable = is_conflict and name != "geom" and mine is not None
+            start = (mine or {}).get(name)
+            value = QTableWidgetItem("" if start is None or not editable else str(start))
+            if not editable:
+                value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            value.setToolTip(_tr("Type the value to keep; empty means NULL") if editable else "")
+            cells.append(value)
+            for col, item in enumerate(cells):
+                self.table.setItem(r, col, item)
+        self.edit_button.setEnabled(mine is not None)
+        self.table.resizeRowsToContents()
+
+    def field_rows(self) -> dict:
+        """field -> (base, mine, theirs, edited) texts of the conflict shown (for tests and scripts)."""
+        out = {}
+        for r in range(self.table.rowCount()):
+            name = self.table.item(r, COL_FIELD).data(Qt.ItemDataRole.UserRole)
+            out[name] = tuple(self.table.item(r, col).text() for col in (COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE))
+        return out
+
+    def set_edited(self, field: str, text: str) -> bool:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, COL_FIELD).data(Qt.ItemDataRole.UserRole) == field:
+                item = self.table.item(r, COL_VALUE)
+                if not item.flags() & Qt.ItemFlag.ItemIsEditable:
+                    return False
+                item.setText(text)
+                return True
+        return False
+
+    def edited_values(self) -> dict:
+        """Typed values of the editable cells; ValueError names the field whose text does not fit."""
+        c = self.current_conflict()
+        out = {}
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, COL_VALUE)
+            if not item.flags() & Qt.ItemFlag.ItemIsEditable:
+                continue
+            name = self.table.item(r, COL_FIELD).data(Qt.ItemDataRole.UserRole)
+            try:
+                out[name] = parse_value(c["tbl"], name, item.text())
+            except ValueError as exc:
+                raise ValueError(name) from exc
+        return out
+
+    def resolve(self, choice: str) -> bool:
+        """Resolve the conflict shown with ``choice`` ('mine', 'theirs', 'edit'); True when recorded."""
+        from ...core.sync import engine as SY
+
+        c = self.current_conflict()
+        if c is None:
+            return False
+        values = None
+        if choice == "edit":
+            try:
+                values = self.edited_values()
+            except ValueError as exc:
+                self.message.setText(
+                    _tr("The value of {field} does not fit its type.").format(
+                        field=field_label(c["tbl"], str(exc), self.lang)
+                    )
+                )
+                return False
+        try:
+            SY.resolve_conflict(self.database, c["id"], choice, values)
+        except SY.SyncError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(
+            _tr("Conflict resolved ({choice}); the next sync sends the result to the platform.").format(
+                choice={"mine": _tr("kept mine"), "theirs": _tr("kept theirs"), "edit": _tr("edited")}[choice]
+            )
+        )
+        self.resolved.emit(int(c["id"]), choice)
+        self.reload()
+        return True

@@ -1,0 +1,1 @@
+"""The Wells panel with its tree model, lab import, duplicates and time-series widgets."""

@@ -1,0 +1,617 @@
+"""Dialog to import lab results (CSV/XLSX, long or wide) into the project database, on top of core/wells/lab_import.py.
+
+Steps: choose the file (and worksheet), check the layout and the column mapping (pre-filled by guess_mapping; named
+presets saved in QgsSettings), "Validate" shows every issue (row, column, code, message) and a summary without
+writing anything, "Import" writes in one transaction — refused while there are errors unless "Import only the
+valid rows" is ticked. Validation and import run in a QgsTask with progress and Cancel; afterwards the latest
+classes are recomputed (gwplugin:updatewellquality) and the layers of the database reloaded.
+"""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsApplication, QgsProject, QgsSettings, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ...core.data import tabular
+from ...core.wells import lab_import
+
+PRESETS_GROUP = "gw_plugin/import_presets"
+MAX_ISSUES_SHOWN = 5000
+MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "lab")
+LONG_ONLY = ("parameter", "value", "unit")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Presets (named column mappings in QgsSettings)
+
+
+def preset_names() -> list:
+    settings = QgsSettings()
+    settings.beginGroup(PRESETS_GROUP)
+    try:
+        return sorted(settings.childKeys())
+    finally:
+        settings.endGroup()
+
+
+def save_preset(name: str, mapping: lab_import.ColumnMapping) -> None:
+    if not name.strip():
+        raise ValueError("a preset needs a name")
+    QgsSettings().setValue(f"{PRESETS_GROUP}/{name.strip()}", mapping.to_json())
+
+
+def load_preset(name: str) -> lab_import.ColumnMapping | None:
+    text = QgsSettings().value(f"{PRESETS_GROUP}/{name}", "", type=str)
+    return lab_import.ColumnMapping.from_json(text) if text else None
+
+
+def delete_preset(name: str) -> None:
+    QgsSettings().remove(f"{PRESETS_GROUP}/{name}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Background work
+
+
+class CallableTask(QgsTask):
+    """Runs ``function(progress, is_canceled)`` in a task thread; ``completed(ok, result, error)`` in the main thread.
+
+    ``progress(percent)`` reports progress, ``is_canceled()`` is polled by the function. Exceptions are kept and
+    reported, never raised in the thread (InterruptedError counts as a cancel)."""
+
+    completed = pyqtSignal(bool, object, str)
+
+    def __init__(self, description: str, function):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self.function = function
+        self.result = None
+        self.error = ""
+
+    def run(self) -> bool:
+        try:
+            self.result = self.function(self.setProgress, self.isCanceled)
+        except InterruptedError:
+            return False
+        except Exception as exc:  # reported in finished()
+            self.error = str(exc) or type(exc).__name__
+            return False
+        return not self.isCanceled()
+
+    def finished(self, result: bool) -> None:
+        self.completed.emit(bool(result), self.result, self.error)
+
+
+def refresh_database_layers(project: QgsProject, database: str) -> None:
+    """Reload every layer of ``database`` (written outside QGIS) and bring the aquifer-layer group up to date."""
+    from ...core.data.qgis_project import PROP_DATABASE
+    from ...core.wells import aquifer_layers
+
+    target = os.path.abspath(database)
+    for layer in project.mapLayers().values():
+        if layer.customProperty(PROP_DATABASE) == target and not getattr(layer, "isEditable", lambda: False)():
+            layer.reload()
+            layer.triggerRepaint()
+    try:
+        aquifer_layers.sync_aquifer_layers(project, target)
+    except ValueError:  # no wells layer of this database in the project
+        pass
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    """Import lab results into ``database``. Emits ``imported(results_written)`` after a successful import."""
+
+    imported = pyqtSignal(int)
+
+    def __init__(self, database: str | None, iface=None, parent=None, project: QgsProject | None = None):
+        super().__init__(parent)
+        self.setObjectName("gw_plugin_import_dialog")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import lab results"))
+        self.database = database
+        self.iface = iface
+        self.project = project or QgsProject.instance()
+        self.table: tabular.Table | None = None
+        self.report: lab_import.ImportReport | None = None
+        self._validated_key = None
+        self.task: CallableTask | None = None
+        self.quality_task = None
+        self.state = "idle"  # idle | validating | importing | classifying
+
+        # file
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setObjectName("gw_plugin_import_file")
+        self.browse_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Browse…"), self)
+        self.sheet_combo = QComboBox(self)
+        self.sheet_combo.setEnabled(False)
+        self.layout_combo = QComboBox(self)
+        self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Long: one row per value"), "long")
+        self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Wide: one column per parameter"), "wide")
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        top = QFormLayout()
+        self._row(top, QCoreApplication.translate("ImportDialog", "&File:"), file_row, self.file_edit)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&Worksheet:"), self.sheet_combo)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&Layout:"), self.layout_combo)
+
+        # mapping
+        labels = {
+            "well": QCoreApplication.translate("ImportDialog", "W&ell code column:"),
+            "date": QCoreApplication.translate("ImportDialog", "Sampling &date column:"),
+            "parameter": QCoreApplication.translate("ImportDialog", "&Parameter column:"),
+            "value": QCoreApplication.translate("ImportDialog", "Value colum&n:"),
+            "unit": QCoreApplication.translate("ImportDialog", "&Unit column:"),
+            "sample_code": QCoreApplication.translate("ImportDialog", "Sa&mple code column:"),
+            "lab": QCoreApplication.translate("ImportDialog", "L&aboratory column:"),
+        }
+        self.combos: dict = {}
+        self.mapping_labels: dict = {}
+        mapping_box = QGroupBox(QCoreApplication.translate("ImportDialog", "Columns"), self)
+        mapping_form = QFormLayout(mapping_box)
+        for key in MAPPING_FIELDS:
+            combo = QComboBox(self)
+            combo.setObjectName(f"gw_plugin_import_{key}")
+            self.combos[key] = combo
+            self.mapping_labels[key] = self._row(mapping_form, labels[key], combo)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+
+        # presets
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setEditable(False)
+        self.preset_load = QPushButton(QCoreApplication.translate("ImportDialog", "L&oad"), self)
+        self.preset_save = QPushButton(QCoreApplication.translate("ImportDialog", "&Save as…"), self)
+        self.preset_delete = QPushButton(QCoreApplication.translate("ImportDialog", "Dele&te"), self)
+        preset_row = QHBoxLayout()
+        preset_label = QLabel(QCoreApplication.translate("ImportDialog", "P&reset:"), self)
+        preset_label.setBuddy(self.preset_combo)
+        preset_row.addWidget(preset_label)
+        preset_row.addWidget(self.preset_combo, 1)
+        for b in (self.preset_load, self.preset_save, self.preset_delete):
+            preset_row.addWidget(b)
+
+        # validation report
+        self.validate_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Validate"), self)
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.issues_table = QTableWidget(0, 5, self)
+        self.issues_table.setObjectName("gw_plugin_import_issues")
+        self.issues_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ImportDialog", "Row"),
+                QCoreApplication.translate("ImportDialog", "Column"),
+                QCoreApplication.translate("ImportDialog", "Severity"),
+                QCoreApplication.translate("ImportDialog", "Code"),
+                QCoreApplication.translate("ImportDialog", "Message"),
+            ]
+        )
+        self.issues_table.verticalHeader().setVisible(False)
+        self.issues_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issues_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issues_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.valid_only = QCheckBox(
+            QCoreApplication.translate(
+                "ImportDialog", "Import onl&y the valid rows (rows with errors are left out entirely)"
+            ),
+            self,
+        )
+
+        # progress and buttons
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Cancel task"), self)
+        self.cancel_button.setEnabled(False)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setObjectName("gw_plugin_import_status")
+        self.import_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Import"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(mapping_box)
+        layout.addLayout(preset_row)
+        layout.addWidget(self.validate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.issues_table, 1)
+        layout.addWidget(self.valid_only)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.resize(760, 800)
+
+        order = [self.file_edit, self.browse_button, self.sheet_combo, self.layout_combo]
+        order += [self.combos[k] for k in MAPPING_FIELDS]
+        order += [self.preset_combo, self.preset_load, self.preset_save, self.preset_delete, self.validate_button]
+        order += [self.issues_table, self.valid_only, self.cancel_button, self.import_button, self.close_button]
+        for a, b in zip(order, order[1:]):
+            QDialog.setTabOrder(a, b)
+
+        self.browse_button.clicked.connect(self.browse)
+        self.file_edit.editingFinished.connect(lambda: self.open_file(self.file_edit.text()))
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.layout_combo.currentIndexChanged.connect(self._mapping_changed)
+        self.preset_load.clicked.connect(lambda: self.apply_preset(self.preset_combo.currentText()))
+        self.preset_save.clicked.connect(self._save_preset_dialog)
+        self.preset_delete.clicked.connect(self._delete_preset)
+        self.validate_button.clicked.connect(self.validate)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.valid_only.toggled.connect(lambda *_: self._update_buttons())
+        self._fill_presets()
+        self._mapping_changed()
+        if not database:
+            self.status_label.setText(QCoreApplication.translate("ImportDialog", "No project database is loaded."))
+
+    def _row(self, form: QFormLayout, text: str, field, buddy=None) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy if buddy is not None else field)
+        form.addRow(label, field)
+        return label
+
+    # -- file and mapping ------------------------------------------------------------------------------------
+
+    def browse(self) -> None:
+        start = QgsSettings().value("gw_plugin/last_import_dir", "", type=str)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("ImportDialog", "Lab results"),
+            start,
+            QCoreApplication.translate("ImportDialog", "Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
+        )
+        if path:
+            QgsSettings().setValue("gw_plugin/last_import_dir", os.path.dirname(path))
+            self.open_file(path)
+
+    def open_file(self, path: str, sheet: str | None = None) -> bool:
+        """Read ``path`` and guess the mapping; False (with the reason shown) when it cannot be read."""
+        path = (path or "").strip()
+        if not path:
+            return False
+        if self.table is not None and self.table.path == path and sheet is None:
+            return True
+        try:
+            table = tabular.read_table(path, sheet=sheet)
+        except (tabular.TableReadError, OSError) as exc:
+            self.table = None
+            self.status_label.setText(str(exc))
+            self._fill_columns([])
+            return False
+        self.table = table
+        self.file_edit.setText(path)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(table.sheets)
+        if table.sheet:
+            self.sheet_combo.setCurrentText(table.sheet)
+        self.sheet_combo.setEnabled(len(table.sheets) > 1)
+        self.sheet_combo.blockSignals(False)
+        self._fill_columns(table.headers)
+        self.set_mapping(lab_import.guess_mapping(table))
+        self.status_label.setText(
+            QCoreApplication.translate("ImportDialog", "{rows} rows, {cols} columns ({encoding}).").format(
+                rows=table.nrows, cols=len(table.headers), encoding=table.encoding
+            )
+        )
+        return True
+
+    def _sheet_changed(self, *args) -> None:
+        if self.table is not None and self.sheet_combo.currentText():
+            self.open_file(self.table.path, self.sheet_combo.currentText())
+
+    def _fill_columns(self, headers: list) -> None:
+        for combo in self.combos.values():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(QCoreApplication.translate("ImportDialog", "(none)"), "")
+            for h in headers:
+                combo.addItem(h, h)
+            combo.blockSignals(False)
+        self._mapping_changed()
+
+    def set_mapping(self, mapping: lab_import.ColumnMapping) -> None:
+        """Show ``mapping`` in the combos (columns not in the file are left empty)."""
+        for w in (*self.combos.values(), self.layout_combo):
+            w.blockSignals(True)
+        self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(mapping.layout), 0))
+        for key, combo in self.combos.items():
+            combo.setCurrentIndex(max(combo.findData(getattr(mapping, key) or ""), 0))
+        for w in (*self.combos.values(), self.layout_combo):
+            w.blockSignals(False)
+        self._ignore = list(mapping.ignore)
+        self._mapping_changed()
+
+    def mapping(self) -> lab_import.ColumnMapping:
+        layout = self.layout_combo.currentData()
+        values = {key: combo.currentData() or "" for key, combo in self.combos.items()}
+        if layout == "wide":
+            for key in LONG_ONLY:
+                values[key] = ""
+        return lab_import.ColumnMapping(layout=layout, ignore=list(getattr(self, "_ignore", [])), **values)
+
+    def _mapping_changed(self, *args) -> None:
+        self._update_buttons()
+
+    def _key(self) -> tuple:
+        return (self.table.path if self.table else "", self.table.sheet if self.table else "", self.mapping().to_json())
+
+    def report_is_current(self) -> bool:
+        return self.report is not None and self._validated_key == self._key()
+
+    def _update_buttons(self) -> None:
+        busy = self.state != "idle"
+        ready = self.table is not None and bool(self.database)
+        wide = self.layout_combo.currentData() == "wide"
+        self.validate_button.setEnabled(ready and not busy)
+        self.import_button.setEnabled(ready and not busy)
+        self.cancel_button.setEnabled(busy)
+        for w in (self.browse_button, self.file_edit, self.layout_combo, self.sheet_combo):
+            w.setEnabled(not busy and (w is not self.sheet_combo or self.sheet_combo.count() > 1))
+        for key, combo in self.combos.items():
+            usable = not (wide and key in LONG_ONLY)
+            combo.setEnabled(usable and not busy)
+            self.mapping_labels[key].setEnabled(usable)
+        self.progress.setVisible(busy)
+
+    # -- presets ---------------------------------------------------------------------------------------------
+
+    def _fill_presets(self, select: str = "") -> None:
+        self.preset_combo.clear()
+        self.preset_combo.addItems(preset_names())
+        if select:
+            self.preset_combo.setCurrentText(select)
+        has = self.preset_combo.count() > 0
+        self.preset_load.setEnabled(has)
+        self.preset_delete.setEnabled(has)
+
+    def apply_preset(self, name: str) -> bool:
+        mapping = load_preset(name) if name else None
+        if mapping is None:
+            return False
+        self.set_mapping(mapping)
+        return True
+
+    def save_current_as(self, name: str) -> None:
+        save_preset(name, self.mapping())
+        self._fill_presets(name.strip())
+
+    def _save_preset_dialog(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("ImportDialog", "Save preset"),
+            QCoreApplication.translate("ImportDialog", "Name of the column preset:"),
+        )
+        if ok and name.strip():
+            self.save_current_as(name)
+
+    def _delete_preset(self) -> None:
+        name = self.preset_combo.currentText()
+        if name:
+            delete_preset(name)
+            self._fill_presets()
+
+    # -- validation and import -------------------------------------------------------------------------------
+
+    def _start(self, state: str, description: str, function, on_done) -> CallableTask:
+        self.state = state
+        self.progress.setValue(0)
+        task = CallableTask(description, function)
+        task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
+
+        def done(ok, result, error):
+            self.task = None
+            self.state = "idle"
+            self._update_buttons()
+            on_done(ok, result, error)
+
+        task.completed.connect(done)
+        self.task = task
+        self._update_buttons()
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def validate(self) -> CallableTask | None:
+        """Validate the file with the current mapping in a task; the report appears when it ends."""
+        if self.table is None and not self.open_file(self.file_edit.text()):
+            return None
+        if not self.database:
+            return None
+        table, database, mapping = self.table, self.database, self.mapping()
+        key = self._key()
+        self.status_label.setText(QCoreApplication.translate("ImportDialog", "Validating…"))
+
+        def work(progress, is_canceled):
+            return lab_import.validate(table, database, mapping, progress=progress, is_canceled=is_canceled)
+
+        def done(ok, report, error):
+            if not ok:
+                self.report = None
+                self.status_label.setText(error or QCoreApplication.translate("ImportDialog", "Validation canceled."))
+                return
+            self.report = report
+            self._validated_key = key
+            self.show_report(report)
+
+        return self._start(
+            "validating", QCoreApplication.translate("ImportDialog", "Validating lab results"), work, done
+        )
+
+    def show_report(self, report: lab_import.ImportReport) -> None:
+        errors, warnings = report.errors, report.warnings
+        self.summary_label.setText(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; "
+                "{warnings} warnings.",
+            ).format(
+                rows=report.rows_read,
+                encoding=report.encoding,
+                values=report.n_values,
+                errors=len(errors),
+                bad=len(report.bad_rows),
+                warnings=len(warnings),
+            )
+        )
+        issues = sorted(report.issues, key=lambda i: (i.severity != "error", i.row))[:MAX_ISSUES_SHOWN]
+        self.issues_table.setRowCount(len(issues))
+        severity = {
+            "error": QCoreApplication.translate("ImportDialog", "error"),
+            "warning": QCoreApplication.translate("ImportDialog", "warning"),
+        }
+        for r, issue in enumerate(issues):
+            for c, value in enumerate(
+                (str(issue.row), issue.column, severity.get(issue.severity, issue.severity), issue.code, issue.message)
+            ):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, issue.row)
+                self.issues_table.setItem(r, c, item)
+        self.issues_table.resizeColumnsToContents()
+        if errors:
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.",
+                )
+            )
+        else:
+            self.status_label.setText(QCoreApplication.translate("ImportDialog", "No errors: ready to import."))
+
+    def start_import(self) -> CallableTask | None:
+        """Write the validated rows (validating first if needed). Refused with errors unless valid-only is ticked."""
+        if not self.report_is_current():
+            self.status_label.setText(
+                QCoreApplication.translate("ImportDialog", "Validate the file with this column mapping first.")
+            )
+            return self.validate() and None
+        report, database = self.report, self.database
+        if report.errors and not self.valid_only.isChecked():
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick "
+                    "“Import only the valid rows”.",
+                ).format(n=len(report.errors), rows=len(report.bad_rows))
+            )
+            return None
+        accept = self.valid_only.isChecked()
+        user = QgsApplication.userLoginName()
+        self.status_label.setText(QCoreApplication.translate("ImportDialog", "Importing…"))
+
+        def work(progress, is_canceled):
+            if is_canceled():
+                raise InterruptedError
+            return lab_import.write(report, database, accept_valid_only=accept, user=user)
+
+        def done(ok, rep, error):
+            if not ok:
+                self.status_label.setText(
+                    error or QCoreApplication.translate("ImportDialog", "Import canceled: nothing was written.")
+                )
+                return
+            self.report = None  # written: validating again would find duplicates
+            self._validated_key = None
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Imported {results} results in {samples} new samples. Updating water-quality classes…",
+                ).format(results=rep.written_results, samples=rep.written_samples)
+            )
+            self._written = rep.written_results
+            self._update_quality()
+
+        return self._start("importing", QCoreApplication.translate("ImportDialog", "Importing lab results"), work, done)
+
+    def _update_quality(self) -> None:
+        """Run gwplugin:updatewellquality, then reload the layers and emit ``imported``."""
+        from ..common.tasks import ProcessingTask
+
+        database = self.database
+        if QgsApplication.processingRegistry().algorithmById("gwplugin:updatewellquality") is None:
+            from ...core.wells import quality
+
+            def work(progress, is_canceled):
+                return {"WELLS": quality.update_wells(database, progress, is_canceled)}
+
+            self._start(
+                "classifying",
+                QCoreApplication.translate("ImportDialog", "Updating water-quality classes"),
+                work,
+                self._quality_done,
+            )
+            return
+        self.state = "classifying"
+        self._update_buttons()
+        task = ProcessingTask(
+            QCoreApplication.translate("ImportDialog", "Updating water-quality classes"),
+            "gwplugin:updatewellquality",
+            {"DATABASE": database},
+        )
+        task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
+
+        def done(ok, results, error):
+            self.quality_task = None
+            self.state = "idle"
+            self._update_buttons()
+            self._quality_done(ok, results, error)
+
+        task.completed.connect(done)
+        self.quality_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _quality_done(self, ok, results, error) -> None:
+        refresh_database_layers(self.project, self.database)
+        written = getattr(self, "_written", 0)
+        if ok:
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog", "Imported {results} results; {wells} wells classified."
+                ).format(results=written, wells=(results or {}).get("WELLS", 0))
+            )
+        else:
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog", "Imported {results} results, but the classes were not updated: {error}"
+                ).format(results=written, error=error)
+            )
+        self.imported.emit(int(written))
+
+    def cancel(self) -> None:
+        for task in (self.task, self.quality_task):
+            if task is not None:
+                task.cancel()
+
+    def busy(self) -> bool:
+        return self.state != "idle"
+
+    def reject(self) -> None:
+        self.cancel()
+        super().reject()

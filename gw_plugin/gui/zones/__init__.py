@@ -1,0 +1,1 @@
+"""The recharge/protection-zone panel and its map tool."""

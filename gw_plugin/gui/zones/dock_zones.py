@@ -1,0 +1,857 @@
+"""The recharge-zone dock (补给区/保护区): pick drinking-water wells on the map, choose a zone method, see a live
+preview computed in the background, accept it into protection_zones / recharge_zones (undoable, with
+provenance), check the zones, snap to hydrogeological boundaries for manual drawing, and list, highlight and
+export the pollution sources inside the zones. Registered with the dock registry (gui/common/docks.py) through ``DOCK``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsHighlight, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.data import qgis_project as QP
+from ...core.sources import rosters as R
+from ...core.zones import checks, snapping
+from ...core.zones import methods as Z
+from ...core.zones import writer as W
+from ..common.docks import DockSpec
+from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
+
+PREVIEW_DELAY_MS = 400
+
+
+def _null(v):
+    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+
+
+def _lang() -> str:
+    from qgis.core import QgsSettings
+
+    loc = str(QgsSettings().value("locale/userLocale", "zh_CN") or "zh_CN")
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+# Wells table columns
+COL_CODE, COL_Q, COL_LEVEL = 0, 1, 2
+
+
+class ZonesPanel(QWidget):
+    """Content of the recharge-zone dock."""
+
+    def __init__(self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None):
+        super().__init__(parent)
+        self.iface = iface
+        self.project = project or QgsProject.instance()
+        self.canvas = iface.mapCanvas() if iface is not None else None
+        self.lang = _lang()
+        self.setObjectName("gw_plugin_zones_panel")
+        self.wells: list = []  # WellInput of the picked wells
+        self.well_fids: list = []
+        self.zones: list = []  # previewed ZoneFeatures
+        self.task: ZoneTask | None = None
+        self._tasks: list = []  # keep Python wrappers alive until finished
+        self.param_widgets: dict = {}
+        self.highlights: list = []
+        self.listing: list = []
+        self.last_report: checks.ZoneCheckReport | None = None
+        self.preview = ZonePreview(self.canvas) if self.canvas is not None else None
+        self._build()
+        self.tool = None
+        self.toggle = None
+        if self.canvas is not None:
+            self.tool = WellPickTool(
+                self.canvas, lambda: self.layer("monitoring_wells"), lambda: self.layer("drinking_water_sources")
+            )
+            self.tool.wellsPicked.connect(self.set_picked)
+            self.toggle = ToolToggle(self.canvas, self.tool, self.pick_action)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.start_preview)
+        self.method_changed()
+
+    # ------------------------------------------------------------------------------------------------------------
+    # layout
+    # ------------------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(scroll)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(inner)
+        # wells
+        box = QGroupBox(QCoreApplication.translate("ZonesPanel", "Wells"), self)
+        bl = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.pick_action = QAction(
+            QgsApplication.getThemeIcon("/mActionIdentify.svg"),
+            QCoreApplication.translate("ZonesPanel", "Pick wells on the map"),
+            self,
+        )
+        self.pick_action.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Click a drinking-water well, or a drinking-water source to pick its well field; "
+                "Shift+click adds or removes wells",
+            )
+        )
+        self.pick_button = QToolButton(self)
+        self.pick_button.setDefaultAction(self.pick_action)
+        self.pick_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row.addWidget(self.pick_button)
+        self.selection_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Use selected wells"), self)
+        self.selection_button.clicked.connect(self.use_selection)
+        row.addWidget(self.selection_button)
+        row.addStretch(1)
+        bl.addLayout(row)
+        self.wells_label = QLabel(QCoreApplication.translate("ZonesPanel", "No well picked."), self)
+        self.wells_label.setWordWrap(True)
+        bl.addWidget(self.wells_label)
+        self.wells_table = QTableWidget(0, 3, self)
+        self.wells_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ZonesPanel", "Well"),
+                QCoreApplication.translate("ZonesPanel", "Pumping rate Q (m³/d)"),
+                QCoreApplication.translate("ZonesPanel", "Water level (m)"),
+            ]
+        )
+        self.wells_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.wells_table.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Q is pre-filled from the well's pumping_rate_m3d and used per well. Type water levels in three or "
+                "more wells to estimate the gradient and flow direction.",
+            )
+        )
+        self.wells_table.itemChanged.connect(self._well_item_changed)
+        self.wells_table.setMinimumHeight(140)
+        bl.addWidget(self.wells_table)
+        grow = QHBoxLayout()
+        self.fit_button = QPushButton(
+            QCoreApplication.translate("ZonesPanel", "Estimate gradient from water levels"), self
+        )
+        self.fit_button.clicked.connect(self.fit_gradient)
+        grow.addWidget(self.fit_button)
+        self.fit_label = QLabel("", self)
+        self.fit_label.setWordWrap(True)
+        grow.addWidget(self.fit_label, 1)
+        bl.addLayout(grow)
+        lay.addWidget(box)
+
+        # method and parameters
+        mbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Method"), self)
+        ml = QVBoxLayout(mbox)
+        self.method_combo = QComboBox(self)
+        for m in W.METHODS:
+            self.method_combo.addItem(W.method_label(m, self.lang), m)
+        self.method_combo.currentIndexChanged.connect(self.method_changed)
+        self._narrow(self.method_combo)
+        ml.addWidget(self.method_combo)
+        self.param_form_host = QWidget(self)
+        self.param_form = QFormLayout(self.param_form_host)
+        self.param_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.param_form.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.param_form_host)
+        rrow = QHBoxLayout()
+        self.river_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "River (fixed head)"), self)
+        self.river_check.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Multi-well model only: the river next to the wells as a head-specified line (riverside sources)",
+            )
+        )
+        self.river_check.toggled.connect(self.schedule_preview)
+        rrow.addWidget(self.river_check)
+        self.river_combo = QgsMapLayerComboBox(self)
+        self.river_combo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
+        self.river_combo.setAllowEmptyLayer(True)
+        self._narrow(self.river_combo)
+        rivers = [ly for ly in snapping.boundary_layers(self.project) if snapping.boundary_kind(ly) == "river"]
+        if rivers:
+            self.river_combo.setLayer(rivers[0])
+        self.river_combo.layerChanged.connect(self.schedule_preview)
+        rrow.addWidget(self.river_combo, 1)
+        ml.addLayout(rrow)
+        self.dissolve_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "One zone per water source"), self)
+        self.dissolve_check.setChecked(True)
+        self.dissolve_check.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "Protection zones: the union of the circles of a water source's wells"
+            )
+        )
+        self.dissolve_check.toggled.connect(self.schedule_preview)
+        ml.addWidget(self.dissolve_check)
+        self.engine_label = QLabel("", self)
+        self.engine_label.setWordWrap(True)
+        ml.addWidget(self.engine_label)
+        prow = QHBoxLayout()
+        self.live_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "Live preview"), self)
+        self.live_check.setChecked(True)
+        prow.addWidget(self.live_check)
+        self.preview_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Preview"), self)
+        self.preview_button.clicked.connect(self.start_preview)
+        prow.addWidget(self.preview_button)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        prow.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_preview)
+        prow.addWidget(self.cancel_button)
+        ml.addLayout(prow)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        ml.addWidget(self.status)
+        self.accept_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Accept: write the zones"), self)
+        self.accept_button.setEnabled(False)
+        self.accept_button.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters",
+            )
+        )
+        self.accept_button.clicked.connect(self.accept_zones)
+        ml.addWidget(self.accept_button)
+        lay.addWidget(mbox)
+
+        # checks and snapping
+        cbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Checks and drawing"), self)
+        cl = QVBoxLayout(cbox)
+        crow = QHBoxLayout()
+        self.check_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Check zones"), self)
+        self.check_button.clicked.connect(self.run_checks)
+        crow.addWidget(self.check_button)
+        self.accept_overlap_button = QPushButton(
+            QCoreApplication.translate("ZonesPanel", "Accept selected overlap"), self
+        )
+        self.accept_overlap_button.clicked.connect(self.accept_selected_overlap)
+        crow.addWidget(self.accept_overlap_button)
+        cl.addLayout(crow)
+        crow = QHBoxLayout()
+        self.snap_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Snap to boundaries"), self)
+        self.snap_button.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "Snapping to the aquifer boundary, watershed and river layers and the zones"
+            )
+        )
+        self.snap_button.clicked.connect(self.configure_snapping)
+        crow.addWidget(self.snap_button)
+        cl.addLayout(crow)
+        self.check_summary = QLabel("", self)
+        self.check_summary.setWordWrap(True)
+        cl.addWidget(self.check_summary)
+        self.issues_list = QListWidget(self)
+        self.issues_list.itemDoubleClicked.connect(self._zoom_to_issue)
+        self.issues_list.setMinimumHeight(90)
+        cl.addWidget(self.issues_list)
+        lay.addWidget(cbox)
+
+        # sources inside zones
+        sbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Pollution sources inside the zones"), self)
+        sl = QVBoxLayout(sbox)
+        srow = QHBoxLayout()
+        self.zone_layer_combo = QComboBox(self)
+        self.zone_layer_combo.addItem(QCoreApplication.translate("ZonesPanel", "Protection zones"), "protection_zones")
+        self.zone_layer_combo.addItem(QCoreApplication.translate("ZonesPanel", "Recharge zones"), "recharge_zones")
+        self._narrow(self.zone_layer_combo)
+        srow.addWidget(self.zone_layer_combo)
+        self.all_categories = QCheckBox(QCoreApplication.translate("ZonesPanel", "All categories"), self)
+        srow.addWidget(self.all_categories)
+        sl.addLayout(srow)
+        srow = QHBoxLayout()
+        self.sources_button = QPushButton(QCoreApplication.translate("ZonesPanel", "List"), self)
+        self.sources_button.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel", "The selected zones of the layer, or all zones when none is selected"
+            )
+        )
+        self.sources_button.clicked.connect(self.list_sources)
+        srow.addWidget(self.sources_button)
+        self.export_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Export…"), self)
+        self.export_button.clicked.connect(self.export_sources)
+        srow.addWidget(self.export_button)
+        sl.addLayout(srow)
+        self.sources_table = QTableWidget(0, 4, self)
+        self.sources_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ZonesPanel", "Zone"),
+                QCoreApplication.translate("ZonesPanel", "Source"),
+                QCoreApplication.translate("ZonesPanel", "Category"),
+                QCoreApplication.translate("ZonesPanel", "Distance (m)"),
+            ]
+        )
+        self.sources_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.sources_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sources_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sources_table.setMinimumHeight(140)
+        sl.addWidget(self.sources_table)
+        lay.addWidget(sbox)
+        lay.addStretch(1)
+
+    @staticmethod
+    def _narrow(combo: QComboBox) -> None:
+        """Let a combo box shrink with a narrow dock instead of widening it to its longest item."""
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+
+    # ------------------------------------------------------------------------------------------------------------
+    # layers
+    # ------------------------------------------------------------------------------------------------------------
+    def layer(self, table: str) -> QgsVectorLayer | None:
+        return QP.project_layers(self.project).get(table)
+
+    # ------------------------------------------------------------------------------------------------------------
+    # wells
+    # ------------------------------------------------------------------------------------------------------------
+    def use_selection(self) -> None:
+        layer = self.layer("monitoring_wells")
+        if layer is not None:
+            self.set_picked(list(layer.selectedFeatureIds()), False)
+
+    def set_picked(self, fids: list, additive: bool = False) -> None:
+        """Pick wells by fid of the monitoring_wells layer (additive: toggle them in the current set)."""
+        if additive:
+            current = list(self.well_fids)
+            for fid in fids:
+                if fid in current:
+                    current.remove(fid)
+                else:
+                    current.append(fid)
+            fids = current
+        layer = self.layer("monitoring_wells")
+        self.well_fids, self.wells = [], []
+        if layer is not None and fids:
+            for f in layer.getFeatures(QgsFeatureRequest().setFilterFids(list(fids))):
+                g = f.geometry()
+                if g is None or g.isEmpty():
+                    continue
+                p = g.asPoint() if not g.isMultipart() else g.centroid().asPoint()
+                q = _null(f["pumping_rate_m3d"])
+                self.well_fids.append(f.id())
+                self.wells.append(
+                    W.WellInput(
+                        _null(f["uuid"]),
+                        p.x(),
+                        p.y(),
+                        _null(f["water_source_uuid"]),
+                        _null(f["county_code"]),
+                        str(_null(f["well_code"]) or f.id()),
+                        {"Q": float(q)} if q else {},
+                    )
+                )
+            layer.selectByIds(list(self.well_fids))
+        self._fill_wells_table()
+        self._prefill_from_wells()
+        if self._riverside_picked():
+            self.river_check.setChecked(True)
+        self.schedule_preview()
+
+    def _riverside_picked(self) -> bool:
+        """True when a picked well belongs to a riverside (傍河) water source."""
+        layer = self.layer("drinking_water_sources")
+        uuids = {w.water_source_uuid for w in self.wells if w.water_source_uuid}
+        if layer is None or not uuids:
+            return False
+        expr = '"source_type" = \'riverside\' AND "uuid" IN ({})'.format(
+            ", ".join("'" + u.replace("'", "''") + "'" for u in uuids)
+        )
+        return any(True for _ in layer.getFeatures(QgsFeatureRequest().setFilterExpression(expr).setLimit(1)))
+
+    def _fill_wells_table(self) -> None:
+        t = self.wells_table
+        t.blockSignals(True)
+        t.setRowCount(len(self.wells))
+        for i, w in enumerate(self.wells):
+            item = QTableWidgetItem(w.code)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            t.setItem(i, COL_CODE, item)
+            q = w.values.get("Q")
+            t.setItem(i, COL_Q, QTableWidgetItem("" if q is None else f"{q:g}"))
+            lv = w.values.get("LEVEL")
+            t.setItem(i, COL_LEVEL, QTableWidgetItem("" if lv is None else f"{lv:g}"))
+        t.blockSignals(False)
+        if not self.wells:
+            self.wells_label.setText(QCoreApplication.translate("ZonesPanel", "No well picked."))
+        else:
+            sources = {w.water_source_uuid for w in self.wells if w.water_source_uuid}
+            self.wells_label.setText(
+                QCoreApplication.translate("ZonesPanel", "{n} well(s) of {s} water source(s) picked.").format(
+                    n=len(self.wells), s=len(sources)
+                )
+            )
+
+    def _well_item_changed(self, item: QTableWidgetItem) -> None:
+        i, col = item.row(), item.column()
+        if i >= len(self.wells) or col == COL_CODE:
+            return
+        key = "Q" if col == COL_Q else "LEVEL"
+        text = item.text().strip().replace(",", ".")
+        if not text:
+            self.wells[i].values.pop(key, None)
+        else:
+            try:
+                self.wells[i].values[key] = float(text)
+            except ValueError:
+                self.status.setText(
+                    QCoreApplication.translate("ZonesPanel", "'{t}' is not a number.").format(t=item.text())
+                )
+                return
+        if key == "Q":
+            self.schedule_preview()
+
+    def _prefill_from_wells(self) -> None:
+        """Q defaults to the picked wells' pumping rate (their mean when several); the medium of the table from
+        the water source's aquifer medium is left to the user (codes differ)."""
+        qs = [w.values["Q"] for w in self.wells if w.values.get("Q")]
+        widget = self.param_widgets.get("Q")
+        if widget is not None and qs:
+            widget.blockSignals(True)
+            widget.setValue(sum(qs) / len(qs))
+            widget.blockSignals(False)
+
+    def fit_gradient(self) -> Z.GradientFit | None:
+        """Plane fit of the water levels typed for the picked wells → GRADIENT and FLOW_AZIMUTH."""
+        pts = [(w.x, w.y, w.values["LEVEL"]) for w in self.wells if w.values.get("LEVEL") is not None]
+        try:
+            fit = Z.fit_gradient([p[0] for p in pts], [p[1] for p in pts], [p[2] for p in pts])
+        except Z.ZoneInputError as exc:
+            self.fit_label.setText(str(exc))
+            return None
+        for key, value in (("GRADIENT", fit.gradient), ("FLOW_AZIMUTH", fit.azimuth_deg)):
+            widget = self.param_widgets.get(key)
+            if widget is not None:
+                widget.setValue(value)
+        self.fit_label.setText(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m",
+            ).format(g=fit.gradient, a=fit.azimuth_deg, n=fit.n, r2=fit.r2, rmse=fit.rmse)
+        )
+        return fit
+
+    # ------------------------------------------------------------------------------------------------------------
+    # method and parameters
+    # ------------------------------------------------------------------------------------------------------------
+    def method(self) -> str:
+        return self.method_combo.currentData()
+
+    def set_method(self, method: str) -> None:
+        self.method_combo.setCurrentIndex(self.method_combo.findData(method))
+
+    def method_changed(self, *args) -> None:
+        while self.param_form.rowCount():
+            self.param_form.removeRow(0)
+        self.param_widgets = {}
+        method = self.method()
+        for spec in W.METHOD_PARAMS[method]:
+            tip = QCoreApplication.translate("ZonesPanel", "Default: {d}").format(d=spec.default)
+            if spec.per_well:
+                tip += "\n" + QCoreApplication.translate(
+                    "ZonesPanel", "Per well from the field {f} when the well has a value"
+                ).format(f=spec.per_well)
+            if spec.note:
+                tip += "\n" + spec.note
+            if spec.key == "MEDIUM":
+                w = QComboBox(self)
+                seen = set()
+                for row in Z.load_radius_table():
+                    if row.medium not in seen:
+                        seen.add(row.medium)
+                        w.addItem(f"{row.zh} / {row.en} ({row.status})", row.medium)
+                w.setCurrentIndex(max(w.findData(spec.default), 0))
+                w.currentIndexChanged.connect(self.schedule_preview)
+            elif spec.key == "TRAVEL_TIMES":
+                w = QLineEdit(str(spec.default), self)
+                w.textChanged.connect(self.schedule_preview)
+            else:
+                w = QDoubleSpinBox(self)
+                w.setDecimals(6 if spec.key == "GRADIENT" else 3)
+                w.setRange(0.0, 360.0 if spec.key == "FLOW_AZIMUTH" else 1e9)
+                if spec.key == "FLOW_AZIMUTH":
+                    w.setWrapping(True)
+                w.setValue(float(spec.default))
+                w.valueChanged.connect(self.schedule_preview)
+            w.setToolTip(tip)
+            w.setObjectName(f"param_{spec.key}")
+            label = QLabel(f"{spec.label(self.lang)}  [{tip.splitlines()[0]}]", self)
+            label.setToolTip(tip)
+            self.param_form.addRow(label, w)
+            self.param_widgets[spec.key] = w
+        is_aem = method == "aem"
+        self.river_check.setEnabled(is_aem)
+        self.river_combo.setEnabled(is_aem)
+        self.dissolve_check.setEnabled(method in W.PROTECTION_METHODS)
+        self.fit_button.setEnabled(method in W.CAPTURE_METHODS)
+        if is_aem:
+            from ...core.zones import analytic_elements as A
+
+            self.engine_label.setText(
+                QCoreApplication.translate("ZonesPanel", "Engine: timml")
+                if A.timml_available()
+                else A.TIMML_INSTALL_HINT
+            )
+        else:
+            self.engine_label.setText("")
+        self._prefill_from_wells()
+        self.schedule_preview()
+
+    def parameters(self) -> dict:
+        out = {}
+        for key, w in self.param_widgets.items():
+            if isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QLineEdit):
+                out[key] = w.text()
+            else:
+                out[key] = w.value()
+        return out
+
+    def set_parameter(self, key: str, value) -> None:
+        w = self.param_widgets[key]
+        if isinstance(w, QComboBox):
+            w.setCurrentIndex(w.findData(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(value))
+        else:
+            w.setValue(float(value))
+
+    def river(self):
+        if self.method() != "aem" or not self.river_check.isChecked():
+            return None
+        layer = self.river_combo.currentLayer()
+        if layer is None or not self.wells:
+            return None
+        wl = self.layer("monitoring_wells")
+        from qgis.core import QgsCoordinateTransform
+
+        tr = QgsCoordinateTransform(layer.crs(), wl.crs(), self.project) if wl is not None else None
+        best = None
+        for f in layer.getFeatures():
+            g = f.geometry()
+            if g is None or g.isEmpty():
+                continue
+            if tr is not None:
+                g.transform(tr)
+            lines = g.asMultiPolyline() if g.isMultipart() else [g.asPolyline()]
+            for line in lines:
+                riv = W.local_river([(p.x(), p.y()) for p in line], [(w.x, w.y) for w in self.wells])
+                if riv is not None:
+                    d = min(abs(riv.side(complex(w.x, w.y))) for w in self.wells)
+                    if best is None or d < best[0]:
+                        best = (d, riv)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------------------------------------------------------
+    # preview
+    # ------------------------------------------------------------------------------------------------------------
+    def schedule_preview(self, *args) -> None:
+        if self.live_check.isChecked() and self.wells:
+            self.timer.start()
+
+    def start_preview(self) -> ZoneTask | None:
+        """Start computing the zones of the picked wells in a QgsTask (a running one is canceled)."""
+        self.timer.stop()
+        self.cancel_preview()
+        if not self.wells:
+            self.status.setText(QCoreApplication.translate("ZonesPanel", "Pick one or more wells first."))
+            return None
+        try:
+            river = self.river()
+        except Z.ZoneInputError as exc:
+            self.status.setText(str(exc))
+            return None
+        if self.method() == "aem" and self.river_check.isChecked() and river is None:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "ZonesPanel", "No usable river reach next to the wells: computed without the river."
+                )
+            )
+        task = ZoneTask(
+            self.method(), [W.WellInput(**{**vars(w), "values": dict(w.values)}) for w in self.wells],
+            self.parameters(), river,
+            self.dissolve_check.isChecked(),
+        )  # fmt: skip
+        task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        task.completed.connect(lambda ok, zones, err, t=task: self._preview_done(t, ok, zones, err))
+        self.task = task
+        self._tasks.append(task)
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.accept_button.setEnabled(False)
+        self.status.setText(QCoreApplication.translate("ZonesPanel", "Computing…"))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel_preview(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self.cancel_button.setEnabled(False)
+
+    def _preview_done(self, task: ZoneTask, ok: bool, zones: list, error: str) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if task is not self.task:  # a newer preview replaced this one
+            return
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        if not ok:
+            self.zones = []
+            if self.preview is not None:
+                self.preview.clear()
+            self.status.setText(error or QCoreApplication.translate("ZonesPanel", "Canceled."))
+            self.accept_button.setEnabled(False)
+            return
+        self.zones = zones
+        self.progress.setValue(100)
+        wl = self.layer("monitoring_wells")
+        if self.preview is not None:
+            self.preview.show(zones, wl.crs() if wl is not None else None)
+        areas = ", ".join(f"{z.label(self.lang)} {z.geometry.area() / 1e6:.3f} km²" for z in zones[:6])
+        more = "…" if len(zones) > 6 else ""
+        self.status.setText(
+            QCoreApplication.translate("ZonesPanel", "{n} zone(s): {a}{m}").format(n=len(zones), a=areas, m=more)
+        )
+        self.accept_button.setEnabled(bool(zones))
+
+    def accept_zones(self) -> dict:
+        """Write the previewed zones into the project's zone layers (edit buffers, undoable)."""
+        if not self.zones:
+            return {}
+        layers = {t: self.layer(t) for t in ("protection_zones", "recharge_zones")}
+        try:
+            added = W.write_zones(
+                self.zones,
+                layers,
+                command=QCoreApplication.translate("ZonesPanel", "Add zones ({m})").format(m=self.zones[0].method),
+            )
+        except Z.ZoneInputError as exc:
+            self.status.setText(str(exc))
+            return {}
+        n = sum(len(v) for v in added.values())
+        self.status.setText(
+            QCoreApplication.translate(
+                "ZonesPanel", "{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them."
+            ).format(n=n)
+        )
+        if self.preview is not None:
+            self.preview.clear()
+        self.zones = []
+        self.accept_button.setEnabled(False)
+        for t in added:
+            if layers[t] is not None:
+                layers[t].triggerRepaint()
+        return added
+
+    # ------------------------------------------------------------------------------------------------------------
+    # checks and snapping
+    # ------------------------------------------------------------------------------------------------------------
+    def run_checks(self) -> checks.ZoneCheckReport:
+        layers = [self.layer("protection_zones"), self.layer("recharge_zones")]
+        report = checks.check_layers([ly for ly in layers if ly is not None], self.project)
+        self.last_report = report
+        self.check_summary.setText(report.text().splitlines()[0])
+        self.issues_list.clear()
+        for issue in report.issues:
+            item = QListWidgetItem(f"[{issue.check}] {issue.message}")
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            self.issues_list.addItem(item)
+        return report
+
+    def accept_selected_overlap(self) -> bool:
+        item = self.issues_list.currentItem()
+        issue = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if issue is None or issue.check != "overlap":
+            self.check_summary.setText(QCoreApplication.translate("ZonesPanel", "Select an overlap in the list first."))
+            return False
+        checks.accept_overlap_in_project(self.project, *issue.uuids)
+        self.run_checks()
+        return True
+
+    def _zoom_to_issue(self, item) -> None:
+        issue = item.data(Qt.ItemDataRole.UserRole)
+        if issue is None or issue.location is None or self.canvas is None:
+            return
+        from qgis.core import QgsRectangle
+
+        x, y = issue.location
+        self.canvas.setExtent(QgsRectangle(x - 500, y - 500, x + 500, y + 500))
+        self.canvas.refresh()
+
+    def configure_snapping(self) -> list:
+        snapping.configure_snapping(self.project)
+        summary = snapping.snapping_summary(self.project)
+        self.check_summary.setText(
+            QCoreApplication.translate("ZonesPanel", "Snapping on: {layers}").format(
+                layers=", ".join(name for name, _, _ in summary) or "—"
+            )
+        )
+        return summary
+
+    # ------------------------------------------------------------------------------------------------------------
+    # sources inside zones
+    # ------------------------------------------------------------------------------------------------------------
+    def _zone_layer(self) -> QgsVectorLayer | None:
+        return self.layer(self.zone_layer_combo.currentData())
+
+    def list_sources(self) -> list:
+        """Rows of rosters.sources_in_zones for the selected zones (all when none), highlighted on the map."""
+        from ...processing.algorithms.sources.alg_sourcesinzones import _rings
+
+        zl, sl, wl = self._zone_layer(), self.layer("pollution_sources"), self.layer("monitoring_wells")
+        self.clear_highlights()
+        if zl is None or sl is None:
+            return []
+        req = QgsFeatureRequest()
+        if zl.selectedFeatureCount():
+            req.setFilterFids(list(zl.selectedFeatureIds()))
+        zones = []
+        for f in zl.getFeatures(req):
+            label = _null(f["zone_class"]) if "zone_class" in zl.fields().names() else _null(f["kind"])
+            zones.append(R.Zone(str(_null(f["uuid"]) or f.id()), str(label or ""), _null(f["water_source_uuid"]),
+                                _rings(f.geometry())))  # fmt: skip
+        sreq = QgsFeatureRequest().setDestinationCrs(zl.crs(), self.project.transformContext())
+        rows, xs, ys, fids = [], [], [], []
+        names = sl.fields().names()
+        for f in sl.getFeatures(sreq):
+            g = f.geometry()
+            p = g.asPoint() if g and not g.isEmpty() and not g.isMultipart() else None
+            rows.append({n: _null(f[n]) for n in R.SOURCE_COLUMNS if n in names})
+            xs.append(p.x() if p else math.nan)
+            ys.append(p.y() if p else math.nan)
+            fids.append(f.id())
+        src = R.source_arrays_from_rows(rows, xs, ys)
+        wells = []
+        if wl is not None:
+            for f in wl.getFeatures(QgsFeatureRequest(sreq).setFilterExpression("\"well_type\" = 'drinking_source'")):
+                g = f.geometry()
+                if g and not g.isEmpty():
+                    p = g.asPoint()
+                    wells.append(R.Well(str(_null(f["uuid"])), str(_null(f["well_code"])),
+                                        _null(f["water_source_uuid"]), p.x(), p.y()))  # fmt: skip
+        listing = R.sources_in_zones(zones, src, wells, all_categories=self.all_categories.isChecked())
+        self.listing = listing
+        t = self.sources_table
+        t.setRowCount(len(listing))
+        for i, row in enumerate(listing):
+            vals = [
+                row["zone_name"] or row["zone_id"],
+                f"{row['source_code']} {row['name_zh'] or ''}",
+                row["category_zh"],
+                "" if row["well_distance_m"] is None else f"{row['well_distance_m']:.0f}",
+            ]
+            for j, v in enumerate(vals):
+                t.setItem(i, j, QTableWidgetItem(str(v)))
+        by_uuid = {u: fid for u, fid in zip(src["uuid"], fids)}
+        inside = sorted({by_uuid[r["source_uuid"]] for r in listing if r["source_uuid"] in by_uuid})
+        sl.selectByIds(inside)
+        if self.canvas is not None:
+            for f in sl.getFeatures(QgsFeatureRequest().setFilterFids(inside)):
+                h = QgsHighlight(self.canvas, f.geometry(), sl)
+                h.setColor(QColor("#e31a1c"))
+                h.setFillColor(QColor(227, 26, 28, 120))
+                h.setWidth(3)
+                h.show()
+                self.highlights.append(h)
+        return listing
+
+    def clear_highlights(self) -> None:
+        for h in self.highlights:
+            h.hide()
+            if self.canvas is not None:
+                self.canvas.scene().removeItem(h)
+        self.highlights = []
+
+    def export_sources(self, path: str | None = None) -> dict:
+        """gwplugin:sourcesinzones on the selected zones (all when none) → an Excel list at ``path`` (asked for
+        when not given)."""
+        zl, sl, wl = self._zone_layer(), self.layer("pollution_sources"), self.layer("monitoring_wells")
+        if zl is None or sl is None:
+            return {}
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, QCoreApplication.translate("ZonesPanel", "Export sources inside zones"), "", "Excel (*.xlsx)"
+            )
+            if not path:
+                return {}
+        import processing
+
+        zones = QgsProcessingFeatureSourceDefinition(zl.id(), True) if zl.selectedFeatureCount() else zl
+        params = {
+            "ZONES": zones,
+            "SOURCES": sl,
+            "ALL_CATEGORIES": self.all_categories.isChecked(),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "XLSX": path,
+        }
+        if wl is not None:
+            params["WELLS"] = wl
+        res = processing.run("gwplugin:sourcesinzones", params)
+        self.status.setText(
+            QCoreApplication.translate("ZonesPanel", "{n} rows exported to {p}").format(n=res.get("N_ROWS", 0), p=path)
+        )
+        return res
+
+    # ------------------------------------------------------------------------------------------------------------
+    def teardown(self) -> None:
+        self.timer.stop()
+        self.cancel_preview()
+        if self.preview is not None:
+            self.preview.clear()
+        self.clear_highlights()
+        if self.toggle is not None:
+            self.toggle.disconnect()
+
+
+DOCK = DockSpec(
+    key="zones",
+    title=lambda: QCoreApplication.translate("ZonesPanel", "Recharge and protection zones"),
+    factory=ZonesPanel,
+    icon="/mActionAddPolygon.svg",
+    tooltip=lambda: QCoreApplication.translate(
+        "ZonesPanel",
+        "Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones",
+    ),
+    order=40,
+)

@@ -1,0 +1,1 @@
+"""The zoning panel and its widgets."""

@@ -1,0 +1,1 @@
+"""Processing algorithm of the map products."""

@@ -1,0 +1,1 @@
+"""Processing algorithms of the project database: create a database, build the demo city."""

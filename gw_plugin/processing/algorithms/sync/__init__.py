@@ -1,0 +1,1 @@
+"""Processing algorithms of the city platform: initialise, check out, sync."""

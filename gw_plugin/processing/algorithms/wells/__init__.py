@@ -1,0 +1,1 @@
+"""Processing algorithms of monitoring wells: lab import, classification, well quality, trend, nitrate risk, duplicates."""

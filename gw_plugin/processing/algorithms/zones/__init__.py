@@ -1,0 +1,1 @@
+"""Processing algorithms of protection and capture zones."""

@@ -1,0 +1,281 @@
+"""gwplugin:drastic — DRASTIC vulnerability index and classes from seven factor inputs (core/zoning/drastic.py).
+
+Each factor is a raw raster, an already rated raster (1-10) or a polygon layer with a field (raw value, class
+code/name or rating). Also holds the target-grid helpers shared by the other zoning algorithms of this group."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ....core.zoning import drastic as DR
+from ....core.zoning import rasterblocks as rb
+from ...base import FeedbackBridge, GwAlgorithm, fail
+
+#: Parameter stems of the seven factors in DRASTIC order.
+FACTOR_PARAMS = {
+    "D": "DEPTH",
+    "R": "RECHARGE",
+    "A": "AQUIFER",
+    "S": "SOIL",
+    "T": "SLOPE",
+    "I": "VADOSE",
+    "C": "CONDUCTIVITY",
+}
+WEIGHT_SETS = ["standard", "pesticide", "custom"]
+RESAMPLING = list(rb.RESAMPLING)
+CLASS_RESAMPLING = ["nearest", "mode"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DrasticAlgorithm", text)
+
+
+def factor_labels() -> dict:
+    """Translated labels of the seven factors (literals, so that pylupdate finds them)."""
+    return {
+        "D": QCoreApplication.translate("DrasticAlgorithm", "D: depth to water (m)"),
+        "R": QCoreApplication.translate("DrasticAlgorithm", "R: net recharge (mm/a)"),
+        "A": QCoreApplication.translate("DrasticAlgorithm", "A: aquifer media (class code)"),
+        "S": QCoreApplication.translate("DrasticAlgorithm", "S: soil media (class code)"),
+        "T": QCoreApplication.translate("DrasticAlgorithm", "T: topography, slope (%)"),
+        "I": QCoreApplication.translate("DrasticAlgorithm", "I: impact of the vadose zone (class code)"),
+        "C": QCoreApplication.translate("DrasticAlgorithm", "C: hydraulic conductivity (m/d)"),
+    }
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Helpers shared by the zoning algorithms
+# --------------------------------------------------------------------------------------------------------------
+def add_grid_parameters(alg, reference_help: str) -> None:
+    """REFERENCE raster, or EXTENT + CELL_SIZE (all optional) describing the target grid."""
+    alg.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", reference_help, optional=True))
+    alg.addParameter(
+        QgsProcessingParameterExtent("EXTENT", _tr("Target extent (when there is no reference raster)"), optional=True)
+    )
+    alg.addParameter(
+        QgsProcessingParameterNumber(
+            "CELL_SIZE",
+            _tr("Target cell size (m, with the extent)"),
+            QgsProcessingParameterNumber.Type.Double,
+            100.0,
+            optional=True,
+            minValue=0.0,
+        )
+    )
+
+
+def raster_path(alg, parameters, name, context):
+    layer = alg.parameterAsRasterLayer(parameters, name, context)
+    if layer is None:
+        return None
+    return layer.dataProvider().dataSourceUri().split("|")[0]
+
+
+def target_grid(alg, parameters, context, fallback_raster=None, fallback_crs=None):
+    """The grid from REFERENCE, else EXTENT + CELL_SIZE, else ``fallback_raster``; None when none is given."""
+    ref = raster_path(alg, parameters, "REFERENCE", context)
+    if ref:
+        return rb.Grid.from_raster(ref)
+    if parameters.get("EXTENT"):
+        crs = alg.parameterAsExtentCrs(parameters, "EXTENT", context)
+        if not crs.isValid():
+            crs = fallback_crs or QgsCoordinateReferenceSystem("EPSG:4547")
+        ext = alg.parameterAsExtent(parameters, "EXTENT", context, crs)
+        cell = alg.parameterAsDouble(parameters, "CELL_SIZE", context) or 100.0
+        if crs.isGeographic():
+            fail(_tr("The target extent must be in a projected CRS in metres (e.g. EPSG:4547)."))
+        return rb.Grid.from_extent(ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum(), cell, crs.toWkt())
+    if fallback_raster:
+        return rb.Grid.from_raster(fallback_raster)
+    return None
+
+
+def read_shapes(alg, parameters, name, context, fields, grid, feedback):
+    """[(wkb, [values])] of a feature-source parameter in the grid CRS, or None when not given."""
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        return None
+    return rb.source_shapes(source, fields, grid.crs_wkt, context.transformContext(), FeedbackBridge(feedback))
+
+
+def run_core(func, *args, **kwargs):
+    """Call a core function; turn its user errors and cancellation into QgsProcessingException."""
+    try:
+        return func(*args, **kwargs)
+    except rb.Canceled:
+        raise QgsProcessingException(_tr("Canceled.")) from None
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise QgsProcessingException(str(exc)) from exc
+
+
+class DrasticAlgorithm(GwAlgorithm):
+    NAME = "drastic"
+    DISPLAY = "DRASTIC vulnerability"
+    GROUP_ID = "zoning"
+    GROUP = "Zoning"
+    HELP = (
+        "DRASTIC intrinsic vulnerability (Aller et al. 1987, EPA/600/2-85/018): index = sum of rating x weight over "
+        "Depth to water, net Recharge, Aquifer media, Soil media, Topography (slope), Impact of the vadose zone and "
+        "hydraulic Conductivity. Each factor is a raster of raw values (rated with the rating table), a raster that "
+        "is already rated (1-10, tick 'already rated'), or a polygon layer with a field holding the raw value, the "
+        "class code/name or (ticked) the rating. Rating tables: resources/reference/drastic_ratings.json or your "
+        "edited copy (RATING_TABLE). Range bands are [lower, upper): a value equal to a band limit gets the rating "
+        "of the band starting there (depth 1.52 m -> 9). Weights: standard 5,4,3,2,1,5,3; pesticide 5,4,3,5,3,4,2; "
+        "or custom (seven numbers in D,R,A,S,T,I,C order). All rasters are aligned onto the target grid (the "
+        "reference raster, else the first factor raster) with the chosen resampling, reported in the log; a "
+        "nodata cell in any factor gives a nodata index. Outputs: index (Float32, nodata -9999), classes (Byte, "
+        "default breaks 100,120,140,160 are DEFAULTS, editable) and, with karst polygons, a karst flag raster; "
+        "optionally karst cells get class 9 in the class raster."
+    )
+
+    def initAlgorithm(self, config=None):
+        labels = factor_labels()
+        for fac in DR.FACTORS:
+            stem = FACTOR_PARAMS[fac]
+            label = labels[fac]
+            self.addParameter(
+                QgsProcessingParameterRasterLayer(f"{stem}_RASTER", label + self.tr(" - raster"), optional=True)
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    f"{stem}_POLYGONS",
+                    label + self.tr(" - polygons"),
+                    [QgsProcessing.SourceType.TypeVectorPolygon],
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterField(
+                    f"{stem}_FIELD",
+                    label + self.tr(" - polygon field"),
+                    parentLayerParameterName=f"{stem}_POLYGONS",
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterBoolean(f"{stem}_RATED", label + self.tr(" - already rated (1-10)"), False)
+            )
+        self.addParameter(
+            QgsProcessingParameterEnum("WEIGHTS", self.tr("Weights"), options=WEIGHT_SETS, defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "CUSTOM_WEIGHTS", self.tr("Custom weights D,R,A,S,T,I,C"), "5,4,3,2,1,5,3", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "RATING_TABLE", self.tr("Rating table (JSON, edited copy)"), extension="json", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "BREAKS", self.tr("Class breaks (DEFAULT 100,120,140,160)"), "100,120,140,160", optional=True
+            )
+        )
+        add_grid_parameters(self, self.tr("Reference raster for the target grid (else the first factor raster)"))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "RESAMPLING", self.tr("Resampling of raw continuous rasters"), options=RESAMPLING, defaultValue=1
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "CLASS_RESAMPLING",
+                self.tr("Resampling of class-coded and rated rasters"),
+                options=CLASS_RESAMPLING,
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "KARST", self.tr("Karst areas"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterBoolean("KARST_CLASS", self.tr("Give karst cells class 9"), False))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("DRASTIC index")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination("OUTPUT_CLASSES", self.tr("DRASTIC classes"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                "OUTPUT_KARST", self.tr("Karst flag"), optional=True, createByDefault=False
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        table_path = self.parameterAsFile(parameters, "RATING_TABLE", context)
+        tables = run_core(DR.load_tables, table_path or None)
+        choice = WEIGHT_SETS[self.parameterAsEnum(parameters, "WEIGHTS", context)]
+        weights = choice
+        if choice == "custom":
+            weights = run_core(DR.parse_numbers, self.parameterAsString(parameters, "CUSTOM_WEIGHTS", context))
+        breaks = run_core(DR.parse_numbers, self.parameterAsString(parameters, "BREAKS", context))
+        rasters = {}
+        for fac in DR.FACTORS:
+            rasters[fac] = raster_path(self, parameters, f"{FACTOR_PARAMS[fac]}_RASTER", context)
+        first = next((rasters[f] for f in DR.FACTORS if rasters[f]), None)
+        grid = run_core(target_grid, self, parameters, context, first)
+        if grid is None:
+            fail(self.tr("Give at least one factor raster, a reference raster, or an extent and cell size."))
+        inputs = {}
+        for fac in DR.FACTORS:
+            stem = FACTOR_PARAMS[fac]
+            rated = self.parameterAsBool(parameters, f"{stem}_RATED", context)
+            if rasters[fac]:
+                inputs[fac] = DR.FactorInput(fac, raster=rasters[fac], rated=rated)
+                continue
+            fld = self.parameterAsString(parameters, f"{stem}_FIELD", context)
+            shapes = run_core(read_shapes, self, parameters, f"{stem}_POLYGONS", context, [fld], grid, feedback)
+            if shapes is None:
+                fail(self.tr("Factor {f}: give a raster or a polygon layer.").format(f=factor_labels()[fac]))
+            if not fld:
+                fail(self.tr("Factor {f}: choose the polygon field.").format(f=factor_labels()[fac]))
+            inputs[fac] = DR.FactorInput(fac, shapes=[(w, v[0]) for w, v in shapes], rated=rated)
+        karst = run_core(read_shapes, self, parameters, "KARST", context, [], grid, feedback)
+        out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        out_cls = self.parameterAsOutputLayer(parameters, "OUTPUT_CLASSES", context) or None
+        out_karst = self.parameterAsOutputLayer(parameters, "OUTPUT_KARST", context) or None
+        res = run_core(
+            DR.run_drastic,
+            inputs,
+            out,
+            out_cls,
+            weights=weights,
+            breaks=breaks or None,
+            tables=tables,
+            grid=grid,
+            resampling=RESAMPLING[self.parameterAsEnum(parameters, "RESAMPLING", context)],
+            class_resampling=CLASS_RESAMPLING[self.parameterAsEnum(parameters, "CLASS_RESAMPLING", context)],
+            karst_shapes=[(w, None) for w, _v in karst] if karst else None,
+            karst_path=out_karst if karst else None,
+            karst_class=self.parameterAsBool(parameters, "KARST_CLASS", context),
+            feedback=FeedbackBridge(feedback),
+        )
+        result = {
+            "OUTPUT": out,
+            "VALID_CELLS": res.valid_cells,
+            "NODATA_CELLS": res.nodata_cells,
+            "INDEX_MIN": res.index_min,
+            "INDEX_MAX": res.index_max,
+        }
+        if out_cls:
+            result["OUTPUT_CLASSES"] = out_cls
+        if res.karst_path:
+            result["OUTPUT_KARST"] = res.karst_path
+        return result
