@@ -15,7 +15,7 @@ import sqlite3
 BATCH_ID = "DEMO-1"
 SEED = 2024
 PLAN_ID = "zhengzhou_2022"
-#: Reporting date of the demo's indicator report: the demo data's own timestamp (gw_plugin.core.demo.build).
+#: Reporting date of the demo's indicator report: the demo data's own timestamp (gw_plugin.core.demo.builder).
 REPORT_DATE = "2024-12-31"
 ROSTER = "gw_key_supervised"
 
@@ -34,6 +34,7 @@ def run(ctx: dict) -> dict:
     import processing
 
     from gw_plugin.core.sources import indicators as I
+    from gw_plugin.core.sources import roster_publication as RP
     from gw_plugin.core.sources import rosters as R
     from gw_plugin.core.sources import spotcheck as SC
 
@@ -80,7 +81,7 @@ def run(ctx: dict) -> dict:
     summary["indicators"] = res["N_RESULTS"]
 
     # 4. roster listing: the latest published version of the key supervised units roster
-    published = R.versions(db, ROSTER)
+    published = RP.versions(db, ROSTER)
     params = {"DATABASE": db, "ROSTER": list(R.ROSTERS).index(ROSTER), "CITY": city}
     if published:
         params["VERSION"] = published[-1][0]

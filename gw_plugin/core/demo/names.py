@@ -1,4 +1,5 @@
-"""Name material for the fictional demo city (core/demo/build.py): Chinese words with their pinyin.
+"""Name material for the fictional demo city (core/demo/): Chinese words with their pinyin, and the seeded
+:class:`Namer` that assembles villages, companies, people and addresses from them.
 
 Every name the demo writes is assembled from these lists, so each Chinese name has an English transliteration.
 The city, its counties and every village, company and person are fictional; any resemblance to a real place or
@@ -7,9 +8,11 @@ firm is coincidental.
 
 from __future__ import annotations
 
+import numpy as np
+
 CITY = {"code": "419900", "name_zh": "黄泽市", "name_en": "Huangze City", "short_zh": "黄泽", "short_en": "Huangze"}
 
-#: The six counties, in the order of the Voronoi seeds placed by core/demo/build.py:
+#: The six counties, in the order of the Voronoi seeds placed by core/demo/geography.py:
 #: centre (urban district), north bank, west (upstream), east (chemical park), south (farmland), south-west hills.
 COUNTIES = (
     {"code": "419901", "name_zh": "泽城区", "name_en": "Zecheng District", "short_zh": "泽城", "short_en": "Zecheng"},
@@ -204,3 +207,47 @@ LABS = (
     ("河南豫清检测技术有限公司", "<{dl}"),
     ("黄泽市水文水资源勘测局实验室", "ND"),
 )
+
+
+class Namer:
+    """Draws village, company and person names and addresses; company words are never repeated."""
+
+    def __init__(self, rng: np.random.Generator):
+        self.rng = rng
+        self.used = set()
+
+    def _pick(self, seq):
+        return seq[int(self.rng.integers(len(seq)))]
+
+    def village(self):
+        s, f = self._pick(SURNAMES), self._pick(VILLAGE_SUFFIXES)
+        return s[0] + f[0], s[1] + f[1]
+
+    def firm(self):
+        """A company word of two characters not used before, with its pinyin (恒达, Hengda)."""
+        for _ in range(10000):
+            a, b = self._pick(FIRM_CHARS), self._pick(FIRM_CHARS)
+            zh = a[0] + b[0]
+            if a[0] == b[0] or zh in self.used:
+                continue
+            self.used.add(zh)
+            sep = "'" if b[1][0] in "aeo" else ""  # pinyin apostrophe before a syllable starting with a, e, o
+            return zh, a[1].capitalize() + sep + b[1]
+        raise RuntimeError("demo: ran out of company names")
+
+    def person(self):
+        return self._pick(SURNAMES)[0] + self._pick(GIVEN_NAMES)
+
+    def address(self, county_code: str, village_zh: str | None = None):
+        meta = county_meta(county_code)
+        road = self._pick(ROADS)[0]
+        v = village_zh or self.village()[0]
+        return f"{CITY['name_zh']}{meta['name_zh']}{v}村{road}{int(self.rng.integers(1, 300))}号"
+
+
+def county_meta(code: str) -> dict:
+    """The entry of :data:`COUNTIES` with this county code."""
+    for meta in COUNTIES:
+        if meta["code"] == code:
+            return meta
+    raise KeyError(code)

@@ -13,7 +13,9 @@ import pytest
 from osgeo import gdal, ogr, osr
 
 from gw_plugin.core.data import schema as S
+from gw_plugin.core.data.model import UUID_RE
 from gw_plugin.core.demo import build
+from gw_plugin.core.demo.rasters import FARMLAND, RASTER_CLASSES, RASTER_NAMES
 from gw_plugin.core.sources import credit_codes
 from gw_plugin.toolbelt.paths import resource
 
@@ -59,7 +61,7 @@ def class_iii(row) -> float:
 def test_files_and_result(built):
     result, steps = built
     assert os.path.basename(result.database) == "demo_city.gpkg" and os.path.isfile(result.database)
-    assert sorted(result.rasters) == sorted(build.RASTER_NAMES)
+    assert sorted(result.rasters) == sorted(RASTER_NAMES)
     for path in result.rasters.values():
         assert os.path.dirname(path).endswith("rasters") and os.path.isfile(path)
     assert os.path.isfile(os.path.join(os.path.dirname(result.database), "rasters", "classes.json"))
@@ -117,7 +119,7 @@ def test_system_fields_and_relations(con):
         assert rows in ([], [("2024-12-31T00:00:00.000Z", "demo", "2024-12-31T00:00:00.000Z", "demo")]), t.name
         bad = q(con, f"SELECT count(*) FROM \"{t.name}\" WHERE uuid IS NULL OR county_code NOT LIKE '4199__'")
         assert bad == [(0,)], t.name
-        uuid_re = re.compile(S.UUID_RE)
+        uuid_re = re.compile(UUID_RE)
         assert all(uuid_re.match(r[0]) for r in q(con, f'SELECT uuid FROM "{t.name}"')), t.name
         for fname, target in t.relations():
             dangling = q(con, f'SELECT count(*) FROM "{t.name}" WHERE {fname} IS NOT NULL '
@@ -336,7 +338,7 @@ def test_nitrate_under_farmland_exceeds_and_rises(built, con):
     result, _ = built
     wells = _well_points(result.database, "aquifer_layer = 'phreatic'")
     lu = dict(zip(wells, _land_use_at(result.rasters["land_use"], list(wells.values()))))
-    farm = {u for u, c in lu.items() if c == build.FARMLAND}
+    farm = {u for u, c in lu.items() if c == FARMLAND}
     assert len(farm) >= 20
     rows = q(con, "SELECT s.well_uuid, substr(s.sampled_on, 1, 4), r.value_num FROM sample_results r "
                   "JOIN samples s ON s.uuid = r.sample_uuid WHERE r.parameter = '硝酸盐'")  # fmt: skip
@@ -416,7 +418,7 @@ def test_rasters(built):
         assert arr[0, 0] == nodata and arr[-1, -1] == nodata  # corners are outside the city
         inside = arr[arr != nodata]
         assert inside.size > 0.6 * arr.size
-        if name in build.RASTER_CLASSES:
+        if name in RASTER_CLASSES:
             assert {str(v) for v in np.unique(inside)} <= set(classes["classes"][name])
         else:
             assert np.all(inside >= 0)

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ....core.data import gpkg
+from ....core.data import schema as S
 from ....core.demo import build
 from ...base import FeedbackBridge, GwAlgorithm
 
@@ -54,9 +55,7 @@ class BuildDemoAlgorithm(GwAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterCrs(
-                self.CRS, self.tr("Coordinate reference system"), build.S.DEFAULT_CRS, optional=True
-            )
+            QgsProcessingParameterCrs(self.CRS, self.tr("Coordinate reference system"), S.DEFAULT_CRS, optional=True)
         )
         self.addOutput(QgsProcessingOutputFile(self.DATABASE, self.tr("Demo database")))
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Demo QGIS project")))
@@ -65,7 +64,7 @@ class BuildDemoAlgorithm(GwAlgorithm):
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.CRS, context)
-        authid = crs.authid() if crs.isValid() else build.S.DEFAULT_CRS
+        authid = crs.authid() if crs.isValid() else S.DEFAULT_CRS
         if not gpkg.crs_is_allowed(authid):
             raise QgsProcessingException(
                 self.tr("{0} is not a projected CGCS2000 3-degree Gauss-Kruger CRS (EPSG:4513-4554).").format(authid)
