@@ -34,9 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from osgeo import gdal  # noqa: E402
 
+from gw_plugin.core.zoning import config as ZCFG  # noqa: E402
 from gw_plugin.core.zoning import drastic as DR  # noqa: E402
 from gw_plugin.core.zoning import overlay as ZN  # noqa: E402
 from gw_plugin.core.zoning import rasterblocks as rb  # noqa: E402
+from gw_plugin.core.zoning import source_load as SL  # noqa: E402
 
 CELL = 30.0
 
@@ -147,7 +149,7 @@ def _child(queue, step, folder, kwargs):
         d = np.load(os.path.join(folder, "sources.npz"))
         t = time.perf_counter()
         c = time.process_time()
-        ZN.run_sourceload(d["xs"], d["ys"], d["h"], grid, os.path.join(folder, "load.tif"), **kwargs)
+        SL.run_sourceload(d["xs"], d["ys"], d["h"], grid, os.path.join(folder, "load.tif"), **kwargs)
     elif step == "zoning":
         grid = rb.Grid.from_raster(os.path.join(folder, "D.tif"))
         from osgeo import ogr
@@ -275,7 +277,7 @@ def main() -> int:
         tables = DR.load_tables()
         weights = DR.weights_for("standard", tables)
         breaks = tables["class_breaks"]["breaks"]
-        cfg = ZN.load_config()
+        cfg = ZCFG.load_config()
         sl = cfg["source_load"]
 
         base_d, (bidx, _bcls) = timed(lambda: bare_drastic(arrays, tables, weights, breaks), 3)
@@ -287,8 +289,8 @@ def main() -> int:
         ds = None
         print(f"  index identical to the bare expression: {same}")
 
-        kernel = ZN.decay_kernel(grid, sl["decay"], sl["radius_m"], sl["decay_length_m"])
-        base_l, bload = timed(lambda: ZN.bare_sourceload(xs, ys, h, grid, kernel), 3)
+        kernel = SL.decay_kernel(grid, sl["decay"], sl["radius_m"], sl["decay_length_m"])
+        base_l, bload = timed(lambda: SL.bare_sourceload(xs, ys, h, grid, kernel), 3)
         ours_l = run_step("load", folder, cache_mb=args.cache_mb)
         tl = T(ours_l["seconds"], ours_l["cpu"])
         line(

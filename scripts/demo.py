@@ -29,14 +29,14 @@ def step_build(ctx: dict) -> None:
 def step_overview_map(ctx: dict) -> None:
     from qgis.core import QgsProject
 
-    from gw_plugin.core.maps import layout
+    from gw_plugin.core.maps import overview
 
     project = QgsProject.instance()
     project.clear()
     if not project.read(ctx["project_path"]):
         raise RuntimeError(f"cannot read {ctx['project_path']}")
     for lang in ("zh", "en"):
-        written = layout.export_overview(project, ctx["out"], lang=lang, city_name=ctx.get("city_name", ""))
+        written = overview.export_overview(project, ctx["out"], lang=lang, city_name=ctx.get("city_name", ""))
         for kind, path in written.items():
             ctx["outputs"][f"Overview map ({lang}, {kind})"] = path
 

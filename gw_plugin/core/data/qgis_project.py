@@ -37,6 +37,7 @@ from qgis.PyQt.QtGui import QColor
 
 from . import gpkg
 from . import schema as S
+from .model import Field, Style, Table
 
 GROUP_LABELS = {
     "wells": ("监测井与水质", "Wells and water quality"),
@@ -82,14 +83,14 @@ def _pick(pair, lang: str) -> str:
     return pair[0] if _zh(lang) else pair[1]
 
 
-def layer_name(table: S.Table, lang: str = "zh") -> str:
+def layer_name(table: Table, lang: str = "zh") -> str:
     return table.zh if _zh(lang) else table.en
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Symbols and renderers
 # ---------------------------------------------------------------------------------------------------------------
-def make_symbol(geometry: str, color: str, style: S.Style):
+def make_symbol(geometry: str, color: str, style: Style):
     c = QColor(color)
     if geometry == "Point":
         sym = QgsMarkerSymbol.createSimple(
@@ -110,7 +111,7 @@ def make_symbol(geometry: str, color: str, style: S.Style):
     return sym
 
 
-def make_renderer(table: S.Table, lang: str = "zh"):
+def make_renderer(table: Table, lang: str = "zh"):
     st = table.style
     if st.kind != "categorized" or not st.field:
         return None
@@ -125,7 +126,7 @@ def make_renderer(table: S.Table, lang: str = "zh"):
     return QgsCategorizedSymbolRenderer(st.field, cats)
 
 
-def apply_style(layer: QgsVectorLayer, table: S.Table, lang: str = "zh") -> None:
+def apply_style(layer: QgsVectorLayer, table: Table, lang: str = "zh") -> None:
     if not table.geometry:
         return
     renderer = make_renderer(table, lang)
@@ -143,7 +144,7 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def constraint_expression(f: S.Field) -> str | None:
+def constraint_expression(f: Field) -> str | None:
     """A QGIS expression that is true for an acceptable value of ``f`` (NULL is handled by the not-null flag)."""
     q = _quote(f.name)
     parts = []
@@ -163,7 +164,7 @@ def constraint_expression(f: S.Field) -> str | None:
     return f"{q} IS NULL OR ({' AND '.join(parts)})"
 
 
-def constraint_description(f: S.Field, lang: str = "zh") -> str:
+def constraint_description(f: Field, lang: str = "zh") -> str:
     zh = _zh(lang)
     bits = []
     if f.pattern:
@@ -179,7 +180,7 @@ def constraint_description(f: S.Field, lang: str = "zh") -> str:
     return "；".join(bits) if zh else "; ".join(bits)
 
 
-def widget_setup(f: S.Field, lang: str, relation_id: str | None = None) -> QgsEditorWidgetSetup:
+def widget_setup(f: Field, lang: str, relation_id: str | None = None) -> QgsEditorWidgetSetup:
     if f.hidden:
         return QgsEditorWidgetSetup("Hidden", {})
     if f.codelist:
@@ -236,7 +237,7 @@ UTC_NOW = (
 )
 
 
-def default_value(f: S.Field) -> QgsDefaultValue | None:
+def default_value(f: Field) -> QgsDefaultValue | None:
     if f.name == "uuid":
         return QgsDefaultValue("substr(uuid(), 2, 36)")  # QGIS 3.22's uuid() has braces; stored without
     if f.name == "created_at":
@@ -254,7 +255,7 @@ def default_value(f: S.Field) -> QgsDefaultValue | None:
     return None
 
 
-def configure_fields(layer: QgsVectorLayer, table: S.Table, lang: str, relation_ids: dict) -> None:
+def configure_fields(layer: QgsVectorLayer, table: Table, lang: str, relation_ids: dict) -> None:
     fields = layer.fields()
     for f in table.all_fields():
         idx = fields.indexOf(f.name)
@@ -288,7 +289,7 @@ def configure_fields(layer: QgsVectorLayer, table: S.Table, lang: str, relation_
         layer.setEditorWidgetSetup(fid, QgsEditorWidgetSetup("Hidden", {}))
 
 
-def configure_form(layer: QgsVectorLayer, table: S.Table, lang: str, child_relations: list) -> None:
+def configure_form(layer: QgsVectorLayer, table: Table, lang: str, child_relations: list) -> None:
     """Drag-and-drop form: a tab with the table's own fields, one tab per child table, a record-info tab."""
     zh = _zh(lang)
     cfg = layer.editFormConfig()
@@ -323,7 +324,7 @@ def configure_form(layer: QgsVectorLayer, table: S.Table, lang: str, child_relat
 # ---------------------------------------------------------------------------------------------------------------
 # Loading into a project
 # ---------------------------------------------------------------------------------------------------------------
-def open_layer(gpkg_path: str, table: S.Table, lang: str = "zh") -> QgsVectorLayer:
+def open_layer(gpkg_path: str, table: Table, lang: str = "zh") -> QgsVectorLayer:
     uri = f"{gpkg_path}|layername={table.name}"
     layer = QgsVectorLayer(uri, layer_name(table, lang), "ogr")
     layer.setCustomProperty(PROP_TABLE, table.name)
@@ -440,10 +441,10 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     try:  # an installed font that can write Chinese (the default family may be missing on the machine)
         from qgis.PyQt.QtGui import QFont
 
-        from ..maps.layout import MapExportError, cjk_font_family
+        from .fonts import FontError, cjk_font_family
 
         fmt.setFont(QFont(cjk_font_family()))
-    except (ImportError, MapExportError):
+    except (ImportError, FontError):
         pass
     fmt.setSize(11)
     fmt.setColor(QColor("#333333"))

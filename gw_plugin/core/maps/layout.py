@@ -3,8 +3,9 @@
 One layout per call, loaded from gw_map_<A3|A4>_<landscape|portrait>.qpt (written by scripts/make_layouts.py) and
 filled by item id: title, subtitle, map (layers, extent, round scale, CGCS2000 degree-minute graticule), north
 arrow, legend (only the layers shown, under their names), numeric scale and scale bar, coordinate-system note,
-notes, data sources and production date. Fixed labels are Chinese by default and English with ``lang="en"``;
-all text uses an installed CJK font so Chinese is embedded in the PDF as real, searchable text.
+notes, data sources and production date. Fixed labels (texts.py) are Chinese by default and English with
+``lang="en"``; all text uses an installed CJK font (core/data/fonts.py) so Chinese is embedded in the PDF as real,
+searchable text. The city overview map is in overview.py.
 
 qgis.core only (no widgets); runs offscreen.
 """
@@ -14,14 +15,12 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsLayoutExporter,
@@ -35,36 +34,23 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLegendStyle,
     QgsMapLayer,
-    QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
-    QgsProviderRegistry,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRendererCategory,
     QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontMetricsF
+from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.paths import resource
-from ..data import schema as S
+from ..data.fonts import FontError, cjk_font_family
+from .texts import crs_text, date_text, label_text, scale_text
 
 PAPERS = ("A3", "A4")
 ORIENTATIONS = ("landscape", "portrait")
-
-#: CJK fonts tried in this order (Linux packages first, then Windows and macOS system fonts).
-CJK_FONT_FAMILIES = (
-    "WenQuanYi Micro Hei",
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-)
 
 #: Item ids a template must contain (filled at export time).
 TEMPLATE_ITEM_IDS = (
@@ -83,88 +69,10 @@ TEMPLATE_ITEM_IDS = (
 )
 
 NORTH_ARROW_SVG = "arrows/NorthArrow_04.svg"
-PROP_TABLE = "gw_plugin/table"  # custom property set on gw_plugin layers (core/data/qgis_project.py)
-
-# Fixed map labels in both languages (the map language is chosen per export, independent of the QGIS locale).
-_TEXT = {
-    "legend": ("图例", "Legend"),
-    "scale": ("比例尺 1:{}", "Scale 1:{}"),
-    "km": ("千米", "km"),
-    "m": ("米", "m"),
-    "notes": ("说明：{}", "Notes: {}"),
-    "sources": ("数据来源：{}", "Data sources: {}"),
-    "date": ("制图日期：{d.year}年{d.month}月{d.day}日", "Date: {d:%Y-%m-%d}"),
-    "crs_gk": (
-        "坐标系：2000国家大地坐标系（CGCS2000），高斯-克吕格投影3度带，中央经线{cm}°E（{authid}）",
-        "Coordinate system: CGCS2000, 3-degree Gauss-Kruger projection, central meridian {cm}°E ({authid})",
-    ),
-    "crs_other": ("坐标系：{desc}（{authid}）", "Coordinate system: {desc} ({authid})"),
-    "grid": ("经纬网：CGCS2000地理坐标（EPSG:4490）", "Graticule: CGCS2000 geographic (EPSG:4490)"),
-    "overview_title": ("{city}地下水污染防治试验区概况图", "{city}Groundwater Pollution Prevention Pilot Zone"),
-    "overview_subtitle": (
-        "监测井（按含水层位）、污染源（按类别）与饮用水水源地分布",
-        "Overview map: monitoring wells by aquifer layer, pollution sources by category, drinking-water sources",
-    ),
-    "overview_notes": (
-        "监测井按含水层位分色，污染源按类别分色；图中仅表示位置，不作为权属界线依据。",
-        "Wells are coloured by aquifer layer and pollution sources by category. Locations only; not a legal "
-        "boundary map.",
-    ),
-    "project_db": ("项目数据库 {}", "project database {}"),
-    "other": ("其他", "Other"),
-}
-
-# Overview map: which field classifies which table, with the marker shape and size (mm).
-_OVERVIEW_THEMES = {
-    "monitoring_wells": ("aquifer_layer", "circle", 2.6),
-    "pollution_sources": ("category", "square", 2.6),
-    "drinking_water_sources": ("source_type", "star", 4.2),
-}
 
 
 class MapExportError(RuntimeError):
     """A map could not be laid out or written."""
-
-
-def _zh(lang: str) -> bool:
-    return (lang or "zh").lower().startswith("zh")
-
-
-def label_text(key: str, lang: str = "zh") -> str:
-    """Fixed map label ``key`` in ``lang`` ("zh" or "en")."""
-    zh, en = _TEXT[key]
-    return zh if _zh(lang) else en
-
-
-def date_text(day: _dt.date, lang: str = "zh") -> str:
-    return label_text("date", lang).format(d=day)
-
-
-def scale_text(scale: float, lang: str = "zh") -> str:
-    n = int(round(scale))
-    grouped = f"{n:,}".replace(",", " ") if _zh(lang) else f"{n:,}"
-    return label_text("scale", lang).format(grouped)
-
-
-# -----------------------------------------------------------------------------------------------------------------
-# Fonts
-# -----------------------------------------------------------------------------------------------------------------
-def cjk_font_family(candidates=CJK_FONT_FAMILIES) -> str:
-    """The first installed family of ``candidates`` (by exact family name), else the first installed family that
-    can write Simplified Chinese; raises MapExportError when there is none (Chinese would print as boxes)."""
-    families = QFontDatabase().families()
-    lower = {f.lower(): f for f in families}
-    for name in candidates:
-        if name.lower() in lower:
-            return lower[name.lower()]
-    chinese = QFontDatabase().families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    if chinese:
-        return chinese[0]
-    raise MapExportError(
-        QCoreApplication.translate(
-            "MapExport", "No Chinese font is installed (tried {}). Install one, e.g. fonts-wqy-microhei."
-        ).format(", ".join(candidates))
-    )
 
 
 def _with_family(font: QFont, family: str) -> QFont:
@@ -343,7 +251,7 @@ def graticule_expression(geo_extent: QgsRectangle, step: float, corner: float = 
     )
 
 
-def _map_crs(project: QgsProject, layers) -> QgsCoordinateReferenceSystem:
+def map_crs(project: QgsProject, layers) -> QgsCoordinateReferenceSystem:
     if project.crs().isValid():
         return project.crs()
     for layer in layers:
@@ -352,7 +260,7 @@ def _map_crs(project: QgsProject, layers) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem("EPSG:4547")
 
 
-def _extent_in(layer: QgsMapLayer, crs, project: QgsProject) -> QgsRectangle:
+def extent_in(layer: QgsMapLayer, crs, project: QgsProject) -> QgsRectangle:
     ext = layer.extent()
     if ext.isNull():
         return QgsRectangle()
@@ -361,14 +269,14 @@ def _extent_in(layer: QgsMapLayer, crs, project: QgsProject) -> QgsRectangle:
     return ext
 
 
-def _union_extent(layers, crs, project: QgsProject) -> QgsRectangle:
+def union_extent(layers, crs, project: QgsProject) -> QgsRectangle:
     out = QgsRectangle()
     for layer in layers:
         if isinstance(layer, QgsVectorLayer):
             layer.updateExtents()
             if layer.featureCount() == 0:
                 continue
-        ext = _extent_in(layer, crs, project)
+        ext = extent_in(layer, crs, project)
         if ext.isNull():
             continue
         if out.isNull():
@@ -378,7 +286,7 @@ def _union_extent(layers, crs, project: QgsProject) -> QgsRectangle:
     return out
 
 
-def _with_margin(ext: QgsRectangle, fraction: float = 0.05, minimum: float = 500.0) -> QgsRectangle:
+def with_margin(ext: QgsRectangle, fraction: float = 0.05, minimum: float = 500.0) -> QgsRectangle:
     dx = max(ext.width() * fraction, minimum if ext.width() == 0 else 0)
     dy = max(ext.height() * fraction, minimum if ext.height() == 0 else 0)
     return QgsRectangle(ext.xMinimum() - dx, ext.yMinimum() - dy, ext.xMaximum() + dx, ext.yMaximum() + dy)
@@ -393,18 +301,6 @@ def fit_extent(ext: QgsRectangle, ratio: float) -> QgsRectangle:
         w = h * ratio
     c = ext.center()
     return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
-
-
-def crs_text(crs: QgsCoordinateReferenceSystem, lang: str = "zh") -> str:
-    """Coordinate-system note for the map margin."""
-    authid = crs.authid()
-    code = int(authid.split(":")[1]) if authid.upper().startswith("EPSG:") and authid[5:].isdigit() else 0
-    if 4513 <= code <= 4554:  # CGCS2000 3-degree Gauss-Kruger (zone-numbered 4513-4533, CM-only 4534-4554)
-        found = re.search(r"\+lon_0=([-0-9.]+)", crs.toProj())
-        if found:
-            cm = f"{float(found.group(1)):g}"
-            return label_text("crs_gk", lang).format(cm=cm, authid=authid)
-    return label_text("crs_other", lang).format(desc=crs.description(), authid=authid)
 
 
 # -----------------------------------------------------------------------------------------------------------------
@@ -528,7 +424,7 @@ def _layout_panel(layout: QgsPrintLayout) -> None:
     _fit_legend(legend, limit - lr.y(), right - lr.x())
 
 
-def _layers_for(project: QgsProject, layers) -> list:
+def layers_for(project: QgsProject, layers) -> list:
     if layers is None:
         nodes = project.layerTreeRoot().findLayers()
         layers = [n.layer() for n in nodes if n.isVisible() and n.layer() is not None]
@@ -552,27 +448,30 @@ def prepare_layout(
     """The filled print layout that export_map writes (see there for the arguments); e.g. to open it in the
     layout designer after adding it to ``project.layoutManager()``. The layout refers to ``layers`` without
     owning them: keep layers that are not in the project alive as long as the layout is used."""
-    layers = _layers_for(project, layers)
+    layers = layers_for(project, layers)
     if not layers:
         raise MapExportError(QCoreApplication.translate("MapExport", "There is no visible map layer to export."))
     layout = load_layout(project, paper, orientation)
-    family = cjk_font_family()
+    try:
+        family = cjk_font_family()
+    except FontError as exc:
+        raise MapExportError(str(exc)) from exc
     _apply_font_family(layout, family)
 
-    crs = _map_crs(project, layers)
+    crs = map_crs(project, layers)
     map_item = layout.itemById("map")
     map_item.setCrs(crs)
     map_item.setLayers(layers)
     map_item.setKeepLayerSet(True)
     if extent is None or extent.isNull():
-        extent = _union_extent(layers, crs, project)
+        extent = union_extent(layers, crs, project)
         if extent.isNull():
             raise MapExportError(
                 QCoreApplication.translate(
                     "MapExport", "The layers to export have no features, so the map has no extent."
                 )
             )
-        extent = _with_margin(extent)
+        extent = with_margin(extent)
     size = map_item.sizeWithUnits()
     map_item.setExtent(fit_extent(extent, size.width() / size.height()))  # keeps the template's frame size
     map_item.setScale(nice_scale(map_item.scale()))
@@ -701,146 +600,4 @@ def _export_error(exporter: QgsLayoutExporter, result, path: str) -> str:
         )
     return QCoreApplication.translate("MapExport", "Exporting the map to {} failed (code {}): {}").format(
         path, int(result), detail or exporter.errorFile()
-    )
-
-
-# -----------------------------------------------------------------------------------------------------------------
-# City overview map
-# -----------------------------------------------------------------------------------------------------------------
-def table_of(layer: QgsMapLayer) -> str | None:
-    """The gw_plugin table a layer shows (custom property, else the GeoPackage layer name of an OGR source)."""
-    table = layer.customProperty(PROP_TABLE)
-    if table:
-        return str(table)
-    if isinstance(layer, QgsVectorLayer) and layer.providerType() == "ogr":
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        name = parts.get("layerName")
-        if name in S.TABLES_BY_NAME:
-            return name
-    for t in S.TABLES:
-        if layer.name() in (t.zh, t.en):
-            return t.name
-    return None
-
-
-def thematic_renderer(table_name: str, lang: str = "zh") -> QgsCategorizedSymbolRenderer | None:
-    """Categorised renderer of the overview map for wells (aquifer layer), sources (category), water sources."""
-    if table_name not in _OVERVIEW_THEMES:
-        return None
-    field, shape, size = _OVERVIEW_THEMES[table_name]
-    cl = S.codelist(S.table(table_name).field(field).codelist)
-
-    def symbol(color: str) -> QgsMarkerSymbol:
-        return QgsMarkerSymbol.createSimple(
-            {"name": shape, "color": color, "size": str(size), "outline_color": "#303030", "outline_width": "0.2"}
-        )
-
-    cats = [QgsRendererCategory(c.code, symbol(c.color or "#3a7dc9"), c.zh if _zh(lang) else c.en) for c in cl.codes]
-    cats.append(QgsRendererCategory(None, symbol("#bdbdbd"), label_text("other", lang)))
-    return QgsCategorizedSymbolRenderer(field, cats)
-
-
-def _admin_layer(project: QgsProject):
-    for layer in project.mapLayers().values():
-        if table_of(layer) == "admin_units" and layer.isValid():
-            return layer
-    return None
-
-
-def overview_extent(project: QgsProject, crs: QgsCoordinateReferenceSystem, layers) -> QgsRectangle:
-    """Full extent of the admin_units layer (else of ``layers``) in ``crs`` with a 4 % margin."""
-    extent = QgsRectangle()
-    admin = _admin_layer(project)
-    if admin is not None:
-        admin.updateExtents()
-        if admin.featureCount() > 0:
-            extent = _extent_in(admin, crs, project)
-    if extent.isNull():
-        extent = _union_extent(layers, crs, project)
-    if extent.isNull():
-        raise MapExportError(
-            QCoreApplication.translate(
-                "MapExport", "The project's layers have no features, so the overview map has no extent."
-            )
-        )
-    return _with_margin(extent, 0.04)
-
-
-def _source_files(layers) -> list:
-    names = []
-    for layer in layers:
-        path = layer.source().split("|")[0]
-        base = os.path.basename(path)
-        if base and os.path.isfile(path) and base not in names:
-            names.append(base)
-    return names
-
-
-def export_overview(
-    project: QgsProject,
-    out_dir: str,
-    *,
-    lang: str = "zh",
-    city_name: str = "",
-    paper: str = "A3",
-    orientation: str = "landscape",
-    dpi: int = 200,
-    date: _dt.date | None = None,
-) -> dict:
-    """Export the city overview map to ``out_dir``/overview_<lang>.pdf and .png.
-
-    Uses the layers visible in the project's layer tree; wells are shown by aquifer layer, pollution sources by
-    category and drinking-water sources by type (on copies of the layers: the project is not changed), with
-    labels and, for lang="en", layer names in English. Extent: the admin_units layer (else all layers) + 4 %.
-    """
-    visible = _layers_for(project, None)
-    if not visible:
-        raise MapExportError(QCoreApplication.translate("MapExport", "The project has no visible map layer."))
-    from ..data import qgis_project as QP
-
-    shown = []
-    for layer in visible:
-        table = table_of(layer)
-        context = layer.customProperty("gw_plugin/context")
-        renderer = thematic_renderer(table, lang) if table else None
-        relabel = not _zh(lang) and (table is not None or context in QP.CONTEXT_LAYERS)
-        if renderer is None and not relabel:
-            shown.append(layer)
-            continue
-        copy = layer.clone()
-        if renderer is None and table is not None and S.table(table).geometry:
-            renderer = QP.make_renderer(S.table(table), lang)  # the schema's style with labels in ``lang``
-        if renderer is not None:
-            copy.setRenderer(renderer)
-        if table is not None and not _zh(lang):
-            copy.setName(S.table(table).en)
-            if table == "admin_units":
-                QP.label_counties(copy, lang)
-        elif context in QP.CONTEXT_LAYERS and not _zh(lang):
-            copy.setName(QP.CONTEXT_LAYERS[context][1])
-        shown.append(copy)
-
-    extent = overview_extent(project, _map_crs(project, shown), shown)
-    city = city_name.strip()
-    title = label_text("overview_title", lang).format(city=(city if _zh(lang) or not city else city + " "))
-    files = _source_files(visible)
-    sources = (
-        label_text("project_db", lang).format("、".join(files) if _zh(lang) else ", ".join(files)) if files else ""
-    )
-    os.makedirs(out_dir, exist_ok=True)
-    return export_map(
-        project,
-        os.path.join(out_dir, f"overview_{lang}.pdf"),
-        os.path.join(out_dir, f"overview_{lang}.png"),
-        title=title,
-        subtitle=label_text("overview_subtitle", lang),
-        layers=shown,
-        extent=extent,
-        paper=paper,
-        orientation=orientation,
-        lang=lang,
-        notes=label_text("overview_notes", lang),
-        data_sources=sources,
-        dpi=dpi,
-        date=date,
     )

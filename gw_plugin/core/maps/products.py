@@ -1,7 +1,7 @@
 """The four map products of a project (city overview, zoning map, recharge-zone map, well-quality map): the styled
 map layers for each, and ``export_product`` laying one out on the print-layout templates (A3/A4, landscape/portrait)
-and writing PDF and PNG headless through core/maps/layout.py. Chinese by default, English on request. Used by
-gwplugin:exportmap and the zoning dock.
+and writing PDF and PNG headless through core/maps/layout.py (the overview map through overview.py). Chinese by
+default, English on request. Used by gwplugin:exportmap and the zoning dock.
 
 The map layers are styled copies of the project's layers (the project is not changed): zoning_units of one version
 by zone class in the colours of the schema's zone_class code list; protection and recharge zones with the water
@@ -28,12 +28,15 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..data import schema as S
+from ..data.model import Table
 from ..zoning import compare as ZC
-from ..zoning import overlay as ZN
+from ..zoning import config as ZCFG
 from . import layout as ME
+from . import overview as OV
 
 MAPS = ["overview", "zoning", "recharge_zones", "well_quality"]
 PAPERS = ["A3", "A4"]
@@ -97,7 +100,7 @@ def project_tables(project: QgsProject) -> dict:
     for layer in project.mapLayers().values():
         if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
             continue
-        table = ME.table_of(layer)
+        table = OV.table_of(layer)
         if not table:
             continue
         if table not in found or (found[table].subsetString() and not layer.subsetString()):
@@ -120,7 +123,7 @@ def _copy(layer: QgsVectorLayer, name: str, subset: str = "") -> QgsVectorLayer:
     copy = QgsVectorLayer(layer.source(), name, layer.providerType())
     if subset:
         copy.setSubsetString(subset)
-    copy.setCustomProperty(ME.PROP_TABLE, ME.table_of(layer))
+    copy.setCustomProperty(OV.PROP_TABLE, OV.table_of(layer))
     return copy
 
 
@@ -173,9 +176,9 @@ def zone_renderer(scheme: str, lang: str) -> QgsCategorizedSymbolRenderer:
     county pieces of one class merge visually)."""
     cl = S.codelist("zone_class").by_code()
     cats = []
-    for code in ZN.SCHEME_CLASSES[scheme]:
+    for code in ZCFG.SCHEME_CLASSES[scheme]:
         c = cl[code]
-        fill = QColor(c.color or ZN.ZONE_COLORS[code])
+        fill = QColor(c.color or ZCFG.ZONE_COLORS[code])
         sym = QgsFillSymbol.createSimple(
             {"color": fill.name(), "outline_color": fill.darker(115).name(), "outline_width": "0.1"}
         )
@@ -188,15 +191,13 @@ def zoning_layers(project: QgsProject, lang: str, version: str = "", scheme: str
     tables = project_tables(project)
     zu = tables.get("zoning_units")
     if zu is None:
-        raise ME.MapExportError(ME.QCoreApplication.translate("ExportMap", "The project has no zoning_units layer."))
+        raise ME.MapExportError(QCoreApplication.translate("ExportMap", "The project has no zoning_units layer."))
     db = zu.source().split("|")[0]
     versions = ZC.list_versions(db)
     pick = [v for v in versions if (not version or v.version == version) and (not scheme or v.scheme == scheme)]
     if not pick:
         raise ME.MapExportError(
-            ME.QCoreApplication.translate("ExportMap", "zoning_units has no zones (version {v}).").format(
-                v=version or "-"
-            )
+            QCoreApplication.translate("ExportMap", "zoning_units has no zones (version {v}).").format(v=version or "-")
         )
     v = pick[0]
     zl = _copy(zu, text("zoning_layer", lang), ZC.version_filter(v.scheme, v.version))
@@ -207,14 +208,14 @@ def zoning_layers(project: QgsProject, lang: str, version: str = "", scheme: str
     total = sum(areas.values()) or 1.0
     sep = "；" if lang.startswith("zh") else "; "
     area_text = sep.join(
-        f"{ZN.zone_label(c, lang)} {areas[c]:.1f} km² ({100 * areas[c] / total:.1f}%)"
-        for c in ZN.SCHEME_CLASSES[v.scheme]
+        f"{ZCFG.zone_label(c, lang)} {areas[c]:.1f} km² ({100 * areas[c] / total:.1f}%)"
+        for c in ZCFG.SCHEME_CLASSES[v.scheme]
         if c in areas
     )
     layers = []
     if "drinking_water_sources" in tables:
         ws = _copy(tables["drinking_water_sources"], _label_pair(S.table("drinking_water_sources"), lang))
-        ws.setRenderer(ME.thematic_renderer("drinking_water_sources", lang))
+        ws.setRenderer(OV.thematic_renderer("drinking_water_sources", lang))
         layers.append(ws)
     layers += [x for x in (admin_layer(tables, lang),) if x is not None]
     layers += river_layers(project, lang)
@@ -235,7 +236,7 @@ def recharge_layers(project: QgsProject, lang: str) -> tuple:
             zones.append(copy)
     if not zones:
         raise ME.MapExportError(
-            ME.QCoreApplication.translate("ExportMap", "The project has no protection or recharge zone layer.")
+            QCoreApplication.translate("ExportMap", "The project has no protection or recharge zone layer.")
         )
     geoms = [f.geometry() for z in zones for f in z.getFeatures() if f.hasGeometry()]
     union = QgsGeometry.unaryUnion(geoms) if geoms else QgsGeometry()
@@ -250,11 +251,11 @@ def recharge_layers(project: QgsProject, lang: str) -> tuple:
                 inside_ids.append(f.id())
         subset = "fid IN ({})".format(",".join(str(i) for i in inside_ids) or "-1")
         ps = _copy(src, text("sources_inside", lang), subset)
-        ps.setRenderer(ME.thematic_renderer("pollution_sources", lang))
+        ps.setRenderer(OV.thematic_renderer("pollution_sources", lang))
         layers.append(ps)
     if "drinking_water_sources" in tables:
         ws = _copy(tables["drinking_water_sources"], _label_pair(S.table("drinking_water_sources"), lang))
-        ws.setRenderer(ME.thematic_renderer("drinking_water_sources", lang))
+        ws.setRenderer(OV.thematic_renderer("drinking_water_sources", lang))
         layers.append(ws)
     layers += [x for x in (admin_layer(tables, lang),) if x is not None]
     layers += river_layers(project, lang)
@@ -268,9 +269,7 @@ def well_layers(project: QgsProject, lang: str) -> tuple:
     tables = project_tables(project)
     wells = tables.get("monitoring_wells")
     if wells is None:
-        raise ME.MapExportError(
-            ME.QCoreApplication.translate("ExportMap", "The project has no monitoring_wells layer.")
-        )
+        raise ME.MapExportError(QCoreApplication.translate("ExportMap", "The project has no monitoring_wells layer."))
     layers = [AL.make_layer(wells, code, lang) for code in AL.aquifer_codes(wells)]
     request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     n = sum(1 for _f in wells.getFeatures(request))
@@ -279,7 +278,7 @@ def well_layers(project: QgsProject, lang: str) -> tuple:
     return layers, {"wells": n, "tables": tables}
 
 
-def _label_pair(table: S.Table, lang: str) -> str:
+def _label_pair(table: Table, lang: str) -> str:
     return table.zh if lang.startswith("zh") else table.en
 
 
@@ -304,7 +303,7 @@ def export_product(
         tables = project_tables(project)
         tmp = tempfile.mkdtemp(prefix="gw_overview_")
         try:
-            written = ME.export_overview(
+            written = OV.export_overview(
                 project,
                 tmp,
                 lang=lang,
@@ -350,7 +349,7 @@ def export_product(
         title = default_title.format(city=(city if lang.startswith("zh") or not city else city + " "))
     valid = [lyr for lyr in layers if lyr.isValid()]
     crs = project.crs() if project.crs().isValid() else valid[0].crs()
-    extent = ME.overview_extent(project, crs, valid)
+    extent = OV.overview_extent(project, crs, valid)
     db = project_database(project, tables)
     sources = text("db", lang).format(os.path.basename(db)) if db else ""
     written = ME.export_map(

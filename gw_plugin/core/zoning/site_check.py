@@ -14,7 +14,7 @@ from osgeo import ogr, osr
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import compare as ZC
-from . import overlay as ZN
+from . import config as ZCFG
 
 
 class SiteCheckError(ValueError):
@@ -114,11 +114,11 @@ def _geometry(site, site_crs_wkt: str, target_srs) -> ogr.Geometry:
 def _requirements(stored: str, cfg: dict, zone_class: str, lang: str) -> str:
     """The zone row's text; the default text in ``lang`` when the row is empty or holds the default of the other
     language (the row's text was written by gwplugin:zoning in one language)."""
-    wanted = ZN.requirements_text(cfg, zone_class, lang)
+    wanted = ZCFG.requirements_text(cfg, zone_class, lang)
     if not stored:
         return wanted
     other = "en" if (lang or "zh").startswith("zh") else "zh"
-    if stored in (ZN.requirements_text(cfg, zone_class, other), ZN.requirements_text(cfg, zone_class, "both")):
+    if stored in (ZCFG.requirements_text(cfg, zone_class, other), ZCFG.requirements_text(cfg, zone_class, "both")):
         return wanted
     return stored
 
@@ -151,7 +151,7 @@ def check_site(
                 QCoreApplication.translate("SiteCheck", "There is no zoning version '{v}'.").format(v=version)
             )
         scheme = match[0].scheme
-    cfg = cfg or ZN.load_config()
+    cfg = cfg or ZCFG.load_config()
     ds, lyr = ZC._open(gpkg_path)
     geom = _geometry(site, site_crs_wkt, lyr.GetSpatialRef())
     gtype = ogr.GT_Flatten(geom.GetGeometryType())
@@ -197,7 +197,7 @@ def check_site(
         res.zones.append(
             SiteZone(
                 cls,
-                ZN.zone_label(cls, lang),
+                ZCFG.zone_label(cls, lang),
                 e["area"] / 1e6,
                 share,
                 _requirements(e["req"], cfg, cls, lang),

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from osgeo import ogr, osr
 
+from gw_plugin.core.data import fonts as F
 from gw_plugin.core.data import gpkg
 from gw_plugin.core.maps import layout as M
+from gw_plugin.core.maps import overview as OV
+from gw_plugin.core.maps import texts as T
 
 DAY = dt.date(2026, 11, 23)
 
@@ -149,7 +152,7 @@ def make_project(gpkg_path: Path):
     for table, name in names:
         layer = QgsVectorLayer(f"{gpkg_path}|layername={table}", name, "ogr")
         assert layer.isValid(), table
-        renderer = M.thematic_renderer(table)
+        renderer = OV.thematic_renderer(table)
         if renderer is not None:
             layer.setRenderer(renderer)
         layers[table] = layer
@@ -420,7 +423,7 @@ def test_overview_map_from_the_visible_layers(city, tmp_path):
     node = project.layerTreeRoot().findLayer(layers["pollution_sources"].id())
     node.setItemVisibilityChecked(False)
     try:
-        result = M.export_overview(project, str(tmp_path / "out"), lang="zh", city_name="郑州市", dpi=80, date=DAY)
+        result = OV.export_overview(project, str(tmp_path / "out"), lang="zh", city_name="郑州市", dpi=80, date=DAY)
         assert Path(result["pdf"]).name == "overview_zh.pdf" and Path(result["png"]).name == "overview_zh.png"
         assert Path(result["pdf"]).parent == tmp_path / "out"
         text = pdf_text(result["pdf"])
@@ -435,7 +438,7 @@ def test_overview_map_from_the_visible_layers(city, tmp_path):
         _w, _h, colours = png_stats(result["png"])
         assert _rgb("#4daf4a") in colours and _rgb("#377eb8") in colours  # phreatic / confined colours
 
-        en = M.export_overview(project, str(tmp_path / "out"), lang="en", city_name="Zhengzhou", dpi=80, date=DAY)
+        en = OV.export_overview(project, str(tmp_path / "out"), lang="en", city_name="Zhengzhou", dpi=80, date=DAY)
         assert Path(en["pdf"]).name == "overview_en.pdf"
         text = pdf_text(en["pdf"])
         for expected in ("ZhengzhouGroundwaterPollutionPreventionPilotZone", "Monitoringwells", "Shallowphreatic"):
@@ -449,7 +452,7 @@ def test_overview_map_from_the_visible_layers(city, tmp_path):
 def test_overview_extent_is_the_admin_units_with_a_margin(city):
     _path, project, layers = city
     admin = layers["admin_units"].extent()
-    ext = M.overview_extent(project, project.crs(), list(layers.values()))
+    ext = OV.overview_extent(project, project.crs(), list(layers.values()))
     assert ext.contains(admin)
     assert ext.width() == pytest.approx(admin.width() * 1.08) and ext.height() == pytest.approx(admin.height() * 1.08)
     # the river runs beyond the districts, the extent does not follow it
@@ -467,23 +470,23 @@ def test_nice_scale_and_grid_interval():
 
 
 def test_font_choice(qgis_app):
-    assert M.cjk_font_family() == "WenQuanYi Micro Hei"  # fonts-wqy-microhei (apt-packages.txt)
-    assert M.cjk_font_family(("No Such Font", "WenQuanYi Micro Hei")) == "WenQuanYi Micro Hei"
+    assert F.cjk_font_family() == "WenQuanYi Micro Hei"  # fonts-wqy-microhei (apt-packages.txt)
+    assert F.cjk_font_family(("No Such Font", "WenQuanYi Micro Hei")) == "WenQuanYi Micro Hei"
     from qgis.PyQt.QtGui import QFontDatabase
 
-    fallback = M.cjk_font_family(("No Such Font",))
+    fallback = F.cjk_font_family(("No Such Font",))
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase().writingSystems(fallback)
 
 
 def test_labels_both_languages():
-    assert M.date_text(DAY, "zh") == "制图日期：2026年11月23日"
-    assert M.date_text(DAY, "en") == "Date: 2026-11-23"
-    assert M.scale_text(250000, "zh") == "比例尺 1:250 000"
-    assert M.scale_text(250000, "en") == "Scale 1:250,000"
+    assert T.date_text(DAY, "zh") == "制图日期：2026年11月23日"
+    assert T.date_text(DAY, "en") == "Date: 2026-11-23"
+    assert T.scale_text(250000, "zh") == "比例尺 1:250 000"
+    assert T.scale_text(250000, "en") == "Scale 1:250,000"
     from qgis.core import QgsCoordinateReferenceSystem
 
-    assert "中央经线114°E" in M.crs_text(QgsCoordinateReferenceSystem("EPSG:4547"), "zh")
-    assert "central meridian 117°E" in M.crs_text(QgsCoordinateReferenceSystem("EPSG:4548"), "en")
+    assert "中央经线114°E" in T.crs_text(QgsCoordinateReferenceSystem("EPSG:4547"), "zh")
+    assert "central meridian 117°E" in T.crs_text(QgsCoordinateReferenceSystem("EPSG:4548"), "en")
 
 
 def test_errors_are_clear(city, tmp_path):
@@ -534,7 +537,7 @@ def crowded_layers():
             feats.append(f)
         layer.dataProvider().addFeatures(feats)
         layer.updateExtents()
-        layer.setRenderer(M.thematic_renderer(table))
+        layer.setRenderer(OV.thematic_renderer(table))
         out.append(layer)
     return out
 

@@ -10,7 +10,7 @@ import pytest
 from osgeo import ogr, osr
 
 from gw_plugin.core.data import gpkg
-from gw_plugin.core.zoning import overlay as ZN
+from gw_plugin.core.zoning import config as ZCFG
 from gw_plugin.core.zoning import site_check as SC
 from tests.core.zoning.test_compare import VERSION_A, VERSION_B, X0, Y0, write_zones
 
@@ -27,7 +27,7 @@ def zoning_db(tmp_path):
 
 
 def defaults():
-    with open(ZN.default_config_path(), encoding="utf-8") as fh:
+    with open(ZCFG.default_config_path(), encoding="utf-8") as fh:
         return json.load(fh)["requirements"]
 
 

@@ -1,7 +1,8 @@
-"""Source load, function value and zoning (core/zoning/overlay.py and the gwplugin:sourceload / functionvalue / zoning
-algorithms): hand-computed decay and retrofit values, scoring, both schemes' matrices, topology of the polygons
-(no overlaps, no gaps), minimum mapping unit, county statistics, and an all-or-nothing append to zoning_units of
-a real project GeoPackage checked with GDAL's validator."""
+"""Source load, function value and zoning (core/zoning/source_load.py, function_value.py, overlay.py,
+vectorize.py, store.py and the gwplugin:sourceload / functionvalue / zoning algorithms): hand-computed decay and
+retrofit values, scoring, both schemes' matrices, topology of the polygons (no overlaps, no gaps), minimum mapping
+unit, county statistics, and an all-or-nothing append to zoning_units of a real project GeoPackage checked with
+GDAL's validator."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ import pytest
 from osgeo import gdal, ogr
 
 from gw_plugin.core.data import gpkg
+from gw_plugin.core.zoning import config as ZCFG
+from gw_plugin.core.zoning import function_value as FV
 from gw_plugin.core.zoning import overlay as ZN
 from gw_plugin.core.zoning import rasterblocks as rb
+from gw_plugin.core.zoning import source_load as SL
+from gw_plugin.core.zoning import store as ZST
+from gw_plugin.core.zoning import vectorize as VZ
 
 CRS = rb.crs_wkt("EPSG:4547")
 ND = -9999.0
@@ -43,19 +49,19 @@ def rect(x0, y0, x1, y1):
 # Source load
 # --------------------------------------------------------------------------------------------------------------
 def test_hazard_scores_scale_and_retrofit():
-    cfg = ZN.load_config()
+    cfg = ZCFG.load_config()
     recs = [
         {"category": "chemical", "scale": "large", "antiseepage_status": "done"},
         {"category": "landfill", "scale": "small", "antiseepage_status": "needed"},
         {"category": "gas_station", "scale": None, "antiseepage_status": "assessed", "operating_status": "operating"},
         {"category": "unknown_thing", "scale": "medium", "antiseepage_status": "planned"},
     ]
-    h = ZN.hazard_scores(recs, cfg)
+    h = SL.hazard_scores(recs, cfg)
     # DEFAULT scores (zoning_defaults.json): chemical 9 x large 1.0 x retrofit 0.5 = 4.5; landfill 8 x small 0.4
     # = 3.2; gas station 6 x unknown scale 1.0 x retrofit 0.5 = 3.0; unknown category 3 x medium 0.7 = 2.1
     assert h.tolist() == pytest.approx([4.5, 3.2, 3.0, 2.1])
-    cfg2 = ZN.load_config(overrides={"source_load": {"retrofit_factor": 0.2, "category_scores": {"chemical": 10}}})
-    assert ZN.hazard_scores(recs[:1], cfg2)[0] == pytest.approx(2.0)
+    cfg2 = ZCFG.load_config(overrides={"source_load": {"retrofit_factor": 0.2, "category_scores": {"chemical": 10}}})
+    assert SL.hazard_scores(recs[:1], cfg2)[0] == pytest.approx(2.0)
     assert cfg2["source_load"]["category_scores"]["landfill"] == 8  # the rest of the table is kept
 
 
@@ -63,14 +69,14 @@ def test_load_linear_and_exponential_decay_by_hand(tmp_path):
     g = rb.Grid(X0, Y1, 100.0, 100.0, 9, 7, CRS)
     # one source in the centre of cell (3, 4): x = X0 + 450, y = Y1 - 350; hazard 4.5 (chemical, large, retrofitted)
     xs, ys, h = [X0 + 450.0], [Y1 - 350.0], [4.5]
-    ZN.run_sourceload(xs, ys, h, g, str(tmp_path / "lin.tif"), decay="linear", radius_m=300.0)
+    SL.run_sourceload(xs, ys, h, g, str(tmp_path / "lin.tif"), decay="linear", radius_m=300.0)
     a = read(tmp_path / "lin.tif")
     assert a[3, 4] == pytest.approx(4.5)
     assert a[3, 5] == pytest.approx(4.5 * (1 - 100 / 300))  # 3.0
     assert a[4, 5] == pytest.approx(4.5 * (1 - math.hypot(100, 100) / 300), abs=1e-5)  # 2.3787
     assert a[3, 7] == pytest.approx(0.0, abs=1e-6)  # d = 300 = radius
     assert a[0, 0] == 0.0
-    ZN.run_sourceload(
+    SL.run_sourceload(
         xs, ys, h, g, str(tmp_path / "exp.tif"), decay="exponential", radius_m=250.0, decay_length_m=100.0
     )
     e = read(tmp_path / "exp.tif")
@@ -78,7 +84,7 @@ def test_load_linear_and_exponential_decay_by_hand(tmp_path):
     assert e[5, 6] == pytest.approx(0.0, abs=1e-6)  # d = 283 m > radius 250 m
     assert e[3, 4] == pytest.approx(4.5)
     # two sources add up; one source outside the grid still loads the cells within its radius
-    ZN.run_sourceload(
+    SL.run_sourceload(
         [X0 + 450.0, X0 + 650.0, X0 - 50.0],
         [Y1 - 350.0, Y1 - 350.0, Y1 - 50.0],
         [4.5, 3.2, 2.0],
@@ -98,8 +104,8 @@ def test_load_blocks_match_the_bare_expression(tmp_path):
     xs = rng.uniform(g.xmin - 200, g.xmax + 200, 500)
     ys = rng.uniform(g.ymin - 200, g.ymax + 200, 500)
     h = rng.uniform(1, 10, 500)
-    ZN.run_sourceload(xs, ys, h, g, str(tmp_path / "b.tif"), radius_m=400, decay_length_m=150, block_rows=11)
-    ref = ZN.bare_sourceload(xs, ys, h, g, ZN.decay_kernel(g, "exponential", 400, 150))
+    SL.run_sourceload(xs, ys, h, g, str(tmp_path / "b.tif"), radius_m=400, decay_length_m=150, block_rows=11)
+    ref = SL.bare_sourceload(xs, ys, h, g, SL.decay_kernel(g, "exponential", 400, 150))
     got = read(tmp_path / "b.tif")
     assert got.shape == ref.shape
     assert np.allclose(got, ref, rtol=1e-5, atol=1e-5)
@@ -116,7 +122,7 @@ def test_function_value_scores_by_hand(tmp_path):
     protection = [(big, "class_2", "src-a"), (small, "class_1", "src-b")]
     recharge = [(rect(X0 + 500, Y1 - 400, X0 + 600, Y1).ExportToWkb(), "recharge", None)]
     abstraction = {"src-a": 5000.0, "src-b": 60000.0}
-    ZN.run_functionvalue(g, str(tmp_path / "v.tif"), protection, recharge, abstraction)
+    FV.run_functionvalue(g, str(tmp_path / "v.tif"), protection, recharge, abstraction)
     v = read(tmp_path / "v.tif")
     # DEFAULT scores: class_2 8 x abstraction factor 0.8 (1000-10000 m3/d) = 6.4; class_1 10 x 1.0 (>= 50000)
     # = 10; recharge 5 x unknown source 1.0 = 5; outside 1; the higher zone wins where they overlap
@@ -128,7 +134,7 @@ def test_function_value_scores_by_hand(tmp_path):
     # quality raster: class II everywhere except nodata in one cell -> 0.7 x zone + 0.3 x 9 (class II score)
     q = np.full((4, 6), 2.0, dtype=np.float32)
     q[3, 0] = ND
-    ZN.run_functionvalue(
+    FV.run_functionvalue(
         g, str(tmp_path / "vq.tif"), protection, recharge, abstraction, quality_raster=write(tmp_path / "q.tif", q, g)
     )
     vq = read(tmp_path / "vq.tif")
@@ -136,7 +142,7 @@ def test_function_value_scores_by_hand(tmp_path):
     assert vq[3, 4] == pytest.approx(0.7 * 1 + 0.3 * 9)
     assert vq[3, 0] == pytest.approx(6.4)  # quality unknown: zone score alone
     # quality points: one class V point near the lower-right corner (radius 5000 m covers all cells)
-    ZN.run_functionvalue(
+    FV.run_functionvalue(
         g, str(tmp_path / "vp.tif"), protection, [], abstraction, quality_points=[(X0 + 550, Y1 - 350, "V")]
     )
     vp = read(tmp_path / "vp.tif")
@@ -151,7 +157,7 @@ def _levels(*vals):
 
 
 def test_zoning_matrix_2019_and_2023():
-    cfg = ZN.load_config()
+    cfg = ZCFG.load_config()
     # all 27 combinations of (value, vulnerability, load) levels
     combos = list(itertools.product((L, M, H), repeat=3))
     fv = _levels(*[c[0] for c in combos])
@@ -166,28 +172,34 @@ def test_zoning_matrix_2019_and_2023():
     z23 = ZN.combine(vu, lo, fv, None, None, cfg, "2023")
     for i, (v, a, b) in enumerate(combos):
         r = risk_default[a][b]
-        assert ZN.ZONE_BY_CODE[int(z19[i])] == m2019[v][r]
-        assert ZN.ZONE_BY_CODE[int(z23[i])] == m2023[v][r]
+        assert ZCFG.ZONE_BY_CODE[int(z19[i])] == m2019[v][r]
+        assert ZCFG.ZONE_BY_CODE[int(z23[i])] == m2023[v][r]
     # overrides: protection polygons first, then pollution status (2019: medium/high -> treatment; 2023: high
     # -> control-type); a missing input leaves the cell undetermined (0)
-    fv, vu, lo = _levels(H, L, L, L, ZN.LEVEL_NODATA), _levels(L, L, L, L, L), _levels(L, L, L, L, L)
-    pol = _levels(H, M, H, ZN.LEVEL_NODATA, L)
+    fv, vu, lo = _levels(H, L, L, L, ZCFG.LEVEL_NODATA), _levels(L, L, L, L, L), _levels(L, L, L, L, L)
+    pol = _levels(H, M, H, ZCFG.LEVEL_NODATA, L)
     prot = np.array([True, False, False, False, False])
     z19 = ZN.combine(vu, lo, fv, pol, prot, cfg, "2019")
     z23 = ZN.combine(vu, lo, fv, pol, prot, cfg, "2023")
-    assert [ZN.ZONE_BY_CODE.get(int(c), 0) for c in z19] == ["protection", "treatment", "treatment", "prevention", 0]
-    assert [ZN.ZONE_BY_CODE.get(int(c), 0) for c in z23] == ["protection_type", "general", "control_type", "general", 0]
+    assert [ZCFG.ZONE_BY_CODE.get(int(c), 0) for c in z19] == ["protection", "treatment", "treatment", "prevention", 0]
+    assert [ZCFG.ZONE_BY_CODE.get(int(c), 0) for c in z23] == [
+        "protection_type",
+        "general",
+        "control_type",
+        "general",
+        0,
+    ]
 
 
 def test_edited_matrix_and_levels():
-    cfg = ZN.load_config(overrides={"zoning": {"schemes": {"2023": {"matrix": {"low": {"low": "control_type"}}}}}})
+    cfg = ZCFG.load_config(overrides={"zoning": {"schemes": {"2023": {"matrix": {"low": {"low": "control_type"}}}}}})
     z = ZN.combine(_levels(L), _levels(L), _levels(L), None, None, cfg, "2023")
-    assert ZN.ZONE_BY_CODE[int(z[0])] == "control_type"
+    assert ZCFG.ZONE_BY_CODE[int(z[0])] == "control_type"
     assert cfg["zoning"]["schemes"]["2023"]["matrix"]["high"]["high"] == "control_type"  # rest kept
-    with pytest.raises(ZN.ZoningError):
-        ZN.load_config(overrides={"zoning": {"schemes": {"2019": {"matrix": {"low": {"low": "general"}}}}}})
+    with pytest.raises(ZCFG.ZoningError):
+        ZCFG.load_config(overrides={"zoning": {"schemes": {"2019": {"matrix": {"low": {"low": "general"}}}}}})
     lv = ZN.level_of(np.array([119.9, 120, 159.9, 160, 0]), np.array([1, 1, 1, 1, 0], bool), [120, 160])
-    assert lv.tolist() == [L, M, M, H, ZN.LEVEL_NODATA]  # a value equal to a break goes up
+    assert lv.tolist() == [L, M, M, H, ZCFG.LEVEL_NODATA]  # a value equal to a break goes up
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -228,7 +240,7 @@ def city_inputs(tmp_path):
 def assert_clean_partition(features, city):
     geoms = [ogr.CreateGeometryFromWkb(f.wkb) for f in features]
     for a, b in itertools.combinations(geoms, 2):
-        inter = ZN._polygonal(a.Intersection(b))  # shared edges and corners are lines and points
+        inter = VZ._polygonal(a.Intersection(b))  # shared edges and corners are lines and points
         assert inter is None or inter.IsEmpty() or inter.GetArea() < 1e-6  # no overlaps
     union = rb.union_wkb([g.ExportToWkb() for g in geoms])
     assert abs(union.GetArea() - city.GetArea()) < 1e-3 * city.GetArea() / 1e6  # no gaps (within 1e-9 relative)
@@ -258,7 +270,7 @@ def test_zoning_polygons_are_a_clean_partition_of_the_city(tmp_path, city_inputs
         feedback=fb,
     )
     assert res.features
-    assert {f.zone_class for f in res.features} <= set(ZN.SCHEME_CLASSES[scheme])
+    assert {f.zone_class for f in res.features} <= set(ZCFG.SCHEME_CLASSES[scheme])
     assert len({f.zone_class for f in res.features}) >= 2
     assert_clean_partition(res.features, city)
     assert sum(f.area_km2 for f in res.features) == pytest.approx(city.GetArea() / 1e6, rel=1e-9)
@@ -279,7 +291,7 @@ def test_zoning_polygons_are_a_clean_partition_of_the_city(tmp_path, city_inputs
         share = sum(r["share_pct"] for r in res.county_stats if r["county_code"] == code)
         assert share == pytest.approx(100.0, rel=1e-6)
     zr = read(tmp_path / "zones.tif")
-    assert set(np.unique(zr)) - {0} <= {ZN.ZONE_CODES[c] for c in ZN.SCHEME_CLASSES[scheme]}
+    assert set(np.unique(zr)) - {0} <= {ZCFG.ZONE_CODES[c] for c in ZCFG.SCHEME_CLASSES[scheme]}
 
 
 def test_minimum_mapping_unit_is_honoured(tmp_path):
@@ -317,7 +329,7 @@ def test_append_zoning_units_is_all_or_nothing(tmp_path, city_inputs, validate):
         p["vulnerability"], p["source_load"], p["function_value"], None, scheme="2019",
         city=[city.ExportToWkb()], counties=counties, city_code="410100", version="t",
     )  # fmt: skip
-    n = ZN.append_zoning_units(db, res.features, g.crs_wkt)
+    n = ZST.append_zoning_units(db, res.features, g.crs_wkt)
     assert n == len(res.features) > 0
     assert validate(db) == []
     ds = ogr.Open(db)
@@ -330,9 +342,9 @@ def test_append_zoning_units_is_all_or_nothing(tmp_path, city_inputs, validate):
     assert total == pytest.approx(city.GetArea() / 1e6, rel=1e-9)
     ds = None
     bad = list(res.features)
-    bad[-1] = ZN.ZoneFeature(**{**bad[-1].__dict__, "county_code": "41"})
-    with pytest.raises(ZN.ZoningError):
-        ZN.append_zoning_units(db, bad, g.crs_wkt)
+    bad[-1] = VZ.ZoneFeature(**{**bad[-1].__dict__, "county_code": "41"})
+    with pytest.raises(ZCFG.ZoningError):
+        ZST.append_zoning_units(db, bad, g.crs_wkt)
     ds = ogr.Open(db)
     assert ds.GetLayerByName("zoning_units").GetFeatureCount() == n  # nothing of the failed batch
     ds = None
@@ -490,16 +502,16 @@ def test_chain_on_the_demo_city(tmp_path, validate):
         ys.append(f.GetGeometryRef().GetY())
     ds = None
     g = d.grid
-    cfg = ZN.load_config()
-    ZN.run_sourceload(xs, ys, ZN.hazard_scores(recs, cfg), g, str(tmp_path / "load.tif"))
-    ZN.run_functionvalue(g, str(tmp_path / "value.tif"), [], [], {}, cfg=cfg)
+    cfg = ZCFG.load_config()
+    SL.run_sourceload(xs, ys, SL.hazard_scores(recs, cfg), g, str(tmp_path / "load.tif"))
+    FV.run_functionvalue(g, str(tmp_path / "value.tif"), [], [], {}, cfg=cfg)
     z = ZN.run_zoning(
         str(tmp_path / "drastic.tif"), str(tmp_path / "load.tif"), str(tmp_path / "value.tif"),
         scheme="2023", city=city, counties=counties, city_code=city_code,
     )  # fmt: skip
     assert z.features and len(z.county_stats) >= 2
     assert sum(f.area_km2 for f in z.features) == pytest.approx(z.city_area_km2, rel=1e-6)
-    n = ZN.append_zoning_units(db, z.features, g.crs_wkt)
+    n = ZST.append_zoning_units(db, z.features, g.crs_wkt)
     assert n == len(z.features)
     assert validate(db) == []
 
@@ -571,11 +583,11 @@ def test_cancel_stops_every_step(tmp_path, city_inputs):
 
     g, p, city, counties = city_inputs
     with pytest.raises(rb.Canceled):
-        ZN.run_sourceload(
+        SL.run_sourceload(
             [X0 + 50], [Y1 - 50], [1.0], g, str(tmp_path / "l.tif"), block_rows=4, feedback=_CancelAfter(2)
         )
     with pytest.raises(rb.Canceled):
-        ZN.run_functionvalue(g, str(tmp_path / "v.tif"), block_rows=4, feedback=_CancelAfter(2))
+        FV.run_functionvalue(g, str(tmp_path / "v.tif"), block_rows=4, feedback=_CancelAfter(2))
     with pytest.raises(rb.Canceled):
         ZN.run_zoning(p["vulnerability"], p["source_load"], p["function_value"], city=[city.ExportToWkb()],
                       block_rows=4, feedback=_CancelAfter(5))  # fmt: skip

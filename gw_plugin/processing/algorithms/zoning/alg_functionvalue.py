@@ -1,5 +1,5 @@
 """gwplugin:functionvalue — groundwater function-value score raster from drinking-water source protection and
-recharge zones, abstraction and water-quality class (core/zoning/overlay.py)."""
+recharge zones, abstraction and water-quality class (core/zoning/function_value.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ....core.zoning import overlay as ZN
+from ....core.zoning import config as ZCFG
+from ....core.zoning import function_value as FV
+from ....core.zoning import source_load as SL
 from ...base import FeedbackBridge, GwAlgorithm, fail
-from .alg_drastic import add_grid_parameters, raster_path, read_shapes, run_core, target_grid
+from ...params import add_grid_parameters, raster_path, read_shapes, run_core, target_grid
 
 
 def _field_or_empty(source, name: str) -> str:
@@ -87,7 +89,7 @@ class FunctionValueAlgorithm(GwAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Function value")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        cfg = run_core(ZN.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None)
+        cfg = run_core(ZCFG.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None)
         prot_src = self.parameterAsSource(parameters, "PROTECTION_ZONES", context)
         rech_src = self.parameterAsSource(parameters, "RECHARGE_ZONES", context)
         if prot_src is None and rech_src is None:
@@ -125,11 +127,11 @@ class FunctionValueAlgorithm(GwAlgorithm):
             if not qfield:
                 fail(self.tr("Choose the quality class field of the water-quality points."))
             shapes = run_core(read_shapes, self, parameters, "QUALITY_POINTS", context, [qfield], grid, feedback)
-            xs, ys, idx = ZN.points_from_shapes(shapes)
+            xs, ys, idx = SL.points_from_shapes(shapes)
             quality_points = [(x, y, shapes[i][1][0]) for x, y, i in zip(xs, ys, idx)]
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         res = run_core(
-            ZN.run_functionvalue,
+            FV.run_functionvalue,
             grid,
             out,
             protection,

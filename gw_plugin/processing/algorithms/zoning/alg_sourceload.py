@@ -1,4 +1,4 @@
-"""gwplugin:sourceload — pollution-source load raster from the pollution_sources inventory (core/zoning/overlay.py)."""
+"""gwplugin:sourceload — pollution-source load raster from the pollution_sources inventory (core/zoning/source_load.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ....core.zoning import overlay as ZN
+from ....core.zoning import config as ZCFG
+from ....core.zoning import source_load as SL
 from ...base import FeedbackBridge, GwAlgorithm, fail
-from .alg_drastic import add_grid_parameters, read_shapes, run_core, target_grid
+from ...params import add_grid_parameters, read_shapes, run_core, target_grid
 
 DECAYS = ["exponential", "linear"]
 SOURCE_FIELDS = ("category", "scale", "antiseepage_status", "operating_status")
@@ -95,7 +96,7 @@ class SourceLoadAlgorithm(GwAlgorithm):
         ):
             if parameters.get(name) not in (None, ""):
                 overrides["source_load"][key] = self.parameterAsDouble(parameters, name, context)
-        cfg = run_core(ZN.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None, overrides)
+        cfg = run_core(ZCFG.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None, overrides)
         sl = cfg["source_load"]
         source = self.parameterAsSource(parameters, "SOURCES", context)
         if source is None:
@@ -112,8 +113,8 @@ class SourceLoadAlgorithm(GwAlgorithm):
             )
         shapes = run_core(read_shapes, self, parameters, "SOURCES", context, fields, grid, feedback)
         records = [dict(zip(SOURCE_FIELDS, values)) for _w, values in shapes]
-        xs, ys, idx = ZN.points_from_shapes(shapes)
-        hazards = ZN.hazard_scores(records, cfg)[idx] if len(idx) else []
+        xs, ys, idx = SL.points_from_shapes(shapes)
+        hazards = SL.hazard_scores(records, cfg)[idx] if len(idx) else []
         retro = sum(1 for r in records if (r.get("antiseepage_status") or "") in set(sl["retrofit_done_statuses"]))
         feedback.pushInfo(
             self.tr("{n} sources, {r} with a completed anti-seepage retrofit (hazard x {f:g}).").format(
@@ -124,7 +125,7 @@ class SourceLoadAlgorithm(GwAlgorithm):
             feedback.pushInfo(self.tr("Hazard scores are DEFAULTS (zoning_defaults.json, source_load); edit them."))
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         res = run_core(
-            ZN.run_sourceload,
+            SL.run_sourceload,
             xs,
             ys,
             hazards,

@@ -1,6 +1,6 @@
 """gwplugin:zoning — groundwater pollution prevention zones (2019 or 2023 scheme) from vulnerability, source load,
 function value and pollution status; polygons shaped like zoning_units, county area statistics, and an
-all-or-nothing append to a project GeoPackage (core/zoning/overlay.py)."""
+all-or-nothing append to a project GeoPackage (core/zoning/overlay.py, store.py)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ....core.zoning import config as ZCFG
 from ....core.zoning import drastic as DR
 from ....core.zoning import overlay as ZN
 from ....core.zoning import rasterblocks as rb
+from ....core.zoning import store as ZST
 from ...base import FeedbackBridge, GwAlgorithm, fail
-from .alg_drastic import RESAMPLING, raster_path, read_shapes, run_core
+from ...params import RESAMPLING, raster_path, read_shapes, run_core
 
 SCHEMES = ["2019", "2023"]
 MAJORITY = [0, 3, 5, 7]
@@ -42,7 +44,7 @@ def zone_fields() -> QgsFields:
     fields.append(QgsField("scheme", QVariant.String))
     fields.append(QgsField("zone_class", QVariant.String))
     fields.append(QgsField("version", QVariant.String))
-    for name in ZN.SCORE_NAMES:
+    for name in ZCFG.SCORE_NAMES:
         fields.append(QgsField(name, QVariant.Double))
     fields.append(QgsField("area_km2", QVariant.Double))
     fields.append(QgsField("requirements", QVariant.String))
@@ -188,7 +190,7 @@ class ZoningAlgorithm(GwAlgorithm):
                     fail(self.tr("{n}: give two numbers, e.g. 120,160.").format(n=name))
                 breaks[key] = values
         overrides = {"zoning": {"breaks": breaks}} if breaks else None
-        cfg = run_core(ZN.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None, overrides)
+        cfg = run_core(ZCFG.load_config, self.parameterAsFile(parameters, "CONFIG", context) or None, overrides)
         vul = raster_path(self, parameters, "VULNERABILITY", context)
         load = raster_path(self, parameters, "SOURCE_LOAD", context)
         value = raster_path(self, parameters, "FUNCTION_VALUE", context)
@@ -248,7 +250,7 @@ class ZoningAlgorithm(GwAlgorithm):
             feat.setGeometry(geom)
             feat.setAttributes(
                 [f.county_code, f.scheme, f.zone_class, f.version]
-                + [f.scores.get(n) for n in ZN.SCORE_NAMES]
+                + [f.scores.get(n) for n in ZCFG.SCORE_NAMES]
                 + [f.area_km2, f.requirements]
             )
             sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
@@ -264,7 +266,7 @@ class ZoningAlgorithm(GwAlgorithm):
         if gpkg:
             if not all(f.county_code for f in res.features):
                 fail(self.tr("Some zones have no county code: give admin units with codes (level city/county)."))
-            n = run_core(ZN.append_zoning_units, gpkg, res.features, grid.crs_wkt, "gwplugin:zoning")
+            n = run_core(ZST.append_zoning_units, gpkg, res.features, grid.crs_wkt, "gwplugin:zoning")
             feedback.pushInfo(self.tr("Appended {n} zones to zoning_units of {p}.").format(n=n, p=gpkg))
             result["APPENDED"] = n
         if raster_out:

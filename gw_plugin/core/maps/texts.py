@@ -1,0 +1,69 @@
+"""Fixed texts of the thematic maps in Chinese and English: labels, production date, scale and the
+coordinate-system note (the map language is chosen per export, independent of the QGIS locale).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from qgis.core import QgsCoordinateReferenceSystem
+
+from ...toolbelt.i18n import is_zh
+
+# Fixed map labels in both languages (the map language is chosen per export, independent of the QGIS locale).
+_TEXT = {
+    "legend": ("图例", "Legend"),
+    "scale": ("比例尺 1:{}", "Scale 1:{}"),
+    "km": ("千米", "km"),
+    "m": ("米", "m"),
+    "notes": ("说明：{}", "Notes: {}"),
+    "sources": ("数据来源：{}", "Data sources: {}"),
+    "date": ("制图日期：{d.year}年{d.month}月{d.day}日", "Date: {d:%Y-%m-%d}"),
+    "crs_gk": (
+        "坐标系：2000国家大地坐标系（CGCS2000），高斯-克吕格投影3度带，中央经线{cm}°E（{authid}）",
+        "Coordinate system: CGCS2000, 3-degree Gauss-Kruger projection, central meridian {cm}°E ({authid})",
+    ),
+    "crs_other": ("坐标系：{desc}（{authid}）", "Coordinate system: {desc} ({authid})"),
+    "grid": ("经纬网：CGCS2000地理坐标（EPSG:4490）", "Graticule: CGCS2000 geographic (EPSG:4490)"),
+    "overview_title": ("{city}地下水污染防治试验区概况图", "{city}Groundwater Pollution Prevention Pilot Zone"),
+    "overview_subtitle": (
+        "监测井（按含水层位）、污染源（按类别）与饮用水水源地分布",
+        "Overview map: monitoring wells by aquifer layer, pollution sources by category, drinking-water sources",
+    ),
+    "overview_notes": (
+        "监测井按含水层位分色，污染源按类别分色；图中仅表示位置，不作为权属界线依据。",
+        "Wells are coloured by aquifer layer and pollution sources by category. Locations only; not a legal "
+        "boundary map.",
+    ),
+    "project_db": ("项目数据库 {}", "project database {}"),
+    "other": ("其他", "Other"),
+}
+
+
+def label_text(key: str, lang: str = "zh") -> str:
+    """Fixed map label ``key`` in ``lang`` ("zh" or "en")."""
+    zh, en = _TEXT[key]
+    return zh if is_zh(lang) else en
+
+
+def date_text(day: _dt.date, lang: str = "zh") -> str:
+    return label_text("date", lang).format(d=day)
+
+
+def scale_text(scale: float, lang: str = "zh") -> str:
+    n = int(round(scale))
+    grouped = f"{n:,}".replace(",", " ") if is_zh(lang) else f"{n:,}"
+    return label_text("scale", lang).format(grouped)
+
+
+def crs_text(crs: QgsCoordinateReferenceSystem, lang: str = "zh") -> str:
+    """Coordinate-system note for the map margin."""
+    authid = crs.authid()
+    code = int(authid.split(":")[1]) if authid.upper().startswith("EPSG:") and authid[5:].isdigit() else 0
+    if 4513 <= code <= 4554:  # CGCS2000 3-degree Gauss-Kruger (zone-numbered 4513-4533, CM-only 4534-4554)
+        found = re.search(r"\+lon_0=([-0-9.]+)", crs.toProj())
+        if found:
+            cm = f"{float(found.group(1)):g}"
+            return label_text("crs_gk", lang).format(cm=cm, authid=authid)
+    return label_text("crs_other", lang).format(desc=crs.description(), authid=authid)
