@@ -17,6 +17,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gw_plugin.core.wells import classify as G  # noqa: E402
+from gw_plugin.core.wells import standard as S  # noqa: E402
 
 N = 1_000_000
 REPEATS = 7
@@ -34,18 +35,18 @@ def best_of(fn, repeats: int = REPEATS) -> float:
 
 def main() -> int:
     rng = np.random.default_rng(14848)
-    inds = G.indicators()
+    inds = S.indicators()
     codes = rng.integers(0, len(inds), N).astype(np.int16)
     # values spread around each indicator's class III limit (pH around 7.5)
     cs = np.array([(i.limits[2] if i.limits[2] else 1.0) for i in inds])
     values = cs[codes] * rng.lognormal(0.0, 1.0, N)
-    ph = G.indicator("pH").index
+    ph = S.indicator("pH").index
     values[codes == ph] = rng.normal(7.5, 1.0, int((codes == ph).sum()))
     nd = rng.random(N) < 0.05
     dls = np.where(nd, values * 0.5, np.nan)
 
     # Baseline: one searchsorted of the same values into one indicator's four limits (manganese).
-    limits = np.array(G.indicator("锰").limits)
+    limits = np.array(S.indicator("锰").limits)
     baseline = best_of(lambda: np.searchsorted(limits, values, side="left"))
 
     def run():

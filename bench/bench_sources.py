@@ -26,7 +26,7 @@ from osgeo import ogr  # noqa: E402
 
 from gw_plugin.core.data import gpkg, reports  # noqa: E402
 from gw_plugin.core.data import schema as S  # noqa: E402
-from gw_plugin.core.sources import indicators, rosters, spotcheck  # noqa: E402
+from gw_plugin.core.sources import indicators, roster_publication, roster_screening, spotcheck  # noqa: E402
 
 BUDGET_S = 10.0
 X0, Y0 = 38_450_000.0, 3_800_000.0
@@ -161,7 +161,7 @@ def main(n: int = 100_000) -> int:
         print(f"build {n} sources: {time.perf_counter() - t:.1f} s (not budgeted)")
 
         t = time.perf_counter()
-        res = rosters.screen(path, user="bench")
+        res = roster_screening.screen(path, user="bench")
         dt_screen = time.perf_counter() - t
         print(f"screening {n} sources: {dt_screen:.2f} s; proposals {res.counts}; by rule {res.matches_by_rule}")
         ok &= dt_screen <= BUDGET_S
@@ -173,11 +173,11 @@ def main(n: int = 100_000) -> int:
                 "WHERE roster = 'gw_key_supervised'"
             )
         con.close()
-        rosters.publish(path, "gw_key_supervised", "bench-1", "bench")
+        roster_publication.publish(path, "gw_key_supervised", "bench-1", "bench")
         spotcheck.draw_batch(path, "bench", seed=1, user="bench")
 
         t = time.perf_counter()
-        rosters.screen(path, user="bench")
+        roster_screening.screen(path, user="bench")
         print(f"re-screening with decided entries: {time.perf_counter() - t:.2f} s")
 
         t = time.perf_counter()

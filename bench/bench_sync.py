@@ -48,7 +48,7 @@ def fill_project(path: str, n: int) -> None:
                 "phreatic",
                 "active",
                 20.0 + i % 100,
-                SY.C.wkb_to_gpkg(__import__("struct").pack("<BIdd", 1, 1, x, y), 4547),
+                C.wkb_to_gpkg(__import__("struct").pack("<BIdd", 1, 1, x, y), 4547),
             )
         )
     with C.transaction(con):

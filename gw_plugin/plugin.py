@@ -11,91 +11,24 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
 
-from .toolbelt.paths import I18N_DIR, plugin_version, resource
+from .toolbelt import settings
+from .toolbelt.i18n import qgis_locale, translation_file, ui_language
+from .toolbelt.log import log
+from .toolbelt.paths import plugin_version, resource
+from .toolbelt.qt import keep_until_finished
 
 PLUGIN_NAME = "gw_plugin"
 MENU_OBJECT_NAME = "gw_plugin_menu"
 TOOLBAR_OBJECT_NAME = "gw_plugin_toolbar"
-SETTINGS_PREFIX = "gw_plugin"
 #: modules whose register_functions()/unregister_functions() add QGIS expression functions
 EXPRESSIONS_MODULES = ("gw_plugin.core.wells.expressions", "gw_plugin.core.sources.expressions")
 BUILD_DEMO_ID = "gwplugin:builddemo"
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Locale and translation
-
-
-def qgis_locale() -> str:
-    """The locale QGIS runs in: the translation QGIS itself loaded (also set by ``qgis --lang``), else QgsSettings
-    ``locale/userLocale`` (QGIS writes the locale in use there at start), else QLocale."""
-    app = QgsApplication.instance()
-    value = app.translation() if isinstance(app, QgsApplication) else ""
-    return value or QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
-
-
-def translation_candidates(locale: str) -> list:
-    """Locale suffixes of .qm files to try, best first.
-
-    QGIS names Simplified Chinese ``zh-Hans`` on some versions and ``zh_CN`` on others (qgis/QGIS #65042); both, and
-    plain ``zh``, map to the zh_CN translation. Traditional Chinese (Hant/TW/HK/MO) does not fall back to it."""
-    loc = (locale or "").strip().replace("-", "_")
-    if not loc:
-        return []
-    parts = loc.split("_")
-    lang = parts[0].lower()
-    tags = {p.upper() for p in parts[1:]}
-    out = [loc]
-    if lang == "zh":
-        if tags & {"HANT", "TW", "HK", "MO"}:
-            out += ["zh_TW", "zh_Hant"]
-        else:
-            out += ["zh_CN", "zh_Hans", "zh"]
-    else:
-        out.append(lang)
-    seen: list = []
-    for c in out:
-        if c not in seen:
-            seen.append(c)
-    return seen
-
-
-def translation_file(locale: str, i18n_dir: Path = I18N_DIR) -> Path | None:
-    """The gw_plugin_<locale>.qm to load for ``locale``, or None (English: the source strings)."""
-    for cand in translation_candidates(locale):
-        for name in (cand, cand.replace("_", "-")):
-            path = Path(i18n_dir) / f"gw_plugin_{name}.qm"
-            if path.is_file():
-                return path
-    return None
-
-
-def ui_language(locale: str | None = None) -> str:
-    """'zh' or 'en': the language of layer names, aliases and code-list labels loaded into a project."""
-    loc = (locale if locale is not None else qgis_locale()).lower()
-    return "zh" if loc.startswith("zh") else "en"
-
-
-_ORPHANED_TASKS: list = []
-
-
-def _keep_until_finished(task) -> None:
-    """Keep the Python side of a task alive after unload until QGIS's task manager is done with it."""
-    _ORPHANED_TASKS.append(task)
-
-    def release(*args):
-        if task in _ORPHANED_TASKS:
-            _ORPHANED_TASKS.remove(task)
-
-    task.completed.connect(release)
-    task.taskTerminated.connect(release)  # canceled before it started: finished() is not called
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +113,7 @@ class GwPlugin:
     def unload(self) -> None:
         for task in list(self.tasks):
             self._forget_task(task)
-            _keep_until_finished(task)
+            keep_until_finished(task)
             task.cancel()
         main_window = self.iface.mainWindow()
         main_window.menuBar().removeAction(self.menu.menuAction())
@@ -228,7 +161,7 @@ class GwPlugin:
             QCoreApplication.installTranslator(translator)
             self.translator = translator
         else:
-            QgsMessageLog.logMessage(f"Could not load {path}", PLUGIN_NAME, Qgis.MessageLevel.Warning)
+            log(f"Could not load {path}", "warning")
 
     def _remove_translator(self) -> None:
         if self.translator is not None:
@@ -258,9 +191,7 @@ class GwPlugin:
                 module = importlib.import_module(name)
                 module.register_functions()
             except Exception as exc:  # a broken optional module must not stop the plugin from loading
-                QgsMessageLog.logMessage(
-                    f"Expression functions of {name} not registered: {exc!r}", PLUGIN_NAME, Qgis.MessageLevel.Warning
-                )
+                log(f"Expression functions of {name} not registered: {exc!r}", "warning")
                 continue
             self.expressions.append(module)
 
@@ -276,13 +207,12 @@ class GwPlugin:
     def open_database_dialog(self) -> None:
         from .gui.project.database_dialog import DatabaseDialog
 
-        settings = QgsSettings()
-        last_dir = settings.value(f"{SETTINGS_PREFIX}/last_database_dir", "", type=str)
+        last_dir = settings.LAST_DATABASE_DIR.get()
         dialog = DatabaseDialog(self.iface.mainWindow(), start_dir=last_dir)
         if dialog.exec() != DatabaseDialog.DialogCode.Accepted:
             return
         path = dialog.path()
-        settings.setValue(f"{SETTINGS_PREFIX}/last_database_dir", os.path.dirname(path))
+        settings.LAST_DATABASE_DIR.set(os.path.dirname(path))
         self.open_database(path, create=dialog.create_new(), crs=dialog.crs())
 
     def open_database(self, path: str, create: bool = False, crs: str = "EPSG:4547"):
@@ -421,14 +351,13 @@ class GwPlugin:
                 Qgis.MessageLevel.Warning,
             )
             return
-        settings = QgsSettings()
-        start = settings.value(f"{SETTINGS_PREFIX}/last_demo_dir", os.path.expanduser("~"), type=str)
+        start = settings.LAST_DEMO_DIR.get(os.path.expanduser("~"))
         folder = QFileDialog.getExistingDirectory(
             self.iface.mainWindow(), QCoreApplication.translate("GwPlugin", "Folder for the demo city"), start
         )
         if not folder:
             return
-        settings.setValue(f"{SETTINGS_PREFIX}/last_demo_dir", folder)
+        settings.LAST_DEMO_DIR.set(folder)
         self.start_processing_task(
             BUILD_DEMO_ID,
             {"OUTPUT_FOLDER": folder, "SEED": 42, "CRS": "EPSG:4547"},

@@ -9,7 +9,8 @@
 #   pylupdate5 skip the call; it reads copies of the sources with such commas blanked (same lines and columns);
 # - `tr = QCoreApplication.translate` followed by tr("Context", "text") (pylupdate5 would take "Context" for the
 #   text): in the copies such calls read translate("Context", "text");
-# - a context held in a module-level constant, translate(CTX, "text"): the copies spell the constant out;
+# - a context held in a module-level constant, translate(CTX, "text") or toolbelt.i18n's tr(CTX, "text") (the
+#   plugin's one translation helper, modules name their context TR_CONTEXT): the copies spell the constant out;
 # - module-level helpers `def _tr(text): return QCoreApplication.translate("Context", text)`: in the copies their
 #   calls _tr("text") read translate("Context", "text");
 # - Processing algorithms name themselves through class attributes (DISPLAY, HELP, GROUP) translated at run time;
@@ -80,10 +81,12 @@ for src in sorted(pathlib.Path("gw_plugin").rglob("*.py")):
                 and [t.type for t in toks[i + 1:i + 5]] == [tokenize.OP, tokenize.STRING, tokenize.OP, tokenize.STRING]
                 and toks[i + 1].string == "(" and toks[i + 3].string == ","):
             edits.append((*tok.start, 2, "translate"))
-        if (tok.type == tokenize.NAME and tok.string == "translate" and i + 3 < len(toks)
+        if (tok.type == tokenize.NAME and tok.string in ("translate", "tr") and i + 3 < len(toks)
                 and toks[i + 1].string == "(" and toks[i + 2].type == tokenize.NAME
                 and toks[i + 2].string in consts and toks[i + 3].string == ","):
             ctx = toks[i + 2]
+            if tok.string == "tr":  # toolbelt.i18n.tr(CONTEXT, "text"), also as i18n.tr(...)
+                edits.append((*tok.start, 2, "translate"))
             edits.append((*ctx.start, len(ctx.string), json.dumps(consts[ctx.string], ensure_ascii=False)))
         if (tok.type == tokenize.NAME and tok.string in wrappers and (prev is None or prev.string not in (".", "def"))
                 and i + 2 < len(toks) and toks[i + 1].string == "(" and toks[i + 2].type == tokenize.STRING):

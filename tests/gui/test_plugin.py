@@ -24,7 +24,7 @@ import gw_plugin
 from gw_plugin.core.data import gpkg
 from gw_plugin.core.data import schema as S
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PROVIDER_ID = "gwplugin"
 
 
@@ -276,7 +276,7 @@ def test_translation_follows_qgis_locale(qgis_iface, clean_provider, locale, cod
 
 
 def test_translation_file_lookup(tmp_path):
-    from gw_plugin.plugin import translation_candidates, translation_file
+    from gw_plugin.toolbelt.i18n import translation_candidates, translation_file
 
     assert translation_candidates("zh-Hans")[:2] == ["zh_Hans", "zh_CN"]
     assert translation_file("zh-Hans").name == "gw_plugin_zh_CN.qm"
@@ -291,7 +291,7 @@ def test_translation_file_lookup(tmp_path):
 def test_locale_falls_back_to_qlocale(locale):
     from qgis.PyQt.QtCore import QLocale
 
-    from gw_plugin.plugin import qgis_locale
+    from gw_plugin.toolbelt.i18n import qgis_locale
 
     locale("")
     assert qgis_locale() == QLocale().name()
@@ -614,7 +614,7 @@ def test_processing_task_cancel(qgis_processing, qtbot, tmp_path):
 
 
 def test_unload_while_a_task_runs(qgis_iface, clean_provider, locale, qtbot, tmp_path):
-    from gw_plugin import plugin as plugin_module
+    from gw_plugin.toolbelt.qt import orphaned_tasks
 
     locale("en_US")
     instance = gw_plugin.classFactory(qgis_iface)
@@ -629,7 +629,7 @@ def test_unload_while_a_task_runs(qgis_iface, clean_provider, locale, qtbot, tmp
     instance.unload()
     flush_deletes()
     assert plugin_objects(qgis_iface.mainWindow()) == []
-    qtbot.waitUntil(lambda: not plugin_module._ORPHANED_TASKS, timeout=120000)
+    qtbot.waitUntil(lambda: not orphaned_tasks(), timeout=120000)
     assert called == []  # nothing reaches an unloaded plugin
     assert not (tmp_path / "demo" / "demo_city.qgz").exists()  # canceled
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "i18n" / "gw_plugin_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 MNEMONIC = re.compile(r"&(?=[^&\s;])(?!amp;|lt;|gt;|quot;|apos;)")

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from osgeo import gdal, ogr, osr
 
+from ...toolbelt.ogr import srs as xy_srs
 from . import schema as S
+from .model import Field, Table
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -71,14 +73,7 @@ def crs_is_allowed(crs: str) -> bool:
     return 4513 <= code <= 4554
 
 
-def _srs(crs: str) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def _field_defn(f: S.Field) -> ogr.FieldDefn:
+def _field_defn(f: Field) -> ogr.FieldDefn:
     kind = {
         "text": ogr.OFTString,
         "integer": ogr.OFTInteger64,
@@ -113,11 +108,11 @@ def _add_domains(ds, version: int) -> None:
         ds.AddFieldDomain(dom)
 
 
-def _create_table(ds, t: S.Table, crs: str, version: int) -> None:
+def _create_table(ds, t: Table, crs: str, version: int) -> None:
     opts = ["FID=fid", f"IDENTIFIER={t.zh}", f"DESCRIPTION={t.en}"]
     if t.geometry:
         opts += ["GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
-    lyr = ds.CreateLayer(t.name, _srs(crs) if t.geometry else None, _OGR_GEOM[t.geometry], options=opts)
+    lyr = ds.CreateLayer(t.name, xy_srs(crs) if t.geometry else None, _OGR_GEOM[t.geometry], options=opts)
     for f in t.all_fields(version):
         lyr.CreateField(_field_defn(f))
 

@@ -35,6 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ...toolbelt.i18n import is_zh, pick
 from . import gpkg
 from . import schema as S
 from .model import Field, Style, Table
@@ -75,16 +76,8 @@ _SHAPES = {
 }
 
 
-def _zh(lang: str) -> bool:
-    return lang.lower().startswith("zh")
-
-
-def _pick(pair, lang: str) -> str:
-    return pair[0] if _zh(lang) else pair[1]
-
-
 def layer_name(table: Table, lang: str = "zh") -> str:
-    return table.zh if _zh(lang) else table.en
+    return table.zh if is_zh(lang) else table.en
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -120,9 +113,9 @@ def make_renderer(table: Table, lang: str = "zh"):
     cats = []
     for code in cl.codes:
         sym = make_symbol(table.geometry, code.color or st.color, st)
-        cats.append(QgsRendererCategory(code.code, sym, code.zh if _zh(lang) else code.en))
+        cats.append(QgsRendererCategory(code.code, sym, code.zh if is_zh(lang) else code.en))
     other = make_symbol(table.geometry, "#bdbdbd", st)
-    cats.append(QgsRendererCategory(None, other, "其他" if _zh(lang) else "Other"))
+    cats.append(QgsRendererCategory(None, other, "其他" if is_zh(lang) else "Other"))
     return QgsCategorizedSymbolRenderer(st.field, cats)
 
 
@@ -165,7 +158,7 @@ def constraint_expression(f: Field) -> str | None:
 
 
 def constraint_description(f: Field, lang: str = "zh") -> str:
-    zh = _zh(lang)
+    zh = is_zh(lang)
     bits = []
     if f.pattern:
         bits.append("格式不正确" if zh else "wrong format")
@@ -185,7 +178,7 @@ def widget_setup(f: Field, lang: str, relation_id: str | None = None) -> QgsEdit
         return QgsEditorWidgetSetup("Hidden", {})
     if f.codelist:
         cl = S.codelist(f.codelist)
-        items = [{(c.zh if _zh(lang) else c.en): c.code} for c in cl.codes]
+        items = [{(c.zh if is_zh(lang) else c.en): c.code} for c in cl.codes]
         return QgsEditorWidgetSetup("ValueMap", {"map": items})
     if relation_id:
         return QgsEditorWidgetSetup(
@@ -291,7 +284,7 @@ def configure_fields(layer: QgsVectorLayer, table: Table, lang: str, relation_id
 
 def configure_form(layer: QgsVectorLayer, table: Table, lang: str, child_relations: list) -> None:
     """Drag-and-drop form: a tab with the table's own fields, one tab per child table, a record-info tab."""
-    zh = _zh(lang)
+    zh = is_zh(lang)
     cfg = layer.editFormConfig()
     cfg.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     cfg.clearTabs()
@@ -386,12 +379,12 @@ def load_into_project(
             label_counties(layer, lang)
 
     root = project.layerTreeRoot()
-    name = f"{_pick(ROOT_LABEL, lang)} — {os.path.splitext(os.path.basename(gpkg_path))[0]}"
+    name = f"{pick(ROOT_LABEL, lang)} — {os.path.splitext(os.path.basename(gpkg_path))[0]}"
     group = root.insertGroup(0, name)
     group.setCustomProperty(PROP_DATABASE, gpkg_path)
     for key in GROUP_ORDER:
         tables = [t for t in S.TABLES if t.group == key]
-        sub = group.addGroup(_pick(GROUP_LABELS[key], lang))
+        sub = group.addGroup(pick(GROUP_LABELS[key], lang))
         # geometry layers first, attribute tables after them
         for t in sorted(tables, key=lambda t: t.geometry is None):
             node = sub.addLayer(layers[t.name])
@@ -409,7 +402,7 @@ def open_context_layer(path: str, lang: str = "zh") -> QgsVectorLayer:
     """A context layer (river, built-up area …) named and styled when its file name is known."""
     base = os.path.splitext(os.path.basename(path))[0]
     known = CONTEXT_LAYERS.get(base)
-    lyr = QgsVectorLayer(path, _pick(known[:2], lang) if known else base, "ogr")
+    lyr = QgsVectorLayer(path, pick(known[:2], lang) if known else base, "ogr")
     if known and lyr.isValid():
         from qgis.core import QgsSingleSymbolRenderer
 
@@ -435,7 +428,7 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
 
     settings = QgsPalLayerSettings()
-    settings.fieldName = f'CASE WHEN "level" = \'county\' THEN "{"name_zh" if _zh(lang) else "name_en"}" END'
+    settings.fieldName = f'CASE WHEN "level" = \'county\' THEN "{"name_zh" if is_zh(lang) else "name_en"}" END'
     settings.isExpression = True
     fmt = QgsTextFormat()
     try:  # an installed font that can write Chinese (the default family may be missing on the machine)
@@ -489,14 +482,14 @@ def write_project(
     project.setCrs(QgsCoordinateReferenceSystem(gpkg.read_meta(database_path).get("crs", S.DEFAULT_CRS)))
     group = load_into_project(database_path, project, lang)
     if context_layers:
-        ctx = group.addGroup(_pick(CONTEXT_GROUP, lang))
+        ctx = group.addGroup(pick(CONTEXT_GROUP, lang))
         for path in context_layers:
             lyr = open_context_layer(path, lang)
             if lyr.isValid():
                 project.addMapLayer(lyr, False)
                 ctx.addLayer(lyr)
     if extra_rasters:
-        rg = group.addGroup(_pick(RASTER_GROUP, lang))
+        rg = group.addGroup(pick(RASTER_GROUP, lang))
         rg.setItemVisibilityChecked(False)
         for name, path in sorted(extra_rasters.items()):
             rl = QgsRasterLayer(path, name)

@@ -19,20 +19,14 @@ import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ...toolbelt.i18n import tr
 from . import schema as S
+
+TR_CONTEXT = "xlsx_report"  # the translation context of this module's texts
 
 ROSTER_HEADERS = ["序号", "单位名称", "统一社会信用代码", "所在县（市、区）", "类别", "地址", "纳入理由"]
 ROSTER_WIDTHS = [6, 36, 22, 16, 18, 36, 60]
 CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "Microsoft YaHei"]
-
-
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("xlsx_report", text)
-    except ImportError:  # pragma: no cover
-        return text
 
 
 def roster_title(roster: str, version: Optional[str] = None, city: str = "") -> str:
@@ -134,7 +128,7 @@ def write_table_xlsx(path, title: str, headers: Sequence, rows: Sequence, note: 
 
 
 def write_roster_xlsx(path, roster: str, rows: Sequence, version: Optional[str] = None, city: str = "") -> str:
-    """The official roster listing (rows: rosters.RosterRow)."""
+    """The official roster listing (rows: roster_publication.RosterRow)."""
     require_openpyxl()
     from openpyxl import Workbook
 
@@ -351,7 +345,7 @@ def indicator_charts(report, folder) -> tuple:
         from matplotlib import font_manager
         from matplotlib import pyplot as plt
     except Exception as exc:  # noqa: BLE001 - any import failure means: no charts
-        return {}, _tr("Charts are missing: matplotlib could not be loaded ({error}).").format(error=exc)
+        return {}, tr(TR_CONTEXT, "Charts are missing: matplotlib could not be loaded ({error}).").format(error=exc)
     have = {f.name for f in font_manager.fontManager.ttflist}
     fonts = [f for f in CJK_FONTS if f in have] + ["DejaVu Sans"]
     images = {}

@@ -33,6 +33,7 @@ from typing import Callable, Optional
 
 from osgeo import osr
 
+from ...toolbelt.ogr import srs, transformation
 from ..data import gpkg
 from ..data import schema as S
 from . import names as N
@@ -123,15 +124,8 @@ def build_demo(
 
 
 def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResult:
-    model_srs = osr.SpatialReference()
-    model_srs.SetFromUserInput(MODEL_CRS)
-    model_srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ct = None
-    if crs != MODEL_CRS:
-        out_srs = osr.SpatialReference()
-        out_srs.SetFromUserInput(crs)
-        out_srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        ct = osr.CoordinateTransformation(model_srs, out_srs)
+    model_srs = srs(MODEL_CRS)
+    ct = transformation(model_srs, crs, skip_same=False) if crs != MODEL_CRS else None
 
     geo = Geo(seed)
     run.step(5)

@@ -11,6 +11,7 @@ import math
 import numpy as np
 from osgeo import ogr, osr
 
+from ...toolbelt.ogr import transformation
 from . import names as N
 from .geometry import Noise, blob, multipolygon, pip, point, polygon, rect, rings_of, smoothstep
 
@@ -27,15 +28,10 @@ class Geo:
     def __init__(self, seed: int):
         ss = np.random.SeedSequence([seed, 1])
         rng = np.random.default_rng(ss)
-        srs_ll = osr.SpatialReference()
-        srs_ll.ImportFromEPSG(4490)  # CGCS2000 geographic
-        srs_ll.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        srs_m = osr.SpatialReference()
-        srs_m.ImportFromEPSG(4547)
-        srs_m.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         lon = 113.95 + rng.uniform(-0.05, 0.05)
         lat = 34.72 + rng.uniform(-0.04, 0.04)
-        cx, cy, _ = osr.CoordinateTransformation(srs_ll, srs_m).TransformPoint(lon, lat)
+        # CGCS2000 geographic (EPSG:4490) to the model's CGCS2000 GK zone (EPSG:4547)
+        cx, cy, _ = transformation(4490, 4547, skip_same=False).TransformPoint(lon, lat)
         # Round the centre to whole metres so the geometry does not depend on PROJ's last digits.
         self.cx, self.cy = float(round(cx)), float(round(cy))
         self.center_lonlat = (lon, lat)

@@ -24,16 +24,9 @@ from __future__ import annotations
 import random
 from typing import Optional, Tuple
 
-try:
-    from qgis.PyQt.QtCore import QCoreApplication
+from ...toolbelt.i18n import tr
 
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("codes", text)
-
-except ImportError:  # pragma: no cover - core also runs without QGIS (benchmarks)
-
-    def _tr(text: str) -> str:
-        return text
+TR_CONTEXT = "codes"  # the translation context of this module's texts
 
 
 #: GB 32100-2015 character set (no I, O, Z, S, V) in value order 0..30.
@@ -80,29 +73,32 @@ def validate_uscc(code, check_org_code: bool = False) -> Tuple[bool, str]:
     """
     c = normalise_uscc(code)
     if not c:
-        return False, _tr("The unified social credit code is empty.")
+        return False, tr(TR_CONTEXT, "The unified social credit code is empty.")
     if len(c) != 18:
-        return False, _tr("A unified social credit code has 18 characters, this one has {n}.").format(n=len(c))
+        return False, tr(TR_CONTEXT, "A unified social credit code has 18 characters, this one has {n}.").format(
+            n=len(c)
+        )
     bad = sorted({ch for ch in c if ch not in USCC_VALUE})
     if bad:
-        return False, _tr(
-            "Characters not allowed by GB 32100-2015 (I, O, Z, S, V and symbols are excluded): {chars}"
+        return False, tr(
+            TR_CONTEXT, "Characters not allowed by GB 32100-2015 (I, O, Z, S, V and symbols are excluded): {chars}"
         ).format(chars=" ".join(bad))
     if not c[2:8].isdigit():
-        return False, _tr("Positions 3-8 must be the six-digit administrative-division code, found {part}.").format(
-            part=c[2:8]
-        )
+        return False, tr(
+            TR_CONTEXT, "Positions 3-8 must be the six-digit administrative-division code, found {part}."
+        ).format(part=c[2:8])
     expected = uscc_check_char(c[:17])
     if c[17] != expected:
-        return False, _tr("Wrong check character: {found} found, {expected} expected (GB 32100-2015).").format(
-            found=c[17], expected=expected
-        )
+        return False, tr(
+            TR_CONTEXT, "Wrong check character: {found} found, {expected} expected (GB 32100-2015)."
+        ).format(found=c[17], expected=expected)
     body = c[8:16]
     if all(ch in ORG_ALPHABET for ch in body):
         org_expected = org_code_check_char(body)
         if c[16] != org_expected:
-            msg = _tr(
-                "The organisation code in positions 9-17 has check character {found}, GB 11714 expects {expected}."
+            msg = tr(
+                TR_CONTEXT,
+                "The organisation code in positions 9-17 has check character {found}, GB 11714 expects {expected}.",
             ).format(found=c[16], expected=org_expected)
             return (not check_org_code), msg
     return True, ""

@@ -46,21 +46,13 @@ from typing import Optional
 
 import numpy as np
 
+from ...toolbelt.i18n import tr
 from ...toolbelt.paths import resource
 from ..data import schema as S
 from . import rosters as R
 from . import spotcheck as SC
 
-try:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("indicators", text)
-
-except ImportError:  # pragma: no cover
-
-    def _tr(text: str) -> str:
-        return text
+TR_CONTEXT = "indicators"  # the translation context of this module's texts
 
 
 STATUS_LABELS = {
@@ -252,29 +244,31 @@ def load_plan(path_or_id) -> Plan:
     try:
         data = json.loads(Path(p).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PlanError(_tr("Cannot read the plan configuration {path}: {error}").format(path=p, error=exc)) from exc
+        raise PlanError(
+            tr(TR_CONTEXT, "Cannot read the plan configuration {path}: {error}").format(path=p, error=exc)
+        ) from exc
     inds = []
     seen = set()
     for d in data.get("indicators", []):
         iid = d.get("id")
         if not iid or iid in seen:
-            raise PlanError(_tr("Indicator without id or with a repeated id: {id}").format(id=iid))
+            raise PlanError(tr(TR_CONTEXT, "Indicator without id or with a repeated id: {id}").format(id=iid))
         seen.add(iid)
         if d.get("metric") not in METRICS:
-            raise PlanError(_tr("Indicator {id}: unknown metric {m}").format(id=iid, m=d.get("metric")))
+            raise PlanError(tr(TR_CONTEXT, "Indicator {id}: unknown metric {m}").format(id=iid, m=d.get("metric")))
         try:
             target = float(d["target"])
             _dt.date.fromisoformat(d["deadline"])
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanError(
-                _tr("Indicator {id}: target and deadline (YYYY-MM-DD) are required").format(id=iid)
+                tr(TR_CONTEXT, "Indicator {id}: target and deadline (YYYY-MM-DD) are required").format(id=iid)
             ) from exc
         unit = d.get("unit", "%")
         if unit not in ("%", "count"):
-            raise PlanError(_tr("Indicator {id}: unit must be % or count").format(id=iid))
+            raise PlanError(tr(TR_CONTEXT, "Indicator {id}: unit must be % or count").format(id=iid))
         scope = dict(d.get("scope", {}))
         if set(scope.get("rosters", ())) - set(R.ROSTERS):
-            raise PlanError(_tr("Indicator {id}: unknown roster in scope").format(id=iid))
+            raise PlanError(tr(TR_CONTEXT, "Indicator {id}: unknown roster in scope").format(id=iid))
         inds.append(
             IndicatorDef(
                 iid,

@@ -16,12 +16,14 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from osgeo import ogr, osr
+from osgeo import ogr
 
+from ...toolbelt.ogr import transformation
 from ..data import schema as S
 from ..data import tabular
 from ..data.gpkg import open_database
 from ..data.ids import uuid7_batch
+from ..data.model import CodeList, Field
 from ..wells.lab_import import Issue, parse_date
 from ..wells.labvalues import normalise_text
 from .credit_codes import validate_uscc
@@ -199,7 +201,7 @@ def guess_mapping(table: tabular.Table, target: str) -> LedgerMapping:
     return LedgerMapping(target, cols)
 
 
-def _code_lookup(cl: S.CodeList) -> dict:
+def _code_lookup(cl: CodeList) -> dict:
     look = {}
     for c in cl.codes:
         for k in (c.code, c.zh, c.en):
@@ -242,13 +244,8 @@ def _transformer(path: str):
     crs = dict(sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute("SELECT key, value FROM gw_meta")).get(
         "crs", S.DEFAULT_CRS
     )
-    src = osr.SpatialReference()
-    src.ImportFromEPSG(4490)  # CGCS2000 geographic; WGS84 differs by centimetres, below ledger precision
-    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    dst = osr.SpatialReference()
-    dst.SetFromUserInput(crs)
-    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return osr.CoordinateTransformation(src, dst)
+    # CGCS2000 geographic (EPSG:4490); WGS84 differs by centimetres, below ledger precision
+    return transformation(4490, crs, skip_same=False)
 
 
 def _existing(path: str, table: str) -> tuple:
@@ -303,7 +300,7 @@ class _CellError(ValueError):
         self.code = code
 
 
-def _cell_value(f: S.Field, text: str, lookups: dict, today):
+def _cell_value(f: Field, text: str, lookups: dict, today):
     """The stored value of one ledger cell (non-empty ``text``) for field ``f``; _CellError says why it cannot be."""
     if f.codelist:
         code = _match_code(lookups[f.name], text)

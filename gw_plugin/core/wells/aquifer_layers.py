@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, QTimer
 from qgis.PyQt.QtXml import QDomDocument
 
+from ...toolbelt.i18n import is_zh, pick
 from ..data import schema as S
 from ..data.qgis_project import PROP_DATABASE, PROP_TABLE, project_layers
 from .quality import CLASS_COLORS, ROMAN
@@ -68,14 +69,6 @@ _COPIED_CATEGORIES = (
 )
 
 
-def _zh(lang: str) -> bool:
-    return lang.lower().startswith("zh")
-
-
-def _pick(pair, lang: str) -> str:
-    return pair[0] if _zh(lang) else pair[1]
-
-
 def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -89,8 +82,8 @@ def subset_for(code: str) -> str:
 
 def layer_title(code: str, lang: str = "zh") -> str:
     """'监测井 — 浅层潜水' / 'Wells — Shallow phreatic'; unknown codes keep the code."""
-    name = _pick(NO_AQUIFER_LABEL, lang) if not code else S.codelist("aquifer_layer").label(code, lang)
-    return f"{'监测井' if _zh(lang) else 'Wells'} — {name}"
+    name = pick(NO_AQUIFER_LABEL, lang) if not code else S.codelist("aquifer_layer").label(code, lang)
+    return f"{'监测井' if is_zh(lang) else 'Wells'} — {name}"
 
 
 def order_codes(codes) -> list:
@@ -148,9 +141,9 @@ def make_renderer(lang: str = "zh") -> QgsCategorizedSymbolRenderer:
     """Categories on latest_class: I–V in CLASS_COLORS and a grey 'not classified' for NULL."""
     categories = []
     for k in (1, 2, 3, 4, 5):
-        label = _pick(CLASS_LABEL, lang).format(roman=ROMAN[k])
+        label = pick(CLASS_LABEL, lang).format(roman=ROMAN[k])
         categories.append(QgsRendererCategory(k, class_symbol(k), label))
-    categories.append(QgsRendererCategory(None, class_symbol(None), _pick(UNCLASSIFIED_LABEL, lang)))
+    categories.append(QgsRendererCategory(None, class_symbol(None), pick(UNCLASSIFIED_LABEL, lang)))
     return QgsCategorizedSymbolRenderer("latest_class", categories)
 
 
@@ -221,7 +214,7 @@ def build_aquifer_layers(
         root = project.layerTreeRoot()
         node = root.findLayer(wells.id())
         parent = node.parent() if node is not None and node.parent() is not None else root
-        group = parent.insertGroup(0, _pick(GROUP_LABEL, lang))
+        group = parent.insertGroup(0, pick(GROUP_LABEL, lang))
         group.setCustomProperty(PROP_GROUP, os.path.abspath(database))
     group.setCustomProperty("gw_plugin/lang", lang)
     sync_aquifer_layers(project, database, lang)

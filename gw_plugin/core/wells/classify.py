@@ -1,9 +1,8 @@
 """GB/T 14848-2017 (地下水质量标准) single-indicator and per-sample water-quality classification.
 
-The 93 indicators are read from the plugin's own copy of the standard's tables
-(resources/reference/gbt14848_2017.csv; its '#' lines name the source) into immutable :class:`Indicator` records.
-The key of an indicator is its Chinese name exactly as written in that file; it is what
-``sample_results.parameter`` stores.
+The 93 indicators, their limits and units come from core/wells/standard.py (the standard's table as
+:class:`~.standard.Indicator` records, keyed by the Chinese name); lab notation and units are read by
+core/wells/labvalues.py.
 
 Evaluation rules (../shared/reference/README.md §1, GB/T 14848-2017 §6):
 
@@ -29,7 +28,6 @@ Pure Python + numpy; no QGIS import (notes are translated through qgis.PyQt when
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -37,8 +35,8 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 
-from ...toolbelt.paths import resource
 from . import labvalues as LV
+from .standard import NUMERIC, PH, PH_I_III, PH_IV, RADIO, TEXT, Indicator, by_key, indicators
 
 try:  # translation of user-facing notes (context "gb14848"); the core also runs without QGIS (benchmarks)
     from qgis.PyQt.QtCore import QCoreApplication
@@ -52,39 +50,7 @@ except ImportError:  # pragma: no cover - QGIS is present in the tests
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 
-# Kinds of indicator
-NUMERIC = "numeric"  # limits I–IV as "≤x"; V is "> IV limit"
-PH = "ph"  # two-sided
-TEXT = "text"  # "无" for I–IV, "有" → V (odour/taste, visible matter)
-RADIO = "radio"  # gross α/β: IV and V both "> limit" → reported as IV (exceeds guidance value)
-
-# GB/T 14848-2017 Table 1, pH row (../shared/reference/README.md §1)
-PH_I_III = (6.5, 8.5)
-PH_IV = (5.5, 9.0)
 PH_NEUTRAL = 7.0  # HJ 610-2016 §8.4.1.2 standard-index formula
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One row of GB/T 14848-2017 Table 1 (T1, routine) or Table 2 (T2, non-routine)."""
-
-    key: str  # Chinese name exactly as in the standard's table
-    table: str  # "T1" | "T2"
-    name_cn: str
-    name_en: str
-    unit: str  # the standard's unit, e.g. "mg/L", "μg/L", "Bq/L", "无量纲", "-"
-    kind: str  # NUMERIC | PH | TEXT | RADIO
-    limits: tuple  # upper limits of classes I–IV (floats; None where the class has no numeric limit)
-    raw: tuple  # the five cells as written: class I, II, III, IV, V rule
-    class_i_not_detected: bool = False  # anionic surfactants: class I is "不得检出"
-    index: int = 0  # position in the table (0..92); the integer code of the vectorised path
-
-    @property
-    def class_iii_limit(self) -> Optional[float]:
-        return self.limits[2] if self.kind in (NUMERIC, RADIO) else None
-
-    def label(self, lang: str = "zh") -> str:
-        return self.name_cn if lang.startswith("zh") else self.name_en
 
 
 @dataclass(frozen=True)
@@ -135,101 +101,18 @@ class SampleResult:
 
 
 # ------------------------------------------------------------------------------------------------------------
-# Loading the table
+# Indicator of a parameter name
 # ------------------------------------------------------------------------------------------------------------
-def reference_path():
-    return resource("reference", "gbt14848_2017.csv")
-
-
-def _parse_limit(cell: str) -> tuple:
-    """'≤5' → ('le', 5.0); '无' → ('none', None); '不得检出(not detected)' → ('nd', None); '>0.5' → ('gt', 0.5)."""
-    text = cell.strip()
-    if text.startswith("≤"):
-        return "le", float(text[1:])
-    if text.startswith(">"):
-        return "gt", float(text[1:].split()[0])
-    if text == "无":
-        return "none", None
-    if text.startswith("不得检出") or text.startswith("未检出"):
-        return "nd", None
-    if "pH" in text:
-        return "ph", None
-    raise ValueError(f"GB/T 14848 table: cannot parse limit {cell!r}")
-
-
-def _indicator_from_row(i: int, row: dict) -> Indicator:
-    cells = [row["class_I"], row["class_II"], row["class_III"], row["class_IV"]]
-    raw = tuple(cells + [row["class_V_rule"]])
-    parsed = [_parse_limit(c) for c in cells]
-    kinds = {p[0] for p in parsed}
-    nd_first = False
-    if kinds == {"ph"}:
-        kind, limits = PH, (None, None, None, None)
-    elif kinds == {"none"}:
-        kind, limits = TEXT, (None, None, None, None)
-    elif parsed[3][0] == "gt":
-        if any(p[0] != "le" for p in parsed[:3]) or parsed[3][1] != parsed[2][1]:
-            raise ValueError(f"GB/T 14848 table: unexpected radioactivity row {row}")
-        kind, limits = RADIO, tuple(p[1] for p in parsed[:3]) + (None,)
-    else:
-        if parsed[0][0] == "nd":
-            nd_first = True
-            parsed[0] = ("le", None)
-        if any(p[0] != "le" for p in parsed):
-            raise ValueError(f"GB/T 14848 table: unexpected row {row}")
-        kind, limits = NUMERIC, tuple(p[1] for p in parsed)
-        nums = [x for x in limits if x is not None]
-        if nums != sorted(nums):
-            raise ValueError(f"GB/T 14848 table: limits not ascending in {row}")
-    return Indicator(
-        key=row["indicator_cn"],
-        table=row["table"],
-        name_cn=row["indicator_cn"],
-        name_en=row["indicator_en"],
-        unit=row["unit"],
-        kind=kind,
-        limits=limits,
-        raw=raw,
-        class_i_not_detected=nd_first,
-        index=i,
-    )
-
-
-@lru_cache(maxsize=1)
-def indicators() -> tuple:
-    """The 93 indicators in the order of the standard (T1 then T2)."""
-    with open(reference_path(), encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    out = tuple(_indicator_from_row(i, r) for i, r in enumerate(rows))
-    if len(out) != 93 or len({ind.key for ind in out}) != 93:
-        raise ValueError(f"GB/T 14848 table: expected 93 distinct indicators, found {len(out)}")
-    return out
-
-
-@lru_cache(maxsize=1)
-def _by_key() -> dict:
-    return {ind.key: ind for ind in indicators()}
-
-
-def indicator(key: str) -> Indicator:
-    """The indicator of a key (Chinese name as in the standard). KeyError when unknown."""
-    return _by_key()[key]
-
-
-def keys() -> list:
-    return [ind.key for ind in indicators()]
-
-
 def resolve(parameter) -> Optional[Indicator]:
     """Indicator for a key or any spelling recognised by labvalues.recognise_parameter; None when unknown."""
     if parameter is None:
         return None
     text = str(parameter)
-    ind = _by_key().get(text)
+    ind = by_key().get(text)
     if ind is not None:
         return ind
     key = LV.recognise_parameter(text)
-    return _by_key().get(key) if key else None
+    return by_key().get(key) if key else None
 
 
 # ------------------------------------------------------------------------------------------------------------

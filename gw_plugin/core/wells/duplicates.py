@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..data import schema as S
+from ..data.model import SYSTEM_FIELD_NAMES
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def merge_wells(
                 if a and a not in aliases and a != keep["well_code"]:
                     aliases.append(a)
         changes = {fields.indexOf("source_codes"): "; ".join(aliases)}
-        system = set(S.SYSTEM_FIELD_NAMES) | {"fid", "source_codes"}
+        system = set(SYSTEM_FIELD_NAMES) | {"fid", "source_codes"}
         for i, fld in enumerate(fields):
             if fld.name() in system:
                 continue

@@ -23,7 +23,7 @@ import numpy as np
 from ..data import tabular
 from ..data.gpkg import bulk_load, open_database, utc_now
 from ..data.ids import uuid7_batch, uuid7_counter, uuid7_from
-from . import classify, labvalues
+from . import labvalues, standard
 
 MAX_DATE_AGE_YEARS = 80
 
@@ -123,7 +123,7 @@ class ImportReport:
         for k in range(len(c)):
             num, dl = float(c.value_num[k]), float(c.detection_limit[k])
             key = c.pkeys[c.pkey[k]]
-            ind = classify.indicator(key)
+            ind = standard.indicator(key)
             out.append(
                 Record(
                     int(c.row[k]),
@@ -134,7 +134,7 @@ class ImportReport:
                     key,
                     c.value_text[k],
                     None if num != num else num,
-                    "" if ind.kind == classify.TEXT else ind.unit,
+                    "" if ind.kind == standard.TEXT else ind.unit,
                     bool(c.below_detection[k]),
                     None if dl != dl else dl,
                 )
@@ -438,8 +438,8 @@ def validate(
     nd = np.zeros(m, bool)
     dl = np.full(m, np.nan)
     keep = np.ones(m, bool)
-    inds = [classify.indicator(k) for k in pkeys]
-    is_text = np.array([ind.kind == classify.TEXT for ind in inds] + [False], bool)[c_p]
+    inds = [standard.indicator(k) for k in pkeys]
+    is_text = np.array([ind.kind == standard.TEXT for ind in inds] + [False], bool)[c_p]
     notation: dict = {}
 
     def cell_err(k: int, code: str, message: str) -> None:
@@ -667,7 +667,7 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
             lab = (c.lab[k] if c.lab is not None else "") or None
             new_samples.append((su, county[c.well[k]], well_u, code, date_s, lab))
         # per value, everything as Python objects once, then flattened for multi-row INSERTs
-        units = [None if i.kind == classify.TEXT else (i.unit or None) for i in map(classify.indicator, c.pkeys)]
+        units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
         nums = c.value_num[idx]
         dls = c.detection_limit[idx]
         values = (  # in the order of RESULT_COLUMNS

@@ -4,7 +4,7 @@
   digits, decimal commas, "—"/"/" for missing — into (value_num, below_detection, detection_limit, note).
 * :func:`recognise_parameter` maps Chinese names as in the standard (with or without "（以N计）"), English names
   and common symbols (NO3-N, NH3-N, Cr6+, CODMn, TDS, …) to the indicator key (the Chinese name in the
-  standard's table, see core/wells/classify.py); None when unknown.
+  standard's table, see core/wells/standard.py); None when unknown.
 * :func:`conversion_factor` / :func:`to_standard_unit` convert mg/L ↔ μg/L ↔ mmol/L (where a molar mass
   defines it) and nitrogen species given "as NO3"/"as NO2"/"as NH4"/"as NH3" to the standard's "as N".
 
@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
+
+from . import standard
 
 
 class UnitError(ValueError):
@@ -363,8 +365,6 @@ def _compact(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lookup() -> dict:
-    from . import classify as gb14848
-
     table: dict = {}
 
     def add(spelling: str, key: str) -> None:
@@ -373,7 +373,7 @@ def _lookup() -> dict:
             if form and table.setdefault(form, key) != key:
                 raise ValueError(f"parameter spelling {spelling!r} maps to both {table[form]} and {key}")
 
-    for ind in gb14848.indicators():
+    for ind in standard.indicators():
         add(ind.key, ind.key)
         add(ind.name_en, ind.key)
         stripped_en = _BASIS_SUFFIX.sub("", _norm_name(ind.name_en)).strip()
@@ -382,7 +382,7 @@ def _lookup() -> dict:
         if stripped_en not in table and stripped_en not in _TOO_GENERAL:
             add(stripped_en, ind.key)
     for key, spellings in _ALIASES.items():
-        gb14848.indicator(key)  # KeyError if an alias names no indicator
+        standard.indicator(key)  # KeyError if an alias names no indicator
         for sp in spellings:
             add(sp, key)
     for sp, (key, _basis) in _ION_SPELLINGS.items():
@@ -472,99 +472,6 @@ def molar_mass(formula: str) -> float:
     if pos != len(formula) or total == 0:
         raise ValueError(f"cannot read formula {formula!r}")
     return total
-
-
-# Formula of the entity in which the standard expresses each indicator (mmol/L ↔ mg/L needs it). Nitrogen
-# species are "as N", hardness "as CaCO3", phenols "as phenol", oxygen consumption "as O2" (GB/T 14848-2017).
-# Totals of several compounds (PCBs, HCH, DDT) have no single molar mass and are absent.
-FORMULAS = {
-    "总硬度": "CaCO3",
-    "硫酸盐": "SO4",
-    "氯化物": "Cl",
-    "铁": "Fe",
-    "锰": "Mn",
-    "铜": "Cu",
-    "锌": "Zn",
-    "铝": "Al",
-    "挥发性酚类": "C6H6O",
-    "耗氧量": "O2",
-    "氨氮": "N",
-    "硫化物": "S",
-    "钠": "Na",
-    "亚硝酸盐": "N",
-    "硝酸盐": "N",
-    "氰化物": "CN",
-    "氟化物": "F",
-    "碘化物": "I",
-    "汞": "Hg",
-    "砷": "As",
-    "硒": "Se",
-    "镉": "Cd",
-    "铬（六价）": "Cr",
-    "铅": "Pb",
-    "三氯甲烷": "CHCl3",
-    "四氯化碳": "CCl4",
-    "苯": "C6H6",
-    "甲苯": "C7H8",
-    "铍": "Be",
-    "硼": "B",
-    "锑": "Sb",
-    "钡": "Ba",
-    "镍": "Ni",
-    "钴": "Co",
-    "钼": "Mo",
-    "银": "Ag",
-    "铊": "Tl",
-    "二氯甲烷": "CH2Cl2",
-    "1,2-二氯乙烷": "C2H4Cl2",
-    "1,1,1-三氯乙烷": "C2H3Cl3",
-    "1,1,2-三氯乙烷": "C2H3Cl3",
-    "1,2-二氯丙烷": "C3H6Cl2",
-    "三溴甲烷": "CHBr3",
-    "氯乙烯": "C2H3Cl",
-    "1,1-二氯乙烯": "C2H2Cl2",
-    "1,2-二氯乙烯": "C2H2Cl2",
-    "三氯乙烯": "C2HCl3",
-    "四氯乙烯": "C2Cl4",
-    "氯苯": "C6H5Cl",
-    "邻二氯苯": "C6H4Cl2",
-    "对二氯苯": "C6H4Cl2",
-    "三氯苯（总量）": "C6H3Cl3",
-    "乙苯": "C8H10",
-    "二甲苯（总量）": "C8H10",
-    "苯乙烯": "C8H8",
-    "2,4-二硝基甲苯": "C7H6N2O4",
-    "2,6-二硝基甲苯": "C7H6N2O4",
-    "萘": "C10H8",
-    "蒽": "C14H10",
-    "荧蒽": "C16H10",
-    "苯并(b)荧蒽": "C20H12",
-    "苯并(a)芘": "C20H12",
-    "邻苯二甲酸二(2-乙基己基)酯": "C24H38O4",
-    "2,4,6-三氯酚": "C6H3Cl3O",
-    "五氯酚": "C6HCl5O",
-    "γ-六六六（林丹）": "C6H6Cl6",
-    "六氯苯": "C6Cl6",
-    "七氯": "C10H5Cl7",
-    "2,4-滴": "C8H6Cl2O3",
-    "克百威": "C12H15NO3",
-    "涕灭威": "C7H14N2O2S",
-    "敌敌畏": "C4H7Cl2O4P",
-    "甲基对硫磷": "C8H10NO5PS",
-    "马拉硫磷": "C10H19O6PS2",
-    "乐果": "C5H12NO3PS2",
-    "毒死蜱": "C9H11Cl3NO3PS",
-    "百菌清": "C8Cl4N2",
-    "莠去津": "C8H14ClN5",
-    "草甘膦": "C3H8NO5P",
-}
-
-# Bases a nitrogen species may be given in, converted to the standard's "as N": factor = M(N) / M(ion).
-N_SPECIES_BASES = {
-    "硝酸盐": ("NO3",),
-    "亚硝酸盐": ("NO2",),
-    "氨氮": ("NH4", "NH3"),
-}
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -674,8 +581,8 @@ def parse_unit(unit) -> ParsedUnit:
 
 
 def _standard_basis(key: str) -> Optional[str]:
-    f = FORMULAS.get(key)
-    if key in N_SPECIES_BASES:
+    f = standard.FORMULAS.get(key)
+    if key in standard.N_SPECIES_BASES:
         return "N"
     return {"CaCO3": "CaCO3", "O2": "O2", "C6H6O": "phenol"}.get(f)
 
@@ -686,9 +593,7 @@ def conversion_factor(key: str, unit) -> float:
 
     Raises UnitError with a clear message when the unit is unknown or cannot be converted for this indicator.
     """
-    from . import classify as gb14848
-
-    ind = gb14848.indicator(key)
+    ind = standard.indicator(key)
     if unit is None or _compact(_norm_name(unit)) in ("",):
         return 1.0
     target = parse_unit(ind.unit) if ind.unit not in ("-", "无量纲") else ParsedUnit("1", 1.0, None)
@@ -699,7 +604,7 @@ def conversion_factor(key: str, unit) -> float:
     factor = 1.0
     std_basis = _standard_basis(key)
     if given.basis is not None and given.basis != std_basis:
-        allowed = N_SPECIES_BASES.get(key, ())
+        allowed = standard.N_SPECIES_BASES.get(key, ())
         if given.basis not in allowed:
             raise UnitError(
                 f"{key} ({ind.name_en}): values given as {given.basis} cannot be converted; the standard expresses "
@@ -711,7 +616,7 @@ def conversion_factor(key: str, unit) -> float:
     if given.dimension == target.dimension:
         return factor * given.factor / target.factor
     if {given.dimension, target.dimension} == {"mass", "molar"}:
-        formula = FORMULAS.get(key)
+        formula = standard.FORMULAS.get(key)
         if formula is None:
             raise UnitError(f"{key} ({ind.name_en}): no single molar mass, {unit!r} cannot be converted to {ind.unit}")
         mm = molar_mass(formula)  # g/mol = mg/mmol

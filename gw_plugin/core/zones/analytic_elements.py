@@ -43,9 +43,9 @@ from .methods import (
     HalfPlaneStop,
     Stop,
     ZoneInputError,
-    _porosity,
-    _positive,
     azimuth_unit,
+    require_porosity,
+    require_positive,
     ring_to_wkt,
     track,
 )
@@ -196,13 +196,13 @@ class WellField:
         if len(self.zw) == 0 or len(self.q) != len(self.zw):
             raise ZoneInputError("Give one pumping rate per well (and at least one well).")
         for qq in self.q:
-            _positive("Q", qq)
-        self.k = _positive("K", k)
-        self.b = _positive("Thickness", thickness)
-        self.i = _positive("Gradient", gradient)
-        self.n = _porosity(porosity)
+            require_positive("Q", qq)
+        self.k = require_positive("K", k)
+        self.b = require_positive("Thickness", thickness)
+        self.i = require_positive("Gradient", gradient)
+        self.n = require_porosity(porosity)
         self.azimuth = float(azimuth) % 360.0
-        self.rw = _positive("Well radius", rw)
+        self.rw = require_positive("Well radius", rw)
         self.river = river
         self.u = azimuth_unit(self.azimuth)
         self.q0 = self.k * self.b * self.i
@@ -417,7 +417,7 @@ class WellField:
             gdal.PopErrorHandler()
 
     def _capture_zones(self, ogr, upgradient_length, particles, refine, cancel, progress) -> list:
-        L = _positive("Up-gradient length", upgradient_length)
+        L = require_positive("Up-gradient length", upgradient_length)
         nw = len(self.zw)
         ds_w = np.maximum(self._scale(), L) / 80.0
         angles = [np.linspace(0, 2 * np.pi, particles, endpoint=False) for _ in range(nw)]
@@ -570,7 +570,7 @@ class WellField:
         steps_per_zone: int = 80,
     ) -> np.ndarray:
         """Positions (nw, particles, len(days)) of backward-tracked fans from every well at the given times."""
-        days = np.sort(np.asarray([_positive("Travel time", d) for d in days], float))
+        days = np.sort(np.asarray([require_positive("Travel time", d) for d in days], float))
         nw = len(self.zw)
         ang = np.linspace(0, 2 * np.pi, particles, endpoint=False)
         z0 = (self.zw[:, None] + self.rw * np.exp(1j * ang)[None, :]).ravel()

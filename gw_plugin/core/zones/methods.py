@@ -45,7 +45,8 @@ class ZoneInputError(ValueError):
 # ----------------------------------------------------------------------------------------------------------------
 # Input checks
 # ----------------------------------------------------------------------------------------------------------------
-def _positive(name: str, value) -> float:
+def require_positive(name: str, value) -> float:
+    """``value`` as a finite float > 0; ZoneInputError naming ``name`` otherwise."""
     try:
         v = float(value)
     except (TypeError, ValueError):
@@ -55,7 +56,8 @@ def _positive(name: str, value) -> float:
     return v
 
 
-def _porosity(value) -> float:
+def require_porosity(value) -> float:
+    """``value`` as a float in (0, 1]; ZoneInputError otherwise."""
     try:
         v = float(value)
     except (TypeError, ValueError):
@@ -136,18 +138,20 @@ def azimuth_unit(azimuth_deg: float) -> complex:
 def hj338_radius(k: float, gradient: float, travel_time: float, porosity: float, alpha: float = HJ338_ALPHA_DEFAULT):
     """HJ 338 class-I/II radius R = alpha * K * I * T / n (m), K in m/d, T in d (reference README §2)."""
     return (
-        _positive("Alpha", alpha)
-        * _positive("K", k)
-        * _positive("Gradient", gradient)
-        * _positive("Travel time", travel_time)
-        / _porosity(porosity)
+        require_positive("Alpha", alpha)
+        * require_positive("K", k)
+        * require_positive("Gradient", gradient)
+        * require_positive("Travel time", travel_time)
+        / require_porosity(porosity)
     )
 
 
 def fixed_radius(q: float, travel_time: float, porosity: float, h: float) -> float:
     """Calculated fixed radius r = sqrt(Q t / (pi n H)) (US EPA EPA-440/5-93-001), Q in m3/d, t in d, H in m."""
     return math.sqrt(
-        _positive("Q", q) * _positive("Travel time", travel_time) / (math.pi * _porosity(porosity) * _positive("H", h))
+        require_positive("Q", q)
+        * require_positive("Travel time", travel_time)
+        / (math.pi * require_porosity(porosity) * require_positive("H", h))
     )
 
 
@@ -470,12 +474,12 @@ class UniformFlowWell:
     rw: float = 0.1
 
     def __post_init__(self):
-        self.q = _positive("Q", self.q)
-        self.k = _positive("K", self.k)
-        self.b = _positive("Thickness", self.b)
-        self.gradient = _positive("Gradient", self.gradient)
-        self.porosity = _porosity(self.porosity)
-        self.rw = _positive("Well radius", self.rw)
+        self.q = require_positive("Q", self.q)
+        self.k = require_positive("K", self.k)
+        self.b = require_positive("Thickness", self.b)
+        self.gradient = require_positive("Gradient", self.gradient)
+        self.porosity = require_porosity(self.porosity)
+        self.rw = require_positive("Well radius", self.rw)
         try:
             self.azimuth = float(self.azimuth) % 360.0
         except (TypeError, ValueError):
@@ -574,7 +578,7 @@ class UniformFlowWell:
         x'(theta_L) = x_s theta_L cot(theta_L) = -L; vertices are spaced evenly along theta, then the ring is
         closed by the straight segment x' = -L.
         """
-        L = _positive("Up-gradient length", upgradient_length)
+        L = require_positive("Up-gradient length", upgradient_length)
         xs = self.stagnation_distance
         lo, hi = math.pi / 2, math.pi
         for _ in range(200):  # x(theta) decreases monotonically from 0 at pi/2 to -inf at pi
@@ -644,11 +648,11 @@ def tot_zones_batch(
     T* = T / tau (linear interpolation in log time between recorded positions), scaled by x_s, rotated to the
     flow direction and clipped to x' >= -upgradient_length. Returns, per well, one closed ring per time.
     """
-    days = [_positive("Travel time", d) for d in days]
+    days = [require_positive("Travel time", d) for d in days]
     if not wells or not days:
         return [[] for _ in wells]
     if upgradient_length is not None:
-        upgradient_length = _positive("Up-gradient length", upgradient_length)
+        upgradient_length = require_positive("Up-gradient length", upgradient_length)
     xs = np.array([w.stagnation_distance for w in wells])
     tau = np.array([w.porosity * w.b * w.stagnation_distance / w.q0 for w in wells])
     t_star = np.asarray(days, float)[None, :] / tau[:, None]  # (m, K)

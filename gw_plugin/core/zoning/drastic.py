@@ -25,7 +25,10 @@ from typing import Optional, Sequence
 import numpy as np
 from osgeo import gdal
 
+from ...toolbelt.i18n import tr
 from . import rasterblocks as rb
+
+TR_CONTEXT = "gw_rasterblocks"  # the translation context of this module's texts
 
 FACTORS = ("D", "R", "A", "S", "T", "I", "C")
 FACTOR_NAMES = {
@@ -41,10 +44,6 @@ INDEX_NODATA = rb.FLOAT_NODATA
 CLASS_NODATA = 0
 KARST_NODATA = 255
 MAX_CLASSES = 8
-
-
-def _tr(text: str) -> str:
-    return rb._tr(text)
 
 
 class DrasticError(ValueError):
@@ -69,7 +68,7 @@ def load_tables(path: Optional[str] = None) -> dict:
                 tables[key] = {**tables.get(key, {}), **user[key]}
         for fac, spec in (user.get("factors") or {}).items():
             if fac not in FACTORS:
-                raise DrasticError(_tr("Unknown DRASTIC factor {f} in {p}.").format(f=fac, p=path))
+                raise DrasticError(tr(TR_CONTEXT, "Unknown DRASTIC factor {f} in {p}.").format(f=fac, p=path))
             tables["factors"][fac] = spec
     check_tables(tables)
     return tables
@@ -79,23 +78,27 @@ def check_tables(tables: dict) -> None:
     for fac in FACTORS:
         spec = tables["factors"].get(fac)
         if spec is None:
-            raise DrasticError(_tr("The rating table has no factor {f}.").format(f=fac))
+            raise DrasticError(tr(TR_CONTEXT, "The rating table has no factor {f}.").format(f=fac))
         if spec["kind"] == "ranges":
             limits = [b["below"] for b in spec["bands"][:-1]]
             if spec["bands"][-1]["below"] is not None or any(v is None for v in limits):
-                raise DrasticError(_tr("Factor {f}: only the last band may be open ('below': null).").format(f=fac))
+                raise DrasticError(
+                    tr(TR_CONTEXT, "Factor {f}: only the last band may be open ('below': null).").format(f=fac)
+                )
             if any(b <= a for a, b in zip(limits, limits[1:])):
-                raise DrasticError(_tr("Factor {f}: band limits must increase.").format(f=fac))
+                raise DrasticError(tr(TR_CONTEXT, "Factor {f}: band limits must increase.").format(f=fac))
             ratings = [b["rating"] for b in spec["bands"]]
         elif spec["kind"] == "classes":
             codes = [c["code"] for c in spec["classes"]]
             if len(set(codes)) != len(codes) or min(codes) < 0 or max(codes) > 65535:
-                raise DrasticError(_tr("Factor {f}: class codes must be unique integers 0-65535.").format(f=fac))
+                raise DrasticError(
+                    tr(TR_CONTEXT, "Factor {f}: class codes must be unique integers 0-65535.").format(f=fac)
+                )
             ratings = [c["rating"] for c in spec["classes"]]
         else:
-            raise DrasticError(_tr("Factor {f}: unknown kind {k}.").format(f=fac, k=spec["kind"]))
+            raise DrasticError(tr(TR_CONTEXT, "Factor {f}: unknown kind {k}.").format(f=fac, k=spec["kind"]))
         if any(not (1 <= r <= 10) for r in ratings):
-            raise DrasticError(_tr("Factor {f}: ratings must be 1-10.").format(f=fac))
+            raise DrasticError(tr(TR_CONTEXT, "Factor {f}: ratings must be 1-10.").format(f=fac))
 
 
 def weights_for(choice, tables: Optional[dict] = None) -> dict:
@@ -103,21 +106,21 @@ def weights_for(choice, tables: Optional[dict] = None) -> dict:
     tables = tables or load_tables()
     if isinstance(choice, str):
         if choice not in tables["weights"]:
-            raise DrasticError(_tr("Unknown weight set {w}.").format(w=choice))
+            raise DrasticError(tr(TR_CONTEXT, "Unknown weight set {w}.").format(w=choice))
         w = tables["weights"][choice]
         return {f: float(w[f]) for f in FACTORS}
     if isinstance(choice, dict):
         missing = [f for f in FACTORS if f not in choice]
         if missing:
-            raise DrasticError(_tr("Custom weights lack {m}.").format(m=", ".join(missing)))
+            raise DrasticError(tr(TR_CONTEXT, "Custom weights lack {m}.").format(m=", ".join(missing)))
         w = {f: float(choice[f]) for f in FACTORS}
     else:
         vals = [float(v) for v in choice]
         if len(vals) != 7:
-            raise DrasticError(_tr("Give seven weights in the order D, R, A, S, T, I, C."))
+            raise DrasticError(tr(TR_CONTEXT, "Give seven weights in the order D, R, A, S, T, I, C."))
         w = dict(zip(FACTORS, vals))
     if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
-        raise DrasticError(_tr("Weights must be non-negative and not all zero."))
+        raise DrasticError(tr(TR_CONTEXT, "Weights must be non-negative and not all zero."))
     return w
 
 
@@ -127,7 +130,7 @@ def parse_numbers(text: str) -> list:
     try:
         return [float(p) for p in parts]
     except ValueError:
-        raise DrasticError(_tr("Not a list of numbers: {t}").format(t=text)) from None
+        raise DrasticError(tr(TR_CONTEXT, "Not a list of numbers: {t}").format(t=text)) from None
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -254,7 +257,10 @@ def _reference_grid(inputs: dict, reference: Optional[str], grid: Optional[rb.Gr
         if inp is not None and inp.raster:
             return rb.Grid.from_raster(inp.raster)
     raise DrasticError(
-        _tr("No raster input to take the target grid from: give a reference raster or an extent and cell size.")
+        tr(
+            TR_CONTEXT,
+            "No raster input to take the target grid from: give a reference raster or an extent and cell size.",
+        )
     )
 
 
@@ -286,17 +292,17 @@ def run_drastic(
     tables = tables or load_tables()
     missing = [f for f in FACTORS if f not in inputs or inputs[f] is None]
     if missing:
-        raise DrasticError(_tr("Missing DRASTIC factor(s): {m}.").format(m=", ".join(missing)))
+        raise DrasticError(tr(TR_CONTEXT, "Missing DRASTIC factor(s): {m}.").format(m=", ".join(missing)))
     w = weights_for(weights, tables)
     cb = tables["class_breaks"]
     brk = [float(b) for b in (breaks if breaks is not None and len(breaks) else cb["breaks"])]
     if any(b2 <= b1 for b1, b2 in zip(brk, brk[1:])):
-        raise DrasticError(_tr("Class breaks must increase."))
+        raise DrasticError(tr(TR_CONTEXT, "Class breaks must increase."))
     if len(brk) + 1 > MAX_CLASSES:
-        raise DrasticError(_tr("At most {n} classes.").format(n=MAX_CLASSES))
+        raise DrasticError(tr(TR_CONTEXT, "At most {n} classes.").format(n=MAX_CLASSES))
     for r in (resampling, class_resampling):
         if r not in rb.RESAMPLING:
-            raise DrasticError(_tr("Unknown resampling method {m}.").format(m=r))
+            raise DrasticError(tr(TR_CONTEXT, "Unknown resampling method {m}.").format(m=r))
     g = _reference_grid(inputs, reference, grid)
     res = DrasticResult(g, index_path, class_path, None, w, brk)
     log = res.messages
@@ -305,10 +311,10 @@ def run_drastic(
         log.append(text)
         feedback.info(text)
 
-    say(_tr("Target grid: {g}.").format(g=g.describe()))
+    say(tr(TR_CONTEXT, "Target grid: {g}.").format(g=g.describe()))
     say(
-        _tr("Weights D,R,A,S,T,I,C = {w}.").format(w=", ".join(f"{w[f]:g}" for f in FACTORS))
-        + (f" ({weights})" if isinstance(weights, str) else _tr(" (custom)"))
+        tr(TR_CONTEXT, "Weights D,R,A,S,T,I,C = {w}.").format(w=", ".join(f"{w[f]:g}" for f in FACTORS))
+        + (f" ({weights})" if isinstance(weights, str) else tr(TR_CONTEXT, " (custom)"))
     )
     for text in disputed_notes(tables):
         say(text)
@@ -327,7 +333,9 @@ def run_drastic(
                 say(a.message)
                 if a.resampled and not continuous and method not in ("nearest", "mode"):
                     say(
-                        _tr("Warning: {f} holds codes or ratings; '{m}' resampling mixes them.").format(f=fac, m=method)
+                        tr(TR_CONTEXT, "Warning: {f} holds codes or ratings; '{m}' resampling mixes them.").format(
+                            f=fac, m=method
+                        )
                     )
                 opened[fac] = a
             elif inp.shapes is not None:
@@ -348,21 +356,22 @@ def run_drastic(
                     shapes.append((wkb, r))
                 ds = rb.rasterize_shapes(shapes, g, ws.file(f"rated_{fac}"), gdal.GDT_Float32, rb.FLOAT_NODATA)
                 say(
-                    _tr("{f} ({l}): {n} polygons rated and rasterised onto the target grid (cell centres).").format(
-                        f=fac, l=label, n=len(shapes)
-                    )
+                    tr(
+                        TR_CONTEXT, "{f} ({l}): {n} polygons rated and rasterised onto the target grid (cell centres)."
+                    ).format(f=fac, l=label, n=len(shapes))
                 )
                 if unknown:
                     say(
-                        _tr(
-                            "Warning: {f}: {n} polygons have no value or a value not in the rating table (nodata)."
+                        tr(
+                            TR_CONTEXT,
+                            "Warning: {f}: {n} polygons have no value or a value not in the rating table (nodata).",
                         ).format(f=fac, n=unknown)
                     )
                 opened[fac] = rb.AlignedRaster("", ds, 1, rb.FLOAT_NODATA, False, "none", "")
                 inputs = dict(inputs)
                 inputs[fac] = FactorInput(fac, rated=True, label=label)
             else:
-                raise DrasticError(_tr("Factor {f} has neither a raster nor polygons.").format(f=fac))
+                raise DrasticError(tr(TR_CONTEXT, "Factor {f} has neither a raster nor polygons.").format(f=fac))
         if karst_shapes:
             karst_ds = rb.rasterize_shapes(
                 [(wkb, 1) for wkb, _ in karst_shapes], g, ws.file("karst"), gdal.GDT_Byte, None
@@ -428,12 +437,16 @@ def run_drastic(
         res.karst_path = karst_path if karst_ds is not None else None
         for fac, n in bad_rated.items():
             if n:
-                say(_tr("Warning: {f}: {n} cells of the rated raster are outside 1-10 (nodata).").format(f=fac, n=n))
+                say(
+                    tr(TR_CONTEXT, "Warning: {f}: {n} cells of the rated raster are outside 1-10 (nodata).").format(
+                        f=fac, n=n
+                    )
+                )
         if res.valid_cells:
             res.index_min, res.index_max = stats_min, stats_max
             res.index_mean = stats_sum / res.valid_cells
         say(
-            _tr("DRASTIC index on {v} cells ({n} nodata): min {a}, mean {m}, max {b}.").format(
+            tr(TR_CONTEXT, "DRASTIC index on {v} cells ({n} nodata): min {a}, mean {m}, max {b}.").format(
                 v=res.valid_cells,
                 n=res.nodata_cells,
                 a=_fmt(res.index_min),
@@ -442,7 +455,11 @@ def run_drastic(
             )
         )
         if cb.get("is_default") and (breaks is None or not len(breaks)):
-            say(_tr("Class breaks {b} are DEFAULTS (not from a standard); edit them if needed.").format(b=brk))
+            say(
+                tr(TR_CONTEXT, "Class breaks {b} are DEFAULTS (not from a standard); edit them if needed.").format(
+                    b=brk
+                )
+            )
     finally:
         for a in opened.values():
             a.close()
@@ -457,11 +474,11 @@ def disputed_notes(tables: dict) -> list:
     for fac in FACTORS:
         spec = tables["factors"][fac]
         if spec.get("disputed"):
-            out.append(_tr("Note {f}: {d}").format(f=fac, d=spec["disputed"]))
+            out.append(tr(TR_CONTEXT, "Note {f}: {d}").format(f=fac, d=spec["disputed"]))
         for c in spec.get("classes", []):
             if c.get("disputed"):
                 out.append(
-                    _tr("Note {f}: {n} rated {r}; {d}").format(
+                    tr(TR_CONTEXT, "Note {f}: {n} rated {r}; {d}").format(
                         f=fac, n=c.get("en", c["code"]), r=c["rating"], d=c["disputed"]
                     )
                 )
@@ -525,14 +542,16 @@ def tables_for_codes(tables: dict, factor: str, codes: dict) -> tuple:
         c = match_class(tables["factors"][factor], name)
         if c is None:
             notes.append(
-                _tr("{f}: code {c} ({n}) matches no class of the rating table; it will be nodata.").format(
+                tr(TR_CONTEXT, "{f}: code {c} ({n}) matches no class of the rating table; it will be nodata.").format(
                     f=factor, c=code, n=name
                 )
             )
             continue
         classes.append({**c, "code": int(code), "matched_from": str(name)})
         notes.append(
-            _tr("{f}: code {c} '{n}' rated {r} as '{k}'.").format(f=factor, c=code, n=name, r=c["rating"], k=c["en"])
+            tr(TR_CONTEXT, "{f}: code {c} '{n}' rated {r} as '{k}'.").format(
+                f=factor, c=code, n=name, r=c["rating"], k=c["en"]
+            )
         )
     spec["classes"] = classes
     check_tables(t)

@@ -25,6 +25,10 @@ from typing import Iterable, Iterator, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from ...toolbelt.i18n import tr
+
+TR_CONTEXT = "gw_rasterblocks"  # the translation context of this module's texts
+
 gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -40,15 +44,6 @@ FLOAT_NODATA = -9999.0
 RESAMPLING = ("nearest", "bilinear", "average", "mode")
 
 GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "BIGTIFF=IF_SAFER"]
-
-
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("gw_rasterblocks", text)
-    except Exception:  # pragma: no cover - outside QGIS
-        return text
 
 
 class Canceled(Exception):  # noqa: N818 - reads better at call sites
@@ -88,7 +83,7 @@ class ListFeedback(Feedback):
 
 def check_canceled(feedback) -> None:
     if feedback is not None and feedback.is_canceled():
-        raise Canceled(_tr("Canceled by the user."))
+        raise Canceled(tr(TR_CONTEXT, "Canceled by the user."))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -130,7 +125,9 @@ class Grid:
     def from_dataset(cls, ds) -> Grid:
         gt = ds.GetGeoTransform()
         if gt[2] != 0 or gt[4] != 0 or gt[5] >= 0:
-            raise RasterError(_tr("Rotated or south-up rasters are not supported; warp the raster north-up first."))
+            raise RasterError(
+                tr(TR_CONTEXT, "Rotated or south-up rasters are not supported; warp the raster north-up first.")
+            )
         return cls(gt[0], gt[3], gt[1], -gt[5], ds.RasterXSize, ds.RasterYSize, ds.GetProjection() or "")
 
     @classmethod
@@ -148,9 +145,9 @@ class Grid:
         """A grid covering the extent; the extent grows to whole cells from its upper-left corner."""
         cy = cell_y or cell
         if cell <= 0 or cy <= 0:
-            raise RasterError(_tr("The cell size must be greater than 0."))
+            raise RasterError(tr(TR_CONTEXT, "The cell size must be greater than 0."))
         if xmax <= xmin or ymax <= ymin:
-            raise RasterError(_tr("The extent is empty."))
+            raise RasterError(tr(TR_CONTEXT, "The extent is empty."))
         cols = max(1, int(math.ceil((xmax - xmin) / cell - 1e-9)))
         rows = max(1, int(math.ceil((ymax - ymin) / cy - 1e-9)))
         return cls(xmin, ymax, cell, cy, cols, rows, crs_wkt(crs) if crs else "")
@@ -264,20 +261,24 @@ def align(
     The resampling method is applied only when the raster is not on the grid; the returned message states the
     source grid, the target grid and the method, and the algorithms write it to the log."""
     if resampling not in RESAMPLING:
-        raise RasterError(_tr("Unknown resampling method {m}; use one of {all}.").format(m=resampling, all=RESAMPLING))
+        raise RasterError(
+            tr(TR_CONTEXT, "Unknown resampling method {m}; use one of {all}.").format(m=resampling, all=RESAMPLING)
+        )
     src = gdal.Open(str(path))
     if src is None:
-        raise RasterError(_tr("Cannot open raster {p}.").format(p=path))
+        raise RasterError(tr(TR_CONTEXT, "Cannot open raster {p}.").format(p=path))
     if band < 1 or band > src.RasterCount:
-        raise RasterError(_tr("{p} has no band {b}.").format(p=path, b=band))
+        raise RasterError(tr(TR_CONTEXT, "{p} has no band {b}.").format(p=path, b=band))
     src_grid = Grid.from_dataset(src)
     nodata = src.GetRasterBand(band).GetNoDataValue()
     name = label or os.path.basename(str(path))
     if src_grid.same_as(grid):
-        msg = _tr("{name}: already on the target grid ({g}); not resampled.").format(name=name, g=grid.describe())
+        msg = tr(TR_CONTEXT, "{name}: already on the target grid ({g}); not resampled.").format(
+            name=name, g=grid.describe()
+        )
         return AlignedRaster(str(path), src, band, nodata, False, "none", msg)
     if workspace is None:
-        raise RasterError(_tr("A workspace is needed to align {name}.").format(name=name))
+        raise RasterError(tr(TR_CONTEXT, "A workspace is needed to align {name}.").format(name=name))
     vrt = workspace.file("aligned_" + os.path.splitext(os.path.basename(str(path)))[0], ".vrt")
     dst_nodata = nodata if nodata is not None else FLOAT_NODATA
     opts = gdal.WarpOptions(
@@ -298,8 +299,8 @@ def align(
         src = gdal.Translate(picked, src, format="VRT", bandList=[band])
     ds = gdal.Warp(vrt, src, options=opts)
     src = None
-    crs_note = "" if same_crs(src_grid.crs_wkt, grid.crs_wkt) else _tr(" and reprojected")
-    msg = _tr("{name}: resampled{crs} from {src} to the target grid ({g}) with '{m}' resampling.").format(
+    crs_note = "" if same_crs(src_grid.crs_wkt, grid.crs_wkt) else tr(TR_CONTEXT, " and reprojected")
+    msg = tr(TR_CONTEXT, "{name}: resampled{crs} from {src} to the target grid ({g}) with '{m}' resampling.").format(
         name=name, crs=crs_note, src=src_grid.describe(), g=grid.describe(), m=resampling
     )
     return AlignedRaster(str(path), ds, 1, dst_nodata, True, resampling, msg)
@@ -337,7 +338,7 @@ def create_raster(path: str, grid: Grid, gdal_type: int = gdal.GDT_Float32, noda
         driver = _DRIVERS.get(ext, "GTiff")
         if driver in ("AAIGrid",):
             raise RasterError(
-                _tr("Write {p} as GeoTIFF (.tif); {e} cannot be written block-wise.").format(p=path, e=ext)
+                tr(TR_CONTEXT, "Write {p} as GeoTIFF (.tif); {e} cannot be written block-wise.").format(p=path, e=ext)
             )
         opts = GTIFF_OPTIONS if driver == "GTiff" else []
         if os.path.exists(path):
@@ -449,7 +450,7 @@ def source_shapes(source, fields: Sequence[str], dest_crs_wkt: str, transform_co
     names = [f.name() for f in source.fields()]
     for f in fields:
         if f and f not in names:
-            raise RasterError(_tr("The layer has no field {f}.").format(f=f))
+            raise RasterError(tr(TR_CONTEXT, "The layer has no field {f}.").format(f=f))
     out = []
     for feat in source.getFeatures(request):
         check_canceled(feedback)

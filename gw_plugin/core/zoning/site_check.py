@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from osgeo import ogr, osr
+from osgeo import ogr
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt.ogr import transformation
 from . import compare as ZC
 from . import config as ZCFG
 
@@ -101,13 +102,9 @@ def _geometry(site, site_crs_wkt: str, target_srs) -> ogr.Geometry:
     if geom is None or geom.IsEmpty():
         raise SiteCheckError(QCoreApplication.translate("SiteCheck", "The site geometry is empty."))
     if site_crs_wkt and target_srs is not None:
-        src = osr.SpatialReference()
-        src.ImportFromWkt(site_crs_wkt)
-        src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        dst = target_srs.Clone()
-        dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        if not src.IsSame(dst):
-            geom.Transform(osr.CoordinateTransformation(src, dst))
+        transform = transformation(site_crs_wkt, target_srs)
+        if transform is not None:
+            geom.Transform(transform)
     return geom
 
 

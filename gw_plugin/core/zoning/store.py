@@ -8,9 +8,10 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Sequence
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from ...toolbelt.i18n import tr
+from ...toolbelt.ogr import transformation
 from ..data.gpkg import utc_now
 from .config import SCORE_NAMES, ZoningError
 
@@ -31,16 +32,8 @@ def append_zoning_units(
         raise ZoningError(
             tr(TR_CONTEXT, "{p} has no zoning_units table; is it a gw_plugin project database?").format(p=gpkg_path)
         )
-    transform = None
     dst = lyr.GetSpatialRef()
-    if crs_wkt and dst is not None:
-        src = osr.SpatialReference()
-        src.ImportFromWkt(crs_wkt)
-        src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        dst = dst.Clone()
-        dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        if not src.IsSame(dst):
-            transform = osr.CoordinateTransformation(src, dst)
+    transform = transformation(crs_wkt, dst) if crs_wkt and dst is not None else None
     now = utc_now()
     defn = lyr.GetLayerDefn()
     n = 0

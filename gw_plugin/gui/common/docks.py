@@ -21,15 +21,17 @@ import pkgutil
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QWidget
 
+from ...toolbelt import settings
+from ...toolbelt.log import log
+
 DOCK_OBJECT_PREFIX = "gw_plugin_dock_"
 ACTION_OBJECT_PREFIX = "gw_plugin_show_"
-SETTINGS_KEY = "gw_plugin/docks/{key}/open"
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,7 @@ def discover() -> None:
         try:
             module = importlib.import_module(name)
         except Exception as exc:  # one broken panel must not keep the plugin from loading
-            from qgis.core import Qgis, QgsMessageLog
-
-            QgsMessageLog.logMessage(
-                f"Dock module {_basename(name)} not loaded: {exc!r}", "gw_plugin", Qgis.MessageLevel.Warning
-            )
+            log(f"Dock module {_basename(name)} not loaded: {exc!r}", "warning")
             continue
         specs = list(getattr(module, "DOCKS", []))
         if getattr(module, "DOCK", None) is not None:
@@ -136,7 +134,7 @@ class DockManager:
             self.actions[spec.key] = action
             self.specs[spec.key] = spec
         for key in self.actions:
-            if QgsSettings().value(SETTINGS_KEY.format(key=key), False, type=bool):
+            if settings.DOCK_OPEN.get(key=key):
                 self.show(key)
 
     def teardown(self) -> None:
@@ -172,7 +170,7 @@ class DockManager:
         return dock
 
     def _toggled(self, key: str, checked: bool) -> None:
-        QgsSettings().setValue(SETTINGS_KEY.format(key=key), bool(checked))
+        settings.DOCK_OPEN.set(bool(checked), key=key)
         dock = self.docks.get(key)
         if dock is None and checked:
             dock = self._create(key)
@@ -196,7 +194,7 @@ class DockManager:
             action.blockSignals(True)
             action.setChecked(False)
             action.blockSignals(False)
-            QgsSettings().setValue(SETTINGS_KEY.format(key=key), False)  # do not retry at every start
+            settings.DOCK_OPEN.set(False, key=key)  # do not retry at every start
             return None
         if isinstance(content, QDockWidget):
             dock = content

@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...toolbelt.i18n import ui_language
 from ..common.docks import DockSpec
 from ..common.layer_binding import ProjectWatch
 
@@ -143,7 +144,6 @@ class ProjectPanel(QWidget):
     def refresh(self) -> None:
         from ...core.data import gpkg
         from ...core.data import schema as S
-        from ...plugin import ui_language
 
         path = current_database(self.project)
         self.open_button.setVisible(not path)

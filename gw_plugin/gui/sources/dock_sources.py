@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...core.sources import rosters as R
+from ...toolbelt.i18n import ui_language
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .sources_model import (
@@ -50,12 +51,6 @@ from .sources_model import (
 SOURCES_TABLE = "pollution_sources"
 
 
-def _lang() -> str:
-    from ...plugin import ui_language
-
-    return ui_language()
-
-
 class SourcesPanel(LayerBinding, QWidget):
     """Content of the Sources dock."""
 
@@ -67,7 +62,7 @@ class SourcesPanel(LayerBinding, QWidget):
         super().__init__(parent)
         self.iface = iface
         self.project = project or QgsProject.instance()
-        self.lang = lang or _lang()
+        self.lang = lang or ui_language()
         self.setObjectName("gw_plugin_sources_panel")
         self.layer = None
         self.all_rows: list = []

@@ -13,7 +13,7 @@ import datetime as _dt
 import os
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -31,21 +31,20 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.sources import indicators as I
+from ...toolbelt import settings
 
-SETTINGS_PLANS = "gw_plugin/indicators/user_plans"
-SETTINGS_LAST = "gw_plugin/indicators/last_plan"
 STATUS_COLOURS = {"met": "#1a9641", "on_track": "#f4a700", "behind": "#d7191c", "no_data": "#9e9e9e"}
 CITY = "__city__"
 
 
 def user_plans() -> list:
-    value = QgsSettings().value(SETTINGS_PLANS, [], type=list) or []
+    value = settings.INDICATOR_USER_PLANS.get()
     return [str(p) for p in value if p and os.path.isfile(str(p))]
 
 
 def add_user_plan(path: str) -> None:
     plans = [p for p in user_plans() if os.path.abspath(p) != os.path.abspath(path)]
-    QgsSettings().setValue(SETTINGS_PLANS, plans + [os.path.abspath(path)])
+    settings.INDICATOR_USER_PLANS.set(plans + [os.path.abspath(path)])
 
 
 def available_plans() -> list:
@@ -143,7 +142,7 @@ class IndicatorDashboard(QWidget):
     # -- plans ------------------------------------------------------------------------------------------------
 
     def fill_plans(self) -> None:
-        last = QgsSettings().value(SETTINGS_LAST, "", type=str)
+        last = settings.INDICATOR_LAST_PLAN.get()
         self.plan.blockSignals(True)
         self.plan.clear()
         for label, key, _shipped in available_plans():
@@ -177,7 +176,7 @@ class IndicatorDashboard(QWidget):
         return True
 
     def _plan_changed(self, *args) -> None:
-        QgsSettings().setValue(SETTINGS_LAST, self.plan.currentData() or "")
+        settings.INDICATOR_LAST_PLAN.set(self.plan.currentData() or "")
         self.report = None
         self.table.setRowCount(0)
 

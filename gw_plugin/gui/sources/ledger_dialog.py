@@ -15,7 +15,7 @@ import json
 import os
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsSettings, QgsTask
+from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -41,15 +41,15 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.data import tabular
 from ...core.sources import ledgers as L
+from ...toolbelt import settings
 
-PRESETS_KEY = "gw_plugin/ledger_presets/{table}"
 EXTRA_TARGETS = ("lon", "lat", "x", "y", "county")
 SYSTEM = {"fid", "uuid", "created_at", "created_by", "updated_at", "updated_by"}
 
 
 def presets(table: str) -> dict:
     """{name: {field: column header}} saved for a target table."""
-    raw = QgsSettings().value(PRESETS_KEY.format(table=table), "", type=str)
+    raw = settings.LEDGER_PRESETS.get(table=table)
     try:
         data = json.loads(raw) if raw else {}
     except ValueError:
@@ -60,13 +60,13 @@ def presets(table: str) -> dict:
 def save_preset(table: str, name: str, columns: dict) -> None:
     data = presets(table)
     data[name] = {k: v for k, v in columns.items() if v}
-    QgsSettings().setValue(PRESETS_KEY.format(table=table), json.dumps(data, ensure_ascii=False))
+    settings.LEDGER_PRESETS.set(json.dumps(data, ensure_ascii=False), table=table)
 
 
 def delete_preset(table: str, name: str) -> None:
     data = presets(table)
     data.pop(name, None)
-    QgsSettings().setValue(PRESETS_KEY.format(table=table), json.dumps(data, ensure_ascii=False))
+    settings.LEDGER_PRESETS.set(json.dumps(data, ensure_ascii=False), table=table)
 
 
 SOURCE_KEYS = ("uscc", "source_code", "name_zh")  # how a record of a source names its source

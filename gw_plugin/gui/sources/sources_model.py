@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from qgis.core import QgsFeatureRequest
-from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ...core.data import schema as S
 from ...core.sources import rosters as R
+from ...toolbelt.i18n import tr
+
+TR_CONTEXT = "SourcesTableModel"  # the translation context of this module's texts
 
 ATTRS = (
     "uuid",
@@ -163,10 +166,6 @@ def subset_sql(flt: SourceFilter) -> str:
     return " AND ".join(f"({p})" for p in parts)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SourcesTableModel", text)
-
-
 class SourcesTableModel(QAbstractTableModel):
     """The filtered sources: code, name, category, county, roster memberships and the four workflow statuses."""
 
@@ -180,15 +179,15 @@ class SourcesTableModel(QAbstractTableModel):
 
     def headers(self) -> list:
         return [
-            QCoreApplication.translate("SourcesTableModel", "Code"),
-            QCoreApplication.translate("SourcesTableModel", "Name"),
-            QCoreApplication.translate("SourcesTableModel", "Category"),
-            QCoreApplication.translate("SourcesTableModel", "County"),
-            QCoreApplication.translate("SourcesTableModel", "Rosters"),
-            QCoreApplication.translate("SourcesTableModel", "Leakage investigation"),
-            QCoreApplication.translate("SourcesTableModel", "Anti-seepage"),
-            QCoreApplication.translate("SourcesTableModel", "Self-monitoring"),
-            QCoreApplication.translate("SourcesTableModel", "Survey / risk control"),
+            tr(TR_CONTEXT, "Code"),
+            tr(TR_CONTEXT, "Name"),
+            tr(TR_CONTEXT, "Category"),
+            tr(TR_CONTEXT, "County"),
+            tr(TR_CONTEXT, "Rosters"),
+            tr(TR_CONTEXT, "Leakage investigation"),
+            tr(TR_CONTEXT, "Anti-seepage"),
+            tr(TR_CONTEXT, "Self-monitoring"),
+            tr(TR_CONTEXT, "Survey / risk control"),
         ]
 
     def set_rows(self, rows: list) -> None:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -23,20 +23,20 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...toolbelt.i18n import tr, ui_language
+
+TR_CONTEXT = "ConflictDialog"  # the translation context of this module's texts
+
 HIDDEN = ("fid",)
 COL_FIELD, COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE = range(5)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
-
-
 def kind_label(kind: str) -> str:
     labels = {
-        "field": _tr("same field changed on both sides"),
-        "insert_insert": _tr("inserted on both sides with the same identity"),
-        "delete_edit": _tr("deleted here, edited on the platform"),
-        "edit_delete": _tr("edited here, deleted on the platform"),
+        "field": tr(TR_CONTEXT, "same field changed on both sides"),
+        "insert_insert": tr(TR_CONTEXT, "inserted on both sides with the same identity"),
+        "delete_edit": tr(TR_CONTEXT, "deleted here, edited on the platform"),
+        "edit_delete": tr(TR_CONTEXT, "edited here, deleted on the platform"),
     }
     return labels.get(kind, kind)
 
@@ -72,7 +72,7 @@ def feature_label(conflict: dict) -> str:
 
 def display_value(field: str, value, deleted: bool = False) -> str:
     if deleted:
-        return _tr("(deleted)")
+        return tr(TR_CONTEXT, "(deleted)")
     if value is None:
         return "NULL"
     if field == "geom":
@@ -89,12 +89,12 @@ def display_value(field: str, value, deleted: bool = False) -> str:
 
 def parse_value(table: str, field: str, text: str):
     """The typed value of an edited cell (empty = NULL); ValueError when it does not fit the field's type."""
-    from ...core.sync import engine as SY
+    from ...core.sync.wire import field_types
 
     text = text.strip()
     if text == "" or text.upper() == "NULL":
         return None
-    ftype = SY.field_types(table, [field]).get(field, "text")
+    ftype = field_types(table, [field]).get(field, "text")
     if ftype == "integer":
         return int(text)
     if ftype == "real":
@@ -117,20 +117,18 @@ class ConflictDialog(QDialog):
     def __init__(self, database: str, parent: QWidget | None = None, lang: str | None = None):
         super().__init__(parent)
         if lang is None:
-            from ...plugin import ui_language
-
             lang = ui_language()
         self.database = database
         self.lang = lang
         self.conflicts: list = []
         self.setObjectName("gw_plugin_conflict_dialog")
-        self.setWindowTitle(_tr("Sync conflicts"))
+        self.setWindowTitle(tr(TR_CONTEXT, "Sync conflicts"))
         self.resize(900, 520)
 
         self.list = QListWidget(self)
         self.list.setObjectName("conflict_list")
         self.list.currentRowChanged.connect(self._show_current)
-        list_label = QLabel(_tr("&Open conflicts:"), self)
+        list_label = QLabel(tr(TR_CONTEXT, "&Open conflicts:"), self)
         list_label.setBuddy(self.list)
 
         self.info = QLabel(self)
@@ -138,7 +136,13 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("conflict_fields")
         self.table.setHorizontalHeaderLabels(
-            [_tr("Field"), _tr("Base"), _tr("Mine (local)"), _tr("Theirs (platform)"), _tr("Edited value")]
+            [
+                tr(TR_CONTEXT, "Field"),
+                tr(TR_CONTEXT, "Base"),
+                tr(TR_CONTEXT, "Mine (local)"),
+                tr(TR_CONTEXT, "Theirs (platform)"),
+                tr(TR_CONTEXT, "Edited value"),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -151,16 +155,19 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.ResizeToContents)
         for col in (COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        table_label_ = QLabel(_tr("&Versions, field by field (conflicting fields first, in bold):"), self)
+        table_label_ = QLabel(tr(TR_CONTEXT, "&Versions, field by field (conflicting fields first, in bold):"), self)
         table_label_.setBuddy(self.table)
 
-        self.mine_button = QPushButton(_tr("Keep &mine"), self)
-        self.mine_button.setToolTip(_tr("Keep the local version; it is pushed by the next sync"))
-        self.theirs_button = QPushButton(_tr("Keep &theirs"), self)
-        self.theirs_button.setToolTip(_tr("Take the platform's version of the conflicting fields"))
-        self.edit_button = QPushButton(_tr("Use &edited values"), self)
+        self.mine_button = QPushButton(tr(TR_CONTEXT, "Keep &mine"), self)
+        self.mine_button.setToolTip(tr(TR_CONTEXT, "Keep the local version; it is pushed by the next sync"))
+        self.theirs_button = QPushButton(tr(TR_CONTEXT, "Keep &theirs"), self)
+        self.theirs_button.setToolTip(tr(TR_CONTEXT, "Take the platform's version of the conflicting fields"))
+        self.edit_button = QPushButton(tr(TR_CONTEXT, "Use &edited values"), self)
         self.edit_button.setToolTip(
-            _tr("Write the values of the “Edited value” column over the local version; pushed by the next sync")
+            tr(
+                TR_CONTEXT,
+                "Write the values of the “Edited value” column over the local version; pushed by the next sync",
+            )
         )
         self.mine_button.clicked.connect(lambda: self.resolve("mine"))
         self.theirs_button.clicked.connect(lambda: self.resolve("theirs"))
@@ -202,11 +209,11 @@ class ConflictDialog(QDialog):
     # ------------------------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the open conflicts again (resolved ones are gone)."""
-        from ...core.sync import engine as SY
+        from ...core.sync.conflicts import open_conflicts
 
         current = self.current_conflict()
         keep = current["id"] if current else None
-        self.conflicts = SY.open_conflicts(self.database)
+        self.conflicts = open_conflicts(self.database)
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.conflicts:
@@ -243,10 +250,12 @@ class ConflictDialog(QDialog):
         for button in (self.mine_button, self.theirs_button, self.edit_button):
             button.setEnabled(c is not None)
         if c is None:
-            self.info.setText(_tr("No open conflicts."))
+            self.info.setText(tr(TR_CONTEXT, "No open conflicts."))
             return
         self.info.setText(
-            _tr("{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.").format(
+            tr(
+                TR_CONTEXT, "{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}."
+            ).format(
                 table=table_label(c["tbl"], self.lang),
                 feature=feature_label(c),
                 uuid=c["uuid"],
@@ -294,7 +303,7 @@ class ConflictDialog(QDialog):
             value = QTableWidgetItem("" if start is None or not editable else str(start))
             if not editable:
                 value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            value.setToolTip(_tr("Type the value to keep; empty means NULL") if editable else "")
+            value.setToolTip(tr(TR_CONTEXT, "Type the value to keep; empty means NULL") if editable else "")
             cells.append(value)
             for col, item in enumerate(cells):
                 self.table.setItem(r, col, item)
@@ -336,7 +345,8 @@ class ConflictDialog(QDialog):
 
     def resolve(self, choice: str) -> bool:
         """Resolve the conflict shown with ``choice`` ('mine', 'theirs', 'edit'); True when recorded."""
-        from ...core.sync import engine as SY
+        from ...core.sync.conflicts import resolve_conflict
+        from ...core.sync.report import SyncError
 
         c = self.current_conflict()
         if c is None:
@@ -347,19 +357,23 @@ class ConflictDialog(QDialog):
                 values = self.edited_values()
             except ValueError as exc:
                 self.message.setText(
-                    _tr("The value of {field} does not fit its type.").format(
+                    tr(TR_CONTEXT, "The value of {field} does not fit its type.").format(
                         field=field_label(c["tbl"], str(exc), self.lang)
                     )
                 )
                 return False
         try:
-            SY.resolve_conflict(self.database, c["id"], choice, values)
-        except SY.SyncError as exc:
+            resolve_conflict(self.database, c["id"], choice, values)
+        except SyncError as exc:
             self.message.setText(str(exc))
             return False
         self.message.setText(
-            _tr("Conflict resolved ({choice}); the next sync sends the result to the platform.").format(
-                choice={"mine": _tr("kept mine"), "theirs": _tr("kept theirs"), "edit": _tr("edited")}[choice]
+            tr(TR_CONTEXT, "Conflict resolved ({choice}); the next sync sends the result to the platform.").format(
+                choice={
+                    "mine": tr(TR_CONTEXT, "kept mine"),
+                    "theirs": tr(TR_CONTEXT, "kept theirs"),
+                    "edit": tr(TR_CONTEXT, "edited"),
+                }[choice]
             )
         )
         self.resolved.emit(int(c["id"]), choice)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +24,11 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-SETTINGS_PREFIX = "gw_plugin/platform/"
+from ...toolbelt import settings
+from ...toolbelt.i18n import tr
+
+TR_CONTEXT = "PlatformSettings"  # the translation context of this module's texts
+
 PROJECT_SCOPE = "gw_plugin"
 PROJECT_PREFIX = "platform/"
 KEYS = ("conninfo", "sslmode", "authcfg")
@@ -35,10 +38,6 @@ SSL_MODES = ("prefer", "disable", "allow", "require", "verify-ca", "verify-full"
 _SECRET_RE = re.compile(r"(?:^|\s)password\s*=|^postgres(?:ql)?://[^/@]*:[^/@]*@", re.IGNORECASE)
 _AUTHCFG_ID_RE = re.compile(r"^[A-Za-z0-9]{7}$")
 _KV_RE = re.compile(r"(?:^|\s)(sslmode|authcfg)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformSettings", text)
 
 
 class SettingsError(ValueError):
@@ -72,15 +71,18 @@ class PlatformSettings:
         """Raise SettingsError when a part holds a secret or is malformed."""
         if _SECRET_RE.search(self.conninfo.strip()):
             raise SettingsError(
-                _tr(
+                tr(
+                    TR_CONTEXT,
                     "The connection string contains a password. Store user name and password in a QGIS "
-                    "authentication configuration and choose it instead."
+                    "authentication configuration and choose it instead.",
                 )
             )
         if self.sslmode and self.sslmode not in SSL_MODES:
-            raise SettingsError(_tr("Unknown TLS mode {mode}.").format(mode=self.sslmode))
+            raise SettingsError(tr(TR_CONTEXT, "Unknown TLS mode {mode}.").format(mode=self.sslmode))
         if self.authcfg and not _AUTHCFG_ID_RE.match(self.authcfg):
-            raise SettingsError(_tr("{id} is not a QGIS authentication configuration id.").format(id=self.authcfg))
+            raise SettingsError(
+                tr(TR_CONTEXT, "{id} is not a QGIS authentication configuration id.").format(id=self.authcfg)
+            )
 
     def is_configured(self) -> bool:
         return bool(self.conninfo.strip() or self.authcfg)
@@ -107,8 +109,7 @@ class PlatformSettings:
             values = {k: project.readEntry(PROJECT_SCOPE, PROJECT_PREFIX + k, "")[0] for k in KEYS}
             if any(values.values()):
                 return cls(**{k: str(v or "") for k, v in values.items()})
-        s = QgsSettings()
-        return cls(**{k: str(s.value(SETTINGS_PREFIX + k, "") or "") for k in KEYS})
+        return cls(**{k: str(settings.PLATFORM.get(name=k) or "") for k in KEYS})
 
     def save(self, project: QgsProject | None = None) -> None:
         """Store in QgsSettings, or in ``project`` when given (checked first: no secret is ever written)."""
@@ -118,9 +119,8 @@ class PlatformSettings:
             for k, v in values.items():
                 project.writeEntry(PROJECT_SCOPE, PROJECT_PREFIX + k, v)
             return
-        s = QgsSettings()
         for k, v in values.items():
-            s.setValue(SETTINGS_PREFIX + k, v)
+            settings.PLATFORM.set(v, name=k)
 
     @staticmethod
     def clear(project: QgsProject | None = None) -> None:
@@ -128,7 +128,7 @@ class PlatformSettings:
             for k in KEYS:
                 project.removeEntry(PROJECT_SCOPE, PROJECT_PREFIX + k)
             return
-        QgsSettings().remove(SETTINGS_PREFIX.rstrip("/"))
+        settings.PLATFORM_GROUP.remove()
 
 
 def platform_counties(platform: str) -> list:
@@ -166,7 +166,7 @@ class PlatformSettingsDialog(QDialog):
         from qgis.gui import QgsAuthConfigSelect
 
         self.setObjectName("gw_plugin_platform_settings")
-        self.setWindowTitle(_tr("Platform connection"))
+        self.setWindowTitle(tr(TR_CONTEXT, "Platform connection"))
         self.project = project
         current = settings or PlatformSettings.load(project)
         in_project = project is not None and any(
@@ -176,17 +176,20 @@ class PlatformSettingsDialog(QDialog):
         self.conninfo_edit = QLineEdit(current.conninfo, self)
         self.conninfo_edit.setPlaceholderText("host=… port=5432 dbname=…  |  postgresql://host/db  |  service=…")
         self.conninfo_edit.setToolTip(
-            _tr("A libpq connection string, URI or service name, without user password (use the authentication below)")
+            tr(
+                TR_CONTEXT,
+                "A libpq connection string, URI or service name, without user password (use the authentication below)",
+            )
         )
         self.ssl_combo = QComboBox(self)
-        self.ssl_combo.addItem(_tr("libpq default"), "")
+        self.ssl_combo.addItem(tr(TR_CONTEXT, "libpq default"), "")
         labels = {
-            "prefer": _tr("prefer (TLS if the server offers it)"),
-            "disable": _tr("disable (no TLS)"),
-            "allow": _tr("allow"),
-            "require": _tr("require (TLS, certificate not checked)"),
-            "verify-ca": _tr("verify-ca (TLS, certificate authority checked)"),
-            "verify-full": _tr("verify-full (TLS, certificate and host name checked)"),
+            "prefer": tr(TR_CONTEXT, "prefer (TLS if the server offers it)"),
+            "disable": tr(TR_CONTEXT, "disable (no TLS)"),
+            "allow": tr(TR_CONTEXT, "allow"),
+            "require": tr(TR_CONTEXT, "require (TLS, certificate not checked)"),
+            "verify-ca": tr(TR_CONTEXT, "verify-ca (TLS, certificate authority checked)"),
+            "verify-full": tr(TR_CONTEXT, "verify-full (TLS, certificate and host name checked)"),
         }
         for mode in SSL_MODES:
             self.ssl_combo.addItem(labels[mode], mode)
@@ -195,22 +198,24 @@ class PlatformSettingsDialog(QDialog):
         self.auth_select.setConfigId(current.authcfg)
 
         form = QFormLayout()
-        conn_label = QLabel(_tr("&Connection:"), self)
+        conn_label = QLabel(tr(TR_CONTEXT, "&Connection:"), self)
         conn_label.setBuddy(self.conninfo_edit)
-        ssl_label = QLabel(_tr("&TLS mode:"), self)
+        ssl_label = QLabel(tr(TR_CONTEXT, "&TLS mode:"), self)
         ssl_label.setBuddy(self.ssl_combo)
         form.addRow(conn_label, self.conninfo_edit)
         form.addRow(ssl_label, self.ssl_combo)
-        form.addRow(_tr("Authentication:"), self.auth_select)
-        self.project_check = QCheckBox(_tr("Store in this &QGIS project (else for all projects)"), self)
-        self.project_check.setToolTip(_tr("Only the connection, TLS mode and authentication id are stored, no secret"))
+        form.addRow(tr(TR_CONTEXT, "Authentication:"), self.auth_select)
+        self.project_check = QCheckBox(tr(TR_CONTEXT, "Store in this &QGIS project (else for all projects)"), self)
+        self.project_check.setToolTip(
+            tr(TR_CONTEXT, "Only the connection, TLS mode and authentication id are stored, no secret")
+        )
         self.project_check.setChecked(in_project)
         self.project_check.setVisible(project is not None)
         form.addRow(self.project_check)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.test_button = QPushButton(_tr("T&est connection"), self)
+        self.test_button = QPushButton(tr(TR_CONTEXT, "T&est connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -247,7 +252,9 @@ class PlatformSettingsDialog(QDialog):
             self.message.setText(str(exc).strip())
             return False
         self.message.setText(
-            _tr("Connected: platform schema {version}, {crs}.").format(version=info.schema_version, crs=info.crs)
+            tr(TR_CONTEXT, "Connected: platform schema {version}, {crs}.").format(
+                version=info.schema_version, crs=info.crs
+            )
         )
         return True
 

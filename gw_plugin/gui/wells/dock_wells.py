@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.data import schema as S
+from ...toolbelt.i18n import ui_language
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .wells_model import WellFilter, WellsTreeModel, read_wells
@@ -36,12 +37,6 @@ from .wells_model import WellFilter, WellsTreeModel, read_wells
 WELLS_TABLE = "monitoring_wells"
 MAX_HIGHLIGHT = 2000
 ZOOM_MARGIN_M = 250.0  # around the wells zoomed to (layer units: metres in the project CRS)  # map selections larger than this are counted, not expanded in the tree
-
-
-def _lang() -> str:
-    from ...plugin import ui_language
-
-    return ui_language()
 
 
 def _value(v):
@@ -63,7 +58,7 @@ class WellsPanel(LayerBinding, QWidget):
 
         self.iface = iface
         self.project = project or QgsProject.instance()
-        self.lang = lang or _lang()  # 'zh' | 'en': labels of the code lists
+        self.lang = lang or ui_language()  # 'zh' | 'en': labels of the code lists
         self.setObjectName("gw_plugin_wells_panel")
         self.layer = None
         self._syncing = False

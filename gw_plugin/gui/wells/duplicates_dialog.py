@@ -29,16 +29,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...core.wells import duplicates as D
+from ...toolbelt.i18n import ui_language
 
 KeyRole = (
     int(getattr(Qt.ItemDataRole.UserRole, "value", Qt.ItemDataRole.UserRole)) + 1
 )  # fid of a well item; group number of a group item
-
-
-def _lang() -> str:
-    from ...plugin import ui_language
-
-    return ui_language()
 
 
 class DuplicatesDialog(QDialog):
@@ -48,7 +43,7 @@ class DuplicatesDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("DuplicatesDialog", "Duplicate wells"))
         self.iface = iface
         self.project = project or QgsProject.instance()
-        self.lang = _lang()
+        self.lang = ui_language()
         self.groups: list = []
         self.merges: list = []  # MergeResult stack (undo pops)
         self._updating = False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsProject, QgsSettings, QgsTask
+from qgis.core import QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import tabular
 from ...core.wells import lab_import
+from ...toolbelt import settings
 
-PRESETS_GROUP = "gw_plugin/import_presets"
 MAX_ISSUES_SHOWN = 5000
 MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "lab")
 LONG_ONLY = ("parameter", "value", "unit")
@@ -47,27 +47,22 @@ LONG_ONLY = ("parameter", "value", "unit")
 
 
 def preset_names() -> list:
-    settings = QgsSettings()
-    settings.beginGroup(PRESETS_GROUP)
-    try:
-        return sorted(settings.childKeys())
-    finally:
-        settings.endGroup()
+    return settings.IMPORT_PRESETS.children()
 
 
 def save_preset(name: str, mapping: lab_import.ColumnMapping) -> None:
     if not name.strip():
         raise ValueError("a preset needs a name")
-    QgsSettings().setValue(f"{PRESETS_GROUP}/{name.strip()}", mapping.to_json())
+    settings.IMPORT_PRESET.set(mapping.to_json(), name=name.strip())
 
 
 def load_preset(name: str) -> lab_import.ColumnMapping | None:
-    text = QgsSettings().value(f"{PRESETS_GROUP}/{name}", "", type=str)
+    text = settings.IMPORT_PRESET.get(name=name)
     return lab_import.ColumnMapping.from_json(text) if text else None
 
 
 def delete_preset(name: str) -> None:
-    QgsSettings().remove(f"{PRESETS_GROUP}/{name}")
+    settings.IMPORT_PRESET.remove(name=name)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -280,7 +275,7 @@ class ImportDialog(QDialog):
     # -- file and mapping ------------------------------------------------------------------------------------
 
     def browse(self) -> None:
-        start = QgsSettings().value("gw_plugin/last_import_dir", "", type=str)
+        start = settings.LAST_IMPORT_DIR.get()
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("ImportDialog", "Lab results"),
@@ -288,7 +283,7 @@ class ImportDialog(QDialog):
             QCoreApplication.translate("ImportDialog", "Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
         )
         if path:
-            QgsSettings().setValue("gw_plugin/last_import_dir", os.path.dirname(path))
+            settings.LAST_IMPORT_DIR.set(os.path.dirname(path))
             self.open_file(path)
 
     def open_file(self, path: str, sheet: str | None = None) -> bool:

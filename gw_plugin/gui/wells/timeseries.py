@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.wells import classify, series
+from ...core.wells import classify, series, standard
 from ...core.wells.quality import CLASS_COLORS
 from ...core.wells.trend import mann_kendall
 
@@ -81,7 +81,7 @@ def parameters_for_wells(database: str, well_uuids: list) -> list:
         ]
     finally:
         con.close()
-    order = {k: i for i, k in enumerate(classify.keys())}
+    order = {k: i for i, k in enumerate(standard.keys())}
     return sorted(found, key=lambda p: (order.get(p, len(order)), p))
 
 
@@ -89,11 +89,11 @@ def class_bands(indicator, top: float) -> list:
     """(low, high, class) background bands up to ``top`` from the indicator's limits (GB/T 14848-2017 Table 1/2)."""
     if indicator is None:
         return []
-    if indicator.kind == classify.PH:
-        lo3, hi3 = classify.PH_I_III  # 6.5–8.5: classes I–III share the range → class I (从优不从劣)
-        lo4, hi4 = classify.PH_IV  # 5.5–6.5 and 8.5–9.0: class IV
+    if indicator.kind == standard.PH:
+        lo3, hi3 = standard.PH_I_III  # 6.5–8.5: classes I–III share the range → class I (从优不从劣)
+        lo4, hi4 = standard.PH_IV  # 5.5–6.5 and 8.5–9.0: class IV
         return [(0.0, lo4, 5), (lo4, lo3, 4), (lo3, hi3, 1), (hi3, hi4, 4), (hi4, max(top, 14.0), 5)]
-    if indicator.kind not in (classify.NUMERIC, classify.RADIO):
+    if indicator.kind not in (standard.NUMERIC, standard.RADIO):
         return []
     bands = []
     low = 0.0
@@ -102,7 +102,7 @@ def class_bands(indicator, top: float) -> list:
             continue
         bands.append((low, float(limit), k))
         low = float(limit)
-    worst = 4 if indicator.kind == classify.RADIO else 5
+    worst = 4 if indicator.kind == standard.RADIO else 5
     bands.append((low, max(top, low * 1.05), worst))
     return bands
 
@@ -110,8 +110,8 @@ def class_bands(indicator, top: float) -> list:
 def iii_limits(indicator) -> list:
     if indicator is None:
         return []
-    if indicator.kind == classify.PH:
-        return list(classify.PH_I_III)
+    if indicator.kind == standard.PH:
+        return list(standard.PH_I_III)
     limit = indicator.class_iii_limit
     return [] if limit is None else [float(limit)]
 
@@ -247,7 +247,7 @@ class TimeSeriesWidget(QWidget):
         self.series = {u: series.series(self.database, u, parameter) for u, _ in self.wells}
         self.series = {u: s for u, s in self.series.items() if s.dates}
         indicator = classify.resolve(parameter)
-        if indicator is not None and indicator.kind == classify.TEXT:
+        if indicator is not None and indicator.kind == standard.TEXT:
             self._set_empty(
                 QCoreApplication.translate(
                     "TimeSeriesWidget", "{p} is judged by a word (无/有); there is nothing to plot."
@@ -304,7 +304,7 @@ class TimeSeriesWidget(QWidget):
         top = max(top * 1.1, max(limits) * 1.25 if limits else 0.0, 1e-9)
         bands = class_bands(indicator, top)
         bottom = 0.0
-        if indicator is not None and indicator.kind == classify.PH:
+        if indicator is not None and indicator.kind == standard.PH:
             values = [v for s in self.series.values() for v in s.values[np.isfinite(s.values)]]
             bottom = min([5.0, *values]) - 0.3
             top = max([9.5, *values]) + 0.3

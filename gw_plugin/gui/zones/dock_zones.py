@@ -2,39 +2,33 @@
 preview computed in the background, accept it into protection_zones / recharge_zones (undoable, with
 provenance), check the zones, snap to hydrogeological boundaries for manual drawing, and list, highlight and
 export the pollution sources inside the zones. Registered with the dock registry (gui/common/docks.py) through ``DOCK``.
+The method and parameter form is in ``zone_parameters``, the checks and snapping in ``zone_checks``, the
+sources inside the zones in ``zone_sources`` and the map tool, preview and task in ``zone_maptool``.
 """
 
 from __future__ import annotations
-
-import math
 
 from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
     QgsMapLayerProxyModel,
-    QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsHighlight, QgsMapLayerComboBox
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
-from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAction,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -46,12 +40,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.data import qgis_project as QP
-from ...core.sources import rosters as R
 from ...core.zones import checks, snapping
 from ...core.zones import methods as Z
 from ...core.zones import writer as W
 from ..common.docks import DockSpec
+from .zone_checks import ZoneChecksMixin
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
+from .zone_parameters import ZoneParametersMixin
+from .zone_sources import ZoneSourcesMixin
 
 PREVIEW_DELAY_MS = 400
 
@@ -71,7 +67,7 @@ def _lang() -> str:
 COL_CODE, COL_Q, COL_LEVEL = 0, 1, 2
 
 
-class ZonesPanel(QWidget):
+class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin):
     """Content of the recharge-zone dock."""
 
     def __init__(self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None):
@@ -282,7 +278,7 @@ class ZonesPanel(QWidget):
         self.check_summary.setWordWrap(True)
         cl.addWidget(self.check_summary)
         self.issues_list = QListWidget(self)
-        self.issues_list.itemDoubleClicked.connect(self._zoom_to_issue)
+        self.issues_list.itemDoubleClicked.connect(self.zoom_to_issue)
         self.issues_list.setMinimumHeight(90)
         cl.addWidget(self.issues_list)
         lay.addWidget(cbox)
@@ -382,7 +378,7 @@ class ZonesPanel(QWidget):
                 )
             layer.selectByIds(list(self.well_fids))
         self._fill_wells_table()
-        self._prefill_from_wells()
+        self.prefill_from_wells()
         if self._riverside_picked():
             self.river_check.setChecked(True)
         self.schedule_preview()
@@ -440,16 +436,6 @@ class ZonesPanel(QWidget):
         if key == "Q":
             self.schedule_preview()
 
-    def _prefill_from_wells(self) -> None:
-        """Q defaults to the picked wells' pumping rate (their mean when several); the medium of the table from
-        the water source's aquifer medium is left to the user (codes differ)."""
-        qs = [w.values["Q"] for w in self.wells if w.values.get("Q")]
-        widget = self.param_widgets.get("Q")
-        if widget is not None and qs:
-            widget.blockSignals(True)
-            widget.setValue(sum(qs) / len(qs))
-            widget.blockSignals(False)
-
     def fit_gradient(self) -> Z.GradientFit | None:
         """Plane fit of the water levels typed for the picked wells → GRADIENT and FLOW_AZIMUTH."""
         pts = [(w.x, w.y, w.values["LEVEL"]) for w in self.wells if w.values.get("LEVEL") is not None]
@@ -469,118 +455,6 @@ class ZonesPanel(QWidget):
             ).format(g=fit.gradient, a=fit.azimuth_deg, n=fit.n, r2=fit.r2, rmse=fit.rmse)
         )
         return fit
-
-    # ------------------------------------------------------------------------------------------------------------
-    # method and parameters
-    # ------------------------------------------------------------------------------------------------------------
-    def method(self) -> str:
-        return self.method_combo.currentData()
-
-    def set_method(self, method: str) -> None:
-        self.method_combo.setCurrentIndex(self.method_combo.findData(method))
-
-    def method_changed(self, *args) -> None:
-        while self.param_form.rowCount():
-            self.param_form.removeRow(0)
-        self.param_widgets = {}
-        method = self.method()
-        for spec in W.METHOD_PARAMS[method]:
-            tip = QCoreApplication.translate("ZonesPanel", "Default: {d}").format(d=spec.default)
-            if spec.per_well:
-                tip += "\n" + QCoreApplication.translate(
-                    "ZonesPanel", "Per well from the field {f} when the well has a value"
-                ).format(f=spec.per_well)
-            if spec.note:
-                tip += "\n" + spec.note
-            if spec.key == "MEDIUM":
-                w = QComboBox(self)
-                seen = set()
-                for row in Z.load_radius_table():
-                    if row.medium not in seen:
-                        seen.add(row.medium)
-                        w.addItem(f"{row.zh} / {row.en} ({row.status})", row.medium)
-                w.setCurrentIndex(max(w.findData(spec.default), 0))
-                w.currentIndexChanged.connect(self.schedule_preview)
-            elif spec.key == "TRAVEL_TIMES":
-                w = QLineEdit(str(spec.default), self)
-                w.textChanged.connect(self.schedule_preview)
-            else:
-                w = QDoubleSpinBox(self)
-                w.setDecimals(6 if spec.key == "GRADIENT" else 3)
-                w.setRange(0.0, 360.0 if spec.key == "FLOW_AZIMUTH" else 1e9)
-                if spec.key == "FLOW_AZIMUTH":
-                    w.setWrapping(True)
-                w.setValue(float(spec.default))
-                w.valueChanged.connect(self.schedule_preview)
-            w.setToolTip(tip)
-            w.setObjectName(f"param_{spec.key}")
-            label = QLabel(f"{spec.label(self.lang)}  [{tip.splitlines()[0]}]", self)
-            label.setToolTip(tip)
-            self.param_form.addRow(label, w)
-            self.param_widgets[spec.key] = w
-        is_aem = method == "aem"
-        self.river_check.setEnabled(is_aem)
-        self.river_combo.setEnabled(is_aem)
-        self.dissolve_check.setEnabled(method in W.PROTECTION_METHODS)
-        self.fit_button.setEnabled(method in W.CAPTURE_METHODS)
-        if is_aem:
-            from ...core.zones import analytic_elements as A
-
-            self.engine_label.setText(
-                QCoreApplication.translate("ZonesPanel", "Engine: timml")
-                if A.timml_available()
-                else A.TIMML_INSTALL_HINT
-            )
-        else:
-            self.engine_label.setText("")
-        self._prefill_from_wells()
-        self.schedule_preview()
-
-    def parameters(self) -> dict:
-        out = {}
-        for key, w in self.param_widgets.items():
-            if isinstance(w, QComboBox):
-                out[key] = w.currentData()
-            elif isinstance(w, QLineEdit):
-                out[key] = w.text()
-            else:
-                out[key] = w.value()
-        return out
-
-    def set_parameter(self, key: str, value) -> None:
-        w = self.param_widgets[key]
-        if isinstance(w, QComboBox):
-            w.setCurrentIndex(w.findData(value))
-        elif isinstance(w, QLineEdit):
-            w.setText(str(value))
-        else:
-            w.setValue(float(value))
-
-    def river(self):
-        if self.method() != "aem" or not self.river_check.isChecked():
-            return None
-        layer = self.river_combo.currentLayer()
-        if layer is None or not self.wells:
-            return None
-        wl = self.layer("monitoring_wells")
-        from qgis.core import QgsCoordinateTransform
-
-        tr = QgsCoordinateTransform(layer.crs(), wl.crs(), self.project) if wl is not None else None
-        best = None
-        for f in layer.getFeatures():
-            g = f.geometry()
-            if g is None or g.isEmpty():
-                continue
-            if tr is not None:
-                g.transform(tr)
-            lines = g.asMultiPolyline() if g.isMultipart() else [g.asPolyline()]
-            for line in lines:
-                riv = W.local_river([(p.x(), p.y()) for p in line], [(w.x, w.y) for w in self.wells])
-                if riv is not None:
-                    d = min(abs(riv.side(complex(w.x, w.y))) for w in self.wells)
-                    if best is None or d < best[0]:
-                        best = (d, riv)
-        return best[1] if best else None
 
     # ------------------------------------------------------------------------------------------------------------
     # preview
@@ -683,155 +557,6 @@ class ZonesPanel(QWidget):
             if layers[t] is not None:
                 layers[t].triggerRepaint()
         return added
-
-    # ------------------------------------------------------------------------------------------------------------
-    # checks and snapping
-    # ------------------------------------------------------------------------------------------------------------
-    def run_checks(self) -> checks.ZoneCheckReport:
-        layers = [self.layer("protection_zones"), self.layer("recharge_zones")]
-        report = checks.check_layers([ly for ly in layers if ly is not None], self.project)
-        self.last_report = report
-        self.check_summary.setText(report.text().splitlines()[0])
-        self.issues_list.clear()
-        for issue in report.issues:
-            item = QListWidgetItem(f"[{issue.check}] {issue.message}")
-            item.setData(Qt.ItemDataRole.UserRole, issue)
-            self.issues_list.addItem(item)
-        return report
-
-    def accept_selected_overlap(self) -> bool:
-        item = self.issues_list.currentItem()
-        issue = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if issue is None or issue.check != "overlap":
-            self.check_summary.setText(QCoreApplication.translate("ZonesPanel", "Select an overlap in the list first."))
-            return False
-        checks.accept_overlap_in_project(self.project, *issue.uuids)
-        self.run_checks()
-        return True
-
-    def _zoom_to_issue(self, item) -> None:
-        issue = item.data(Qt.ItemDataRole.UserRole)
-        if issue is None or issue.location is None or self.canvas is None:
-            return
-        from qgis.core import QgsRectangle
-
-        x, y = issue.location
-        self.canvas.setExtent(QgsRectangle(x - 500, y - 500, x + 500, y + 500))
-        self.canvas.refresh()
-
-    def configure_snapping(self) -> list:
-        snapping.configure_snapping(self.project)
-        summary = snapping.snapping_summary(self.project)
-        self.check_summary.setText(
-            QCoreApplication.translate("ZonesPanel", "Snapping on: {layers}").format(
-                layers=", ".join(name for name, _, _ in summary) or "—"
-            )
-        )
-        return summary
-
-    # ------------------------------------------------------------------------------------------------------------
-    # sources inside zones
-    # ------------------------------------------------------------------------------------------------------------
-    def _zone_layer(self) -> QgsVectorLayer | None:
-        return self.layer(self.zone_layer_combo.currentData())
-
-    def list_sources(self) -> list:
-        """Rows of rosters.sources_in_zones for the selected zones (all when none), highlighted on the map."""
-        from ...processing.algorithms.sources.alg_sourcesinzones import _rings
-
-        zl, sl, wl = self._zone_layer(), self.layer("pollution_sources"), self.layer("monitoring_wells")
-        self.clear_highlights()
-        if zl is None or sl is None:
-            return []
-        req = QgsFeatureRequest()
-        if zl.selectedFeatureCount():
-            req.setFilterFids(list(zl.selectedFeatureIds()))
-        zones = []
-        for f in zl.getFeatures(req):
-            label = _null(f["zone_class"]) if "zone_class" in zl.fields().names() else _null(f["kind"])
-            zones.append(R.Zone(str(_null(f["uuid"]) or f.id()), str(label or ""), _null(f["water_source_uuid"]),
-                                _rings(f.geometry())))  # fmt: skip
-        sreq = QgsFeatureRequest().setDestinationCrs(zl.crs(), self.project.transformContext())
-        rows, xs, ys, fids = [], [], [], []
-        names = sl.fields().names()
-        for f in sl.getFeatures(sreq):
-            g = f.geometry()
-            p = g.asPoint() if g and not g.isEmpty() and not g.isMultipart() else None
-            rows.append({n: _null(f[n]) for n in R.SOURCE_COLUMNS if n in names})
-            xs.append(p.x() if p else math.nan)
-            ys.append(p.y() if p else math.nan)
-            fids.append(f.id())
-        src = R.source_arrays_from_rows(rows, xs, ys)
-        wells = []
-        if wl is not None:
-            for f in wl.getFeatures(QgsFeatureRequest(sreq).setFilterExpression("\"well_type\" = 'drinking_source'")):
-                g = f.geometry()
-                if g and not g.isEmpty():
-                    p = g.asPoint()
-                    wells.append(R.Well(str(_null(f["uuid"])), str(_null(f["well_code"])),
-                                        _null(f["water_source_uuid"]), p.x(), p.y()))  # fmt: skip
-        listing = R.sources_in_zones(zones, src, wells, all_categories=self.all_categories.isChecked())
-        self.listing = listing
-        t = self.sources_table
-        t.setRowCount(len(listing))
-        for i, row in enumerate(listing):
-            vals = [
-                row["zone_name"] or row["zone_id"],
-                f"{row['source_code']} {row['name_zh'] or ''}",
-                row["category_zh"],
-                "" if row["well_distance_m"] is None else f"{row['well_distance_m']:.0f}",
-            ]
-            for j, v in enumerate(vals):
-                t.setItem(i, j, QTableWidgetItem(str(v)))
-        by_uuid = {u: fid for u, fid in zip(src["uuid"], fids)}
-        inside = sorted({by_uuid[r["source_uuid"]] for r in listing if r["source_uuid"] in by_uuid})
-        sl.selectByIds(inside)
-        if self.canvas is not None:
-            for f in sl.getFeatures(QgsFeatureRequest().setFilterFids(inside)):
-                h = QgsHighlight(self.canvas, f.geometry(), sl)
-                h.setColor(QColor("#e31a1c"))
-                h.setFillColor(QColor(227, 26, 28, 120))
-                h.setWidth(3)
-                h.show()
-                self.highlights.append(h)
-        return listing
-
-    def clear_highlights(self) -> None:
-        for h in self.highlights:
-            h.hide()
-            if self.canvas is not None:
-                self.canvas.scene().removeItem(h)
-        self.highlights = []
-
-    def export_sources(self, path: str | None = None) -> dict:
-        """gwplugin:sourcesinzones on the selected zones (all when none) → an Excel list at ``path`` (asked for
-        when not given)."""
-        zl, sl, wl = self._zone_layer(), self.layer("pollution_sources"), self.layer("monitoring_wells")
-        if zl is None or sl is None:
-            return {}
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, QCoreApplication.translate("ZonesPanel", "Export sources inside zones"), "", "Excel (*.xlsx)"
-            )
-            if not path:
-                return {}
-        import processing
-
-        zones = QgsProcessingFeatureSourceDefinition(zl.id(), True) if zl.selectedFeatureCount() else zl
-        params = {
-            "ZONES": zones,
-            "SOURCES": sl,
-            "ALL_CATEGORIES": self.all_categories.isChecked(),
-            "OUTPUT": "TEMPORARY_OUTPUT",
-            "XLSX": path,
-        }
-        if wl is not None:
-            params["WELLS"] = wl
-        res = processing.run("gwplugin:sourcesinzones", params)
-        self.status.setText(
-            QCoreApplication.translate("ZonesPanel", "{n} rows exported to {p}").format(n=res.get("N_ROWS", 0), p=path)
-        )
-        return res
 
     # ------------------------------------------------------------------------------------------------------------
     def teardown(self) -> None:

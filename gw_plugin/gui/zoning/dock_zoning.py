@@ -27,7 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...toolbelt.i18n import is_zh, pick, ui_language
 from ..common.docks import DockSpec
 from .zoning_widgets import ORIGIN_PROJECT, ORIGIN_STEP, ChangeTable, ParameterTable, PointTool, VersionCombo
 
@@ -85,18 +86,6 @@ RAMPS = {
 }
 
 
-def _zh(lang: str) -> bool:
-    return (lang or "zh").startswith("zh")
-
-
-def _pick(pair, lang: str) -> str:
-    return pair[0] if _zh(lang) else pair[1]
-
-
-def default_lang() -> str:
-    return "zh" if QLocale().name().lower().startswith("zh") else "en"
-
-
 def work_folder(database: str) -> str:
     """Where the dock writes step outputs: <database folder>/zoning (the folder and file names `make demo` uses,
     so the dock continues from the demo's rasters)."""
@@ -107,7 +96,7 @@ def work_folder(database: str) -> str:
 # Parameters suggested from the project
 # ---------------------------------------------------------------------------------------------------------------
 def _table_layers(project: QgsProject, database: str) -> dict:
-    from ...core.maps.layout import table_of
+    from ...core.maps.overview import table_of
 
     out = {}
     target = os.path.abspath(database) if database else None
@@ -225,7 +214,7 @@ def county_names(database: str, lang: str = "zh") -> dict:
     lyr = ds.GetLayerByName("admin_units")
     if lyr is not None:
         for f in lyr:
-            names[f.GetField("code")] = f.GetField("name_zh" if _zh(lang) else "name_en") or f.GetField("code")
+            names[f.GetField("code")] = f.GetField("name_zh" if is_zh(lang) else "name_en") or f.GetField("code")
     ds = None
     return names
 
@@ -240,7 +229,7 @@ def overlay_group(project: QgsProject, lang: str = "zh", create: bool = True) ->
             return group
     if not create:
         return None
-    group = root.insertGroup(0, _pick(GROUP_LABEL, lang))
+    group = root.insertGroup(0, pick(GROUP_LABEL, lang))
     group.setCustomProperty(PROP_GROUP, True)
     return group
 
@@ -303,7 +292,7 @@ def zoning_layer(database: str, scheme: str, version: str, lang: str = "zh") -> 
     from ...core.zoning import compare as ZC
 
     scheme_label = QCoreApplication.translate("ZoningPanel", "{name} — {version}").format(
-        name=_pick(OVERLAYS["zoning"], lang), version=version or "-"
+        name=pick(OVERLAYS["zoning"], lang), version=version or "-"
     )
     layer = QgsVectorLayer(f"{database}|layername=zoning_units", scheme_label, "ogr")
     layer.setSubsetString(ZC.version_filter(scheme, version))
@@ -319,7 +308,7 @@ def change_layer(path: str, res, lang: str = "zh") -> QgsVectorLayer:
     from ...core.zoning import compare as ZC
 
     colors = {c.code: c.color or "#bdbdbd" for c in S.codelist("zone_class").codes}
-    name = f"{_pick(OVERLAYS['changes'], lang)} {res.a[1]} → {res.b[1]}"
+    name = f"{pick(OVERLAYS['changes'], lang)} {res.a[1]} → {res.b[1]}"
     layer = QgsVectorLayer(f"{path}|layername=zoning_changes", name, "ogr")
     cats = []
     for t in res.transitions:
@@ -347,7 +336,7 @@ class ZoningPanel(QWidget):
         super().__init__(parent)
         self.iface = iface
         self.project = project or QgsProject.instance()
-        self.lang = lang or default_lang()
+        self.lang = lang or ui_language()  # the plugin's language, as every panel
         self.setObjectName("gw_plugin_zoning_panel")
         self.outputs: dict = {}
         self.task = None
@@ -425,7 +414,7 @@ class ZoningPanel(QWidget):
         v = QVBoxLayout(page)
         self.overlay_boxes = {}
         for key, pair in OVERLAYS.items():
-            box = QCheckBox(_pick(pair, self.lang), page)
+            box = QCheckBox(pick(pair, self.lang), page)
             box.toggled.connect(lambda checked, k=key: self.set_overlay_visible(k, checked))
             v.addWidget(box)
             self.overlay_boxes[key] = box
@@ -624,13 +613,13 @@ class ZoningPanel(QWidget):
             if version is not None:
                 layer = zoning_layer(db, version.scheme, version.version, self.lang)
             else:
-                layer = QgsVectorLayer(str(results.get("OUTPUT")), _pick(OVERLAYS[key], self.lang), "ogr")
+                layer = QgsVectorLayer(str(results.get("OUTPUT")), pick(OVERLAYS[key], self.lang), "ogr")
                 from ...core.maps.products import zone_renderer
 
                 scheme = next((f["scheme"] for f in layer.getFeatures()), "2023")
                 layer.setRenderer(zone_renderer(scheme, self.lang))
         else:
-            layer = QgsRasterLayer(str(results.get("OUTPUT")), _pick(OVERLAYS[key], self.lang))
+            layer = QgsRasterLayer(str(results.get("OUTPUT")), pick(OVERLAYS[key], self.lang))
             if layer.isValid():
                 style_raster(layer, key)
         if not layer.isValid():

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from gw_plugin.core.data import gpkg, qgis_project
 from gw_plugin.core.data import schema as S
+from gw_plugin.core.data.model import UUID_RE
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_new_feature_gets_identity_and_constraints_hold(db):
     f = QgsVectorLayerUtils.createFeature(
         src, QgsGeometry.fromPointXY(QgsPointXY(520000, 3850000)), {}, src.createExpressionContext()
     )
-    assert re.match(S.UUID_RE, f["uuid"])
+    assert re.match(UUID_RE, f["uuid"])
     # a wrong unified social credit code and a missing required category break hard constraints
     f["uscc"] = "123"
     f["county_code"] = "419901"
@@ -104,7 +105,7 @@ def test_edits_through_qgis_are_saved_with_identity(db):
     import sqlite3
 
     row = sqlite3.connect(db).execute("SELECT uuid, created_by, well_code FROM monitoring_wells").fetchone()
-    assert re.match(S.UUID_RE, row[0]) and row[1] and row[2] == "W-1"
+    assert re.match(UUID_RE, row[0]) and row[1] and row[2] == "W-1"
 
 
 def test_write_project_and_reopen(db, tmp_path, validate):

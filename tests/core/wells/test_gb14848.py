@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gw_plugin.core.wells import classify as G
+from gw_plugin.core.wells import standard as S
 
 from ...conftest import SHARED
 
@@ -28,7 +29,7 @@ def cls(parameter, value, unit=None, **kw):
 # The table
 # ------------------------------------------------------------------------------------------------------------
 def test_table_has_93_indicators_39_routine_54_non_routine():
-    inds = G.indicators()
+    inds = S.indicators()
     assert len(inds) == 93
     assert sum(1 for i in inds if i.table == "T1") == 39
     assert sum(1 for i in inds if i.table == "T2") == 54
@@ -42,11 +43,11 @@ def test_keys_are_the_chinese_names_of_the_shared_reference():
     if not path.exists():
         pytest.skip("../shared not beside the project")
     rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
-    assert G.keys() == [r["indicator_cn"] for r in rows]
+    assert S.keys() == [r["indicator_cn"] for r in rows]
     # the quoted English name with a comma and the unit column parse
-    o = G.indicator("耗氧量")
+    o = S.indicator("耗氧量")
     assert o.name_en == "Oxygen consumption (CODMn, as O2)" and o.unit == "mg/L"
-    assert {i.unit for i in G.indicators()} == {
+    assert {i.unit for i in S.indicators()} == {
         "铂钴色度单位",
         "-",
         "NTU",
@@ -61,17 +62,17 @@ def test_keys_are_the_chinese_names_of_the_shared_reference():
 
 def test_parsed_rows_hand_checked():
     # 锰 ≤0.05, ≤0.05, ≤0.1, ≤1.5 (Table 1)
-    assert G.indicator("锰").limits == (0.05, 0.05, 0.1, 1.5)
+    assert S.indicator("锰").limits == (0.05, 0.05, 0.1, 1.5)
     # 铊 ≤0.0001 ×3, ≤0.001 (Table 2)
-    assert G.indicator("铊").limits == (0.0001, 0.0001, 0.0001, 0.001)
-    assert G.indicator("pH").kind == G.PH
-    assert G.indicator("嗅和味").kind == G.TEXT and G.indicator("肉眼可见物").kind == G.TEXT
-    a = G.indicator("总α放射性")
-    assert a.kind == G.RADIO and a.limits[:3] == (0.1, 0.1, 0.5) and a.limits[3] is None
-    s = G.indicator("阴离子表面活性剂")
+    assert S.indicator("铊").limits == (0.0001, 0.0001, 0.0001, 0.001)
+    assert S.indicator("pH").kind == S.PH
+    assert S.indicator("嗅和味").kind == S.TEXT and S.indicator("肉眼可见物").kind == S.TEXT
+    a = S.indicator("总α放射性")
+    assert a.kind == S.RADIO and a.limits[:3] == (0.1, 0.1, 0.5) and a.limits[3] is None
+    s = S.indicator("阴离子表面活性剂")
     assert s.class_i_not_detected and s.limits == (None, 0.1, 0.3, 0.3)
-    assert G.indicator("1,2-二氯乙烷").unit == "μg/L"
-    assert G.indicator("苯并(a)芘").limits == (0.002, 0.002, 0.01, 0.5)
+    assert S.indicator("1,2-二氯乙烷").unit == "μg/L"
+    assert S.indicator("苯并(a)芘").limits == (0.002, 0.002, 0.01, 0.5)
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -373,7 +374,7 @@ def test_sample_accepts_results_and_dicts():
 # vectorised path agrees with the scalar path
 # ------------------------------------------------------------------------------------------------------------
 def _scalar(code, value, nd, dl):
-    ind = G.indicators()[code]
+    ind = S.indicators()[code]
     if nd:
         # a missing detection limit falls back to the value flagged as below detection
         r = G.classify(ind.key, value, below_detection=True, detection_limit=None if math.isnan(dl) else dl)
@@ -384,7 +385,7 @@ def _scalar(code, value, nd, dl):
 
 def _edge_values():
     vals = [0.0, 1e-9, 5.5, 5.49, 6.5, 6.49, 8.5, 8.51, 9.0, 9.01, 1e9, float("nan"), -1.0]
-    for ind in G.indicators():
+    for ind in S.indicators():
         for x in ind.limits:
             if x is not None:
                 vals += [x, x * (1 - 1e-9), x * (1 + 1e-9)]
@@ -394,7 +395,7 @@ def _edge_values():
 def test_array_matches_scalar_on_every_limit():
     vals = _edge_values()
     codes, values = [], []
-    for ind in G.indicators():
+    for ind in S.indicators():
         for v in vals:
             codes.append(ind.index)
             values.append(v)
@@ -403,7 +404,7 @@ def test_array_matches_scalar_on_every_limit():
     out = G.classify_array(codes, values, exceedance=True)
     for i in range(len(codes)):
         c, ub, exc = _scalar(int(codes[i]), float(values[i]), False, math.nan)
-        assert out.gb_class[i] == c, (G.indicators()[codes[i]].key, values[i])
+        assert out.gb_class[i] == c, (S.indicators()[codes[i]].key, values[i])
         assert bool(out.upper_bound[i]) == ub
         if exc is None:
             assert math.isnan(out.exceedance[i])
@@ -435,10 +436,10 @@ def test_array_matches_scalar_with_non_detects(rows):
             assert out.gb_class[i] == 0
             continue
         c, ub, _ = _scalar(code, v, n, d)
-        assert (int(out.gb_class[i]), bool(out.upper_bound[i])) == (c, ub), (G.indicators()[code].key, v, n, d)
+        assert (int(out.gb_class[i]), bool(out.upper_bound[i])) == (c, ub), (S.indicators()[code].key, v, n, d)
 
 
 def test_array_accepts_keys_and_spellings():
     out = G.classify_array(["锰", "NO3-N", "unknown", "pH"], [0.06, 25.0, 1.0, 9.01])
     assert out.gb_class.tolist() == [3, 4, 0, 5]
-    assert G.codes_for(["锰", "nope"]).tolist() == [G.indicator("锰").index, -1]
+    assert G.codes_for(["锰", "nope"]).tolist() == [S.indicator("锰").index, -1]

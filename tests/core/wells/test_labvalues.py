@@ -10,8 +10,8 @@ import math
 
 import pytest
 
-from gw_plugin.core.wells import classify as G
 from gw_plugin.core.wells import labvalues as L
+from gw_plugin.core.wells import standard as S
 
 # ------------------------------------------------------------------------------------------------------------
 # lab notation → (value_num, below_detection, detection_limit)
@@ -177,7 +177,7 @@ def test_recognise_parameter(spelling, key):
 
 def test_recognition_covers_at_least_40_spellings_and_every_key():
     assert len(SPELLINGS) >= 40
-    for ind in G.indicators():
+    for ind in S.indicators():
         assert L.recognise_parameter(ind.key) == ind.key
         assert L.recognise_parameter(ind.name_en) == ind.key, ind.name_en
         assert L.recognise_parameter(" " + ind.key.replace("（", "(").replace("）", ")") + " ") == ind.key
@@ -294,14 +294,14 @@ def test_normalise_text():
 
 
 def test_every_standard_unit_parses_and_converts_to_itself():
-    for ind in G.indicators():
+    for ind in S.indicators():
         assert L.conversion_factor(ind.key, ind.unit) == 1.0, ind.key
 
 
 def test_formulas_name_indicators_and_parse():
-    keys = set(G.keys())
-    for key, formula in L.FORMULAS.items():
+    keys = set(S.keys())
+    for key, formula in S.FORMULAS.items():
         assert key in keys
         assert L.molar_mass(formula) > 0
     # totals of several compounds have no single molar mass
-    assert "多氯联苯（总量）" not in L.FORMULAS and "滴滴涕（总量）" not in L.FORMULAS
+    assert "多氯联苯（总量）" not in S.FORMULAS and "滴滴涕（总量）" not in S.FORMULAS

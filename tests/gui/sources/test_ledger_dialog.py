@@ -24,8 +24,8 @@ def dialog(db, qtbot, qgis_app):  # noqa: F811
     qtbot.addWidget(d)
     d.show()
     yield d
-    QgsSettings().remove(LD.PRESETS_KEY.format(table="pollution_sources"))
-    QgsSettings().remove(LD.PRESETS_KEY.format(table="abandoned_wells"))
+    QgsSettings().remove("gw_plugin/ledger_presets/pollution_sources")
+    QgsSettings().remove("gw_plugin/ledger_presets/abandoned_wells")
 
 
 def rows(path, query):

@@ -336,14 +336,14 @@ def test_own_plan_is_remembered(panel, tmp_path):
     finally:
         from qgis.core import QgsSettings
 
-        QgsSettings().remove(D.SETTINGS_PLANS)
-        QgsSettings().remove(D.SETTINGS_LAST)
+        QgsSettings().remove("gw_plugin/indicators/user_plans")
+        QgsSettings().remove("gw_plugin/indicators/last_plan")
 
 
 def test_demo_sources_step(db, provider, tmp_path):
     from openpyxl import load_workbook
 
-    from gw_plugin.core.sources import rosters as R
+    from gw_plugin.core.sources import roster_publication as RP
     from gw_plugin.core.sources import spotcheck as SC
     from scripts import demo_sources
 
@@ -367,8 +367,8 @@ def test_demo_sources_step(db, provider, tmp_path):
     assert summary["batch"]["drawn"] == max(math.ceil(eligible * 5 / 100), cats)
     assert SC.recorded_batches(str(db)) == {"DEMO-1": summary["batch"]["drawn"]}
     # roster XLSX: the latest published version of the key supervised units, read back
-    version = R.versions(str(db), "gw_key_supervised")[-1][0]
-    expected = R.roster_rows(str(db), "gw_key_supervised", version)
+    version = RP.versions(str(db), "gw_key_supervised")[-1][0]
+    expected = RP.roster_rows(str(db), "gw_key_supervised", version)
     ws = load_workbook(ctx["outputs"]["Roster / 地下水污染重点监管单位名录 (XLSX)"]).active
     names = [ws.cell(row=r, column=2).value for r in range(4, ws.max_row + 1)]
     assert names == [r.name for r in expected] and len(names) == summary["roster_rows"] > 0
@@ -397,9 +397,9 @@ def test_dock_opens_through_the_manager(loaded, qgis_iface, qtbot):
         assert manager.action("sources").isChecked()
     finally:
         manager.teardown()
-        from qgis.core import QgsSettings
+        from gw_plugin.toolbelt import settings
 
-        QgsSettings().remove(docks.SETTINGS_KEY.format(key="sources"))
+        settings.DOCK_OPEN.remove(key="sources")
 
 
 def visible_mnemonics(widget) -> list:

@@ -17,16 +17,19 @@ from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import checkout as CO
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.gui.common import docks
-from gw_plugin.gui.sync.dock_sync import CheckoutDialog, SyncPanel, sync_overview
+from gw_plugin.gui.sync.checkout_dialog import CheckoutDialog
+from gw_plugin.gui.sync.dock_sync import SyncPanel
 from gw_plugin.gui.sync.platform_settings import (
-    SETTINGS_PREFIX,
     PlatformSettings,
     PlatformSettingsDialog,
     SettingsError,
     platform_counties,
 )
+from gw_plugin.gui.sync.sync_state import sync_overview
 from tests.core.sync.test_sync import A, B, add_well, edit, local_rows, new_platform, pending, server_rows
 from tests.pg import pg_server  # noqa: F401  (session fixture)
+
+SETTINGS_PREFIX = "gw_plugin/platform/"  # where the connection is stored: users' settings keep working
 
 TIMEOUT = 120000
 
@@ -522,15 +525,15 @@ def test_screenshot_for_review(laptop, qtbot, tmp_path):
 
 
 def test_closing_the_dock_during_a_sync(laptop, qtbot):
-    from gw_plugin import plugin
+    from gw_plugin.toolbelt.qt import orphaned_tasks
 
     ci, office, mine, wells, panel = laptop
     qgis_edit(panel.project, wells[0], remarks="closing")
     task = panel.sync()
     assert task is not None
     status = panel.status.text()
-    panel.teardown()  # kept alive in plugin._ORPHANED_TASKS until the task manager is done with it
-    qtbot.waitUntil(lambda: task not in plugin._ORPHANED_TASKS, timeout=TIMEOUT)
+    panel.teardown()  # kept alive by toolbelt.qt.keep_until_finished until the task manager is done with it
+    qtbot.waitUntil(lambda: task not in orphaned_tasks(), timeout=TIMEOUT)
     # the task manager may already have deleted the finished task (then it is done, too)
     qtbot.waitUntil(
         lambda: sip.isdeleted(task) or task.status() in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated)

@@ -20,7 +20,7 @@ from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
 
 from gw_plugin.core.data import qgis_project
-from gw_plugin.core.wells import aquifer_layers, classify
+from gw_plugin.core.wells import aquifer_layers, standard
 from gw_plugin.core.wells.trend import mann_kendall
 from gw_plugin.gui.common import docks
 from gw_plugin.gui.wells.dock_wells import WellsPanel
@@ -422,7 +422,7 @@ def test_timeseries_plot_bands_non_detects_trend_and_export(panel, project_db, t
     ts = panel.timeseries
     assert ts is not None and ts.available
     assert [ts.parameter_combo.itemData(i) for i in range(ts.parameter_combo.count())] == [NITRATE]
-    assert tuple(classify.indicator(NITRATE).limits) == NITRATE_LIMITS  # the plugin's copy of the table agrees
+    assert tuple(standard.indicator(NITRATE).limits) == NITRATE_LIMITS  # the plugin's copy of the table agrees
     info = ts.plot_info
     assert info["detects"] == 17 and info["non_detects"] == 3
     assert info["class_iii"] == [NITRATE_LIMITS[2]]
@@ -587,7 +587,7 @@ def test_import_dialog_presets_and_wide_layout(project_db, tmp_path, qtbot, pres
     dialog.save_current_as("区监测站 宽表")
     assert I.preset_names() == ["区监测站 宽表"]
     assert I.load_preset("区监测站 宽表") == ColumnMapping(layout="wide", well="点位", date="日期")
-    assert QgsSettings().value(f"{I.PRESETS_GROUP}/区监测站 宽表", "", type=str)
+    assert QgsSettings().value("gw_plugin/import_presets/区监测站 宽表", "", type=str)
     dialog.set_mapping(ColumnMapping(layout="long"))
     assert dialog.mapping().well == ""
     assert dialog.apply_preset("区监测站 宽表")

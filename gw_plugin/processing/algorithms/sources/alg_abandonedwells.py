@@ -24,7 +24,7 @@ from ....core.data import gpkg
 from ....core.data import schema as S
 from ....core.sources import workflows as W
 from ...base import GwAlgorithm, fail
-from .alg_screenrosters import GROUP, GROUP_ID, database_parameter
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, database_parameter
 
 FIELDS = (
     ("no", QVariant.Type.Int),
@@ -51,8 +51,8 @@ def _labels(codelist: str) -> list:
 class AbandonedWellsAlgorithm(GwAlgorithm):
     NAME = "abandonedwells"
     DISPLAY = "Abandoned-well ledger"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Seed 003: the inventory of abandoned mine shafts, boreholes and water wells with their risk class and "
         "sealing status. Writes the ledger as an Excel workbook in the official layout (序号, 编号, 名称, 类型, "

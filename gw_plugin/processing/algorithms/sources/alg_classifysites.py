@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ....core.sources import site_class as sites
 from ...base import GwAlgorithm, fail
-from .alg_screenrosters import GROUP, GROUP_ID
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID
 
 NEEDED = ("soil_exceedance", "gw_exceedance", "characteristic_pollutants", "gw_exceeding_pollutants")
 OUT_FIELDS = ("outcome", "outcome_zh", "outcome_en", "reason_zh", "reason_en", "matched_pollutants", "rule_applies")
@@ -30,8 +30,8 @@ def _value(feat, name):
 class ClassifySitesAlgorithm(GwAlgorithm):
     NAME = "classifysites"
     DISPLAY = "Classify sites (soil–groundwater co-management)"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Seed 001 二(四)1: for closed/relocated sites whose soil is not above the screening values but whose "
         "groundwater exceeds, a site whose exceeding groundwater pollutant is one of its characteristic pollutants "

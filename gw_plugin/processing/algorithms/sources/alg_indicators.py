@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 from ....core.data import reports
 from ....core.sources import indicators as I
 from ...base import GwAlgorithm, fail
-from .alg_screenrosters import GROUP, GROUP_ID, database_parameter
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, database_parameter
 
 FIELDS = (
     ("indicator_id", QVariant.Type.String),
@@ -50,8 +50,8 @@ FIELDS = (
 class IndicatorsAlgorithm(GwAlgorithm):
     NAME = "indicators"
     DISPLAY = "Pilot-zone indicators"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Computes every indicator of a plan configuration that the data supports — self-monitoring completion, "
         "leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit "

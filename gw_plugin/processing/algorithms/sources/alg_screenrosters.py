@@ -1,10 +1,10 @@
 """gwplugin:screenrosters, gwplugin:publishroster, gwplugin:exportroster — dual-roster screening from the editable
-rules, versioned publication and the official XLSX/PDF listing (core/sources/rosters.py, core/data/reports.py)."""
+rules, versioned publication and the official XLSX/PDF listing (core/sources/rosters.py, roster_screening.py,
+roster_publication.py, core/data/reports.py)."""
 
 from __future__ import annotations
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -18,29 +18,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ....core.data import reports
 from ....core.data import schema as S
+from ....core.sources import roster_publication as RP
+from ....core.sources import roster_screening as RS
 from ....core.sources import rosters as R
 from ...base import GwAlgorithm, fail
-
-GROUP_ID = "sources"
-GROUP = "Pollution sources"
-
-
-def current_user() -> str:
-    return QgsApplication.userFullName() or QgsApplication.userLoginName() or ""
-
-
-def database_parameter(tr=None) -> QgsProcessingParameterFile:
-    """The DATABASE parameter shared by the sources algorithms (label translated in the GwAlgorithm context)."""
-    return QgsProcessingParameterFile(
-        "DATABASE",
-        QCoreApplication.translate("GwAlgorithm", "Project database"),
-        QgsProcessingParameterFile.Behavior.File,
-        "gpkg",
-    )
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, current_user, database_parameter
 
 
 def roster_labels() -> list:
@@ -51,8 +37,8 @@ def roster_labels() -> list:
 class ScreenRostersAlgorithm(GwAlgorithm):
     NAME = "screenrosters"
     DISPLAY = "Screen sources for the rosters"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Applies the roster rules (editable JSON; default the shipped resources/config/roster_rules.json derived "
         "from seeds 000, 001 and 004) to every pollution source and proposes membership of the groundwater key "
@@ -97,7 +83,7 @@ class ScreenRostersAlgorithm(GwAlgorithm):
         user = self.parameterAsString(parameters, "USER", context) or current_user()
         try:
             rules = R.load_rules(rules_path)
-            res = R.screen(path, rules, write=write, user=user, rosters=wanted)
+            res = RS.screen(path, rules, write=write, user=user, rosters=wanted)
         except R.RosterError as exc:
             fail(str(exc))
         fields = QgsFields()
@@ -151,8 +137,8 @@ class ScreenRostersAlgorithm(GwAlgorithm):
 class PublishRosterAlgorithm(GwAlgorithm):
     NAME = "publishroster"
     DISPLAY = "Publish a roster version"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Publishes the accepted entries of a roster as a new, immutable version: each accepted entry is copied to a "
         "roster_entries row with status 'published' and the version name. A version name can be published once."
@@ -172,7 +158,7 @@ class PublishRosterAlgorithm(GwAlgorithm):
         version = self.parameterAsString(parameters, "VERSION", context)
         user = self.parameterAsString(parameters, "USER", context) or current_user()
         try:
-            n = R.publish(path, roster, version, user or "gw_plugin")
+            n = RP.publish(path, roster, version, user or "gw_plugin")
         except R.RosterError as exc:
             fail(str(exc))
         feedback.pushInfo(self.tr("Published {n} entries as version {v}").format(n=n, v=version))
@@ -182,8 +168,8 @@ class PublishRosterAlgorithm(GwAlgorithm):
 class ExportRosterAlgorithm(GwAlgorithm):
     NAME = "exportroster"
     DISPLAY = "Export a roster (XLSX / PDF)"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Writes a roster in the official layout — 序号, 单位名称, 统一社会信用代码, 所在县（市、区）, 类别, 地址, "
         "纳入理由 — to an Excel workbook and/or a PDF. VERSION names a published version; empty lists the current "
@@ -219,9 +205,9 @@ class ExportRosterAlgorithm(GwAlgorithm):
         pdf = self.parameterAsFileOutput(parameters, "PDF", context) if parameters.get("PDF") else ""
         if not xlsx and not pdf:
             fail(self.tr("Choose an Excel and/or a PDF file."))
-        if version and version not in [v for v, _d, _n in R.versions(path, roster)]:
+        if version and version not in [v for v, _d, _n in RP.versions(path, roster)]:
             fail(self.tr("Version {v} of this roster has not been published.").format(v=version))
-        rows = R.roster_rows(path, roster, version)
+        rows = RP.roster_rows(path, roster, version)
         out = {"N_ROWS": len(rows)}
         if xlsx:
             out["XLSX"] = reports.write_roster_xlsx(xlsx, roster, rows, version, city)

@@ -1,12 +1,11 @@
 """gwplugin:sourcesinzones — the pollution sources inside any polygon zones (protection zones, recharge zones,
 capture zones…), by the source categories seed 000 三(三)9(2) names, with the distance to the water-source well
-(core/sources/rosters.py sources_in_zones); optional Excel export."""
+(core/sources/zone_listing.py sources_in_zones); optional Excel export."""
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -27,8 +26,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from ....core.data import reports
 from ....core.sources import rosters as R
+from ....core.sources import zone_listing as ZL
+from ....core.sources.qgs_rings import qgs_geometry_rings
 from ...base import GwAlgorithm, fail
-from .alg_screenrosters import GROUP, GROUP_ID
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID
 
 XLSX_HEADERS = [
     "分区",
@@ -49,26 +50,11 @@ def _null(v):
     return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
 
 
-def _rings(geom: QgsGeometry) -> list:
-    rings = []
-    if geom is None or geom.isEmpty():
-        return rings
-    g = QgsGeometry(geom)
-    if QgsWkbTypes.isCurvedType(g.wkbType()):
-        g = QgsGeometry(g.constGet().segmentize())
-    polys = g.asMultiPolygon() if g.isMultipart() else [g.asPolygon()]
-    for poly in polys:
-        for ring in poly:
-            if len(ring) >= 4:
-                rings.append(np.array([[p.x(), p.y()] for p in ring], dtype=np.float64))
-    return rings
-
-
 class SourcesInZonesAlgorithm(GwAlgorithm):
     NAME = "sourcesinzones"
     DISPLAY = "Pollution sources inside zones"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Lists the pollution sources inside each polygon of ZONES (any layer: protection zones, recharge zones, "
         "capture zones), one row per zone and source, with the source category and the group seed 000 三(三)9(2) "
@@ -129,7 +115,9 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
             zid = _null(f["uuid"]) if "uuid" in zfields else None
             ws = _null(f["water_source_uuid"]) if "water_source_uuid" in zfields else None
             name = _null(f[name_field]) if name_field else None
-            zones.append(R.Zone(str(zid or f.id()), "" if name is None else str(name), ws, _rings(f.geometry())))
+            zones.append(
+                ZL.Zone(str(zid or f.id()), "" if name is None else str(name), ws, qgs_geometry_rings(f.geometry()))
+            )
         req = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
         rows, xs, ys = [], [], []
         snames = sources.fields().names()
@@ -155,7 +143,7 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
                     continue
                 p = g.asPoint() if not g.isMultipart() else g.centroid().asPoint()
                 wells.append(
-                    R.Well(
+                    ZL.Well(
                         str(_null(f["uuid"]) if "uuid" in wnames else f.id()),
                         str(_null(f["well_code"]) if "well_code" in wnames else f.id()),
                         _null(f["water_source_uuid"]) if "water_source_uuid" in wnames else None,
@@ -163,15 +151,15 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
                         p.y(),
                     )
                 )
-        listing = R.sources_in_zones(zones, src, wells, all_categories=all_cats)
+        listing = ZL.sources_in_zones(zones, src, wells, all_categories=all_cats)
         fields = QgsFields()
-        for n in R.ZONE_LISTING_FIELDS:
+        for n in ZL.ZONE_LISTING_FIELDS:
             fields.append(QgsField(n, QVariant.Type.Double if n == "well_distance_m" else QVariant.Type.String))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point, crs)
         index = {u: k for k, u in enumerate(src["uuid"])}
         for row in listing:
             f = QgsFeature(fields)
-            f.setAttributes([row[n] for n in R.ZONE_LISTING_FIELDS])
+            f.setAttributes([row[n] for n in ZL.ZONE_LISTING_FIELDS])
             k = index[row["source_uuid"]]
             f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(src.x[k]), float(src.y[k]))))
             sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)

@@ -27,14 +27,14 @@ from ....core.data import gpkg
 from ....core.data import schema as S
 from ....core.sources import spotcheck as SC
 from ...base import GwAlgorithm, fail
-from .alg_screenrosters import GROUP, GROUP_ID, current_user, database_parameter
+from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, current_user, database_parameter
 
 
 class SpotCheckAlgorithm(GwAlgorithm):
     NAME = "spotcheck"
     DISPLAY = "Draw a leakage spot-check batch"
-    GROUP_ID = GROUP_ID
-    GROUP = GROUP
+    GROUP_ID = SOURCES_GROUP_ID
+    GROUP = SOURCES_GROUP
     HELP = (
         "Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage "
         "investigation, covering every source type. Population: sources whose leakage_status is self_investigated "

@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ....core.sync import engine as SY
+from ....core.sync.report import SyncError
 from ...base import GwAlgorithm, fail
 
 
@@ -74,7 +75,7 @@ class SyncAlgorithm(GwAlgorithm):
             # Stopping here is as safe as a crash at this point: the pull page or the push transaction under way is
             # rolled back and the next sync resumes (tests/soak kills the process at such points).
             if feedback.isCanceled():
-                raise SY.SyncError(self.tr("Sync canceled; nothing was lost, sync again to finish."))
+                raise SyncError(self.tr("Sync canceled; nothing was lost, sync again to finish."))
 
         def pull_page():
             steps["pull_page"] += 1
@@ -87,7 +88,7 @@ class SyncAlgorithm(GwAlgorithm):
             rep = SY.sync(
                 path, platform, direction=direction, conflict_policy=policy, log=feedback.pushInfo, hooks=hooks
             )
-        except SY.SyncError as exc:
+        except SyncError as exc:
             fail(str(exc))
         feedback.setProgress(100)
         for msg in rep.messages:

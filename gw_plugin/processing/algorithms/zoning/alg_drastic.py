@@ -1,21 +1,17 @@
 """gwplugin:drastic — DRASTIC vulnerability index and classes from seven factor inputs (core/zoning/drastic.py).
 
 Each factor is a raw raster, an already rated raster (1-10) or a polygon layer with a field (raw value, class
-code/name or rating). Also holds the target-grid helpers shared by the other zoning algorithms of this group."""
+code/name or rating)."""
 
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -23,8 +19,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ....core.zoning import drastic as DR
-from ....core.zoning import rasterblocks as rb
 from ...base import FeedbackBridge, GwAlgorithm, fail
+from ...params import RESAMPLING, add_grid_parameters, raster_path, read_shapes, run_core, target_grid
 
 #: Parameter stems of the seven factors in DRASTIC order.
 FACTOR_PARAMS = {
@@ -37,12 +33,7 @@ FACTOR_PARAMS = {
     "C": "CONDUCTIVITY",
 }
 WEIGHT_SETS = ["standard", "pesticide", "custom"]
-RESAMPLING = list(rb.RESAMPLING)
 CLASS_RESAMPLING = ["nearest", "mode"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DrasticAlgorithm", text)
 
 
 def factor_labels() -> dict:
@@ -56,71 +47,6 @@ def factor_labels() -> dict:
         "I": QCoreApplication.translate("DrasticAlgorithm", "I: impact of the vadose zone (class code)"),
         "C": QCoreApplication.translate("DrasticAlgorithm", "C: hydraulic conductivity (m/d)"),
     }
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Helpers shared by the zoning algorithms
-# --------------------------------------------------------------------------------------------------------------
-def add_grid_parameters(alg, reference_help: str) -> None:
-    """REFERENCE raster, or EXTENT + CELL_SIZE (all optional) describing the target grid."""
-    alg.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", reference_help, optional=True))
-    alg.addParameter(
-        QgsProcessingParameterExtent("EXTENT", _tr("Target extent (when there is no reference raster)"), optional=True)
-    )
-    alg.addParameter(
-        QgsProcessingParameterNumber(
-            "CELL_SIZE",
-            _tr("Target cell size (m, with the extent)"),
-            QgsProcessingParameterNumber.Type.Double,
-            100.0,
-            optional=True,
-            minValue=0.0,
-        )
-    )
-
-
-def raster_path(alg, parameters, name, context):
-    layer = alg.parameterAsRasterLayer(parameters, name, context)
-    if layer is None:
-        return None
-    return layer.dataProvider().dataSourceUri().split("|")[0]
-
-
-def target_grid(alg, parameters, context, fallback_raster=None, fallback_crs=None):
-    """The grid from REFERENCE, else EXTENT + CELL_SIZE, else ``fallback_raster``; None when none is given."""
-    ref = raster_path(alg, parameters, "REFERENCE", context)
-    if ref:
-        return rb.Grid.from_raster(ref)
-    if parameters.get("EXTENT"):
-        crs = alg.parameterAsExtentCrs(parameters, "EXTENT", context)
-        if not crs.isValid():
-            crs = fallback_crs or QgsCoordinateReferenceSystem("EPSG:4547")
-        ext = alg.parameterAsExtent(parameters, "EXTENT", context, crs)
-        cell = alg.parameterAsDouble(parameters, "CELL_SIZE", context) or 100.0
-        if crs.isGeographic():
-            fail(_tr("The target extent must be in a projected CRS in metres (e.g. EPSG:4547)."))
-        return rb.Grid.from_extent(ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum(), cell, crs.toWkt())
-    if fallback_raster:
-        return rb.Grid.from_raster(fallback_raster)
-    return None
-
-
-def read_shapes(alg, parameters, name, context, fields, grid, feedback):
-    """[(wkb, [values])] of a feature-source parameter in the grid CRS, or None when not given."""
-    source = alg.parameterAsSource(parameters, name, context)
-    if source is None:
-        return None
-    return rb.source_shapes(source, fields, grid.crs_wkt, context.transformContext(), FeedbackBridge(feedback))
-
-
-def run_core(func, *args, **kwargs):
-    """Call a core function; turn its user errors and cancellation into QgsProcessingException."""
-    try:
-        return func(*args, **kwargs)
-    except rb.Canceled:
-        raise QgsProcessingException(_tr("Canceled.")) from None
-    except (ValueError, OSError, RuntimeError) as exc:
-        raise QgsProcessingException(str(exc)) from exc
 
 
 class DrasticAlgorithm(GwAlgorithm):

@@ -1,0 +1,61 @@
+"""OGR/OSR geometry helpers, one each: spatial references in x/y (easting, northing / lon, lat) order, the
+transformation between two of them, and flattening any geometry to the MultiPolygon of its polygon parts.
+
+GDAL 3 follows each CRS's authority axis order (latitude first for EPSG:4490); every gw_plugin table and raster is
+x/y, so every SpatialReference made here is set to the traditional GIS order.
+"""
+
+from __future__ import annotations
+
+from osgeo import ogr, osr
+
+
+def srs(crs) -> osr.SpatialReference:
+    """A SpatialReference in x/y order from an EPSG code (int), user input ("EPSG:4547", WKT, PROJ) or another
+    SpatialReference (cloned, so the caller's object is left as it was)."""
+    if isinstance(crs, osr.SpatialReference):
+        out = crs.Clone()
+    else:
+        out = osr.SpatialReference()
+        if isinstance(crs, int):
+            out.ImportFromEPSG(crs)
+        elif out.SetFromUserInput(str(crs)) != 0:
+            raise ValueError(f"not a coordinate reference system: {str(crs)[:80]}")
+    out.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return out
+
+
+def transformation(source, target, skip_same: bool = True):
+    """The x/y transformation from ``source`` to ``target`` (anything srs() takes); None when ``skip_same`` and the
+    two are the same CRS (nothing to do)."""
+    src, dst = srs(source), srs(target)
+    if skip_same and src.IsSame(dst):
+        return None
+    return osr.CoordinateTransformation(src, dst)
+
+
+def polygon_parts(geom) -> ogr.Geometry | None:
+    """The polygons of ``geom`` (Polygon, MultiPolygon or a collection of any geometries, e.g. what an
+    intersection or MakeValid returns) as one MultiPolygon; None when it has no polygon part."""
+    if geom is None:
+        return None
+    flat = ogr.GT_Flatten(geom.GetGeometryType())
+    if flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        return ogr.ForceToMultiPolygon(geom.Clone())
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    if flat == ogr.wkbGeometryCollection:
+        for i in range(geom.GetGeometryCount()):
+            part = polygon_parts(geom.GetGeometryRef(i))
+            if part is not None:
+                for j in range(part.GetGeometryCount()):
+                    out.AddGeometry(part.GetGeometryRef(j))
+    return out if out.GetGeometryCount() else None
+
+
+def valid_polygons(geom) -> ogr.Geometry | None:
+    """``geom`` repaired (MakeValid where GDAL has it, else the zero buffer) and flattened to its polygon parts."""
+    if geom is None:
+        return None
+    if not geom.IsValid():
+        geom = geom.MakeValid() if hasattr(geom, "MakeValid") else geom.Buffer(0)
+    return polygon_parts(geom)
