@@ -19,7 +19,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.zoning import rasterblocks as rb
+from ..toolbelt.i18n import tr
 from .base import FeedbackBridge, fail
+
+TR_CONTEXT = "DrasticAlgorithm"  # the translation context of this module's texts
 
 # --------------------------------------------------------------------------------------------------------------
 # Pollution sources algorithms
@@ -48,20 +51,18 @@ def database_parameter(tr=None) -> QgsProcessingParameterFile:
 RESAMPLING = list(rb.RESAMPLING)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DrasticAlgorithm", text)
-
-
 def add_grid_parameters(alg, reference_help: str) -> None:
     """REFERENCE raster, or EXTENT + CELL_SIZE (all optional) describing the target grid."""
     alg.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", reference_help, optional=True))
     alg.addParameter(
-        QgsProcessingParameterExtent("EXTENT", _tr("Target extent (when there is no reference raster)"), optional=True)
+        QgsProcessingParameterExtent(
+            "EXTENT", tr(TR_CONTEXT, "Target extent (when there is no reference raster)"), optional=True
+        )
     )
     alg.addParameter(
         QgsProcessingParameterNumber(
             "CELL_SIZE",
-            _tr("Target cell size (m, with the extent)"),
+            tr(TR_CONTEXT, "Target cell size (m, with the extent)"),
             QgsProcessingParameterNumber.Type.Double,
             100.0,
             optional=True,
@@ -90,7 +91,7 @@ def target_grid(alg, parameters, context, fallback_raster=None, fallback_crs=Non
         ext = alg.parameterAsExtent(parameters, "EXTENT", context, crs)
         cell = alg.parameterAsDouble(parameters, "CELL_SIZE", context) or 100.0
         if crs.isGeographic():
-            fail(_tr("The target extent must be in a projected CRS in metres (e.g. EPSG:4547)."))
+            fail(tr(TR_CONTEXT, "The target extent must be in a projected CRS in metres (e.g. EPSG:4547)."))
         return rb.Grid.from_extent(ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum(), cell, crs.toWkt())
     if fallback_raster:
         return rb.Grid.from_raster(fallback_raster)
@@ -110,6 +111,6 @@ def run_core(func, *args, **kwargs):
     try:
         return func(*args, **kwargs)
     except rb.Canceled:
-        raise QgsProcessingException(_tr("Canceled.")) from None
+        raise QgsProcessingException(tr(TR_CONTEXT, "Canceled.")) from None
     except (ValueError, OSError, RuntimeError) as exc:
         raise QgsProcessingException(str(exc)) from exc

@@ -33,6 +33,7 @@ from gw_plugin.core.sync import changelog as C  # noqa: E402
 from gw_plugin.core.sync import checkout as CO  # noqa: E402
 from gw_plugin.core.sync import engine as SY  # noqa: E402
 from gw_plugin.core.sync import server_schema as P  # noqa: E402
+from gw_plugin.core.sync.report import SyncError  # noqa: E402
 from tests.core.sync.test_sync import add_well, local_rows, project_with_wells, server_rows  # noqa: E402
 from tests.pg import PgCluster  # noqa: E402
 
@@ -131,7 +132,7 @@ class Soak:
             t.start()
         try:
             SY.sync(self.path, self.ci)
-        except (SY.SyncError, ConnectionError):
+        except (SyncError, ConnectionError):
             pass
         if t is not None:
             t.join()
@@ -213,7 +214,7 @@ def _worker(path: str, conninfo: str) -> None:
     print("ready", flush=True)
     try:
         SY.sync(path, conninfo)
-    except SY.SyncError:
+    except SyncError:
         pass
 
 

@@ -65,6 +65,7 @@ CONTEXT_GROUP = ("背景图层", "Context")
 # Custom property that marks layers and groups created by gw_plugin (so the plugin can find and refresh them).
 PROP_TABLE = "gw_plugin/table"
 PROP_DATABASE = "gw_plugin/database"
+PROJECT_VARIABLE = "gw_database"  # the project variable naming the project database (kept in .qgz files)
 
 _SHAPES = {
     "circle": QgsSimpleMarkerSymbolLayerBase.Shape.Circle,
@@ -394,7 +395,7 @@ def load_into_project(
         project.setCrs(QgsCoordinateReferenceSystem(info.crs))
     from qgis.core import QgsExpressionContextUtils
 
-    QgsExpressionContextUtils.setProjectVariable(project, "gw_database", gpkg_path)
+    QgsExpressionContextUtils.setProjectVariable(project, PROJECT_VARIABLE, gpkg_path)
     return group
 
 
@@ -449,6 +450,21 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     settings.setFormat(fmt)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
+
+
+def project_database(project: QgsProject) -> str | None:
+    """The project database ``project`` uses: the project variable written when it was loaded, else the database of
+    the first gw_plugin layer; None when the project has none."""
+    from qgis.core import QgsExpressionContextUtils
+
+    value = QgsExpressionContextUtils.projectScope(project).variable(PROJECT_VARIABLE)
+    if value:
+        return str(value)
+    for layer in project.mapLayers().values():
+        value = layer.customProperty(PROP_DATABASE)
+        if value:
+            return str(value)
+    return None
 
 
 def project_layers(project: QgsProject, gpkg_path: str | None = None) -> dict:

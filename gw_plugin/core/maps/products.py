@@ -17,7 +17,6 @@ import tempfile
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGeometry,
@@ -31,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from ..data import qgis_project
 from ..data import schema as S
 from ..data.model import Table
 from ..zoning import compare as ZC
@@ -109,9 +109,10 @@ def project_tables(project: QgsProject) -> dict:
 
 
 def project_database(project: QgsProject, tables: dict | None = None) -> str:
-    value = QgsExpressionContextUtils.projectScope(project).variable("gw_database")
+    """The project database (qgis_project.project_database), else the GeoPackage of the first of ``tables``."""
+    value = qgis_project.project_database(project)
     if value:
-        return str(value)
+        return value
     for layer in (tables or project_tables(project)).values():
         path = layer.source().split("|")[0]
         if path.lower().endswith(".gpkg"):

@@ -184,7 +184,7 @@ def q(name: str) -> str:
 
 
 def synced_tables(con: sqlite3.Connection) -> list:
-    """Schema tables present in this file (S.Table objects)."""
+    """Schema tables present in this file (core/data/model.py Table objects)."""
     have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [t for t in S.TABLES if t.name in have]
 

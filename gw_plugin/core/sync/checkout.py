@@ -16,8 +16,9 @@ from typing import Iterable
 
 from ..data import gpkg
 from . import changelog as C
-from . import engine as SY
 from . import server_schema as P
+from .pull import pull_into
+from .report import SyncReport
 
 _COUNTY_RE = re.compile(r"^[0-9]{6}$")
 
@@ -75,8 +76,8 @@ def checkout(conninfo: str, counties: Iterable[str], output: str, overwrite: boo
         try:
             with C.transaction(con):
                 con.execute(f"UPDATE {C.STATE} SET counties = ? WHERE id = 1", (json.dumps(counties),))
-            report = SY.SyncReport()
-            SY.pull_into(con, pg, "server", report, counties)
+            report = SyncReport()
+            pull_into(con, pg, "server", report, counties)
         finally:
             con.close()
         if os.path.exists(output):

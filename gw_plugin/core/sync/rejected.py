@@ -1,6 +1,6 @@
 """Changes the platform refused (``gw_rejected``): list them, retry one as a new local edit, or dismiss it.
 
-When a push is refused (no write permission for the county, a value the server cannot store) ``sync._reject``
+When a push is refused (no write permission for the county, a value the server cannot store) ``push._reject``
 keeps the change in ``gw_rejected`` (the local version and its base as JSON, geometry as hex WKB) and brings the
 feature back to its last synced state. Nothing may be lost silently, so the user decides what happens next:
 
@@ -20,8 +20,9 @@ import json
 from typing import Optional
 
 from . import changelog as C
-from . import engine as SY
-from .engine import SyncError
+from .local import LocalTables, recover_journal
+from .report import SyncError
+from .wire import META_FIELDS, same
 
 STATUS_OPEN = "open"
 STATUS_RETRIED = "retried"
@@ -35,7 +36,7 @@ def _decode(text: Optional[str]) -> Optional[dict]:
 
 
 def _connect(gpkg_path: str):
-    SY.recover_journal(gpkg_path)
+    recover_journal(gpkg_path)
     con = C.open_db(gpkg_path)
     if not C.is_tracked(con):
         con.close()
@@ -46,7 +47,7 @@ def _connect(gpkg_path: str):
 def open_rejected(gpkg_path: str) -> list[dict]:
     """Open rejected changes, oldest first, as dicts: id, tbl, uuid, op, reason, data, base (decoded JSON, geometry
     as hex WKB, None where there is no version), push_seq, created_at. An untracked file has none."""
-    SY.recover_journal(gpkg_path)
+    recover_journal(gpkg_path)
     con = C.open_db(gpkg_path)
     try:
         if not C.is_tracked(con):
@@ -79,8 +80,8 @@ def _open_record(con, rejected_id: int) -> tuple:
     return row[:5]
 
 
-def _local_values(local: SY._Local, tbl: str, version: Optional[dict]) -> Optional[dict]:
-    """The SQLite values of a JSON version kept by ``_row_json`` (only columns this file has)."""
+def _local_values(local: LocalTables, tbl: str, version: Optional[dict]) -> Optional[dict]:
+    """The SQLite values of a JSON version kept by ``wire.row_json`` (only columns this file has)."""
     if version is None:
         return None
     types = local.types[tbl]
@@ -101,17 +102,17 @@ def _update(con, tbl: str, uuid: str, values: dict) -> None:
     con.execute(f"UPDATE {C.q(tbl)} SET {sets} WHERE uuid = ?", [*values.values(), uuid])
 
 
-def _differing(local: SY._Local, tbl: str, row: dict, current: dict) -> dict:
+def _differing(local: LocalTables, tbl: str, row: dict, current: dict) -> dict:
     """The values of ``row`` that differ from ``current`` (uuid and updated_at left out)."""
     types = local.types[tbl]
     return {
         c: v
         for c, v in row.items()
-        if c not in _NOT_REAPPLIED and (current.get(c) != v and not SY.same(types[c], current.get(c), v))
+        if c not in _NOT_REAPPLIED and (current.get(c) != v and not same(types[c], current.get(c), v))
     }
 
 
-def _retry_insert(local: SY._Local, tbl: str, uuid: str, data: Optional[dict]) -> bool:
+def _retry_insert(local: LocalTables, tbl: str, uuid: str, data: Optional[dict]) -> bool:
     if data is None:
         raise SyncError(
             f"the refused insert of {tbl} {uuid} kept no values (the feature was deleted before the refusal was "
@@ -135,7 +136,7 @@ def _retry_insert(local: SY._Local, tbl: str, uuid: str, data: Optional[dict]) -
     return bool(values)
 
 
-def _retry_update(local: SY._Local, tbl: str, uuid: str, data: Optional[dict], base: Optional[dict]) -> bool:
+def _retry_update(local: LocalTables, tbl: str, uuid: str, data: Optional[dict], base: Optional[dict]) -> bool:
     if data is None:
         raise SyncError(
             f"the refused update of {tbl} {uuid} kept no values (the feature was deleted before the refusal was "
@@ -153,8 +154,8 @@ def _retry_update(local: SY._Local, tbl: str, uuid: str, data: Optional[dict], b
         c
         for c, v in data.items()
         if c not in _NOT_REAPPLIED
-        and c not in SY.META_FIELDS
-        and (base is None or c not in base or (v != base[c] and not SY.same(types[c], v, base[c])))
+        and c not in META_FIELDS
+        and (base is None or c not in base or (v != base[c] and not same(types[c], v, base[c])))
     ]
     if not changed:
         return False
@@ -166,7 +167,7 @@ def _retry_update(local: SY._Local, tbl: str, uuid: str, data: Optional[dict], b
     return bool(values)
 
 
-def _retry_delete(local: SY._Local, tbl: str, uuid: str) -> bool:
+def _retry_delete(local: LocalTables, tbl: str, uuid: str) -> bool:
     if local.row(tbl, uuid) is None:
         return False  # gone already (a pull brought the platform's deletion): the delete reached its goal
     local.delete(tbl, uuid)
@@ -183,7 +184,7 @@ def retry_rejected(gpkg_path: str, rejected_id: int) -> None:
     update no longer exists."""
     con = _connect(gpkg_path)
     try:
-        local = SY._Local(con)
+        local = LocalTables(con)
         with C.transaction(con):
             tbl, uuid, op, data_json, base_json = _open_record(con, rejected_id)
             if tbl not in local.cols:

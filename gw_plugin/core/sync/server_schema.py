@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..data import schema as S
+from ..data.model import Field, Table
 
 PLATFORM_SCHEMA = "gw"
 #: Version of the server-side machinery (triggers, policies, sync tables); independent of S.SCHEMA_VERSION.
@@ -148,13 +149,13 @@ def srid_of(crs: str) -> int:
         raise PlatformError(f"{crs} is not an EPSG code.") from exc
 
 
-def column_type(f: S.Field) -> str:
+def column_type(f: Field) -> str:
     if f.name == "uuid":
         return "uuid"
     return _PG_TYPE[f.type]
 
 
-def data_columns(t: S.Table, version: int = S.SCHEMA_VERSION) -> list:
+def data_columns(t: Table, version: int = S.SCHEMA_VERSION) -> list:
     """Column names synced for ``t`` (every schema field and ``geom``), in a fixed order."""
     cols = [f.name for f in t.all_fields(version)]
     if t.geometry:
@@ -162,7 +163,7 @@ def data_columns(t: S.Table, version: int = S.SCHEMA_VERSION) -> list:
     return cols
 
 
-def _table_sql(t: S.Table, srid: int):
+def _table_sql(t: Table, srid: int):
     q = sql()
     cols = []
     for f in t.all_fields():
@@ -271,7 +272,7 @@ END $$;
 """
 
 
-def _table_objects_sql(t: S.Table) -> list:
+def _table_objects_sql(t: Table) -> list:
     """Indexes, triggers, RLS policies and grants of one data table (idempotent statements)."""
     q = sql()
     ident = q.Identifier(PLATFORM_SCHEMA, t.name)

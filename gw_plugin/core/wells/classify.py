@@ -35,18 +35,9 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 
+from ...toolbelt.i18n import tr
 from . import labvalues as LV
 from .standard import NUMERIC, PH, PH_I_III, PH_IV, RADIO, TEXT, Indicator, by_key, indicators
-
-try:  # translation of user-facing notes (context "gb14848"); the core also runs without QGIS (benchmarks)
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    _translate = QCoreApplication.translate
-except ImportError:  # pragma: no cover - QGIS is present in the tests
-
-    def _translate(context: str, text: str) -> str:
-        return text
-
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 
@@ -174,14 +165,14 @@ _TEXT_PRESENT = {"有", "present", "yes", "detected", "检出"}
 def _text_class(ind: Indicator, parameter: str, text: str) -> Result:
     norm = LV.normalise_text(text).lower().strip().rstrip(".")
     if norm in _TEXT_NONE:
-        return Result(parameter, ind.key, 1, _translate("gb14848", "text value 'none' (无): classes I–IV share it → I"))
+        return Result(parameter, ind.key, 1, tr("gb14848", "text value 'none' (无): classes I–IV share it → I"))
     if norm in _TEXT_PRESENT or norm.startswith("有") or norm.startswith("present"):
-        return Result(parameter, ind.key, 5, _translate("gb14848", "text value 'present' (有) → V"))
+        return Result(parameter, ind.key, 5, tr("gb14848", "text value 'present' (有) → V"))
     return Result(
         parameter,
         ind.key,
         None,
-        _translate("gb14848", "text value {0!r} is neither 'none' (无) nor 'present' (有)").format(text),
+        tr("gb14848", "text value {0!r} is neither 'none' (无) nor 'present' (有)").format(text),
     )
 
 
@@ -206,7 +197,7 @@ def classify(
             pname,
             None,
             None,
-            _translate("gb14848", "unknown parameter {0!r}: not a GB/T 14848-2017 indicator").format(pname),
+            tr("gb14848", "unknown parameter {0!r}: not a GB/T 14848-2017 indicator").format(pname),
         )
 
     num: Optional[float] = None
@@ -227,16 +218,14 @@ def classify(
             if parsed.qualifier == "missing":
                 return _missing(pname, ind)
             if parsed.qualifier in ("invalid", "text"):
-                return Result(
-                    pname, ind.key, None, _translate("gb14848", "value not readable: {0}").format(parsed.note)
-                )
+                return Result(pname, ind.key, None, tr("gb14848", "value not readable: {0}").format(parsed.note))
             if parsed.unit:
                 if unit and LV.normalise_unit(unit) != LV.normalise_unit(parsed.unit):
                     return Result(
                         pname,
                         ind.key,
                         None,
-                        _translate("gb14848", "unit {0!r} written with the value differs from the unit {1!r}").format(
+                        tr("gb14848", "unit {0!r} written with the value differs from the unit {1!r}").format(
                             parsed.unit, unit
                         ),
                     )
@@ -255,7 +244,7 @@ def classify(
         try:
             num = float(value)
         except (TypeError, ValueError):
-            return Result(pname, ind.key, None, _translate("gb14848", "value not readable: {0!r}").format(value))
+            return Result(pname, ind.key, None, tr("gb14848", "value not readable: {0!r}").format(value))
         if math.isnan(num):
             num = None
             if not nd:
@@ -270,13 +259,13 @@ def classify(
         if num is None:
             return _missing(pname, ind)
         if not num >= 0:
-            return Result(pname, ind.key, None, _translate("gb14848", "value {0} is not a grade ≥ 0").format(_fmt(num)))
+            return Result(pname, ind.key, None, tr("gb14848", "value {0} is not a grade ≥ 0").format(_fmt(num)))
         cls = numeric_class(ind, num)
         return Result(
             pname,
             ind.key,
             cls,
-            _translate("gb14848", "numeric value {0}: 0 = none → I, > 0 = present → V").format(_fmt(num)),
+            tr("gb14848", "numeric value {0}: 0 = none → I, > 0 = present → V").format(_fmt(num)),
         )
     try:
         factor = LV.conversion_factor(ind.key, unit)
@@ -287,47 +276,47 @@ def classify(
         return _classify_value(ind, pname, c)
     # ">x": classify a value just above x; the class is a lower bound and may rightly make a sample worse
     r = _classify_value(ind, pname, math.nextafter(c, math.inf))
-    note = _translate("gb14848", "value reported as >{0}: at least this class").format(_fmt(c))
+    note = tr("gb14848", "value reported as >{0}: at least this class").format(_fmt(c))
     return replace(r, value=c, note=f"{r.note}; {note}")
 
 
 def _missing(pname: str, ind: Indicator) -> Result:
-    return Result(pname, ind.key, None, _translate("gb14848", "no value"))
+    return Result(pname, ind.key, None, tr("gb14848", "no value"))
 
 
 def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
     if not math.isfinite(c):
-        return Result(pname, ind.key, None, _translate("gb14848", "value is not a finite number"), value=c)
+        return Result(pname, ind.key, None, tr("gb14848", "value is not a finite number"), value=c)
     if ind.kind != PH and c < 0:
         return Result(
             pname,
             ind.key,
             None,
-            _translate("gb14848", "negative concentration {0} is impossible").format(_fmt(c)),
+            tr("gb14848", "negative concentration {0} is impossible").format(_fmt(c)),
             value=c,
         )
     cls = numeric_class(ind, c)
     if ind.kind == PH:
-        note = _translate("gb14848", "pH two-sided: I–III 6.5–8.5, IV 5.5–<6.5 or >8.5–9.0, V otherwise → {0}").format(
+        note = tr("gb14848", "pH two-sided: I–III 6.5–8.5, IV 5.5–<6.5 or >8.5–9.0, V otherwise → {0}").format(
             ROMAN[cls]
         )
     elif ind.kind == RADIO and c > ind.limits[2]:
-        note = _translate(
+        note = tr(
             "gb14848", "gross α/β exceeds guidance value {0} {1} → IV (nuclide analysis required; no class V)"
         ).format(_fmt(ind.limits[2]), ind.unit)
     elif ind.class_i_not_detected and cls == 2 and c <= ind.limits[1]:
-        note = _translate("gb14848", "detected: class I requires 'not detected' → II")
+        note = tr("gb14848", "detected: class I requires 'not detected' → II")
     else:
         lim = ind.limits[cls - 1] if cls <= 4 else None
         shared = [k for k in range(1, 5) if lim is not None and ind.limits[k - 1] == lim]
         if len(shared) > 1 and c == lim:
-            note = _translate("gb14848", "equal to the limit {0} shared by classes {1} → {2} (从优不从劣)").format(
+            note = tr("gb14848", "equal to the limit {0} shared by classes {1} → {2} (从优不从劣)").format(
                 _fmt(c), "/".join(ROMAN[k] for k in shared), ROMAN[cls]
             )
         elif cls == 5:
-            note = _translate("gb14848", "> class IV limit {0} → V").format(_fmt(ind.limits[3]))
+            note = tr("gb14848", "> class IV limit {0} → V").format(_fmt(ind.limits[3]))
         else:
-            note = _translate("gb14848", "≤ class {0} limit {1} → {0}").format(ROMAN[cls], _fmt(ind.limits[cls - 1]))
+            note = tr("gb14848", "≤ class {0} limit {1} → {0}").format(ROMAN[cls], _fmt(ind.limits[cls - 1]))
     return Result(
         pname,
         ind.key,
@@ -341,7 +330,7 @@ def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
 
 def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) -> Result:
     if ind.kind == PH:
-        return Result(pname, ind.key, None, _translate("gb14848", "pH cannot be 'below detection'"), non_detect=True)
+        return Result(pname, ind.key, None, tr("gb14848", "pH cannot be 'below detection'"), non_detect=True)
     if ind.kind == TEXT:
         return _text_class(ind, pname, "无")
     if dl is None or (isinstance(dl, float) and math.isnan(dl)):
@@ -350,7 +339,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
                 pname,
                 ind.key,
                 1,
-                _translate("gb14848", "non-detect; class I is 'not detected' → I"),
+                tr("gb14848", "non-detect; class I is 'not detected' → I"),
                 non_detect=True,
                 value=None,
             )
@@ -358,7 +347,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
             pname,
             ind.key,
             None,
-            _translate(
+            tr(
                 "gb14848",
                 "non-detect without a detection limit: class cannot be determined (does not affect the sample class)",
             ),
@@ -378,7 +367,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
                 pname,
                 ind.key,
                 1,
-                _translate("gb14848", "non-detect, DL {0} ≤ class II limit {1}; class I is 'not detected' → I").format(
+                tr("gb14848", "non-detect, DL {0} ≤ class II limit {1}; class I is 'not detected' → I").format(
                     _fmt(dl_std), _fmt(lim1)
                 ),
                 value=dl_std,
@@ -392,7 +381,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
                     pname,
                     ind.key,
                     1,
-                    _translate("gb14848", "non-detect, DL {0} ≤ class I limit {1} → I").format(_fmt(dl_std), _fmt(lim)),
+                    tr("gb14848", "non-detect, DL {0} ≤ class I limit {1} → I").format(_fmt(dl_std), _fmt(lim)),
                     value=dl_std,
                     non_detect=True,
                 )
@@ -400,7 +389,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
                 pname,
                 ind.key,
                 k,
-                _translate(
+                tr(
                     "gb14848",
                     "≤ class {0} (detection limit {1} above class I limit; non-detect, does not worsen the sample)",
                 ).format(ROMAN[k], _fmt(dl_std)),
@@ -412,7 +401,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
         pname,
         ind.key,
         None,
-        _translate("gb14848", "non-detect with detection limit {0} above every class limit: not classifiable").format(
+        tr("gb14848", "non-detect with detection limit {0} above every class limit: not classifiable").format(
             _fmt(dl_std)
         ),
         value=dl_std,

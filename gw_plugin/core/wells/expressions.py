@@ -14,8 +14,9 @@ idempotent. Logic lives in core/wells/classify.py.
 from __future__ import annotations
 
 from qgis.core import QgsExpression, QgsExpressionFunction
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
+from ...toolbelt.i18n import tr
 from . import classify
 
 GROUP = "GB/T 14848"
@@ -35,13 +36,10 @@ def _arg(v):
     return v
 
 
-_translate = QCoreApplication.translate  # pylupdate5 extracts _translate("context", "literal") calls
-
-
 def _help(name: str, returns: str) -> str:
     return (
         f"<h3>{name}(parameter, value, unit)</h3>"
-        + _translate(
+        + tr(
             "gb14848_expressions",
             "<p>GB/T 14848-2017 groundwater quality: {0}.</p>"
             "<h4>Arguments</h4><ul>"
@@ -105,9 +103,7 @@ class Gb14848Class(_GbFunction):
     NAME = "gb14848_class"
 
     def returns(self) -> str:
-        return _translate(
-            "gb14848_expressions", "the single-indicator class 1–5 as an integer, NULL where not classifiable"
-        )
+        return tr("gb14848_expressions", "the single-indicator class 1–5 as an integer, NULL where not classifiable")
 
     def pick(self, result):
         return result.gb_class
@@ -117,7 +113,7 @@ class Gb14848Exceedance(_GbFunction):
     NAME = "gb14848_exceedance"
 
     def returns(self) -> str:
-        return _translate(
+        return tr(
             "gb14848_expressions",
             "the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined",
         )
@@ -130,7 +126,7 @@ class Gb14848Note(_GbFunction):
     NAME = "gb14848_note"
 
     def returns(self) -> str:
-        return _translate("gb14848_expressions", "the rule applied, or why there is no class")
+        return tr("gb14848_expressions", "the rule applied, or why there is no class")
 
     def pick(self, result):
         return result.note

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsExpressionContextUtils, QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -24,23 +24,9 @@ from qgis.PyQt.QtWidgets import (
 from ...toolbelt.i18n import ui_language
 from ..common.docks import DockSpec
 from ..common.layer_binding import ProjectWatch
+from ..common.project_database import project_database
 
-PROJECT_VARIABLE = "gw_database"
-PROP_DATABASE = "gw_plugin/database"  # the custom property core.qgis_project puts on its layers and group
 OPEN_ACTION = "gw_plugin_open_database"  # objectName of the plugin's action (plugin.py)
-
-
-def current_database(project: QgsProject) -> str | None:
-    """The project database of ``project``: the project variable written when it was loaded, else the database of
-    the first gw_plugin layer."""
-    value = QgsExpressionContextUtils.projectScope(project).variable(PROJECT_VARIABLE)
-    if value:
-        return str(value)
-    for layer in project.mapLayers().values():
-        value = layer.customProperty(PROP_DATABASE)
-        if value:
-            return str(value)
-    return None
 
 
 def database_summary(path: str) -> dict:
@@ -145,7 +131,7 @@ class ProjectPanel(QWidget):
         from ...core.data import gpkg
         from ...core.data import schema as S
 
-        path = current_database(self.project)
+        path = project_database(self.project)
         self.open_button.setVisible(not path)
         self.table.setRowCount(0)
         if not path:

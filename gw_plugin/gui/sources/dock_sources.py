@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.sources import rosters as R
 from ...toolbelt.i18n import ui_language
+from ...toolbelt.qt import DialogKeeper
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .sources_model import (
@@ -69,7 +70,7 @@ class SourcesPanel(LayerBinding, QWidget):
         self._syncing = False
         self._map_filter_layer = None
         self._original_subset = ""
-        self._dialogs: list = []
+        self._dialogs = DialogKeeper()
 
         self.toolbar = QToolBar(self)
         tr = QCoreApplication.translate
@@ -241,8 +242,7 @@ class SourcesPanel(LayerBinding, QWidget):
             timer.stop()
         self.stop_binding()
         self.dashboard.teardown()
-        for dialog in self._dialogs:
-            dialog.close()
+        self._dialogs.close_all()
 
     # -- reading and filtering --------------------------------------------------------------------------------
 
@@ -576,7 +576,7 @@ class SourcesPanel(LayerBinding, QWidget):
 
         dialog = LedgerImportDialog(self.database(), self)
         dialog.imported.connect(lambda *_: self._after_import())
-        self._dialogs.append(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,9 +26,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...toolbelt.i18n import tr
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPanel", text)
+TR_CONTEXT = "SyncPanel"  # the translation context of this module's texts
 
 
 class ChangeListsMixin:
@@ -37,10 +37,12 @@ class ChangeListsMixin:
     def build_change_lists(self, content: QWidget, layout: QVBoxLayout) -> None:
         """The "Pending local changes", "Open conflicts" and "Rejected changes" boxes, added to ``layout``."""
         # pending changes
-        pending_box = QGroupBox(_tr("Pending local changes"), content)
+        pending_box = QGroupBox(tr(TR_CONTEXT, "Pending local changes"), content)
         self.pending_table = QTableWidget(0, 4, pending_box)
         self.pending_table.setObjectName("pending_table")
-        self.pending_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Inserts"), _tr("Updates"), _tr("Deletes")])
+        self.pending_table.setHorizontalHeaderLabels(
+            [tr(TR_CONTEXT, "Table"), tr(TR_CONTEXT, "Inserts"), tr(TR_CONTEXT, "Updates"), tr(TR_CONTEXT, "Deletes")]
+        )
         self._setup_table(self.pending_table)
         self.pending_table.setMaximumHeight(160)
         self.pending_total = QLabel(pending_box)
@@ -51,13 +53,13 @@ class ChangeListsMixin:
         layout.addWidget(pending_box)
 
         # conflicts
-        conflict_box = QGroupBox(_tr("Open conflicts"), content)
+        conflict_box = QGroupBox(tr(TR_CONTEXT, "Open conflicts"), content)
         self.conflict_count = QLabel(conflict_box)
         self.conflict_list = QListWidget(conflict_box)
         self.conflict_list.setObjectName("conflict_list")
         self.conflict_list.setMaximumHeight(140)
         self.conflict_list.itemActivated.connect(lambda item: self.open_conflicts(item.data(Qt.ItemDataRole.UserRole)))
-        self.resolve_button = QPushButton(_tr("&Resolve conflicts…"), conflict_box)
+        self.resolve_button = QPushButton(tr(TR_CONTEXT, "&Resolve conflicts…"), conflict_box)
         self.resolve_button.clicked.connect(lambda: self.open_conflicts())
         cv = QVBoxLayout(conflict_box)
         cv.addWidget(self.conflict_count)
@@ -66,28 +68,33 @@ class ChangeListsMixin:
         layout.addWidget(conflict_box)
 
         # rejected
-        rejected_box = QGroupBox(_tr("Rejected changes"), content)
-        rejected_box.setToolTip(_tr("Changes the platform refused (permissions, invalid values); kept in this file"))
+        rejected_box = QGroupBox(tr(TR_CONTEXT, "Rejected changes"), content)
+        rejected_box.setToolTip(
+            tr(TR_CONTEXT, "Changes the platform refused (permissions, invalid values); kept in this file")
+        )
         self.rejected_table = QTableWidget(0, 4, rejected_box)
         self.rejected_table.setObjectName("rejected_table")
-        self.rejected_table.setHorizontalHeaderLabels([_tr("Table"), _tr("Feature"), _tr("Change"), _tr("Reason")])
+        self.rejected_table.setHorizontalHeaderLabels(
+            [tr(TR_CONTEXT, "Table"), tr(TR_CONTEXT, "Feature"), tr(TR_CONTEXT, "Change"), tr(TR_CONTEXT, "Reason")]
+        )
         self._setup_table(self.rejected_table, stretch=3)
         self.rejected_table.setMaximumHeight(160)
         self.rejected_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.rejected_table.itemSelectionChanged.connect(self.update_rejected_buttons)
-        self.retry_rejected_button = QPushButton(_tr("Re&try"), rejected_box)
+        self.retry_rejected_button = QPushButton(tr(TR_CONTEXT, "Re&try"), rejected_box)
         self.retry_rejected_button.setObjectName("retry_rejected_button")
         self.retry_rejected_button.setToolTip(
-            _tr(
+            tr(
+                TR_CONTEXT,
                 "Apply the selected refused changes to this file again as new local edits; the next sync sends "
-                "them (for example after the county was granted to you)"
+                "them (for example after the county was granted to you)",
             )
         )
         self.retry_rejected_button.clicked.connect(lambda: self.retry_selected_rejected())
-        self.dismiss_rejected_button = QPushButton(_tr("Dis&miss"), rejected_box)
+        self.dismiss_rejected_button = QPushButton(tr(TR_CONTEXT, "Dis&miss"), rejected_box)
         self.dismiss_rejected_button.setObjectName("dismiss_rejected_button")
         self.dismiss_rejected_button.setToolTip(
-            _tr("Give up the selected refused changes: they are never sent, the record stays in this file")
+            tr(TR_CONTEXT, "Give up the selected refused changes: they are never sent, the record stays in this file")
         )
         self.dismiss_rejected_button.clicked.connect(lambda: self.dismiss_selected_rejected())
         rejected_buttons = QHBoxLayout()
@@ -131,14 +138,14 @@ class ChangeListsMixin:
                 self.pending_table.setItem(r, col, item)
         total = (ov.get("I") or 0) + (ov.get("U") or 0) + (ov.get("D") or 0)
         self.pending_total.setText(
-            _tr("{n} changes waiting to be sent ({held} held back by open conflicts).").format(
+            tr(TR_CONTEXT, "{n} changes waiting to be sent ({held} held back by open conflicts).").format(
                 n=total, held=ov.get("held") or 0
             )
             if total
-            else _tr("No pending changes.")
+            else tr(TR_CONTEXT, "No pending changes.")
         )
         # conflicts
-        self.conflict_count.setText(_tr("{n} open conflicts").format(n=len(ov["conflicts"])))
+        self.conflict_count.setText(tr(TR_CONTEXT, "{n} open conflicts").format(n=len(ov["conflicts"])))
         for c in ov["conflicts"]:
             item = QListWidgetItem(
                 "{table} · {feature} — {kind}".format(
@@ -150,7 +157,7 @@ class ChangeListsMixin:
             self.conflict_list.addItem(item)
         self.resolve_button.setEnabled(bool(ov["conflicts"]))
         # rejected
-        op_labels = {"I": _tr("insert"), "U": _tr("update"), "D": _tr("delete")}
+        op_labels = {"I": tr(TR_CONTEXT, "insert"), "U": tr(TR_CONTEXT, "update"), "D": tr(TR_CONTEXT, "delete")}
         self.rejected_table.setRowCount(len(ov["rejected"]))
         for r, rej in enumerate(ov["rejected"]):
             feature = feature_label({"local": rej.get("data"), "uuid": rej["uuid"]})
@@ -217,18 +224,18 @@ class ChangeListsMixin:
         if not database or not ids or self.task is not None:
             return [], []
         if not self.close_edit_buffers(database):  # a later save of the buffer would overwrite the retried values
-            self.show_message(_tr("Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
+            self.show_message(tr(TR_CONTEXT, "Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
             return [], []
         done, errors = self._apply_to_rejected(SR.retry_rejected, database, ids)
         if done:
-            from ..wells.import_dialog import refresh_database_layers
+            from ..common.project_database import refresh_database_layers
 
             refresh_database_layers(self.project, database)
         self._after_rejected_action(
             done,
             errors,
-            _tr("{n} rejected changes applied again as local edits; the next sync sends them."),
-            _tr("{n} rejected changes could not be retried: {errors}"),
+            tr(TR_CONTEXT, "{n} rejected changes applied again as local edits; the next sync sends them."),
+            tr(TR_CONTEXT, "{n} rejected changes could not be retried: {errors}"),
         )
         return done, errors
 
@@ -247,8 +254,8 @@ class ChangeListsMixin:
         self._after_rejected_action(
             done,
             errors,
-            _tr("{n} rejected changes dismissed: they are not sent, the record stays in the file."),
-            _tr("{n} rejected changes could not be dismissed: {errors}"),
+            tr(TR_CONTEXT, "{n} rejected changes dismissed: they are not sent, the record stays in the file."),
+            tr(TR_CONTEXT, "{n} rejected changes could not be dismissed: {errors}"),
         )
         return done, errors
 

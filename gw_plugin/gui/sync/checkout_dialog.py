@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,9 +24,10 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...toolbelt.i18n import tr
+from ...toolbelt.qt import keep_until_finished
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPanel", text)
+TR_CONTEXT = "SyncPanel"  # the translation context of this module's texts
 
 
 class CheckoutDialog(QDialog):
@@ -40,21 +41,21 @@ class CheckoutDialog(QDialog):
     def __init__(self, platform: str, parent=None, project: QgsProject | None = None, lang: str = "zh"):
         super().__init__(parent)
         self.setObjectName("gw_plugin_checkout_dialog")
-        self.setWindowTitle(_tr("Check out from the platform"))
+        self.setWindowTitle(tr(TR_CONTEXT, "Check out from the platform"))
         self.project = project or QgsProject.instance()
         self.lang = lang
         self.task = None
         self._closed = False
 
         self.platform_edit = QLineEdit(platform, self)
-        self.platform_edit.setToolTip(_tr("Connection string without password (authcfg=… for credentials)"))
-        self.load_button = QPushButton(_tr("&Load counties"), self)
+        self.platform_edit.setToolTip(tr(TR_CONTEXT, "Connection string without password (authcfg=… for credentials)"))
+        self.load_button = QPushButton(tr(TR_CONTEXT, "&Load counties"), self)
         self.load_button.clicked.connect(self.load_counties)
         self.counties = QListWidget(self)
         self.counties.setObjectName("checkout_counties")
         self.counties.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.output_edit = QLineEdit(self)
-        self.browse_button = QPushButton(_tr("&Browse…"), self)
+        self.browse_button = QPushButton(tr(TR_CONTEXT, "&Browse…"), self)
         self.browse_button.clicked.connect(self._browse)
 
         platform_row = QHBoxLayout()
@@ -64,11 +65,11 @@ class CheckoutDialog(QDialog):
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
         form = QFormLayout()
-        p_label = QLabel(_tr("&Platform:"), self)
+        p_label = QLabel(tr(TR_CONTEXT, "&Platform:"), self)
         p_label.setBuddy(self.platform_edit)
-        c_label = QLabel(_tr("&Counties:"), self)
+        c_label = QLabel(tr(TR_CONTEXT, "&Counties:"), self)
         c_label.setBuddy(self.counties)
-        o_label = QLabel(_tr("&Output file:"), self)
+        o_label = QLabel(tr(TR_CONTEXT, "&Output file:"), self)
         o_label.setBuddy(self.output_edit)
         form.addRow(p_label, platform_row)
         form.addRow(c_label, self.counties)
@@ -79,7 +80,7 @@ class CheckoutDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.run_button = self.buttons.addButton(_tr("Chec&k out"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button = self.buttons.addButton(tr(TR_CONTEXT, "Chec&k out"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self._cancel_or_close)
         layout = QVBoxLayout(self)
@@ -92,7 +93,7 @@ class CheckoutDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("New project database"), self.output_edit.text(), _tr("GeoPackage (*.gpkg)")
+            self, tr(TR_CONTEXT, "New project database"), self.output_edit.text(), tr(TR_CONTEXT, "GeoPackage (*.gpkg)")
         )
         if path:
             self.output_edit.setText(path if path.lower().endswith(".gpkg") else path + ".gpkg")
@@ -109,11 +110,11 @@ class CheckoutDialog(QDialog):
         for code, name, writable in rows:
             text = f"{code} {name}" if name and name != code else code
             if not writable:
-                text += " " + _tr("(read only)")
+                text += " " + tr(TR_CONTEXT, "(read only)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.counties.addItem(item)
-        self.message.setText(_tr("{n} counties on the platform.").format(n=len(rows)))
+        self.message.setText(tr(TR_CONTEXT, "{n} counties on the platform.").format(n=len(rows)))
         return True
 
     def select_counties(self, codes) -> None:
@@ -135,15 +136,15 @@ class CheckoutDialog(QDialog):
         counties = self.selected_counties()
         output = self.output_edit.text().strip()
         if not counties:
-            self.message.setText(_tr("Choose at least one county."))
+            self.message.setText(tr(TR_CONTEXT, "Choose at least one county."))
             return None
         if not output:
-            self.message.setText(_tr("Choose the output file."))
+            self.message.setText(tr(TR_CONTEXT, "Choose the output file."))
             return None
         if not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         task = ProcessingTask(
-            _tr("Checking out {counties}").format(counties=", ".join(counties)),
+            tr(TR_CONTEXT, "Checking out {counties}").format(counties=", ".join(counties)),
             "gwplugin:checkout",
             {"PLATFORM": self.platform_edit.text().strip(), "COUNTIES": ",".join(counties), "OUTPUT": output},
         )
@@ -156,7 +157,7 @@ class CheckoutDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.run_button.setEnabled(False)
-        self.message.setText(_tr("Checking out…"))
+        self.message.setText(tr(TR_CONTEXT, "Checking out…"))
         QgsApplication.taskManager().addTask(task)
         return task
 
@@ -169,9 +170,7 @@ class CheckoutDialog(QDialog):
     def reject(self) -> None:
         """Closing while a check-out runs cancels it (the file appears only when complete)."""
         if self.task is not None:
-            from ...plugin import _keep_until_finished
-
-            _keep_until_finished(self.task)
+            keep_until_finished(self.task)
             self.task.cancel()
             self.task = None
             self._closed = True
@@ -184,7 +183,7 @@ class CheckoutDialog(QDialog):
         self.progress.setVisible(False)
         self.run_button.setEnabled(True)
         if not ok:
-            message = error or _tr("Check-out canceled.")
+            message = error or tr(TR_CONTEXT, "Check-out canceled.")
             self.message.setText(message)
             self.failed.emit(message)
             return
@@ -203,7 +202,9 @@ class CheckoutDialog(QDialog):
             self.failed.emit(str(exc))
             return
         self.message.setText(
-            _tr("{rows} features checked out into {path}.").format(rows=int(results.get("ROWS", 0)), path=path)
+            tr(TR_CONTEXT, "{rows} features checked out into {path}.").format(
+                rows=int(results.get("ROWS", 0)), path=path
+            )
         )
         self.checked_out.emit(path)
         self.accept()

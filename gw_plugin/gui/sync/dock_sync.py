@@ -30,20 +30,20 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...toolbelt import settings
+from ...toolbelt.i18n import tr, ui_language
+from ...toolbelt.qt import DialogKeeper, keep_until_finished
 from ..common.docks import DockSpec
 from ..common.layer_binding import ProjectWatch
+from ..common.project_database import project_database
 from .change_lists import ChangeListsMixin
 from .checkout_dialog import CheckoutDialog
-from .sync_state import edited_layers, platform_summary, project_database, sync_overview
+from .sync_state import edited_layers, platform_summary, sync_overview
+
+TR_CONTEXT = "SyncPanel"  # the translation context of this module's texts
 
 DIRECTIONS = ("both", "push", "pull")  # the order of gwplugin:sync's DIRECTION enum
 POLICIES = ("server", "local", "manual")  # the order of gwplugin:sync's CONFLICT_POLICY enum
-SETTINGS_DIRECTION = "gw_plugin/sync/direction"
-SETTINGS_POLICY = "gw_plugin/sync/policy"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPanel", text)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -55,19 +55,15 @@ class SyncPanel(QWidget, ChangeListsMixin):
 
     def __init__(self, iface=None, parent: QWidget | None = None, project: QgsProject | None = None, lang=None):
         super().__init__(parent)
-        if lang is None:
-            from ...plugin import ui_language
-
-            lang = ui_language()
         self.iface = iface
-        self.lang = lang
+        self.lang = lang or ui_language()
         self.project = project or QgsProject.instance()
         self.setObjectName("gw_plugin_sync_panel")
         self.overview: dict = {}
         self.task = None
         self._closed = False
         self._tasks: list = []
-        self._dialogs: list = []
+        self._dialogs = DialogKeeper()
         # how the user is asked about unsaved layer edits: callable(layers) -> "save" | "discard" | "cancel"
         self.ask_unsaved = self._ask_unsaved
         # how the user confirms giving up rejected changes: callable(count) -> bool
@@ -82,9 +78,9 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tracking_label = QLabel(content)
         self.tracking_label.setWordWrap(True)
-        self.install_button = QPushButton(_tr("&Install change tracking"), content)
+        self.install_button = QPushButton(tr(TR_CONTEXT, "&Install change tracking"), content)
         self.install_button.setToolTip(
-            _tr("Record every insert, update and delete in this file so that sync can send them")
+            tr(TR_CONTEXT, "Record every insert, update and delete in this file so that sync can send them")
         )
         self.install_button.clicked.connect(self.install_tracking)
         self.last_sync_label = QLabel("—", content)
@@ -93,34 +89,40 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.platform_label.setWordWrap(True)
         state_form = QFormLayout()
         state_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        state_form.addRow(_tr("Database:"), self.db_label)
-        state_form.addRow(_tr("Change tracking:"), self.tracking_label)
-        state_form.addRow(_tr("Last sync:"), self.last_sync_label)
-        state_form.addRow(_tr("Platform:"), self.platform_label)
+        state_form.addRow(tr(TR_CONTEXT, "Database:"), self.db_label)
+        state_form.addRow(tr(TR_CONTEXT, "Change tracking:"), self.tracking_label)
+        state_form.addRow(tr(TR_CONTEXT, "Last sync:"), self.last_sync_label)
+        state_form.addRow(tr(TR_CONTEXT, "Platform:"), self.platform_label)
         layout.addLayout(state_form)
         layout.addWidget(self.install_button)
 
         # sync controls
         self.direction_combo = QComboBox(content)
-        for key, label in zip(DIRECTIONS, (_tr("Pull and push"), _tr("Push only"), _tr("Pull only"))):
+        for key, label in zip(
+            DIRECTIONS, (tr(TR_CONTEXT, "Pull and push"), tr(TR_CONTEXT, "Push only"), tr(TR_CONTEXT, "Pull only"))
+        ):
             self.direction_combo.addItem(label, key)
         self.policy_combo = QComboBox(content)
         for key, label in zip(
-            POLICIES, (_tr("The platform wins"), _tr("My edit wins"), _tr("Leave open for me to resolve"))
+            POLICIES,
+            (
+                tr(TR_CONTEXT, "The platform wins"),
+                tr(TR_CONTEXT, "My edit wins"),
+                tr(TR_CONTEXT, "Leave open for me to resolve"),
+            ),
         ):
             self.policy_combo.addItem(label, key)
         for combo in (self.direction_combo, self.policy_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-        self.policy_combo.setToolTip(_tr("Who wins when the same field was changed here and on the platform"))
-        from qgis.core import QgsSettings
-
-        s = QgsSettings()
-        self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(s.value(SETTINGS_DIRECTION, ""))))
-        self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(s.value(SETTINGS_POLICY, "manual"))))
-        direction_label = QLabel(_tr("&Direction:"), content)
+        self.policy_combo.setToolTip(
+            tr(TR_CONTEXT, "Who wins when the same field was changed here and on the platform")
+        )
+        self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(settings.SYNC_DIRECTION.get())))
+        self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(settings.SYNC_POLICY.get())))
+        direction_label = QLabel(tr(TR_CONTEXT, "&Direction:"), content)
         direction_label.setBuddy(self.direction_combo)
-        policy_label = QLabel(_tr("&When both changed a field:"), content)
+        policy_label = QLabel(tr(TR_CONTEXT, "&When both changed a field:"), content)
         policy_label.setBuddy(self.policy_combo)
         controls = QFormLayout()
         controls.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the dock stays narrow
@@ -135,19 +137,23 @@ class SyncPanel(QWidget, ChangeListsMixin):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
 
-        self.sync_button = QPushButton(_tr("&Sync"), content)
-        self.sync_button.setToolTip(_tr("Pull the platform's changes, merge them and push the local changes"))
+        self.sync_button = QPushButton(tr(TR_CONTEXT, "&Sync"), content)
+        self.sync_button.setToolTip(
+            tr(TR_CONTEXT, "Pull the platform's changes, merge them and push the local changes")
+        )
         self.sync_button.clicked.connect(self.sync)
-        self.cancel_button = QPushButton(_tr("Ca&ncel"), content)
+        self.cancel_button = QPushButton(tr(TR_CONTEXT, "Ca&ncel"), content)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.settings_button = QPushButton(_tr("&Platform…"), content)
-        self.settings_button.setToolTip(_tr("Connection to the city platform (credentials in QGIS authentication)"))
+        self.settings_button = QPushButton(tr(TR_CONTEXT, "&Platform…"), content)
+        self.settings_button.setToolTip(
+            tr(TR_CONTEXT, "Connection to the city platform (credentials in QGIS authentication)")
+        )
         self.settings_button.clicked.connect(self.edit_settings)
-        self.checkout_button = QPushButton(_tr("C&heck out…"), content)
-        self.checkout_button.setToolTip(_tr("Create a new project database with counties of the platform"))
+        self.checkout_button = QPushButton(tr(TR_CONTEXT, "C&heck out…"), content)
+        self.checkout_button.setToolTip(tr(TR_CONTEXT, "Create a new project database with counties of the platform"))
         self.checkout_button.clicked.connect(self.open_checkout)
-        self.refresh_button = QPushButton(_tr("Re&fresh"), content)
+        self.refresh_button = QPushButton(tr(TR_CONTEXT, "Re&fresh"), content)
         self.refresh_button.clicked.connect(self.refresh)
         row1 = QHBoxLayout()
         row1.addWidget(self.sync_button)
@@ -164,15 +170,15 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.build_change_lists(content, layout)
 
         # last report
-        report_box = QGroupBox(_tr("Last sync report"), content)
+        report_box = QGroupBox(tr(TR_CONTEXT, "Last sync report"), content)
         self.report_labels = {}
         report_form = QFormLayout(report_box)
         for key, label in (
-            ("pushed", _tr("Pushed:")),
-            ("pulled", _tr("Pulled:")),
-            ("merged", _tr("Merged:")),
-            ("conflicts", _tr("Conflicts:")),
-            ("rejected", _tr("Rejected:")),
+            ("pushed", tr(TR_CONTEXT, "Pushed:")),
+            ("pulled", tr(TR_CONTEXT, "Pulled:")),
+            ("merged", tr(TR_CONTEXT, "Merged:")),
+            ("conflicts", tr(TR_CONTEXT, "Conflicts:")),
+            ("rejected", tr(TR_CONTEXT, "Rejected:")),
         ):
             value = QLabel("—", report_box)
             value.setObjectName(f"report_{key}")
@@ -214,16 +220,13 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self._unwatch()
         self._closed = True
         if self.task is not None:
-            from ...plugin import _keep_until_finished
-
-            _keep_until_finished(self.task)  # the task manager may still run it: keep its Python side alive
+            keep_until_finished(self.task)  # the task manager may still run it: keep its Python side alive
             try:
                 self.task.cancel()
             except RuntimeError:
                 pass
             self.task = None
-        for dialog in list(self._dialogs):
-            dialog.close()
+        self._dialogs.close_all()
 
     def _unwatch(self) -> None:
         for layer in self._watched:
@@ -254,7 +257,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
 
         ps = PlatformSettings.load(self.project)
         self.platform_label.setText(
-            platform_summary(ps) if ps.is_configured() else _tr("not configured — use “Platform…”")
+            platform_summary(ps) if ps.is_configured() else tr(TR_CONTEXT, "not configured — use “Platform…”")
         )
         self.platform_label.setToolTip(ps.connection_string())
         self.overview = {}
@@ -264,9 +267,9 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.install_button.setVisible(False)
         if not path or not os.path.exists(path):
             self.db_label.setText(
-                _tr("No project database in this project.")
+                tr(TR_CONTEXT, "No project database in this project.")
                 if not path
-                else _tr("{path} does not exist.").format(path=path)
+                else tr(TR_CONTEXT, "{path} does not exist.").format(path=path)
             )
             self.tracking_label.setText("—")
             self.last_sync_label.setText("—")
@@ -286,21 +289,23 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.overview = ov
         if not ov["tracked"]:
             self.tracking_label.setText(
-                _tr("not installed: edits made now are not recorded for sync. Install it before editing.")
+                tr(TR_CONTEXT, "not installed: edits made now are not recorded for sync. Install it before editing.")
             )
             self.install_button.setVisible(True)
-            self.last_sync_label.setText(_tr("never"))
+            self.last_sync_label.setText(tr(TR_CONTEXT, "never"))
             self.pending_total.setText("")
             self.conflict_count.setText("")
             self._set_report(None)
             self._enable(True)
             return
-        self.tracking_label.setText(_tr("installed"))
+        self.tracking_label.setText(tr(TR_CONTEXT, "installed"))
         when = ov.get("last_sync_at")
         self.last_sync_label.setText(
-            _tr("{when} (platform revision {rev})").format(when=when.replace("T", " "), rev=ov.get("last_pulled_rev"))
+            tr(TR_CONTEXT, "{when} (platform revision {rev})").format(
+                when=when.replace("T", " "), rev=ov.get("last_pulled_rev")
+            )
             if when
-            else _tr("never (platform revision {rev})").format(rev=ov.get("last_pulled_rev") or 0)
+            else tr(TR_CONTEXT, "never (platform revision {rev})").format(rev=ov.get("last_pulled_rev") or 0)
         )
         self.fill_change_lists(ov)
         self._set_report(ov.get("last_report"))
@@ -324,10 +329,10 @@ class SyncPanel(QWidget, ChangeListsMixin):
             self.report_messages.setText("")
             return
         extra = [
-            _tr("open conflicts {n}, still pending {p}").format(
+            tr(TR_CONTEXT, "open conflicts {n}, still pending {p}").format(
                 n=report.get("open_conflicts", 0), p=report.get("pending", 0)
             ),
-            _tr("attachments up {u} / down {d}").format(
+            tr(TR_CONTEXT, "attachments up {u} / down {d}").format(
                 u=report.get("attachments_uploaded", 0), d=report.get("attachments_downloaded", 0)
             ),
         ]
@@ -341,7 +346,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.status.setText(text)
         if self.iface is not None:
             try:
-                self.iface.messageBar().pushMessage(_tr("Sync"), text, level, duration)
+                self.iface.messageBar().pushMessage(tr(TR_CONTEXT, "Sync"), text, level, duration)
             except (AttributeError, RuntimeError):
                 pass
 
@@ -358,7 +363,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
             self.show_message(str(exc), Qgis.MessageLevel.Critical, 0)
             return False
         self.show_message(
-            _tr("Change tracking installed; the features already in the file are sent by the first sync.")
+            tr(TR_CONTEXT, "Change tracking installed; the features already in the file are sent by the first sync.")
         )
         self.refresh()
         return True
@@ -367,9 +372,11 @@ class SyncPanel(QWidget, ChangeListsMixin):
         names = ", ".join(layer.name() for layer in layers)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Unsaved edits"))
+        box.setWindowTitle(tr(TR_CONTEXT, "Unsaved edits"))
         box.setText(
-            _tr("These layers have unsaved edits: {names}. Save or discard them before syncing?").format(names=names)
+            tr(TR_CONTEXT, "These layers have unsaved edits: {names}. Save or discard them before syncing?").format(
+                names=names
+            )
         )
         save = box.addButton(QMessageBox.StandardButton.Save)
         discard = box.addButton(QMessageBox.StandardButton.Discard)
@@ -391,7 +398,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
             if choice == "save" and layer.isModified():
                 if not layer.commitChanges():
                     self.show_message(
-                        _tr("The edits of {layer} could not be saved: {errors}").format(
+                        tr(TR_CONTEXT, "The edits of {layer} could not be saved: {errors}").format(
                             layer=layer.name(), errors="; ".join(layer.commitErrors())
                         ),
                         Qgis.MessageLevel.Critical,
@@ -404,8 +411,6 @@ class SyncPanel(QWidget, ChangeListsMixin):
 
     def sync(self):
         """Run gwplugin:sync for the project database in a task; returns the task (None when not started)."""
-        from qgis.core import QgsSettings
-
         from ..common.tasks import ProcessingTask
 
         database = self.database()
@@ -413,17 +418,21 @@ class SyncPanel(QWidget, ChangeListsMixin):
             return None
         platform = self.platform()
         if not platform:
-            self.show_message(_tr("Set the platform connection first (“Platform…”)."), Qgis.MessageLevel.Warning)
+            self.show_message(
+                tr(TR_CONTEXT, "Set the platform connection first (“Platform…”)."), Qgis.MessageLevel.Warning
+            )
             return None
         if not self.close_edit_buffers(database):
-            self.show_message(_tr("Sync not started: the layers still have open edits."), Qgis.MessageLevel.Warning)
+            self.show_message(
+                tr(TR_CONTEXT, "Sync not started: the layers still have open edits."), Qgis.MessageLevel.Warning
+            )
             return None
         direction = self.direction_combo.currentData()
         policy = self.policy_combo.currentData()
-        QgsSettings().setValue(SETTINGS_DIRECTION, direction)
-        QgsSettings().setValue(SETTINGS_POLICY, policy)
+        settings.SYNC_DIRECTION.set(direction)
+        settings.SYNC_POLICY.set(policy)
         task = ProcessingTask(
-            _tr("Syncing {name} with the platform").format(name=os.path.basename(database)),
+            tr(TR_CONTEXT, "Syncing {name} with the platform").format(name=os.path.basename(database)),
             "gwplugin:sync",
             {
                 "DATABASE": database,
@@ -442,7 +451,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
         task.completed.connect(lambda ok, results, error: self._sync_done(task, database, ok, results, error))
         self.progress.setRange(0, 0)  # busy until the algorithm reports progress
         self.progress.setVisible(True)
-        self.status.setText(_tr("Syncing…"))
+        self.status.setText(tr(TR_CONTEXT, "Syncing…"))
         self._enable(True)
         QgsApplication.taskManager().addTask(task)
         return task
@@ -454,11 +463,11 @@ class SyncPanel(QWidget, ChangeListsMixin):
 
     def cancel(self) -> None:
         if self.task is not None:
-            self.status.setText(_tr("Canceling… (nothing is lost: a stopped sync resumes next time)"))
+            self.status.setText(tr(TR_CONTEXT, "Canceling… (nothing is lost: a stopped sync resumes next time)"))
             self.task.cancel()
 
     def _sync_done(self, task, database: str, ok: bool, results: dict, error: str) -> None:
-        from ..wells.import_dialog import refresh_database_layers
+        from ..common.project_database import refresh_database_layers
 
         if task in self._tasks:
             self._tasks.remove(task)
@@ -469,9 +478,10 @@ class SyncPanel(QWidget, ChangeListsMixin):
         self.progress.setVisible(False)
         refresh_database_layers(self.project, database)
         if ok:
-            text = _tr(
+            text = tr(
+                TR_CONTEXT,
                 "Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts}, "
-                "rejected {rejected}."
+                "rejected {rejected}.",
             ).format(
                 pushed=int(results.get("PUSHED", 0)),
                 pulled=int(results.get("PULLED", 0)),
@@ -487,7 +497,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
             text = error
             self.show_message(error, Qgis.MessageLevel.Critical, 0)
         else:
-            text = _tr("Sync canceled. Nothing was lost; sync again to finish.")
+            text = tr(TR_CONTEXT, "Sync canceled. Nothing was lost; sync again to finish.")
             self.show_message(text, Qgis.MessageLevel.Warning)
         self.refresh()
         self.sync_finished.emit(ok, text)
@@ -496,10 +506,11 @@ class SyncPanel(QWidget, ChangeListsMixin):
     def _ask_dismiss(self, count: int) -> bool:
         answer = QMessageBox.question(
             self,
-            _tr("Dismiss rejected changes"),
-            _tr(
+            tr(TR_CONTEXT, "Dismiss rejected changes"),
+            tr(
+                TR_CONTEXT,
                 "Give up {n} rejected changes? They will never be sent to the platform; the record of them stays in "
-                "this file."
+                "this file.",
             ).format(n=count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -513,18 +524,18 @@ class SyncPanel(QWidget, ChangeListsMixin):
         if not database:
             return None
         if not self.close_edit_buffers(database):  # a later save of the buffer would overwrite the resolution
-            self.show_message(_tr("Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
+            self.show_message(tr(TR_CONTEXT, "Save or discard the open layer edits first."), Qgis.MessageLevel.Warning)
             return None
         dialog = ConflictDialog(database, self, self.lang)
         if conflict_id is not None:
             dialog.select_conflict(conflict_id)
         dialog.resolved.connect(lambda *_: self._after_resolve(database))
-        self._keep(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
 
     def _after_resolve(self, database: str) -> None:
-        from ..wells.import_dialog import refresh_database_layers
+        from ..common.project_database import refresh_database_layers
 
         refresh_database_layers(self.project, database)
         self.refresh()
@@ -534,7 +545,7 @@ class SyncPanel(QWidget, ChangeListsMixin):
 
         dialog = PlatformSettingsDialog(self, self.project)
         dialog.accepted.connect(self.refresh)
-        self._keep(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
 
@@ -543,13 +554,9 @@ class SyncPanel(QWidget, ChangeListsMixin):
         dialog.checked_out.connect(lambda path: self.checkout_finished.emit(True, path))
         dialog.failed.connect(lambda error: self.checkout_finished.emit(False, error))
         dialog.checked_out.connect(lambda *_: self.refresh())
-        self._keep(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
-
-    def _keep(self, dialog) -> None:
-        self._dialogs.append(dialog)
-        dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
 
 
 DOCK = DockSpec(

@@ -10,19 +10,6 @@ import json
 from qgis.core import QgsProject
 
 
-def project_database(project: QgsProject) -> str | None:
-    """The project database of ``project``: the database of its gw_plugin layers, else the project variable."""
-    from ...core.data import qgis_project
-
-    for layer in qgis_project.project_layers(project).values():
-        value = layer.customProperty(qgis_project.PROP_DATABASE)
-        if value:
-            return str(value)
-    from ..project.dock_project import current_database
-
-    return current_database(project)
-
-
 def sync_overview(path: str) -> dict:
     """Everything the dock shows about ``path``: tracked, pending (table -> {I, U, D}), totals, last sync time and
     revision, conflicts (list of open conflicts), rejected (list of dicts) and last_report (dict or None)."""

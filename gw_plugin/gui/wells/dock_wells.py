@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...toolbelt.i18n import ui_language
+from ...toolbelt.qt import DialogKeeper
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .wells_model import WellFilter, WellsTreeModel, read_wells
@@ -62,7 +63,7 @@ class WellsPanel(LayerBinding, QWidget):
         self.setObjectName("gw_plugin_wells_panel")
         self.layer = None
         self._syncing = False
-        self._dialogs: list = []
+        self._dialogs = DialogKeeper()
         self._tasks: list = []
         self._aquifer_sync = None
         self._ts_stale = False
@@ -299,8 +300,7 @@ class WellsPanel(LayerBinding, QWidget):
         self.stop_binding()
         if self.timeseries is not None:
             self.timeseries.teardown()
-        for dialog in list(self._dialogs):  # closing removes it from the list
-            dialog.close()
+        self._dialogs.close_all()
 
     # -- reading and filtering -------------------------------------------------------------------------------
 
@@ -696,7 +696,7 @@ class WellsPanel(LayerBinding, QWidget):
 
         dialog = ImportDialog(self.database(), self.iface, self, self.project)
         dialog.imported.connect(lambda *_: self.reload())
-        self._keep(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
 
@@ -704,18 +704,14 @@ class WellsPanel(LayerBinding, QWidget):
         from .duplicates_dialog import DuplicatesDialog
 
         dialog = DuplicatesDialog(self.iface, self, self.project)
-        self._keep(dialog)
+        self._dialogs.keep(dialog)
         dialog.show()
         return dialog
 
-    def _keep(self, dialog) -> None:
-        self._dialogs.append(dialog)
-        dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
-
     def update_quality(self):
         """Run gwplugin:updatewellquality in a task, then reload the layers of the database."""
+        from ..common.project_database import refresh_database_layers
         from ..common.tasks import ProcessingTask
-        from .import_dialog import refresh_database_layers
 
         database = self.database()
         if not database:

@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import tabular
 from ...core.wells import lab_import
 from ...toolbelt import settings
+from ..common.project_database import refresh_database_layers
 
 MAX_ISSUES_SHOWN = 5000
 MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "lab")
@@ -95,22 +96,6 @@ class CallableTask(QgsTask):
 
     def finished(self, result: bool) -> None:
         self.completed.emit(bool(result), self.result, self.error)
-
-
-def refresh_database_layers(project: QgsProject, database: str) -> None:
-    """Reload every layer of ``database`` (written outside QGIS) and bring the aquifer-layer group up to date."""
-    from ...core.data.qgis_project import PROP_DATABASE
-    from ...core.wells import aquifer_layers
-
-    target = os.path.abspath(database)
-    for layer in project.mapLayers().values():
-        if layer.customProperty(PROP_DATABASE) == target and not getattr(layer, "isEditable", lambda: False)():
-            layer.reload()
-            layer.triggerRepaint()
-    try:
-        aquifer_layers.sync_aquifer_layers(project, target)
-    except ValueError:  # no wells layer of this database in the project
-        pass
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from ...core.data import qgis_project as QP
 from ...core.zones import checks, snapping
 from ...core.zones import methods as Z
 from ...core.zones import writer as W
+from ...toolbelt.i18n import ui_language
 from ..common.docks import DockSpec
 from .zone_checks import ZoneChecksMixin
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
@@ -54,13 +55,6 @@ PREVIEW_DELAY_MS = 400
 
 def _null(v):
     return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-
-
-def _lang() -> str:
-    from qgis.core import QgsSettings
-
-    loc = str(QgsSettings().value("locale/userLocale", "zh_CN") or "zh_CN")
-    return "zh" if loc.lower().startswith("zh") else "en"
 
 
 # Wells table columns
@@ -75,7 +69,7 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.iface = iface
         self.project = project or QgsProject.instance()
         self.canvas = iface.mapCanvas() if iface is not None else None
-        self.lang = _lang()
+        self.lang = ui_language()
         self.setObjectName("gw_plugin_zones_panel")
         self.wells: list = []  # WellInput of the picked wells
         self.well_fids: list = []

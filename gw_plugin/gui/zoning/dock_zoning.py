@@ -477,9 +477,9 @@ class ZoningPanel(QWidget):
 
     # -- state -------------------------------------------------------------------------------------------------
     def database(self) -> str | None:
-        from ..project.dock_project import current_database
+        from ..common.project_database import project_database
 
-        return current_database(self.project)
+        return project_database(self.project)
 
     def refresh(self) -> None:
         """Re-read the database, the stored zoning versions and the overlays."""

@@ -10,6 +10,7 @@ from osgeo import ogr
 
 from gw_plugin.core.data import gpkg
 from gw_plugin.core.data import schema as S
+from gw_plugin.core.data.model import UUID_RE
 from gw_plugin.toolbelt.paths import resource
 
 from ...conftest import SHARED
@@ -105,7 +106,7 @@ def test_any_client_gets_uuid_and_timestamps(tmp_path):
     rows = con.execute("SELECT uuid, created_at, updated_at FROM pollution_sources ORDER BY fid").fetchall()
     import re
 
-    assert all(re.match(S.UUID_RE, r[0]) for r in rows)
+    assert all(re.match(UUID_RE, r[0]) for r in rows)
     assert rows[0][0] != rows[1][0]
     assert rows[0][2] > "2000-01-01T00:00:00.000Z"  # the trigger touched updated_at on the data edit
     assert rows[1][1] is not None

@@ -16,7 +16,7 @@ from osgeo import ogr
 
 from gw_plugin.core.data import gpkg
 from gw_plugin.core.data import schema as S
-from gw_plugin.core.sources import credit_codes, rosters
+from gw_plugin.core.sources import credit_codes, roster_publication, roster_screening, rosters
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ def test_point_in_polygon_with_hole():
 
 def test_screening_proposes_with_reasons(project, validate):
     path, ids = project
-    res = rosters.screen(path, user="tester")
+    res = roster_screening.screen(path, user="tester")
     got = {(s, r): reason for s, r, st, reason, *_ in entries(path)}
     assert all(st == "proposed" for _s, _r, st, *_ in entries(path))
     # chemical inside the recharge zone → both groundwater rosters, with the recharge-zone reason
@@ -266,15 +266,15 @@ def test_screening_proposes_with_reasons(project, validate):
 
 def test_rescreening_never_duplicates_or_overrides(project):
     path, ids = project
-    rosters.screen(path, user="a")
+    roster_screening.screen(path, user="a")
     first = entries(path)
     by_pair = {(s, r): u for s, r, _st, _re, u, *_ in first}
     acc = by_pair[(ids["化工甲"], "gw_key_discharge")]
     rej = by_pair[(ids["填埋场"], "gw_key_supervised")]
     today = dt.date.today()
-    assert rosters.decide(path, [acc], "accepted", "王科长", today) == 1
-    assert rosters.decide(path, [rej], "rejected", "王科长", today) == 1
-    res = rosters.screen(path, user="b")
+    assert roster_publication.decide(path, [acc], "accepted", "王科长", today) == 1
+    assert roster_publication.decide(path, [rej], "rejected", "王科长", today) == 1
+    res = roster_screening.screen(path, user="b")
     second = entries(path)
     assert len(second) == len(first)
     assert res.counts.get("new", 0) == 0 and res.counts["decided"] == 2
@@ -282,18 +282,18 @@ def test_rescreening_never_duplicates_or_overrides(project):
     assert st[acc] == ("accepted", today.isoformat(), "王科长")
     assert st[rej] == ("rejected", today.isoformat(), "王科长")
     with pytest.raises(rosters.RosterError):
-        rosters.decide(path, [acc], "maybe", "x")
+        roster_publication.decide(path, [acc], "maybe", "x")
     with pytest.raises(rosters.RosterError):
-        rosters.decide(path, [acc], "accepted", "")
+        roster_publication.decide(path, [acc], "accepted", "")
     with pytest.raises(rosters.RosterError):
-        rosters.decide(path, [acc], "accepted", "x", today + dt.timedelta(days=2))
+        roster_publication.decide(path, [acc], "accepted", "x", today + dt.timedelta(days=2))
 
 
 def test_stale_proposals_are_reported_not_deleted(project, tmp_path):
     path, ids = project
-    rosters.screen(path)
+    roster_screening.screen(path)
     execute(path, f"UPDATE pollution_sources SET category = 'other' WHERE uuid = '{ids['填埋场']}'")
-    res = rosters.screen(path)
+    res = roster_screening.screen(path)
     assert (ids["填埋场"], "gw_key_supervised") in {(s, r) for _e, s, r in res.stale}
     assert (ids["填埋场"], "gw_key_supervised") in {(s, r) for s, r, *_ in entries(path)}
 
@@ -304,25 +304,25 @@ def test_publish_versions_and_exports(project, tmp_path, qgis_app):
     from gw_plugin.core.data import reports
 
     path, ids = project
-    rosters.screen(path)
+    roster_screening.screen(path)
     sup = [(u, s) for s, r, _st, _re, u, *_ in entries(path) if r == "gw_key_supervised"]
-    rosters.decide(path, [u for u, _ in sup], "accepted", "李工")
-    n = rosters.publish(path, "gw_key_supervised", "2023-1", "李工")
+    roster_publication.decide(path, [u for u, _ in sup], "accepted", "李工")
+    n = roster_publication.publish(path, "gw_key_supervised", "2023-1", "李工")
     assert n == len(sup)
     with pytest.raises(rosters.RosterError):
-        rosters.publish(path, "gw_key_supervised", "2023-1", "李工")  # a version is published once
+        roster_publication.publish(path, "gw_key_supervised", "2023-1", "李工")  # a version is published once
     with pytest.raises(rosters.RosterError):
-        rosters.publish(path, "soil_key_supervised", "2023-1", "李工")  # nothing accepted yet
+        roster_publication.publish(path, "soil_key_supervised", "2023-1", "李工")  # nothing accepted yet
     # a later decision does not change the published snapshot
-    rosters.decide(path, [sup[0][0]], "rejected", "李工")
-    rosters.publish(path, "gw_key_supervised", "2024-1", "李工")
-    vers = rosters.versions(path, "gw_key_supervised")
+    roster_publication.decide(path, [sup[0][0]], "rejected", "李工")
+    roster_publication.publish(path, "gw_key_supervised", "2024-1", "李工")
+    vers = roster_publication.versions(path, "gw_key_supervised")
     assert [(v, k) for v, _d, k in vers] == [("2023-1", len(sup)), ("2024-1", len(sup) - 1)]
     pub = [e for e in entries(path) if e[2] == "published" and e[7] == "2023-1"]
     with pytest.raises(rosters.RosterError):
-        rosters.decide(path, [pub[0][4]], "rejected", "x")
+        roster_publication.decide(path, [pub[0][4]], "rejected", "x")
 
-    rows = rosters.roster_rows(path, "gw_key_supervised", "2023-1")
+    rows = roster_publication.roster_rows(path, "gw_key_supervised", "2023-1")
     assert len(rows) == len(sup)
     out = tmp_path / "roster.xlsx"
     reports.write_roster_xlsx(out, "gw_key_supervised", rows, version="2023-1", city="郑州市")
@@ -372,10 +372,10 @@ def test_screen_publish_export_algorithms(provider, project, tmp_path):
     before = len(entries(path))
     processing.run("gwplugin:screenrosters", {"DATABASE": str(path), "WRITE": False})
     assert len(entries(path)) == before
-    rosters.decide(path, [e[4] for e in entries(path)], "accepted", "周")
+    roster_publication.decide(path, [e[4] for e in entries(path)], "accepted", "周")
     # ROSTER left out: the default (groundwater key supervised units) applies
     processing.run("gwplugin:publishroster", {"DATABASE": str(path), "VERSION": "v1", "USER": "周"})
-    assert [v for v, _d, _n in rosters.versions(path, "gw_key_supervised")] == ["v1"]
+    assert [v for v, _d, _n in roster_publication.versions(path, "gw_key_supervised")] == ["v1"]
     with pytest.raises(QgsProcessingException):
         processing.run("gwplugin:publishroster", {"DATABASE": str(path), "ROSTER": 1, "VERSION": "v1", "USER": "周"})
     xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"

@@ -20,10 +20,14 @@ from gw_plugin.core.sync import checkout as CO
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import rejected as SR
 from gw_plugin.core.sync import server_schema as P
+from gw_plugin.core.sync.report import SyncError
 from gw_plugin.gui.sync.platform_settings import PlatformSettings
 from tests.core.sync.test_sync import A, B, add_well, delete, edit, local_rows, new_platform, pending, server_rows
-from tests.gui.sync.test_sync_dock import (
+from tests.gui.sync.test_sync_dock import (  # noqa: F401  (fixtures)
+    make_panel,
     new_project_file,
+    project,
+    provider,
     qgis_edit,
     run_sync,
     wells_layer,
@@ -119,9 +123,9 @@ def test_retry_after_the_county_is_granted_reaches_the_server(surveyor, validate
 
     # a retried change is no longer open: neither retried nor dismissed twice
     for action in (SR.retry_rejected, SR.dismiss_rejected):
-        with pytest.raises(SY.SyncError, match="not open"):
+        with pytest.raises(SyncError, match="not open"):
             action(mine, ids[0])
-    with pytest.raises(SY.SyncError, match="does not exist"):
+    with pytest.raises(SyncError, match="does not exist"):
         SR.retry_rejected(mine, 999999)
 
 
@@ -141,7 +145,7 @@ def test_dismissed_change_is_kept_as_a_record_and_never_sent(surveyor):
     rep = SY.sync(mine, user_ci)
     assert rep.pushed == 0 and rep.rejected == 0
     assert server_well(ci, b[0])[0] is None and local_rows(mine) == server_rows(ci)
-    with pytest.raises(SY.SyncError, match="not open"):
+    with pytest.raises(SyncError, match="not open"):
         SR.retry_rejected(mine, r["id"])
     assert pending(mine) == [] and local_rows(mine)[b[0]]["remarks"] is None
 
@@ -183,7 +187,7 @@ def test_update_of_a_feature_deleted_since_is_refused_and_stays_open(surveyor):
     SY.sync(mine, user_ci)
     assert b[0] not in local_rows(mine)
     (r,) = SR.open_rejected(mine)
-    with pytest.raises(SY.SyncError, match="no longer exists"):
+    with pytest.raises(SyncError, match="no longer exists"):
         SR.retry_rejected(mine, r["id"])
     assert SR.open_rejected(mine) == [r] and pending(mine) == []  # nothing written, still open
     SR.dismiss_rejected(mine, r["id"])
@@ -211,7 +215,7 @@ def test_untracked_file_has_no_rejected_changes(tmp_path):
     path = str(tmp_path / "plain.gpkg")
     gpkg.create_database(path)
     assert SR.open_rejected(path) == []
-    with pytest.raises(SY.SyncError, match="no change tracking"):
+    with pytest.raises(SyncError, match="no change tracking"):
         SR.dismiss_rejected(path, 1)
 
 

@@ -13,6 +13,7 @@ from gw_plugin.core.data import schema as S
 from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import server_schema as P
+from gw_plugin.core.sync.report import SyncError
 from gw_plugin.processing.provider import register_provider
 from tests.core.sync.test_sync import A, B, add_well, edit, local_rows, project_with_wells, server_rows
 from tests.pg import pg_server  # noqa: F401  (session fixture)
@@ -200,5 +201,5 @@ def test_sync_refuses_other_crs(empty_db, tmp_path):
     P.initplatform(empty_db)
     src = str(tmp_path / "other.gpkg")
     gpkg.create_database(src, "EPSG:4546")
-    with pytest.raises(SY.SyncError, match="EPSG:4546"):
+    with pytest.raises(SyncError, match="EPSG:4546"):
         SY.sync(src, empty_db)

@@ -18,8 +18,14 @@ from gw_plugin.core.data import gpkg
 from gw_plugin.core.data import schema as S
 from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import checkout as CO
+from gw_plugin.core.sync import conflicts as SC
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import server_schema as P
+from gw_plugin.core.sync import wire as W
+from gw_plugin.core.sync.blobs import CHUNK
+from gw_plugin.core.sync.local import LocalTables
+from gw_plugin.core.sync.push import prepare_outbox
+from gw_plugin.core.sync.report import SyncError, SyncReport
 from tests.pg import pg_server  # noqa: F401  (session fixture)
 
 A, B = "410102", "410103"  # two counties of the demo city (Zhengzhou districts)
@@ -98,11 +104,11 @@ def local_rows(path: str, table: str = "monitoring_wells") -> dict:
     con = C.open_db(path)
     try:
         cols = [c for c in C.columns(con, table) if c in P.data_columns(S.table(table))]
-        types = SY.field_types(table, cols)
+        types = W.field_types(table, cols)
         out = {}
         for r in con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'):
             d = dict(zip(cols, r))
-            out[d["uuid"]] = {c: SY.canon(types[c], v) for c, v in d.items() if c not in SY.META_FIELDS}
+            out[d["uuid"]] = {c: W.canon(types[c], v) for c, v in d.items() if c not in W.META_FIELDS}
         return out
     finally:
         con.close()
@@ -112,14 +118,14 @@ def server_rows(conninfo: str, table: str = "monitoring_wells") -> dict:
 
     t = S.table(table)
     cols = P.data_columns(t)
-    types = SY.field_types(table, cols)
+    types = W.field_types(table, cols)
     q = P.sql()
     con = P.connect(conninfo)
     try:
         cur = con.cursor()
         cur.execute(
             q.SQL("SELECT {} FROM {}").format(
-                q.SQL(", ").join(SY._select_expr(c, types[c]) for c in cols), q.Identifier("gw", table)
+                q.SQL(", ").join(W.select_expr(c, types[c]) for c in cols), q.Identifier("gw", table)
             )
         )
         out = {}
@@ -127,7 +133,7 @@ def server_rows(conninfo: str, table: str = "monitoring_wells") -> dict:
             d = dict(zip(cols, r))
             if d.get("geom") is not None:
                 d["geom"] = bytes(d["geom"])
-            out[d["uuid"]] = {c: SY.canon(types[c], v) for c, v in d.items() if c not in SY.META_FIELDS}
+            out[d["uuid"]] = {c: W.canon(types[c], v) for c, v in d.items() if c not in W.META_FIELDS}
         return out
     finally:
         con.close()
@@ -288,10 +294,10 @@ def test_manual_conflict_stays_open_until_resolved(published, tmp_path):
     for policy in ("server", "local", "manual"):
         rep = SY.sync(c2, ci, conflict_policy=policy)
         assert rep.open_conflicts == 1
-    (c,) = SY.open_conflicts(c2)
+    (c,) = SC.open_conflicts(c2)
     assert c["local"]["depth_m"] == 2.0 and c["server"]["name_zh"] == "改名"
     assert local_rows(c2)[a[0]]["name_zh"] == "改名"  # non-conflicting server change merged meanwhile
-    SY.resolve_conflict(c2, c["id"], "mine")
+    SC.resolve_conflict(c2, c["id"], "mine")
     rep = SY.sync(c2, ci)
     assert rep.open_conflicts == 0 and rep.pushed == 1
     srv = server_rows(ci)[a[0]]
@@ -309,9 +315,9 @@ def test_resolve_theirs_and_edit(published, tmp_path):
     edit(c2, "monitoring_wells", a[1], depth_m=2.0)
     SY.sync(c1, ci)
     SY.sync(c2, ci, conflict_policy="manual")
-    by_uuid = {c["uuid"]: c for c in SY.open_conflicts(c2)}
-    SY.resolve_conflict(c2, by_uuid[a[0]]["id"], "theirs")
-    SY.resolve_conflict(c2, by_uuid[a[1]]["id"], "edit", {"depth_m": 1.5})
+    by_uuid = {c["uuid"]: c for c in SC.open_conflicts(c2)}
+    SC.resolve_conflict(c2, by_uuid[a[0]]["id"], "theirs")
+    SC.resolve_conflict(c2, by_uuid[a[1]]["id"], "edit", {"depth_m": 1.5})
     SY.sync(c2, ci)
     SY.sync(c1, ci)
     srv = server_rows(ci)
@@ -343,8 +349,8 @@ def test_delete_versus_edit(published, tmp_path, policy):
         assert srv[a[0]]["remarks"] == "edited there" and a[1] not in srv
     else:
         assert rep.open_conflicts == 2
-        for c in SY.open_conflicts(c2):
-            SY.resolve_conflict(c2, c["id"], "mine")
+        for c in SC.open_conflicts(c2):
+            SC.resolve_conflict(c2, c["id"], "mine")
         SY.sync(c2, ci)
         SY.sync(c1, ci)
         srv = server_rows(ci)
@@ -464,13 +470,13 @@ def test_initplatform_idempotent_and_version_checks(pg_server, tmp_path):  # noq
     con.commit()
     src = str(tmp_path / "p.gpkg")
     project_with_wells(src, 1)
-    with pytest.raises(SY.SyncError, match="newer"):
+    with pytest.raises(SyncError, match="newer"):
         SY.sync(src, ci)
     with pytest.raises(P.PlatformError, match="newer"):
         P.initplatform(ci)
     cur.execute("UPDATE gw.meta SET value = '1' WHERE key = 'schema_version'")
     con.commit()
-    with pytest.raises(SY.SyncError, match="initplatform"):
+    with pytest.raises(SyncError, match="initplatform"):
         SY.sync(src, ci)
     assert P.initplatform(ci).upgraded_from == 1
     con.close()
@@ -498,7 +504,7 @@ def test_attachments_travel_deduplicated_and_resumable(published, tmp_path):
     (tmp_path / "two").mkdir()
     c1 = client(ci, tmp_path / "one", "c1")
     c2 = client(ci, tmp_path / "two", "c2")
-    photo = os.urandom(int(2.5 * SY.CHUNK))  # three chunks
+    photo = os.urandom(int(2.5 * CHUNK))  # three chunks
     os.makedirs(tmp_path / "one" / "photos")
     (tmp_path / "one" / "photos" / "well.jpg").write_bytes(photo)
     (tmp_path / "one" / "photos" / "copy.jpg").write_bytes(photo)  # same content under another name
@@ -721,8 +727,8 @@ def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
     assert {u for _, u, _, _ in pending(c1)} == {a[0], a[1]}
     con = C.open_db(c1)
     try:
-        local = SY._Local(con)
-        seq = SY._prepare_outbox(local, 4547, SY.SyncReport())
+        local = LocalTables(con)
+        seq = prepare_outbox(local, 4547, SyncReport())
         assert seq == 1
         rows = con.execute("SELECT tbl, uuid, op, data FROM gw_outbox").fetchall()
     finally:
@@ -778,12 +784,12 @@ def test_same_value_in_any_text_form():
     # the merge and the push compare values by meaning: another text form of the same instant, number or flag is no
     # change; two different canonical date-times are (the fast path must not hide a change)
     t = "2023-05-01T08:00:00.000Z"
-    assert SY.same("datetime", t, "2023-05-01 16:00:00+08:00")
-    assert SY.same("datetime", t, "2023-05-01T08:00:00Z")
-    assert not SY.same("datetime", t, "2023-05-01T08:00:00.001Z")
-    assert not SY.same("datetime", t, "2024-05-01T08:00:00.000Z")
-    assert not SY.same("datetime", t, None)
-    assert SY.same("real", 12, 12.0) and not SY.same("real", 12.5, 12.25)
-    assert SY.same("boolean", 1, "true") and not SY.same("boolean", 0, "true")
-    assert SY.same("text", "井", "井") and not SY.same("text", "井", "井 ")
-    assert SY.same("date", "2023-05-01", "2023-05-01T00:00:00") and not SY.same("date", "2023-05-01", "2023-05-02")
+    assert W.same("datetime", t, "2023-05-01 16:00:00+08:00")
+    assert W.same("datetime", t, "2023-05-01T08:00:00Z")
+    assert not W.same("datetime", t, "2023-05-01T08:00:00.001Z")
+    assert not W.same("datetime", t, "2024-05-01T08:00:00.000Z")
+    assert not W.same("datetime", t, None)
+    assert W.same("real", 12, 12.0) and not W.same("real", 12.5, 12.25)
+    assert W.same("boolean", 1, "true") and not W.same("boolean", 0, "true")
+    assert W.same("text", "井", "井") and not W.same("text", "井", "井 ")
+    assert W.same("date", "2023-05-01", "2023-05-01T00:00:00") and not W.same("date", "2023-05-01", "2023-05-02")

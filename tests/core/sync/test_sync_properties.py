@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import engine as SY
+from gw_plugin.core.sync import wire as W
 from tests.core.sync.test_sync import (
     A,
     add_well,
@@ -64,7 +65,7 @@ def _all_conflicts(paths) -> list:
 
 
 def _canon(field, v):
-    return SY.canon("geom" if field == "geom" else ("real" if field == "depth_m" else "text"), v)
+    return W.canon("geom" if field == "geom" else ("real" if field == "depth_m" else "text"), v)
 
 
 def _conflict_has(c, field, v) -> bool:

@@ -466,7 +466,7 @@ def test_dock_opens_through_the_manager(laptop, qgis_iface):
         assert manager.action("sync").isChecked()
     finally:
         manager.teardown()
-        QgsSettings().remove(docks.SETTINGS_KEY.format(key="sync"))
+        QgsSettings().remove("gw_plugin/docks/sync/open")
 
 
 def visible_mnemonics(widget) -> list:

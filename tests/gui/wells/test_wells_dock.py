@@ -753,7 +753,7 @@ def test_dock_manager_builds_and_removes_the_wells_dock(project_db, qgis_iface, 
         assert sum(dock.widget().model.counts().values()) == len(WELLS)
     finally:
         manager.teardown()
-        QgsSettings().remove(docks.SETTINGS_KEY.format(key="wells"))
+        QgsSettings().remove("gw_plugin/docks/wells/open")
 
 
 def test_import_dialog_xlsx_sheets(project_db, tmp_path, qtbot):

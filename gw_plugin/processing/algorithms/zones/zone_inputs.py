@@ -6,14 +6,12 @@ of the same name, well positions and uuids, and rings turned into multipolygons.
 from __future__ import annotations
 
 from qgis.core import QgsField, QgsFields, QgsGeometry, QgsUnitTypes
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ....core.zones import methods as Z
+from ....toolbelt.i18n import tr
 from ...base import fail
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProtectionZoneAlgorithm", text)
+TR_CONTEXT = "ProtectionZoneAlgorithm"  # the translation context of this module's texts
 
 
 def check_projected(source) -> None:
@@ -21,9 +19,10 @@ def check_projected(source) -> None:
     crs = source.sourceCrs()
     if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
         fail(
-            _tr(
+            tr(
+                TR_CONTEXT,
                 "The input layer's CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres "
-                "(e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first."
+                "(e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.",
             ).format(crs=crs.authid() or crs.description())
         )
 
@@ -75,16 +74,16 @@ def read_zone_inputs(alg, parameters, context, feedback, methods: list, extra: d
     override them per well (reported in the log)."""
     source = alg.parameterAsSource(parameters, "INPUT", context)
     if source is None:
-        fail(_tr("Invalid input layer."))
+        fail(tr(TR_CONTEXT, "Invalid input layer."))
     check_projected(source)
     method = alg.parameterAsEnumString(parameters, "METHOD", context) or methods[0]
     if method not in methods:
-        fail(_tr("Unknown method {m}; use one of {all}.").format(m=method, all=", ".join(methods)))
+        fail(tr(TR_CONTEXT, "Unknown method {m}; use one of {all}.").format(m=method, all=", ".join(methods)))
     defaults = {name: alg.parameterAsDouble(parameters, name, context) for name, _, _ in alg.NUMERIC}
     defaults.update(extra or {})
     overrides = field_overrides(source, list(defaults))
     if overrides:
-        feedback.pushInfo(_tr("Per-well values from fields: {f}").format(f=", ".join(sorted(overrides))))
+        feedback.pushInfo(tr(TR_CONTEXT, "Per-well values from fields: {f}").format(f=", ".join(sorted(overrides))))
     return source, method, defaults, overrides
 
 

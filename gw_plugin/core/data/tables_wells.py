@@ -1,0 +1,96 @@
+"""Schema tables of the monitoring-well feature: monitoring wells, their samples and the sample results.
+
+Declarative only (core/data/model.py classes); core/data/schema.py assembles them, in order, with the other tables.
+"""
+
+from __future__ import annotations
+
+from .model import Field, Style, Table, name_fields
+
+F = Field
+
+
+MONITORING_WELLS = Table(
+    "monitoring_wells",
+    "监测井",
+    "Monitoring wells",
+    "Point",
+    (
+        F("well_code", "text", "监测井编号", "Well code", required=True, width=40),
+        *name_fields(),
+        F("well_type", "text", "监测井类型", "Well type", required=True, codelist="well_type"),
+        F("aquifer_layer", "text", "含水层位", "Aquifer layer", required=True, codelist="aquifer_layer"),
+        F("status", "text", "状态", "Status", required=True, codelist="well_status"),
+        F("department", "text", "权属部门", "Owning department", codelist="department"),
+        F("depth_m", "real", "井深", "Well depth", minimum=0, maximum=3000, unit="m"),
+        F("screen_top_m", "real", "滤管顶深", "Screen top depth", minimum=0, maximum=3000, unit="m"),
+        F("screen_bottom_m", "real", "滤管底深", "Screen bottom depth", minimum=0, maximum=3000, unit="m"),
+        F("ground_elev_m", "real", "地面高程", "Ground elevation", minimum=-500, maximum=9000, unit="m"),
+        F("built_date", "date", "建井日期", "Construction date", not_in_future=True),
+        F("water_source_uuid", "text", "所属水源地", "Water source", references="drinking_water_sources"),
+        F("pumping_rate_m3d", "real", "开采量", "Pumping rate", minimum=0, unit="m³/d"),
+        F("source_codes", "text", "各部门编号", "Codes in departments' lists", multiline=True),
+        F("assessment_point", "boolean", "国家考核点位", "National assessment point", since=2),
+        # Derived by gwplugin:updatewellquality (GB/T 14848-2017 class of the latest sample), for forms and styles
+        F(
+            "latest_class",
+            "integer",
+            "最新水质类别",
+            "Latest GB/T 14848 class",
+            minimum=1,
+            maximum=5,
+            readonly=True,
+            since=3,
+        ),
+        F("latest_sampled_on", "date", "最新采样日期", "Latest sampling date", readonly=True, since=3),
+        F(
+            "latest_governing",
+            "text",
+            "最新定类指标",
+            "Indicators setting the latest class",
+            readonly=True,
+            since=3,
+        ),
+        F("remarks", "text", "备注", "Remarks", multiline=True),
+    ),
+    style=Style("categorized", field="well_type", size_mm=2.4),
+    group="wells",
+)
+
+
+SAMPLES = Table(
+    "samples",
+    "采样记录",
+    "Samples",
+    None,
+    (
+        F("well_uuid", "text", "监测井", "Well", required=True, references="monitoring_wells"),
+        F("sample_code", "text", "样品编号", "Sample code", required=True, width=40),
+        F("sampled_on", "date", "采样日期", "Sampling date", required=True, not_in_future=True),
+        F("lab", "text", "检测单位", "Laboratory"),
+        F("sample_depth_m", "real", "采样深度", "Sampling depth", minimum=0, maximum=3000, unit="m"),
+        F("remarks", "text", "备注", "Remarks", multiline=True),
+    ),
+    display="sample_code",
+    group="wells",
+)
+
+
+SAMPLE_RESULTS = Table(
+    "sample_results",
+    "检测结果",
+    "Sample results",
+    None,
+    (
+        F("sample_uuid", "text", "样品", "Sample", required=True, references="samples"),
+        F("parameter", "text", "指标", "Parameter", required=True),
+        F("value_text", "text", "检测值（原文）", "Value as written by the lab", required=True),
+        F("value_num", "real", "数值", "Numeric value"),
+        F("unit", "text", "单位", "Unit"),
+        F("below_detection", "boolean", "低于检出限", "Below detection limit"),
+        F("detection_limit", "real", "检出限", "Detection limit", minimum=0),
+        F("method", "text", "分析方法", "Method"),
+    ),
+    display="parameter",
+    group="wells",
+)

@@ -1,0 +1,128 @@
+"""Sync of a project GeoPackage with the city platform: pull, field-level three-way merge, push exactly once.
+
+Invariants (../shared/design/sync.md): identity is ``uuid``; nothing is lost (every local change ends on the server
+or stays in the file as pending, conflicting or rejected); a push is applied exactly once (idempotency key =
+client id + push sequence, stored in the push's own server transaction, payload kept in ``gw_outbox`` until the
+outcome is recorded); each side is atomic (one server transaction per push; one SQLite transaction per pull and
+per outcome); merges are per field against the base values kept by the change-tracking triggers; the server
+decides permissions (row-level security) and refused rows come back as rejected and are kept.
+
+This module is the public entry point ``sync(gpkg_path, conninfo, direction, conflict_policy) -> SyncReport``,
+orchestrating the parts: ``wire`` (value forms), ``local`` (the GeoPackage side), ``pull`` (pull and merge),
+``push`` (push exactly once), ``blobs`` (attachment files), ``conflicts`` (conflict records, ``open_conflicts``,
+``resolve_conflict``) and ``report`` (``SyncReport``, ``SyncError``). No QGIS import.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, Optional
+
+from . import changelog as C
+from . import server_schema as P
+from .blobs import pull_attachments, push_attachments
+from .local import LocalTables, recover_journal
+from .pull import pull_into
+from .push import push_pending, send_outbox
+from .report import SyncError, SyncReport
+
+POLICIES = ("server", "local", "manual")
+DIRECTIONS = ("both", "push", "pull")
+
+
+def sync(
+    gpkg_path: str,
+    conninfo: str,
+    direction: str = "both",
+    conflict_policy: str = "server",
+    log: Optional[Callable[[str], None]] = None,
+    hooks: Optional[dict] = None,
+    attachments: bool = True,
+) -> SyncReport:
+    """Pull, merge and push one project GeoPackage with the platform; returns what happened.
+
+    ``direction``: both | push | pull; ``conflict_policy``: server | local | manual (manual leaves the conflict
+    open, the feature's change held back, until ``resolve_conflict``). An older GeoPackage is upgraded first
+    (with a backup); a platform of another schema version is refused with what to do. Raises SyncError when
+    the sync could not finish; everything done until then is consistent and the next sync resumes.
+    ``hooks`` (tests and the soak script): callables run at 'pull_page', 'before_push_commit',
+    'after_push_commit' and 'blob_chunk' (chunk index).
+    """
+    from ..data import gpkg
+
+    if direction not in DIRECTIONS:
+        raise SyncError(f"direction must be one of {DIRECTIONS}")
+    if conflict_policy not in POLICIES:
+        raise SyncError(f"conflict policy must be one of {POLICIES}")
+    hooks = hooks or {}
+    report = SyncReport()
+    recover_journal(gpkg_path)
+    try:
+        info = gpkg.open_database(gpkg_path, upgrade=True)
+    except gpkg.SchemaError as exc:
+        raise SyncError(str(exc)) from exc
+    if info.upgraded_from is not None:
+        report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
+    try:
+        return _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments)
+    except P._psycopg2().Error as exc:
+        raise SyncError(
+            f"The platform connection failed during sync ({str(exc).strip()}). Nothing was lost: every change is "
+            "still in the GeoPackage or already on the platform; sync again."
+        ) from exc
+
+
+def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments) -> SyncReport:
+    from ..data import gpkg
+
+    try:
+        info = gpkg.open_database(gpkg_path, upgrade=False)
+    except gpkg.SchemaError as exc:
+        raise SyncError(str(exc)) from exc
+    try:
+        pg = P.connect(conninfo)
+    except P.PlatformError as exc:
+        raise SyncError(str(exc)) from exc
+    con = C.open_db(gpkg_path)
+    con.execute("PRAGMA cache_size = -65536")  # 64 MiB: large pulls touch many index pages
+    try:
+        try:
+            pinfo = P.platform_info(pg)
+        except P.PlatformError as exc:
+            raise SyncError(str(exc)) from exc
+        pg.rollback()
+        if pinfo.crs.upper() != info.crs.upper():
+            raise SyncError(f"The GeoPackage is in {info.crs} but the platform in {pinfo.crs}; check out a new copy.")
+        C.install_change_tracking(gpkg_path, con=con)
+        local = LocalTables(con)
+        st = C.state(con)
+        counties = json.loads(st["counties"]) if st.get("counties") else None
+        if st["inflight_seq"] is not None and direction != "pull":
+            report.messages.append(f"resending push {st['inflight_seq']} whose outcome was not recorded")
+            send_outbox(local, pg, st["inflight_seq"], report, hooks)
+        for _round in range(3):
+            stale_before = report.stale
+            if direction in ("both", "pull"):
+                pull_into(con, pg, conflict_policy, report, counties, hooks)
+                if attachments:
+                    pull_attachments(local, pg, gpkg_path, report)
+            if direction in ("both", "push"):
+                if attachments:
+                    push_attachments(local, pg, gpkg_path, report, hooks)
+                push_pending(local, pg, pinfo.srid, report, hooks)
+            if report.stale == stale_before or direction != "both":
+                break
+        counts = C.pending_counts(gpkg_path)
+        report.pending = counts["I"] + counts["U"] + counts["D"]
+        report.open_conflicts = counts["conflicts"]
+        with C.transaction(con):
+            con.execute(
+                f"UPDATE {C.STATE} SET last_sync_at = {C.NOW}, last_report = ? WHERE id = 1",
+                (json.dumps(report.as_dict(), ensure_ascii=False),),
+            )
+    finally:
+        con.close()
+        pg.close()
+    if log:
+        log(report.summary())
+    return report
