@@ -28,6 +28,8 @@ test: setup i18n
 lint: setup
 	.venv/bin/ruff check gw_plugin tests bench scripts
 	.venv/bin/ruff format --check gw_plugin tests bench scripts
+	.venv/bin/lint-imports --no-cache
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 format: setup
 	.venv/bin/ruff format gw_plugin tests bench scripts

@@ -24,6 +24,7 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from gw_plugin.core.data import gpkg  # noqa: E402
+from gw_plugin.core.data import sqlite_gpkg as SG
 from gw_plugin.core.sync import changelog as C  # noqa: E402
 from gw_plugin.core.sync import checkout as CO  # noqa: E402
 from gw_plugin.core.sync import engine as SY  # noqa: E402
@@ -34,7 +35,7 @@ from tests.pg import PgCluster  # noqa: E402
 def fill_project(path: str, n: int) -> None:
     gpkg.create_database(path)
     C.install_change_tracking(path)
-    con = C.open_db(path)
+    con = SG.open_db(path)
     rows = []
     for i in range(n):
         x, y = 480000.0 + (i % 300) * 100.0, 3830000.0 + (i // 300) * 100.0
@@ -48,10 +49,10 @@ def fill_project(path: str, n: int) -> None:
                 "phreatic",
                 "active",
                 20.0 + i % 100,
-                C.wkb_to_gpkg(__import__("struct").pack("<BIdd", 1, 1, x, y), 4547),
+                SG.wkb_to_gpkg(__import__("struct").pack("<BIdd", 1, 1, x, y), 4547),
             )
         )
-    with C.transaction(con):
+    with SG.transaction(con):
         con.executemany(
             "INSERT INTO monitoring_wells (uuid, county_code, well_code, name_zh, well_type, aquifer_layer, status, "
             "depth_m, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -62,7 +63,7 @@ def fill_project(path: str, n: int) -> None:
 
 def baseline(ci: str, gpkg_path: str) -> float:
     """COPY + upsert of the GeoPackage's wells into a plain PostGIS table (no sync machinery)."""
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     cols = ["uuid", "county_code", "well_code", "name_zh", "well_type", "aquifer_layer", "status", "depth_m"]
     rows = con.execute(f"SELECT {', '.join(cols)}, geom FROM monitoring_wells").fetchall()
     con.close()
@@ -80,7 +81,7 @@ def baseline(ci: str, gpkg_path: str) -> float:
         t = time.perf_counter()
         buf = io.StringIO()
         for r in rows:
-            ewkb = C.wkb_to_ewkb_hex(C.gpkg_to_wkb(r[-1]), 4547)
+            ewkb = SG.wkb_to_ewkb_hex(SG.gpkg_to_wkb(r[-1]), 4547)
             buf.write("\t".join("\\N" if v is None else str(v) for v in r[:-1]) + "\t" + ewkb + "\n")
         buf.seek(0)
         cur.execute("CREATE TEMP TABLE plain_in (LIKE plain_wells) ON COMMIT DROP")
@@ -99,7 +100,7 @@ def baseline(ci: str, gpkg_path: str) -> float:
 def read_floor(gpkg_path: str) -> float:
     """The least a push must do locally: find, inside SQLite, which columns of each changed feature differ from its
     base (one bit mask a feature; no values read, no payload, no bookkeeping)."""
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     try:
         cols = [c for c in C.columns(con, "monitoring_wells") if c not in ("fid", "uuid")]
         mask = " | ".join(f'((l."{c}" IS NOT b."{c}") << {i})' for i, c in enumerate(cols))
@@ -116,7 +117,7 @@ def platform_floor(ci: str, gpkg_path: str) -> float:
     """The least a push costs on the platform: the changed values COPYed typed (no JSON) and one UPDATE of
     gw.monitoring_wells checked against each row's revision, with the platform's triggers (revision, change log),
     indexes and row-level security as a push meets them; rolled back."""
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     rows = con.execute(
         "SELECT w.uuid, r.rev, w.depth_m, w.remarks, w.updated_at, w.county_code FROM monitoring_wells w "
         "JOIN gw_sync_rev r ON r.tbl = 'monitoring_wells' AND r.uuid = w.uuid"
@@ -158,11 +159,11 @@ def run(cluster: PgCluster, n: int, work: str) -> dict:
     CO.checkout(ci, ["410102", "410103"], a)
     checkout = time.perf_counter() - t
     shutil.copy(a, b)  # a second client at the same revision (its own client id is set below)
-    con = C.open_db(b)
+    con = SG.open_db(b)
     con.execute("UPDATE gw_sync_state SET client_id = ? WHERE id = 1", (str(uuid.uuid4()),))
     con.close()
-    con = C.open_db(a)
-    with C.transaction(con):
+    con = SG.open_db(a)
+    with SG.transaction(con):
         con.execute("UPDATE monitoring_wells SET depth_m = depth_m + 1.5, remarks = 'checked'")
     con.close()
     floor_read = read_floor(a)

@@ -4,47 +4,47 @@
 <context>
     <name>AbandonedWellsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="66"/>
         <source>Only these county codes (comma-separated)</source>
         <translation>仅限这些县区代码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="71"/>
         <source>Kinds</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="71"/>
         <source>Risk classes</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="71"/>
         <source>Sealing statuses</source>
         <translation>封井状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="77"/>
         <source>City name for the title</source>
         <translation>标题中的城市名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="78"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="78"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="83"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_abandonedwells.py" line="160"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_abandonedwells.py" line="160"/>
         <source>{n} abandoned wells in the ledger.</source>
         <translation>台账中共有 {n} 口废弃井。</translation>
     </message>
@@ -60,42 +60,42 @@
 <context>
     <name>BuildDemoAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="49"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="51"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="52"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="57"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="60"/>
         <source>Demo database</source>
         <translation>演示数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="61"/>
         <source>Demo QGIS project</source>
         <translation>演示 QGIS 工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="69"/>
         <source>{0} is not a projected CGCS2000 3-degree Gauss-Kruger CRS (EPSG:4513-4554).</source>
         <translation>{0} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513–4554）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="73"/>
         <source>Building the demo city (seed {0}, {1}) in {2}</source>
         <translation>正在 {2} 中生成演示城市（种子 {0}，{1}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_builddemo.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="79"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -111,62 +111,62 @@
 <context>
     <name>CaptureZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="85"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="88"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="95"/>
         <source>Time-of-travel zones (days, comma-separated)</source>
         <translation>运移时间带（天，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="101"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="100"/>
         <source>River (head-specified line, aem only)</source>
         <translation>河流（定水头线，仅 aem）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="109"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="108"/>
         <source>Capture zones</source>
         <translation>捕获区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="149"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="147"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="155"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="153"/>
         <source>Feature {fid}: {e}</source>
         <translation>要素 {fid}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="158"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="156"/>
         <source>The input layer has no wells.</source>
         <translation>输入图层中没有井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="203"/>
         <source>Canceled: zones written so far are kept.</source>
         <translation>已取消：已写出的区域予以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="262"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="260"/>
         <source>Using the first river feature as the head-specified line.</source>
         <translation>使用第一个河流要素作为定水头线。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="273"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="271"/>
         <source>aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well).</source>
         <translation>aem：所有井共用一个含水层；字段 {f} 被忽略（只有 Q 可按井变化）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_capturezone.py" line="292"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="290"/>
         <source>Engine: {e}</source>
         <translation>计算引擎：{e}</translation>
     </message>
@@ -192,57 +192,57 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
 <context>
     <name>CheckoutAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="38"/>
         <source>Platform connection (conninfo, URI, service, authcfg)</source>
         <translation>平台连接（conninfo、URI、service、authcfg）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="41"/>
         <source>County codes (comma separated)</source>
         <translation>县区代码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="42"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="42"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="45"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="45"/>
         <source>Overwrite an existing file</source>
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="46"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="46"/>
         <source>Write a styled QGIS project</source>
         <translation>写出带样式的 QGIS 工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="47"/>
         <source>Features checked out</source>
         <translation>已检出的要素数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="48"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="48"/>
         <source>QGIS project</source>
         <translation>QGIS 工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="62"/>
         <source>Checked out {rows} features of counties {counties} at platform revision {rev} into {path}</source>
         <translation>已将县区 {counties} 的 {rows} 个要素（平台版本 {rev}）检出到 {path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="81"/>
         <source>The QGIS project could not be written: {error}</source>
         <translation>无法写出 QGIS 工程：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_checkout.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_checkout.py" line="83"/>
         <source>QGIS project: {path}</source>
         <translation>QGIS 工程：{path}</translation>
     </message>
@@ -258,22 +258,22 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
 <context>
     <name>ClassifySitesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="47"/>
         <source>Sites</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="50"/>
         <source>Classified sites</source>
         <translation>已分类地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="57"/>
         <source>The sites layer lacks the fields: {f}</source>
         <translation>地块图层缺少字段：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifysites.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="61"/>
         <source>The sites layer already has a field {f}; rename it first.</source>
         <translation>地块图层已有字段 {f}；请先重命名。</translation>
     </message>
@@ -289,72 +289,72 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
 <context>
     <name>ClassifyWaterQualityAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="60"/>
         <source>Results table or layer</source>
         <translation>检测结果表或图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="73"/>
         <source>Classified results</source>
         <translation>分类结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="74"/>
         <source>Rows with a class</source>
         <translation>已分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="75"/>
         <source>Rows without a class</source>
         <translation>未能分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="76"/>
         <source>Samples</source>
         <translation>样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="81"/>
         <source>The input table could not be opened.</source>
         <translation>无法打开输入表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="88"/>
         <source>No field chosen for {p}.</source>
         <translation>未为 {p} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="92"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="92"/>
         <source>Field {f} not found in the input.</source>
         <translation>输入中找不到字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="123"/>
         <source>no parameter</source>
         <translation>无指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="138"/>
         <source>Classified {r} rows of {s} samples.</source>
         <translation>已对 {s} 个样品的 {r} 行结果分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="153"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="153"/>
         <source>The output could not be created.</source>
         <translation>无法创建输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="162"/>
         <source>row not seen in the first pass</source>
         <translation>第一遍未读到该行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="184"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="184"/>
         <source>Could not write row {n}.</source>
         <translation>无法写入第 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="192"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="192"/>
         <source>{c} rows classified, {u} without a class (see gb_note).</source>
         <translation>{c} 行已分类，{u} 行未能分类（见 gb_note）。</translation>
     </message>
@@ -375,22 +375,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 输出：输入各行，外加 gb_class（1–5，无法分类时为 NULL）、gb_note（所用规则或无法分类的原因）、sample_class（样品的最差类别）和 sample_governing（决定该类别的指标，以“; ”分隔）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
         <source>Sample field</source>
         <translation>样品字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
         <source>Parameter field</source>
         <translation>指标字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
         <source>Value field (number or text as written by the lab)</source>
         <translation>数值字段（数字或实验室原样填写的文本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
         <source>Unit field (empty: the standard&apos;s unit)</source>
         <translation>单位字段（留空：按标准单位）</translation>
     </message>
@@ -398,37 +398,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>CompareZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="60"/>
         <source>Project database (GeoPackage)</source>
         <translation>项目数据库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="63"/>
         <source>Version A (scheme:version; empty = second newest)</source>
         <translation>版本 A（方案:版本；留空 = 次新版本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="68"/>
         <source>Version B (scheme:version; empty = newest)</source>
         <translation>版本 B（方案:版本；留空 = 最新版本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="73"/>
         <source>Database of version B (empty = the same)</source>
         <translation>版本 B 所在数据库（留空 = 同一数据库）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="78"/>
         <source>Zoning changes</source>
         <translation>分区变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="83"/>
         <source>Area by zone class</source>
         <translation>各分区类别面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_comparezoning.py" line="98"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="98"/>
         <source>{a} -&gt; {b}: {c:.3f} km2 changed class, {u:.3f} km2 unchanged.</source>
         <translation>{a} -&gt; {b}：{c:.3f} km2 类别改变，{u:.3f} km2 未变。</translation>
     </message>
@@ -444,137 +444,137 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="36"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="36"/>
         <source>same field changed on both sides</source>
         <translation>两端修改了同一字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="37"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="37"/>
         <source>inserted on both sides with the same identity</source>
         <translation>两端以相同标识新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="38"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="38"/>
         <source>deleted here, edited on the platform</source>
         <translation>本地已删除，平台上已编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="39"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
         <source>edited here, deleted on the platform</source>
         <translation>本地已编辑，平台上已删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="75"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="75"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="127"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="125"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="133"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="131"/>
         <source>&amp;Open conflicts:</source>
         <translation>未解决的冲突(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Base</source>
         <translation>共同基础</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Mine (local)</source>
         <translation>我的（本地）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Theirs (platform)</source>
         <translation>对方的（平台）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="154"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="158"/>
         <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
         <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="157"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="161"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="158"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="162"/>
         <source>Keep the local version; it is pushed by the next sync</source>
         <translation>保留本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="159"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="163"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="160"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="164"/>
         <source>Take the platform&apos;s version of the conflicting fields</source>
         <translation>冲突字段采用平台的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="161"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="165"/>
         <source>Use &amp;edited values</source>
         <translation>使用编辑后的值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="162"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="253"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="248"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="255"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="297"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="306"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="349"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="359"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/conflict_dialog.py" line="360"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
@@ -582,27 +582,27 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>CreateDatabaseAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_createdatabase.py" line="29"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_createdatabase.py" line="29"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_createdatabase.py" line="29"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_createdatabase.py" line="29"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_createdatabase.py" line="33"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_createdatabase.py" line="33"/>
         <source>CRS (CGCS2000 3-degree Gauss-Kruger)</source>
         <translation>坐标系（CGCS2000 3 度带高斯-克吕格）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_createdatabase.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_createdatabase.py" line="38"/>
         <source>Overwrite an existing file</source>
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_createdatabase.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_createdatabase.py" line="52"/>
         <source>Created {path} (schema version {version}, {crs})</source>
         <translation>已创建 {path}（数据结构版本 {version}，{crs}）</translation>
     </message>
@@ -618,87 +618,87 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="47"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="47"/>
         <source>Choose a file.</source>
         <translation>请选择文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="54"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="54"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="62"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="62"/>
         <source>You cannot write to the folder {folder}.</source>
         <translation>没有写入文件夹 {folder} 的权限。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="70"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="70"/>
         <source>{name} exists already. Choose “Open an existing project database” to use it, or another file name.</source>
         <translation>{name} 已存在。如要使用它，请选择“打开已有项目数据库”；否则请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="79"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="79"/>
         <source>{crs} is not a projected CGCS2000 3-degree Gauss–Krüger CRS (EPSG:4513–4554).</source>
         <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513–4554）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="86"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="86"/>
         <source>A new project database will be created in {crs}.</source>
         <translation>将以 {crs} 新建项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="95"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="95"/>
         <source>{path} is a folder; choose a GeoPackage file.</source>
         <translation>{path} 是文件夹；请选择 GeoPackage 文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="103"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="103"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="109"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="109"/>
         <source>Choose a GeoPackage file (*.gpkg).</source>
         <translation>请选择 GeoPackage 文件（*.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="113"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="113"/>
         <source>{name} is not a gw_plugin project database.</source>
         <translation>{name} 不是 gw_plugin 项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="121"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="121"/>
         <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it.</source>
         <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="131"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="131"/>
         <source>{name} uses schema version {version}; it will be upgraded to version {current} after a backup copy is written beside it.</source>
         <translation>{name} 使用数据结构版本 {version}；将在同目录写入备份副本后升级到版本 {current}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="147"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="147"/>
         <source>Open / create project database</source>
         <translation>打开 / 新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="201"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="201"/>
         <source>Choose an existing project database, or a name for a new one.</source>
         <translation>请选择已有的项目数据库，或为新数据库指定文件名。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="213"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="213"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="215"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="215"/>
         <source>New project database</source>
         <translation>新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/database_dialog.py" line="219"/>
+        <location filename="../gw_plugin/gui/project/database_dialog.py" line="219"/>
         <source>Open project database</source>
         <translation>打开项目数据库</translation>
     </message>
@@ -754,97 +754,97 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DrasticAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="151"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="77"/>
         <source> - raster</source>
         <translation> - 栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="154"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="80"/>
         <source> - polygons</source>
         <translation> - 面图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="88"/>
         <source> - polygon field</source>
         <translation> - 面图层字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="170"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="96"/>
         <source> - already rated (1-10)</source>
         <translation> - 已评分（1-10）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="173"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="99"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="176"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="102"/>
         <source>Custom weights D,R,A,S,T,I,C</source>
         <translation>自定义权重 D,R,A,S,T,I,C</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="181"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="107"/>
         <source>Rating table (JSON, edited copy)</source>
         <translation>评分表（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="186"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="112"/>
         <source>Class breaks (DEFAULT 100,120,140,160)</source>
         <translation>分级界限（默认 100,120,140,160）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="191"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="117"/>
         <source>Reference raster for the target grid (else the first factor raster)</source>
         <translation>目标格网的参考栅格（否则取第一个因子栅格）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="192"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="118"/>
         <source>Resampling of raw continuous rasters</source>
         <translation>原始连续值栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="197"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="123"/>
         <source>Resampling of class-coded and rated rasters</source>
         <translation>分类编码栅格和已评分栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
         <source>Karst areas</source>
         <translation>岩溶区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="210"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="136"/>
         <source>Give karst cells class 9</source>
         <translation>岩溶区像元赋为第 9 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="211"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="137"/>
         <source>DRASTIC index</source>
         <translation>DRASTIC 指数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="212"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="138"/>
         <source>DRASTIC classes</source>
         <translation>DRASTIC 分级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="215"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="141"/>
         <source>Karst flag</source>
         <translation>岩溶标记</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="235"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="161"/>
         <source>Give at least one factor raster, a reference raster, or an extent and cell size.</source>
         <translation>请至少给出一个因子栅格、一个参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="246"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="172"/>
         <source>Factor {f}: give a raster or a polygon layer.</source>
         <translation>因子 {f}：请给出栅格或面图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="248"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="174"/>
         <source>Factor {f}: choose the polygon field.</source>
         <translation>因子 {f}：请选择面图层字段。</translation>
     </message>
@@ -857,57 +857,57 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>DRASTIC 固有脆弱性（Aller 等 1987，EPA/600/2-85/018）：指数 = 地下水埋深（D）、净补给量（R）、含水层介质（A）、土壤介质（S）、地形坡度（T）、包气带影响（I）和水力传导系数（C）各项“评分 × 权重”之和。每个因子可以是原始值栅格（按评分表评分）、已评分栅格（1-10，勾选“已评分”），或带字段的面图层，字段内容为原始值、类别代码/名称或（勾选时）评分。评分表：resources/reference/drastic_ratings.json 或您修改后的副本（RATING_TABLE）。区间为 [下限, 上限)：恰等于区间界限的值取以该界限为起点的区间的评分（埋深 1.52 m -&gt; 9）。权重：标准 5,4,3,2,1,5,3；农药 5,4,3,5,3,4,2；或自定义（按 D,R,A,S,T,I,C 顺序的七个数）。所有栅格按所选重采样方法对齐到目标格网（参考栅格，否则取第一个因子栅格），并在日志中报告；任一因子为无数据的像元，其指数也为无数据。输出：指数（Float32，无数据值 -9999）、分级（Byte，默认界限 100,120,140,160 为默认值，可修改），有岩溶面时还输出岩溶标记栅格；可选地将岩溶像元在分级栅格中赋为第 9 类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="42"/>
         <source>D: depth to water (m)</source>
         <translation>D：地下水埋深（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="43"/>
         <source>R: net recharge (mm/a)</source>
         <translation>R：净补给量（mm/a）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="44"/>
         <source>A: aquifer media (class code)</source>
         <translation>A：含水层介质（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="45"/>
         <source>S: soil media (class code)</source>
         <translation>S：土壤介质（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="46"/>
         <source>T: topography, slope (%)</source>
         <translation>T：地形坡度（%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="47"/>
         <source>I: impact of the vadose zone (class code)</source>
         <translation>I：包气带影响（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="48"/>
         <source>C: hydraulic conductivity (m/d)</source>
         <translation>C：水力传导系数（m/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="67"/>
+        <location filename="../gw_plugin/processing/params.py" line="57"/>
         <source>Target extent (when there is no reference raster)</source>
         <translation>目标范围（没有参考栅格时）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="70"/>
+        <location filename="../gw_plugin/processing/params.py" line="62"/>
         <source>Target cell size (m, with the extent)</source>
         <translation>目标像元大小（m，与范围一起使用）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="101"/>
+        <location filename="../gw_plugin/processing/params.py" line="94"/>
         <source>The target extent must be in a projected CRS in metres (e.g. EPSG:4547).</source>
         <translation>目标范围必须采用以米为单位的投影坐标系（如 EPSG:4547）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_drastic.py" line="121"/>
+        <location filename="../gw_plugin/processing/params.py" line="114"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -915,52 +915,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DuplicateWellsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="36"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="37"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="43"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="44"/>
         <source>Depth tolerance (m)</source>
         <translation>井深容差（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="44"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="45"/>
         <source>Relative depth tolerance</source>
         <translation>井深相对容差</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="48"/>
         <source>Require the same aquifer layer</source>
         <translation>要求含水层相同</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="51"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="56"/>
         <source>Invalid input layer</source>
         <translation>输入图层无效</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="58"/>
         <source>The wells must be in a projected CRS in metres (e.g. EPSG:4547).</source>
         <translation>井图层必须采用以米为单位的投影坐标系（如 EPSG:4547）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="62"/>
         <source>The input has no field {f}: use the monitoring_wells table.</source>
         <translation>输入中没有字段 {f}：请使用 monitoring_wells 表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_duplicatewells.py" line="116"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_duplicatewells.py" line="117"/>
         <source>{n} groups of probable duplicates.</source>
         <translation>{n} 组疑似重复。</translation>
     </message>
@@ -976,122 +976,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="48"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="43"/>
         <source>Duplicate wells</source>
         <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
         <source>&amp;Distance up to:</source>
         <translation>距离不超过(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
         <source>Depth tolerance, &amp;absolute:</source>
         <translation>井深容差，绝对值(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="76"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
         <source>Depth tolerance, re&amp;lative to the deeper well:</source>
         <translation>井深容差，相对较深者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="83"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
         <source>Keep / well</source>
         <translation>保留 / 井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
         <source>Depth</source>
         <translation>井深</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
         <source>Aquifer</source>
         <translation>含水层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="109"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="104"/>
         <source>&amp;Merge group</source>
         <translation>合并该组(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="110"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="105"/>
         <source>&amp;Undo merge</source>
         <translation>撤销合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="111"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="106"/>
         <source>&amp;Save edits</source>
         <translation>保存编辑(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="112"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="107"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="124"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="119"/>
         <source>&amp;Reasons:</source>
         <translation>理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="171"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="166"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="180"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="175"/>
         <source>Group {n}: {count} wells within {d} m</source>
         <translation>第 {n} 组：{d} m 内 {count} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="211"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="206"/>
         <source>{n} groups of probable duplicates.</source>
         <translation>{n} 组疑似重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="211"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="206"/>
         <source>No duplicates found with these rules.</source>
         <translation>按这些规则未发现重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="286"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="281"/>
         <source>Merge duplicate wells</source>
         <translation>合并重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="297"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="292"/>
         <source>Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.</source>
         <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。尚未保存：可以撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="322"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="317"/>
         <source>Merge undone.</source>
         <translation>已撤销合并。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="345"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="340"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/duplicates_dialog.py" line="71"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="66"/>
         <source>Same a&amp;quifer layer required (unknown is compatible)</source>
         <translation>要求含水层相同(&amp;Q)（未知视为相容）</translation>
     </message>
@@ -1099,22 +1099,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMap</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="197"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="195"/>
         <source>The project has no zoning_units layer.</source>
         <translation>工程中没有 zoning_units 图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="202"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="200"/>
         <source>zoning_units has no zones (version {v}).</source>
         <translation>zoning_units 中没有分区（版本 {v}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="243"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="239"/>
         <source>The project has no protection or recharge zone layer.</source>
         <translation>工程中没有保护区或补给区图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="277"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="273"/>
         <source>The project has no monitoring_wells layer.</source>
         <translation>工程中没有 monitoring_wells 图层。</translation>
     </message>
@@ -1122,67 +1122,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="402"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="43"/>
         <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
         <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="410"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="51"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="411"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="52"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="412"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="53"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="415"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="56"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="416"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="57"/>
         <source>Title (empty = standard)</source>
         <translation>标题（留空 = 标准标题）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="417"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="58"/>
         <source>Zoning version (zoning map; empty = the newest)</source>
         <translation>分区版本（分区图；留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="422"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="63"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="427"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="68"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="432"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="73"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="443"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="84"/>
         <source>Cannot read the project {p}: {e}</source>
         <translation>无法读取工程 {p}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="449"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="90"/>
         <source>Give a PDF and/or a PNG output.</source>
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="468"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="109"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1195,7 +1195,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版四种地图成果之一，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_exportmap.py" line="452"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="93"/>
         <source>The overview map keeps its standard title; TITLE is not used for it.</source>
         <translation>总览图保留其标准标题；TITLE 对其不起作用。</translation>
     </message>
@@ -1203,52 +1203,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportRosterAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="195"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="181"/>
         <source>Roster</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="198"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="184"/>
         <source>Published version (empty = accepted entries)</source>
         <translation>已发布版本（留空 = 已确认的条目）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="203"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="189"/>
         <source>City name for the title</source>
         <translation>标题中的城市名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="204"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="190"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="204"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="190"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="209"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="195"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="209"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="221"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="207"/>
         <source>Choose an Excel and/or a PDF file.</source>
         <translation>请选择 Excel 和/或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="223"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="209"/>
         <source>Version {v} of this roster has not been published.</source>
         <translation>该名录的版本 {v} 尚未发布。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="230"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="216"/>
         <source>{n} units listed</source>
         <translation>共列出 {n} 家单位</translation>
     </message>
@@ -1264,82 +1264,82 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>FunctionValueAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="44"/>
         <source>Protection zones (protection_zones)</source>
         <translation>保护区（protection_zones）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="49"/>
         <source>Recharge zones (recharge_zones)</source>
         <translation>补给区（recharge_zones）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="54"/>
         <source>Drinking-water sources (drinking_water_sources, for abstraction)</source>
         <translation>饮用水水源（drinking_water_sources，取其取水量）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="62"/>
         <source>Water-quality class raster (GB/T 14848 class 1-5)</source>
         <translation>水质类别栅格（GB/T 14848 第 1-5 类）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="67"/>
         <source>Water-quality points</source>
         <translation>水质点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="75"/>
         <source>Quality class field (1-5 or I-V)</source>
         <translation>水质类别字段（1-5 或 I-V）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="83"/>
         <source>Reference raster for the target grid (e.g. the DRASTIC index)</source>
         <translation>目标格网的参考栅格（如 DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="84"/>
         <source>Scores and parameters (JSON, edited copy)</source>
         <translation>评分与参数（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="89"/>
         <source>Function value</source>
         <translation>功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="96"/>
         <source>Give protection zones and/or recharge zones.</source>
         <translation>请给出保护区和/或补给区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="98"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="100"/>
         <source>Give a reference raster, or an extent and a cell size.</source>
         <translation>请给出参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="103"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="105"/>
         <source>The protection-zone layer has no zone_class field.</source>
         <translation>保护区图层没有 zone_class 字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="109"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="111"/>
         <source>The recharge-zone layer has no kind field.</source>
         <translation>补给区图层没有 kind 字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="117"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="119"/>
         <source>The drinking-water source layer needs the fields uuid and abstraction_m3d.</source>
         <translation>饮用水水源图层需要 uuid 和 abstraction_m3d 字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="123"/>
         <source>Abstraction known for {n} drinking-water sources.</source>
         <translation>已知取水量的饮用水水源：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_functionvalue.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="128"/>
         <source>Choose the quality class field of the water-quality points.</source>
         <translation>请选择水质点的水质类别字段。</translation>
     </message>
@@ -1383,7 +1383,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="38"/>
+        <location filename="../gw_plugin/processing/params.py" line="40"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
@@ -1391,122 +1391,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="135"/>
+        <location filename="../gw_plugin/plugin.py" line="68"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="138"/>
+        <location filename="../gw_plugin/plugin.py" line="71"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="138"/>
+        <location filename="../gw_plugin/plugin.py" line="71"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="147"/>
+        <location filename="../gw_plugin/plugin.py" line="80"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="147"/>
+        <location filename="../gw_plugin/plugin.py" line="80"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="520"/>
+        <location filename="../gw_plugin/plugin.py" line="449"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="294"/>
+        <location filename="../gw_plugin/plugin.py" line="224"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="362"/>
+        <location filename="../gw_plugin/plugin.py" line="292"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="323"/>
+        <location filename="../gw_plugin/plugin.py" line="253"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="339"/>
+        <location filename="../gw_plugin/plugin.py" line="269"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="348"/>
+        <location filename="../gw_plugin/plugin.py" line="278"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="362"/>
+        <location filename="../gw_plugin/plugin.py" line="292"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="375"/>
+        <location filename="../gw_plugin/plugin.py" line="305"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="375"/>
+        <location filename="../gw_plugin/plugin.py" line="305"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="486"/>
+        <location filename="../gw_plugin/plugin.py" line="415"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="416"/>
+        <location filename="../gw_plugin/plugin.py" line="346"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="426"/>
+        <location filename="../gw_plugin/plugin.py" line="355"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="432"/>
+        <location filename="../gw_plugin/plugin.py" line="361"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="452"/>
+        <location filename="../gw_plugin/plugin.py" line="381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="491"/>
+        <location filename="../gw_plugin/plugin.py" line="420"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="495"/>
+        <location filename="../gw_plugin/plugin.py" line="424"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="502"/>
+        <location filename="../gw_plugin/plugin.py" line="431"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="510"/>
+        <location filename="../gw_plugin/plugin.py" line="439"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="303"/>
+        <location filename="../gw_plugin/plugin.py" line="233"/>
         <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it; the file was not changed.</source>
         <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开；文件未作任何改动。</translation>
     </message>
@@ -1522,267 +1522,267 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="131"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="112"/>
         <source>Import lab results</source>
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="145"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="126"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="149"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="130"/>
         <source>Long: one row per value</source>
         <translation>长表：每个数值一行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="150"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="131"/>
         <source>Wide: one column per parameter</source>
         <translation>宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="155"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="136"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="156"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="137"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="157"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="138"/>
         <source>&amp;Layout:</source>
         <translation>表格布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="161"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="142"/>
         <source>W&amp;ell code column:</source>
         <translation>井编号列(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="162"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="143"/>
         <source>Sampling &amp;date column:</source>
         <translation>采样日期列(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="144"/>
         <source>&amp;Parameter column:</source>
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="165"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="147"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="171"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="152"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="183"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="164"/>
         <source>L&amp;oad</source>
         <translation>载入(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="184"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="165"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="187"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="168"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="195"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="176"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="224"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
         <source>&amp;Cancel task</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="229"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="230"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="211"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="271"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="252"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="283"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
         <source>Lab results</source>
         <translation>实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="283"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
         <source>Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
         <translation>表格 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="318"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="299"/>
         <source>{rows} rows, {cols} columns ({encoding}).</source>
         <translation>{rows} 行，{cols} 列（{encoding}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="333"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="314"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="387"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="387"/>
         <source>Name of the column preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="448"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="429"/>
         <source>Validating…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="456"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="437"/>
         <source>Validation canceled.</source>
         <translation>已取消校验。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="462"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="443"/>
         <source>Validating lab results</source>
         <translation>正在校验实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="468"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="449"/>
         <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
         <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="485"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="466"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="486"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="467"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="498"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="479"/>
         <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
         <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="505"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="486"/>
         <source>No errors: ready to import.</source>
         <translation>没有错误：可以导入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="510"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="491"/>
         <source>Validate the file with this column mapping first.</source>
         <translation>请先按此列对应关系校验文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="516"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
         <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
         <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="526"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="507"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="535"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="516"/>
         <source>Import canceled: nothing was written.</source>
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="541"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="522"/>
         <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
         <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="550"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="531"/>
         <source>Importing lab results</source>
         <translation>正在导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="572"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="553"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="593"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="574"/>
         <source>Imported {results} results; {wells} wells classified.</source>
         <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="599"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="580"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="185"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="166"/>
         <source>Dele&amp;te</source>
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="145"/>
         <source>Value colum&amp;n:</source>
         <translation>数值列(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="167"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="148"/>
         <source>L&amp;aboratory column:</source>
         <translation>检测单位列(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/import_dialog.py" line="213"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="194"/>
         <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
         <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
     </message>
@@ -1790,62 +1790,62 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="40"/>
         <source>Ledger (CSV or XLSX)</source>
         <translation>台账（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="41"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="58"/>
         <source>Worksheet (XLSX)</source>
         <translation>工作表（XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="59"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="70"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Roster list</source>
         <translation>名录清单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Inspection ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
         <source>Discharge permits</source>
         <translation>排污许可</translation>
     </message>
@@ -1861,62 +1861,62 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ImportSamplesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="36"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="37"/>
         <source>Lab file (CSV or XLSX)</source>
         <translation>实验室数据文件（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="38"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
         <source>Layout</source>
         <translation>表格布局</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
         <source>Long</source>
         <translation>长表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
         <source>Wide</source>
         <translation>宽表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="51"/>
         <source>Validation report</source>
         <translation>校验报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
         <source>New samples</source>
         <translation>新样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="53"/>
         <source>Results written</source>
         <translation>已写入的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="54"/>
         <source>Rows with errors</source>
         <translation>有错误的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="77"/>
         <source>Column mapping: {m}</source>
         <translation>列对应关系：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="86"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_importsamples.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="97"/>
         <source>Written: {s} new samples, {r} results.</source>
         <translation>已写入：{s} 个新样品，{r} 条结果。</translation>
     </message>
@@ -1932,117 +1932,117 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="87"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="86"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="95"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="94"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="97"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="96"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="125"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="124"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="121"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="120"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="159"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="158"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="159"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="158"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="285"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="284"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="201"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="200"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="214"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="213"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="279"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="278"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="289"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="288"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="308"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="307"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="313"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="312"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="86"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="85"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/indicator_dashboard.py" line="93"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="92"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
     </message>
@@ -2050,52 +2050,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>IndicatorsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="69"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="74"/>
         <source>Own plan configuration (JSON, overrides PLAN)</source>
         <translation>自定义方案配置（JSON，覆盖 PLAN）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="83"/>
         <source>Reporting date (YYYY-MM-DD, empty = today)</source>
         <translation>统计日期（YYYY-MM-DD，留空 = 今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="86"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="91"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="99"/>
         <source>Charts in the PDF</source>
         <translation>PDF 中的图表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_indicators.py" line="117"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="117"/>
         <source>The reporting date must be written YYYY-MM-DD.</source>
         <translation>统计日期须写成 YYYY-MM-DD。</translation>
     </message>
@@ -2111,52 +2111,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>InitPlatformAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="35"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="35"/>
         <source>Platform connection (conninfo, URI, service, authcfg)</source>
         <translation>平台连接（conninfo、URI、service、authcfg）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="38"/>
         <source>CRS (CGCS2000 3-degree Gauss-Kruger)</source>
         <translation>坐标系（CGCS2000 3 度带高斯-克吕格）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="43"/>
         <source>Users may read</source>
         <translation>用户可读取</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="43"/>
         <source>all counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="43"/>
         <source>only the counties granted to them</source>
         <translation>仅限授权给他们的县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="52"/>
         <source>Schema version</source>
         <translation>数据结构版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="53"/>
         <source>Platform CRS</source>
         <translation>平台坐标系</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="66"/>
         <source>Platform created: schema version {version}, {crs}, reading: {scope}</source>
         <translation>已创建平台：数据结构版本 {version}，{crs}，读取范围：{scope}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="68"/>
         <source>Platform upgraded to schema version {version} ({crs}, reading: {scope})</source>
         <translation>平台已升级到数据结构版本 {version}（{crs}，读取范围：{scope}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_initplatform.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_initplatform.py" line="70"/>
         <source>Platform is up to date: schema version {version}, {crs}, reading: {scope}</source>
         <translation>平台已是最新：数据结构版本 {version}，{crs}，读取范围：{scope}</translation>
     </message>
@@ -2172,152 +2172,152 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="115"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="115"/>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="212"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="212"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="212"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="212"/>
         <source>Ledgers (*.xlsx *.csv *.txt)</source>
         <translation>台账 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="247"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="247"/>
         <source>{n} rows, {c} columns{enc}</source>
         <translation>{n} 行，{c} 列{enc}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="327"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="327"/>
         <source>(guessed from the headers)</source>
         <translation>（根据表头推测）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="343"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="343"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="343"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="343"/>
         <source>Name of the mapping preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="370"/>
         <source>Choose a ledger file first.</source>
         <translation>请先选择台账文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="381"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="381"/>
         <source>Validate the ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="402"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="402"/>
         <source>Written: {i} inserted, {u} updated, {n} unchanged.</source>
         <translation>已写入：新增 {i}，更新 {u}，未变 {n}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="409"/>
         <source>Issues:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="415"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="415"/>
         <source>Changes to existing records:</source>
         <translation>对已有记录的变更：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="419"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="419"/>
         <source>{n} errors: fix the ledger or the mapping, or tick “Import only the valid rows”.</source>
         <translation>{n} 个错误：请修改台账或列对应关系，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="426"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="426"/>
         <source>The ledger is valid.</source>
         <translation>台账有效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="431"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="431"/>
         <source>Validate the ledger first.</source>
         <translation>请先校验台账。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="434"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="434"/>
         <source>Refused: the ledger has {n} errors. Nothing was written. Tick “Import only the valid rows” to import the others.</source>
         <translation>已拒绝：台账有 {n} 个错误。未写入任何内容。勾选“只导入有效的行”可导入其余行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="450"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="450"/>
         <source>Import the ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="461"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="461"/>
         <source>Imported: {i} new, {u} updated.</source>
         <translation>已导入：新增 {i}，更新 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="124"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="138"/>
         <source>&amp;Save preset…</source>
         <translation>保存预设(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="140"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
         <source>&amp;Target table:</source>
         <translation>目标表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="163"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="163"/>
         <source>Ledger column</source>
         <translation>台账列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="179"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="179"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="182"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="182"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/ledger_dialog.py" line="170"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="170"/>
         <source>Import only the valid &amp;rows</source>
         <translation>只导入有效的行(&amp;R)</translation>
     </message>
@@ -2325,67 +2325,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="163"/>
+        <location filename="../gw_plugin/core/data/fonts.py" line="39"/>
         <source>No Chinese font is installed (tried {}). Install one, e.g. fonts-wqy-microhei.</source>
         <translation>未安装中文字体（已尝试 {}）。请安装一种，例如 fonts-wqy-microhei。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="244"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="152"/>
         <source>Unknown paper/orientation {}/{}; use one of {} and {}.</source>
         <translation>未知的纸张/方向 {}/{}；请使用 {} 之一和 {} 之一。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="256"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="164"/>
         <source>Print-layout template {} is missing.</source>
         <translation>缺少打印布局模板 {}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="264"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="172"/>
         <source>Print-layout template {} is not valid XML.</source>
         <translation>打印布局模板 {} 不是有效的 XML。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="270"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="178"/>
         <source>Print-layout template {} could not be loaded.</source>
         <translation>无法加载打印布局模板 {}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="276"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="184"/>
         <source>Template {} lacks the items {}.</source>
         <translation>模板 {} 缺少以下项：{}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="557"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="453"/>
         <source>There is no visible map layer to export.</source>
         <translation>没有可导出的可见地图图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="570"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="469"/>
         <source>The layers to export have no features, so the map has no extent.</source>
         <translation>要导出的图层没有要素，因此地图没有范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="646"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="545"/>
         <source>Give a PDF path, a PNG path or both.</source>
         <translation>请给出 PDF 路径、PNG 路径或两者。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="699"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="598"/>
         <source>the file could not be written (is it open in another program, or the folder read-only?)</source>
         <translation>无法写入文件（是否已被其他程序打开，或文件夹为只读？）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="702"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="601"/>
         <source>Exporting the map to {} failed (code {}): {}</source>
         <translation>导出地图到 {} 失败（代码 {}）：{}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="761"/>
+        <location filename="../gw_plugin/core/maps/overview.py" line="91"/>
         <source>The project&apos;s layers have no features, so the overview map has no extent.</source>
         <translation>工程中的图层没有要素，因此总览图没有范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/mapexport.py" line="798"/>
+        <location filename="../gw_plugin/core/maps/overview.py" line="128"/>
         <source>The project has no visible map layer.</source>
         <translation>工程中没有可见的地图图层。</translation>
     </message>
@@ -2393,37 +2393,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>NitrateRiskAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="54"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="55"/>
         <source>Nitrate parameter (as N)</source>
         <translation>硝酸盐指标（以 N 计）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Latest</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="70"/>
         <source>Nitrate health risk</source>
         <translation>硝酸盐健康风险</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_nitraterisk.py" line="115"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="115"/>
         <source>{n} wells; {o} with HQ &gt; 1 for children.</source>
         <translation>{n} 口井；其中 {o} 口儿童 HQ &gt; 1。</translation>
     </message>
@@ -2439,97 +2439,97 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>PlatformSettings</name>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="74"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="73"/>
         <source>The connection string contains a password. Store user name and password in a QGIS authentication configuration and choose it instead.</source>
         <translation>连接字符串中含有密码。请将用户名和密码保存在 QGIS 认证配置中，并改为选择该配置。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="81"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="81"/>
         <source>Unknown TLS mode {mode}.</source>
         <translation>未知的 TLS 模式 {mode}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="83"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="83"/>
         <source>{id} is not a QGIS authentication configuration id.</source>
         <translation>{id} 不是 QGIS 认证配置标识。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="169"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="169"/>
         <source>Platform connection</source>
         <translation>平台连接</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="178"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="178"/>
         <source>A libpq connection string, URI or service name, without user password (use the authentication below)</source>
         <translation>libpq 连接字符串、URI 或服务名，不含用户密码（请使用下方的认证）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="182"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="185"/>
         <source>libpq default</source>
         <translation>libpq 默认</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="184"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="187"/>
         <source>prefer (TLS if the server offers it)</source>
         <translation>prefer（服务器支持时使用 TLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="185"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="188"/>
         <source>disable (no TLS)</source>
         <translation>disable（不使用 TLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="186"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="189"/>
         <source>allow</source>
         <translation>allow</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="187"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="190"/>
         <source>require (TLS, certificate not checked)</source>
         <translation>require（TLS，不检查证书）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="188"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="191"/>
         <source>verify-ca (TLS, certificate authority checked)</source>
         <translation>verify-ca（TLS，检查证书颁发机构）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="189"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="192"/>
         <source>verify-full (TLS, certificate and host name checked)</source>
         <translation>verify-full（TLS，检查证书和主机名）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="198"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="201"/>
         <source>&amp;Connection:</source>
         <translation>连接(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="200"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="203"/>
         <source>&amp;TLS mode:</source>
         <translation>TLS 模式(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="204"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="207"/>
         <source>Authentication:</source>
         <translation>认证：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="205"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="208"/>
         <source>Store in this &amp;QGIS project (else for all projects)</source>
         <translation>保存在本 QGIS 工程中(&amp;Q)（否则对所有工程有效）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="206"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="209"/>
         <source>Only the connection, TLS mode and authentication id are stored, no secret</source>
         <translation>只保存连接、TLS 模式和认证标识，不保存任何密钥</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="213"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="218"/>
         <source>T&amp;est connection</source>
         <translation>测试连接(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/platform_settings.py" line="249"/>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="254"/>
         <source>Connected: platform schema {version}, {crs}.</source>
         <translation>已连接：平台数据结构 {version}，{crs}。</translation>
     </message>
@@ -2537,12 +2537,12 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProcessingTask</name>
     <message>
-        <location filename="../gw_plugin/gui/tasks.py" line="42"/>
+        <location filename="../gw_plugin/gui/common/tasks.py" line="42"/>
         <source>The algorithm {id} is not available.</source>
         <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/tasks.py" line="51"/>
+        <location filename="../gw_plugin/gui/common/tasks.py" line="51"/>
         <source>The algorithm {id} could not start.</source>
         <translation>算法 {id} 无法启动。</translation>
     </message>
@@ -2550,67 +2550,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProjectPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="91"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="79"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="92"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="80"/>
         <source>Schema version:</source>
         <translation>数据结构版本：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="93"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="81"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="96"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="84"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="96"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="84"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="109"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="97"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="110"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="98"/>
         <source>Count the rows again</source>
         <translation>重新统计行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="169"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="138"/>
         <source>No project database is loaded. Use “Open / create project database…”.</source>
         <translation>尚未加载项目数据库。请使用“打开 / 新建项目数据库…”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="178"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="147"/>
         <source>The project database {path} does not exist any more.</source>
         <translation>项目数据库 {path} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="192"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="161"/>
         <source>{version} (this plugin: {current})</source>
         <translation>{version}（本插件：{current}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="228"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="193"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="228"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="193"/>
         <source>Show the open project database: schema version, CRS and rows per table</source>
         <translation>显示已打开的项目数据库：数据结构版本、坐标系和各表行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_project.py" line="105"/>
+        <location filename="../gw_plugin/gui/project/dock_project.py" line="93"/>
         <source>&amp;Open / create project database…</source>
         <translation>打开 / 新建项目数据库(&amp;O)…</translation>
     </message>
@@ -2618,52 +2618,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ProtectionZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="64"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="67"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="74"/>
         <source>Aquifer medium (table)</source>
         <translation>含水层介质（查表法）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="75"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/zone_inputs.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="77"/>
         <source>Invalid input layer.</source>
         <translation>输入图层无效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/zone_inputs.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="81"/>
         <source>Unknown method {m}; use one of {all}.</source>
         <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/zone_inputs.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="86"/>
         <source>Per-well values from fields: {f}</source>
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="125"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="123"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="132"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="130"/>
         <source>Well {w}: {e}</source>
         <translation>井 {w}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_protectionzone.py" line="154"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="152"/>
         <source>{n} protection zones written.</source>
         <translation>已写出 {n} 个保护区。</translation>
     </message>
@@ -2686,7 +2686,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/zone_inputs.py" line="23"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="21"/>
         <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.</source>
         <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位：划定区域需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先对图层重投影。</translation>
     </message>
@@ -2694,22 +2694,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>PublishRosterAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="163"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="149"/>
         <source>Roster</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="166"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="152"/>
         <source>Version name (e.g. 2023-1)</source>
         <translation>版本名称（如 2023-1）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="167"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="153"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="178"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="164"/>
         <source>Published {n} entries as version {v}</source>
         <translation>已将 {n} 个条目发布为版本 {v}</translation>
     </message>
@@ -2725,37 +2725,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ScreenRostersAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="53"/>
         <source>Roster rules (JSON; empty = shipped defaults)</source>
         <translation>名录规则（JSON；留空 = 自带默认规则）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="62"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="67"/>
         <source>Write the proposals to the database</source>
         <translation>将建议写入数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="70"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="71"/>
         <source>Roster proposals</source>
         <translation>名录建议</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="134"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="120"/>
         <source>Rule {rule}: {n} sources</source>
         <translation>规则 {rule}：{n} 个污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_screenrosters.py" line="135"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_screenrosters.py" line="121"/>
         <source>{n} sources screened; proposals: {new} new, {upd} updated, {same} unchanged, {dec} already decided; {stale} earlier proposals no longer matched</source>
         <translation>已筛查 {n} 个污染源；建议：新增 {new}、更新 {upd}、未变 {same}、已有决定 {dec}；{stale} 条早先的建议已不再符合</translation>
     </message>
@@ -2771,32 +2771,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheck</name>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="98"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="99"/>
         <source>Give the site as a point (x, y), WKT, WKB or an OGR geometry.</source>
         <translation>请以点 (x, y)、WKT、WKB 或 OGR 几何给出地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="102"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="103"/>
         <source>The site geometry is empty.</source>
         <translation>地块几何为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="143"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="140"/>
         <source>zoning_units is empty: run the zoning first.</source>
         <translation>zoning_units 为空：请先进行分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="150"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="147"/>
         <source>There is no zoning version &apos;{v}&apos;.</source>
         <translation>没有分区版本“{v}”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="160"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="157"/>
         <source>The site must be a point or a polygon.</source>
         <translation>地块必须是点或面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sitecheck.py" line="165"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="162"/>
         <source>The site polygon has no area.</source>
         <translation>地块面没有面积。</translation>
     </message>
@@ -2804,37 +2804,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="56"/>
         <source>Project database (GeoPackage)</source>
         <translation>项目数据库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="59"/>
         <source>Sites (points or project polygons)</source>
         <translation>地块（点或项目范围面）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="67"/>
         <source>Or a point</source>
         <translation>或一个点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="68"/>
         <source>Zoning version (empty = the newest)</source>
         <translation>分区版本（留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="71"/>
         <source>Language of the report</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="74"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sitecheck.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="99"/>
         <source>Give sites or a point.</source>
         <translation>请给出地块或一个点。</translation>
     </message>
@@ -2850,67 +2850,67 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourceLoadAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="40"/>
         <source>Pollution sources (pollution_sources)</source>
         <translation>污染源（pollution_sources）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="46"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="47"/>
         <source>Reference raster for the target grid (e.g. the DRASTIC index)</source>
         <translation>目标格网的参考栅格（如 DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="48"/>
         <source>Distance decay</source>
         <translation>距离衰减</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="52"/>
         <source>Decay radius (m; empty = configuration, default 2000)</source>
         <translation>衰减半径（m；留空 = 取配置，默认 2000）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="62"/>
         <source>Exponential decay length L (m; empty = configuration, default 500)</source>
         <translation>指数衰减长度 L（m；留空 = 取配置，默认 500）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="72"/>
         <source>Factor for completed anti-seepage retrofit (empty = configuration, default 0.5)</source>
         <translation>已完成防渗改造的系数（留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="83"/>
         <source>Scores and parameters (JSON, edited copy)</source>
         <translation>评分与参数（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="88"/>
         <source>Source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="102"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="103"/>
         <source>Choose the pollution-source layer.</source>
         <translation>请选择污染源图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="105"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="106"/>
         <source>Give a reference raster, or an extent and a cell size.</source>
         <translation>请给出参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="111"/>
         <source>The layer lacks {m}; their default factors apply.</source>
         <translation>该图层缺少 {m}；将使用其默认系数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="119"/>
         <source>{n} sources, {r} with a completed anti-seepage retrofit (hazard x {f:g}).</source>
         <translation>{n} 个污染源，其中 {r} 个已完成防渗改造（危害 x {f:g}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourceload.py" line="124"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="125"/>
         <source>Hazard scores are DEFAULTS (zoning_defaults.json, source_load); edit them.</source>
         <translation>危害评分为默认值（zoning_defaults.json，source_load），请按需修改。</translation>
     </message>
@@ -2926,52 +2926,52 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourcesInZonesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="66"/>
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="69"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="74"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="79"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="101"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="84"/>
         <source>Include categories the plan does not name</source>
         <translation>包括方案未列出的类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="106"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="89"/>
         <source>Sources in zones</source>
         <translation>区域内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="111"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="94"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="111"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="94"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="125"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="108"/>
         <source>The sources layer needs a &apos;category&apos; field (pollution_sources).</source>
         <translation>污染源图层需要 'category' 字段（pollution_sources）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sourcesinzones.py" line="205"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="190"/>
         <source>{n} sources listed in {z} zones</source>
         <translation>{z} 个区域内共列出 {n} 个污染源</translation>
     </message>
@@ -2987,207 +2987,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="287"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="282"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="289"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="284"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="321"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="316"/>
         <source>{n} of {total} sources</source>
         <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="342"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="337"/>
         <source>The map filter waits until the layer is saved.</source>
         <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="421"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="416"/>
         <source>{n} sources selected.</source>
         <translation>已选择 {n} 个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="421"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="416"/>
         <source>Select a source to see its details.</source>
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="481"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="476"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="489"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="484"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="490"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="485"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="494"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="489"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="496"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="491"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="496"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="491"/>
         <source>placed at the county centroid: check in the field</source>
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="600"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="591"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="542"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="537"/>
         <source>Select one source first.</source>
         <translation>请先选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="547"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="542"/>
         <source>Photos and documents</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="566"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="561"/>
         <source>{n} attachment files are missing or changed: {files}</source>
         <translation>{n} 个附件文件缺失或已改变：{files}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="573"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="568"/>
         <source>Every attachment file is present and unchanged.</source>
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="600"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="591"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="81"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="77"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="84"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="80"/>
         <source>Zoom to the selected sources</source>
         <translation>缩放到所选污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="89"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="85"/>
         <source>Open the source&apos;s form</source>
         <translation>打开污染源的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="95"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="91"/>
         <source>Attach a photo or document…</source>
         <translation>附加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="100"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="96"/>
         <source>Verify the attachment files</source>
         <translation>核验附件文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="105"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="101"/>
         <source>Import a ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="116"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="112"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="116"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="118"/>
         <source>All sources</source>
         <translation>所有污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="119"/>
         <source>On any roster</source>
         <translation>在任一名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="120"/>
         <source>On no roster</source>
         <translation>不在任何名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="128"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="124"/>
         <source>Any workflow status</source>
         <translation>任意流程状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="131"/>
         <source>Code, name, credit code or address</source>
         <translation>编号、名称、信用代码或地址</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="136"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="132"/>
         <source>Filter the &amp;map too</source>
         <translation>同时筛选地图(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>C&amp;ounty:</source>
         <translation>县区(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>&amp;Roster:</source>
         <translation>名录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>&amp;Workflow:</source>
         <translation>工作流程(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="139"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="176"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="172"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="177"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="173"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sources.py" line="178"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="174"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -3195,47 +3195,47 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourcesTableModel</name>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="183"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="177"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="184"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="178"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="185"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="179"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="186"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="180"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="181"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="182"/>
         <source>Leakage investigation</source>
         <translation>渗漏排查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="189"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="183"/>
         <source>Anti-seepage</source>
         <translation>防渗改造</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="190"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="184"/>
         <source>Self-monitoring</source>
         <translation>自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources_model.py" line="191"/>
+        <location filename="../gw_plugin/gui/sources/sources_model.py" line="185"/>
         <source>Survey / risk control</source>
         <translation>调查 / 风险管控</translation>
     </message>
@@ -3243,62 +3243,62 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SpotCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="52"/>
         <source>Share to draw (%)</source>
         <translation>抽取比例（%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="63"/>
         <source>Random seed (empty = new random seed, recorded)</source>
         <translation>随机种子（留空 = 新的随机种子，并予以记录）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="73"/>
         <source>Batch id</source>
         <translation>批次编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="74"/>
         <source>Only these county codes (comma-separated)</source>
         <translation>仅限这些县区代码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="79"/>
         <source>Include sources already spot-checked</source>
         <translation>包括已抽查过的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="84"/>
         <source>Preview only (do not record the batch)</source>
         <translation>仅预览（不记录该批次）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="89"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="90"/>
         <source>Drawn sources</source>
         <translation>抽中的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="95"/>
         <source>Batch record (JSON)</source>
         <translation>批次记录（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="95"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="165"/>
         <source>Batch {id}: {k} of {n} sources drawn ({req} required by the share; {c} categories covered; seed {seed}){rec}</source>
         <translation>批次 {id}：从 {n} 个污染源中抽取 {k} 个（按比例至少 {req} 个；覆盖 {c} 个类别；种子 {seed}）{rec}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_spotcheck.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="165"/>
         <source> — preview, not recorded</source>
         <translation> —— 预览，未记录</translation>
     </message>
@@ -3314,102 +3314,102 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SyncAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="35"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="36"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="36"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="37"/>
         <source>Platform connection (conninfo, URI, service, authcfg)</source>
         <translation>平台连接（conninfo、URI、service、authcfg）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="40"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="40"/>
         <source>Pull and push</source>
         <translation>拉取并推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="40"/>
         <source>Push only</source>
         <translation>仅推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="40"/>
         <source>Pull only</source>
         <translation>仅拉取</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="48"/>
         <source>When both sides changed the same field</source>
         <translation>两端修改了同一字段时</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="48"/>
         <source>The server wins</source>
         <translation>以服务器为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="48"/>
         <source>My edit wins</source>
         <translation>以我的编辑为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="48"/>
         <source>Leave open for me to resolve</source>
         <translation>保留冲突由我处理</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Changes pushed</source>
         <translation>已推送的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Changes pulled</source>
         <translation>已拉取的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Features merged</source>
         <translation>已合并的要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Changes rejected</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="56"/>
         <source>Changes still pending</source>
         <translation>仍待同步的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="96"/>
         <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts} (open {open}), rejected {rejected}, still pending {pending}</source>
         <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}（未解决 {open}），被拒绝 {rejected}，仍待同步 {pending}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="111"/>
         <source>{n} changes were refused by the platform; they are kept in the table gw_rejected.</source>
         <translation>{n} 项变更被平台拒绝；已保存在 gw_rejected 表中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="116"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="117"/>
         <source>{n} conflicts are open; resolve them in the Sync dock.</source>
         <translation>有 {n} 个冲突未解决；请在同步面板中处理。</translation>
     </message>
@@ -3422,7 +3422,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>将项目 GeoPackage 与市级平台同步。先拉取服务器端变更，并与本地编辑逐字段合并：同一要素的不同字段静默合并；两端修改了同一字段，或编辑了对方已删除的要素，则为冲突，两个版本都保存在文件中。冲突策略决定以哪方为准（服务器、本地编辑，或都不：冲突保持未解决直至处理）。随后在一个事务中推送本地变更，即使连接中断也只推送一次。平台拒绝的变更（县区权限）作为被拒绝的变更保存在文件中。首次同步到空平台的 GeoPackage 会发布其全部数据。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_sync.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/sync/alg_sync.py" line="78"/>
         <source>Sync canceled; nothing was lost, sync again to finish.</source>
         <translation>同步已取消；未丢失任何内容，再次同步即可完成。</translation>
     </message>
@@ -3430,497 +3430,497 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="163"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="81"/>
         <source>&amp;Install change tracking</source>
         <translation>安装变更跟踪(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="164"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="82"/>
         <source>Record every insert, update and delete in this file so that sync can send them</source>
         <translation>在本文件中记录每次新增、修改和删除，以便同步时发送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="174"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="92"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="175"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="93"/>
         <source>Change tracking:</source>
         <translation>变更跟踪：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="176"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="94"/>
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="177"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="95"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="101"/>
         <source>Pull and push</source>
         <translation>拉取并推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="101"/>
         <source>Push only</source>
         <translation>仅推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="183"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="101"/>
         <source>Pull only</source>
         <translation>仅拉取</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="106"/>
         <source>The platform wins</source>
         <translation>以平台为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="106"/>
         <source>My edit wins</source>
         <translation>以我的编辑为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="186"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="106"/>
         <source>Leave open for me to resolve</source>
         <translation>保留冲突由我处理</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="193"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="118"/>
         <source>Who wins when the same field was changed here and on the platform</source>
         <translation>本地和平台修改了同一字段时以哪方为准</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="199"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="123"/>
         <source>&amp;Direction:</source>
         <translation>方向(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="201"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="125"/>
         <source>&amp;When both changed a field:</source>
         <translation>两端修改了同一字段时(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="216"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="140"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="217"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="141"/>
         <source>Pull the platform&apos;s changes, merge them and push the local changes</source>
         <translation>拉取平台的变更并合并，然后推送本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="219"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="145"/>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="222"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="148"/>
         <source>&amp;Platform…</source>
         <translation>平台(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="223"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="149"/>
         <source>Connection to the city platform (credentials in QGIS authentication)</source>
         <translation>与市级平台的连接（凭据保存在 QGIS 认证中）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="225"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="153"/>
         <source>C&amp;heck out…</source>
         <translation>检出(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="226"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="154"/>
         <source>Create a new project database with counties of the platform</source>
         <translation>用平台上的县区数据新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="228"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="156"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="243"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="40"/>
         <source>Pending local changes</source>
         <translation>待同步的本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
         <source>Inserts</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
         <source>Updates</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
         <source>Deletes</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="257"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="56"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="263"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="62"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="272"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="71"/>
         <source>Rejected changes</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="273"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="72"/>
         <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
         <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="276"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="306"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="173"/>
         <source>Last sync report</source>
         <translation>上次同步报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="176"/>
         <source>Pushed:</source>
         <translation>已推送：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="176"/>
         <source>Pulled:</source>
         <translation>已拉取：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="176"/>
         <source>Merged:</source>
         <translation>已合并：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="176"/>
         <source>Conflicts:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="309"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="176"/>
         <source>Rejected:</source>
         <translation>被拒绝：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="425"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="259"/>
         <source>not configured — use “Platform…”</source>
         <translation>未配置——请使用“平台…”</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="269"/>
         <source>No project database in this project.</source>
         <translation>本工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="435"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="269"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="457"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="291"/>
         <source>not installed: edits made now are not recorded for sync. Install it before editing.</source>
         <translation>未安装：现在所做的编辑不会被记录以供同步。请在编辑前安装。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="461"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="295"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="467"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="301"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="469"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="303"/>
         <source>{when} (platform revision {rev})</source>
         <translation>{when}（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="469"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="303"/>
         <source>never (platform revision {rev})</source>
         <translation>从未（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="140"/>
         <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
         <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="490"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="140"/>
         <source>No pending changes.</source>
         <translation>没有待同步的变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="498"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="148"/>
         <source>{n} open conflicts</source>
         <translation>{n} 个未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
         <source>insert</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="510"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="552"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="332"/>
         <source>open conflicts {n}, still pending {p}</source>
         <translation>未解决的冲突 {n}，仍待同步 {p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="555"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="335"/>
         <source>attachments up {u} / down {d}</source>
         <translation>附件 上传 {u} / 下载 {d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1069"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="562"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="620"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="365"/>
         <source>Change tracking installed; the features already in the file are sent by the first sync.</source>
         <translation>已安装变更跟踪；文件中已有的要素将在首次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="628"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="375"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="629"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="376"/>
         <source>These layers have unsaved edits: {names}. Save or discard them before syncing?</source>
         <translation>这些图层有未保存的编辑：{names}。同步前要保存还是放弃这些编辑？</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="651"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="400"/>
         <source>The edits of {layer} could not be saved: {errors}</source>
         <translation>{layer} 的编辑无法保存：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="674"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="421"/>
         <source>Set the platform connection first (“Platform…”).</source>
         <translation>请先设置平台连接（“平台…”）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="677"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="426"/>
         <source>Sync not started: the layers still have open edits.</source>
         <translation>未开始同步：图层仍有未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="683"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="434"/>
         <source>Syncing {name} with the platform</source>
         <translation>正在将 {name} 与平台同步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="703"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="454"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="715"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="466"/>
         <source>Canceling… (nothing is lost: a stopped sync resumes next time)</source>
         <translation>正在取消…（不会丢失任何内容：中断的同步下次会继续）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="730"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="481"/>
         <source>Sync finished: pushed {pushed}, pulled {pulled}, merged {merged}, conflicts {conflicts}, rejected {rejected}.</source>
         <translation>同步完成：推送 {pushed}，拉取 {pulled}，合并 {merged}，冲突 {conflicts}，被拒绝 {rejected}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="748"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="500"/>
         <source>Sync canceled. Nothing was lost; sync again to finish.</source>
         <translation>同步已取消。未丢失任何内容；再次同步即可完成。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="845"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="527"/>
         <source>Save or discard the open layer edits first.</source>
         <translation>请先保存或放弃图层上未结束的编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="896"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="44"/>
         <source>Check out from the platform</source>
         <translation>从平台检出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="903"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="51"/>
         <source>Connection string without password (authcfg=… for credentials)</source>
         <translation>不含密码的连接字符串（凭据用 authcfg=…）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="904"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="52"/>
         <source>&amp;Load counties</source>
         <translation>载入县区(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="910"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="58"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="920"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="68"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="922"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="70"/>
         <source>&amp;Counties:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="924"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="72"/>
         <source>&amp;Output file:</source>
         <translation>输出文件(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="935"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="83"/>
         <source>Chec&amp;k out</source>
         <translation>检出(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="947"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="95"/>
         <source>New project database</source>
         <translation>新建项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="947"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="95"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="965"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="113"/>
         <source>(read only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="969"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="117"/>
         <source>{n} counties on the platform.</source>
         <translation>平台上有 {n} 个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="991"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="139"/>
         <source>Choose at least one county.</source>
         <translation>请至少选择一个县区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="994"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="142"/>
         <source>Choose the output file.</source>
         <translation>请选择输出文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="998"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="146"/>
         <source>Checking out {counties}</source>
         <translation>正在检出 {counties}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1012"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="160"/>
         <source>Checking out…</source>
         <translation>正在检出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1040"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="186"/>
         <source>Check-out canceled.</source>
         <translation>检出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1058"/>
+        <location filename="../gw_plugin/gui/sync/checkout_dialog.py" line="204"/>
         <source>{rows} features checked out into {path}.</source>
         <translation>已将 {rows} 个要素检出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="1069"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="562"/>
         <source>Sync the project database with the city platform: pending changes, conflicts, rejected changes</source>
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="281"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="84"/>
         <source>Re&amp;try</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="283"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="86"/>
         <source>Apply the selected refused changes to this file again as new local edits; the next sync sends them (for example after the county was granted to you)</source>
         <translation>将选中的被拒绝修改作为新的本地编辑重新写入本文件，下次同步时发送（例如在获得该县的权限之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="290"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="94"/>
         <source>Dis&amp;miss</source>
         <translation>放弃(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="292"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="96"/>
         <source>Give up the selected refused changes: they are never sent, the record stays in this file</source>
         <translation>放弃选中的被拒绝修改：不再发送，记录仍保留在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="755"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="507"/>
         <source>Dismiss rejected changes</source>
         <translation>放弃被拒绝的修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="755"/>
+        <location filename="../gw_plugin/gui/sync/dock_sync.py" line="507"/>
         <source>Give up {n} rejected changes? They will never be sent to the platform; the record of them stays in this file.</source>
         <translation>放弃 {n} 条被拒绝的修改？这些修改将不会发送到平台；其记录仍保留在本文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="784"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="234"/>
         <source>{n} rejected changes applied again as local edits; the next sync sends them.</source>
         <translation>已将 {n} 条被拒绝的修改重新作为本地编辑写入；下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="784"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="234"/>
         <source>{n} rejected changes could not be retried: {errors}</source>
         <translation>{n} 条被拒绝的修改无法重试：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="254"/>
         <source>{n} rejected changes dismissed: they are not sent, the record stays in the file.</source>
         <translation>已放弃 {n} 条被拒绝的修改：不再发送，记录保留在文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_sync.py" line="804"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="254"/>
         <source>{n} rejected changes could not be dismissed: {errors}</source>
         <translation>{n} 条被拒绝的修改无法放弃：{errors}</translation>
     </message>
@@ -3928,112 +3928,112 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>TimeSeriesWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="136"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="136"/>
         <source>&amp;Parameter:</source>
         <translation>指标(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="138"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="138"/>
         <source>PN&amp;G…</source>
         <translation>PNG(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="139"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="139"/>
         <source>S&amp;VG…</source>
         <translation>SVG(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="140"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="140"/>
         <source>Export the plot as a PNG image</source>
         <translation>将图表导出为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="141"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="141"/>
         <source>Export the plot as an SVG drawing</source>
         <translation>将图表导出为 SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="163"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="163"/>
         <source>Time series need the Python package matplotlib, which is not installed ({error}). Install it (Debian/Ubuntu: python3-matplotlib; OSGeo4W: python3-matplotlib) and restart QGIS.</source>
         <translation>时间序列需要 Python 包 matplotlib，但尚未安装（{error}）。请安装（Debian/Ubuntu：python3-matplotlib；OSGeo4W：python3-matplotlib）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="242"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="242"/>
         <source>Select one or more wells.</source>
         <translation>请选择一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="245"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="245"/>
         <source>The selected wells have no results.</source>
         <translation>所选井没有检测结果。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="251"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="251"/>
         <source>{p} is judged by a word (无/有); there is nothing to plot.</source>
         <translation>{p} 以文字（无/有）判定；没有可绘制的内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="316"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="316"/>
         <source>class III</source>
         <translation>III 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="353"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="353"/>
         <source>increasing</source>
         <translation>上升</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="354"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="354"/>
         <source>decreasing</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="355"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="355"/>
         <source>no significant trend</source>
         <translation>无显著趋势</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="356"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="356"/>
         <source>too few values</source>
         <translation>数值太少</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="361"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="361"/>
         <source>{well}: Mann–Kendall: too few values (n = {n})</source>
         <translation>{well}：Mann–Kendall：数值太少（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="367"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="367"/>
         <source>{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})</source>
         <translation>{well}：Mann–Kendall：{trend}，p = {p}，Sen 斜率 = {slope} {unit}/年（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="381"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="381"/>
         <source>Hollow markers: below the detection limit, drawn at the limit (half of it in the test).</source>
         <translation>空心符号：低于检出限，按检出限绘制（检验中取其一半）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="394"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="394"/>
         <source>There is no plot to export.</source>
         <translation>没有可导出的图表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="397"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="397"/>
         <source>Export as .png or .svg.</source>
         <translation>请导出为 .png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="406"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="406"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/timeseries.py" line="411"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="411"/>
         <source>Export time series</source>
         <translation>导出时间序列</translation>
     </message>
@@ -4041,37 +4041,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>TrendAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="49"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="49"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="50"/>
         <source>Parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="51"/>
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="62"/>
         <source>Minimum number of samples</source>
         <translation>最少样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="73"/>
         <source>Trends</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="83"/>
         <source>No results of parameter {p} in the database.</source>
         <translation>数据库中没有指标 {p} 的检测结果。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_trend.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="110"/>
         <source>{n} wells tested; {r} with a significant rising trend.</source>
         <translation>已检验 {n} 口井；其中 {r} 口呈显著上升趋势。</translation>
     </message>
@@ -4087,22 +4087,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>UpdateWellQualityAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="23"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="24"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="24"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="25"/>
         <source>Wells classified</source>
         <translation>已分类的井数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="36"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="37"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_updatewellquality.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="38"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>
@@ -4118,207 +4118,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="756"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="737"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="756"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="737"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="79"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="69"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="84"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="74"/>
         <source>Zoom to the selected wells</source>
         <translation>缩放到所选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="79"/>
         <source>Open the well&apos;s form</source>
         <translation>打开井的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="95"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="85"/>
         <source>Build aquifer layers</source>
         <translation>生成分含水层图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="100"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="90"/>
         <source>Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class</source>
         <translation>添加一个图层组，每个含水层一个图层，按最新水质类别着色</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="106"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="96"/>
         <source>Import lab results…</source>
         <translation>导入实验室检测结果…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="111"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="101"/>
         <source>Find duplicate wells…</source>
         <translation>查找重复监测井…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="116"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="106"/>
         <source>Update water-quality classes</source>
         <translation>更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="132"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="122"/>
         <source>Code, name or alias</source>
         <translation>编号、名称或别名</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="134"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="124"/>
         <source>All types</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="141"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="131"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="147"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="137"/>
         <source>All wells</source>
         <translation>所有井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="148"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="138"/>
         <source>National assessment points only</source>
         <translation>仅国家考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="149"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="139"/>
         <source>Not assessment points</source>
         <translation>非考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="338"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="327"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
         <source>&amp;County:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
         <source>&amp;Assessment:</source>
         <translation>考核(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="185"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="175"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="188"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="178"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="400"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="389"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="404"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="393"/>
         <source>{n} wells</source>
         <translation>{n} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="395"/>
         <source>{shown} of {total} wells</source>
         <translation>{total} 口井中的 {shown} 口</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="537"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="526"/>
         <source>Select a well to see its construction and water quality.</source>
         <translation>选择一口井以查看其成井结构和水质。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="567"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="556"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="567"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="556"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="579"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="568"/>
         <source>Construction</source>
         <translation>成井结构</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="580"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="569"/>
         <source>Latest water quality (GB/T 14848-2017)</source>
         <translation>最新水质（GB/T 14848-2017）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="581"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="570"/>
         <source>Sampled on</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="582"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="571"/>
         <source>Governing indicators</source>
         <translation>决定类别的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="611"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="600"/>
         <source>Class {roman}</source>
         <translation>{roman} 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="618"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="607"/>
         <source>Not classified yet.</source>
         <translation>尚未分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="627"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="616"/>
         <source>Select one well first.</source>
         <translation>请先选择一口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="679"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="668"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="692"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="681"/>
         <source>{n} aquifer layers in “{group}”.</source>
         <translation>“{group}”中有 {n} 个含水层图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="728"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="713"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_wells.py" line="739"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="724"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>
@@ -4326,17 +4326,17 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsTreeModel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="297"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="297"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="484"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="484"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells_model.py" line="484"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="484"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -4344,162 +4344,162 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WorkflowWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="100"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="100"/>
         <source>Required when going back to an earlier status</source>
         <translation>退回到之前的状态时必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>&amp;New status</source>
         <translation>新状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>Responsible &amp;person</source>
         <translation>责任人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>Res&amp;ult</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>Reason for going &amp;back</source>
         <translation>退回原因(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="120"/>
         <source>Findings per facility</source>
         <translation>按设施记录的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="123"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="135"/>
         <source>Self-monitoring of the year</source>
         <translation>本年度自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="149"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="149"/>
         <source>Compute the status</source>
         <translation>计算状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="153"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="153"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="155"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="155"/>
         <source>Rounds per year</source>
         <translation>每年监测频次</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="165"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="165"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="176"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="176"/>
         <source>Record the step (Ctrl+Return)</source>
         <translation>记录此步骤（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="204"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="204"/>
         <source>Documents and photos</source>
         <translation>文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="208"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="208"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="379"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="379"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="342"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="342"/>
         <source>Documents and photos of the step</source>
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="384"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="384"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="398"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="398"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>Wor&amp;kflow</source>
         <translation>工作流程(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
         <source>F&amp;indings</source>
         <translation>发现的问题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="154"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="154"/>
         <source>Monitoring w&amp;ells</source>
         <translation>监测井(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="156"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="156"/>
         <source>Reports recei&amp;ved</source>
         <translation>已收到的报告(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="163"/>
         <source>&amp;Add document…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/workflow_widgets.py" line="174"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="174"/>
         <source>Record s&amp;tep</source>
         <translation>记录此步骤(&amp;T)</translation>
     </message>
@@ -4507,37 +4507,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoneChecks</name>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="73"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="75"/>
         <source>{n} zones checked: {k} problem(s), {a} accepted overlap(s).</source>
         <translation>已检查 {n} 个区域：{k} 个问题，{a} 处已认可的重叠。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="183"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="181"/>
         <source>Zone {u} has no geometry.</source>
         <translation>区域 {u} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="187"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="185"/>
         <source>Zone {u} is not a polygon.</source>
         <translation>区域 {u} 不是面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="194"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="192"/>
         <source>Zone {u} is not a valid polygon: {e}</source>
         <translation>区域 {u} 不是有效的面：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="231"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="229"/>
         <source>Water source {ws} has a class I zone but no class II zone.</source>
         <translation>水源 {ws} 有一级保护区但没有二级保护区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="249"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="247"/>
         <source>Water source {ws}: {a:.0f} m² of the {i} zone lie outside its {o} zone.</source>
         <translation>水源 {ws}：{i} 区有 {a:.0f} m² 位于其 {o} 区之外。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zone_checks.py" line="307"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="305"/>
         <source>Zones {a} (source {sa}) and {b} (source {sb}) overlap by {ar:.0f} m².</source>
         <translation>区域 {a}（水源 {sa}）与区域 {b}（水源 {sb}）重叠 {ar:.0f} m²。</translation>
     </message>
@@ -4545,7 +4545,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoneMapTool</name>
     <message>
-        <location filename="../gw_plugin/gui/zone_maptool.py" line="208"/>
+        <location filename="../gw_plugin/gui/zones/zone_maptool.py" line="205"/>
         <source>Computing zones ({m})</source>
         <translation>正在计算区域（{m}）</translation>
     </message>
@@ -4553,277 +4553,277 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZonesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="851"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="563"/>
         <source>Recharge and protection zones</source>
         <translation>补给区与保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="851"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="563"/>
         <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
         <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="123"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="110"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="126"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="113"/>
         <source>Pick wells on the map</source>
         <translation>在地图上选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="131"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="118"/>
         <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
         <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="142"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="129"/>
         <source>Use selected wells</source>
         <translation>使用所选的井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="415"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="402"/>
         <source>No well picked.</source>
         <translation>尚未选井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
         <source>Well</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
         <source>Pumping rate Q (m³/d)</source>
         <translation>开采量 Q（m³/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="151"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
         <source>Water level (m)</source>
         <translation>水位（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="159"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="146"/>
         <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
         <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="170"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="157"/>
         <source>Estimate gradient from water levels</source>
         <translation>由水位估算水力坡度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="182"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="169"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="196"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="183"/>
         <source>River (fixed head)</source>
         <translation>河流（定水头）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="197"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="184"/>
         <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
         <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="215"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="202"/>
         <source>One zone per water source</source>
         <translation>每个水源一个区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="217"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="204"/>
         <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
         <translation>保护区：取一个水源各井圆形区域的并集</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="228"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="215"/>
         <source>Live preview</source>
         <translation>实时预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="231"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="218"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="238"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="246"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="233"/>
         <source>Accept: write the zones</source>
         <translation>确认：写入区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="248"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="235"/>
         <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
         <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="259"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="246"/>
         <source>Checks and drawing</source>
         <translation>检查与绘制</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="262"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="249"/>
         <source>Check zones</source>
         <translation>检查区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="265"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="252"/>
         <source>Accept selected overlap</source>
         <translation>认可所选重叠</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="272"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="259"/>
         <source>Snap to boundaries</source>
         <translation>捕捉到边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="273"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="260"/>
         <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
         <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="291"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="278"/>
         <source>Pollution sources inside the zones</source>
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="295"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="282"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="296"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="283"/>
         <source>Recharge zones</source>
         <translation>补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="299"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="286"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="303"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="290"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="304"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="291"/>
         <source>The selected zones of the layer, or all zones when none is selected</source>
         <translation>图层中所选的区域，未选时为全部区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="311"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="298"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="316"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="418"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="405"/>
         <source>{n} well(s) of {s} water source(s) picked.</source>
         <translation>已选取 {s} 个水源的 {n} 口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="436"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="423"/>
         <source>&apos;{t}&apos; is not a number.</source>
         <translation>“{t}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="465"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="442"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
         <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="488"/>
+        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="44"/>
         <source>Default: {d}</source>
         <translation>默认：{d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="490"/>
+        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="46"/>
         <source>Per well from the field {f} when the well has a value</source>
         <translation>井在字段 {f} 中有值时按井取值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="529"/>
+        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="85"/>
         <source>Engine: timml</source>
         <translation>计算引擎：timml</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="597"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="462"/>
         <source>Pick one or more wells first.</source>
         <translation>请先选取一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="605"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="470"/>
         <source>No usable river reach next to the wells: computed without the river.</source>
         <translation>井旁没有可用的河段：已按无河流计算。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="622"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="487"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="643"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="508"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="653"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="518"/>
         <source>{n} zone(s): {a}{m}</source>
         <translation>{n} 个区域：{a}{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="664"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="529"/>
         <source>Add zones ({m})</source>
         <translation>添加区域（{m}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="673"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="538"/>
         <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
         <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="706"/>
+        <location filename="../gw_plugin/gui/zones/zone_checks.py" line="35"/>
         <source>Select an overlap in the list first.</source>
         <translation>请先在列表中选择一处重叠。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="725"/>
+        <location filename="../gw_plugin/gui/zones/zone_checks.py" line="54"/>
         <source>Snapping on: {layers}</source>
         <translation>已开启捕捉：{layers}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="813"/>
+        <location filename="../gw_plugin/gui/zones/zone_sources.py" line="104"/>
         <source>Export sources inside zones</source>
         <translation>导出区域内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zones.py" line="831"/>
+        <location filename="../gw_plugin/gui/zones/zone_sources.py" line="122"/>
         <source>{n} rows exported to {p}</source>
         <translation>已导出 {n} 行到 {p}</translation>
     </message>
@@ -4831,107 +4831,107 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="85"/>
         <source>Vulnerability (DRASTIC index)</source>
         <translation>脆弱性（DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="86"/>
         <source>Pollution-source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="87"/>
         <source>Function value</source>
         <translation>功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="88"/>
         <source>Current pollution status (GB/T 14848 class 1-5)</source>
         <translation>污染现状（GB/T 14848 第 1-5 类）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="93"/>
         <source>Scheme</source>
         <translation>区划方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="92"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="94"/>
         <source>Administrative units (admin_units: city boundary and counties)</source>
         <translation>行政区（admin_units：市界和县区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="100"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="102"/>
         <source>Protection zones (become protection / protection-type zones)</source>
         <translation>保护区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="110"/>
         <source>Recharge zones (become protection / protection-type zones)</source>
         <translation>补给区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="116"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="118"/>
         <source>Breaks, matrices, requirements (JSON, edited copy)</source>
         <translation>分级界限、矩阵、管控要求（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="128"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="130"/>
         <source>Minimum mapping unit (km2; empty = configuration, default 0.5)</source>
         <translation>最小制图单元（km2；留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="140"/>
         <source>Majority filter before polygonising (cells)</source>
         <translation>矢量化前的众数滤波（像元）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="146"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="148"/>
         <source>Resampling onto the vulnerability grid</source>
         <translation>重采样到脆弱性格网的方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="151"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="153"/>
         <source>Version label</source>
         <translation>版本标签</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="152"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="154"/>
         <source>Language of the requirements text</source>
         <translation>管控要求文本的语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="157"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="159"/>
         <source>Project GeoPackage to append zoning_units to</source>
         <translation>追加 zoning_units 的项目 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="164"/>
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="167"/>
         <source>Zone area by county</source>
         <translation>各县区分区面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="170"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="172"/>
         <source>Zone raster</source>
         <translation>分区栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="207"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="209"/>
         <source>No admin unit has level &apos;city&apos;: the city is the union of all units.</source>
         <translation>没有级别为 'city' 的行政区：以全部行政区的并集作为全市范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="266"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="268"/>
         <source>Some zones have no county code: give admin units with codes (level city/county).</source>
         <translation>部分分区没有县区代码：请提供带代码的行政区（级别 city/county）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="268"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="270"/>
         <source>Appended {n} zones to zoning_units of {p}.</source>
         <translation>已向 {p} 的 zoning_units 追加 {n} 个分区。</translation>
     </message>
@@ -4940,27 +4940,27 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>地下水污染防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
         <source>Vulnerability breaks low/medium/high (empty = configuration, 120,160)</source>
         <translation>脆弱性低/中/高分级界限（留空 = 取配置，120,160）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
         <source>Source-load breaks (empty = configuration, 2,6)</source>
         <translation>污染源荷载分级界限（留空 = 取配置，2,6）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
         <source>Function-value breaks (empty = configuration, 4,7)</source>
         <translation>功能价值分级界限（留空 = 取配置，4,7）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
         <source>Pollution-status breaks (empty = configuration, 3.5,4.5)</source>
         <translation>污染现状分级界限（留空 = 取配置，3.5,4.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/alg_zoning.py" line="188"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="190"/>
         <source>{n}: give two numbers, e.g. 120,160.</source>
         <translation>{n}：请给出两个数，如 120,160。</translation>
     </message>
@@ -4972,32 +4972,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningCompare</name>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="94"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="96"/>
         <source>{p} does not exist.</source>
         <translation>{p} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="99"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="101"/>
         <source>{p} has no zoning_units table.</source>
         <translation>{p} 没有 zoning_units 表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="229"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="216"/>
         <source>Version &apos;{v}&apos; of scheme {s} has no zones.</source>
         <translation>方案 {s} 的版本“{v}”没有分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="380"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="367"/>
         <source>{p}: zoning_units is empty.</source>
         <translation>{p}：zoning_units 为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="386"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="373"/>
         <source>zoning_units holds only one version: nothing to compare it with.</source>
         <translation>zoning_units 只有一个版本：没有可比较的对象。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning_compare.py" line="396"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="383"/>
         <source>No zoning version &apos;{t}&apos;; stored: {all}.</source>
         <translation>没有分区版本“{t}”；已有：{all}。</translation>
     </message>
@@ -5005,167 +5005,167 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="305"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="294"/>
         <source>{name} — {version}</source>
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="772"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="761"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="772"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="761"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
         <source>1. Vulnerability (DRASTIC)</source>
         <translation>1. 脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
         <source>2. Pollution-source load</source>
         <translation>2. 污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
         <source>3. Function value</source>
         <translation>3. 功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="381"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
         <source>4. Zoning</source>
         <translation>4. 分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="390"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="379"/>
         <source>Fill from project</source>
         <translation>从工程中填入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="396"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="385"/>
         <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
         <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="407"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="396"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="409"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="398"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="421"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="410"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="434"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="423"/>
         <source>Show this zoning version</source>
         <translation>显示此分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="442"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="431"/>
         <source>Overlays</source>
         <translation>叠加图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="450"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="439"/>
         <source>Version A (before)</source>
         <translation>版本 A（之前）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="451"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="440"/>
         <source>Version B (after)</source>
         <translation>版本 B（之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="467"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="456"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="456"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="445"/>
         <source>Add change layer</source>
         <translation>添加变化图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="474"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="463"/>
         <source>Zoning version</source>
         <translation>分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="477"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="466"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="480"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="469"/>
         <source>Use selected polygon</source>
         <translation>使用所选的面</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="487"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="476"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="499"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="488"/>
         <source>Project database: {p}</source>
         <translation>项目数据库：{p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="501"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="490"/>
         <source>No project database in the current project.</source>
         <translation>当前工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="556"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="545"/>
         <source>The gwplugin Processing provider is not loaded.</source>
         <translation>gwplugin 处理工具提供者未加载。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="587"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="576"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="600"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="589"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="605"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="594"/>
         <source>Done: {r}</source>
         <translation>完成：{r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="655"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="644"/>
         <source>Choose two versions of the zoning.</source>
         <translation>请选择两个分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="658"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="647"/>
         <source>Choose two different versions.</source>
         <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="668"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="657"/>
         <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
         <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="728"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="717"/>
         <source>Select the project polygon(s) in a polygon layer first.</source>
         <translation>请先在面图层中选择项目范围面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/dock_zoning.py" line="741"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="730"/>
         <source>There is no zoning version to check against.</source>
         <translation>没有可供核查的分区版本。</translation>
     </message>
@@ -5173,82 +5173,82 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningWidgets</name>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="40"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="40"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="41"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="41"/>
         <source>from the project</source>
         <translation>来自工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="42"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="42"/>
         <source>from the previous step</source>
         <translation>来自上一步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="43"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="43"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
         <source>Parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="137"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="137"/>
         <source>The plugin&apos;s default: check it against your city&apos;s data and rules.</source>
         <translation>插件的默认值：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
         <source>Zone class / change</source>
         <translation>分区类别 / 变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
         <source>A (km²)</source>
         <translation>A（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
         <source>B (km²)</source>
         <translation>B（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
         <source>Change (km²)</source>
         <translation>变化（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="277"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="277"/>
         <source>Changed class</source>
         <translation>类别改变</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="45"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="45"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="46"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="46"/>
         <source>default (configuration)</source>
         <translation>默认（配置）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning_widgets.py" line="281"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="281"/>
         <source>By county</source>
         <translation>按县区</translation>
     </message>
@@ -5256,12 +5256,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>alg</name>
     <message>
-        <location filename="../gw_plugin/processing/import_common.py" line="12"/>
+        <location filename="../gw_plugin/processing/import_params.py" line="12"/>
         <source>Import the valid rows even if some rows have errors</source>
         <translation>即使部分行有错误，也导入有效的行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/import_common.py" line="17"/>
+        <location filename="../gw_plugin/processing/import_params.py" line="17"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -5269,180 +5269,213 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="81"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="82"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="97"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="98"/>
         <source>The file {path} changed while it was copied.</source>
         <translation>文件 {path} 在复制过程中发生了变化。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="290"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="287"/>
         <source>Unknown table {t}.</source>
         <translation>未知数据表 {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="242"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="239"/>
         <source>{u} is not a record id (uuid).</source>
         <translation>{u} 不是记录标识（uuid）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="247"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="244"/>
         <source>Unknown attachment kind {k}.</source>
         <translation>未知附件类型 {k}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="295"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="292"/>
         <source>No record {u} in {t}: save the record before attaching files to it.</source>
         <translation>{t} 中没有记录 {u}：请先保存该记录再附加文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="321"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="318"/>
         <source>The attachments layer cannot be edited.</source>
         <translation>附件图层不可编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="327"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="324"/>
         <source>Attach a file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/attachments.py" line="331"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="328"/>
         <source>The attachment could not be added to the layer.</source>
         <translation>无法将附件添加到图层。</translation>
     </message>
 </context>
 <context>
+    <name>codes</name>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="76"/>
+        <source>The unified social credit code is empty.</source>
+        <translation>统一社会信用代码为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="78"/>
+        <source>A unified social credit code has 18 characters, this one has {n}.</source>
+        <translation>统一社会信用代码应为 18 位，此代码为 {n} 位。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="83"/>
+        <source>Characters not allowed by GB 32100-2015 (I, O, Z, S, V and symbols are excluded): {chars}</source>
+        <translation>含有 GB 32100-2015 不允许的字符（不使用 I、O、Z、S、V 及符号）：{chars}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="87"/>
+        <source>Positions 3-8 must be the six-digit administrative-division code, found {part}.</source>
+        <translation>第 3-8 位应为六位行政区划代码，实际为 {part}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="92"/>
+        <source>Wrong check character: {found} found, {expected} expected (GB 32100-2015).</source>
+        <translation>校验码错误：实际为 {found}，应为 {expected}（GB 32100-2015）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/credit_codes.py" line="99"/>
+        <source>The organisation code in positions 9-17 has check character {found}, GB 11714 expects {expected}.</source>
+        <translation>第 9-17 位组织机构代码的校验码为 {found}，按 GB 11714 应为 {expected}。</translation>
+    </message>
+</context>
+<context>
     <name>gb14848</name>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="294"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="168"/>
         <source>text value 'none' (无): classes I–IV share it → I</source>
         <translation>文本值 'none'（无）：I–IV 类共用 → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="296"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="170"/>
         <source>text value 'present' (有) → V</source>
         <translation>文本值 'present'（有）→ V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="297"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="171"/>
         <source>text value {0!r} is neither 'none' (无) nor 'present' (有)</source>
         <translation>文本值 {0!r} 既不是 'none'（无）也不是 'present'（有）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="322"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="196"/>
         <source>unknown parameter {0!r}: not a GB/T 14848-2017 indicator</source>
         <translation>未知指标 {0!r}：不是 GB/T 14848-2017 的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="347"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="221"/>
         <source>value not readable: {0}</source>
         <translation>无法识别的数值：{0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="352"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="224"/>
         <source>unit {0!r} written with the value differs from the unit {1!r}</source>
         <translation>数值中写明的单位 {0!r} 与单位 {1!r} 不一致</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="375"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="247"/>
         <source>value not readable: {0!r}</source>
         <translation>无法识别的数值：{0!r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="390"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="262"/>
         <source>value {0} is not a grade ≥ 0</source>
         <translation>数值 {0} 不是 ≥ 0 的等级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="392"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="264"/>
         <source>numeric value {0}: 0 = none → I, &gt; 0 = present → V</source>
         <translation>数值 {0}：0 = 无 → I，&gt; 0 = 有 → V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="407"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="279"/>
         <source>value reported as &gt;{0}: at least this class</source>
         <translation>数值报为 &gt;{0}：至少为该类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="412"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="284"/>
         <source>no value</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="417"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="289"/>
         <source>value is not a finite number</source>
         <translation>数值不是有限数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="419"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="291"/>
         <source>negative concentration {0} is impossible</source>
         <translation>浓度 {0} 为负，不可能</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="428"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="300"/>
         <source>pH two-sided: I–III 6.5–8.5, IV 5.5–&lt;6.5 or &gt;8.5–9.0, V otherwise → {0}</source>
         <translation>pH 为双侧限值：I–III 类 6.5–8.5，IV 类 5.5–&lt;6.5 或 &gt;8.5–9.0，其余为 V 类 → {0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="432"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="304"/>
         <source>gross α/β exceeds guidance value {0} {1} → IV (nuclide analysis required; no class V)</source>
         <translation>总 α/β 超过指导值 {0} {1} → IV（需进行核素分析；无 V 类）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="436"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="308"/>
         <source>detected: class I requires 'not detected' → II</source>
         <translation>已检出：I 类要求“未检出” → II</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="441"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="313"/>
         <source>equal to the limit {0} shared by classes {1} → {2} (从优不从劣)</source>
         <translation>等于 {1} 类共用的限值 {0} → {2}（从优不从劣）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="445"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="317"/>
         <source>&gt; class IV limit {0} → V</source>
         <translation>&gt; IV 类限值 {0} → V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="447"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="319"/>
         <source>≤ class {0} limit {1} → {0}</source>
         <translation>≤ {0} 类限值 {1} → {0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="461"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="333"/>
         <source>pH cannot be &apos;below detection&apos;</source>
         <translation>pH 不可能“低于检出限”</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="466"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="338"/>
         <source>non-detect; class I is 'not detected' → I</source>
         <translation>未检出；I 类为“未检出” → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="474"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="346"/>
         <source>non-detect without a detection limit: class cannot be determined (does not affect the sample class)</source>
         <translation>未检出且无检出限：无法确定类别（不影响样品类别）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="494"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="366"/>
         <source>non-detect, DL {0} ≤ class II limit {1}; class I is 'not detected' → I</source>
         <translation>未检出，检出限 {0} ≤ II 类限值 {1}；I 类为“未检出” → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="508"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="380"/>
         <source>non-detect, DL {0} ≤ class I limit {1} → I</source>
         <translation>未检出，检出限 {0} ≤ I 类限值 {1} → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="516"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="388"/>
         <source>≤ class {0} (detection limit {1} above class I limit; non-detect, does not worsen the sample)</source>
         <translation>≤ {0} 类（检出限 {1} 高于 I 类限值；未检出，不会使样品类别变差）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/gb14848.py" line="528"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="400"/>
         <source>non-detect with detection limit {0} above every class limit: not classifiable</source>
         <translation>未检出，但检出限 {0} 高于所有类别限值：无法分类</translation>
     </message>
@@ -5450,93 +5483,612 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>gb14848_expressions</name>
     <message>
-        <location filename="../gw_plugin/core/expressions.py" line="42"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="40"/>
         <source>&lt;p&gt;GB/T 14848-2017 groundwater quality: {0}.&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;: indicator name as in the standard (e.g. 硝酸盐, 硝酸盐（以N计）), English name or symbol (NO3-N, Cr6+, CODMn, pH …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;: number, or the lab's text: 0.01L, ND, &amp;lt;0.005, 无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt; (optional): mg/L, μg/L, mmol/L, 'mg/L as NO3' …; NULL = the standard's unit&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k'.&lt;/p&gt;</source>
         <translation>&lt;p&gt;GB/T 14848-2017 地下水质量：{0}。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;：标准中的指标名称（如 硝酸盐、硝酸盐（以N计））、英文名称或符号（NO3-N、Cr6+、CODMn、pH …）&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;：数字，或实验室原样填写的文本：0.01L、ND、&amp;lt;0.005、无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt;（可选）：mg/L、μg/L、mmol/L、“mg/L（以 NO3 计）”…；NULL = 标准单位&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;共用限值取较优类别（从优不从劣）；pH 为双侧限值；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/expressions.py" line="108"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="106"/>
         <source>the single-indicator class 1–5 as an integer, NULL where not classifiable</source>
         <translation>单指标类别 1–5（整数），无法分类时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/expressions.py" line="120"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="116"/>
         <source>the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined</source>
         <translation>相对 III 类限值的超标倍数 (C − Cs)/Cs（≤ 0：在 III 类以内），无定义时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/expressions.py" line="133"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="129"/>
         <source>the rule applied, or why there is no class</source>
         <translation>所用规则，或无法分类的原因</translation>
     </message>
 </context>
 <context>
+    <name>gw_rasterblocks</name>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="79"/>
+        <source>Breaks of {n} must be two increasing numbers.</source>
+        <translation>{n} 的分级界限必须是两个递增的数值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="83"/>
+        <source>Risk matrix entry {a}/{b} must be low, medium or high.</source>
+        <translation>风险矩阵项 {a}/{b} 必须为 low、medium 或 high（低/中/高）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="91"/>
+        <source>Scheme {s} matrix entry {a}/{b} must be one of {c}.</source>
+        <translation>方案 {s} 的矩阵项 {a}/{b} 必须为 {c} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="98"/>
+        <source>abstraction_factors needs one more entry than abstraction_breaks_m3d.</source>
+        <translation>abstraction_factors 的项数必须比 abstraction_breaks_m3d 多一项。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="81"/>
+        <source>decay must be exponential or linear.</source>
+        <translation>decay 必须为 exponential（指数）或 linear（线性）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="122"/>
+        <source>Breaks (a value equal to a break goes up): {b}.</source>
+        <translation>分级界限（恰等于界限的值归入较高一级）：{b}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="125"/>
+        <source>Risk = matrix[vulnerability][source load]: {m}.</source>
+        <translation>风险 = 矩阵[脆弱性][污染源荷载]：{m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="130"/>
+        <source>Zone = scheme {s} matrix[function value][risk]: {m}.</source>
+        <translation>分区 = 方案 {s} 矩阵[功能价值][风险]：{m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/config.py" line="140"/>
+        <source>Protection polygons -&gt; {p}; pollution status levels {l} -&gt; {t}.</source>
+        <translation>保护区面 -&gt; {p}；污染现状等级 {l} -&gt; {t}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="71"/>
+        <source>Unknown DRASTIC factor {f} in {p}.</source>
+        <translation>{p} 中有未知的 DRASTIC 因子 {f}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="81"/>
+        <source>The rating table has no factor {f}.</source>
+        <translation>评分表中没有因子 {f}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="85"/>
+        <source>Factor {f}: only the last band may be open (&apos;below&apos;: null).</source>
+        <translation>因子 {f}：只有最后一个区间可以不设上限（'below': null）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="89"/>
+        <source>Factor {f}: band limits must increase.</source>
+        <translation>因子 {f}：区间界限必须递增。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="94"/>
+        <source>Factor {f}: class codes must be unique integers 0-65535.</source>
+        <translation>因子 {f}：类别代码必须是 0-65535 之间互不重复的整数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="99"/>
+        <source>Factor {f}: unknown kind {k}.</source>
+        <translation>因子 {f}：未知类型 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="101"/>
+        <source>Factor {f}: ratings must be 1-10.</source>
+        <translation>因子 {f}：评分必须在 1-10 之间。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="109"/>
+        <source>Unknown weight set {w}.</source>
+        <translation>未知的权重方案 {w}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="115"/>
+        <source>Custom weights lack {m}.</source>
+        <translation>自定义权重缺少 {m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="120"/>
+        <source>Give seven weights in the order D, R, A, S, T, I, C.</source>
+        <translation>请按 D、R、A、S、T、I、C 的顺序给出七个权重。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="123"/>
+        <source>Weights must be non-negative and not all zero.</source>
+        <translation>权重必须为非负数，且不能全为零。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="133"/>
+        <source>Not a list of numbers: {t}</source>
+        <translation>不是数值列表：{t}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="259"/>
+        <source>No raster input to take the target grid from: give a reference raster or an extent and cell size.</source>
+        <translation>没有可用于确定目标格网的栅格输入：请给出参考栅格，或范围与像元大小。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="295"/>
+        <source>Missing DRASTIC factor(s): {m}.</source>
+        <translation>缺少 DRASTIC 因子：{m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="300"/>
+        <source>Class breaks must increase.</source>
+        <translation>分级界限必须递增。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="302"/>
+        <source>At most {n} classes.</source>
+        <translation>最多分为 {n} 级。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="305"/>
+        <source>Unknown resampling method {m}.</source>
+        <translation>未知的重采样方法 {m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="314"/>
+        <source>Target grid: {g}.</source>
+        <translation>目标格网：{g}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="315"/>
+        <source>Weights D,R,A,S,T,I,C = {w}.</source>
+        <translation>权重 D,R,A,S,T,I,C = {w}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="315"/>
+        <source> (custom)</source>
+        <translation> （自定义）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="335"/>
+        <source>Warning: {f} holds codes or ratings; &apos;{m}&apos; resampling mixes them.</source>
+        <translation>警告：{f} 存储的是类别代码或评分，“{m}”重采样会使其相互混合。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="358"/>
+        <source>{f} ({l}): {n} polygons rated and rasterised onto the target grid (cell centres).</source>
+        <translation>{f}（{l}）：已对 {n} 个面评分并栅格化到目标格网（按像元中心）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="364"/>
+        <source>Warning: {f}: {n} polygons have no value or a value not in the rating table (nodata).</source>
+        <translation>警告：{f}：{n} 个面没有值或其值不在评分表中（记为无数据）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="374"/>
+        <source>Factor {f} has neither a raster nor polygons.</source>
+        <translation>因子 {f} 既没有栅格也没有面图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="440"/>
+        <source>Warning: {f}: {n} cells of the rated raster are outside 1-10 (nodata).</source>
+        <translation>警告：{f}：已评分栅格中有 {n} 个像元超出 1-10（记为无数据）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="448"/>
+        <source>DRASTIC index on {v} cells ({n} nodata): min {a}, mean {m}, max {b}.</source>
+        <translation>DRASTIC 指数：有效像元 {v} 个（无数据 {n} 个），最小值 {a}，平均值 {m}，最大值 {b}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="458"/>
+        <source>Class breaks {b} are DEFAULTS (not from a standard); edit them if needed.</source>
+        <translation>分级界限 {b} 为默认值（并非出自标准），请按需修改。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="477"/>
+        <source>Note {f}: {d}</source>
+        <translation>说明 {f}：{d}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="480"/>
+        <source>Note {f}: {n} rated {r}; {d}</source>
+        <translation>说明 {f}：{n} 评分为 {r}；{d}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="544"/>
+        <source>{f}: code {c} ({n}) matches no class of the rating table; it will be nodata.</source>
+        <translation>{f}：代码 {c}（{n}）与评分表中的任何类别都不匹配，将记为无数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="551"/>
+        <source>{f}: code {c} &apos;{n}&apos; rated {r} as &apos;{k}&apos;.</source>
+        <translation>{f}：代码 {c}“{n}”按“{k}”评分为 {r}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="88"/>
+        <source>Function value: {n} protection/recharge zones rasterised ({u} with an unknown class skipped); outside them the score is {o:g}.</source>
+        <translation>功能价值：已栅格化 {n} 个保护区/补给区（跳过 {u} 个类别未知的区域）；区外评分为 {o:g}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="112"/>
+        <source>Water quality from {n} points (nearest within {r:g} m).</source>
+        <translation>水质取自 {n} 个点（取 {r:g} m 范围内最近的点）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="150"/>
+        <source>Quality known on {n} cells: value = {a:g} x zone score + {b:g} x quality score there; zone score alone elsewhere.</source>
+        <translation>{n} 个像元的水质已知：这些像元取值 = {a:g} x 区域评分 + {b:g} x 水质评分；其他像元只取区域评分。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="160"/>
+        <source>Function-value scores are DEFAULTS (zoning_defaults.json); edit them.</source>
+        <translation>功能价值评分为默认值（zoning_defaults.json），请按需修改。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="121"/>
+        <source>The majority window must be 15 cells or less.</source>
+        <translation>众数滤波窗口不能超过 15 个像元。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="180"/>
+        <source>No cell inside the city has all the inputs: check the rasters&apos; extents and nodata.</source>
+        <translation>市内没有任何像元具备全部输入：请检查各栅格的范围和无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="232"/>
+        <source>Unknown zoning scheme {s}; use 2019 or 2023.</source>
+        <translation>未知的分区方案 {s}；请使用 2019 或 2023。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="237"/>
+        <source>The majority window must be 0 (off) or an odd number &gt;= 3.</source>
+        <translation>众数滤波窗口必须为 0（关闭）或 &gt;= 3 的奇数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="240"/>
+        <source>The city boundary (admin_units) is empty.</source>
+        <translation>市界（admin_units）为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="245"/>
+        <source>Zoning scheme {s}, version &apos;{v}&apos;, grid {g}.</source>
+        <translation>分区方案 {s}，版本“{v}”，格网 {g}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="251"/>
+        <source>Breaks and matrices are DEFAULTS from zoning_defaults.json unless you edited them.</source>
+        <translation>除非已修改，分级界限和矩阵均为 zoning_defaults.json 中的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="301"/>
+        <source>The city boundary does not overlap the grid.</source>
+        <translation>市界与格网不重叠。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="304"/>
+        <source>Warning: {n} cells inside the city lacked an input (nodata or outside a raster) and took the zone of the nearest cell.</source>
+        <translation>警告：市内 {n} 个像元缺少输入（无数据或位于栅格范围外），已取最近像元的分区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="317"/>
+        <source>Majority filter {k} x {k} applied before polygonising.</source>
+        <translation>矢量化前已进行 {k} x {k} 众数滤波。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="332"/>
+        <source>Minimum mapping unit {a:g} km2 = {n} cells: smaller patches merged into their largest neighbour (gdal.SieveFilter, 4-connected).</source>
+        <translation>最小制图单元 {a:g} km2 = {n} 个像元：更小的斑块已并入其最大的相邻斑块（gdal.SieveFilter，4 连通）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="391"/>
+        <source>{n} zone polygons, {a:.3f} km2 (city {c:.3f} km2): {d}.</source>
+        <translation>{n} 个分区面，{a:.3f} km2（全市 {c:.3f} km2）：{d}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="86"/>
+        <source>Canceled by the user.</source>
+        <translation>用户已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="128"/>
+        <source>Rotated or south-up rasters are not supported; warp the raster north-up first.</source>
+        <translation>不支持旋转或上南下北的栅格；请先将栅格变换（warp）为上北下南。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="148"/>
+        <source>The cell size must be greater than 0.</source>
+        <translation>像元大小必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="150"/>
+        <source>The extent is empty.</source>
+        <translation>范围为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="264"/>
+        <source>Unknown resampling method {m}; use one of {all}.</source>
+        <translation>未知的重采样方法 {m}；请使用 {all} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="269"/>
+        <source>Cannot open raster {p}.</source>
+        <translation>无法打开栅格 {p}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="271"/>
+        <source>{p} has no band {b}.</source>
+        <translation>{p} 没有波段 {b}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="276"/>
+        <source>{name}: already on the target grid ({g}); not resampled.</source>
+        <translation>{name}：已位于目标格网（{g}）上，未重采样。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="281"/>
+        <source>A workspace is needed to align {name}.</source>
+        <translation>对齐 {name} 需要工作目录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="302"/>
+        <source> and reprojected</source>
+        <translation> 并重投影</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="303"/>
+        <source>{name}: resampled{crs} from {src} to the target grid ({g}) with &apos;{m}&apos; resampling.</source>
+        <translation>{name}：已用“{m}”重采样方法从 {src} 重采样{crs}到目标格网（{g}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="340"/>
+        <source>Write {p} as GeoTIFF (.tif); {e} cannot be written block-wise.</source>
+        <translation>请将 {p} 写为 GeoTIFF（.tif）；{e} 格式无法分块写入。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="453"/>
+        <source>The layer has no field {f}.</source>
+        <translation>图层没有字段 {f}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="68"/>
+        <source>The decay radius must not be negative.</source>
+        <translation>衰减半径不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="76"/>
+        <source>The decay length must be greater than 0.</source>
+        <translation>衰减长度必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="139"/>
+        <source>Source load: {n} sources ({o} outside the grid and its decay halo, or with zero hazard), {d} decay, radius {r:g} m{l}; kernel {kh} x {kw} cells; grid {g}.</source>
+        <translation>污染源荷载：{n} 个污染源（另有 {o} 个位于格网及其衰减外延范围之外或危害为零，未计入），衰减方式 {d}，半径 {r:g} m{l}；卷积核 {kh} x {kw} 个像元；格网 {g}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="172"/>
+        <source>Maximum load {m:.3f}.</source>
+        <translation>最大荷载 {m:.3f}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/store.py" line="29"/>
+        <source>Cannot open {p}.</source>
+        <translation>无法打开 {p}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/store.py" line="32"/>
+        <source>{p} has no zoning_units table; is it a gw_plugin project database?</source>
+        <translation>{p} 没有 zoning_units 表；它是 gw_plugin 项目数据库吗？</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/store.py" line="44"/>
+        <source>A zone has no valid 6-digit county code ({c}); give the city code.</source>
+        <translation>有分区没有有效的 6 位县区代码（{c}）；请给出市级行政区划代码。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/store.py" line="69"/>
+        <source>Writing a zone failed.</source>
+        <translation>写入分区失败。</translation>
+    </message>
+</context>
+<context>
     <name>gw_uscc_valid</name>
     <message>
-        <location filename="../gw_plugin/core/expressions_sources.py" line="26"/>
+        <location filename="../gw_plugin/core/sources/expressions.py" line="26"/>
         <source>&lt;p&gt;True when &lt;b&gt;code&lt;/b&gt; is a valid 18-character unified social credit code (GB 32100-2015): allowed characters, six-digit division code in positions 3-8 and the right check character. NULL or empty gives NULL.&lt;/p&gt;</source>
         <translation>&lt;p&gt;当 &lt;b&gt;code&lt;/b&gt; 是有效的 18 位统一社会信用代码（GB 32100-2015）时为真：字符合法、第 3-8 位为六位行政区划代码且校验码正确。NULL 或空值返回 NULL。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
+    <name>indicators</name>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="247"/>
+        <source>Cannot read the plan configuration {path}: {error}</source>
+        <translation>无法读取方案配置 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="255"/>
+        <source>Indicator without id or with a repeated id: {id}</source>
+        <translation>指标缺少 id 或 id 重复：{id}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="258"/>
+        <source>Indicator {id}: unknown metric {m}</source>
+        <translation>指标 {id}：未知的计算类型（metric）{m}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="263"/>
+        <source>Indicator {id}: target and deadline (YYYY-MM-DD) are required</source>
+        <translation>指标 {id}：必须给出目标值和期限（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="268"/>
+        <source>Indicator {id}: unit must be % or count</source>
+        <translation>指标 {id}：单位必须为 % 或 count（个数）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="271"/>
+        <source>Indicator {id}: unknown roster in scope</source>
+        <translation>指标 {id}：范围（scope）中有未知的名录</translation>
+    </message>
+</context>
+<context>
+    <name>rosters</name>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="34"/>
+        <source>A decision is &apos;accepted&apos; or &apos;rejected&apos;, not {d}.</source>
+        <translation>决定只能是“accepted”（纳入）或“rejected”（不纳入），而不是 {d}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="36"/>
+        <source>A decision needs the name of the user who takes it.</source>
+        <translation>作出决定须填写决定人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="39"/>
+        <source>The decision date cannot be in the future.</source>
+        <translation>决定日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="48"/>
+        <source>{n} of these entries belong to a published roster version and cannot change.</source>
+        <translation>其中 {n} 条属于已发布的名录版本，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="80"/>
+        <source>Unknown roster {r}.</source>
+        <translation>未知名录 {r}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="83"/>
+        <source>A published roster needs a version name.</source>
+        <translation>发布名录须填写版本名称。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="85"/>
+        <source>Publishing needs the name of the user who publishes.</source>
+        <translation>发布须填写发布人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="93"/>
+        <source>Version {v} of this roster is published already; choose a new version name.</source>
+        <translation>该名录的版本 {v} 已发布，请使用新的版本名称。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="104"/>
+        <source>The roster has no accepted entry to publish.</source>
+        <translation>该名录没有可发布的已纳入条目。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="145"/>
+        <source>Cannot open {path}.</source>
+        <translation>无法打开 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="282"/>
+        <source>Cannot read the roster rules {path}: {error}</source>
+        <translation>无法读取名录筛选规则 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="292"/>
+        <source>Roster rule without id or with a repeated id: {id}</source>
+        <translation>名录规则缺少编号或编号重复：{id}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="296"/>
+        <source>Rule {id}: unknown roster in {rosters}</source>
+        <translation>规则 {id}：{rosters} 中有未知名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="302"/>
+        <source>Rule {id}: unknown condition {names}</source>
+        <translation>规则 {id}：未知条件 {names}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="306"/>
+        <source>Rule {id} has no condition.</source>
+        <translation>规则 {id} 没有任何条件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="308"/>
+        <source>Rule {id}: unknown category</source>
+        <translation>规则 {id}：未知污染源类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="311"/>
+        <source>Rule {id}: unknown operating status</source>
+        <translation>规则 {id}：未知运行状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="313"/>
+        <source>Rule {id}: in_zone_table must be a zone table</source>
+        <translation>规则 {id}：in_zone_table 必须是分区/区域图层表</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/rosters.py" line="315"/>
+        <source>Rule {id} needs reason_zh and reason_en.</source>
+        <translation>规则 {id} 须同时给出 reason_zh 和 reason_en。</translation>
+    </message>
+</context>
+<context>
     <name>spotcheck</name>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="72"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="73"/>
         <source>The share must be above 0 and at most 100 %.</source>
         <translation>比例必须大于 0 且不超过 100 %。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="228"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="229"/>
         <source>A batch needs an id without square brackets.</source>
         <translation>批次编号不能含方括号。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="349"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="350"/>
         <source>Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch.</source>
         <translation>批次 {id} 已记录，保持不变。如需再抽一批，请使用新的批次编号。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="238"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="239"/>
         <source>Unknown leakage statuses: {s}</source>
         <translation>未知的渗漏排查状态：{s}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="244"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="245"/>
         <source>The seed must be a whole number from 0 to 2^63 - 1.</source>
         <translation>种子必须是 0 到 2^63 - 1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="293"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="294"/>
         <source>No source has a leakage status among {s}: nothing to draw.</source>
         <translation>没有污染源的渗漏排查状态属于 {s}：无可抽取对象。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="319"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="320"/>
         <source>Cannot open {path} for writing.</source>
         <translation>无法以写入方式打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="325"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="326"/>
         <source>{path} has no spot-check batch table: open it with the plugin once to upgrade it.</source>
         <translation>{path} 没有抽查批次表：请先用插件打开一次以升级。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="336"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="337"/>
         <source>Cannot start a transaction on {path}.</source>
         <translation>无法在 {path} 上开始事务。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="370"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="371"/>
         <source>Cannot write the batch record.</source>
         <translation>无法写入批次记录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="386"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="387"/>
         <source>Cannot write the spot-check inspections.</source>
         <translation>无法写入抽查检查记录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/spotcheck.py" line="390"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="391"/>
         <source>Cannot commit the batch to {path}.</source>
         <translation>无法将批次提交到 {path}。</translation>
     </message>
@@ -5544,92 +6096,92 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>workflows</name>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="345"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="345"/>
         <source>Unknown workflow {w}.</source>
         <translation>未知工作流程 {w}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="205"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="205"/>
         <source>{s} is not a status of this workflow.</source>
         <translation>{s} 不是此工作流程的状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="208"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="208"/>
         <source>The source already has this status.</source>
         <translation>该污染源已处于此状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="210"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="210"/>
         <source>Going back from “{old}” to “{new}” needs a reason.</source>
         <translation>从“{old}”退回到“{new}”需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="218"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="218"/>
         <source>The step needs a date.</source>
         <translation>此步骤需要日期。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="220"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="220"/>
         <source>The date {d} is in the future.</source>
         <translation>日期 {d} 在未来。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="224"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="224"/>
         <source>The step needs a responsible person.</source>
         <translation>此步骤需要责任人。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="242"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="242"/>
         <source>Unknown result {r}.</source>
         <translation>未知结果 {r}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="238"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="238"/>
         <source>Unknown facility type {t}.</source>
         <translation>未知设施类型 {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="244"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="244"/>
         <source>Facility findings belong to a leakage investigation.</source>
         <translation>设施问题记录只属于渗漏排查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="275"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="275"/>
         <source>The layer {name} cannot be edited.</source>
         <translation>图层 {name} 不可编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="348"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="348"/>
         <source>No pollution source {u}.</source>
         <translation>没有污染源 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="351"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="351"/>
         <source>The layer has no field {f}.</source>
         <translation>图层没有字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="358"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="358"/>
         <source>Documents need the attachments layer and the project database.</source>
         <translation>文件需要附件图层和项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="365"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="365"/>
         <source>{workflow}: {status}</source>
         <translation>{workflow}：{status}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="391"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="391"/>
         <source>The layers refused the change.</source>
         <translation>图层拒绝了此变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="459"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="459"/>
         <source>The monitoring frequency must be at least once a year.</source>
         <translation>监测频次至少为每年一次。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/workflows.py" line="575"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="575"/>
         <source>The database has no abandoned-well table: {e}</source>
         <translation>数据库中没有废弃井表：{e}</translation>
     </message>
@@ -5637,9 +6189,14 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>xlsx_report</name>
     <message>
-        <location filename="../gw_plugin/core/xlsx_report.py" line="60"/>
+        <location filename="../gw_plugin/core/data/reports.py" line="54"/>
         <source>XLSX export needs the Python package openpyxl. Install it (OSGeo4W or Debian: python3-openpyxl; otherwise pip install openpyxl) or export PDF/CSV.</source>
         <translation>导出XLSX需要Python包openpyxl。请安装（OSGeo4W或Debian：python3-openpyxl；其他环境：pip install openpyxl），或改为导出PDF/CSV。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/reports.py" line="348"/>
+        <source>Charts are missing: matplotlib could not be loaded ({error}).</source>
+        <translation>缺少图表：无法加载 matplotlib（{error}）。</translation>
     </message>
 </context>
 </TS>

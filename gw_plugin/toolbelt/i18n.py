@@ -3,7 +3,7 @@
 Chinese or English label of a pair), and the lookup of the plugin's ``.qm`` file.
 
 Every module translates through ``tr(CONTEXT, "literal")`` with a module-level ``TR_CONTEXT`` (or a class name),
-never ``tr(f"...")``: scripts/update_ts.sh reads those calls into i18n/gw_plugin_zh_CN.ts. Works without Qt too
+never an f-string as the text: scripts/update_ts.sh reads those calls into i18n/gw_plugin_zh_CN.ts. Works without Qt too
 (benchmarks and scripts import core on a bare Python): the text is then returned as it is.
 """
 

@@ -34,26 +34,38 @@ def transformation(source, target, skip_same: bool = True):
     return osr.CoordinateTransformation(src, dst)
 
 
+def polygons(geom) -> list:
+    """Every polygon part of ``geom`` (Polygon, MultiPolygon or any collection, e.g. what an intersection returns:
+    GEOS may add the points and lines where boundaries touch) as a list of Polygons; [] for none or empty."""
+    if geom is None or geom.IsEmpty():
+        return []
+    flat = ogr.GT_Flatten(geom.GetGeometryType())
+    if flat == ogr.wkbPolygon:
+        return [geom.Clone()]
+    if flat in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
+        out = []
+        for i in range(geom.GetGeometryCount()):
+            out += polygons(geom.GetGeometryRef(i))
+        return out
+    return []
+
+
 def polygon_parts(geom) -> ogr.Geometry | None:
-    """The polygons of ``geom`` (Polygon, MultiPolygon or a collection of any geometries, e.g. what an
-    intersection or MakeValid returns) as one MultiPolygon; None when it has no polygon part."""
+    """The polygonal part of ``geom``: a Polygon or MultiPolygon as it is, a collection as the MultiPolygon of its
+    polygons; None when there is none."""
     if geom is None:
         return None
     flat = ogr.GT_Flatten(geom.GetGeometryType())
     if flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        return ogr.ForceToMultiPolygon(geom.Clone())
+        return geom
     out = ogr.Geometry(ogr.wkbMultiPolygon)
-    if flat == ogr.wkbGeometryCollection:
-        for i in range(geom.GetGeometryCount()):
-            part = polygon_parts(geom.GetGeometryRef(i))
-            if part is not None:
-                for j in range(part.GetGeometryCount()):
-                    out.AddGeometry(part.GetGeometryRef(j))
+    for part in polygons(geom):
+        out.AddGeometry(part)
     return out if out.GetGeometryCount() else None
 
 
 def valid_polygons(geom) -> ogr.Geometry | None:
-    """``geom`` repaired (MakeValid where GDAL has it, else the zero buffer) and flattened to its polygon parts."""
+    """``geom`` repaired (MakeValid where GDAL has it, else the zero buffer) and reduced to its polygonal part."""
     if geom is None:
         return None
     if not geom.IsValid():

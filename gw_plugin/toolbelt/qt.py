@@ -51,3 +51,11 @@ class DialogKeeper:
     def close_all(self) -> None:
         for dialog in list(self._dialogs):  # closing removes it from the list
             dialog.close()
+
+
+def null_to_none(value):
+    """None for a NULL attribute value (QGIS returns NULL as a null QVariant under Qt5 and as None under Qt6),
+    else the value itself."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value

@@ -29,7 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from gw_plugin.core.sync import changelog as C  # noqa: E402
+from gw_plugin.core.data import sqlite_gpkg as SG  # noqa: E402
 from gw_plugin.core.sync import checkout as CO  # noqa: E402
 from gw_plugin.core.sync import engine as SY  # noqa: E402
 from gw_plugin.core.sync import server_schema as P  # noqa: E402
@@ -60,7 +60,7 @@ class Soak:
 
     # -- edits -------------------------------------------------------------------------------------------------
     def edit_some(self) -> None:
-        con = C.open_db(self.path)
+        con = SG.open_db(self.path)
         try:
             for _ in range(self.rng.randint(1, 40)):
                 self.tag += 1
@@ -69,7 +69,7 @@ class Soak:
                 if r < 0.3 or not uuids:
                     con.close()
                     u = add_well(self.path, COUNTY, well_code=f"S{self.tag}", depth_m=float(self.tag))
-                    con = C.open_db(self.path)
+                    con = SG.open_db(self.path)
                     self.model[u] = None  # filled from the file below
                 elif r < 0.9:
                     u = self.rng.choice(uuids)

@@ -15,20 +15,12 @@ import uuid as _uuid
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from ...toolbelt.i18n import tr
 from ..data import schema as S
 from ..data.gpkg import utc_now
 from .rosters import ROSTERS, RosterError, connect, county_names, reason_zh, today_date
 
-try:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("rosters", text)
-
-except ImportError:  # pragma: no cover
-
-    def _tr(text: str) -> str:
-        return text
+TR_CONTEXT = "rosters"  # the translation context of this module's texts
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -39,12 +31,12 @@ def decide(path, entry_uuids: Iterable, decision: str, user: str, on: Optional[_
 
     Returns the number of entries changed."""
     if decision not in ("accepted", "rejected"):
-        raise RosterError(_tr("A decision is 'accepted' or 'rejected', not {d}.").format(d=decision))
+        raise RosterError(tr(TR_CONTEXT, "A decision is 'accepted' or 'rejected', not {d}.").format(d=decision))
     if not user:
-        raise RosterError(_tr("A decision needs the name of the user who takes it."))
+        raise RosterError(tr(TR_CONTEXT, "A decision needs the name of the user who takes it."))
     on = on or today_date()
     if on > today_date():
-        raise RosterError(_tr("The decision date cannot be in the future."))
+        raise RosterError(tr(TR_CONTEXT, "The decision date cannot be in the future."))
     ids = list(entry_uuids)
     con = connect(path)
     try:
@@ -54,7 +46,9 @@ def decide(path, entry_uuids: Iterable, decision: str, user: str, on: Optional[_
         ).fetchone()[0]
         if published:
             raise RosterError(
-                _tr("{n} of these entries belong to a published roster version and cannot change.").format(n=published)
+                tr(TR_CONTEXT, "{n} of these entries belong to a published roster version and cannot change.").format(
+                    n=published
+                )
             )
         with con:
             cur = con.execute(
@@ -83,12 +77,12 @@ def versions(path, roster: str) -> list:
 def publish(path, roster: str, version: str, user: str, on: Optional[_dt.date] = None) -> int:
     """Snapshot the accepted entries of ``roster`` as published version ``version`` (new rows; once per version)."""
     if roster not in ROSTERS:
-        raise RosterError(_tr("Unknown roster {r}.").format(r=roster))
+        raise RosterError(tr(TR_CONTEXT, "Unknown roster {r}.").format(r=roster))
     version = (version or "").strip()
     if not version:
-        raise RosterError(_tr("A published roster needs a version name."))
+        raise RosterError(tr(TR_CONTEXT, "A published roster needs a version name."))
     if not user:
-        raise RosterError(_tr("Publishing needs the name of the user who publishes."))
+        raise RosterError(tr(TR_CONTEXT, "Publishing needs the name of the user who publishes."))
     on = on or today_date()
     con = connect(path)
     try:
@@ -97,7 +91,9 @@ def publish(path, roster: str, version: str, user: str, on: Optional[_dt.date] =
             (roster, version),
         ).fetchone():
             raise RosterError(
-                _tr("Version {v} of this roster is published already; choose a new version name.").format(v=version)
+                tr(TR_CONTEXT, "Version {v} of this roster is published already; choose a new version name.").format(
+                    v=version
+                )
             )
         rows = con.execute(
             "SELECT county_code, source_uuid, reason FROM roster_entries WHERE roster = ? AND status = 'accepted' "
@@ -105,7 +101,7 @@ def publish(path, roster: str, version: str, user: str, on: Optional[_dt.date] =
             (roster,),
         ).fetchall()
         if not rows:
-            raise RosterError(_tr("The roster has no accepted entry to publish."))
+            raise RosterError(tr(TR_CONTEXT, "The roster has no accepted entry to publish."))
         now = utc_now()
         with con:
             con.executemany(

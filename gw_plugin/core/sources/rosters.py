@@ -25,19 +25,11 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from ...toolbelt.i18n import tr
 from ...toolbelt.paths import resource
 from ..data import schema as S
 
-try:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("rosters", text)
-
-except ImportError:  # pragma: no cover
-
-    def _tr(text: str) -> str:
-        return text
+TR_CONTEXT = "rosters"  # the translation context of this module's texts
 
 
 ROSTERS = tuple(S.codelist("roster_kind").code_values())
@@ -150,7 +142,7 @@ def read_polygons(path, table: str, where: Optional[str] = None) -> list:
 
     ds = ogr.Open(str(path))
     if ds is None:
-        raise RosterError(_tr("Cannot open {path}.").format(path=path))
+        raise RosterError(tr(TR_CONTEXT, "Cannot open {path}.").format(path=path))
     lyr = ds.GetLayerByName(table)
     if lyr is None:
         return []
@@ -287,7 +279,9 @@ def load_rules(path=None) -> RuleSet:
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise RosterError(_tr("Cannot read the roster rules {path}: {error}").format(path=p, error=exc)) from exc
+        raise RosterError(
+            tr(TR_CONTEXT, "Cannot read the roster rules {path}: {error}").format(path=p, error=exc)
+        ) from exc
     categories = set(S.codelist("source_category").code_values())
     statuses = set(S.codelist("operating_status").code_values()) | {None}
     rules = []
@@ -295,26 +289,30 @@ def load_rules(path=None) -> RuleSet:
     for r in data.get("rules", []):
         rid = r.get("id")
         if not rid or rid in seen:
-            raise RosterError(_tr("Roster rule without id or with a repeated id: {id}").format(id=rid))
+            raise RosterError(tr(TR_CONTEXT, "Roster rule without id or with a repeated id: {id}").format(id=rid))
         seen.add(rid)
         rosters = tuple(r.get("rosters", ()))
         if not rosters or set(rosters) - set(ROSTERS):
-            raise RosterError(_tr("Rule {id}: unknown roster in {rosters}").format(id=rid, rosters=list(rosters)))
+            raise RosterError(
+                tr(TR_CONTEXT, "Rule {id}: unknown roster in {rosters}").format(id=rid, rosters=list(rosters))
+            )
         cond = dict(r.get("conditions", {}))
         unknown = set(cond) - set(CONDITION_KEYS)
         if unknown:
-            raise RosterError(_tr("Rule {id}: unknown condition {names}").format(id=rid, names=sorted(unknown)))
+            raise RosterError(
+                tr(TR_CONTEXT, "Rule {id}: unknown condition {names}").format(id=rid, names=sorted(unknown))
+            )
         if not cond:
-            raise RosterError(_tr("Rule {id} has no condition.").format(id=rid))
+            raise RosterError(tr(TR_CONTEXT, "Rule {id} has no condition.").format(id=rid))
         if set(cond.get("categories", ())) - categories:
-            raise RosterError(_tr("Rule {id}: unknown category").format(id=rid))
+            raise RosterError(tr(TR_CONTEXT, "Rule {id}: unknown category").format(id=rid))
         for key in ("operating_status_in", "operating_status_not_in"):
             if set(cond.get(key, ())) - statuses:
-                raise RosterError(_tr("Rule {id}: unknown operating status").format(id=rid))
+                raise RosterError(tr(TR_CONTEXT, "Rule {id}: unknown operating status").format(id=rid))
         if cond.get("in_zone_table") not in (None, "recharge_zones", "protection_zones", "zoning_units"):
-            raise RosterError(_tr("Rule {id}: in_zone_table must be a zone table").format(id=rid))
+            raise RosterError(tr(TR_CONTEXT, "Rule {id}: in_zone_table must be a zone table").format(id=rid))
         if not r.get("reason_zh") or not r.get("reason_en"):
-            raise RosterError(_tr("Rule {id} needs reason_zh and reason_en.").format(id=rid))
+            raise RosterError(tr(TR_CONTEXT, "Rule {id} needs reason_zh and reason_en.").format(id=rid))
         rules.append(
             Rule(rid, rosters, cond, r["reason_zh"], r["reason_en"], r.get("seed", ""), bool(r.get("enabled", True)))
         )

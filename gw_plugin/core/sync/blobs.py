@@ -73,7 +73,7 @@ def upload_blob(pg, path: str, sha: str, size: int, hooks=None) -> bool:
                 data = fh.read(CHUNK)
                 cur.execute(
                     "INSERT INTO gw.blob_chunks (sha256, idx, data) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                    (sha, idx, P._psycopg2().Binary(data)),
+                    (sha, idx, P.psycopg2_module().Binary(data)),
                 )
                 if hooks.get("blob_chunk"):
                     hooks["blob_chunk"](idx)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..data import gpkg
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .pull import pull_into
@@ -72,9 +73,9 @@ def checkout(conninfo: str, counties: Iterable[str], output: str, overwrite: boo
             os.remove(tmp)
         gpkg.create_database(tmp, pinfo.crs)
         C.install_change_tracking(tmp, mark_existing=False)
-        con = C.open_db(tmp)
+        con = SG.open_db(tmp)
         try:
-            with C.transaction(con):
+            with SG.transaction(con):
                 con.execute(f"UPDATE {C.STATE} SET counties = ? WHERE id = 1", (json.dumps(counties),))
             report = SyncReport()
             pull_into(con, pg, "server", report, counties)

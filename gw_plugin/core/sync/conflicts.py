@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from .local import LocalTables
 from .report import SyncError
@@ -54,7 +55,7 @@ def record_conflict(
 
 def open_conflicts(gpkg_path: str) -> list:
     """Open conflicts as dicts (id, tbl, uuid, kind, fields, base, local, server)."""
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     try:
         cur = con.execute(
             f"SELECT id, tbl, uuid, kind, fields, base, local, server, server_rev, created_at FROM {C.CONFLICTS} "
@@ -77,10 +78,10 @@ def resolve_conflict(gpkg_path: str, conflict_id: int, choice: str, values: Opti
     ``values`` (field -> value) over the local version. The outcome is pushed by the next sync."""
     if choice not in ("mine", "theirs", "edit"):
         raise SyncError("choice must be 'mine', 'theirs' or 'edit'")
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     try:
         local = LocalTables(con)
-        with C.transaction(con), C.applying(con):
+        with SG.transaction(con), C.applying(con):
             row = con.execute(
                 f"SELECT tbl, uuid, kind, fields, server FROM {C.CONFLICTS} WHERE id = ? AND status = 'open'",
                 (conflict_id,),
@@ -92,7 +93,7 @@ def resolve_conflict(gpkg_path: str, conflict_id: int, choice: str, values: Opti
             srs = local.srs.get(tbl, 0)
             server = json.loads(server_json) if server_json else None
             if server is not None and "geom" in server and server["geom"] is not None:
-                server["geom"] = C.wkb_to_gpkg(bytes.fromhex(server["geom"]), srs)
+                server["geom"] = SG.wkb_to_gpkg(bytes.fromhex(server["geom"]), srs)
             entry = local.entry(tbl, uuid)
             L = local.row(tbl, uuid)
             if choice == "theirs":

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import Callable, Optional
 
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .blobs import pull_attachments, push_attachments
@@ -65,7 +66,7 @@ def sync(
         report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
     try:
         return _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments)
-    except P._psycopg2().Error as exc:
+    except P.psycopg2_module().Error as exc:
         raise SyncError(
             f"The platform connection failed during sync ({str(exc).strip()}). Nothing was lost: every change is "
             "still in the GeoPackage or already on the platform; sync again."
@@ -83,7 +84,7 @@ def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, a
         pg = P.connect(conninfo)
     except P.PlatformError as exc:
         raise SyncError(str(exc)) from exc
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     con.execute("PRAGMA cache_size = -65536")  # 64 MiB: large pulls touch many index pages
     try:
         try:
@@ -115,7 +116,7 @@ def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, a
         counts = C.pending_counts(gpkg_path)
         report.pending = counts["I"] + counts["U"] + counts["D"]
         report.open_conflicts = counts["conflicts"]
-        with C.transaction(con):
+        with SG.transaction(con):
             con.execute(
                 f"UPDATE {C.STATE} SET last_sync_at = {C.NOW}, last_report = ? WHERE id = 1",
                 (json.dumps(report.as_dict(), ensure_ascii=False),),

@@ -9,6 +9,7 @@ import os
 import sqlite3
 from typing import Optional
 
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .wire import field_types, same
@@ -127,7 +128,7 @@ def recover_journal(gpkg_path: str) -> None:
     read-only: a read-only connection cannot roll it back and would fail with "readonly database"."""
     if not os.path.exists(gpkg_path + "-journal"):
         return
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:

@@ -9,6 +9,7 @@ import sqlite3
 from itertools import compress
 from operator import ne
 
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .conflicts import record_conflict
@@ -37,7 +38,7 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
     pg.set_session(isolation_level="REPEATABLE READ", readonly=True)
     q = P.sql()
     try:
-        with C.transaction(con), C.applying(con):
+        with SG.transaction(con), C.applying(con):
             for tname, cols in local.cols.items():
                 types = local.types[tname]
                 srs = local.srs.get(tname, 0)
@@ -114,7 +115,7 @@ def _pull_rows(pg, local: LocalTables, tname: str, stmt, params, srs: int, polic
         for r in rows:
             vals = r[1:]
             if gi is not None and vals[gi] is not None:
-                vals = (*vals[:gi], C.wkb_to_gpkg(bytes(vals[gi]), srs), *vals[gi + 1 :])
+                vals = (*vals[:gi], SG.wkb_to_gpkg(bytes(vals[gi]), srs), *vals[gi + 1 :])
             batch.append((r[0], vals))
         _apply_batch(local, tname, batch, policy, report)
         if hooks.get("pull_page"):

@@ -11,6 +11,7 @@ import json
 from typing import Optional
 
 from ..data import schema as S
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .local import LocalTables
@@ -125,7 +126,7 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport) ->
 def prepare_outbox(local: LocalTables, srid: int, report: SyncReport) -> Optional[int]:
     """Snapshot the pending changes into gw_outbox under a new push sequence (one SQLite transaction)."""
     con = local.con
-    with C.transaction(con), C.applying(con):
+    with SG.transaction(con), C.applying(con):
         st = C.state(con)
         if st["inflight_seq"] is not None:
             return st["inflight_seq"]
@@ -172,7 +173,7 @@ def _find_bad_rows(pg, outbox: list) -> dict:
     bad = {}
     pg.rollback()
     cur = pg.cursor()
-    psycopg2 = P._psycopg2()
+    psycopg2 = P.psycopg2_module()
     try:
         for ord_, tbl, _uuid, _op, _base_rev, data in outbox:
             cur.execute("SAVEPOINT gw_probe")
@@ -338,7 +339,7 @@ def _record_outcome(local: LocalTables, seq: int, result: list, report: SyncRepo
     meanwhile as pending, move refused changes to gw_rejected, clear the outbox."""
     con = local.con
     outbox = {r[0]: r for r in con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX}")}
-    with C.transaction(con), C.applying(con):
+    with SG.transaction(con), C.applying(con):
         ok_by_table = {}
         for ord_, status, new_rev, reason in result:
             _, tbl, uuid, op, _base_rev, data = outbox[ord_]
@@ -457,7 +458,7 @@ def send_outbox(local: LocalTables, pg, seq: int, report: SyncReport, hooks: dic
     con = local.con
     outbox = con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX} ORDER BY ord").fetchall()
     client_id = C.state(con)["client_id"]
-    psycopg2 = P._psycopg2()
+    psycopg2 = P.psycopg2_module()
     try:
         result = _server_apply(pg, client_id, seq, outbox, hooks)
     except (psycopg2.DataError, psycopg2.IntegrityError):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
+from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from .local import LocalTables, recover_journal
 from .report import SyncError
@@ -37,7 +38,7 @@ def _decode(text: Optional[str]) -> Optional[dict]:
 
 def _connect(gpkg_path: str):
     recover_journal(gpkg_path)
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     if not C.is_tracked(con):
         con.close()
         raise SyncError(f"{gpkg_path} has no change tracking, so it holds no rejected changes")
@@ -48,7 +49,7 @@ def open_rejected(gpkg_path: str) -> list[dict]:
     """Open rejected changes, oldest first, as dicts: id, tbl, uuid, op, reason, data, base (decoded JSON, geometry
     as hex WKB, None where there is no version), push_seq, created_at. An untracked file has none."""
     recover_journal(gpkg_path)
-    con = C.open_db(gpkg_path)
+    con = SG.open_db(gpkg_path)
     try:
         if not C.is_tracked(con):
             return []
@@ -92,7 +93,7 @@ def _local_values(local: LocalTables, tbl: str, version: Optional[dict]) -> Opti
             continue
         v = version[c]
         if types.get(c) == "geom" and v is not None:
-            v = C.wkb_to_gpkg(bytes.fromhex(v), srs)
+            v = SG.wkb_to_gpkg(bytes.fromhex(v), srs)
         out[c] = v
     return out
 
@@ -185,7 +186,7 @@ def retry_rejected(gpkg_path: str, rejected_id: int) -> None:
     con = _connect(gpkg_path)
     try:
         local = LocalTables(con)
-        with C.transaction(con):
+        with SG.transaction(con):
             tbl, uuid, op, data_json, base_json = _open_record(con, rejected_id)
             if tbl not in local.cols:
                 raise SyncError(f"table {tbl} of rejected change {rejected_id} is not in this file")
@@ -219,7 +220,7 @@ def dismiss_rejected(gpkg_path: str, rejected_id: int) -> None:
     Raises SyncError if it is not open."""
     con = _connect(gpkg_path)
     try:
-        with C.transaction(con):
+        with SG.transaction(con):
             _open_record(con, rejected_id)
             con.execute(f"UPDATE {C.REJECTED} SET status = ? WHERE id = ?", (STATUS_DISMISSED, int(rejected_id)))
     finally:

@@ -61,7 +61,7 @@ class PlatformInfo:
     upgraded_from: Optional[int] = None
 
 
-def _psycopg2():
+def psycopg2_module():
     try:
         import psycopg2
         import psycopg2.extras  # noqa: F401
@@ -72,7 +72,7 @@ def _psycopg2():
 
 
 def sql():
-    return _psycopg2().sql
+    return psycopg2_module().sql
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def resolve_conninfo(platform: str) -> str:
         cfg_id = ids[0]
         uri = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "authcfg"])))
         # a URI cannot take key=value pairs after it: continue in key=value form
-        rest = " ".join(f"{k}='{_quote_conn(str(v))}'" for k, v in _psycopg2().extensions.parse_dsn(uri).items())
+        rest = " ".join(f"{k}='{_quote_conn(str(v))}'" for k, v in psycopg2_module().extensions.parse_dsn(uri).items())
     else:
         m = _AUTHCFG_RE.search(platform)
         if not m:
@@ -132,7 +132,7 @@ def _quote_conn(value: str) -> str:
 
 def connect(platform: str, application_name: str = "gw_plugin", **kw):
     """A psycopg2 connection to ``platform`` (conninfo, URI, service=..., authcfg=...)."""
-    psycopg2 = _psycopg2()
+    psycopg2 = psycopg2_module()
     try:
         return psycopg2.connect(resolve_conninfo(platform), application_name=application_name, **kw)
     except psycopg2.OperationalError as exc:
@@ -349,7 +349,7 @@ def _ensure_roles(cur) -> None:
             try:
                 cur.execute(q.SQL("CREATE ROLE {} NOLOGIN").format(q.Identifier(role)))
                 cur.execute("RELEASE SAVEPOINT gw_role")
-            except _psycopg2().errors.DuplicateObject:  # created concurrently by another database's init
+            except psycopg2_module().errors.DuplicateObject:  # created concurrently by another database's init
                 cur.execute("ROLLBACK TO SAVEPOINT gw_role")
 
 

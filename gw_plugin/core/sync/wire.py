@@ -11,8 +11,8 @@ import re
 from typing import Optional
 
 from ..data import schema as S
+from ..data import sqlite_gpkg as SG
 from ..data.model import UUID_RE
-from . import changelog as C
 from . import server_schema as P
 
 META_FIELDS = ("updated_at", "updated_by")
@@ -66,7 +66,7 @@ def canon(ftype: str, v):
         return None
     try:
         if ftype == "geom":
-            return C.gpkg_to_wkb(v)
+            return SG.gpkg_to_wkb(v)
         if ftype == "boolean":
             if isinstance(v, str):
                 return 1 if v.strip().lower() in ("1", "true", "t", "yes") else 0
@@ -114,10 +114,10 @@ def to_wire(ftype: str, v, srid: int, geometry: Optional[str] = None):
     if v is None:
         return None
     if ftype == "geom":
-        wkb = C.gpkg_to_wkb(v)
+        wkb = SG.gpkg_to_wkb(v)
         if geometry and geometry.startswith("Multi"):
             wkb = _force_multi(wkb, geometry)
-        return C.wkb_to_ewkb_hex(wkb, srid)
+        return SG.wkb_to_ewkb_hex(wkb, srid)
     if ftype == "boolean":
         return bool(canon("boolean", v))
     if ftype == "integer":
@@ -175,7 +175,7 @@ def from_wire(ftype: str, v, srs_id: int):
         (gtype,) = struct.unpack(order + "I", raw[1:5])
         if gtype & 0x20000000:
             raw = raw[:1] + struct.pack(order + "I", gtype & ~0xE0000000) + raw[9:]
-        return C.wkb_to_gpkg(raw, srs_id)
+        return SG.wkb_to_gpkg(raw, srs_id)
     if ftype == "boolean":
         return 1 if v else 0
     return v
@@ -186,7 +186,7 @@ def _json_value(ftype: str, v):
     if v is None:
         return None
     if ftype == "geom":
-        wkb = C.gpkg_to_wkb(v)
+        wkb = SG.gpkg_to_wkb(v)
         return wkb.hex() if wkb is not None else None
     if isinstance(v, bytes):
         return v.hex()

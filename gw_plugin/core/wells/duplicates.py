@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...toolbelt.qt import null_to_none
 from ..data import schema as S
 from ..data.model import SYSTEM_FIELD_NAMES
 
@@ -139,26 +140,19 @@ def records_from_layer(layer) -> list:
         if g is None or g.isEmpty():
             continue
         p = g.asPoint()
-        depth = _value(f["depth_m"])
+        depth = null_to_none(f["depth_m"])
         recs.append(
             WellRecord(
                 f.id(),
                 p.x(),
                 p.y(),
-                _value(f["aquifer_layer"]) or None,
+                null_to_none(f["aquifer_layer"]) or None,
                 None if depth is None else float(depth),
-                _value(f["well_code"]) or "",
-                _value(f["department"]) or None,
+                null_to_none(f["well_code"]) or "",
+                null_to_none(f["department"]) or None,
             )
         )
     return recs
-
-
-def _value(v):
-    """None for NULL (QGIS returns NULL as a null QVariant in Qt5 and None in Qt6)."""
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
-        return None
-    return v
 
 
 def _aliases(text) -> list:
@@ -229,9 +223,9 @@ def merge_wells(
         for i, fld in enumerate(fields):
             if fld.name() in system:
                 continue
-            if _value(keep[i]) in (None, ""):
+            if null_to_none(keep[i]) in (None, ""):
                 for d in drops:
-                    if _value(d[i]) not in (None, ""):
+                    if null_to_none(d[i]) not in (None, ""):
                         changes[i] = d[i]
                         break
         wells_layer.changeAttributeValues(keep_fid, changes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..sync.changelog import register_functions
+from ..data.sqlite_gpkg import register_functions
 from . import classify
 
 #: Colours of the five classes in the per-aquifer well layers (blue … red; grey = not classified).

@@ -38,6 +38,7 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
+from ...toolbelt.ogr import polygon_parts
 from .methods import (
     AnyStop,
     HalfPlaneStop,
@@ -143,27 +144,6 @@ def _polygon_wkb(pts: np.ndarray) -> bytes:
     xy[:, 0], xy[:, 1] = pts.real, pts.imag
     header = np.array([1], np.uint8).tobytes() + np.array([3, 1, len(pts)], np.uint32).tobytes()
     return header + xy.astype("<f8").tobytes()
-
-
-def _polygons_only(g):
-    """The polygonal part of an OGR geometry (intersections may add points or lines in a collection)."""
-    from osgeo import ogr
-
-    if g is None or g.IsEmpty():
-        return g
-    flat = ogr.GT_Flatten(g.GetGeometryType())
-    if flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        return g
-    out = ogr.Geometry(ogr.wkbMultiPolygon)
-    for i in range(g.GetGeometryCount()):
-        part = g.GetGeometryRef(i)
-        pf = ogr.GT_Flatten(part.GetGeometryType())
-        if pf == ogr.wkbPolygon:
-            out.AddGeometry(part)
-        elif pf == ogr.wkbMultiPolygon:
-            for j in range(part.GetGeometryCount()):
-                out.AddGeometry(part.GetGeometryRef(j))
-    return out
 
 
 @dataclass
@@ -614,7 +594,7 @@ class WellField:
                     g = ogr.CreateGeometryFromWkt(ring_to_wkt(np.column_stack([pts.real, pts.imag])))
                     if not g.IsValid():
                         g = g.Buffer(0)
-                    g = _polygons_only(g.Intersection(steady_geoms[wi]))
+                    g = polygon_parts(g.Intersection(steady_geoms[wi]))
                     if g is None or g.IsEmpty():
                         continue
                     out.append(ZoneResult(wi, d, g.ExportToWkt(), g.GetArea()))

@@ -21,6 +21,8 @@ from typing import Iterable, Optional, Sequence
 from qgis.core import Qgis, QgsExpressionContextUtils, QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt.qt import null_to_none
+
 PROJECT_VARIABLE = "gw_zone_overlaps_accepted"
 #: Areas below this (m²) are treated as numerical noise of the polygon operations.
 AREA_TOLERANCE_M2 = 1.0
@@ -88,12 +90,8 @@ class ZoneCheckReport:
         return path
 
 
-def _null(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-
-
 def parse_parameters(text) -> dict:
-    text = _null(text)
+    text = null_to_none(text)
     if not text:
         return {}
     try:
@@ -115,7 +113,7 @@ def records_from_layer(layer: QgsVectorLayer, request: Optional[QgsFeatureReques
     for f in layer.getFeatures(request or QgsFeatureRequest()):
 
         def get(name, f=f):
-            return _null(f[name]) if name in names else None
+            return null_to_none(f[name]) if name in names else None
 
         out.append(
             ZoneRecord(

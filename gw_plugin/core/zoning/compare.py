@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 from osgeo import gdal, ogr, osr
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt.ogr import polygons
 from ..data import schema as S
 from ..data.gpkg import utc_now
 
@@ -89,7 +90,8 @@ def change_label(from_class: str, to_class: str, lang: str = "zh") -> str:
     return f"{class_label(from_class, lang)} → {class_label(to_class, lang)}"
 
 
-def _open(gpkg_path: str, update: bool = False):
+def open_zoning_units(gpkg_path: str, update: bool = False):
+    """The GeoPackage and its zoning_units layer (CompareError when the file or the table is missing)."""
     if not os.path.isfile(gpkg_path):
         raise CompareError(QCoreApplication.translate("ZoningCompare", "{p} does not exist.").format(p=gpkg_path))
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
@@ -104,7 +106,7 @@ def _open(gpkg_path: str, update: bool = False):
 
 def list_versions(gpkg_path: str) -> list:
     """The zoning versions stored in a project database, newest first."""
-    ds, _lyr = _open(gpkg_path)
+    ds, _lyr = open_zoning_units(gpkg_path)
     sql = (
         f'SELECT scheme, version, count(*) AS n, sum(area_km2) AS a, max(created_at) AS t, max(fid) AS last FROM "{TABLE}" '
         "GROUP BY scheme, version ORDER BY t DESC, last DESC"
@@ -147,7 +149,7 @@ def version_filter(scheme: str, version: str) -> str:
 
 def unions_by(gpkg_path: str, scheme: str, version: str, field_name: str = "zone_class") -> tuple:
     """({value of ``field_name``: ogr.Geometry union}, crs_wkt) of one version."""
-    ds, lyr = _open(gpkg_path)
+    ds, lyr = open_zoning_units(gpkg_path)
     lyr.SetAttributeFilter(version_filter(scheme, version))
     parts: dict = {}
     for f in lyr:
@@ -177,25 +179,10 @@ def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
     return unions_by(gpkg_path, scheme, version, "zone_class")
 
 
-def _polygons(geom: ogr.Geometry) -> list:
-    """The polygon parts of any geometry (collections from GEOS included)."""
-    if geom is None or geom.IsEmpty():
-        return []
-    t = ogr.GT_Flatten(geom.GetGeometryType())
-    if t == ogr.wkbPolygon:
-        return [geom.Clone()]
-    if t in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
-        out = []
-        for i in range(geom.GetGeometryCount()):
-            out += _polygons(geom.GetGeometryRef(i))
-        return out
-    return []
-
-
 def _union_all(geoms: Sequence) -> Optional[ogr.Geometry]:
     coll = ogr.Geometry(ogr.wkbMultiPolygon)
     for g in geoms:
-        for p in _polygons(g):
+        for p in polygons(g):
             coll.AddGeometry(p)
     if coll.GetGeometryCount() == 0:
         return None
@@ -261,7 +248,7 @@ def compare_versions(
             if not ua[ca].Intersects(ub[cb]):
                 continue
             inter = ua[ca].Intersection(ub[cb])
-        polys = [p for p in _polygons(inter) if p.GetArea() >= min_part_m2]
+        polys = [p for p in polygons(inter) if p.GetArea() >= min_part_m2]
         if feedback is not None and hasattr(feedback, "progress"):
             feedback.progress(100.0 * (k + 1) / len(pairs))
         if not polys:
@@ -313,7 +300,7 @@ def _locate_counties(res: CompareResult, gpkg_a: str, a: tuple, gpkg_b: str, b: 
         for code, cg in counties.items():
             if not cg.Intersects(geom):
                 continue
-            area = sum(q.GetArea() for q in _polygons(cg.Intersection(geom))) / 1e6
+            area = sum(q.GetArea() for q in polygons(cg.Intersection(geom))) / 1e6
             if area * 1e6 >= MIN_PART_M2:
                 shares.append((area, code))
                 key = (code, p.from_class, p.to_class)

@@ -13,7 +13,7 @@ from typing import Optional
 from osgeo import ogr
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...toolbelt.ogr import transformation
+from ...toolbelt.ogr import polygons, transformation
 from . import compare as ZC
 from . import config as ZCFG
 
@@ -149,7 +149,7 @@ def check_site(
             )
         scheme = match[0].scheme
     cfg = cfg or ZCFG.load_config()
-    ds, lyr = ZC._open(gpkg_path)
+    ds, lyr = ZC.open_zoning_units(gpkg_path)
     geom = _geometry(site, site_crs_wkt, lyr.GetSpatialRef())
     gtype = ogr.GT_Flatten(geom.GetGeometryType())
     is_point = gtype in (ogr.wkbPoint, ogr.wkbMultiPoint)
@@ -173,7 +173,7 @@ def check_site(
             area = 0.0
         else:
             inter = zg.Intersection(geom)
-            area = sum(p.GetArea() for p in ZC._polygons(inter))
+            area = sum(p.GetArea() for p in polygons(inter))
             if area <= 0:
                 continue
         cls = f.GetField("zone_class") or ""

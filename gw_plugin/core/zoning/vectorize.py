@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from ...toolbelt.ogr import polygon_parts
 from . import rasterblocks as rb
 from .config import SCORE_NAMES, ZONE_BY_CODE, requirements_text, zone_label
 
@@ -109,7 +110,7 @@ def clip_features(
         if touch_city is not None and not touch_city[rid]:
             clipped = geom  # all its cells lie inside the city
         else:
-            clipped = _polygonal(geom.Intersection(city_geom))
+            clipped = polygon_parts(geom.Intersection(city_geom))
         if clipped is None:
             continue
         area = clipped.GetArea()
@@ -137,27 +138,6 @@ def clip_features(
             )
         )
     return feats, city_area / 1e6
-
-
-def _polygonal(geom):
-    """The polygon parts of a geometry (intersections may add lines/points where boundaries touch)."""
-    if geom is None:
-        return None
-    t = ogr.GT_Flatten(geom.GetGeometryType())
-    if t in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        return geom
-    if t == ogr.wkbGeometryCollection:
-        mp = ogr.Geometry(ogr.wkbMultiPolygon)
-        for i in range(geom.GetGeometryCount()):
-            part = geom.GetGeometryRef(i)
-            pt = ogr.GT_Flatten(part.GetGeometryType())
-            if pt == ogr.wkbPolygon:
-                mp.AddGeometry(part)
-            elif pt == ogr.wkbMultiPolygon:
-                for j in range(part.GetGeometryCount()):
-                    mp.AddGeometry(part.GetGeometryRef(j))
-        return mp if mp.GetGeometryCount() else None
-    return None
 
 
 def county_statistics(
@@ -191,7 +171,7 @@ def county_statistics(
         for cg, cenv, code, name in county_geoms:
             if env[0] > cenv[1] or env[1] < cenv[0] or env[2] > cenv[3] or env[3] < cenv[2]:
                 continue
-            inter = _polygonal(geom.Intersection(cg))
+            inter = polygon_parts(geom.Intersection(cg))
             a = inter.GetArea() if inter is not None and not inter.IsEmpty() else 0.0
             if a <= 0:
                 continue

@@ -20,6 +20,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from ...core.data import schema as S
 from ...core.sources import rosters as R
 from ...toolbelt.i18n import tr
+from ...toolbelt.qt import null_to_none
 
 TR_CONTEXT = "SourcesTableModel"  # the translation context of this module's texts
 
@@ -41,12 +42,6 @@ ATTRS = (
 WORKFLOW_FIELDS = ("leakage_status", "antiseepage_status", "self_monitoring_status", "risk_control_status")
 ANY_ROSTER = "__any__"
 NO_ROSTER = "__none__"
-
-
-def _value(v):
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
-        return None
-    return v
 
 
 @dataclass
@@ -94,7 +89,7 @@ def read_sources(layer, database: Optional[str] = None) -> list:
     member = memberships(database)
     rows = []
     for f in layer.getFeatures(req):
-        d = {a: _value(f[a]) for a in attrs}
+        d = {a: null_to_none(f[a]) for a in attrs}
         d["fid"] = f.id()
         d["rosters"] = member.get(d.get("uuid"), set())
         rows.append(d)

@@ -9,6 +9,8 @@ import json
 
 from qgis.core import QgsProject
 
+from ...core.data import sqlite_gpkg as SG
+
 
 def sync_overview(path: str) -> dict:
     """Everything the dock shows about ``path``: tracked, pending (table -> {I, U, D}), totals, last sync time and
@@ -24,7 +26,7 @@ def sync_overview(path: str) -> dict:
     if not out["tracked"]:
         return out
     out.update({k: counts.get(k) for k in ("I", "U", "D", "held", "last_sync_at", "last_pulled_rev")})
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         for tbl, op, n in con.execute(f"SELECT tbl, op, count(*) FROM {C.CHANGELOG} GROUP BY tbl, op ORDER BY tbl"):
             out["pending"].setdefault(tbl, {"I": 0, "U": 0, "D": 0})[op] = n

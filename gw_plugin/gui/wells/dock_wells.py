@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...toolbelt.i18n import ui_language
-from ...toolbelt.qt import DialogKeeper
+from ...toolbelt.qt import DialogKeeper, null_to_none
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .wells_model import WellFilter, WellsTreeModel, read_wells
@@ -38,12 +38,6 @@ from .wells_model import WellFilter, WellsTreeModel, read_wells
 WELLS_TABLE = "monitoring_wells"
 MAX_HIGHLIGHT = 2000
 ZOOM_MARGIN_M = 250.0  # around the wells zoomed to (layer units: metres in the project CRS)  # map selections larger than this are counted, not expanded in the tree
-
-
-def _value(v):
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
-        return None
-    return v
 
 
 class WellsPanel(LayerBinding, QWidget):
@@ -350,7 +344,7 @@ class WellsPanel(LayerBinding, QWidget):
             return {}
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes(["code", name], fields)
-        return {str(f["code"]): str(f[name]) for f in admin.getFeatures(request) if _value(f[name])}
+        return {str(f["code"]): str(f[name]) for f in admin.getFeatures(request) if null_to_none(f[name])}
 
     def current_filter(self) -> WellFilter:
         return WellFilter(
@@ -551,7 +545,7 @@ class WellsPanel(LayerBinding, QWidget):
 
         def row(name, value=None):
             f = table.field(name)
-            v = _value(feature[name]) if value is None and name in names else value
+            v = null_to_none(feature[name]) if value is None and name in names else value
             if v is None or v == "":
                 shown = "—"
             elif f.codelist:
@@ -575,7 +569,7 @@ class WellsPanel(LayerBinding, QWidget):
         heading_quality = QCoreApplication.translate("WellsPanel", "Latest water quality (GB/T 14848-2017)")
         label_date = QCoreApplication.translate("WellsPanel", "Sampled on")
         label_governing = QCoreApplication.translate("WellsPanel", "Governing indicators")
-        title = f"{_value(feature['well_code']) or ''} {_value(feature['name_zh']) or ''}".strip()
+        title = f"{null_to_none(feature['well_code']) or ''} {null_to_none(feature['name_zh']) or ''}".strip()
         parts = [f"<h3>{esc(title)}</h3>", f"<p><b>{esc(heading_construction)}</b></p><table>"]
         for name in (
             "aquifer_layer",
@@ -595,14 +589,14 @@ class WellsPanel(LayerBinding, QWidget):
             if name in names:
                 parts.append(row(name))
         parts.append("</table>")
-        klass = _value(feature["latest_class"]) if "latest_class" in names else None
+        klass = null_to_none(feature["latest_class"]) if "latest_class" in names else None
         parts.append(f"<p><b>{esc(heading_quality)}</b></p>")
         if klass:
             klass = int(klass)
             color = CLASS_COLORS.get(klass, CLASS_COLORS[None])
-            date = _value(feature["latest_sampled_on"])
+            date = null_to_none(feature["latest_sampled_on"])
             date = date.toString("yyyy-MM-dd") if hasattr(date, "toString") else (date or "—")
-            governing = _value(feature["latest_governing"]) or "—"
+            governing = null_to_none(feature["latest_governing"]) or "—"
             class_text = QCoreApplication.translate("WellsPanel", "Class {roman}").format(roman=ROMAN[klass])
             parts.append(
                 f"<p><span style='background-color:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {esc(class_text)}</p>"

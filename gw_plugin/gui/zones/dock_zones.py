@@ -44,6 +44,7 @@ from ...core.zones import checks, snapping
 from ...core.zones import methods as Z
 from ...core.zones import writer as W
 from ...toolbelt.i18n import ui_language
+from ...toolbelt.qt import null_to_none
 from ..common.docks import DockSpec
 from .zone_checks import ZoneChecksMixin
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
@@ -51,10 +52,6 @@ from .zone_parameters import ZoneParametersMixin
 from .zone_sources import ZoneSourcesMixin
 
 PREVIEW_DELAY_MS = 400
-
-
-def _null(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
 
 
 # Wells table columns
@@ -357,16 +354,16 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
                 if g is None or g.isEmpty():
                     continue
                 p = g.asPoint() if not g.isMultipart() else g.centroid().asPoint()
-                q = _null(f["pumping_rate_m3d"])
+                q = null_to_none(f["pumping_rate_m3d"])
                 self.well_fids.append(f.id())
                 self.wells.append(
                     W.WellInput(
-                        _null(f["uuid"]),
+                        null_to_none(f["uuid"]),
                         p.x(),
                         p.y(),
-                        _null(f["water_source_uuid"]),
-                        _null(f["county_code"]),
-                        str(_null(f["well_code"]) or f.id()),
+                        null_to_none(f["water_source_uuid"]),
+                        null_to_none(f["county_code"]),
+                        str(null_to_none(f["well_code"]) or f.id()),
                         {"Q": float(q)} if q else {},
                     )
                 )

@@ -31,10 +31,7 @@ from qgis.PyQt.QtGui import QColor
 from ...core.data import schema as S
 from ...core.zones import methods as Z
 from ...core.zones import writer as W
-
-
-def _null(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+from ...toolbelt.qt import null_to_none
 
 
 class WellPickTool(QgsMapTool):
@@ -90,7 +87,7 @@ class WellPickTool(QgsMapTool):
             return [f.id()]
         if src is None:
             return []
-        uuid = _null(src["uuid"])
+        uuid = null_to_none(src["uuid"])
         if not uuid:
             return []
         expr = f"\"water_source_uuid\" = '{uuid}'"

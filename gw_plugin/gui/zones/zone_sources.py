@@ -17,10 +17,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ...core.sources import rosters as R
 from ...core.sources import zone_listing as ZL
-
-
-def _null(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+from ...toolbelt.qt import null_to_none
 
 
 class ZoneSourcesMixin:
@@ -42,8 +39,8 @@ class ZoneSourcesMixin:
             req.setFilterFids(list(zl.selectedFeatureIds()))
         zones = []
         for f in zl.getFeatures(req):
-            label = _null(f["zone_class"]) if "zone_class" in zl.fields().names() else _null(f["kind"])
-            zones.append(ZL.Zone(str(_null(f["uuid"]) or f.id()), str(label or ""), _null(f["water_source_uuid"]),
+            label = null_to_none(f["zone_class"]) if "zone_class" in zl.fields().names() else null_to_none(f["kind"])
+            zones.append(ZL.Zone(str(null_to_none(f["uuid"]) or f.id()), str(label or ""), null_to_none(f["water_source_uuid"]),
                                 qgs_geometry_rings(f.geometry())))  # fmt: skip
         sreq = QgsFeatureRequest().setDestinationCrs(zl.crs(), self.project.transformContext())
         rows, xs, ys, fids = [], [], [], []
@@ -51,7 +48,7 @@ class ZoneSourcesMixin:
         for f in sl.getFeatures(sreq):
             g = f.geometry()
             p = g.asPoint() if g and not g.isEmpty() and not g.isMultipart() else None
-            rows.append({n: _null(f[n]) for n in R.SOURCE_COLUMNS if n in names})
+            rows.append({n: null_to_none(f[n]) for n in R.SOURCE_COLUMNS if n in names})
             xs.append(p.x() if p else math.nan)
             ys.append(p.y() if p else math.nan)
             fids.append(f.id())
@@ -62,8 +59,8 @@ class ZoneSourcesMixin:
                 g = f.geometry()
                 if g and not g.isEmpty():
                     p = g.asPoint()
-                    wells.append(ZL.Well(str(_null(f["uuid"])), str(_null(f["well_code"])),
-                                        _null(f["water_source_uuid"]), p.x(), p.y()))  # fmt: skip
+                    wells.append(ZL.Well(str(null_to_none(f["uuid"])), str(null_to_none(f["well_code"])),
+                                        null_to_none(f["water_source_uuid"]), p.x(), p.y()))  # fmt: skip
         listing = ZL.sources_in_zones(zones, src, wells, all_categories=self.all_categories.isChecked())
         self.listing = listing
         t = self.sources_table

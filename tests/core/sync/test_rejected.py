@@ -15,7 +15,7 @@ from qgis.core import QgsFeatureRequest
 from qgis.PyQt.QtCore import Qt
 
 from gw_plugin.core.data import qgis_project
-from gw_plugin.core.sync import changelog as C
+from gw_plugin.core.data import sqlite_gpkg as SG
 from gw_plugin.core.sync import checkout as CO
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import rejected as SR
@@ -37,7 +37,7 @@ from tests.pg import pg_server  # noqa: F401  (session fixture)
 
 def rejected_status(path: str) -> dict:
     """gw_rejected id -> (uuid, op, status) of every row, open or not."""
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         return {r[0]: r[1:] for r in con.execute("SELECT id, uuid, op, status FROM gw_rejected ORDER BY id")}
     finally:
@@ -137,7 +137,7 @@ def test_dismissed_change_is_kept_as_a_record_and_never_sent(surveyor):
     SR.dismiss_rejected(mine, r["id"])
     assert SR.open_rejected(mine) == [] and pending(mine) == []
     assert rejected_status(mine)[r["id"]] == (b[0], "U", "dismissed")
-    con = C.open_db(mine)
+    con = SG.open_db(mine)
     (data,) = con.execute("SELECT data FROM gw_rejected WHERE id = ?", (r["id"],)).fetchone()
     con.close()
     assert json.loads(data)["remarks"] == "give up"  # the record of what was given up stays in the file

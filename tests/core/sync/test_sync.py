@@ -16,6 +16,7 @@ from osgeo import ogr
 
 from gw_plugin.core.data import gpkg
 from gw_plugin.core.data import schema as S
+from gw_plugin.core.data import sqlite_gpkg as SG
 from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import checkout as CO
 from gw_plugin.core.sync import conflicts as SC
@@ -51,7 +52,7 @@ def new_platform(cluster, read_scope=None) -> str:
 def point_blob(x: float, y: float, srs_id: int = 4547) -> bytes:
     g = ogr.Geometry(ogr.wkbPoint)
     g.AddPoint_2D(x, y)
-    return C.wkb_to_gpkg(bytes(g.ExportToWkb(ogr.wkbNDR)), srs_id)
+    return SG.wkb_to_gpkg(bytes(g.ExportToWkb(ogr.wkbNDR)), srs_id)
 
 
 def add_well(path: str, county: str = A, **values) -> str:
@@ -69,7 +70,7 @@ def add_well(path: str, county: str = A, **values) -> str:
         "geom": point_blob(values.pop("x", 500000.0), values.pop("y", 3850000.0)),
     }
     row.update(values)
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         cols = list(row)
         con.execute(
@@ -82,7 +83,7 @@ def add_well(path: str, county: str = A, **values) -> str:
 
 
 def edit(path: str, table: str, uuid: str, **values) -> None:
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         sets = ", ".join(f'"{k}" = ?' for k in values)
         cur = con.execute(f'UPDATE "{table}" SET {sets} WHERE uuid = ?', [*values.values(), uuid])
@@ -92,7 +93,7 @@ def edit(path: str, table: str, uuid: str, **values) -> None:
 
 
 def delete(path: str, table: str, uuid: str) -> None:
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         con.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (uuid,))
     finally:
@@ -101,7 +102,7 @@ def delete(path: str, table: str, uuid: str) -> None:
 
 def local_rows(path: str, table: str = "monitoring_wells") -> dict:
     """uuid -> {field: canonical value} (metadata fields left out)."""
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         cols = [c for c in C.columns(con, table) if c in P.data_columns(S.table(table))]
         types = W.field_types(table, cols)
@@ -140,7 +141,7 @@ def server_rows(conninfo: str, table: str = "monitoring_wells") -> dict:
 
 
 def pending(path: str) -> list:
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         return con.execute("SELECT tbl, uuid, op, held FROM gw_changelog ORDER BY tbl, uuid").fetchall()
     finally:
@@ -148,7 +149,7 @@ def pending(path: str) -> list:
 
 
 def conflicts(path: str, status=None) -> list:
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         sql = "SELECT tbl, uuid, kind, fields, status, policy, local, server FROM gw_conflicts"
         rows = con.execute(sql + (" WHERE status = ?" if status else ""), (status,) if status else ()).fetchall()
@@ -208,7 +209,7 @@ def test_publish_and_checkout_round_trip(published, tmp_path, validate):
     assert set(local_rows(only_a)) == set(a)
     assert local_rows(only_a) == {u: r for u, r in server_rows(ci).items() if u in a}
     assert pending(only_a) == []
-    st = C.state(C.open_db(only_a))
+    st = C.state(SG.open_db(only_a))
     assert st["last_pulled_rev"] > 0 and json.loads(st["counties"]) == [A]
     # a second sync exchanges nothing
     rep = SY.sync(only_a, ci)
@@ -427,7 +428,7 @@ def test_county_row_level_security(pg_server, published, tmp_path):  # noqa: F81
     srv = server_rows(ci)
     assert srv[a[0]]["remarks"] == "mine to change"
     assert srv[b[0]]["remarks"] is None and b[1] in srv and nb not in srv and srv[moved]["county_code"] == A
-    con = C.open_db(c1)
+    con = SG.open_db(c1)
     rejected = con.execute("SELECT uuid, op, reason, data FROM gw_rejected ORDER BY id").fetchall()
     con.close()
     assert {(u, op) for u, op, _, _ in rejected} == {(b[0], "U"), (b[1], "D"), (nb, "I"), (moved, "U")}
@@ -486,7 +487,7 @@ def test_initplatform_idempotent_and_version_checks(pg_server, tmp_path):  # noq
 
 def add_attachment(path: str, parent: str, rel: str, county: str = A) -> str:
     u = str(_uuid.uuid4())
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         con.execute(
             "INSERT INTO attachments (uuid, county_code, parent_table, parent_uuid, kind, file_path) "
@@ -634,7 +635,7 @@ def test_invalid_value_is_rejected_locally_not_blocking_others(published, tmp_pa
     rep = SY.sync(c1, ci)
     assert rep.pushed == 1 and rep.rejected == 1
     assert server_rows(ci)[a[1]]["remarks"] == "fine"
-    con = C.open_db(c1)
+    con = SG.open_db(c1)
     (reason, data) = con.execute("SELECT reason, data FROM gw_rejected").fetchone()
     con.close()
     assert "invalid" in reason and json.loads(data)["built_date"] == "2024-13-45"
@@ -643,17 +644,17 @@ def test_invalid_value_is_rejected_locally_not_blocking_others(published, tmp_pa
 def test_value_the_server_refuses_does_not_block_the_push(published, tmp_path):
     ci, src, a, b = published
     c1 = client(ci, tmp_path, "c1")
-    con = C.open_db(c1)  # a geometry of the wrong type, written behind QGIS' back
+    con = SG.open_db(c1)  # a geometry of the wrong type, written behind QGIS' back
     con.execute(
         "UPDATE monitoring_wells SET geom = ? WHERE uuid = ?",
-        (C.wkb_to_gpkg(bytes.fromhex("010200000002000000" + "00" * 32), 4547), a[0]),
+        (SG.wkb_to_gpkg(bytes.fromhex("010200000002000000" + "00" * 32), 4547), a[0]),
     )
     con.close()
     edit(c1, "monitoring_wells", a[1], remarks="fine")
     rep = SY.sync(c1, ci)
     assert rep.pushed == 1 and rep.rejected == 1
     assert server_rows(ci)[a[1]]["remarks"] == "fine"
-    con = C.open_db(c1)
+    con = SG.open_db(c1)
     (reason,) = con.execute("SELECT reason FROM gw_rejected").fetchone()
     con.close()
     assert "refused by the platform" in reason
@@ -719,13 +720,13 @@ def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
     # a value rewritten in another text form (same instant) is no change at all
     ci, src, a, b = published
     c1 = client(ci, tmp_path, "c1")
-    con = C.open_db(c1)
+    con = SG.open_db(c1)
     created = con.execute("SELECT created_at FROM monitoring_wells WHERE uuid = ?", (a[1],)).fetchone()[0]
     con.close()
     edit(c1, "monitoring_wells", a[0], depth_m=12.5, remarks="井口已封", status="abandoned")
     edit(c1, "monitoring_wells", a[1], created_at=created.replace("T", " ").replace("Z", "+00:00"))
     assert {u for _, u, _, _ in pending(c1)} == {a[0], a[1]}
-    con = C.open_db(c1)
+    con = SG.open_db(c1)
     try:
         local = LocalTables(con)
         seq = prepare_outbox(local, 4547, SyncReport())
@@ -745,8 +746,8 @@ def test_many_rows_pulled_in_bulk(platform, tmp_path):
     # row with a pending local change is merged, not overwritten
     src = str(tmp_path / "project.gpkg")
     gpkg.create_database(src)
-    con = C.open_db(src)
-    with C.transaction(con):
+    con = SG.open_db(src)
+    with SG.transaction(con):
         con.executemany(
             "INSERT INTO monitoring_wells (uuid, county_code, well_code, name_zh, depth_m, geom) VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -756,7 +757,7 @@ def test_many_rows_pulled_in_bulk(platform, tmp_path):
                     f"M{i}",
                     f"井{i}",
                     10.0,
-                    C.wkb_to_gpkg(struct.pack("<BIdd", 1, 1, 5e5 + i, 3.85e6), 4547),
+                    SG.wkb_to_gpkg(struct.pack("<BIdd", 1, 1, 5e5 + i, 3.85e6), 4547),
                 )
                 for i in range(1500)
             ],
@@ -764,8 +765,8 @@ def test_many_rows_pulled_in_bulk(platform, tmp_path):
     con.close()
     assert SY.sync(src, platform).pushed == 1500
     c1, c2 = client(platform, tmp_path, "c1"), client(platform, tmp_path, "c2")
-    con = C.open_db(c2)
-    with C.transaction(con):
+    con = SG.open_db(c2)
+    with SG.transaction(con):
         con.execute("UPDATE monitoring_wells SET depth_m = depth_m + fid, remarks = 'office ' || fid")
     con.close()
     mine = next(iter(local_rows(c1)))

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from gw_plugin.core.data import sqlite_gpkg as SG
 from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import wire as W
@@ -47,7 +48,7 @@ def _value(field: str, tag: int):
 def _all_conflicts(paths) -> list:
     out = []
     for p in paths:
-        con = C.open_db(p)
+        con = SG.open_db(p)
         for _tbl, uuid, kind, fields, loc, srv in con.execute(
             "SELECT tbl, uuid, kind, fields, local, server FROM gw_conflicts"
         ):

@@ -22,6 +22,7 @@ from gw_plugin.core.zoning import rasterblocks as rb
 from gw_plugin.core.zoning import source_load as SL
 from gw_plugin.core.zoning import store as ZST
 from gw_plugin.core.zoning import vectorize as VZ
+from gw_plugin.toolbelt.ogr import polygon_parts
 
 CRS = rb.crs_wkt("EPSG:4547")
 ND = -9999.0
@@ -240,7 +241,7 @@ def city_inputs(tmp_path):
 def assert_clean_partition(features, city):
     geoms = [ogr.CreateGeometryFromWkb(f.wkb) for f in features]
     for a, b in itertools.combinations(geoms, 2):
-        inter = VZ._polygonal(a.Intersection(b))  # shared edges and corners are lines and points
+        inter = polygon_parts(a.Intersection(b))  # shared edges and corners are lines and points
         assert inter is None or inter.IsEmpty() or inter.GetArea() < 1e-6  # no overlaps
     union = rb.union_wkb([g.ExportToWkb() for g in geoms])
     assert abs(union.GetArea() - city.GetArea()) < 1e-3 * city.GetArea() / 1e6  # no gaps (within 1e-9 relative)

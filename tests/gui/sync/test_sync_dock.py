@@ -13,7 +13,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 
 from gw_plugin.core.data import gpkg, qgis_project
-from gw_plugin.core.sync import changelog as C
+from gw_plugin.core.data import sqlite_gpkg as SG
 from gw_plugin.core.sync import checkout as CO
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.gui.common import docks
@@ -60,13 +60,13 @@ def county_blob(x0: float, y0: float, size: float = 1000.0, srs_id: int = 4547) 
     poly.AddGeometry(ring)
     multi = ogr.Geometry(ogr.wkbMultiPolygon)
     multi.AddGeometry(poly)
-    return C.wkb_to_gpkg(bytes(multi.ExportToWkb(ogr.wkbNDR)), srs_id)
+    return SG.wkb_to_gpkg(bytes(multi.ExportToWkb(ogr.wkbNDR)), srs_id)
 
 
 def new_project_file(path: str, wells: int = 3) -> list:
     """A project GeoPackage (no change tracking yet) with two counties and ``wells`` wells of county A."""
     gpkg.create_database(path)
-    con = C.open_db(path)
+    con = SG.open_db(path)
     try:
         for i, (code, name) in enumerate(((A, "金水区"), (B, "二七区"))):
             con.execute(

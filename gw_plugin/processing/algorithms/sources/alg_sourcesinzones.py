@@ -28,6 +28,7 @@ from ....core.data import reports
 from ....core.sources import rosters as R
 from ....core.sources import zone_listing as ZL
 from ....core.sources.qgs_rings import qgs_geometry_rings
+from ....toolbelt.qt import null_to_none
 from ...base import GwAlgorithm, fail
 from ...params import SOURCES_GROUP, SOURCES_GROUP_ID
 
@@ -44,10 +45,6 @@ XLSX_HEADERS = [
     "距水源井距离（m）",
     "水源井依据",
 ]
-
-
-def _null(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
 
 
 class SourcesInZonesAlgorithm(GwAlgorithm):
@@ -112,9 +109,9 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
         zfields = zones_src.fields().names()
         zones = []
         for f in zones_src.getFeatures():
-            zid = _null(f["uuid"]) if "uuid" in zfields else None
-            ws = _null(f["water_source_uuid"]) if "water_source_uuid" in zfields else None
-            name = _null(f[name_field]) if name_field else None
+            zid = null_to_none(f["uuid"]) if "uuid" in zfields else None
+            ws = null_to_none(f["water_source_uuid"]) if "water_source_uuid" in zfields else None
+            name = null_to_none(f[name_field]) if name_field else None
             zones.append(
                 ZL.Zone(str(zid or f.id()), "" if name is None else str(name), ws, qgs_geometry_rings(f.geometry()))
             )
@@ -122,7 +119,7 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
         rows, xs, ys = [], [], []
         snames = sources.fields().names()
         for f in sources.getFeatures(req):
-            rows.append({n: _null(f[n]) for n in R.SOURCE_COLUMNS if n in snames})
+            rows.append({n: null_to_none(f[n]) for n in R.SOURCE_COLUMNS if n in snames})
             g = f.geometry()
             p = (
                 g.asPoint()
@@ -136,7 +133,7 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
         if wells_src is not None:
             wnames = wells_src.fields().names()
             for f in wells_src.getFeatures(req):
-                if "well_type" in wnames and _null(f["well_type"]) != "drinking_source":
+                if "well_type" in wnames and null_to_none(f["well_type"]) != "drinking_source":
                     continue
                 g = f.geometry()
                 if not g or g.isEmpty():
@@ -144,9 +141,9 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
                 p = g.asPoint() if not g.isMultipart() else g.centroid().asPoint()
                 wells.append(
                     ZL.Well(
-                        str(_null(f["uuid"]) if "uuid" in wnames else f.id()),
-                        str(_null(f["well_code"]) if "well_code" in wnames else f.id()),
-                        _null(f["water_source_uuid"]) if "water_source_uuid" in wnames else None,
+                        str(null_to_none(f["uuid"]) if "uuid" in wnames else f.id()),
+                        str(null_to_none(f["well_code"]) if "well_code" in wnames else f.id()),
+                        null_to_none(f["water_source_uuid"]) if "water_source_uuid" in wnames else None,
                         p.x(),
                         p.y(),
                     )

@@ -16,6 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ....core.wells import duplicates as D
+from ....toolbelt.qt import null_to_none
 from ...base import GwAlgorithm, fail
 
 
@@ -72,16 +73,16 @@ class DuplicateWellsAlgorithm(GwAlgorithm):
             if g.isEmpty():
                 continue
             p = g.asPoint()
-            depth = D._value(f["depth_m"])
+            depth = null_to_none(f["depth_m"])
             records.append(
                 D.WellRecord(
                     f.id(),
                     p.x(),
                     p.y(),
-                    D._value(f["aquifer_layer"]),
+                    null_to_none(f["aquifer_layer"]),
                     None if depth is None else float(depth),
-                    D._value(f["well_code"]) or "",
-                    D._value(f["department"]) if "department" in names else None,
+                    null_to_none(f["well_code"]) or "",
+                    null_to_none(f["department"]) if "department" in names else None,
                 )
             )
             feats[f.id()] = f
