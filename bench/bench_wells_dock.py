@@ -6,7 +6,7 @@
    the numpy arrays (WellsTreeModel.rebuild) and, in the panel, resets the QTreeView and restores expanded groups.
    Baseline: merely iterating the same features with the same request.
 2. One well's 10-year series of one parameter among M results (default 1,000,000; target ≤ 50 ms), fetched by
-   core.wellseries.series as the time-series widget does (indexes on samples.well_uuid and
+   core.wells.series as the time-series widget does (indexes on samples.well_uuid and
    sample_results.sample_uuid). Baseline: one scan of sample_results for that parameter (what it costs without
    the indexes).
 

@@ -120,6 +120,40 @@ def test_no_private_name_is_imported_from_another_module():
     assert wrong == []
 
 
+def module_aliases(path: Path, tree) -> set:
+    """Local names that stand for a gw_plugin module in ``path`` (``from ..data import schema as S`` binds S)."""
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            base = package[: len(package) - node.level + 1] if node.level else []
+            parts = base + (node.module.split(".") if node.module else [])
+            for alias in node.names:
+                target = ROOT.joinpath(*parts, alias.name)
+                if target.with_suffix(".py").is_file() or (target / "__init__.py").is_file():
+                    names.add(alias.asname or alias.name)
+    return names
+
+
+def test_no_private_name_is_used_through_another_module():
+    wrong = []
+    for path in sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = module_aliases(path, tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value.id}.{node.attr}")
+    assert wrong == []
+
+
 def test_no_module_over_the_limit_and_each_says_what_it_is_for():
     too_long, silent = [], []
     for path in sources():
@@ -139,6 +173,7 @@ TWIN_HELPERS = {
     ),
     "settings read in place (use toolbelt.settings)": re.compile(r"QgsSettings\(\)"),
     "task keeping (use toolbelt.qt.keep_until_finished)": re.compile(r"_ORPHANED_TASKS\s*[:=]"),
+    "NULL to None (use toolbelt.qt.null_to_none)": re.compile(r"hasattr\(\w+, \"isNull\"\)"),
     "axis order set in place (use toolbelt.ogr)": re.compile(r"SetAxisMappingStrategy"),
 }
 #: the toolbelt modules that are the one home of each job

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsExpression, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QAction, QDialogButtonBox, QDockWidget, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QAction, QCheckBox, QDialogButtonBox, QDockWidget, QMenu, QToolBar
 
 import gw_plugin
 from gw_plugin.core.data import gpkg
@@ -907,3 +907,29 @@ def test_expression_functions_follow_the_plugin(qgis_iface, clean_provider, loca
         plugin.unload()
     assert not QgsExpression.isFunctionName("gb14848_class")
     assert not QgsExpression.isFunctionName("gw_uscc_valid")
+
+
+@pytest.mark.parametrize("code, lang", [("zh-Hans", "zh"), ("zh_CN", "zh"), ("en_US", "en")])
+def test_every_panel_follows_the_plugin_language(qgis_iface, qtbot, locale, code, lang):
+    # the zoning panel used to read the system locale (QLocale) and stayed English under a Chinese QGIS; every
+    # panel now takes toolbelt.i18n.ui_language(), which follows QGIS's own locale
+    from qgis.PyQt.QtCore import QLocale
+
+    from gw_plugin.gui.sync.dock_sync import SyncPanel
+    from gw_plugin.gui.zoning.dock_zoning import OVERLAYS, ZoningPanel
+
+    assert not QLocale().name().startswith("zh")  # the system locale here is not Chinese: the test can fail
+    locale(code)
+    zoning = ZoningPanel(qgis_iface, None, QgsProject.instance())
+    sync = SyncPanel(qgis_iface, None, QgsProject.instance())
+    for panel in (zoning, sync):
+        qtbot.addWidget(panel)
+    try:
+        assert zoning.lang == lang and sync.lang == lang
+        shown = {box.text() for box in zoning.findChildren(QCheckBox)}
+        expected = {pair[0] if lang == "zh" else pair[1] for pair in OVERLAYS.values()}
+        assert shown & expected, (shown, expected)
+    finally:
+        for panel in (zoning, sync):
+            if hasattr(panel, "teardown"):
+                panel.teardown()

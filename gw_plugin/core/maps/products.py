@@ -37,57 +37,12 @@ from ..zoning import compare as ZC
 from ..zoning import config as ZCFG
 from . import layout as ME
 from . import overview as OV
+from .texts import label_text
 
 MAPS = ["overview", "zoning", "recharge_zones", "well_quality"]
 PAPERS = ["A3", "A4"]
 ORIENTATIONS = ["landscape", "portrait"]
 LANGS = ["zh", "en"]
-
-_TEXT = {
-    "zoning_title": ("{city}地下水污染防治分区图", "{city}Groundwater Pollution Prevention Zoning Map"),
-    "zoning_subtitle": ("{scheme}　版本：{version}", "{scheme}, version {version}"),
-    "zoning_layer": ("分区类别", "Zone class"),
-    "zoning_notes": (
-        "分区由地下水脆弱性（DRASTIC）、污染源荷载、地下水功能价值和污染现状综合划定；分级阈值与组合矩阵为插件默认值"
-        "（zoning_defaults.json），以城市批准的方案为准。各类面积：{areas}。",
-        "Zones combine groundwater vulnerability (DRASTIC), pollution-source load, groundwater function value and "
-        "pollution status; class breaks and matrices are plugin DEFAULTS (zoning_defaults.json) unless the city "
-        "adopted its own. Areas: {areas}.",
-    ),
-    "recharge_title": (
-        "{city}饮用水水源保护区及补给区分布图",
-        "{city}Drinking-Water Source Protection and Recharge Zones",
-    ),
-    "recharge_subtitle": (
-        "保护区、补给区、水源地及区内污染源",
-        "Protection zones, recharge zones, water sources and the pollution sources inside them",
-    ),
-    "recharge_notes": (
-        "区内污染源：位于保护区或补给区范围内的污染源（共{n}个）。保护区边界以批复文件为准。",
-        "Sources inside: pollution sources within a protection or recharge zone ({n}). The approved documents "
-        "define the legal boundaries.",
-    ),
-    "sources_inside": ("区内污染源", "Pollution sources inside the zones"),
-    "wells_title": ("{city}地下水监测井水质类别分布图", "{city}Groundwater Quality of the Monitoring Wells"),
-    "wells_subtitle": (
-        "按含水层位分组，依《地下水质量标准》（GB/T 14848-2017）最新一次评价类别",
-        "By aquifer layer; latest class under GB/T 14848-2017 (Standard for groundwater quality)",
-    ),
-    "wells_notes": (
-        "水质类别为各井最近一次采样按GB/T 14848-2017单指标评价的最差类别；未评价井以灰色表示。共{n}眼井。",
-        "The class is the worst single-indicator class of each well's latest sample under GB/T 14848-2017; grey "
-        "wells have no class yet. {n} wells.",
-    ),
-    "admin": ("行政区界", "Administrative boundaries"),
-    "city_boundary": ("市界", "City boundary"),
-    "county_boundary": ("县（区）界", "County boundary"),
-    "db": ("项目数据库 {}", "project database {}"),
-}
-
-
-def text(key: str, lang: str) -> str:
-    zh, en = _TEXT[key]
-    return zh if lang.startswith("zh") else en
 
 
 # -----------------------------------------------------------------------------------------------------------------
@@ -146,14 +101,16 @@ def admin_layer(tables: dict, lang: str) -> QgsVectorLayer | None:
         return None
     from ..data import qgis_project as QP
 
-    copy = _copy(admin, text("admin", lang))
+    copy = _copy(admin, label_text("admin", lang))
     root = QgsRuleBasedRenderer.Rule(None)
     city = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#202020", "outline_width": "0.8"})
     county = QgsFillSymbol.createSimple(
         {"color": "0,0,0,0", "outline_color": "#505050", "outline_width": "0.35", "outline_style": "dash"}
     )
-    root.appendChild(QgsRuleBasedRenderer.Rule(city, 0, 0, "\"level\" = 'city'", text("city_boundary", lang)))
-    root.appendChild(QgsRuleBasedRenderer.Rule(county, 0, 0, "\"level\" <> 'city'", text("county_boundary", lang)))
+    root.appendChild(QgsRuleBasedRenderer.Rule(city, 0, 0, "\"level\" = 'city'", label_text("city_boundary", lang)))
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(county, 0, 0, "\"level\" <> 'city'", label_text("county_boundary", lang))
+    )
     copy.setRenderer(QgsRuleBasedRenderer(root))
     QP.label_counties(copy, lang)
     return copy
@@ -201,7 +158,7 @@ def zoning_layers(project: QgsProject, lang: str, version: str = "", scheme: str
             QCoreApplication.translate("ExportMap", "zoning_units has no zones (version {v}).").format(v=version or "-")
         )
     v = pick[0]
-    zl = _copy(zu, text("zoning_layer", lang), ZC.version_filter(v.scheme, v.version))
+    zl = _copy(zu, label_text("zoning_layer", lang), ZC.version_filter(v.scheme, v.version))
     zl.setRenderer(zone_renderer(v.scheme, lang))
     areas = {}
     for f in zl.getFeatures():
@@ -251,7 +208,7 @@ def recharge_layers(project: QgsProject, lang: str) -> tuple:
             if f.hasGeometry() and engine.intersects(f.geometry().constGet()):
                 inside_ids.append(f.id())
         subset = "fid IN ({})".format(",".join(str(i) for i in inside_ids) or "-1")
-        ps = _copy(src, text("sources_inside", lang), subset)
+        ps = _copy(src, label_text("sources_inside", lang), subset)
         ps.setRenderer(OV.thematic_renderer("pollution_sources", lang))
         layers.append(ps)
     if "drinking_water_sources" in tables:
@@ -327,21 +284,21 @@ def export_product(
         layers, info = zoning_layers(project, lang, version)
         v = info["version"]
         scheme_label = S.codelist("zoning_scheme").label(v.scheme, lang)
-        default_title = text("zoning_title", lang)
-        subtitle = text("zoning_subtitle", lang).format(scheme=scheme_label, version=v.version or "-")
-        notes = text("zoning_notes", lang).format(areas=info["areas"])
+        default_title = label_text("zoning_title", lang)
+        subtitle = label_text("zoning_subtitle", lang).format(scheme=scheme_label, version=v.version or "-")
+        notes = label_text("zoning_notes", lang).format(areas=info["areas"])
         extra = {"scheme": v.scheme, "version": v.version}
     elif product == "recharge_zones":
         layers, info = recharge_layers(project, lang)
-        default_title = text("recharge_title", lang)
-        subtitle = text("recharge_subtitle", lang)
-        notes = text("recharge_notes", lang).format(n=info["inside"])
+        default_title = label_text("recharge_title", lang)
+        subtitle = label_text("recharge_subtitle", lang)
+        notes = label_text("recharge_notes", lang).format(n=info["inside"])
         extra = {"sources_inside": info["inside"]}
     else:
         layers, info = well_layers(project, lang)
-        default_title = text("wells_title", lang)
-        subtitle = text("wells_subtitle", lang)
-        notes = text("wells_notes", lang).format(n=info["wells"])
+        default_title = label_text("wells_title", lang)
+        subtitle = label_text("wells_subtitle", lang)
+        notes = label_text("wells_notes", lang).format(n=info["wells"])
         extra = {"wells": info["wells"]}
     keep += layers
     tables = info["tables"]
@@ -352,7 +309,7 @@ def export_product(
     crs = project.crs() if project.crs().isValid() else valid[0].crs()
     extent = OV.overview_extent(project, crs, valid)
     db = project_database(project, tables)
-    sources = text("db", lang).format(os.path.basename(db)) if db else ""
+    sources = label_text("project_db", lang).format(os.path.basename(db)) if db else ""
     written = ME.export_map(
         project,
         pdf_path,

@@ -11,7 +11,8 @@ from qgis.core import QgsCoordinateReferenceSystem
 
 from ...toolbelt.i18n import is_zh
 
-# Fixed map labels in both languages (the map language is chosen per export, independent of the QGIS locale).
+# Every fixed text of the maps in both languages, in one table (the map language is chosen per export,
+# independent of the QGIS locale, so these are not in the .ts file).
 _TEXT = {
     "legend": ("图例", "Legend"),
     "scale": ("比例尺 1:{}", "Scale 1:{}"),
@@ -38,6 +39,45 @@ _TEXT = {
     ),
     "project_db": ("项目数据库 {}", "project database {}"),
     "other": ("其他", "Other"),
+    # the map products (products.py)
+    "zoning_title": ("{city}地下水污染防治分区图", "{city}Groundwater Pollution Prevention Zoning Map"),
+    "zoning_subtitle": ("{scheme}　版本：{version}", "{scheme}, version {version}"),
+    "zoning_layer": ("分区类别", "Zone class"),
+    "zoning_notes": (
+        "分区由地下水脆弱性（DRASTIC）、污染源荷载、地下水功能价值和污染现状综合划定；分级阈值与组合矩阵为插件默认值"
+        "（zoning_defaults.json），以城市批准的方案为准。各类面积：{areas}。",
+        "Zones combine groundwater vulnerability (DRASTIC), pollution-source load, groundwater function value and "
+        "pollution status; class breaks and matrices are plugin DEFAULTS (zoning_defaults.json) unless the city "
+        "adopted its own. Areas: {areas}.",
+    ),
+    "recharge_title": (
+        "{city}饮用水水源保护区及补给区分布图",
+        "{city}Drinking-Water Source Protection and Recharge Zones",
+    ),
+    "recharge_subtitle": (
+        "保护区、补给区、水源地及区内污染源",
+        "Protection zones, recharge zones, water sources and the pollution sources inside them",
+    ),
+    "recharge_notes": (
+        "区内污染源：位于保护区或补给区范围内的污染源（共{n}个）。保护区边界以批复文件为准。",
+        "Sources inside: pollution sources within a protection or recharge zone ({n}). The approved documents "
+        "define the legal boundaries.",
+    ),
+    "sources_inside": ("区内污染源", "Pollution sources inside the zones"),
+    "wells_title": ("{city}地下水监测井水质类别分布图", "{city}Groundwater Quality of the Monitoring Wells"),
+    "wells_subtitle": (
+        "按含水层位分组，依《地下水质量标准》（GB/T 14848-2017）最新一次评价类别",
+        "By aquifer layer; latest class under GB/T 14848-2017 (Standard for groundwater quality)",
+    ),
+    "wells_notes": (
+        "水质类别为各井最近一次采样按GB/T 14848-2017单指标评价的最差类别；未评价井以灰色表示。共{n}眼井。",
+        "The class is the worst single-indicator class of each well's latest sample under GB/T 14848-2017; grey "
+        "wells have no class yet. {n} wells.",
+    ),
+    "admin": ("行政区界", "Administrative boundaries"),
+    "city_boundary": ("市界", "City boundary"),
+    "county_boundary": ("县（区）界", "County boundary"),
+    "db": ("项目数据库 {}", "project database {}"),
 }
 
 

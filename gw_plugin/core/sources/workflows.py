@@ -34,6 +34,7 @@ from typing import Optional, Sequence
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt.qt import null_to_none
 from ..data import schema as S
 
 
@@ -350,7 +351,7 @@ def apply_step(
     if idx < 0:
         raise WorkflowError(QCoreApplication.translate("workflows", "The layer has no field {f}.").format(f=wf.field))
     old = source[wf.field]
-    old = None if old is None or (hasattr(old, "isNull") and old.isNull()) or old == "" else str(old)
+    old = None if null_to_none(old) is None or old == "" else str(old)
     problems = check_step(step, old, today)
     if step.workflow == "leakage" and step.new_status == "spot_checked" and not step.batch_uuid:
         step.batch_uuid = pending_batch_uuid(inspections_layer, source_uuid)
@@ -427,7 +428,7 @@ def history(inspections_layer, source_uuid: str) -> list:
         d = {}
         for n in names:
             v = f[n]
-            if hasattr(v, "isNull") and v.isNull():
+            if null_to_none(v) is None:
                 v = None
             elif hasattr(v, "toString") and not isinstance(v, str):
                 v = v.toString("yyyy-MM-dd") if hasattr(v, "toPyDate") else v.toString("yyyy-MM-ddTHH:mm:ss")

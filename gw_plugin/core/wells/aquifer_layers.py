@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import QObject, QTimer
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.i18n import is_zh, pick
+from ...toolbelt.qt import null_to_none
 from ..data import schema as S
 from ..data.qgis_project import PROP_DATABASE, PROP_TABLE, project_layers
 from .quality import CLASS_COLORS, ROMAN
@@ -107,7 +108,7 @@ def aquifer_codes(wells_layer: QgsVectorLayer, saved_only: bool = True) -> list:
         values = {f.attributes()[idx] for f in wells_layer.getFeatures(request)}
     codes = set()
     for v in values:
-        if v is None or (hasattr(v, "isNull") and v.isNull()):
+        if null_to_none(v) is None:
             codes.add("")
         else:
             codes.add(str(v).strip())

@@ -26,6 +26,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...toolbelt.i18n import tr
+from ...toolbelt.qt import null_to_none
 
 TR_CONTEXT = "gw_rasterblocks"  # the translation context of this module's texts
 
@@ -464,15 +465,4 @@ def source_shapes(source, fields: Sequence[str], dest_crs_wkt: str, transform_co
 
 def _plain(value):
     """QVariant NULL -> None; other values unchanged."""
-    try:
-        from qgis.PyQt.QtCore import QVariant
-
-        if isinstance(value, QVariant) and value.isNull():
-            return None
-    except Exception:  # pragma: no cover
-        pass
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and callable(value.isNull) and value.isNull():
-        return None
-    return value
+    return null_to_none(value)

@@ -35,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.sources import rosters as R
 from ...toolbelt.i18n import ui_language
-from ...toolbelt.qt import DialogKeeper
+from ...toolbelt.qt import DialogKeeper, null_to_none
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .sources_model import (
@@ -256,7 +256,7 @@ class SourcesPanel(LayerBinding, QWidget):
         if self.layer is not None:
             idx = self.layer.fields().indexOf("county_code")
             if idx >= 0:
-                codes |= {v for v in self.layer.uniqueValues(idx) if v and not hasattr(v, "isNull")}
+                codes |= {v for v in self.layer.uniqueValues(idx) if v and null_to_none(v) is not None}
         for code in sorted(codes):
             if code.endswith("00") and code in names and len(codes) > 1 and code[:4] + "00" == code:
                 continue  # the city itself

@@ -40,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...core.sources import workflows as W
+from ...toolbelt.qt import null_to_none
 
 
 def _label(codelist: str, code: Optional[str], lang: str) -> str:
@@ -51,7 +52,7 @@ class WorkflowWidget(QWidget):
 
     ``layers()`` returns the project's gw_plugin layers by table name; ``database()`` the GeoPackage path."""
 
-    stepRecorded = pyqtSignal(object)  # core.workflows.StepOutcome
+    stepRecorded = pyqtSignal(object)  # core.sources.workflows.StepOutcome
 
     WORKFLOW_ORDER = ("leakage", "antiseepage", "self_monitoring", "risk_control")
 
@@ -238,7 +239,7 @@ class WorkflowWidget(QWidget):
         if f is None:
             return None
         v = f[W.WORKFLOWS[self.workflow_key()].field]
-        return None if v is None or (hasattr(v, "isNull") and v.isNull()) or v == "" else str(v)
+        return None if null_to_none(v) is None or v == "" else str(v)
 
     def _workflow_changed(self, *args) -> None:
         key = self.workflow_key()

@@ -1,6 +1,7 @@
 """The conflict dialog of the Sync dock: every open sync conflict with its base, local ("mine") and server
 ("theirs") versions side by side, field by field; the user keeps mine, keeps theirs or edits the values, and
-``core.sync.resolve_conflict`` records the choice (pushed by the next sync). Resolved conflicts leave the list."""
+``core.sync.conflicts.resolve_conflict`` records the choice (pushed by the next sync). Resolved conflicts leave
+the list."""
 
 from __future__ import annotations
 

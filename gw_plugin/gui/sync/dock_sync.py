@@ -3,7 +3,7 @@
 Shows whether change tracking is installed (offering to install it), the pending local changes by table, last
 sync time and revision, open conflicts (resolved in ``conflict_dialog.ConflictDialog``), changes the platform
 rejected (kept in the file, with the reason; the user retries them as new local edits or dismisses them, through
-``core.sync_rejected``) and the last sync report. "Sync" runs gwplugin:sync in a QgsTask after
+``core.sync.rejected``) and the last sync report. "Sync" runs gwplugin:sync in a QgsTask after
 the user saved or discarded open layer edits; "Check out" runs gwplugin:checkout and opens the new file.
 Registered with the dock registry (gui/common/docks.py) through ``DOCK``. The change lists (pending,
 conflicts, rejected with Retry / Dismiss) are in ``change_lists``, the database state read in ``sync_state``

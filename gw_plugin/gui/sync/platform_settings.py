@@ -3,7 +3,7 @@
 What is stored (in QgsSettings, and optionally in the QGIS project, which then takes precedence) is only what is
 not secret: a libpq conninfo / URI / service name without password, the TLS mode (``sslmode``) and the id of a
 QGIS authentication configuration (``authcfg``). User name and password live in the QGIS authentication database
-and are resolved by ``core.platform.resolve_conninfo`` at connection time.
+and are resolved by ``core.sync.server_schema.resolve_conninfo`` at connection time.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.wells import duplicates as D
 from ...toolbelt.i18n import ui_language
+from ...toolbelt.qt import null_to_none
 
 KeyRole = (
     int(getattr(Qt.ItemDataRole.UserRole, "value", Qt.ItemDataRole.UserRole)) + 1
@@ -349,6 +350,6 @@ class DuplicatesDialog(QDialog):
 
 
 def _v(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if null_to_none(value) is None:
         return None
     return value

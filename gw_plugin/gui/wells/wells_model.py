@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, 
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ...core.data import schema as S
+from ...toolbelt.qt import null_to_none
 
 #: Attributes read from the wells layer (the request asks for these only).
 READ_FIELDS = (
@@ -52,13 +53,13 @@ _RIGHT = _int(Qt.AlignmentFlag.AlignRight) | _int(Qt.AlignmentFlag.AlignVCenter)
 
 def _text(v) -> str:
     """'' for NULL (a null QVariant in Qt5, None in Qt6), else the value as stripped text."""
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
+    if null_to_none(v) is None:
         return ""
     return str(v).strip()
 
 
 def _int_or(v, default: int) -> int:
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
+    if null_to_none(v) is None:
         return default
     try:
         return int(v)

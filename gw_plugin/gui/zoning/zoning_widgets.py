@@ -204,7 +204,7 @@ class ParameterTable(QTableWidget):
 
 
 class VersionCombo(QComboBox):
-    """The versions of zoning_units (core.zoning_compare.ZoningVersion), newest first; data = (scheme, version)."""
+    """The versions of zoning_units (core.zoning.compare.ZoningVersion), newest first; data = (scheme, version)."""
 
     def set_versions(self, versions, lang: str = "zh") -> None:
         current = self.currentData()

@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ....core.sources import site_class as sites
+from ....toolbelt.qt import null_to_none
 from ...base import GwAlgorithm, fail
 from ...params import SOURCES_GROUP, SOURCES_GROUP_ID
 
@@ -24,7 +25,7 @@ OUT_FIELDS = ("outcome", "outcome_zh", "outcome_en", "reason_zh", "reason_en", "
 
 def _value(feat, name):
     v = feat[name]
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
+    return None if null_to_none(v) is None else str(v)
 
 
 class ClassifySitesAlgorithm(GwAlgorithm):

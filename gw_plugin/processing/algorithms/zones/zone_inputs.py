@@ -9,6 +9,7 @@ from qgis.core import QgsField, QgsFields, QgsGeometry, QgsUnitTypes
 
 from ....core.zones import methods as Z
 from ....toolbelt.i18n import tr
+from ....toolbelt.qt import null_to_none
 from ...base import fail
 
 TR_CONTEXT = "ProtectionZoneAlgorithm"  # the translation context of this module's texts
@@ -40,7 +41,7 @@ def feature_value(feature, overrides: dict, name: str, default):
     if i is None:
         return default
     v = feature.attribute(i)
-    if v is None or (hasattr(v, "isNull") and v.isNull()) or (isinstance(v, str) and not v.strip()):
+    if null_to_none(v) is None or (isinstance(v, str) and not v.strip()):
         return default
     return v
 
@@ -50,7 +51,7 @@ def well_uuid_of(feature, source) -> str | None:
     if i < 0:
         return None
     v = feature.attribute(i)
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
+    return None if null_to_none(v) is None else str(v)
 
 
 def well_point(feature):
