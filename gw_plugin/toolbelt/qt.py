@@ -1,4 +1,4 @@
-"""Qt object lifetimes: keep the Python side of a task or a modeless dialog alive exactly as long as Qt uses it.
+"""Qt helpers: keep the Python side of a task or a modeless dialog alive exactly as long as Qt uses it.
 
 ``keep_until_finished(task)``: after the plugin is unloaded (or a panel closed) QGIS's task manager may still run
 a task; its Python wrapper must outlive it. ``DialogKeeper``: a panel opens modeless dialogs and keeps them until
@@ -6,6 +6,8 @@ they finish, and closes those still open when it is torn down.
 """
 
 from __future__ import annotations
+
+from qgis.PyQt.QtCore import QTimer
 
 _ORPHANED_TASKS: list = []
 
@@ -59,3 +61,13 @@ def null_to_none(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     return value
+
+
+def single_shot_timer(parent, interval_ms: int, slot) -> QTimer:
+    """A single-shot timer calling ``slot`` ``interval_ms`` after its last start(): coalesces bursts of changes
+    and debounces typing."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer

@@ -11,15 +11,14 @@ idempotent.
 
 from __future__ import annotations
 
-from qgis.core import QgsExpression, QgsExpressionFunction
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.core import QgsExpressionFunction
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt.expressions import FunctionRegistry, PureFunction
 from . import credit_codes
 
 GROUP = "gw_plugin"
 NAME = "gw_uscc_valid"
-
-_registered: dict = {}
 
 
 def _help() -> str:
@@ -35,50 +34,31 @@ def _help() -> str:
     )
 
 
-class UsccValid(QgsExpressionFunction):
+class UsccValid(PureFunction):
+    NAME = NAME
+
     def __init__(self):
         super().__init__(NAME, [QgsExpressionFunction.Parameter("code")], GROUP, _help())
 
-    def handlesNull(self) -> bool:
-        return True
-
-    def usesGeometry(self, node) -> bool:
-        return False
-
-    def referencedColumns(self, node):
-        return set()
-
-    def isStatic(self, node, parent, context) -> bool:
-        return QgsExpressionFunction.allParamsStatic(node, parent, context)
-
     def func(self, values, context, parent, node):
-        v = values[0] if values else None
-        if isinstance(v, QVariant):
-            v = None if v.isNull() else v.value()
+        v = self.argument(values, 0)
         if v is None or str(v).strip() == "":
             return None
         return bool(credit_codes.validate_uscc(v)[0])
 
 
+FUNCTIONS = FunctionRegistry((UsccValid,))
+
+
 def function_names() -> list:
-    return [NAME]
+    return FUNCTIONS.names()
 
 
 def register_functions() -> list:
     """Register ``gw_uscc_valid`` (idempotent). Returns the registered names."""
-    if NAME in _registered and QgsExpression.isFunctionName(NAME):
-        return [NAME]
-    if QgsExpression.isFunctionName(NAME):  # a stale copy from a reloaded plugin
-        QgsExpression.unregisterFunction(NAME)
-    fn = UsccValid()
-    if QgsExpression.registerFunction(fn):
-        _registered[NAME] = fn
-    return sorted(_registered)
+    return FUNCTIONS.register()
 
 
 def unregister_functions() -> None:
     """Remove the function again (idempotent)."""
-    for name in list(_registered):
-        if QgsExpression.isFunctionName(name):
-            QgsExpression.unregisterFunction(name)
-        del _registered[name]
+    FUNCTIONS.unregister()

@@ -29,11 +29,11 @@ from qgis.core import (
     QgsSymbolLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QObject, QTimer
+from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.i18n import is_zh, pick
-from ...toolbelt.qt import null_to_none
+from ...toolbelt.qt import null_to_none, single_shot_timer
 from ..data import schema as S
 from ..data.qgis_project import PROP_DATABASE, PROP_TABLE, project_layers
 from .quality import CLASS_COLORS, ROMAN
@@ -263,10 +263,7 @@ class AquiferLayerSync(QObject):
         super().__init__(parent)
         self.project = project or QgsProject.instance()
         self._layer = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.sync_now)
+        self._timer = single_shot_timer(self, delay_ms, self.sync_now)
 
     def watch(self, wells_layer: QgsVectorLayer | None) -> None:
         if self._layer is not None:

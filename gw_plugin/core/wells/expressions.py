@@ -13,27 +13,13 @@ idempotent. Logic lives in core/wells/classify.py.
 
 from __future__ import annotations
 
-from qgis.core import QgsExpression, QgsExpressionFunction
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsExpressionFunction
 
+from ...toolbelt.expressions import FunctionRegistry, PureFunction
 from ...toolbelt.i18n import tr
 from . import classify
 
 GROUP = "GB/T 14848"
-
-_registered: dict = {}  # name → function object (kept alive while registered)
-
-
-def _is_null(v) -> bool:
-    return v is None or (isinstance(v, QVariant) and v.isNull())
-
-
-def _arg(v):
-    if _is_null(v):
-        return None
-    if isinstance(v, QVariant):
-        v = v.value()
-    return v
 
 
 def _help(name: str, returns: str) -> str:
@@ -54,7 +40,7 @@ def _help(name: str, returns: str) -> str:
     )
 
 
-class _GbFunction(QgsExpressionFunction):
+class _GbFunction(PureFunction):
     """Base of the GB/T 14848 functions: (parameter, value, unit=NULL) → one attribute of gb14848.Result."""
 
     NAME = ""
@@ -70,22 +56,8 @@ class _GbFunction(QgsExpressionFunction):
         ]
         super().__init__(self.NAME, params, GROUP, _help(self.NAME, self.returns()))
 
-    def handlesNull(self) -> bool:
-        return True  # a NULL unit means the standard's unit; NULL parameter/value give NULL below
-
-    def usesGeometry(self, node) -> bool:
-        return False
-
-    def referencedColumns(self, node):
-        return set()
-
-    def isStatic(self, node, parent, context) -> bool:
-        return QgsExpressionFunction.allParamsStatic(node, parent, context)
-
     def func(self, values, context, parent, node):
-        parameter = _arg(values[0]) if len(values) > 0 else None
-        value = _arg(values[1]) if len(values) > 1 else None
-        unit = _arg(values[2]) if len(values) > 2 else None
+        parameter, value, unit = (self.argument(values, i) for i in range(3))
         if parameter is None or value is None:
             return None
         try:
@@ -135,26 +107,18 @@ class Gb14848Note(_GbFunction):
 FUNCTION_CLASSES = (Gb14848Class, Gb14848Exceedance, Gb14848Note)
 
 
+FUNCTIONS = FunctionRegistry(FUNCTION_CLASSES)  # NULL handled in func: a NULL unit means the standard's unit
+
+
 def function_names() -> list:
-    return [cls.NAME for cls in FUNCTION_CLASSES]
+    return FUNCTIONS.names()
 
 
 def register_functions() -> list:
     """Register the functions (idempotent: a second call changes nothing). Returns the registered names."""
-    for cls in FUNCTION_CLASSES:
-        if cls.NAME in _registered and QgsExpression.isFunctionName(cls.NAME):
-            continue
-        if QgsExpression.isFunctionName(cls.NAME):  # a stale copy (e.g. plugin reloaded): replace it
-            QgsExpression.unregisterFunction(cls.NAME)
-        fn = cls()
-        if QgsExpression.registerFunction(fn):
-            _registered[cls.NAME] = fn
-    return sorted(_registered)
+    return FUNCTIONS.register()
 
 
 def unregister_functions() -> None:
     """Remove the functions again (idempotent)."""
-    for name in list(_registered):
-        if QgsExpression.isFunctionName(name):
-            QgsExpression.unregisterFunction(name)
-        del _registered[name]
+    FUNCTIONS.unregister()

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..data import sqlite_gpkg as SG
 from ..data import tabular
 from ..data.gpkg import bulk_load, open_database, utc_now
 from ..data.ids import uuid7_batch, uuid7_counter, uuid7_from
@@ -647,70 +648,66 @@ def write(report: ImportReport, database: str, accept_valid_only: bool = False, 
     n_dates = max(len(c.dates), 1)
     sample_key = c.well[idx].astype(np.int64) * n_dates + c.date[idx]
     uniq, first, inverse = np.unique(sample_key, return_index=True, return_inverse=True)
-    con = sqlite3.connect(database, isolation_level=None)
+    con = SG.open_db(database)
     try:
-        con.execute("BEGIN IMMEDIATE")
-        existing = _existing_samples(con)
-        county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
-        county = [county_of.get(u) or "000000" for u in c.well_uuids]
-        sample_uuids = [existing.get((c.well_uuids[k // n_dates], c.dates[k % n_dates])) for k in uniq.tolist()]
-        # new samples get increasing uuids in the order they first appear: values grouped by sample (as files are)
-        # then reach the sample_uuid index in order
-        new = sorted((j for j, su in enumerate(sample_uuids) if su is None), key=first.__getitem__)
-        u = user or None
-        new_samples = []
-        for j, su in zip(new, uuid7_batch(len(new))):
-            sample_uuids[j] = su
-            k = int(idx[first[j]])
-            well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
-            code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
-            lab = (c.lab[k] if c.lab is not None else "") or None
-            new_samples.append((su, county[c.well[k]], well_u, code, date_s, lab))
-        # per value, everything as Python objects once, then flattened for multi-row INSERTs
-        units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
-        nums = c.value_num[idx]
-        dls = c.detection_limit[idx]
-        values = (  # in the order of RESULT_COLUMNS
-            np.array(sample_uuids, object)[inverse].tolist(),
-            np.array(county, object)[c.well[idx]].tolist(),
-            np.array(c.pkeys, object)[c.pkey[idx]].tolist(),
-            _take(c.value_text, idx, len(c)),
-            np.where(np.isnan(nums), None, nums).tolist(),
-            np.array(units, object)[c.pkey[idx]].tolist(),
-            c.below_detection[idx].astype(np.int8).tolist(),
-            np.where(np.isnan(dls), None, dls).tolist(),
-        )
-        flat = list(chain.from_iterable(zip(*values)))
-        now = utc_now()
-        digits = _block_digits(con, len(RESULT_COLUMNS))
-        total = idx.size
-        prefix, start = uuid7_counter(total, align=16**digits)
-        big = total > 20000
-        if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
-            con.execute("PRAGMA cache_size = -64000")
-        stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
-        with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
-            _insert_many(
-                con,
-                "samples",
-                ("uuid", "county_code", "well_uuid", "sample_code", "sampled_on", "lab"),
-                list(chain.from_iterable(new_samples)),
-                stamps,
-                digits,
+        with SG.transaction(con):
+            existing = _existing_samples(con)
+            county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
+            county = [county_of.get(u) or "000000" for u in c.well_uuids]
+            sample_uuids = [existing.get((c.well_uuids[k // n_dates], c.dates[k % n_dates])) for k in uniq.tolist()]
+            # new samples get increasing uuids in the order they first appear: values grouped by sample (as files are)
+            # then reach the sample_uuid index in order
+            new = sorted((j for j, su in enumerate(sample_uuids) if su is None), key=first.__getitem__)
+            u = user or None
+            new_samples = []
+            for j, su in zip(new, uuid7_batch(len(new))):
+                sample_uuids[j] = su
+                k = int(idx[first[j]])
+                well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
+                code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
+                lab = (c.lab[k] if c.lab is not None else "") or None
+                new_samples.append((su, county[c.well[k]], well_u, code, date_s, lab))
+            # per value, everything as Python objects once, then flattened for multi-row INSERTs
+            units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
+            nums = c.value_num[idx]
+            dls = c.detection_limit[idx]
+            values = (  # in the order of RESULT_COLUMNS
+                np.array(sample_uuids, object)[inverse].tolist(),
+                np.array(county, object)[c.well[idx]].tolist(),
+                np.array(c.pkeys, object)[c.pkey[idx]].tolist(),
+                _take(c.value_text, idx, len(c)),
+                np.where(np.isnan(nums), None, nums).tolist(),
+                np.array(units, object)[c.pkey[idx]].tolist(),
+                c.below_detection[idx].astype(np.int8).tolist(),
+                np.where(np.isnan(dls), None, dls).tolist(),
             )
-            _insert_many(
-                con,
-                "sample_results",
-                RESULT_COLUMNS,
-                flat,
-                stamps,
-                digits,
-                uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
-            )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            flat = list(chain.from_iterable(zip(*values)))
+            now = utc_now()
+            digits = _block_digits(con, len(RESULT_COLUMNS))
+            total = idx.size
+            prefix, start = uuid7_counter(total, align=16**digits)
+            big = total > 20000
+            if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
+                con.execute("PRAGMA cache_size = -64000")
+            stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
+            with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
+                _insert_many(
+                    con,
+                    "samples",
+                    ("uuid", "county_code", "well_uuid", "sample_code", "sampled_on", "lab"),
+                    list(chain.from_iterable(new_samples)),
+                    stamps,
+                    digits,
+                )
+                _insert_many(
+                    con,
+                    "sample_results",
+                    RESULT_COLUMNS,
+                    flat,
+                    stamps,
+                    digits,
+                    uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
+                )
     finally:
         con.close()
     report.written_samples = len(new_samples)

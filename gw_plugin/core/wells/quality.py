@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..data.sqlite_gpkg import register_functions
+from ..data import sqlite_gpkg as SG
 from . import classify
 
 #: Colours of the five classes in the per-aquifer well layers (blue … red; grey = not classified).
@@ -60,22 +60,17 @@ def latest_classes(path: str, progress=None, is_canceled=None) -> dict:
 def update_wells(path: str, progress=None, is_canceled=None) -> int:
     """Write the latest classes into monitoring_wells (one transaction). Returns the number of wells classified."""
     classes = latest_classes(path, progress, is_canceled)
-    con = sqlite3.connect(path, isolation_level=None)
-    register_functions(con)  # the R-tree triggers of the wells table call ST_IsEmpty etc.
+    con = SG.open_db(path)
     try:
-        con.execute("BEGIN IMMEDIATE")
-        con.execute(
-            "UPDATE monitoring_wells SET latest_class = NULL, latest_sampled_on = NULL, latest_governing = NULL"
-            " WHERE latest_class IS NOT NULL OR latest_sampled_on IS NOT NULL"
-        )
-        con.executemany(
-            "UPDATE monitoring_wells SET latest_class = ?, latest_sampled_on = ?, latest_governing = ? WHERE uuid = ?",
-            [(c, d, g, u) for u, (c, d, g) in classes.items()],
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with SG.transaction(con):
+            con.execute(
+                "UPDATE monitoring_wells SET latest_class = NULL, latest_sampled_on = NULL, latest_governing = NULL"
+                " WHERE latest_class IS NOT NULL OR latest_sampled_on IS NOT NULL"
+            )
+            con.executemany(
+                "UPDATE monitoring_wells SET latest_class = ?, latest_sampled_on = ?, latest_governing = ? WHERE uuid = ?",
+                [(c, d, g, u) for u, (c, d, g) in classes.items()],
+            )
     finally:
         con.close()
     return len(classes)

@@ -10,7 +10,7 @@ in the hooks ``_bound`` (a new layer is attached, before the panel reloads), ``_
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QTimer
+from ...toolbelt.qt import single_shot_timer
 
 
 class ProjectWatch:
@@ -20,10 +20,7 @@ class ProjectWatch:
     SIGNALS = ("readProject", "cleared", "layersAdded", "layersRemoved")
 
     def __init__(self, parent, project, callback, interval_ms: int, extra=()):
-        self.timer = QTimer(parent)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(callback)
+        self.timer = single_shot_timer(parent, interval_ms, callback)
         self.signals = [getattr(project, name) for name in (*self.SIGNALS, *extra)]
         for signal in self.signals:
             signal.connect(self.schedule)
@@ -45,6 +42,17 @@ class LayerBinding:
     """Mixin for a QWidget panel with ``self.project`` (QgsProject), ``self.layer`` and ``reload()``."""
 
     BOUND_TABLE = ""
+
+    def data_signals(self, layer, slot) -> list:
+        """(signal, slot) pairs for every change of the layer's data, edit buffer included."""
+        signals = (
+            layer.featureAdded,
+            layer.featuresDeleted,
+            layer.attributeValueChanged,
+            layer.afterCommitChanges,
+            layer.afterRollBack,
+        )
+        return [(signal, slot) for signal in signals]
 
     # -- to override ----------------------------------------------------------------------------------------------
     def _layer_signals(self, layer) -> list:

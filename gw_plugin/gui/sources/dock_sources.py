@@ -12,7 +12,7 @@ import html
 import sqlite3
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.sources import rosters as R
 from ...toolbelt.i18n import ui_language
-from ...toolbelt.qt import DialogKeeper, null_to_none
+from ...toolbelt.qt import DialogKeeper, null_to_none, single_shot_timer
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .sources_model import (
@@ -187,14 +187,8 @@ class SourcesPanel(LayerBinding, QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(150)
-        self._reload_timer.timeout.connect(self.reload)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(150)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._reload_timer = single_shot_timer(self, 150, self.reload)
+        self._filter_timer = single_shot_timer(self, 150, self.apply_filter)
         for combo in (self.category_combo, self.county_combo, self.roster_combo, self.status_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.workflow_combo.currentIndexChanged.connect(self._workflow_field_changed)
@@ -213,11 +207,7 @@ class SourcesPanel(LayerBinding, QWidget):
 
     def _layer_signals(self, layer):
         return [
-            (layer.featureAdded, self.schedule_reload),
-            (layer.featuresDeleted, self.schedule_reload),
-            (layer.attributeValueChanged, self.schedule_reload),
-            (layer.afterCommitChanges, self.schedule_reload),
-            (layer.afterRollBack, self.schedule_reload),
+            *self.data_signals(layer, self.schedule_reload),
             (layer.selectionChanged, self._map_selection_changed),
             (layer.willBeDeleted, self._layer_deleted),
         ]

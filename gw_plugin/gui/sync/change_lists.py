@@ -18,7 +18,6 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -119,7 +118,7 @@ class ChangeListsMixin:
     def fill_change_lists(self, ov: dict) -> None:
         """Show the pending changes, open conflicts and rejected changes of ``sync_state.sync_overview``."""
         from ...core.data import schema as S
-        from .conflict_dialog import feature_label, kind_label, table_label
+        from .conflict_dialog import conflict_item, feature_label, table_label
 
         # pending
         rows = sorted(
@@ -147,14 +146,7 @@ class ChangeListsMixin:
         # conflicts
         self.conflict_count.setText(tr(TR_CONTEXT, "{n} open conflicts").format(n=len(ov["conflicts"])))
         for c in ov["conflicts"]:
-            item = QListWidgetItem(
-                "{table} · {feature} — {kind}".format(
-                    table=table_label(c["tbl"], self.lang), feature=feature_label(c), kind=kind_label(c["kind"])
-                )
-            )
-            item.setData(Qt.ItemDataRole.UserRole, c["id"])
-            item.setToolTip(c["uuid"])
-            self.conflict_list.addItem(item)
+            self.conflict_list.addItem(conflict_item(c, self.lang))
         self.resolve_button.setEnabled(bool(ov["conflicts"]))
         # rejected
         op_labels = {"I": tr(TR_CONTEXT, "insert"), "U": tr(TR_CONTEXT, "update"), "D": tr(TR_CONTEXT, "delete")}

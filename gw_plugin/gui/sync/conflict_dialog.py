@@ -71,6 +71,18 @@ def feature_label(conflict: dict) -> str:
     return str(conflict.get("uuid", ""))[:8]
 
 
+def conflict_item(conflict: dict, lang: str) -> QListWidgetItem:
+    """The list entry of one open conflict: table · feature — kind, its id as data and its uuid as tooltip."""
+    item = QListWidgetItem(
+        "{table} · {feature} — {kind}".format(
+            table=table_label(conflict["tbl"], lang), feature=feature_label(conflict), kind=kind_label(conflict["kind"])
+        )
+    )
+    item.setData(Qt.ItemDataRole.UserRole, conflict["id"])
+    item.setToolTip(conflict["uuid"])
+    return item
+
+
 def display_value(field: str, value, deleted: bool = False) -> str:
     if deleted:
         return tr(TR_CONTEXT, "(deleted)")
@@ -218,14 +230,7 @@ class ConflictDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.conflicts:
-            item = QListWidgetItem(
-                "{table} · {feature} — {kind}".format(
-                    table=table_label(c["tbl"], self.lang), feature=feature_label(c), kind=kind_label(c["kind"])
-                )
-            )
-            item.setData(Qt.ItemDataRole.UserRole, c["id"])
-            item.setToolTip(c["uuid"])
-            self.list.addItem(item)
+            self.list.addItem(conflict_item(c, self.lang))
         self.list.blockSignals(False)
         row = next((i for i, c in enumerate(self.conflicts) if c["id"] == keep), 0)
         if self.conflicts:

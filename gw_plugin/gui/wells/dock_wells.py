@@ -11,7 +11,7 @@ import html
 
 import numpy as np
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...toolbelt.i18n import ui_language
-from ...toolbelt.qt import DialogKeeper, null_to_none
+from ...toolbelt.qt import DialogKeeper, null_to_none, single_shot_timer
 from ..common.docks import DockSpec
 from ..common.layer_binding import LayerBinding
 from .wells_model import WellFilter, WellsTreeModel, read_wells
@@ -204,14 +204,8 @@ class WellsPanel(LayerBinding, QWidget):
             QWidget.setTabOrder(a, b)
 
         # timers: data changes are coalesced, typing is debounced
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(150)
-        self._reload_timer.timeout.connect(self.reload)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(150)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._reload_timer = single_shot_timer(self, 150, self.reload)
+        self._filter_timer = single_shot_timer(self, 150, self.apply_filter)
         for combo in (self.county_combo, self.type_combo, self.status_combo, self.assessment_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.search_edit.textChanged.connect(lambda *_: self._filter_timer.start())
@@ -222,11 +216,7 @@ class WellsPanel(LayerBinding, QWidget):
     def _layer_signals(self, layer):
         return [
             (layer.dataChanged, self.schedule_reload),
-            (layer.featureAdded, self.schedule_reload),
-            (layer.featuresDeleted, self.schedule_reload),
-            (layer.attributeValueChanged, self.schedule_reload),
-            (layer.afterCommitChanges, self.schedule_reload),
-            (layer.afterRollBack, self.schedule_reload),
+            *self.data_signals(layer, self.schedule_reload),
             (layer.selectionChanged, self._map_selection_changed),
             (layer.willBeDeleted, self._layer_deleted),
         ]

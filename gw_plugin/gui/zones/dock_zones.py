@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAction,
@@ -44,7 +44,7 @@ from ...core.zones import checks, snapping
 from ...core.zones import methods as Z
 from ...core.zones import writer as W
 from ...toolbelt.i18n import ui_language
-from ...toolbelt.qt import null_to_none
+from ...toolbelt.qt import null_to_none, single_shot_timer
 from ..common.docks import DockSpec
 from .zone_checks import ZoneChecksMixin
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
@@ -87,10 +87,7 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
             )
             self.tool.wellsPicked.connect(self.set_picked)
             self.toggle = ToolToggle(self.canvas, self.tool, self.pick_action)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(PREVIEW_DELAY_MS)
-        self.timer.timeout.connect(self.start_preview)
+        self.timer = single_shot_timer(self, PREVIEW_DELAY_MS, self.start_preview)
         self.method_changed()
 
     # ------------------------------------------------------------------------------------------------------------
