@@ -258,22 +258,22 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
 <context>
     <name>ClassifySitesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="48"/>
         <source>Sites</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="51"/>
         <source>Classified sites</source>
         <translation>已分类地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="58"/>
         <source>The sites layer lacks the fields: {f}</source>
         <translation>地块图层缺少字段：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_classifysites.py" line="62"/>
         <source>The sites layer already has a field {f}; rename it first.</source>
         <translation>地块图层已有字段 {f}；请先重命名。</translation>
     </message>
@@ -444,137 +444,137 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="36"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="37"/>
         <source>same field changed on both sides</source>
         <translation>两端修改了同一字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="37"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="38"/>
         <source>inserted on both sides with the same identity</source>
         <translation>两端以相同标识新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="38"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
         <source>deleted here, edited on the platform</source>
         <translation>本地已删除，平台上已编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="40"/>
         <source>edited here, deleted on the platform</source>
         <translation>本地已编辑，平台上已删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="75"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="88"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="125"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="131"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="144"/>
         <source>&amp;Open conflicts:</source>
         <translation>未解决的冲突(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
         <source>Base</source>
         <translation>共同基础</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
         <source>Mine (local)</source>
         <translation>我的（本地）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
         <source>Theirs (platform)</source>
         <translation>对方的（平台）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="158"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="171"/>
         <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
         <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="161"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="174"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="162"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="175"/>
         <source>Keep the local version; it is pushed by the next sync</source>
         <translation>保留本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="176"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="177"/>
         <source>Take the platform&apos;s version of the conflicting fields</source>
         <translation>冲突字段采用平台的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="165"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="178"/>
         <source>Use &amp;edited values</source>
         <translation>使用编辑后的值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="179"/>
         <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="253"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="259"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="255"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="261"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="306"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="312"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="359"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="365"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
@@ -976,122 +976,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="43"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="44"/>
         <source>Duplicate wells</source>
         <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
         <source>&amp;Distance up to:</source>
         <translation>距离不超过(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
         <source>Depth tolerance, &amp;absolute:</source>
         <translation>井深容差，绝对值(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="71"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
         <source>Depth tolerance, re&amp;lative to the deeper well:</source>
         <translation>井深容差，相对较深者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="83"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="84"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
         <source>Keep / well</source>
         <translation>保留 / 井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
         <source>Depth</source>
         <translation>井深</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
         <source>Aquifer</source>
         <translation>含水层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="104"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="105"/>
         <source>&amp;Merge group</source>
         <translation>合并该组(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="105"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="106"/>
         <source>&amp;Undo merge</source>
         <translation>撤销合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="106"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="107"/>
         <source>&amp;Save edits</source>
         <translation>保存编辑(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="107"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="108"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="119"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="120"/>
         <source>&amp;Reasons:</source>
         <translation>理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="167"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="176"/>
         <source>Group {n}: {count} wells within {d} m</source>
         <translation>第 {n} 组：{d} m 内 {count} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="207"/>
         <source>{n} groups of probable duplicates.</source>
         <translation>{n} 组疑似重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="207"/>
         <source>No duplicates found with these rules.</source>
         <translation>按这些规则未发现重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="281"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="282"/>
         <source>Merge duplicate wells</source>
         <translation>合并重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="292"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="293"/>
         <source>Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.</source>
         <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。尚未保存：可以撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="317"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="318"/>
         <source>Merge undone.</source>
         <translation>已撤销合并。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="340"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="341"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="66"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="67"/>
         <source>Same a&amp;quifer layer required (unknown is compatible)</source>
         <translation>要求含水层相同(&amp;Q)（未知视为相容）</translation>
     </message>
@@ -1099,22 +1099,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMap</name>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="195"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="152"/>
         <source>The project has no zoning_units layer.</source>
         <translation>工程中没有 zoning_units 图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="200"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="157"/>
         <source>zoning_units has no zones (version {v}).</source>
         <translation>zoning_units 中没有分区（版本 {v}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="239"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="196"/>
         <source>The project has no protection or recharge zone layer.</source>
         <translation>工程中没有保护区或补给区图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="273"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="230"/>
         <source>The project has no monitoring_wells layer.</source>
         <translation>工程中没有 monitoring_wells 图层。</translation>
     </message>
@@ -2638,17 +2638,17 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="78"/>
         <source>Invalid input layer.</source>
         <translation>输入图层无效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="82"/>
         <source>Unknown method {m}; use one of {all}.</source>
         <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="87"/>
         <source>Per-well values from fields: {f}</source>
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
@@ -2686,7 +2686,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="21"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="22"/>
         <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.</source>
         <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位：划定区域需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先对图层重投影。</translation>
     </message>
@@ -2987,92 +2987,92 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="282"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="272"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="284"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="274"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="316"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="306"/>
         <source>{n} of {total} sources</source>
         <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="337"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="327"/>
         <source>The map filter waits until the layer is saved.</source>
         <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="416"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="406"/>
         <source>{n} sources selected.</source>
         <translation>已选择 {n} 个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="416"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="406"/>
         <source>Select a source to see its details.</source>
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="476"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="466"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="484"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="474"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="485"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="475"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="489"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="479"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="491"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="481"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="491"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="481"/>
         <source>placed at the county centroid: check in the field</source>
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="591"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="581"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="537"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="527"/>
         <source>Select one source first.</source>
         <translation>请先选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="542"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="532"/>
         <source>Photos and documents</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="561"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="551"/>
         <source>{n} attachment files are missing or changed: {files}</source>
         <translation>{n} 个附件文件缺失或已改变：{files}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="568"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="558"/>
         <source>Every attachment file is present and unchanged.</source>
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="591"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="581"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
@@ -3545,62 +3545,62 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="40"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="39"/>
         <source>Pending local changes</source>
         <translation>待同步的本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
         <source>Inserts</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
         <source>Updates</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="43"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
         <source>Deletes</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="56"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="55"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="62"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="61"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="71"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="70"/>
         <source>Rejected changes</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="72"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="71"/>
         <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
         <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="77"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3675,32 +3675,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>从未（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="139"/>
         <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
         <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="140"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="139"/>
         <source>No pending changes.</source>
         <translation>没有待同步的变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="148"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="147"/>
         <source>{n} open conflicts</source>
         <translation>{n} 个未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
         <source>insert</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="160"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
@@ -3875,22 +3875,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="84"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="83"/>
         <source>Re&amp;try</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="86"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="85"/>
         <source>Apply the selected refused changes to this file again as new local edits; the next sync sends them (for example after the county was granted to you)</source>
         <translation>将选中的被拒绝修改作为新的本地编辑重新写入本文件，下次同步时发送（例如在获得该县的权限之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="94"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="93"/>
         <source>Dis&amp;miss</source>
         <translation>放弃(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="96"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="95"/>
         <source>Give up the selected refused changes: they are never sent, the record stays in this file</source>
         <translation>放弃选中的被拒绝修改：不再发送，记录仍保留在本文件中</translation>
     </message>
@@ -3905,22 +3905,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>放弃 {n} 条被拒绝的修改？这些修改将不会发送到平台；其记录仍保留在本文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="234"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="226"/>
         <source>{n} rejected changes applied again as local edits; the next sync sends them.</source>
         <translation>已将 {n} 条被拒绝的修改重新作为本地编辑写入；下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="234"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="226"/>
         <source>{n} rejected changes could not be retried: {errors}</source>
         <translation>{n} 条被拒绝的修改无法重试：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="254"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="246"/>
         <source>{n} rejected changes dismissed: they are not sent, the record stays in the file.</source>
         <translation>已放弃 {n} 条被拒绝的修改：不再发送，记录保留在文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="254"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="246"/>
         <source>{n} rejected changes could not be dismissed: {errors}</source>
         <translation>{n} 条被拒绝的修改无法放弃：{errors}</translation>
     </message>
@@ -4118,12 +4118,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="737"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="727"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="737"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="727"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
     </message>
@@ -4198,7 +4198,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>非考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="327"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="317"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
@@ -4238,87 +4238,87 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="389"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="379"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="393"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="383"/>
         <source>{n} wells</source>
         <translation>{n} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="395"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="385"/>
         <source>{shown} of {total} wells</source>
         <translation>{total} 口井中的 {shown} 口</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="526"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="516"/>
         <source>Select a well to see its construction and water quality.</source>
         <translation>选择一口井以查看其成井结构和水质。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="556"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="546"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="556"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="546"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="568"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="558"/>
         <source>Construction</source>
         <translation>成井结构</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="569"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="559"/>
         <source>Latest water quality (GB/T 14848-2017)</source>
         <translation>最新水质（GB/T 14848-2017）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="570"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="560"/>
         <source>Sampled on</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="571"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="561"/>
         <source>Governing indicators</source>
         <translation>决定类别的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="600"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="590"/>
         <source>Class {roman}</source>
         <translation>{roman} 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="607"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="597"/>
         <source>Not classified yet.</source>
         <translation>尚未分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="616"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="606"/>
         <source>Select one well first.</source>
         <translation>请先选择一口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="668"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="658"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="681"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="671"/>
         <source>{n} aquifer layers in “{group}”.</source>
         <translation>“{group}”中有 {n} 个含水层图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="713"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="703"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="724"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="714"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>
@@ -4326,17 +4326,17 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WellsTreeModel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/wells_model.py" line="297"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="298"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/wells_model.py" line="484"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="485"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/wells_model.py" line="484"/>
+        <location filename="../gw_plugin/gui/wells/wells_model.py" line="485"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -4344,162 +4344,162 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>WorkflowWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="100"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="101"/>
         <source>Required when going back to an earlier status</source>
         <translation>退回到之前的状态时必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>&amp;New status</source>
         <translation>新状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>Responsible &amp;person</source>
         <translation>责任人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>Res&amp;ult</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>Reason for going &amp;back</source>
         <translation>退回原因(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="121"/>
         <source>Findings per facility</source>
         <translation>按设施记录的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="124"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="136"/>
         <source>Self-monitoring of the year</source>
         <translation>本年度自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="149"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="150"/>
         <source>Compute the status</source>
         <translation>计算状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="153"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="154"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="155"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="156"/>
         <source>Rounds per year</source>
         <translation>每年监测频次</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="165"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="166"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="176"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="177"/>
         <source>Record the step (Ctrl+Return)</source>
         <translation>记录此步骤（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="204"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="205"/>
         <source>Documents and photos</source>
         <translation>文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="208"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="209"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="379"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="380"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="342"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="343"/>
         <source>Documents and photos of the step</source>
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="384"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="385"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="398"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="399"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>Wor&amp;kflow</source>
         <translation>工作流程(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
         <source>F&amp;indings</source>
         <translation>发现的问题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="154"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="155"/>
         <source>Monitoring w&amp;ells</source>
         <translation>监测井(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="156"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="157"/>
         <source>Reports recei&amp;ved</source>
         <translation>已收到的报告(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="164"/>
         <source>&amp;Add document…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="174"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="175"/>
         <source>Record s&amp;tep</source>
         <translation>记录此步骤(&amp;T)</translation>
     </message>
@@ -4553,207 +4553,207 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZonesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="563"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="560"/>
         <source>Recharge and protection zones</source>
         <translation>补给区与保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="563"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="560"/>
         <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
         <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="110"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="107"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="113"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="110"/>
         <source>Pick wells on the map</source>
         <translation>在地图上选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="118"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="115"/>
         <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
         <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="129"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="126"/>
         <source>Use selected wells</source>
         <translation>使用所选的井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="402"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="399"/>
         <source>No well picked.</source>
         <translation>尚未选井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
         <source>Well</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
         <source>Pumping rate Q (m³/d)</source>
         <translation>开采量 Q（m³/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="138"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
         <source>Water level (m)</source>
         <translation>水位（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="146"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="143"/>
         <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
         <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="157"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="154"/>
         <source>Estimate gradient from water levels</source>
         <translation>由水位估算水力坡度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="169"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="166"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="183"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="180"/>
         <source>River (fixed head)</source>
         <translation>河流（定水头）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="184"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="181"/>
         <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
         <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="202"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="199"/>
         <source>One zone per water source</source>
         <translation>每个水源一个区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="204"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="201"/>
         <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
         <translation>保护区：取一个水源各井圆形区域的并集</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="215"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="212"/>
         <source>Live preview</source>
         <translation>实时预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="218"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="215"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="225"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="222"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="233"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="230"/>
         <source>Accept: write the zones</source>
         <translation>确认：写入区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="235"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="232"/>
         <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
         <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="246"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="243"/>
         <source>Checks and drawing</source>
         <translation>检查与绘制</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="249"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="246"/>
         <source>Check zones</source>
         <translation>检查区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="252"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="249"/>
         <source>Accept selected overlap</source>
         <translation>认可所选重叠</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="259"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="256"/>
         <source>Snap to boundaries</source>
         <translation>捕捉到边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="260"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="257"/>
         <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
         <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="278"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="275"/>
         <source>Pollution sources inside the zones</source>
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="282"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="279"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="283"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="280"/>
         <source>Recharge zones</source>
         <translation>补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="286"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="283"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="290"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="287"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="291"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="288"/>
         <source>The selected zones of the layer, or all zones when none is selected</source>
         <translation>图层中所选的区域，未选时为全部区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="298"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="295"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="303"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="405"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="402"/>
         <source>{n} well(s) of {s} water source(s) picked.</source>
         <translation>已选取 {s} 个水源的 {n} 口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="423"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="420"/>
         <source>&apos;{t}&apos; is not a number.</source>
         <translation>“{t}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="442"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="439"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
         <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
     </message>
@@ -4773,37 +4773,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>计算引擎：timml</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="462"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="459"/>
         <source>Pick one or more wells first.</source>
         <translation>请先选取一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="470"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="467"/>
         <source>No usable river reach next to the wells: computed without the river.</source>
         <translation>井旁没有可用的河段：已按无河流计算。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="487"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="484"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="508"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="505"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="518"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="515"/>
         <source>{n} zone(s): {a}{m}</source>
         <translation>{n} 个区域：{a}{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="529"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="526"/>
         <source>Add zones ({m})</source>
         <translation>添加区域（{m}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="538"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="535"/>
         <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
         <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
     </message>
@@ -5483,22 +5483,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>gb14848_expressions</name>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="40"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="26"/>
         <source>&lt;p&gt;GB/T 14848-2017 groundwater quality: {0}.&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;: indicator name as in the standard (e.g. 硝酸盐, 硝酸盐（以N计）), English name or symbol (NO3-N, Cr6+, CODMn, pH …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;: number, or the lab's text: 0.01L, ND, &amp;lt;0.005, 无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt; (optional): mg/L, μg/L, mmol/L, 'mg/L as NO3' …; NULL = the standard's unit&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k'.&lt;/p&gt;</source>
         <translation>&lt;p&gt;GB/T 14848-2017 地下水质量：{0}。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;：标准中的指标名称（如 硝酸盐、硝酸盐（以N计））、英文名称或符号（NO3-N、Cr6+、CODMn、pH …）&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;：数字，或实验室原样填写的文本：0.01L、ND、&amp;lt;0.005、无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt;（可选）：mg/L、μg/L、mmol/L、“mg/L（以 NO3 计）”…；NULL = 标准单位&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;共用限值取较优类别（从优不从劣）；pH 为双侧限值；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="106"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="78"/>
         <source>the single-indicator class 1–5 as an integer, NULL where not classifiable</source>
         <translation>单指标类别 1–5（整数），无法分类时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="116"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="88"/>
         <source>the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined</source>
         <translation>相对 III 类限值的超标倍数 (C − Cs)/Cs（≤ 0：在 III 类以内），无定义时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="129"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="101"/>
         <source>the rule applied, or why there is no class</source>
         <translation>所用规则，或无法分类的原因</translation>
     </message>
@@ -5786,67 +5786,67 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>{n} 个分区面，{a:.3f} km2（全市 {c:.3f} km2）：{d}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="86"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="87"/>
         <source>Canceled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="128"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="129"/>
         <source>Rotated or south-up rasters are not supported; warp the raster north-up first.</source>
         <translation>不支持旋转或上南下北的栅格；请先将栅格变换（warp）为上北下南。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="148"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="149"/>
         <source>The cell size must be greater than 0.</source>
         <translation>像元大小必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="150"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="151"/>
         <source>The extent is empty.</source>
         <translation>范围为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="264"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="265"/>
         <source>Unknown resampling method {m}; use one of {all}.</source>
         <translation>未知的重采样方法 {m}；请使用 {all} 之一。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="269"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="270"/>
         <source>Cannot open raster {p}.</source>
         <translation>无法打开栅格 {p}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="271"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="272"/>
         <source>{p} has no band {b}.</source>
         <translation>{p} 没有波段 {b}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="276"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="277"/>
         <source>{name}: already on the target grid ({g}); not resampled.</source>
         <translation>{name}：已位于目标格网（{g}）上，未重采样。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="281"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="282"/>
         <source>A workspace is needed to align {name}.</source>
         <translation>对齐 {name} 需要工作目录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="302"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="303"/>
         <source> and reprojected</source>
         <translation> 并重投影</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="303"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="304"/>
         <source>{name}: resampled{crs} from {src} to the target grid ({g}) with &apos;{m}&apos; resampling.</source>
         <translation>{name}：已用“{m}”重采样方法从 {src} 重采样{crs}到目标格网（{g}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="340"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="341"/>
         <source>Write {p} as GeoTIFF (.tif); {e} cannot be written block-wise.</source>
         <translation>请将 {p} 写为 GeoTIFF（.tif）；{e} 格式无法分块写入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="453"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="454"/>
         <source>The layer has no field {f}.</source>
         <translation>图层没有字段 {f}。</translation>
     </message>
@@ -5894,7 +5894,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>gw_uscc_valid</name>
     <message>
-        <location filename="../gw_plugin/core/sources/expressions.py" line="26"/>
+        <location filename="../gw_plugin/core/sources/expressions.py" line="25"/>
         <source>&lt;p&gt;True when &lt;b&gt;code&lt;/b&gt; is a valid 18-character unified social credit code (GB 32100-2015): allowed characters, six-digit division code in positions 3-8 and the right check character. NULL or empty gives NULL.&lt;/p&gt;</source>
         <translation>&lt;p&gt;当 &lt;b&gt;code&lt;/b&gt; 是有效的 18 位统一社会信用代码（GB 32100-2015）时为真：字符合法、第 3-8 位为六位行政区划代码且校验码正确。NULL 或空值返回 NULL。&lt;/p&gt;</translation>
     </message>
@@ -6096,92 +6096,92 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>workflows</name>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="345"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="346"/>
         <source>Unknown workflow {w}.</source>
         <translation>未知工作流程 {w}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="205"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="206"/>
         <source>{s} is not a status of this workflow.</source>
         <translation>{s} 不是此工作流程的状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="208"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="209"/>
         <source>The source already has this status.</source>
         <translation>该污染源已处于此状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="210"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="211"/>
         <source>Going back from “{old}” to “{new}” needs a reason.</source>
         <translation>从“{old}”退回到“{new}”需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="218"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="219"/>
         <source>The step needs a date.</source>
         <translation>此步骤需要日期。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="220"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="221"/>
         <source>The date {d} is in the future.</source>
         <translation>日期 {d} 在未来。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="224"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="225"/>
         <source>The step needs a responsible person.</source>
         <translation>此步骤需要责任人。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="242"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="243"/>
         <source>Unknown result {r}.</source>
         <translation>未知结果 {r}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="238"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="239"/>
         <source>Unknown facility type {t}.</source>
         <translation>未知设施类型 {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="244"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="245"/>
         <source>Facility findings belong to a leakage investigation.</source>
         <translation>设施问题记录只属于渗漏排查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="275"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="276"/>
         <source>The layer {name} cannot be edited.</source>
         <translation>图层 {name} 不可编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="348"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="349"/>
         <source>No pollution source {u}.</source>
         <translation>没有污染源 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="351"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="352"/>
         <source>The layer has no field {f}.</source>
         <translation>图层没有字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="358"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="359"/>
         <source>Documents need the attachments layer and the project database.</source>
         <translation>文件需要附件图层和项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="365"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="366"/>
         <source>{workflow}: {status}</source>
         <translation>{workflow}：{status}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="391"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="392"/>
         <source>The layers refused the change.</source>
         <translation>图层拒绝了此变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="459"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="460"/>
         <source>The monitoring frequency must be at least once a year.</source>
         <translation>监测频次至少为每年一次。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="575"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="576"/>
         <source>The database has no abandoned-well table: {e}</source>
         <translation>数据库中没有废弃井表：{e}</translation>
     </message>
