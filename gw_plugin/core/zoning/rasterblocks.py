@@ -26,6 +26,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...toolbelt.i18n import tr
+from ...toolbelt.ogr import polygons, valid_polygons
 from ...toolbelt.qt import null_to_none
 
 TR_CONTEXT = "gw_rasterblocks"  # the translation context of this module's texts
@@ -425,13 +426,8 @@ def union_wkb(wkbs: Iterable) -> Optional[ogr.Geometry]:
         g = ogr.CreateGeometryFromWkb(bytes(wkb))
         if g is None or g.IsEmpty():
             continue
-        if not g.IsValid():
-            g = g.MakeValid() if hasattr(g, "MakeValid") else g.Buffer(0)
-        g = ogr.ForceToMultiPolygon(g)
-        for i in range(g.GetGeometryCount()):
-            part = g.GetGeometryRef(i)
-            if ogr.GT_Flatten(part.GetGeometryType()) == ogr.wkbPolygon:
-                mp.AddGeometry(part)
+        for part in polygons(valid_polygons(g)):
+            mp.AddGeometry(part)
     if mp.GetGeometryCount() == 0:
         return None
     return mp.UnionCascaded()
