@@ -19,8 +19,13 @@ def srs(crs) -> osr.SpatialReference:
         out = osr.SpatialReference()
         if isinstance(crs, int):
             out.ImportFromEPSG(crs)
-        elif out.SetFromUserInput(str(crs)) != 0:
-            raise ValueError(f"not a coordinate reference system: {str(crs)[:80]}")
+        else:
+            try:  # an error code, or an exception where osr.UseExceptions() is on
+                failed = out.SetFromUserInput(str(crs)) != 0
+            except RuntimeError:
+                failed = True
+            if failed:
+                raise ValueError(f"not a coordinate reference system: {str(crs)[:80]}")
     out.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return out
 

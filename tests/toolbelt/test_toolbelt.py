@@ -17,8 +17,16 @@ def test_spatial_references_are_in_x_y_order():
     assert 540_000 < x < 550_000 and 3_800_000 < y < 3_900_000  # easting, northing (false easting 500 km)
     assert T.transformation("EPSG:4547", T.srs(4547)) is None  # same CRS: nothing to do
     assert T.transformation("EPSG:4547", 4547, skip_same=False) is not None
-    with pytest.raises(ValueError):
-        T.srs("no such crs")
+    from osgeo import osr
+
+    was = osr.GetUseExceptions()
+    try:
+        for exceptions in (False, True):  # GDAL's exception mode is process-wide: both must give ValueError
+            osr.UseExceptions() if exceptions else osr.DontUseExceptions()
+            with pytest.raises(ValueError):
+                T.srs("no such crs")
+    finally:
+        osr.UseExceptions() if was else osr.DontUseExceptions()
 
 
 def test_polygon_parts_of_any_geometry():
