@@ -11,6 +11,7 @@
 #
 # Environment: UI_LOCALE (default zh-Hans, the name QGIS 3.22 gives Simplified Chinese; en_US for English),
 #              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300),
+#              SHOT_DOCKS (keys of the docks open at start, default "project"; e.g. "zoning sync"),
 #              GW_SHOT_RELOAD=1 reloads the plugin in QGIS first (unload + load; the report counts its objects).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ PROJECT="$OUT/demo_city.qgz"
 SHOT="$OUT/screenshot.png"
 UI_LOCALE=${UI_LOCALE:-zh-Hans}
 TIMEOUT=${SCREENSHOT_TIMEOUT:-300}
+SHOT_DOCKS=${SHOT_DOCKS:-project}
 PY=$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
 
 if [ ! -f "$PROJECT" ]; then
@@ -52,8 +54,8 @@ allowVersionCheck=false
 NewsFeed\\httpsfeedqgisorg\\disabled=true
 
 [gw_plugin]
-docks\\project\\open=true
 EOF
+for dock in $SHOT_DOCKS; do printf 'docks\\%s\\open=true\n' "$dock" >>"$profile/QGIS/QGIS3.ini"; done
 
 # Runs inside QGIS after start-up (--code): waits for the canvas to finish drawing, writes a report, and closes
 # QGIS when the capture is done.
@@ -104,7 +106,7 @@ def _tick():
     counts = {
         "toolbars": len(_window.findChildren(QToolBar, "gw_plugin_toolbar")),
         "menus": len([a for a in _window.menuBar().actions() if a.menu() and a.menu().objectName() == "gw_plugin_menu"]),
-        "docks": len(_window.findChildren(QDockWidget, "gw_plugin_dock_project")),
+        "docks": _dock_count(QDockWidget),
         "providers": len([p for p in QgsApplication.processingRegistry().providers() if p.id() == "gwplugin"]),
     }
     dock = _window.findChild(qgis.PyQt.QtWidgets.QDockWidget, "gw_plugin_dock_project")
@@ -113,6 +115,7 @@ def _tick():
         "toolbar_visible": bool(toolbar is not None and toolbar.isVisible()),
         "toolbar_actions": [a.text() for a in toolbar.actions()] if toolbar is not None else [],
         "project_dock_visible": bool(dock is not None and dock.isVisible()),
+        "docks_visible": {k: _dock_visible(k) for k in os.environ.get("SHOT_DOCKS", "project").split()},
         "layers": len(QgsProject.instance().mapLayers()),
         "canvas_layers": len(_canvas.layers()),
         "canvas_drawn": _state["drawn"],
@@ -125,6 +128,17 @@ def _tick():
         json.dump(report, f, ensure_ascii=False)
     os.replace(_ready + ".part", _ready)
     _state["reported"] = True
+
+
+def _dock_count(cls) -> int:
+    """How often each dock asked for (SHOT_DOCKS) is there: 1 when every one is there once."""
+    found = [len(_window.findChildren(cls, f"gw_plugin_dock_{k}")) for k in os.environ.get("SHOT_DOCKS", "project").split()]
+    return found[0] if found and all(n == found[0] for n in found) else -1
+
+
+def _dock_visible(key: str) -> bool:
+    dock = _window.findChild(qgis.PyQt.QtWidgets.QDockWidget, f"gw_plugin_dock_{key}")
+    return bool(dock is not None and dock.isVisible())
 
 
 _timer = QTimer()
@@ -162,7 +176,7 @@ EOF
 
 mkdir -p "$OUT"
 rm -f "$SHOT"
-export GW_PROFILES="$work" GW_CODE="$work/in_qgis.py" GW_PROJECT="$PROJECT" GW_LOG="$OUT/screenshot-qgis.log"
+export SHOT_DOCKS GW_PROFILES="$work" GW_CODE="$work/in_qgis.py" GW_PROJECT="$PROJECT" GW_LOG="$OUT/screenshot-qgis.log"
 export GW_SHOT="$SHOT" GW_SHOT_READY="$work/ready.json" GW_SHOT_DONE="$work/done" GW_TIMEOUT="$TIMEOUT"
 export PYTHONPATH=/usr/share/qgis/python/plugins  # the plugin comes from the profile, as for a user
 xvfb-run -a -s "-screen 0 1600x1000x24" bash "$work/inside_xvfb.sh"
