@@ -11,160 +11,18 @@ with non-detects flagged, and numbers are converted to the standard's unit.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 import sqlite3
-from dataclasses import asdict, dataclass, field
-from itertools import chain
-from typing import NamedTuple
 
 import numpy as np
 
-from ..data import sqlite_gpkg as SG
 from ..data import tabular
-from ..data.gpkg import bulk_load, open_database, utc_now
-from ..data.ids import uuid7_batch, uuid7_counter, uuid7_from
+from ..data.gpkg import open_database
 from . import labvalues, standard
+from .lab_report import Cells, ColumnMapping, ImportRefusedError, ImportReport, Issue, Record  # noqa: F401
+from .lab_write import existing_samples, results_of, take, write
 
 MAX_DATE_AGE_YEARS = 80
-
-
-@dataclass
-class ColumnMapping:
-    """Which columns hold what. A preset is this object as JSON (saved by the GUI in QgsSettings)."""
-
-    layout: str = "long"  # "long" | "wide"
-    well: str = ""
-    date: str = ""
-    parameter: str = ""  # long only
-    value: str = ""  # long only
-    unit: str = ""  # long only, optional
-    sample_code: str = ""  # optional
-    lab: str = ""  # optional
-    ignore: list = field(default_factory=list)  # wide: columns that are not parameters
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> ColumnMapping:
-        data = json.loads(text)
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
-
-@dataclass
-class Issue:
-    row: int  # 1-based row number in the file, counting the header as row 1
-    column: str
-    severity: str  # "error" | "warning"
-    code: str
-    message: str
-
-
-class Record(NamedTuple):
-    row: int
-    well_uuid: str
-    date: str
-    sample_code: str
-    lab: str
-    parameter: str
-    value_text: str
-    value_num: float | None
-    unit: str
-    below_detection: bool
-    detection_limit: float | None
-
-
-@dataclass
-class Cells:
-    """The valid values of a validated file, column by column (one entry per value, in file order). Wells, dates and
-    parameters are indices into the lists beside them; NaN in ``value_num``/``detection_limit`` means none."""
-
-    row: np.ndarray  # int64: row number in the file (header = 1)
-    well: np.ndarray  # int32 index into well_uuids
-    date: np.ndarray  # int32 index into dates (ISO)
-    pkey: np.ndarray  # int32 index into pkeys
-    value_text: list
-    value_num: np.ndarray  # float64, in the standard's unit
-    below_detection: np.ndarray  # bool
-    detection_limit: np.ndarray  # float64, in the standard's unit
-    sample_code: list | None
-    lab: list | None
-    well_uuids: list
-    dates: list
-    pkeys: list
-
-    def __len__(self) -> int:
-        return int(self.row.size)
-
-
-@dataclass
-class ImportReport:
-    path: str
-    rows_read: int = 0
-    cells: Cells | None = None  # the valid values
-    issues: list = field(default_factory=list)
-    bad_rows: set = field(default_factory=set)
-    encoding: str = ""
-    parameters: dict = field(default_factory=dict)  # column or spelling → indicator key
-    written_samples: int = 0
-    written_results: int = 0
-
-    @property
-    def n_values(self) -> int:
-        return len(self.cells) if self.cells is not None else 0
-
-    @property
-    def records(self) -> list:
-        """The valid values as Record tuples (made on demand: the import itself works on ``cells``)."""
-        c = self.cells
-        if c is None:
-            return []
-        out = []
-        for k in range(len(c)):
-            num, dl = float(c.value_num[k]), float(c.detection_limit[k])
-            key = c.pkeys[c.pkey[k]]
-            ind = standard.indicator(key)
-            out.append(
-                Record(
-                    int(c.row[k]),
-                    c.well_uuids[c.well[k]],
-                    c.dates[c.date[k]],
-                    (c.sample_code[k] or "") if c.sample_code is not None else "",
-                    (c.lab[k] or "") if c.lab is not None else "",
-                    key,
-                    c.value_text[k],
-                    None if num != num else num,
-                    "" if ind.kind == standard.TEXT else ind.unit,
-                    bool(c.below_detection[k]),
-                    None if dl != dl else dl,
-                )
-            )
-        return out
-
-    @property
-    def errors(self) -> list:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list:
-        return [i for i in self.issues if i.severity == "warning"]
-
-    def summary(self) -> str:
-        return (
-            f"{self.rows_read} rows read ({self.encoding}); {self.n_values} valid values; "
-            f"{len(self.errors)} errors in {len(self.bad_rows)} rows; {len(self.warnings)} warnings"
-        )
-
-    def issues_by_code(self) -> dict:
-        out: dict = {}
-        for i in self.issues:
-            out[i.code] = out.get(i.code, 0) + 1
-        return out
-
-
-class ImportRefusedError(Exception):
-    """Raised when writing is refused (errors present and valid-only import not accepted)."""
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -221,24 +79,6 @@ def well_index(path: str) -> dict:
         con.close()
 
 
-def _existing_samples(con) -> dict:
-    """(well uuid, ISO date) → sample uuid of the samples already in the database."""
-    return {(w, (d or "")[:10]): u for u, w, d in con.execute("SELECT uuid, well_uuid, sampled_on FROM samples")}
-
-
-def _results_of(con, sample_uuids) -> set:
-    """(sample uuid, parameter) pairs already in the database for the given samples."""
-    out: set = set()
-    ids = list(sample_uuids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            con.execute(f"SELECT sample_uuid, parameter FROM sample_results WHERE sample_uuid IN ({marks})", chunk)
-        )
-    return out
-
-
 def _as_float(x) -> float:
     """A plain number, or NaN for anything the lab notation parser has to read (the vectorised fast path)."""
     try:
@@ -255,12 +95,6 @@ def _codes(column: list, verdict) -> tuple:
     Returns (int32 index per row, {raw: index})."""
     lut = {raw: verdict(raw) for raw in set(column)}
     return np.fromiter(map(lut.__getitem__, column), np.int32, len(column)), lut
-
-
-def _take(values: list, idx: np.ndarray, n: int) -> list:
-    if idx.size == n:
-        return values
-    return list(map(values.__getitem__, idx.tolist()))
 
 
 def _text(raw) -> str:
@@ -407,7 +241,7 @@ def validate(
         c_rows = idx
         c_col = np.zeros(idx.size, np.int32)
         c_p = p_row[idx]
-        raw_values = _take(columns[c_val], idx, n)
+        raw_values = take(columns[c_val], idx, n)
         if c_unit is not None:
             u_row, _ = _codes(columns[c_unit], lambda raw: unit_index(_text(raw)))
             c_unit_idx = u_row[idx]
@@ -422,7 +256,7 @@ def validate(
             parts_col.append(np.full(idx.size, j, np.int32))
             parts_p.append(np.full(idx.size, pkey_index(key), np.int32))
             parts_u.append(np.full(idx.size, unit_index(unit), np.int32))
-            raw_values.extend(_take(columns[i], idx, n))
+            raw_values.extend(take(columns[i], idx, n))
         c_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, np.int64)
         c_col = np.concatenate(parts_col)
         c_p = np.concatenate(parts_p)
@@ -526,7 +360,7 @@ def validate(
     dates = list(date_pos)
     con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        existing = _existing_samples(con)
+        existing = existing_samples(con)
         if existing:
             kept = np.flatnonzero(keep)
             uniq = np.unique(sample_key[kept])
@@ -536,7 +370,7 @@ def validate(
                 if su is not None:
                     known[skv] = su
             if known:
-                in_db = _results_of(con, known.values())
+                in_db = results_of(con, known.values())
                 for k in kept[np.isin(sample_key[kept], np.fromiter(known, np.int64, len(known)))].tolist():
                     if (known[int(sample_key[k])], pkeys[c_p[k]]) in in_db:
                         cell_err(
@@ -555,12 +389,12 @@ def validate(
         well=c_w[sel],
         date=c_d[sel],
         pkey=c_p[sel],
-        value_text=_texts(_take(raw_values, sel, m)),
+        value_text=_texts(take(raw_values, sel, m)),
         value_num=nums[sel],
         below_detection=nd[sel],
         detection_limit=dl[sel],
-        sample_code=_take(columns[c_code], c_rows_sel, -1) if c_code is not None else None,
-        lab=_take(columns[c_lab], c_rows_sel, -1) if c_lab is not None else None,
+        sample_code=take(columns[c_code], c_rows_sel, -1) if c_code is not None else None,
+        lab=take(columns[c_lab], c_rows_sel, -1) if c_lab is not None else None,
         well_uuids=well_uuids,
         dates=dates,
         pkeys=pkeys,
@@ -570,149 +404,6 @@ def validate(
     if progress:
         progress(100.0)
     return rep
-
-
-def _block_digits(con, width: int, extra: int = 5) -> int:
-    """Hex digits of a uuid block: a multi-row INSERT writes 16**digits rows of ``width`` parameters plus ``extra``
-    once (the uuid block and the constants) and must stay within SQLite's limit on bound parameters (999 before
-    SQLite 3.32, 32766 after)."""
-    try:
-        limit = con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    except AttributeError:  # Python < 3.11
-        limit = 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
-    return 2 if 256 * width + extra <= limit else 1
-
-
-RESULT_COLUMNS = (
-    "sample_uuid",
-    "county_code",
-    "parameter",
-    "value_text",
-    "value_num",
-    "unit",
-    "below_detection",
-    "detection_limit",
-)
-
-
-def _insert_many(con, table: str, columns, flat: list, constants, digits: int, uuids=None) -> None:
-    """Insert ``flat`` (len(columns) values a row) with multi-row INSERTs of 16**digits rows: a tenth of the
-    per-row cost of executemany. ``constants`` are (column, value) pairs bound once a statement. With ``uuids``
-    (block number → uuid without its last ``digits`` hex digits) the uuid column is made in SQLite: row j of
-    block b gets that prefix followed by j in hex — a literal of this code, never a user value."""
-    width, per = len(columns), 16**digits
-    total = len(flat) // width if width else 0
-    names = ", ".join([*(['"uuid"'] if uuids else []), *(f'"{c}"' for c in columns), *(f'"{k}"' for k, _ in constants)])
-    first = 2 + len(constants) if uuids else 1 + len(constants)  # ?1 uuid block, then the constants, then rows
-    const_marks = ", ".join(f"?{(2 if uuids else 1) + i}" for i in range(len(constants)))
-    const_values = [v for _, v in constants]
-
-    def statement(rows: int) -> str:
-        values = []
-        for j in range(rows):
-            p = first + j * width
-            cells = ", ".join(f"?{p + i}" for i in range(width))
-            uid = f"?1 || '{j:0{digits}x}', " if uuids else ""
-            values.append(f"({uid}{cells}{', ' if constants else ''}{const_marks})")
-        return f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join(values)
-
-    def params(b: int, rows: int) -> list:
-        head = [uuids(b)] if uuids else []
-        return head + const_values + flat[b * per * width : (b * per + rows) * width]
-
-    full = total // per
-    if full:
-        sql = statement(per)
-        for b in range(full):
-            con.execute(sql, params(b, per))
-    if total - full * per:
-        con.execute(statement(total - full * per), params(full, total - full * per))
-
-
-def write(report: ImportReport, database: str, accept_valid_only: bool = False, user: str = "") -> ImportReport:
-    """Write the report's valid values in one transaction. With errors present this refuses unless
-    ``accept_valid_only`` (then every row with an error is left out entirely)."""
-    if report.errors and not accept_valid_only:
-        raise ImportRefusedError(
-            f"{len(report.errors)} errors in {len(report.bad_rows)} rows: nothing was written. Fix the file, or "
-            "accept importing only the valid rows."
-        )
-    c = report.cells
-    if c is None or not len(c):
-        report.written_samples = report.written_results = 0
-        return report
-    sel = np.ones(len(c), bool)
-    if report.bad_rows:
-        sel = ~np.isin(c.row, np.fromiter(report.bad_rows, np.int64, len(report.bad_rows)))
-    idx = np.flatnonzero(sel)
-    n_dates = max(len(c.dates), 1)
-    sample_key = c.well[idx].astype(np.int64) * n_dates + c.date[idx]
-    uniq, first, inverse = np.unique(sample_key, return_index=True, return_inverse=True)
-    con = SG.open_db(database)
-    try:
-        with SG.transaction(con):
-            existing = _existing_samples(con)
-            county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
-            county = [county_of.get(u) or "000000" for u in c.well_uuids]
-            sample_uuids = [existing.get((c.well_uuids[k // n_dates], c.dates[k % n_dates])) for k in uniq.tolist()]
-            # new samples get increasing uuids in the order they first appear: values grouped by sample (as files are)
-            # then reach the sample_uuid index in order
-            new = sorted((j for j, su in enumerate(sample_uuids) if su is None), key=first.__getitem__)
-            u = user or None
-            new_samples = []
-            for j, su in zip(new, uuid7_batch(len(new))):
-                sample_uuids[j] = su
-                k = int(idx[first[j]])
-                well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
-                code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
-                lab = (c.lab[k] if c.lab is not None else "") or None
-                new_samples.append((su, county[c.well[k]], well_u, code, date_s, lab))
-            # per value, everything as Python objects once, then flattened for multi-row INSERTs
-            units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
-            nums = c.value_num[idx]
-            dls = c.detection_limit[idx]
-            values = (  # in the order of RESULT_COLUMNS
-                np.array(sample_uuids, object)[inverse].tolist(),
-                np.array(county, object)[c.well[idx]].tolist(),
-                np.array(c.pkeys, object)[c.pkey[idx]].tolist(),
-                _take(c.value_text, idx, len(c)),
-                np.where(np.isnan(nums), None, nums).tolist(),
-                np.array(units, object)[c.pkey[idx]].tolist(),
-                c.below_detection[idx].astype(np.int8).tolist(),
-                np.where(np.isnan(dls), None, dls).tolist(),
-            )
-            flat = list(chain.from_iterable(zip(*values)))
-            now = utc_now()
-            digits = _block_digits(con, len(RESULT_COLUMNS))
-            total = idx.size
-            prefix, start = uuid7_counter(total, align=16**digits)
-            big = total > 20000
-            if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
-                con.execute("PRAGMA cache_size = -64000")
-            stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
-            with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
-                _insert_many(
-                    con,
-                    "samples",
-                    ("uuid", "county_code", "well_uuid", "sample_code", "sampled_on", "lab"),
-                    list(chain.from_iterable(new_samples)),
-                    stamps,
-                    digits,
-                )
-                _insert_many(
-                    con,
-                    "sample_results",
-                    RESULT_COLUMNS,
-                    flat,
-                    stamps,
-                    digits,
-                    uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
-                )
-    finally:
-        con.close()
-    report.written_samples = len(new_samples)
-    report.written_results = int(total)
-    return report
 
 
 def import_results(
@@ -726,32 +417,3 @@ def import_results(
 ) -> ImportReport:
     rep = validate(path, database, mapping, progress=progress, is_canceled=is_canceled)
     return write(rep, database, accept_valid_only, user)
-
-
-def guess_mapping(table: tabular.Table) -> ColumnMapping:
-    """A first guess of the mapping from the headers (Chinese or English), for the dialog to start from."""
-
-    def find(*names):
-        for h in table.headers:
-            n = labvalues.normalise_text(h).lower()
-            if any(x in n for x in names):
-                return h
-        return ""
-
-    well = find("井编号", "监测井", "点位编号", "点位", "well", "站号")
-    date = find("采样日期", "采样时间", "日期", "date")
-    par = find("指标", "项目", "参数", "parameter", "analyte")
-    val = find("检测值", "结果", "测定值", "数值", "value", "result")
-    unit = find("单位", "unit")
-    recognised = sum(1 for h in table.headers if labvalues.recognise_parameter(h))
-    layout = "wide" if recognised >= 2 and not (par and val) else "long"
-    return ColumnMapping(
-        layout=layout,
-        well=well,
-        date=date,
-        parameter=par if layout == "long" else "",
-        value=val if layout == "long" else "",
-        unit=unit if layout == "long" else "",
-        sample_code=find("样品编号", "sample"),
-        lab=find("检测单位", "实验室", "lab"),
-    )

@@ -34,7 +34,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.data import tabular
-from ...core.wells import lab_import
+from ...core.wells import lab_columns, lab_import
 from ...toolbelt import settings
 from ..common.project_database import refresh_database_layers
 
@@ -295,7 +295,7 @@ class ImportDialog(QDialog):
         self.sheet_combo.setEnabled(len(table.sheets) > 1)
         self.sheet_combo.blockSignals(False)
         self._fill_columns(table.headers)
-        self.set_mapping(lab_import.guess_mapping(table))
+        self.set_mapping(lab_columns.guess_mapping(table))
         self.status_label.setText(
             QCoreApplication.translate("ImportDialog", "{rows} rows, {cols} columns ({encoding}).").format(
                 rows=table.nrows, cols=len(table.headers), encoding=table.encoding

@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from gw_plugin.core.data import ids, tabular
-from gw_plugin.core.wells import lab_import
+from gw_plugin.core.wells import lab_write
 
 
 def _by_csv_module(text: str, delimiter: str) -> tuple:
@@ -91,12 +91,12 @@ def test_insert_many_with_an_old_sqlite_parameter_limit(tmp_path):
     con = sqlite3.connect(str(tmp_path / "x.sqlite"), isolation_level=None)
     con.execute("CREATE TABLE t (uuid TEXT UNIQUE, a TEXT, b REAL, created_by TEXT, created_at TEXT)")
     con.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
-    digits = lab_import._block_digits(con, 13)
+    digits = lab_write._block_digits(con, 13)
     assert digits == 1
     rows = [(f"v{i}", i / 4) for i in range(16 * 7 + 5)]
     prefix, start = ids.uuid7_counter(len(rows), align=16)
     flat = [x for r in rows for x in r]
-    lab_import._insert_many(
+    lab_write._insert_many(
         con,
         "t",
         ("a", "b"),

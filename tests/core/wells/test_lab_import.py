@@ -13,7 +13,7 @@ import pytest
 from osgeo import ogr
 
 from gw_plugin.core.data import gpkg, tabular
-from gw_plugin.core.wells import lab_import
+from gw_plugin.core.wells import lab_columns, lab_import
 from gw_plugin.core.wells.lab_import import ColumnMapping
 
 LONG = ColumnMapping(layout="long", well="井编号", date="采样日期", parameter="指标", value="检测值", unit="单位")
@@ -147,7 +147,7 @@ def test_wide_xlsx(db, tmp_path):
     path = str(tmp_path / "wide.xlsx")
     wb.save(path)
     table = tabular.read_table(path)
-    mapping = lab_import.guess_mapping(table)
+    mapping = lab_columns.guess_mapping(table)
     assert mapping.layout == "wide" and mapping.well == "点位编号" and mapping.date == "采样日期"
     rep = lab_import.validate(table, db, mapping, today=TODAY)
     assert rep.errors == []

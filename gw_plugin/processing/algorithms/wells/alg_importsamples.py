@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ....core.data import tabular
-from ....core.wells import lab_import
+from ....core.wells import lab_columns, lab_import
 from ...base import FeedbackBridge, GwAlgorithm, fail
 from ...import_params import add_import_parameters, log_issues, write_report
 
@@ -61,7 +61,7 @@ class ImportSamplesAlgorithm(GwAlgorithm):
             table = tabular.read_table(path, sheet=sheet)
         except tabular.TableReadError as exc:
             fail(str(exc))
-        mapping = lab_import.guess_mapping(table)
+        mapping = lab_columns.guess_mapping(table)
         if parameters.get("LAYOUT") is not None:
             mapping.layout = LAYOUTS[self.parameterAsEnum(parameters, "LAYOUT", context)]
         for key, attr in (
