@@ -24,7 +24,7 @@ from . import codelists, tables_common, tables_sources, tables_wells, tables_zon
 from .model import CodeList, Table
 
 #: Current schema version written into every project GeoPackage (table ``gw_meta``).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Default projected CRS: CGCS2000 / 3-degree Gauss-Kruger CM 114E (covers Zhengzhou).
 DEFAULT_CRS = "EPSG:4547"

@@ -90,6 +90,11 @@ SAMPLE_RESULTS = Table(
         F("below_detection", "boolean", "低于检出限", "Below detection limit"),
         F("detection_limit", "real", "检出限", "Detection limit", minimum=0),
         F("method", "text", "分析方法", "Method"),
+        # what the lab wrote, beside value_text: the pair (value_text, unit_as_written) classifies the same as the
+        # normalised pair (value_num, unit) — issue 12
+        F("unit_as_written", "text", "单位（原文）", "Unit as written by the lab", since=4),
+        F("basis_as_written", "text", "计量基准（原文，如以N计）", "Basis as written (e.g. as N)", since=4),
+        F("qualifier", "text", "限定符（<、≤、>、≥、L、ND）", "Qualifier (<, ≤, >, ≥, L, ND)", since=4),
     ),
     display="parameter",
     group="wells",

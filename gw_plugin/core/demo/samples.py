@@ -251,7 +251,7 @@ def make_samples(b: Builder, ref: dict, run):
     keyed.sort(key=lambda r: (r[0], r[1]))
     rows = [
         (uuid, cc, FIXED_TIMESTAMP, CREATED_BY, FIXED_TIMESTAMP, CREATED_BY, su, pname, row[0], row[1], unit, row[2],
-         row[3], method)
+         row[3], method, unit, None, None)  # unit_as_written, basis_as_written, qualifier: issue 12 fills them
         for uuid, (_, _, cc, su, pname, row, unit, method) in zip(res_uuids, keyed)
     ]  # fmt: skip
     return samples, rows
