@@ -20,7 +20,7 @@ gives the schema as it was at version *v*, which is what the upgrade path (core/
 
 from __future__ import annotations
 
-from . import codelists, tables_common, tables_sources, tables_wells, tables_zones
+from . import codelists, tables_common, tables_soil, tables_sources, tables_wells, tables_zones
 from .model import CodeList, Table
 
 #: Current schema version written into every project GeoPackage (table ``gw_meta``).
@@ -59,6 +59,7 @@ TABLES = (
     tables_sources.SITES,
     tables_sources.ABANDONED_WELLS,
     tables_zones.ZONING_UNITS,
+    *tables_soil.TABLES,
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

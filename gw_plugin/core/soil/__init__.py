@@ -1,0 +1,1 @@
+"""The soil pilot-area room (seed 001, issue 19)."""
