@@ -2,7 +2,8 @@
 each version and its change, and a change layer of polygons "from class -> to class" with their areas.
 
 A version is the (scheme, version) pair of zoning_units rows (gwplugin:zoning writes one row per zone and county).
-Pure GDAL/OGR (GEOS through OGR); no widgets, no QGIS layers.
+Only versions of one scheme are compared class by class; a 2019 and a 2023 version only through an explicit class
+mapping. GDAL/OGR, unions through toolbelt.geometry (shapely); no widgets, no QGIS layers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Optional, Sequence
 from osgeo import gdal, ogr, osr
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt import geometry as G
 from ...toolbelt.ogr import polygons
 from ..data import schema as S
 from ..data.gpkg import utc_now
@@ -75,6 +77,8 @@ class CompareResult:
     by_county: list = field(default_factory=list)
     unchanged_km2: float = 0.0
     changed_km2: float = 0.0
+    #: the explicit mapping of version A's classes into version B's scheme ({} for one scheme)
+    class_map: dict = field(default_factory=dict)
     crs_wkt: str = ""
     output: Optional[str] = None
 
@@ -160,17 +164,7 @@ def unions_by(gpkg_path: str, scheme: str, version: str, field_name: str = "zone
     srs = lyr.GetSpatialRef()
     wkt = srs.ExportToWkt() if srs is not None else ""
     del ds
-    unions = {}
-    for key, geoms in parts.items():
-        coll = ogr.Geometry(ogr.wkbMultiPolygon)
-        for g in geoms:
-            g = ogr.ForceToMultiPolygon(g)
-            for i in range(g.GetGeometryCount()):
-                coll.AddGeometry(g.GetGeometryRef(i))
-        u = coll.UnionCascaded()
-        if not u.IsValid():
-            u = u.Buffer(0)
-        unions[key] = u
+    unions = {key: G.to_ogr(G.union(G.from_ogr(g) for g in geoms)) for key, geoms in parts.items()}
     return unions, wkt
 
 
@@ -180,13 +174,54 @@ def class_unions(gpkg_path: str, scheme: str, version: str) -> tuple:
 
 
 def _union_all(geoms: Sequence) -> Optional[ogr.Geometry]:
-    coll = ogr.Geometry(ogr.wkbMultiPolygon)
-    for g in geoms:
-        for p in polygons(g):
-            coll.AddGeometry(p)
-    if coll.GetGeometryCount() == 0:
-        return None
-    return coll.UnionCascaded()
+    merged = G.union(G.from_ogr(g) for g in geoms)
+    return None if merged.is_empty else G.to_ogr(merged)
+
+
+#: The explicit class mappings offered when versions of different schemes are compared (shown and editable; the
+#: plugin authors' reading of the two guides, not a rule of either).
+SUGGESTED_CLASS_MAPS = {
+    ("2019", "2023"): "protection:protection_type, prevention:control_type, treatment:control_type",
+    ("2023", "2019"): "protection_type:protection, control_type:prevention, general:prevention",
+}
+
+
+def parse_class_map(text: str) -> dict:
+    """{class of version A: class of version B} from "protection:protection_type, treatment:control_type"."""
+    out = {}
+    for item in (text or "").replace("；", ",").replace(";", ",").replace("，", ",").split(","):
+        if not item.strip():
+            continue
+        if ":" not in item and "=" not in item:
+            raise CompareError(
+                QCoreApplication.translate(
+                    "ZoningCompare", "Write the class mapping as from:to pairs, not '{t}'."
+                ).format(t=item.strip())
+            )
+        a, b = item.replace("=", ":").split(":", 1)
+        out[a.strip()] = b.strip()
+    return out
+
+
+def check_class_map(unions: dict, class_map: dict, scheme_a: str, scheme_b: str) -> None:
+    """Every class of version A (``unions``) must be mapped to a class of B's scheme."""
+    from .config import SCHEME_CLASSES
+
+    targets = set(SCHEME_CLASSES.get(scheme_b, ()))
+    missing = sorted(c for c in unions if c not in class_map)
+    if missing:
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "The class mapping does not say what {c} becomes.").format(
+                c=", ".join(missing)
+            )
+        )
+    wrong = sorted(v for v in class_map.values() if targets and v not in targets)
+    if wrong:
+        raise CompareError(
+            QCoreApplication.translate("ZoningCompare", "{c} is not a class of scheme {s}.").format(
+                c=", ".join(wrong), s=scheme_b
+            )
+        )
 
 
 def compare_versions(
@@ -197,13 +232,27 @@ def compare_versions(
     gpkg_b: Optional[str] = None,
     min_part_m2: float = MIN_PART_M2,
     feedback=None,
+    class_map: Optional[dict] = None,
 ) -> CompareResult:
     """Compare version ``a`` = (scheme, version) with version ``b`` (from ``gpkg_b`` when given, else the same file).
 
     Returns the area of each zone class in both versions and its change (km²), the transitions between classes
     (from != to) and the change polygons (one per connected part, with area and centre); with ``output`` the change
     polygons are written to a GeoPackage layer "zoning_changes" (fields from_class, to_class, change_zh,
-    change_en, area_km2)."""
+    change_en, area_km2).
+
+    Versions of different schemes (2019 and 2023) have different classes: they are compared only through an
+    explicit ``class_map`` {class of A: class of B's scheme}: an area whose class of A maps onto its class of B is
+    unchanged; the table and transitions keep each version's own classes. Without a map the comparison is refused."""
+    if a[0] != b[0] and not class_map:
+        raise CompareError(
+            QCoreApplication.translate(
+                "ZoningCompare",
+                "Versions of the {a} and {b} schemes have different zone classes: compare two versions of the same "
+                "scheme, or give a class mapping (e.g. protection:protection_type, prevention:control_type, "
+                "treatment:control_type).",
+            ).format(a=a[0], b=b[0])
+        )
     ua, wkt = class_unions(gpkg_path, *a)
     ub, wkt_b = class_unions(gpkg_b or gpkg_path, *b)
     if not ua:
@@ -226,7 +275,11 @@ def compare_versions(
             tr = osr.CoordinateTransformation(sb, sa)
             for g in ub.values():
                 g.Transform(tr)
+    class_map = dict(class_map or {}) if a[0] != b[0] else {}
+    if class_map:
+        check_class_map(ua, class_map, a[0], b[0])
     res = CompareResult(a=tuple(a), b=tuple(b), crs_wkt=wkt, output=output)
+    res.class_map = class_map
     order = [c.code for c in S.codelist("zone_class").codes]
     classes = sorted(set(ua) | set(ub), key=lambda c: order.index(c) if c in order else len(order))
     for cls in classes:
@@ -254,7 +307,7 @@ def compare_versions(
         if not polys:
             continue
         area = sum(p.GetArea() for p in polys) / 1e6
-        if ca == cb:
+        if ca == cb or (ca != NONE_CLASS and class_map.get(ca) == cb):  # the same class, or mapped onto it
             res.unchanged_km2 += area
             continue
         res.changed_km2 += area
@@ -343,7 +396,7 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
     lyr.StartTransaction()
     for p in res.parts:
         f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(p.wkb)))
+        f.SetGeometry(G.to_ogr(G.clean(G.from_wkb(p.wkb))))  # a valid MultiPolygon
         f.SetField("uuid", str(_uuid.uuid4()))
         f.SetField("from_version", f"{res.a[0]}:{res.a[1]}")
         f.SetField("to_version", f"{res.b[0]}:{res.b[1]}")
@@ -358,6 +411,20 @@ def write_changes(res: CompareResult, path: str, layer_name: str = "zoning_chang
     lyr.CommitTransaction()
     del ds
     return path
+
+
+def previous_version(gpkg_path: str, b: tuple, same_file: bool = True) -> tuple:
+    """The newest version of ``gpkg_path`` of the scheme of ``b`` other than ``b`` itself (when in the same file)."""
+    for v in list_versions(gpkg_path):
+        if v.scheme == b[0] and not (same_file and v.key == tuple(b)):
+            return v.key
+    raise CompareError(
+        QCoreApplication.translate(
+            "ZoningCompare",
+            "There is no other version of scheme {s} to compare with: give version A (and a class mapping for a "
+            "version of another scheme).",
+        ).format(s=b[0])
+    )
 
 
 def resolve_version(gpkg_path: str, text: str = "", default_index: int = 0) -> tuple:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -170,7 +171,17 @@ class Rater:
             # searchsorted side='right': a value equal to a limit goes to the band starting at that limit.
             v = values if values.dtype == np.float64 else values.astype(np.float32, copy=False)
             lim = self.limits if values.dtype == np.float64 else self.limits32
-            idx = np.searchsorted(lim, v, side="right")
+            if len(lim) <= 16:
+                # the same index as searchsorted(side='right') = the number of limits <= value, counted with one
+                # comparison per limit into uint8: about 6x faster than the search for DRASTIC's 4-6 limits
+                # (invalid cells, NaN included, are masked by ``valid`` either way)
+                idx = np.zeros(v.shape, dtype=np.uint8)
+                ge = np.empty(v.shape, dtype=bool)
+                for limit in lim:
+                    np.greater_equal(v, limit, out=ge)
+                    idx += ge.view(np.uint8)
+            else:
+                idx = np.searchsorted(lim, v, side="right")
             r = self.ratings[idx]
             return r, valid
         if values.dtype in (np.uint8, np.uint16) and self.lut.size <= 65536:
@@ -206,9 +217,36 @@ class Rater:
         return None if r is None else float(r)
 
 
+SLOPE_UNITS = ("percent", "degrees")
+
+
+def tables_for_slope_unit(tables: dict, unit: str) -> dict:
+    """The rating tables for a slope (T) raster in ``unit``: the slope bands are in percent (Aller et al. 1987);
+    for degrees (what QGIS's slope tool writes) each band limit becomes atan(limit / 100) in degrees."""
+    if unit not in SLOPE_UNITS:
+        raise DrasticError(tr(TR_CONTEXT, "The slope unit is percent or degrees."))
+    if unit == "percent":
+        return tables
+    t = copy.deepcopy(tables)
+    spec = t["factors"]["T"]
+    for band in spec["bands"]:
+        if band.get("below") is not None:
+            band["below"] = math.degrees(math.atan(float(band["below"]) / 100.0))
+    spec["unit"] = "degrees"
+    return t
+
+
 def classify(index: np.ndarray, valid: np.ndarray, breaks: Sequence[float]) -> np.ndarray:
     """Class codes 1..len(breaks)+1 (a value equal to a break goes to the higher class); 0 where invalid."""
-    cls = (np.searchsorted(np.asarray(breaks, dtype=index.dtype), index, side="right") + 1).astype(np.uint8)
+    b = np.asarray(breaks, dtype=index.dtype)
+    if len(b) <= 16:  # searchsorted(side='right') + 1 counted with one comparison per break (several times faster)
+        cls = np.ones(index.shape, dtype=np.uint8)
+        ge = np.empty(index.shape, dtype=bool)
+        for brk in b:
+            np.greater_equal(index, brk, out=ge)
+            cls += ge.view(np.uint8)
+    else:
+        cls = (np.searchsorted(b, index, side="right") + 1).astype(np.uint8)
     cls[~valid] = CLASS_NODATA
     return cls
 
@@ -249,7 +287,7 @@ class DrasticResult:
 
 def _reference_grid(inputs: dict, reference: Optional[str], grid: Optional[rb.Grid]) -> rb.Grid:
     if grid is not None:
-        return grid
+        return grid.checked()
     if reference:
         return rb.Grid.from_raster(reference)
     for fac in FACTORS:
@@ -280,13 +318,14 @@ def run_drastic(
     karst_class: bool = False,
     block_rows: int = rb.BLOCK_ROWS,
     feedback=None,
+    slope_unit: str = "percent",
 ) -> DrasticResult:
     """Compute the DRASTIC index (Float32, nodata -9999) and its classes (Byte, nodata 0) on one grid.
 
     ``inputs``: {factor letter: FactorInput}, all seven required. The target grid is ``grid``, else the
     ``reference`` raster, else the first factor raster in DRASTIC order. Continuous raw rasters (D, R, T, C)
     are resampled with ``resampling``; class-coded and rated rasters with ``class_resampling`` (nearest or
-    mode keep codes intact). ``karst_shapes`` [(wkb, None)] marks karst: a flag raster (1 karst, 0 not) at
+    mode keep codes intact). ``slope_unit``: the unit of a raw slope (T) input, percent or degrees. ``karst_shapes`` [(wkb, None)] marks karst: a flag raster (1 karst, 0 not) at
     ``karst_path`` and, with ``karst_class``, class code 9 in the class raster."""
     feedback = feedback or rb.Feedback()
     tables = tables or load_tables()
@@ -318,6 +357,13 @@ def run_drastic(
     )
     for text in disputed_notes(tables):
         say(text)
+    tables = tables_for_slope_unit(tables, slope_unit)
+    if slope_unit == "degrees":
+        say(
+            tr(TR_CONTEXT, "Slope (T) in degrees: band limits {b} degrees (= 2, 6, 12, 18 %).").format(
+                b=", ".join(f"{b['below']:.3f}" for b in tables["factors"]["T"]["bands"][:-1])
+            )
+        )
     raters = {f: Rater(f, tables["factors"][f]) for f in FACTORS}
     ws = rb.Workspace()
     opened = {}
@@ -407,15 +453,22 @@ def run_drastic(
                     ok = ok & inrange
                 else:
                     r, ok = raters[fac].rate_array(values, ok)
+                    np.multiply(r, np.float32(w[fac]), out=r)  # r is a new array of this block
+                    index += r
+                    valid &= ok
+                    continue
                 index += r * np.float32(w[fac])
                 valid &= ok
-            index[~valid] = INDEX_NODATA
+            invalid = ~valid
+            index[invalid] = INDEX_NODATA
             out.GetRasterBand(1).WriteArray(index, 0, yoff)
-            nvalid = int(np.count_nonzero(valid))
-            if nvalid:  # masked reductions: no copy of the valid cells
-                stats_sum += float(np.sum(index, where=valid, dtype=np.float64))
+            nvalid = int(rows * g.cols - np.count_nonzero(invalid))
+            if nvalid:
+                # nodata (-9999) lies below every index (23-226): the maximum and the sum need no mask
+                ninvalid = rows * g.cols - nvalid
+                stats_sum += float(np.sum(index, dtype=np.float64)) - INDEX_NODATA * ninvalid
+                stats_max = max(stats_max, float(index.max()))
                 stats_min = min(stats_min, float(np.min(index, where=valid, initial=np.inf)))
-                stats_max = max(stats_max, float(np.max(index, where=valid, initial=-np.inf)))
             res.valid_cells += nvalid
             res.nodata_cells += rows * g.cols - nvalid
             kmask = None

@@ -63,6 +63,7 @@ def run_functionvalue(
     cfg = cfg or load_config()
     fv = cfg["function_value"]
     abstraction = abstraction or {}
+    grid = grid.checked()
     res = ValueResult(grid, path)
     shapes = []
     for wkb, cls, src in protection:

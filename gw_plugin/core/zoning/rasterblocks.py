@@ -25,8 +25,8 @@ from typing import Iterable, Iterator, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from ...toolbelt import geometry as G
 from ...toolbelt.i18n import tr
-from ...toolbelt.ogr import polygons, valid_polygons
 from ...toolbelt.qt import null_to_none
 
 TR_CONTEXT = "gw_rasterblocks"  # the translation context of this module's texts
@@ -133,12 +133,45 @@ class Grid:
         return cls(gt[0], gt[3], gt[1], -gt[5], ds.RasterXSize, ds.RasterYSize, ds.GetProjection() or "")
 
     @classmethod
-    def from_raster(cls, path: str) -> Grid:
+    def from_raster(cls, path: str, target_crs: str = "") -> Grid:
+        """The grid of a raster, as a target grid: in a projected CRS in metres. A raster in a geographic CRS is
+        refused with a clear message, or, when ``target_crs`` (a projected CRS) is given, its extent is
+        reprojected there with GDAL's suggested cell size (``reprojected``)."""
         ds = gdal.Open(str(path))
+        if ds is None:
+            raise RasterError(tr(TR_CONTEXT, "Cannot open raster {p}.").format(p=path))
         try:
-            return cls.from_dataset(ds)
+            grid = cls.from_dataset(ds)
+            if is_geographic(grid.crs_wkt) and target_crs:
+                return grid.reprojected(target_crs, ds)
+            return grid.checked()
         finally:
             ds = None
+
+    def checked(self) -> Grid:
+        """The grid itself when its CRS is projected (or unknown); RasterError for a geographic CRS, whose cell
+        sizes are degrees (areas would be square degrees and distance kernels would not fit in memory)."""
+        if is_geographic(self.crs_wkt):
+            raise RasterError(
+                tr(
+                    TR_CONTEXT,
+                    "The grid is in a geographic CRS (degrees): reproject the raster to a projected CRS in metres "
+                    "(e.g. EPSG:4547) or give a projected target CRS.",
+                )
+            )
+        return self
+
+    def reprojected(self, target_crs: str, ds=None) -> Grid:
+        """This grid's extent in ``target_crs`` (projected), with the cell size GDAL suggests for the warp."""
+        dst = crs_wkt(target_crs)
+        if not dst or is_geographic(dst):
+            raise RasterError(tr(TR_CONTEXT, "The target CRS must be a projected CRS in metres (e.g. EPSG:4547)."))
+        if ds is None:
+            ds = create_raster("", self, gdal.GDT_Byte, None)
+        vrt = gdal.Warp("", ds, format="VRT", dstSRS=dst)
+        g = Grid.from_dataset(vrt)
+        cell = min(g.cell_x, g.cell_y)
+        return Grid.from_extent(g.xmin, g.ymin, g.xmax, g.ymax, cell, dst)
 
     @classmethod
     def from_extent(
@@ -152,7 +185,7 @@ class Grid:
             raise RasterError(tr(TR_CONTEXT, "The extent is empty."))
         cols = max(1, int(math.ceil((xmax - xmin) / cell - 1e-9)))
         rows = max(1, int(math.ceil((ymax - ymin) / cy - 1e-9)))
-        return cls(xmin, ymax, cell, cy, cols, rows, crs_wkt(crs) if crs else "")
+        return cls(xmin, ymax, cell, cy, cols, rows, crs_wkt(crs) if crs else "").checked()
 
     def same_as(self, other: Grid) -> bool:
         tol = 1e-6 * max(self.cell_x, self.cell_y)
@@ -188,6 +221,15 @@ def crs_wkt(crs: str) -> str:
     srs = osr.SpatialReference()
     srs.SetFromUserInput(crs)
     return srs.ExportToWkt()
+
+
+def is_geographic(wkt: str) -> bool:
+    """True when ``wkt`` is a geographic CRS (degrees); False for a projected or unknown one."""
+    if not wkt:
+        return False
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    return bool(srs.IsGeographic())
 
 
 def same_crs(a: str, b: str) -> bool:
@@ -315,7 +357,7 @@ def read_block(ds, yoff: int, rows: int, band: int = 1, nodata: Optional[float] 
     if nodata is None:
         nodata = b.GetNoDataValue()
     if arr.dtype.kind == "f":
-        valid = ~np.isnan(arr)
+        valid = ~np.isnan(arr)  # (measured cheaper than a sum that would tell whether the block has any NaN)
         if nodata is not None and not math.isnan(nodata):
             valid &= arr != nodata
     elif nodata is not None:
@@ -418,19 +460,12 @@ def rasterize_shapes(
 
 
 def union_wkb(wkbs: Iterable) -> Optional[ogr.Geometry]:
-    """The union of polygon WKBs as one OGR (Multi)Polygon (None when empty)."""
-    mp = ogr.Geometry(ogr.wkbMultiPolygon)
-    for wkb in wkbs:
-        if wkb is None:
-            continue
-        g = ogr.CreateGeometryFromWkb(bytes(wkb))
-        if g is None or g.IsEmpty():
-            continue
-        for part in polygons(valid_polygons(g)):
-            mp.AddGeometry(part)
-    if mp.GetGeometryCount() == 0:
+    """The union of polygon WKBs (repaired, through toolbelt.geometry) as one valid OGR MultiPolygon (None when
+    empty)."""
+    merged = G.union(G.from_wkb(bytes(w)) for w in wkbs if w is not None)
+    if merged.is_empty:
         return None
-    return mp.UnionCascaded()
+    return G.to_ogr(merged)
 
 
 def source_shapes(source, fields: Sequence[str], dest_crs_wkt: str, transform_context=None, feedback=None) -> list:

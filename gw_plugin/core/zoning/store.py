@@ -10,6 +10,7 @@ from typing import Sequence
 
 from osgeo import gdal, ogr
 
+from ...toolbelt import geometry as G
 from ...toolbelt.i18n import tr
 from ...toolbelt.ogr import transformation
 from ..data.gpkg import utc_now
@@ -47,7 +48,7 @@ def append_zoning_units(
                     )
                 )
             feat = ogr.Feature(defn)
-            geom = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(f.wkb))
+            geom = G.to_ogr(G.clean(G.from_wkb(f.wkb)))  # a valid MultiPolygon (toolbelt.geometry)
             if transform is not None:
                 geom.Transform(transform)
             feat.SetGeometry(geom)

@@ -2,7 +2,8 @@
 
 The label raster of 4-connected zone regions is polygonised with gdal.Polygonize and clipped to the city
 boundary (neighbouring polygons share their cell edges exactly, so there are no gaps or overlaps); each polygon
-becomes a ``ZoneFeature`` with its mean scores, area and requirements text. ``county_statistics``: area by
+becomes a ``ZoneFeature`` with its mean scores, area and requirements text, its geometry a valid MultiPolygon
+(clipping and repair through toolbelt.geometry). ``county_statistics``: area by
 county and zone class.
 """
 
@@ -14,7 +15,7 @@ from typing import Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from ...toolbelt.ogr import polygon_parts
+from ...toolbelt import geometry as G
 from . import rasterblocks as rb
 from .config import SCORE_NAMES, ZONE_BY_CODE, requirements_text, zone_label
 
@@ -100,6 +101,7 @@ def clip_features(
     polys, city_geom, reg_class, reg_cells, sums, cnts, cfg, scheme, version, lang, feedback, touch_city=None
 ):
     feats = []
+    city = G.from_ogr(city_geom)
     city_area = city_geom.GetArea()
     cenv = city_geom.GetEnvelope()
     for rid, geom in sorted(polys.items()):
@@ -107,13 +109,12 @@ def clip_features(
         env = geom.GetEnvelope()
         if env[0] > cenv[1] or env[1] < cenv[0] or env[2] > cenv[3] or env[3] < cenv[2]:
             continue
+        shape = G.from_ogr(geom)
         if touch_city is not None and not touch_city[rid]:
-            clipped = geom  # all its cells lie inside the city
+            clipped = G.clean(shape)  # all its cells lie inside the city
         else:
-            clipped = polygon_parts(geom.Intersection(city_geom))
-        if clipped is None:
-            continue
-        area = clipped.GetArea()
+            clipped = G.intersection(shape, city)
+        area = clipped.area
         if area <= 0:
             continue
         code = int(reg_class[rid])
@@ -126,7 +127,7 @@ def clip_features(
                 scores[name] = None
         feats.append(
             ZoneFeature(
-                bytes(ogr.ForceToMultiPolygon(clipped).ExportToIsoWkb()),
+                G.to_wkb(clipped),
                 zone,
                 scheme,
                 version,
@@ -153,7 +154,7 @@ def county_statistics(
         if wkb is None:
             continue
         cg = ogr.CreateGeometryFromWkb(bytes(wkb))
-        county_geoms.append((cg, cg.GetEnvelope(), str(code or ""), str(name or "")))
+        county_geoms.append((G.from_wkb(bytes(wkb)), cg.GetEnvelope(), str(code or ""), str(name or "")))
     for i, f in enumerate(features):
         known = None if assigned is None else assigned[i]
         if known is not None:
@@ -165,14 +166,14 @@ def county_statistics(
                 rows[key]["area_m2"] += f.area_km2 * 1e6
                 f.county_code = code
             continue
-        geom = ogr.CreateGeometryFromWkb(f.wkb)
-        env = geom.GetEnvelope()
+        geom = G.from_wkb(f.wkb)
+        x0, y0, x1, y1 = geom.bounds
+        env = (x0, x1, y0, y1)
         best, best_area = city_code, 0.0
         for cg, cenv, code, name in county_geoms:
             if env[0] > cenv[1] or env[1] < cenv[0] or env[2] > cenv[3] or env[3] < cenv[2]:
                 continue
-            inter = polygon_parts(geom.Intersection(cg))
-            a = inter.GetArea() if inter is not None and not inter.IsEmpty() else 0.0
+            a = G.intersection(geom, cg).area
             if a <= 0:
                 continue
             key = (code, f.zone_class)
@@ -182,7 +183,7 @@ def county_statistics(
             if a > best_area:
                 best, best_area = code, a
         f.county_code = best
-    county_area = {code: cg.GetArea() for cg, _e, code, _n in county_geoms}
+    county_area = {code: cg.area for cg, _e, code, _n in county_geoms}
     out = []
     for (code, zone), r in sorted(rows.items()):
         ca = county_area.get(code) or 0.0

@@ -62,6 +62,10 @@ def write_zones(path, rows, requirements=None):
     ds = None
 
 
+#: The explicit mapping of version A's 2019 classes into the 2023 scheme of version B.
+MAP = {"protection": "protection_type", "prevention": "control_type"}
+
+
 @pytest.fixture
 def zoning_db(tmp_path):
     path = str(tmp_path / "project.gpkg")
@@ -85,7 +89,13 @@ def test_versions_are_listed_newest_first(zoning_db):
 
 def test_class_areas_and_transitions_by_hand(zoning_db, tmp_path, validate):
     out = str(tmp_path / "changes.gpkg")
-    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), out)
+    with pytest.raises(ZC.CompareError, match="different zone classes"):
+        ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), out)  # 2019 vs 2023 without a mapping
+    with pytest.raises(ZC.CompareError, match="prevention"):
+        ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), out, class_map={"protection": "protection_type"})
+    with pytest.raises(ZC.CompareError, match="not a class of scheme 2023"):
+        ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), class_map={**MAP, "prevention": "treatment"})
+    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), out, class_map=MAP)
     table = {r["zone_class"]: (r["area_a_km2"], r["area_b_km2"], r["change_km2"]) for r in res.table}
     # hand-computed from the rectangles above (km²)
     expected = {
@@ -99,19 +109,18 @@ def test_class_areas_and_transitions_by_hand(zoning_db, tmp_path, validate):
     for cls, values in expected.items():
         assert table[cls] == pytest.approx(values, abs=1e-9), cls
     trans = {(t["from_class"], t["to_class"]): (t["area_km2"], t["parts"]) for t in res.transitions}
-    assert trans == {
-        ("protection", "protection_type"): pytest.approx((1.0, 1)),
+    assert trans == {  # protection -> protection_type (1 km²) corresponds through the mapping: unchanged
         ("prevention", "protection_type"): pytest.approx((0.5, 1)),
         # the two county pieces of 'prevention' and of 'general' form ONE change polygon (no county seam)
         ("prevention", "general"): pytest.approx((1.5, 1)),
         ("", "control_type"): pytest.approx((0.5, 1)),
     }
-    assert res.changed_km2 == pytest.approx(3.5) and res.unchanged_km2 == pytest.approx(0.0)
+    assert res.changed_km2 == pytest.approx(2.5) and res.unchanged_km2 == pytest.approx(1.0)
+    assert res.class_map == MAP
     # where: the counties of each change, by hand (county seam at x = 2000 m)
     by_county = {(r["county_code"], r["from_class"], r["to_class"]): r["area_km2"] for r in res.by_county}
     assert by_county == pytest.approx(
         {
-            ("410101", "protection", "protection_type"): 1.0,
             ("410101", "prevention", "protection_type"): 0.5,
             ("410101", "prevention", "general"): 0.5,
             ("410102", "prevention", "general"): 1.0,
@@ -159,11 +168,11 @@ def test_version_from_another_database(zoning_db, tmp_path):
     other = str(tmp_path / "other.gpkg")
     shutil.copy(zoning_db, other)
     write_zones(other, [("2023", "D", "general", (0, 0, 3000, 1000), "410101", "2027-01-01T00:00:00Z")])
-    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "D"), gpkg_b=other)
+    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "D"), gpkg_b=other, class_map=MAP)
     trans = {(t["from_class"], t["to_class"]): t["area_km2"] for t in res.transitions}
     assert trans == pytest.approx({("protection", "general"): 1.0, ("prevention", "general"): 2.0})
     with pytest.raises(ZC.CompareError):
-        ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "D"))  # D is not in zoning_db
+        ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "D"), class_map=MAP)  # D is not in zoning_db
 
 
 @pytest.fixture(scope="module")
@@ -176,20 +185,28 @@ def provider(qgis_processing):
     return QgsApplication.processingRegistry().providerById("gwplugin")
 
 
-def test_processing_algorithm_defaults_to_the_two_newest(provider, zoning_db, tmp_path):
+def test_processing_algorithm_compares_one_scheme_or_maps_classes(provider, zoning_db, tmp_path):
     import processing
-    from qgis.core import QgsVectorLayer
+    from qgis.core import QgsProcessingException, QgsVectorLayer
 
+    # the default A is the newest other version of B's scheme: there is none of 2023 besides B
+    with pytest.raises(QgsProcessingException, match="no other version of scheme 2023"):
+        processing.run("gwplugin:comparezoning", {"DATABASE": zoning_db, "OUTPUT": "TEMPORARY_OUTPUT"})
+    with pytest.raises(QgsProcessingException, match="different zone classes"):
+        processing.run(
+            "gwplugin:comparezoning", {"DATABASE": zoning_db, "VERSION_A": "2019:A", "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
     res = processing.run(
         "gwplugin:comparezoning",
-        {"DATABASE": zoning_db, "OUTPUT": str(tmp_path / "chg.gpkg"), "TABLE": str(tmp_path / "table.csv")},
-    )
+        {"DATABASE": zoning_db, "VERSION_A": "2019:A", "CLASS_MAP": "protection:protection_type；prevention=control_type",
+         "OUTPUT": str(tmp_path / "chg.gpkg"), "TABLE": str(tmp_path / "table.csv")},
+    )  # fmt: skip
     assert res["VERSION_A"] == "2019:A" and res["VERSION_B"] == "2023:B"
-    assert res["CHANGED_KM2"] == pytest.approx(3.5)
+    assert res["CHANGED_KM2"] == pytest.approx(2.5) and res["UNCHANGED_KM2"] == pytest.approx(1.0)
     out = QgsVectorLayer(res["OUTPUT"], "c", "ogr")
-    assert out.featureCount() == 4
-    assert sum(f["area_km2"] for f in out.getFeatures()) == pytest.approx(3.5)
-    assert sum(f.geometry().area() for f in out.getFeatures()) / 1e6 == pytest.approx(3.5)
+    assert out.featureCount() == 3
+    assert sum(f["area_km2"] for f in out.getFeatures()) == pytest.approx(2.5)
+    assert sum(f.geometry().area() for f in out.getFeatures()) / 1e6 == pytest.approx(2.5)
     table = QgsVectorLayer(res["TABLE"], "t", "ogr")
     rows = {f["zone_class"]: float(f["change_km2"]) for f in table.getFeatures()}
     assert rows["prevention"] == pytest.approx(-2.0) and rows["general"] == pytest.approx(1.5)
@@ -210,7 +227,7 @@ def test_counties_come_from_admin_units_when_present(zoning_db):
             f.SetField(k, v)
         assert au.CreateFeature(f) == 0
     ds = None
-    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"))
+    res = ZC.compare_versions(zoning_db, ("2019", "A"), ("2023", "B"), class_map=MAP)
     by_county = {(r["county_code"], r["from_class"], r["to_class"]): r["area_km2"] for r in res.by_county}
     assert by_county[("410101", "prevention", "general")] == pytest.approx(0.3)
     assert by_county[("410102", "prevention", "general")] == pytest.approx(1.2)

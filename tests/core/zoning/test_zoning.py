@@ -443,7 +443,7 @@ def test_processing_chain_appends_zoning_units(provider, tmp_path, city_inputs, 
     res = processing.run(
         "gwplugin:zoning",
         {"VULNERABILITY": p["vulnerability"], "SOURCE_LOAD": load["OUTPUT"], "FUNCTION_VALUE": value["OUTPUT"],
-         "POLLUTION": p["pollution"], "SCHEME": 1, "ADMIN_UNITS": layer("admin_units"),
+         "POLLUTION": p["pollution"], "POLLUTION_KIND": 1, "SCHEME": 1, "ADMIN_UNITS": layer("admin_units"),
          "PROTECTION_ZONES": layer("protection_zones"), "MMU": 0.1, "VERSION": "pilot-1", "GPKG": db,
          "LOAD_BREAKS": "1, 3", "OUTPUT": str(tmp_path / "zones.gpkg"), "COUNTY_STATS": str(tmp_path / "stats.csv"),
          "OUTPUT_RASTER": str(tmp_path / "zones.tif")},
@@ -630,3 +630,26 @@ def test_processing_sourceload_on_extent_and_cell_size(provider, tmp_path):
     assert a[1, 2] == pytest.approx(1.75 + 4.0)
     assert a[1, 4] == pytest.approx((1.75 + 4.0) * math.exp(-2), abs=1e-5)
     assert a[1, 6] == pytest.approx(0.0, abs=1e-6)  # 400 m > radius 300 m
+
+
+@pytest.mark.parametrize("scheme", ["2019", "2023"])
+def test_fast_block_path_equals_the_readable_combination(scheme):
+    """overlay.level_codes + combine_codes (what run_zoning uses) against level_of + combine on random values with
+    break values themselves, NaN and nodata."""
+    cfg = ZCFG.load_config()
+    rng = np.random.default_rng(4)
+    brk = cfg["zoning"]["breaks"]
+    arrays, valids = {}, {}
+    for name in ZCFG.SCORE_NAMES:
+        lo, hi = brk[name]
+        a = rng.uniform(lo - 2 * (hi - lo), hi + 2 * (hi - lo), (64, 77)).astype(np.float32)
+        a[rng.random(a.shape) < 0.05] = lo  # exactly on a break: goes up
+        a[rng.random(a.shape) < 0.05] = hi
+        a[rng.random(a.shape) < 0.03] = np.nan
+        arrays[name], valids[name] = a, ~np.isnan(a) & (rng.random(a.shape) > 0.03)
+    slow = ZN.combine(*[ZN.level_of(arrays[n], valids[n], brk[n]) for n in ZCFG.SCORE_NAMES], None, cfg, scheme)
+    fast = ZN.combine_codes(
+        *[ZN.level_codes(arrays[n], valids[n], brk[n]) for n in ZCFG.SCORE_NAMES], ZN.block_luts(cfg, scheme)
+    )
+    assert np.array_equal(slow, fast)
+    assert len(np.unique(fast)) >= 3  # every branch was exercised

@@ -1,7 +1,7 @@
 """gwplugin:drastic — DRASTIC vulnerability index and classes from seven factor inputs (core/zoning/drastic.py).
 
 Each factor is a raw raster, an already rated raster (1-10) or a polygon layer with a field (raw value, class
-code/name or rating)."""
+code/name or rating); geology legends go through an editable legend → class table (core/zoning/legend_map.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -19,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ....core.zoning import drastic as DR
+from ....core.zoning import legend_map as LM
 from ...base import FeedbackBridge, GwAlgorithm, fail
 from ...params import RESAMPLING, add_grid_parameters, raster_path, read_shapes, run_core, target_grid
 
@@ -66,8 +68,22 @@ class DrasticAlgorithm(GwAlgorithm):
         "reference raster, else the first factor raster) with the chosen resampling, reported in the log; a "
         "nodata cell in any factor gives a nodata index. Outputs: index (Float32, nodata -9999), classes (Byte, "
         "default breaks 100,120,140,160 are DEFAULTS, editable) and, with karst polygons, a karst flag raster; "
-        "optionally karst cells get class 9 in the class raster."
+        "optionally karst cells get class 9 in the class raster. Aquifer, soil and vadose polygons whose legend is "
+        "not a name of the rating table (粉质黏土, 砂卵砾石 ...) are rated through LEGEND_TABLE, an XLSX the "
+        "author edits: write it with OUTPUT_LEGEND_TABLE (unmapped legends come with a suggestion marked "
+        "'SUGGESTED, check'), correct it and pass it back; unmapped legends are nodata and listed in the log. "
+        "SLOPE_UNIT: percent (DRASTIC's bands) or degrees (QGIS's slope tool; the bands are converted)."
     )
+
+    def resampling_labels(self, methods) -> list:
+        """Translated names of GDAL resampling methods, in the order of ``methods`` (the values stay the indices)."""
+        names = {
+            "nearest": self.tr("nearest neighbour"),
+            "bilinear": self.tr("bilinear"),
+            "average": self.tr("average"),
+            "mode": self.tr("mode (most frequent value)"),
+        }
+        return [names.get(m, m) for m in methods]
 
     def initAlgorithm(self, config=None):
         labels = factor_labels()
@@ -97,7 +113,28 @@ class DrasticAlgorithm(GwAlgorithm):
                 QgsProcessingParameterBoolean(f"{stem}_RATED", label + self.tr(" - already rated (1-10)"), False)
             )
         self.addParameter(
-            QgsProcessingParameterEnum("WEIGHTS", self.tr("Weights"), options=WEIGHT_SETS, defaultValue=0)
+            QgsProcessingParameterEnum(
+                "SLOPE_UNIT",
+                self.tr("Unit of the slope (T) input"),
+                options=[self.tr("percent"), self.tr("degrees (QGIS slope tool)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "LEGEND_TABLE",
+                self.tr("Legend → DRASTIC class table (XLSX, edited) for aquifer, soil and vadose polygons"),
+                extension="xlsx",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "WEIGHTS",
+                self.tr("Weights"),
+                options=[self.tr("standard"), self.tr("pesticide"), self.tr("custom")],  # WEIGHT_SETS, translated
+                defaultValue=0,
+            )
         )
         self.addParameter(
             QgsProcessingParameterString(
@@ -117,14 +154,17 @@ class DrasticAlgorithm(GwAlgorithm):
         add_grid_parameters(self, self.tr("Reference raster for the target grid (else the first factor raster)"))
         self.addParameter(
             QgsProcessingParameterEnum(
-                "RESAMPLING", self.tr("Resampling of raw continuous rasters"), options=RESAMPLING, defaultValue=1
+                "RESAMPLING",
+                self.tr("Resampling of raw continuous rasters"),
+                options=self.resampling_labels(RESAMPLING),
+                defaultValue=1,
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
                 "CLASS_RESAMPLING",
                 self.tr("Resampling of class-coded and rated rasters"),
-                options=CLASS_RESAMPLING,
+                options=self.resampling_labels(CLASS_RESAMPLING),
                 defaultValue=0,
             )
         )
@@ -143,6 +183,15 @@ class DrasticAlgorithm(GwAlgorithm):
                 "OUTPUT_KARST", self.tr("Karst flag"), optional=True, createByDefault=False
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT_LEGEND_TABLE",
+                self.tr("Legend table to check and edit (XLSX, with suggestions for unmapped legends)"),
+                "XLSX (*.xlsx)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         table_path = self.parameterAsFile(parameters, "RATING_TABLE", context)
@@ -159,6 +208,9 @@ class DrasticAlgorithm(GwAlgorithm):
         grid = run_core(target_grid, self, parameters, context, first)
         if grid is None:
             fail(self.tr("Give at least one factor raster, a reference raster, or an extent and cell size."))
+        legend_path = self.parameterAsFile(parameters, "LEGEND_TABLE", context)
+        mapping = run_core(LM.read_mapping_xlsx, legend_path) if legend_path else {}
+        legend_rows = {}
         inputs = {}
         for fac in DR.FACTORS:
             stem = FACTOR_PARAMS[fac]
@@ -172,7 +224,28 @@ class DrasticAlgorithm(GwAlgorithm):
                 fail(self.tr("Factor {f}: give a raster or a polygon layer.").format(f=factor_labels()[fac]))
             if not fld:
                 fail(self.tr("Factor {f}: choose the polygon field.").format(f=factor_labels()[fac]))
-            inputs[fac] = DR.FactorInput(fac, shapes=[(w, v[0]) for w, v in shapes], rated=rated)
+            pairs = [(w, v[0]) for w, v in shapes]
+            if fac in LM.CLASS_FACTORS and not rated:
+                spec = tables["factors"][fac]
+                legend_rows[fac] = run_core(LM.legend_rows, fac, spec, [v for _w, v in pairs], mapping.get(fac))
+                pairs, unmapped = run_core(LM.rate_shapes, fac, spec, pairs, mapping.get(fac))
+                rated = True
+                for row in unmapped:
+                    hint = (
+                        self.tr("suggestion: {k} (rating {r:g})").format(k=row.class_key, r=row.rating)
+                        if row.class_key
+                        else self.tr("no suggestion")
+                    )
+                    feedback.pushWarning(
+                        self.tr(
+                            "{f}: legend '{l}' ({n} polygons) is not in the legend table: nodata; {h}. Write the "
+                            "legend table, check it and pass it as LEGEND_TABLE."
+                        ).format(f=fac, l=row.legend, n=row.count, h=hint)
+                    )
+            inputs[fac] = DR.FactorInput(fac, shapes=pairs, rated=rated)
+        legend_out = self.parameterAsFileOutput(parameters, "OUTPUT_LEGEND_TABLE", context)
+        if legend_out and legend_rows:
+            run_core(LM.write_mapping_xlsx, legend_out, tables, legend_rows)
         karst = run_core(read_shapes, self, parameters, "KARST", context, [], grid, feedback)
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         out_cls = self.parameterAsOutputLayer(parameters, "OUTPUT_CLASSES", context) or None
@@ -192,6 +265,7 @@ class DrasticAlgorithm(GwAlgorithm):
             karst_path=out_karst if karst else None,
             karst_class=self.parameterAsBool(parameters, "KARST_CLASS", context),
             feedback=FeedbackBridge(feedback),
+            slope_unit=DR.SLOPE_UNITS[self.parameterAsEnum(parameters, "SLOPE_UNIT", context)],
         )
         result = {
             "OUTPUT": out,
@@ -204,4 +278,6 @@ class DrasticAlgorithm(GwAlgorithm):
             result["OUTPUT_CLASSES"] = out_cls
         if res.karst_path:
             result["OUTPUT_KARST"] = res.karst_path
+        if legend_out and legend_rows:
+            result["OUTPUT_LEGEND_TABLE"] = legend_out
         return result

@@ -36,6 +36,8 @@ def result_fields() -> QgsFields:
         fields.append(QgsField(name, QVariant.Double))
     fields.append(QgsField("county_codes", QVariant.String))
     fields.append(QgsField("requirements", QVariant.String))
+    # the drinking-water protection zones (protection_zones) the site lies in, class I first: their rules prevail
+    fields.append(QgsField("protection_zones", QVariant.String))
     return fields
 
 
@@ -49,7 +51,10 @@ class SiteCheckAlgorithm(GwAlgorithm):
         "selection) or for the POINT, finds the pollution prevention zone(s) of one version of zoning_units it "
         "falls in (VERSION: 'scheme:version' or the label; empty = the newest), with the area and share of a "
         "polygon in each zone, and the management requirements of the zone class (the zoning_units text, else "
-        "the editable defaults of zoning_defaults.json). OUTPUT: one row per site and zone; REPORT: the text."
+        "the editable defaults of zoning_defaults.json). The drinking-water protection zones of the database "
+        "(protection_zones) are consulted too: a site in a class I, class II or quasi-protection zone is reported "
+        "with that zone and the prohibitions of the Water Pollution Prevention and Control Law, which prevail over "
+        "the zoning (column protection_zones). OUTPUT: one row per site and zone; REPORT: the text."
     )
 
     def initAlgorithm(self, config=None):
@@ -69,7 +74,12 @@ class SiteCheckAlgorithm(GwAlgorithm):
             QgsProcessingParameterString("VERSION", self.tr("Zoning version (empty = the newest)"), optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterEnum("LANG", self.tr("Language of the report"), options=LANGS, defaultValue=0)
+            QgsProcessingParameterEnum(
+                "LANG",
+                self.tr("Language of the report"),
+                options=[self.tr("Chinese"), self.tr("English")],  # LANGS, translated
+                defaultValue=0,
+            )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -99,6 +109,7 @@ class SiteCheckAlgorithm(GwAlgorithm):
             fail(self.tr("Give sites or a point."))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, result_fields(), QgsWkbTypes.Type.NoGeometry)
         reports = []
+        in_protection = 0
         for k, (fid, geom, wkt) in enumerate(sites):
             if feedback.isCanceled():
                 break
@@ -107,6 +118,7 @@ class SiteCheckAlgorithm(GwAlgorithm):
             except (ValueError, OSError, RuntimeError) as exc:
                 fail(str(exc))
             reports.append((f"#{fid} " if fid >= 0 else "") + res.report(lang))
+            in_protection += 1 if res.protection else 0
             for z in res.zones:
                 if sink is None:
                     break
@@ -124,13 +136,20 @@ class SiteCheckAlgorithm(GwAlgorithm):
                         z.share_pct,
                         ",".join(z.county_codes),
                         z.requirements,
+                        ",".join(p.zone_class for p in res.protection),
                     ]  # fmt: skip
                 )
                 sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (k + 1) / len(sites))
         report = "\n\n".join(reports)
         feedback.pushInfo(report)
-        result = {"REPORT": report, "SITES": len(sites), "SCHEME": scheme, "VERSION": version}
+        result = {
+            "REPORT": report,
+            "SITES": len(sites),
+            "SCHEME": scheme,
+            "VERSION": version,
+            "IN_PROTECTION_ZONES": in_protection,
+        }
         if sink is not None:
             result["OUTPUT"] = dest
         return result

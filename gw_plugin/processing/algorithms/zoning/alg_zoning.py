@@ -33,8 +33,20 @@ from ...base import FeedbackBridge, GwAlgorithm, fail
 from ...params import RESAMPLING, raster_path, read_shapes, run_core
 
 SCHEMES = ["2019", "2023"]
+
+
+def project_crs_wkt(context) -> str:
+    """The project's CRS as WKT when it is projected (a vulnerability raster in degrees is put on it), else ""."""
+    project = context.project()
+    crs = project.crs() if project is not None else None
+    if crs is None or not crs.isValid() or crs.isGeographic():
+        return ""
+    return crs.toWkt()
+
+
 MAJORITY = [0, 3, 5, 7]
 LANGS = ["zh", "en", "both"]
+POLLUTION_KINDS = ["assessment", "quality_class"]
 
 
 def zone_fields() -> QgsFields:
@@ -70,11 +82,14 @@ class ZoningAlgorithm(GwAlgorithm):
         "protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): "
         "protection-type areas (the protection and recharge zones given, directly), control-type areas (from "
         "function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is "
-        "cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; pollution status (GB/T 14848 "
-        "class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in "
+        "cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; the pollution "
+        "status (the grade of a pollution assessment against background values from gwplugin:pollutionstatus, or "
+        "the GB/T 14848 water-quality class, which is not a pollution assessment) can force treatment (2019) or "
+        "control-type (2023). Every break and matrix is a DEFAULT in "
         "resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as "
         "CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths "
-        "the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit, gdal.Polygonize makes "
+        "the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit (protection and recharge "
+        "zones are never smoothed or sieved: they are cut in as the exact polygons given), gdal.Polygonize makes "
         "polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the "
         "administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management "
         "requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are "
@@ -87,10 +102,33 @@ class ZoningAlgorithm(GwAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer("FUNCTION_VALUE", self.tr("Function value")))
         self.addParameter(
             QgsProcessingParameterRasterLayer(
-                "POLLUTION", self.tr("Current pollution status (GB/T 14848 class 1-5)"), optional=True
+                "POLLUTION",
+                self.tr("Current pollution status (gwplugin:pollutionstatus: pollution grade or quality class)"),
+                optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterEnum("SCHEME", self.tr("Scheme"), options=SCHEMES, defaultValue=1))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "POLLUTION_KIND",
+                self.tr("The pollution status raster holds"),
+                options=[
+                    self.tr("pollution grade 1-6 (pollution assessment against background values)"),
+                    self.tr("water-quality class 1-5 (GB/T 14848; not a pollution assessment)"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "SCHEME",
+                self.tr("Scheme"),
+                options=[  # SCHEMES, translated
+                    self.tr("2019 guide (protection / prevention-control / treatment zones)"),
+                    self.tr("2023 guide (protection-type / control-type / general area)"),
+                ],
+                defaultValue=1,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 "ADMIN_UNITS",
@@ -141,19 +179,25 @@ class ZoningAlgorithm(GwAlgorithm):
             QgsProcessingParameterEnum(
                 "MAJORITY",
                 self.tr("Majority filter before polygonising (cells)"),
-                options=["off", "3 x 3", "5 x 5", "7 x 7"],
+                options=[self.tr("off"), "3 x 3", "5 x 5", "7 x 7"],
                 defaultValue=1,
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                "RESAMPLING", self.tr("Resampling onto the vulnerability grid"), options=RESAMPLING, defaultValue=0
+                "RESAMPLING",
+                self.tr("Resampling onto the vulnerability grid"),
+                options=[self.tr("nearest neighbour"), self.tr("bilinear"), self.tr("average"), self.tr("mode")],
+                defaultValue=0,
             )
         )
         self.addParameter(QgsProcessingParameterString("VERSION", self.tr("Version label"), optional=True))
         self.addParameter(
             QgsProcessingParameterEnum(
-                "LANGUAGE", self.tr("Language of the requirements text"), options=LANGS, defaultValue=0
+                "LANGUAGE",
+                self.tr("Language of the requirements text"),
+                options=[self.tr("Chinese"), self.tr("English"), self.tr("Chinese and English")],  # LANGS
+                defaultValue=0,
             )
         )
         self.addParameter(
@@ -195,7 +239,7 @@ class ZoningAlgorithm(GwAlgorithm):
         load = raster_path(self, parameters, "SOURCE_LOAD", context)
         value = raster_path(self, parameters, "FUNCTION_VALUE", context)
         pollution = raster_path(self, parameters, "POLLUTION", context)
-        grid = run_core(rb.Grid.from_raster, vul)
+        grid = run_core(rb.Grid.from_raster, vul, project_crs_wkt(context))
         scheme = SCHEMES[self.parameterAsEnum(parameters, "SCHEME", context)]
         admin = self.parameterAsSource(parameters, "ADMIN_UNITS", context)
         names = [f.name() for f in admin.fields()]
@@ -210,10 +254,13 @@ class ZoningAlgorithm(GwAlgorithm):
         if not counties:
             counties = [(w, v[0], v[2]) for w, v in units if v[1] != "city"]
         protection = []
+        rank = {"class_1": 0, "class_2": 1, "quasi": 2}
         for name in ("PROTECTION_ZONES", "RECHARGE_ZONES"):
-            shapes = run_core(read_shapes, self, parameters, name, context, [], grid, feedback)
-            if shapes:
-                protection += [w for w, _v in shapes]
+            source = self.parameterAsSource(parameters, name, context)
+            field = "zone_class" if source is not None and "zone_class" in source.fields().names() else ""
+            shapes = run_core(read_shapes, self, parameters, name, context, [field], grid, feedback)
+            if shapes:  # class I first: where zones overlap, the stricter one keeps the area (protection.py)
+                protection += [w for w, v in sorted(shapes, key=lambda s: rank.get(s[1][0] or "", 3))]
         mmu = self.parameterAsDouble(parameters, "MMU", context) if parameters.get("MMU") not in (None, "") else None
         raster_out = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context) or None
         res = run_core(
@@ -236,6 +283,7 @@ class ZoningAlgorithm(GwAlgorithm):
             class_path=raster_out,
             city_code=city_code,
             feedback=FeedbackBridge(feedback),
+            pollution_kind=POLLUTION_KINDS[self.parameterAsEnum(parameters, "POLLUTION_KIND", context)],
         )
         crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt) if grid.crs_wkt else admin.sourceCrs()
         sink, dest = self.parameterAsSink(
