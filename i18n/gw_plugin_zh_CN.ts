@@ -398,37 +398,32 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>CompareZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="63"/>
         <source>Project database (GeoPackage)</source>
         <translation>项目数据库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="63"/>
-        <source>Version A (scheme:version; empty = second newest)</source>
-        <translation>版本 A（方案:版本；留空 = 次新版本）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="73"/>
         <source>Version B (scheme:version; empty = newest)</source>
         <translation>版本 B（方案:版本；留空 = 最新版本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="78"/>
         <source>Database of version B (empty = the same)</source>
         <translation>版本 B 所在数据库（留空 = 同一数据库）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="90"/>
         <source>Zoning changes</source>
         <translation>分区变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="95"/>
         <source>Area by zone class</source>
         <translation>各分区类别面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="98"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="115"/>
         <source>{a} -&gt; {b}: {c:.3f} km2 changed class, {u:.3f} km2 unchanged.</source>
         <translation>{a} -&gt; {b}：{c:.3f} km2 类别改变，{u:.3f} km2 未变。</translation>
     </message>
@@ -437,8 +432,18 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>比较两个分区版本</translation>
     </message>
     <message>
-        <source>Compares two versions of the zoning_units table (a version = scheme and version label written by gwplugin:zoning). VERSION_A and VERSION_B are &apos;scheme:version&apos; or the version label; empty = the second newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). OUTPUT: one polygon per connected area whose class changed, with from_class, to_class, area (km2) and the counties it lies in (largest share first); areas zoned in only one version count as changes from or to &apos;not zoned&apos;. TABLE: per zone class the area in A, in B and the change (km2).</source>
-        <translation>比较 zoning_units 表的两个版本（版本 = gwplugin:zoning 写入的方案和版本标签）。VERSION_A 和 VERSION_B 为“方案:版本”或版本标签；留空 = 次新版本（A）和最新版本（B）。版本 B 可以来自另一个项目数据库（DATABASE_B）。OUTPUT：每个类别发生变化的连通区域一个面，附 from_class、to_class、面积（km2）及其所在县区（按所占比例从大到小）；只在一个版本中划了分区的区域计为由“未分区”变化或变为“未分区”。TABLE：每个分区类别在 A、B 中的面积及变化（km2）。</translation>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="66"/>
+        <source>Version A (scheme:version; empty = the newest other version of B&apos;s scheme)</source>
+        <translation>版本 A（方案:版本；留空 = 与 B 同一方案的最新另一版本）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_comparezoning.py" line="83"/>
+        <source>Class mapping A -&gt; B for versions of different schemes (e.g. protection:protection_type)</source>
+        <translation>不同方案版本的类别对应关系 A -&gt; B（如 protection:protection_type）</translation>
+    </message>
+    <message>
+        <source>Compares two versions of the zoning_units table (a version = scheme and version label written by gwplugin:zoning). VERSION_A and VERSION_B are &apos;scheme:version&apos; or the version label; empty = the newest other version of B&apos;s scheme (A) and the newest (B) version. Only versions of the same scheme are compared class by class: a 2019 and a 2023 version need CLASS_MAP, each class of A mapped to a class of B&apos;s scheme (e.g. protection:protection_type, prevention:control_type, treatment:control_type); an area whose classes correspond counts as unchanged. Version B may come from another project database (DATABASE_B). OUTPUT: one polygon per connected area whose class changed, with from_class, to_class, area (km2) and the counties it lies in (largest share first); areas zoned in only one version count as changes from or to &apos;not zoned&apos;. TABLE: per zone class the area in A, in B and the change (km2).</source>
+        <translation>比较 zoning_units 表的两个版本（版本 = gwplugin:zoning 写入的方案和版本标签）。VERSION_A 和 VERSION_B 为“方案:版本”或版本标签；留空 = 与 B 同一方案的最新另一版本（A）和最新版本（B）。只有同一方案的版本才按类别比较：2019 方案与 2023 方案的版本须给出 CLASS_MAP，将 A 的每个类别对应到 B 方案的一个类别（如 protection:protection_type, prevention:control_type, treatment:control_type）；类别相互对应的区域计为未变化。版本 B 可以来自另一个项目数据库（DATABASE_B）。OUTPUT：每个类别发生变化的连通区域一个面，附 from_class、to_class、面积（km2）及其所在县区（按所占比例从大到小）；只在一个版本中划了分区的区域计为由“未分区”变化或变为“未分区”。TABLE：每个分区类别在 A、B 中的面积及变化（km2）。</translation>
     </message>
 </context>
 <context>
@@ -754,97 +759,97 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DrasticAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="93"/>
         <source> - raster</source>
         <translation> - 栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="96"/>
         <source> - polygons</source>
         <translation> - 面图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="104"/>
         <source> - polygon field</source>
         <translation> - 面图层字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="112"/>
         <source> - already rated (1-10)</source>
         <translation> - 已评分（1-10）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="102"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="139"/>
         <source>Custom weights D,R,A,S,T,I,C</source>
         <translation>自定义权重 D,R,A,S,T,I,C</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="107"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="144"/>
         <source>Rating table (JSON, edited copy)</source>
         <translation>评分表（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="112"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="149"/>
         <source>Class breaks (DEFAULT 100,120,140,160)</source>
         <translation>分级界限（默认 100,120,140,160）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="117"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="154"/>
         <source>Reference raster for the target grid (else the first factor raster)</source>
         <translation>目标格网的参考栅格（否则取第一个因子栅格）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="155"/>
         <source>Resampling of raw continuous rasters</source>
         <translation>原始连续值栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="163"/>
         <source>Resampling of class-coded and rated rasters</source>
         <translation>分类编码栅格和已评分栅格的重采样方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="171"/>
         <source>Karst areas</source>
         <translation>岩溶区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="136"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="176"/>
         <source>Give karst cells class 9</source>
         <translation>岩溶区像元赋为第 9 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="137"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="177"/>
         <source>DRASTIC index</source>
         <translation>DRASTIC 指数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="178"/>
         <source>DRASTIC classes</source>
         <translation>DRASTIC 分级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="141"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="181"/>
         <source>Karst flag</source>
         <translation>岩溶标记</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="161"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="210"/>
         <source>Give at least one factor raster, a reference raster, or an extent and cell size.</source>
         <translation>请至少给出一个因子栅格、一个参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="172"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="224"/>
         <source>Factor {f}: give a raster or a polygon layer.</source>
         <translation>因子 {f}：请给出栅格或面图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="174"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="226"/>
         <source>Factor {f}: choose the polygon field.</source>
         <translation>因子 {f}：请选择面图层字段。</translation>
     </message>
@@ -853,41 +858,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>DRASTIC 脆弱性</translation>
     </message>
     <message>
-        <source>DRASTIC intrinsic vulnerability (Aller et al. 1987, EPA/600/2-85/018): index = sum of rating x weight over Depth to water, net Recharge, Aquifer media, Soil media, Topography (slope), Impact of the vadose zone and hydraulic Conductivity. Each factor is a raster of raw values (rated with the rating table), a raster that is already rated (1-10, tick &apos;already rated&apos;), or a polygon layer with a field holding the raw value, the class code/name or (ticked) the rating. Rating tables: resources/reference/drastic_ratings.json or your edited copy (RATING_TABLE). Range bands are [lower, upper): a value equal to a band limit gets the rating of the band starting there (depth 1.52 m -&gt; 9). Weights: standard 5,4,3,2,1,5,3; pesticide 5,4,3,5,3,4,2; or custom (seven numbers in D,R,A,S,T,I,C order). All rasters are aligned onto the target grid (the reference raster, else the first factor raster) with the chosen resampling, reported in the log; a nodata cell in any factor gives a nodata index. Outputs: index (Float32, nodata -9999), classes (Byte, default breaks 100,120,140,160 are DEFAULTS, editable) and, with karst polygons, a karst flag raster; optionally karst cells get class 9 in the class raster.</source>
-        <translation>DRASTIC 固有脆弱性（Aller 等 1987，EPA/600/2-85/018）：指数 = 地下水埋深（D）、净补给量（R）、含水层介质（A）、土壤介质（S）、地形坡度（T）、包气带影响（I）和水力传导系数（C）各项“评分 × 权重”之和。每个因子可以是原始值栅格（按评分表评分）、已评分栅格（1-10，勾选“已评分”），或带字段的面图层，字段内容为原始值、类别代码/名称或（勾选时）评分。评分表：resources/reference/drastic_ratings.json 或您修改后的副本（RATING_TABLE）。区间为 [下限, 上限)：恰等于区间界限的值取以该界限为起点的区间的评分（埋深 1.52 m -&gt; 9）。权重：标准 5,4,3,2,1,5,3；农药 5,4,3,5,3,4,2；或自定义（按 D,R,A,S,T,I,C 顺序的七个数）。所有栅格按所选重采样方法对齐到目标格网（参考栅格，否则取第一个因子栅格），并在日志中报告；任一因子为无数据的像元，其指数也为无数据。输出：指数（Float32，无数据值 -9999）、分级（Byte，默认界限 100,120,140,160 为默认值，可修改），有岩溶面时还输出岩溶标记栅格；可选地将岩溶像元在分级栅格中赋为第 9 类。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="44"/>
         <source>D: depth to water (m)</source>
         <translation>D：地下水埋深（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="45"/>
         <source>R: net recharge (mm/a)</source>
         <translation>R：净补给量（mm/a）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="44"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="46"/>
         <source>A: aquifer media (class code)</source>
         <translation>A：含水层介质（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="45"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="47"/>
         <source>S: soil media (class code)</source>
         <translation>S：土壤介质（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="46"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="48"/>
         <source>T: topography, slope (%)</source>
         <translation>T：地形坡度（%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="49"/>
         <source>I: impact of the vadose zone (class code)</source>
         <translation>I：包气带影响（类别代码）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="48"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="50"/>
         <source>C: hydraulic conductivity (m/d)</source>
         <translation>C：水力传导系数（m/d）</translation>
     </message>
@@ -910,6 +911,85 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/processing/params.py" line="114"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="81"/>
+        <source>nearest neighbour</source>
+        <translation>最邻近</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="82"/>
+        <source>bilinear</source>
+        <translation>双线性</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="83"/>
+        <source>average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="84"/>
+        <source>mode (most frequent value)</source>
+        <translation>众数（出现最多的值）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="115"/>
+        <source>Unit of the slope (T) input</source>
+        <translation>坡度（T）输入的单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="115"/>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="115"/>
+        <source>degrees (QGIS slope tool)</source>
+        <translation>度（QGIS 坡度工具）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="123"/>
+        <source>Legend → DRASTIC class table (XLSX, edited) for aquifer, soil and vadose polygons</source>
+        <translation>含水层、土壤、包气带面图层的图例 → DRASTIC 类别对照表（已编辑的 XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
+        <source>pesticide</source>
+        <translation>农药</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="131"/>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="186"/>
+        <source>Legend table to check and edit (XLSX, with suggestions for unmapped legends)</source>
+        <translation>待核对编辑的图例对照表（XLSX，未对应的图例附建议类别）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="234"/>
+        <source>suggestion: {k} (rating {r:g})</source>
+        <translation>建议：{k}（评分 {r:g}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="234"/>
+        <source>no suggestion</source>
+        <translation>无建议</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_drastic.py" line="239"/>
+        <source>{f}: legend &apos;{l}&apos; ({n} polygons) is not in the legend table: nodata; {h}. Write the legend table, check it and pass it as LEGEND_TABLE.</source>
+        <translation>{f}：图例“{l}”（{n} 个面）不在图例对照表中，记为无数据；{h}。请写出图例对照表，核对后作为 LEGEND_TABLE 传入。</translation>
+    </message>
+    <message>
+        <source>DRASTIC intrinsic vulnerability (Aller et al. 1987, EPA/600/2-85/018): index = sum of rating x weight over Depth to water, net Recharge, Aquifer media, Soil media, Topography (slope), Impact of the vadose zone and hydraulic Conductivity. Each factor is a raster of raw values (rated with the rating table), a raster that is already rated (1-10, tick 'already rated'), or a polygon layer with a field holding the raw value, the class code/name or (ticked) the rating. Rating tables: resources/reference/drastic_ratings.json or your edited copy (RATING_TABLE). Range bands are [lower, upper): a value equal to a band limit gets the rating of the band starting there (depth 1.52 m -&gt; 9). Weights: standard 5,4,3,2,1,5,3; pesticide 5,4,3,5,3,4,2; or custom (seven numbers in D,R,A,S,T,I,C order). All rasters are aligned onto the target grid (the reference raster, else the first factor raster) with the chosen resampling, reported in the log; a nodata cell in any factor gives a nodata index. Outputs: index (Float32, nodata -9999), classes (Byte, default breaks 100,120,140,160 are DEFAULTS, editable) and, with karst polygons, a karst flag raster; optionally karst cells get class 9 in the class raster. Aquifer, soil and vadose polygons whose legend is not a name of the rating table (粉质黏土, 砂卵砾石 ...) are rated through LEGEND_TABLE, an XLSX the author edits: write it with OUTPUT_LEGEND_TABLE (unmapped legends come with a suggestion marked 'SUGGESTED, check'), correct it and pass it back; unmapped legends are nodata and listed in the log. SLOPE_UNIT: percent (DRASTIC's bands) or degrees (QGIS's slope tool; the bands are converted).</source>
+        <translation>DRASTIC 固有脆弱性（Aller 等 1987，EPA/600/2-85/018）：指数 = 地下水埋深（D）、净补给量（R）、含水层介质（A）、土壤介质（S）、地形坡度（T）、包气带影响（I）和水力传导系数（C）各项“评分 × 权重”之和。每个因子可以是原始值栅格（按评分表评分）、已评分栅格（1-10，勾选“已评分”），或带字段的面图层，字段内容为原始值、类别代码/名称或（勾选时）评分。评分表：resources/reference/drastic_ratings.json 或您修改后的副本（RATING_TABLE）。区间为 [下限, 上限)：恰等于区间界限的值取以该界限为起点的区间的评分（埋深 1.52 m -&gt; 9）。权重：标准 5,4,3,2,1,5,3；农药 5,4,3,5,3,4,2；或自定义（按 D,R,A,S,T,I,C 顺序的七个数）。所有栅格按所选重采样方法对齐到目标格网（参考栅格，否则取第一个因子栅格），并在日志中报告；任一因子为无数据的像元，其指数也为无数据。输出：指数（Float32，无数据值 -9999）、分级（Byte，默认界限 100,120,140,160 为默认值，可修改），有岩溶面时还输出岩溶标记栅格；可选地将岩溶像元在分级栅格中赋为第 9 类。含水层、土壤和包气带面图层的图例不是评分表中的名称时（粉质黏土、砂卵砾石……），通过编制者编辑的 XLSX 图例对照表（LEGEND_TABLE）评分：用 OUTPUT_LEGEND_TABLE 写出该表（未对应的图例附有标为“建议，请核对”的建议类别），核对修改后再传入；未对应的图例为无数据并在日志中列出。SLOPE_UNIT：百分比（DRASTIC 的分级）或度（QGIS 坡度工具的输出；分级界限随之换算）。</translation>
     </message>
 </context>
 <context>
@@ -1099,90 +1179,100 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>ExportMap</name>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="152"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="154"/>
         <source>The project has no zoning_units layer.</source>
         <translation>工程中没有 zoning_units 图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="157"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="159"/>
         <source>zoning_units has no zones (version {v}).</source>
         <translation>zoning_units 中没有分区（版本 {v}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="196"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="198"/>
         <source>The project has no protection or recharge zone layer.</source>
         <translation>工程中没有保护区或补给区图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="230"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="232"/>
         <source>The project has no monitoring_wells layer.</source>
         <translation>工程中没有 monitoring_wells 图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/maps/raster_products.py" line="118"/>
+        <source>No raster for this map: give RASTER, or run the step in the zoning panel first.</source>
+        <translation>此图没有栅格：请指定 RASTER，或先在分区面板中运行相应步骤。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/maps/raster_products.py" line="125"/>
+        <source>Cannot open the raster {p}.</source>
+        <translation>无法打开栅格 {p}。</translation>
     </message>
 </context>
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="43"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="48"/>
         <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
         <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="66"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="69"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="83"/>
         <source>Title (empty = standard)</source>
         <translation>标题（留空 = 标准标题）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="84"/>
         <source>Zoning version (zoning map; empty = the newest)</source>
         <translation>分区版本（分区图；留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="108"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="113"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="118"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="129"/>
         <source>Cannot read the project {p}: {e}</source>
         <translation>无法读取工程 {p}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="135"/>
         <source>Give a PDF and/or a PNG output.</source>
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="109"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="158"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1191,13 +1281,93 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>导出地图成果（PDF/PNG）</translation>
     </message>
     <message>
-        <source>Lays out one of the four map products on the print-layout template of the chosen paper and orientation (title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning (zoning_units of one version by zone class in the colours of the zone_class code list, newest version by default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer). The project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by default, English on request.</source>
-        <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版四种地图成果之一，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="93"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="138"/>
         <source>The overview map keeps its standard title; TITLE is not used for it.</source>
         <translation>总览图保留其标准标题；TITLE 对其不起作用。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="57"/>
+        <source>overview map</source>
+        <translation>概况图</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="58"/>
+        <source>zoning map</source>
+        <translation>分区图</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="59"/>
+        <source>protection and recharge zones</source>
+        <translation>保护区及补给区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="60"/>
+        <source>groundwater quality of the wells</source>
+        <translation>监测井水质</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="61"/>
+        <source>vulnerability (DRASTIC)</source>
+        <translation>脆弱性（DRASTIC）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="62"/>
+        <source>pollution-source load</source>
+        <translation>污染源荷载</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="63"/>
+        <source>function value</source>
+        <translation>功能价值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="64"/>
+        <source>pollution status</source>
+        <translation>污染现状</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="89"/>
+        <source>Raster of a raster map (vulnerability, source load, function value, pollution status; empty = the project&apos;s)</source>
+        <translation>栅格专题图的栅格（脆弱性、污染源荷载、功能价值、污染现状；留空 = 取工程中的图层）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <source>The pollution-status raster holds</source>
+        <translation>污染现状栅格的内容</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <source>pollution grades (pollution assessment)</source>
+        <translation>污染等级（污染评价）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <source>water-quality classes (GB/T 14848; not a pollution assessment)</source>
+        <translation>水质类别（GB/T 14848；不是污染评价）</translation>
+    </message>
+    <message>
+        <source>Lays out one of the map products on the print-layout template of the chosen paper and orientation (title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning (zoning_units of one version by zone class in the colours of the zone_class code list, newest version by default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer); vulnerability (DRASTIC index in its classes), source_load, function_value and pollution_status (grades of the pollution assessment, or GB/T 14848 classes, labelled as such): the RASTER given, else the project&apos;s layer of that zoning step. The project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by default, English on request.</source>
+        <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版一种地图成果，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）；vulnerability（按分级显示的 DRASTIC 指数）、source_load（污染源荷载）、function_value（功能价值）和 pollution_status（污染评价等级，或注明为 GB/T 14848 水质类别）：使用给定的 RASTER，否则取工程中该分区步骤的图层。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
     </message>
 </context>
 <context>
@@ -2355,27 +2525,27 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>模板 {} 缺少以下项：{}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/layout.py" line="453"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="468"/>
         <source>There is no visible map layer to export.</source>
         <translation>没有可导出的可见地图图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/layout.py" line="469"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="484"/>
         <source>The layers to export have no features, so the map has no extent.</source>
         <translation>要导出的图层没有要素，因此地图没有范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/layout.py" line="545"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="560"/>
         <source>Give a PDF path, a PNG path or both.</source>
         <translation>请给出 PDF 路径、PNG 路径或两者。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/layout.py" line="598"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="613"/>
         <source>the file could not be written (is it open in another program, or the folder read-only?)</source>
         <translation>无法写入文件（是否已被其他程序打开，或文件夹为只读？）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/layout.py" line="601"/>
+        <location filename="../gw_plugin/core/maps/layout.py" line="616"/>
         <source>Exporting the map to {} failed (code {}): {}</source>
         <translation>导出地图到 {} 失败（代码 {}）：{}</translation>
     </message>
@@ -2532,6 +2702,107 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <location filename="../gw_plugin/gui/sync/platform_settings.py" line="254"/>
         <source>Connected: platform schema {version}, {crs}.</source>
         <translation>已连接：平台数据结构 {version}，{crs}。</translation>
+    </message>
+</context>
+<context>
+    <name>PollutionStatusAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="67"/>
+        <source>Indicators (comma-separated GB/T 14848 names)</source>
+        <translation>指标（GB/T 14848 指标名称，以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="72"/>
+        <source>Pollution status from</source>
+        <translation>污染现状依据</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="72"/>
+        <source>pollution assessment against background values</source>
+        <translation>以背景值为基准的污染评价</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="72"/>
+        <source>water-quality class (GB/T 14848; not a pollution assessment)</source>
+        <translation>地下水质量类别（GB/T 14848；不是污染评价）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="83"/>
+        <source>Background values (CSV/XLSX: indicator, value)</source>
+        <translation>背景值（CSV/XLSX：指标、数值）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="88"/>
+        <source>Reference area for background values (upper percentile of its wells)</source>
+        <translation>背景值对照区（取区内监测井的上百分位数）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="96"/>
+        <source>Background percentile of the reference area</source>
+        <translation>对照区背景值百分位数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="106"/>
+        <source>Aquifer layer (empty = all wells)</source>
+        <translation>含水层位（留空 = 全部监测井）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="109"/>
+        <source>Radius of a well&apos;s influence (m)</source>
+        <translation>监测井代表半径（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="118"/>
+        <source>Reference raster for the target grid (e.g. the DRASTIC index)</source>
+        <translation>目标格网的参考栅格（如 DRASTIC 指数）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="119"/>
+        <source>Pollution status</source>
+        <translation>污染现状</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="120"/>
+        <source>Assessed wells</source>
+        <translation>已评价监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="130"/>
+        <source>Give a reference raster, or an extent and a cell size.</source>
+        <translation>请给出参考栅格，或范围与像元大小。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="138"/>
+        <source>No monitoring well has sample results.</source>
+        <translation>没有任何监测井有检测结果。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="142"/>
+        <source>Background values from {p}.</source>
+        <translation>背景值取自 {p}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="146"/>
+        <source>Give a table of background values or a reference area.</source>
+        <translation>请给出背景值表或背景值对照区。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="154"/>
+        <source>No well of the reference area measured {k}: not assessed.</source>
+        <translation>对照区内没有监测井测过 {k}：不参与评价。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_pollutionstatus.py" line="160"/>
+        <source>Background values = {p:g}th percentile of the reference area: {v}.</source>
+        <translation>背景值 = 对照区第 {p:g} 百分位数：{v}。</translation>
+    </message>
+    <message>
+        <source>Pollution status (pollution assessment)</source>
+        <translation>污染现状（污染评价）</translation>
+    </message>
+    <message>
+        <source>The current pollution status input of the zoning. ASSESSMENT (default): for each monitoring well and each chosen indicator, P = (C - C0) / C_III with C the latest measured value, C0 the background value and C_III the GB/T 14848-2017 class III limit; the well&apos;s index is the largest P, graded I (unpolluted, P &lt;= 0) to VI (P &gt; 1.5) after DD2008-01 (not verified against the text). Background values: a table (CSV/XLSX, columns indicator and value), or the upper percentile of the values measured in a reference area. QUALITY CLASS: the worst GB/T 14848 class of the chosen indicators: this is the water-quality class, not a pollution assessment (natural class IV water counts as polluted). Each cell takes the nearest well within the radius. Pass the raster to gwplugin:zoning as POLLUTION with the matching POLLUTION_KIND.</source>
+        <translation>分区所需的地下水污染现状。污染评价（默认）：对每眼监测井的每项所选指标，P = (C - C0) / C_III，其中 C 为最近一次实测值，C0 为背景值，C_III 为 GB/T 14848-2017 III 类限值；井的污染指数取各指标 P 的最大值，参照 DD2008-01 分为 I 级（未污染，P &lt;= 0）至 VI 级（P &gt; 1.5）（未经原文核对）。背景值：一张表（CSV/XLSX，列为指标和数值），或对照区内实测值的上百分位数。水质类别：所选指标中最差的 GB/T 14848 类别——这是水质类别而不是污染评价（天然 IV 类水也会被当作受污染）。每个像元取半径范围内最近的监测井。将结果栅格作为 POLLUTION 传给 gwplugin:zoning，并选择相应的 POLLUTION_KIND。</translation>
     </message>
 </context>
 <context>
@@ -2771,32 +3042,32 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheck</name>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="99"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="161"/>
         <source>Give the site as a point (x, y), WKT, WKB or an OGR geometry.</source>
         <translation>请以点 (x, y)、WKT、WKB 或 OGR 几何给出地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="103"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="165"/>
         <source>The site geometry is empty.</source>
         <translation>地块几何为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="140"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="202"/>
         <source>zoning_units is empty: run the zoning first.</source>
         <translation>zoning_units 为空：请先进行分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="147"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="209"/>
         <source>There is no zoning version &apos;{v}&apos;.</source>
         <translation>没有分区版本“{v}”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="157"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="219"/>
         <source>The site must be a point or a polygon.</source>
         <translation>地块必须是点或面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/site_check.py" line="162"/>
+        <location filename="../gw_plugin/core/zoning/site_check.py" line="224"/>
         <source>The site polygon has no area.</source>
         <translation>地块面没有面积。</translation>
     </message>
@@ -2804,37 +3075,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="61"/>
         <source>Project database (GeoPackage)</source>
         <translation>项目数据库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="64"/>
         <source>Sites (points or project polygons)</source>
         <translation>地块（点或项目范围面）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="72"/>
         <source>Or a point</source>
         <translation>或一个点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="73"/>
         <source>Zoning version (empty = the newest)</source>
         <translation>分区版本（留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="76"/>
         <source>Language of the report</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="84"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="109"/>
         <source>Give sites or a point.</source>
         <translation>请给出地块或一个点。</translation>
     </message>
@@ -2843,74 +3114,84 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>对照分区的选址核查</translation>
     </message>
     <message>
-        <source>For each feature of SITES (points or proposed project polygons; tick &apos;selected features only&apos; to check a selection) or for the POINT, finds the pollution prevention zone(s) of one version of zoning_units it falls in (VERSION: &apos;scheme:version&apos; or the label; empty = the newest), with the area and share of a polygon in each zone, and the management requirements of the zone class (the zoning_units text, else the editable defaults of zoning_defaults.json). OUTPUT: one row per site and zone; REPORT: the text.</source>
-        <translation>对 SITES 的每个要素（点或拟建项目范围面；勾选“仅所选要素”可只核查选中的要素）或对 POINT，查找其所在的某一版本 zoning_units 中的污染防治分区（VERSION：“方案:版本”或标签；留空 = 最新），给出面在各分区中的面积和比例，以及该分区类别的管控要求（zoning_units 中的文本，否则取 zoning_defaults.json 中可编辑的默认值）。OUTPUT：每个地块与分区一行；REPORT：文本。</translation>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="76"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sitecheck.py" line="76"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>For each feature of SITES (points or proposed project polygons; tick &apos;selected features only&apos; to check a selection) or for the POINT, finds the pollution prevention zone(s) of one version of zoning_units it falls in (VERSION: &apos;scheme:version&apos; or the label; empty = the newest), with the area and share of a polygon in each zone, and the management requirements of the zone class (the zoning_units text, else the editable defaults of zoning_defaults.json). The drinking-water protection zones of the database (protection_zones) are consulted too: a site in a class I, class II or quasi-protection zone is reported with that zone and the prohibitions of the Water Pollution Prevention and Control Law, which prevail over the zoning (column protection_zones). OUTPUT: one row per site and zone; REPORT: the text.</source>
+        <translation>对 SITES 中的每个要素（点或拟建项目范围面；勾选“仅所选要素”可只核查所选要素）或 POINT，查找其所在的某一版本 zoning_units 的污染防治分区（VERSION：“方案:版本”或版本标签；留空 = 最新版本），面状范围给出在各分区内的面积和比例，以及该分区类别的管控要求（zoning_units 中的文字，否则为 zoning_defaults.json 中可编辑的默认值）。同时查询数据库中的饮用水水源保护区（protection_zones）：位于一级、二级保护区或准保护区内的场地，报告其所在保护区及《水污染防治法》的禁止性规定，这些规定优先于分区管控要求（protection_zones 列）。OUTPUT：每个场地、每个分区一行；REPORT：文字报告。</translation>
     </message>
 </context>
 <context>
     <name>SourceLoadAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="43"/>
         <source>Pollution sources (pollution_sources)</source>
         <translation>污染源（pollution_sources）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="50"/>
         <source>Reference raster for the target grid (e.g. the DRASTIC index)</source>
         <translation>目标格网的参考栅格（如 DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="48"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="59"/>
         <source>Distance decay</source>
         <translation>距离衰减</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="68"/>
         <source>Decay radius (m; empty = configuration, default 2000)</source>
         <translation>衰减半径（m；留空 = 取配置，默认 2000）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="78"/>
         <source>Exponential decay length L (m; empty = configuration, default 500)</source>
         <translation>指数衰减长度 L（m；留空 = 取配置，默认 500）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="88"/>
         <source>Factor for completed anti-seepage retrofit (empty = configuration, default 0.5)</source>
         <translation>已完成防渗改造的系数（留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="99"/>
         <source>Scores and parameters (JSON, edited copy)</source>
         <translation>评分与参数（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="104"/>
         <source>Source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="103"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="119"/>
         <source>Choose the pollution-source layer.</source>
         <translation>请选择污染源图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="106"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="122"/>
         <source>Give a reference raster, or an extent and a cell size.</source>
         <translation>请给出参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="111"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="127"/>
         <source>The layer lacks {m}; their default factors apply.</source>
         <translation>该图层缺少 {m}；将使用其默认系数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="119"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="138"/>
         <source>{n} sources, {r} with a completed anti-seepage retrofit (hazard x {f:g}).</source>
         <translation>{n} 个污染源，其中 {r} 个已完成防渗改造（危害 x {f:g}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="125"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="144"/>
         <source>Hazard scores are DEFAULTS (zoning_defaults.json, source_load); edit them.</source>
         <translation>危害评分为默认值（zoning_defaults.json，source_load），请按需修改。</translation>
     </message>
@@ -2919,8 +3200,23 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <source>Load raster from the pollution-source inventory (table pollution_sources: category, scale, antiseepage_status, operating_status). Hazard of a source = category score x scale factor x operating-status factor, x the retrofit factor when its anti-seepage retrofit is done or its effect assessed. All scores are DEFAULTS in resources/reference/zoning_defaults.json (source_load); pass an edited copy as CONFIG. Each hazard is spread with an exponential (exp(-d/L) up to the radius) or linear (1 - d/R) distance decay and summed; d is measured between cell centres (sources snap to their cell). The target grid is the reference raster, or the extent and cell size. Computed by FFT convolution in row blocks: 100,000 sources on 10 million cells take seconds, with bounded memory.</source>
-        <translation>由污染源清单（pollution_sources 表：category、scale、antiseepage_status、operating_status）生成荷载栅格。污染源危害 = 类别评分 x 规模系数 x 运行状态系数；防渗改造已完成或已评估效果时再乘以改造系数。所有评分均为 resources/reference/zoning_defaults.json（source_load）中的默认值；可将修改后的副本作为 CONFIG 传入。每个危害按指数（exp(-d/L)，至半径为止）或线性（1 - d/R）距离衰减扩散后求和；d 按像元中心间距离计算（污染源归入所在像元）。目标格网为参考栅格，或范围与像元大小。按行块做 FFT 卷积计算：10 万个污染源、1000 万个像元只需数秒，内存占用有界。</translation>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="51"/>
+        <source>Boundary layer: aquifer or watershed units a source&apos;s load does not cross</source>
+        <translation>边界图层：污染源荷载不跨越的含水层或流域单元</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="59"/>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="59"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Load raster from the pollution-source inventory (table pollution_sources: category, scale, antiseepage_status, operating_status). Hazard of a source = category score x scale factor x operating-status factor, x the retrofit factor when its anti-seepage retrofit is done or its effect assessed. All scores are DEFAULTS in resources/reference/zoning_defaults.json (source_load); pass an edited copy as CONFIG. Each hazard is spread with an exponential (exp(-d/L) up to the radius) or linear (1 - d/R) distance decay and summed; d is measured between cell centres (sources snap to their cell). Polygon sources (parks, mines, farmland) keep their footprint: the full hazard on every cell of it, decaying from its edge. With a BOUNDARY layer (aquifer or watershed units) a source&apos;s load stays inside its unit instead of ending only at the radius. The target grid is the reference raster, or the extent and cell size. Computed by FFT convolution in row blocks: 100,000 sources on 10 million cells take seconds, with bounded memory.</source>
+        <translation>由污染源清单（pollution_sources 表：category、scale、antiseepage_status、operating_status）生成荷载栅格。污染源危害 = 类别评分 x 规模系数 x 运行状态系数；防渗改造已完成或已评估效果时再乘以改造系数。所有评分均为 resources/reference/zoning_defaults.json（source_load）中的默认值；可将修改后的副本作为 CONFIG 传入。每个危害按指数（exp(-d/L)，至半径为止）或线性（1 - d/R）距离衰减扩散后求和；d 按像元中心间距离计算（污染源归入所在像元）。面状污染源（园区、矿区、农田）保留其范围：范围内每个像元取全部危害值，自边界向外衰减。给出边界图层（BOUNDARY：含水层或流域单元）时，污染源的荷载只计入其所在单元，而不只是止于半径。目标格网为参考栅格，或范围与像元大小。按行块做 FFT 卷积计算：10 万个污染源、1000 万个像元只需数秒，内存占用有界。</translation>
     </message>
 </context>
 <context>
@@ -4831,107 +5127,102 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ZoningAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="100"/>
         <source>Vulnerability (DRASTIC index)</source>
         <translation>脆弱性（DRASTIC 指数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="101"/>
         <source>Pollution-source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="102"/>
         <source>Function value</source>
         <translation>功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="88"/>
-        <source>Current pollution status (GB/T 14848 class 1-5)</source>
-        <translation>污染现状（GB/T 14848 第 1-5 类）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="93"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="121"/>
         <source>Scheme</source>
         <translation>区划方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="132"/>
         <source>Administrative units (admin_units: city boundary and counties)</source>
         <translation>行政区（admin_units：市界和县区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="102"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="140"/>
         <source>Protection zones (become protection / protection-type zones)</source>
         <translation>保护区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="148"/>
         <source>Recharge zones (become protection / protection-type zones)</source>
         <translation>补给区（划为保护区 / 保护类区域）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="156"/>
         <source>Breaks, matrices, requirements (JSON, edited copy)</source>
         <translation>分级界限、矩阵、管控要求（JSON，修改后的副本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="130"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="168"/>
         <source>Minimum mapping unit (km2; empty = configuration, default 0.5)</source>
         <translation>最小制图单元（km2；留空 = 取配置，默认 0.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="140"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="178"/>
         <source>Majority filter before polygonising (cells)</source>
         <translation>矢量化前的众数滤波（像元）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="148"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="186"/>
         <source>Resampling onto the vulnerability grid</source>
         <translation>重采样到脆弱性格网的方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="153"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="194"/>
         <source>Version label</source>
         <translation>版本标签</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="154"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="195"/>
         <source>Language of the requirements text</source>
         <translation>管控要求文本的语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="159"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="203"/>
         <source>Project GeoPackage to append zoning_units to</source>
         <translation>追加 zoning_units 的项目 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="164"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="208"/>
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="167"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="211"/>
         <source>Zone area by county</source>
         <translation>各县区分区面积</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="172"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="216"/>
         <source>Zone raster</source>
         <translation>分区栅格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="209"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="253"/>
         <source>No admin unit has level &apos;city&apos;: the city is the union of all units.</source>
         <translation>没有级别为 'city' 的行政区：以全部行政区的并集作为全市范围。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="268"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="316"/>
         <source>Some zones have no county code: give admin units with codes (level city/county).</source>
         <translation>部分分区没有县区代码：请提供带代码的行政区（级别 city/county）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="270"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="318"/>
         <source>Appended {n} zones to zoning_units of {p}.</source>
         <translation>已向 {p} 的 zoning_units 追加 {n} 个分区。</translation>
     </message>
@@ -4940,234 +5231,354 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>地下水污染防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="161"/>
         <source>Vulnerability breaks low/medium/high (empty = configuration, 120,160)</source>
         <translation>脆弱性低/中/高分级界限（留空 = 取配置，120,160）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="161"/>
         <source>Source-load breaks (empty = configuration, 2,6)</source>
         <translation>污染源荷载分级界限（留空 = 取配置，2,6）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="161"/>
         <source>Function-value breaks (empty = configuration, 4,7)</source>
         <translation>功能价值分级界限（留空 = 取配置，4,7）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="161"/>
         <source>Pollution-status breaks (empty = configuration, 3.5,4.5)</source>
         <translation>污染现状分级界限（留空 = 取配置，3.5,4.5）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="190"/>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="234"/>
         <source>{n}: give two numbers, e.g. 120,160.</source>
         <translation>{n}：请给出两个数，如 120,160。</translation>
     </message>
     <message>
-        <source>Divides the city into groundwater pollution prevention zones. 2019 scheme (环办土壤函〔2019〕770号): protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): protection-type areas (the protection and recharge zones given, directly), control-type areas (from function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; pollution status (GB/T 14848 class 1-5) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit, gdal.Polygonize makes polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are appended to its zoning_units table in one transaction.</source>
-        <translation>将全市划分为地下水污染防治分区。2019 方案（环办土壤函〔2019〕770号）：保护区 / 防控区 / 治理区；2023 方案（重点区划定技术指南，2023）：保护类区域（直接取给定的保护区和补给区）、管控类区域（由功能价值 x 污染风险确定，风险 = 脆弱性 x 污染源荷载）和一般区域。每项输入按两个界限（可在此处或 CONFIG 中修改）分为低/中/高，再用可编辑的矩阵组合；污染现状（GB/T 14848 第 1-5 类）可强制划为治理区（2019）或管控类（2023）。所有界限和矩阵均为 resources/reference/zoning_defaults.json 中的默认值（未能获得指南中的表格）：可将修改后的副本作为 CONFIG 传入。市内没有输入数据的像元取最近的分区（并予报告）。众数滤波平滑分区栅格，gdal.SieveFilter 去除小于最小制图单元的斑块，gdal.Polygonize 生成边界严格共享的面（无缝隙、无重叠），并按行政区中的市界裁剪（级别 'city'，否则取全部行政区）。OUTPUT：附平均得分、面积和管控要求的分区；COUNTY_STATS：各县区、各分区类别的面积。给出项目 GeoPackage 时，分区在一个事务中追加到其 zoning_units 表。</translation>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="103"/>
+        <source>Current pollution status (gwplugin:pollutionstatus: pollution grade or quality class)</source>
+        <translation>污染现状（gwplugin:pollutionstatus：污染等级或水质类别）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="110"/>
+        <source>The pollution status raster holds</source>
+        <translation>污染现状栅格的内容</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="110"/>
+        <source>pollution grade 1-6 (pollution assessment against background values)</source>
+        <translation>污染等级 1-6（以背景值为基准的污染评价）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="110"/>
+        <source>water-quality class 1-5 (GB/T 14848; not a pollution assessment)</source>
+        <translation>水质类别 1-5（GB/T 14848；不是污染评价）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="121"/>
+        <source>2019 guide (protection / prevention-control / treatment zones)</source>
+        <translation>2019 年指南（保护区 / 防控区 / 治理区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="121"/>
+        <source>2023 guide (protection-type / control-type / general area)</source>
+        <translation>2023 年指南（保护类 / 管控类 / 一般区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="178"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="186"/>
+        <source>nearest neighbour</source>
+        <translation>最邻近</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="186"/>
+        <source>bilinear</source>
+        <translation>双线性</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="186"/>
+        <source>average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="186"/>
+        <source>mode</source>
+        <translation>众数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="195"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="195"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zoning/alg_zoning.py" line="195"/>
+        <source>Chinese and English</source>
+        <translation>中英文</translation>
+    </message>
+    <message>
+        <source>Divides the city into groundwater pollution prevention zones. 2019 scheme (环办土壤函〔2019〕770号): protection / prevention-control / treatment zones; 2023 scheme (重点区划定技术指南, 2023): protection-type areas (the protection and recharge zones given, directly), control-type areas (from function value x pollution risk, risk = vulnerability x source load) and the general area. Each input is cut into low/medium/high by two breaks (editable here or in CONFIG) and combined with editable matrices; the pollution status (the grade of a pollution assessment against background values from gwplugin:pollutionstatus, or the GB/T 14848 water-quality class, which is not a pollution assessment) can force treatment (2019) or control-type (2023). Every break and matrix is a DEFAULT in resources/reference/zoning_defaults.json (the guides' tables were not available): pass an edited copy as CONFIG. Cells inside the city without inputs take the nearest zone (reported). A majority filter smooths the zone raster, gdal.SieveFilter removes patches below the minimum mapping unit (protection and recharge zones are never smoothed or sieved: they are cut in as the exact polygons given), gdal.Polygonize makes polygons that share edges exactly (no gaps, no overlaps), clipped to the city boundary from the administrative units (level 'city', else all units). OUTPUT: zones with mean scores, area and management requirements; COUNTY_STATS: area by county and zone class. With a project GeoPackage the zones are appended to its zoning_units table in one transaction.</source>
+        <translation>将全市划分为地下水污染防治分区。2019 方案（环办土壤函〔2019〕770号）：保护区 / 防控区 / 治理区；2023 方案（重点区划定技术指南，2023）：保护类区域（直接取给定的保护区和补给区）、管控类区域（由功能价值 x 污染风险确定，风险 = 脆弱性 x 污染源荷载）和一般区域。每项输入按两个界限（可在此处或 CONFIG 中修改）分为低/中/高，再用可编辑的矩阵组合；污染现状（gwplugin:pollutionstatus 以背景值为基准的污染评价等级，或 GB/T 14848 水质类别——后者不是污染评价）可强制划为治理区（2019）或管控类（2023）。所有界限和矩阵均为 resources/reference/zoning_defaults.json 中的默认值（未能获得指南中的表格）：可将修改后的副本作为 CONFIG 传入。市内没有输入数据的像元取最近的分区（并予报告）。众数滤波平滑分区栅格，gdal.SieveFilter 去除小于最小制图单元的斑块（保护区和补给区从不平滑或筛除：按给定的面原样嵌入），gdal.Polygonize 生成边界严格共享的面（无缝隙、无重叠），并按行政区中的市界裁剪（级别 'city'，否则取全部行政区）。OUTPUT：附平均得分、面积和管控要求的分区；COUNTY_STATS：各县区、各分区类别的面积。给出项目 GeoPackage 时，分区在一个事务中追加到其 zoning_units 表。</translation>
     </message>
 </context>
 <context>
     <name>ZoningCompare</name>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="96"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="100"/>
         <source>{p} does not exist.</source>
         <translation>{p} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="101"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="105"/>
         <source>{p} has no zoning_units table.</source>
         <translation>{p} 没有 zoning_units 表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="216"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="265"/>
         <source>Version &apos;{v}&apos; of scheme {s} has no zones.</source>
         <translation>方案 {s} 的版本“{v}”没有分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="367"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="434"/>
         <source>{p}: zoning_units is empty.</source>
         <translation>{p}：zoning_units 为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="373"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="440"/>
         <source>zoning_units holds only one version: nothing to compare it with.</source>
         <translation>zoning_units 只有一个版本：没有可比较的对象。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/compare.py" line="383"/>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="450"/>
         <source>No zoning version &apos;{t}&apos;; stored: {all}.</source>
         <translation>没有分区版本“{t}”；已有：{all}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="196"/>
+        <source>Write the class mapping as from:to pairs, not &apos;{t}&apos;.</source>
+        <translation>类别对应关系应写成“原类别:新类别”，而不是“{t}”。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="213"/>
+        <source>The class mapping does not say what {c} becomes.</source>
+        <translation>类别对应关系未说明 {c} 对应哪个类别。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="220"/>
+        <source>{c} is not a class of scheme {s}.</source>
+        <translation>{c} 不是方案 {s} 的分区类别。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="248"/>
+        <source>Versions of the {a} and {b} schemes have different zone classes: compare two versions of the same scheme, or give a class mapping (e.g. protection:protection_type, prevention:control_type, treatment:control_type).</source>
+        <translation>{a} 方案与 {b} 方案的分区类别不同：请比较同一方案的两个版本，或给出类别对应关系（如 protection:protection_type, prevention:control_type, treatment:control_type）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/compare.py" line="421"/>
+        <source>There is no other version of scheme {s} to compare with: give version A (and a class mapping for a version of another scheme).</source>
+        <translation>没有方案 {s} 的其他版本可供比较：请指定版本 A（与另一方案的版本比较时还需给出类别对应关系）。</translation>
     </message>
 </context>
 <context>
     <name>ZoningPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="294"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_overlays.py" line="130"/>
         <source>{name} — {version}</source>
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="761"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="528"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="761"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="528"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
         <source>1. Vulnerability (DRASTIC)</source>
         <translation>1. 脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
         <source>2. Pollution-source load</source>
         <translation>2. 污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
         <source>3. Function value</source>
         <translation>3. 功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="370"/>
-        <source>4. Zoning</source>
-        <translation>4. 分区</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="379"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="118"/>
         <source>Fill from project</source>
         <translation>从工程中填入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="385"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="124"/>
         <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
         <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="396"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="135"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="398"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="410"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="149"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="423"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="162"/>
         <source>Show this zoning version</source>
         <translation>显示此分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="431"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="168"/>
         <source>Overlays</source>
         <translation>叠加图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="439"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="176"/>
         <source>Version A (before)</source>
         <translation>版本 A（之前）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="440"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="177"/>
         <source>Version B (after)</source>
         <translation>版本 B（之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="456"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="206"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="445"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="195"/>
         <source>Add change layer</source>
         <translation>添加变化图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="463"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="213"/>
         <source>Zoning version</source>
         <translation>分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="466"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="216"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="469"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="219"/>
         <source>Use selected polygon</source>
         <translation>使用所选的面</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="476"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="226"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="488"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="238"/>
         <source>Project database: {p}</source>
         <translation>项目数据库：{p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="490"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="240"/>
         <source>No project database in the current project.</source>
         <translation>当前工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="545"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="308"/>
         <source>The gwplugin Processing provider is not loaded.</source>
         <translation>gwplugin 处理工具提供者未加载。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="576"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="337"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="589"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="350"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="594"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="355"/>
         <source>Done: {r}</source>
         <translation>完成：{r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="644"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="403"/>
         <source>Choose two versions of the zoning.</source>
         <translation>请选择两个分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="647"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="406"/>
         <source>Choose two different versions.</source>
         <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="657"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="417"/>
         <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
         <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="717"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="488"/>
         <source>Select the project polygon(s) in a polygon layer first.</source>
         <translation>请先在面图层中选择项目范围面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="730"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="499"/>
         <source>There is no zoning version to check against.</source>
         <translation>没有可供核查的分区版本。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <source>4. Pollution status (optional)</source>
+        <translation>4. 污染现状（可选）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <source>5. Zoning</source>
+        <translation>5. 分区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="179"/>
+        <source>only for versions of different schemes</source>
+        <translation>仅用于不同方案的版本</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="180"/>
+        <source>Versions of the 2019 and 2023 schemes have different zone classes: say which class of A corresponds to which class of B (class_of_A:class_of_B, separated by commas). Areas whose classes correspond count as unchanged.</source>
+        <translation>2019 方案与 2023 方案版本的分区类别不同：请说明 A 的哪个类别对应 B 的哪个类别（A类别:B类别，以逗号分隔）。类别相互对应的区域计为未变化。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="188"/>
+        <source>Class mapping A → B</source>
+        <translation>类别对应 A → B</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="417"/>
+        <source>Classes compared through the mapping {m}.</source>
+        <translation>按类别对应关系 {m} 比较。</translation>
     </message>
 </context>
 <context>
@@ -5526,7 +5937,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>abstraction_factors 的项数必须比 abstraction_breaks_m3d 多一项。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/source_load.py" line="81"/>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="104"/>
         <source>decay must be exponential or linear.</source>
         <translation>decay 必须为 exponential（指数）或 linear（线性）。</translation>
     </message>
@@ -5551,344 +5962,464 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>保护区面 -&gt; {p}；污染现状等级 {l} -&gt; {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="71"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="72"/>
         <source>Unknown DRASTIC factor {f} in {p}.</source>
         <translation>{p} 中有未知的 DRASTIC 因子 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="81"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="82"/>
         <source>The rating table has no factor {f}.</source>
         <translation>评分表中没有因子 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="85"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="86"/>
         <source>Factor {f}: only the last band may be open (&apos;below&apos;: null).</source>
         <translation>因子 {f}：只有最后一个区间可以不设上限（'below': null）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="89"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="90"/>
         <source>Factor {f}: band limits must increase.</source>
         <translation>因子 {f}：区间界限必须递增。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="94"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="95"/>
         <source>Factor {f}: class codes must be unique integers 0-65535.</source>
         <translation>因子 {f}：类别代码必须是 0-65535 之间互不重复的整数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="99"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="100"/>
         <source>Factor {f}: unknown kind {k}.</source>
         <translation>因子 {f}：未知类型 {k}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="101"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="102"/>
         <source>Factor {f}: ratings must be 1-10.</source>
         <translation>因子 {f}：评分必须在 1-10 之间。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="109"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="110"/>
         <source>Unknown weight set {w}.</source>
         <translation>未知的权重方案 {w}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="115"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="116"/>
         <source>Custom weights lack {m}.</source>
         <translation>自定义权重缺少 {m}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="120"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="121"/>
         <source>Give seven weights in the order D, R, A, S, T, I, C.</source>
         <translation>请按 D、R、A、S、T、I、C 的顺序给出七个权重。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="123"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="124"/>
         <source>Weights must be non-negative and not all zero.</source>
         <translation>权重必须为非负数，且不能全为零。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="133"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="134"/>
         <source>Not a list of numbers: {t}</source>
         <translation>不是数值列表：{t}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="259"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="297"/>
         <source>No raster input to take the target grid from: give a reference raster or an extent and cell size.</source>
         <translation>没有可用于确定目标格网的栅格输入：请给出参考栅格，或范围与像元大小。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="295"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="334"/>
         <source>Missing DRASTIC factor(s): {m}.</source>
         <translation>缺少 DRASTIC 因子：{m}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="300"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="339"/>
         <source>Class breaks must increase.</source>
         <translation>分级界限必须递增。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="302"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="341"/>
         <source>At most {n} classes.</source>
         <translation>最多分为 {n} 级。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="305"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="344"/>
         <source>Unknown resampling method {m}.</source>
         <translation>未知的重采样方法 {m}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="314"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="353"/>
         <source>Target grid: {g}.</source>
         <translation>目标格网：{g}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="315"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="354"/>
         <source>Weights D,R,A,S,T,I,C = {w}.</source>
         <translation>权重 D,R,A,S,T,I,C = {w}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="315"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="354"/>
         <source> (custom)</source>
         <translation> （自定义）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="335"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="381"/>
         <source>Warning: {f} holds codes or ratings; &apos;{m}&apos; resampling mixes them.</source>
         <translation>警告：{f} 存储的是类别代码或评分，“{m}”重采样会使其相互混合。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="358"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="404"/>
         <source>{f} ({l}): {n} polygons rated and rasterised onto the target grid (cell centres).</source>
         <translation>{f}（{l}）：已对 {n} 个面评分并栅格化到目标格网（按像元中心）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="364"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="410"/>
         <source>Warning: {f}: {n} polygons have no value or a value not in the rating table (nodata).</source>
         <translation>警告：{f}：{n} 个面没有值或其值不在评分表中（记为无数据）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="374"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="420"/>
         <source>Factor {f} has neither a raster nor polygons.</source>
         <translation>因子 {f} 既没有栅格也没有面图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="440"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="493"/>
         <source>Warning: {f}: {n} cells of the rated raster are outside 1-10 (nodata).</source>
         <translation>警告：{f}：已评分栅格中有 {n} 个像元超出 1-10（记为无数据）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="448"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="501"/>
         <source>DRASTIC index on {v} cells ({n} nodata): min {a}, mean {m}, max {b}.</source>
         <translation>DRASTIC 指数：有效像元 {v} 个（无数据 {n} 个），最小值 {a}，平均值 {m}，最大值 {b}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="458"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="511"/>
         <source>Class breaks {b} are DEFAULTS (not from a standard); edit them if needed.</source>
         <translation>分级界限 {b} 为默认值（并非出自标准），请按需修改。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="477"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="530"/>
         <source>Note {f}: {d}</source>
         <translation>说明 {f}：{d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="480"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="533"/>
         <source>Note {f}: {n} rated {r}; {d}</source>
         <translation>说明 {f}：{n} 评分为 {r}；{d}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="544"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="597"/>
         <source>{f}: code {c} ({n}) matches no class of the rating table; it will be nodata.</source>
         <translation>{f}：代码 {c}（{n}）与评分表中的任何类别都不匹配，将记为无数据。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/drastic.py" line="551"/>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="604"/>
         <source>{f}: code {c} &apos;{n}&apos; rated {r} as &apos;{k}&apos;.</source>
         <translation>{f}：代码 {c}“{n}”按“{k}”评分为 {r}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/function_value.py" line="88"/>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="89"/>
         <source>Function value: {n} protection/recharge zones rasterised ({u} with an unknown class skipped); outside them the score is {o:g}.</source>
         <translation>功能价值：已栅格化 {n} 个保护区/补给区（跳过 {u} 个类别未知的区域）；区外评分为 {o:g}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/function_value.py" line="112"/>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="113"/>
         <source>Water quality from {n} points (nearest within {r:g} m).</source>
         <translation>水质取自 {n} 个点（取 {r:g} m 范围内最近的点）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/function_value.py" line="150"/>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="151"/>
         <source>Quality known on {n} cells: value = {a:g} x zone score + {b:g} x quality score there; zone score alone elsewhere.</source>
         <translation>{n} 个像元的水质已知：这些像元取值 = {a:g} x 区域评分 + {b:g} x 水质评分；其他像元只取区域评分。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/function_value.py" line="160"/>
+        <location filename="../gw_plugin/core/zoning/function_value.py" line="161"/>
         <source>Function-value scores are DEFAULTS (zoning_defaults.json); edit them.</source>
         <translation>功能价值评分为默认值（zoning_defaults.json），请按需修改。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="121"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="166"/>
         <source>The majority window must be 15 cells or less.</source>
         <translation>众数滤波窗口不能超过 15 个像元。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="180"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="225"/>
         <source>No cell inside the city has all the inputs: check the rasters&apos; extents and nodata.</source>
         <translation>市内没有任何像元具备全部输入：请检查各栅格的范围和无数据值。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="232"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="281"/>
         <source>Unknown zoning scheme {s}; use 2019 or 2023.</source>
         <translation>未知的分区方案 {s}；请使用 2019 或 2023。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="237"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="286"/>
         <source>The majority window must be 0 (off) or an odd number &gt;= 3.</source>
         <translation>众数滤波窗口必须为 0（关闭）或 &gt;= 3 的奇数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="240"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="290"/>
         <source>The city boundary (admin_units) is empty.</source>
         <translation>市界（admin_units）为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="245"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="294"/>
         <source>Zoning scheme {s}, version &apos;{v}&apos;, grid {g}.</source>
         <translation>分区方案 {s}，版本“{v}”，格网 {g}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="251"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="300"/>
         <source>Breaks and matrices are DEFAULTS from zoning_defaults.json unless you edited them.</source>
         <translation>除非已修改，分级界限和矩阵均为 zoning_defaults.json 中的默认值。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="301"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="355"/>
         <source>The city boundary does not overlap the grid.</source>
         <translation>市界与格网不重叠。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="304"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="358"/>
         <source>Warning: {n} cells inside the city lacked an input (nodata or outside a raster) and took the zone of the nearest cell.</source>
         <translation>警告：市内 {n} 个像元缺少输入（无数据或位于栅格范围外），已取最近像元的分区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="317"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="371"/>
         <source>Majority filter {k} x {k} applied before polygonising.</source>
         <translation>矢量化前已进行 {k} x {k} 众数滤波。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="332"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="386"/>
         <source>Minimum mapping unit {a:g} km2 = {n} cells: smaller patches merged into their largest neighbour (gdal.SieveFilter, 4-connected).</source>
         <translation>最小制图单元 {a:g} km2 = {n} 个像元：更小的斑块已并入其最大的相邻斑块（gdal.SieveFilter，4 连通）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/overlay.py" line="391"/>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="465"/>
         <source>{n} zone polygons, {a:.3f} km2 (city {c:.3f} km2): {d}.</source>
         <translation>{n} 个分区面，{a:.3f} km2（全市 {c:.3f} km2）：{d}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="87"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="88"/>
         <source>Canceled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="129"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="130"/>
         <source>Rotated or south-up rasters are not supported; warp the raster north-up first.</source>
         <translation>不支持旋转或上南下北的栅格；请先将栅格变换（warp）为上北下南。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="149"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="183"/>
         <source>The cell size must be greater than 0.</source>
         <translation>像元大小必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="151"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="185"/>
         <source>The extent is empty.</source>
         <translation>范围为空。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="265"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="308"/>
         <source>Unknown resampling method {m}; use one of {all}.</source>
         <translation>未知的重采样方法 {m}；请使用 {all} 之一。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="270"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="313"/>
         <source>Cannot open raster {p}.</source>
         <translation>无法打开栅格 {p}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="272"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="315"/>
         <source>{p} has no band {b}.</source>
         <translation>{p} 没有波段 {b}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="277"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="320"/>
         <source>{name}: already on the target grid ({g}); not resampled.</source>
         <translation>{name}：已位于目标格网（{g}）上，未重采样。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="282"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="325"/>
         <source>A workspace is needed to align {name}.</source>
         <translation>对齐 {name} 需要工作目录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="303"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="346"/>
         <source> and reprojected</source>
         <translation> 并重投影</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="304"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="347"/>
         <source>{name}: resampled{crs} from {src} to the target grid ({g}) with &apos;{m}&apos; resampling.</source>
         <translation>{name}：已用“{m}”重采样方法从 {src} 重采样{crs}到目标格网（{g}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="341"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="384"/>
         <source>Write {p} as GeoTIFF (.tif); {e} cannot be written block-wise.</source>
         <translation>请将 {p} 写为 GeoTIFF（.tif）；{e} 格式无法分块写入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="454"/>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="485"/>
         <source>The layer has no field {f}.</source>
         <translation>图层没有字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/source_load.py" line="68"/>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="90"/>
         <source>The decay radius must not be negative.</source>
         <translation>衰减半径不能为负数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/source_load.py" line="76"/>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="99"/>
         <source>The decay length must be greater than 0.</source>
         <translation>衰减长度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/source_load.py" line="139"/>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="171"/>
         <source>Source load: {n} sources ({o} outside the grid and its decay halo, or with zero hazard), {d} decay, radius {r:g} m{l}; kernel {kh} x {kw} cells; grid {g}.</source>
         <translation>污染源荷载：{n} 个污染源（另有 {o} 个位于格网及其衰减外延范围之外或危害为零，未计入），衰减方式 {d}，半径 {r:g} m{l}；卷积核 {kh} x {kw} 个像元；格网 {g}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/source_load.py" line="172"/>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="230"/>
         <source>Maximum load {m:.3f}.</source>
         <translation>最大荷载 {m:.3f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/store.py" line="29"/>
+        <location filename="../gw_plugin/core/zoning/store.py" line="30"/>
         <source>Cannot open {p}.</source>
         <translation>无法打开 {p}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/store.py" line="32"/>
+        <location filename="../gw_plugin/core/zoning/store.py" line="33"/>
         <source>{p} has no zoning_units table; is it a gw_plugin project database?</source>
         <translation>{p} 没有 zoning_units 表；它是 gw_plugin 项目数据库吗？</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/store.py" line="44"/>
+        <location filename="../gw_plugin/core/zoning/store.py" line="45"/>
         <source>A zone has no valid 6-digit county code ({c}); give the city code.</source>
         <translation>有分区没有有效的 6 位县区代码（{c}）；请给出市级行政区划代码。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zoning/store.py" line="69"/>
+        <location filename="../gw_plugin/core/zoning/store.py" line="70"/>
         <source>Writing a zone failed.</source>
         <translation>写入分区失败。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="227"/>
+        <source>The slope unit is percent or degrees.</source>
+        <translation>坡度单位应为百分比或度。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/drastic.py" line="362"/>
+        <source>Slope (T) in degrees: band limits {b} degrees (= 2, 6, 12, 18 %).</source>
+        <translation>坡度（T）以度为单位：分级界限 {b} 度（= 2、6、12、18 %）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/legend_map.py" line="134"/>
+        <source>A rating in the legend table must be 1-10, not {r:g}.</source>
+        <translation>图例对照表中的评分应为 1-10，而不是 {r:g}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/legend_map.py" line="139"/>
+        <source>&apos;{v}&apos; in the legend table is no class of the rating table (see the classes sheet).</source>
+        <translation>图例对照表中的“{v}”不是评分表中的类别（见“classes 类别”工作表）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/legend_map.py" line="227"/>
+        <source>{p} has no sheet named A, S or I.</source>
+        <translation>{p} 中没有名为 A、S 或 I 的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="326"/>
+        <source>Pollution status: pollution grade (assessment against background), breaks {b}.</source>
+        <translation>污染现状：污染等级（以背景值为基准的污染评价），分级界限 {b}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="328"/>
+        <source>Pollution status: water-quality class (GB/T 14848), breaks {b}; this is not a pollution assessment.</source>
+        <translation>污染现状：地下水质量类别（GB/T 14848），分级界限 {b}；这不是污染评价。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/overlay.py" line="447"/>
+        <source>{n} protection polygons ({a:.4f} km2) kept exactly as given (not smoothed, not sieved); the zones around them were cut along their boundaries.</source>
+        <translation>{n} 个保护区面（{a:.4f} km2）按原样保留（未平滑、未筛除）；周围分区沿其边界裁切。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="88"/>
+        <source>Unknown indicator {k}: use a GB/T 14848-2017 indicator name.</source>
+        <translation>未知指标 {k}：请使用 GB/T 14848-2017 中的指标名称。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="90"/>
+        <source>{k} has no class III limit to scale a pollution index; choose another indicator.</source>
+        <translation>{k} 没有 III 类限值，无法计算污染指数；请选择其他指标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="124"/>
+        <source>The background percentile must be between 50 and 100.</source>
+        <translation>背景值百分位数应在 50 到 100 之间。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="139"/>
+        <source>No sample in the reference area measured {k}: give its background value.</source>
+        <translation>对照区内没有样品测过 {k}：请给出其背景值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="151"/>
+        <source>Choose at least one indicator for the pollution assessment.</source>
+        <translation>请为污染评价至少选择一项指标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="160"/>
+        <source>No background value for {k}.</source>
+        <translation>{k} 没有背景值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="229"/>
+        <source>The pollution status is &apos;assessment&apos; or &apos;quality_class&apos;.</source>
+        <translation>污染现状应为“assessment”（污染评价）或“quality_class”（水质类别）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="233"/>
+        <source>No well measured any of the chosen indicators.</source>
+        <translation>没有任何监测井测过所选指标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="241"/>
+        <source>Pollution grade (pollution assessment against background values) of {n} wells: {c}.</source>
+        <translation>{n} 眼井的污染等级（以背景值为基准的污染评价）：{c}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="244"/>
+        <source>Water-quality class (GB/T 14848-2017) of {n} wells, used as the pollution status: this is NOT a pollution assessment (natural class IV water counts as polluted).</source>
+        <translation>以 {n} 眼井的地下水质量类别（GB/T 14848-2017）作为污染现状：这不是污染评价（天然 IV 类水也会被当作受污染）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="286"/>
+        <source>{p} has no monitoring_wells table.</source>
+        <translation>{p} 中没有 monitoring_wells 表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/pollution_status.py" line="319"/>
+        <source>{p} has no rows of indicator and background value.</source>
+        <translation>{p} 中没有“指标、背景值”数据行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="155"/>
+        <source>The grid is in a geographic CRS (degrees): reproject the raster to a projected CRS in metres (e.g. EPSG:4547) or give a projected target CRS.</source>
+        <translation>格网为地理坐标系（单位：度）：请将栅格重投影到以米为单位的投影坐标系（如 EPSG:4547），或指定投影目标坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/rasterblocks.py" line="168"/>
+        <source>The target CRS must be a projected CRS in metres (e.g. EPSG:4547).</source>
+        <translation>目标坐标系必须是以米为单位的投影坐标系（如 EPSG:4547）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="214"/>
+        <source>{n} sources with a footprint: full hazard on the footprint, decaying from its edge.</source>
+        <translation>{n} 个面状污染源：范围内取全部危害值，自边界向外衰减。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/zoning/source_load.py" line="222"/>
+        <source>The load of each source stays inside its unit of the boundary layer ({n} units).</source>
+        <translation>每个污染源的荷载只计入其所在的边界单元（共 {n} 个单元）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 """`make demo` step: vulnerability (DRASTIC), pollution-source load, function value and zoning for the demo city,
-the 2019 scheme and the 2023 scheme as a second version, written to the demo database's zoning_units; the
-comparison of the two versions; and the zoning map (PDF and PNG, Chinese and English) through gwplugin:exportmap.
+the pollution status (a pollution assessment of the wells against background values), the 2019 scheme and the 2023
+scheme as a second version, written to the demo database's zoning_units; the comparison of the two versions (through
+an explicit class mapping, the schemes' classes differ); and the zoning map and the vulnerability, source-load,
+function-value and pollution-status maps (PDF, Chinese and English) through gwplugin:exportmap.
 
 Called by scripts/demo.py as ``run(ctx)``; ctx keys: "database", "out", "project_path", "outputs" (label -> path).
 The demo rasters are in <out>/rasters/ (gw_plugin.core.demo.build).
@@ -146,6 +148,20 @@ def run(ctx: dict) -> dict:
     results["functionvalue"] = value = processing.run("gwplugin:functionvalue", value_params)
     print(f"   function value from {value['ZONES_USED']} zones")
 
+    # Pollution status from a pollution assessment against background values. The demo has no surveyed background:
+    # the 95th percentile of the whole city stands in for it (illustrative; a city gives its background table).
+    results["pollutionstatus"] = status = processing.run(
+        "gwplugin:pollutionstatus",
+        {
+            "DATABASE": db,
+            "REFERENCE_AREA": _layer(db, "admin_units"),
+            "PERCENTILE": 95,
+            "REFERENCE": d["OUTPUT"],
+            "OUTPUT": os.path.join(work, "pollution_status.tif"),
+        },
+    )
+    print(f"   pollution status (assessment against the city's 95th percentile) from {status['WELLS_USED']} wells")
+
     _drop_versions(db, VERSIONS)  # a re-run of this step replaces its own versions instead of adding copies
     for scheme, index, version in VERSIONS:
         res = processing.run(
@@ -154,6 +170,8 @@ def run(ctx: dict) -> dict:
                 "VULNERABILITY": d["OUTPUT"],
                 "SOURCE_LOAD": load["OUTPUT"],
                 "FUNCTION_VALUE": value["OUTPUT"],
+                "POLLUTION": status["OUTPUT"],
+                "POLLUTION_KIND": 0,
                 "SCHEME": index,
                 "ADMIN_UNITS": _layer(db, "admin_units"),
                 "PROTECTION_ZONES": zones,
@@ -171,9 +189,15 @@ def run(ctx: dict) -> dict:
     cmp_path = os.path.join(work, "zoning_changes.gpkg")
     if os.path.exists(cmp_path):
         os.remove(cmp_path)
-    cmp = ZC.compare_versions(db, (VERSIONS[0][0], VERSIONS[0][2]), (VERSIONS[1][0], VERSIONS[1][2]), cmp_path)
+    # two schemes: compared only through an explicit class mapping (shown in the output)
+    mapping = ZC.parse_class_map(ZC.SUGGESTED_CLASS_MAPS[("2019", "2023")])
+    a, b = (VERSIONS[0][0], VERSIONS[0][2]), (VERSIONS[1][0], VERSIONS[1][2])
+    cmp = ZC.compare_versions(db, a, b, cmp_path, class_map=mapping)
     results["compare"] = cmp
-    print(f"   2019 -> 2023: {len(cmp.transitions)} class changes over {cmp.changed_km2:.1f} km²")
+    print(
+        f"   2019 -> 2023 (classes mapped {ZC.SUGGESTED_CLASS_MAPS[('2019', '2023')]}): {len(cmp.transitions)} class "
+        f"changes over {cmp.changed_km2:.1f} km², {cmp.unchanged_km2:.1f} km² corresponding"
+    )
 
     for lang in ("zh", "en"):
         m = processing.run(
@@ -192,7 +216,32 @@ def run(ctx: dict) -> dict:
         ctx["outputs"][f"Zoning map ({lang}, pdf) / 分区图"] = m["OUTPUT_PDF"]
         ctx["outputs"][f"Zoning map ({lang}, png)"] = m["OUTPUT_PNG"]
 
+    from gw_plugin.core.maps.products import MAPS
+
+    for product, raster in (
+        ("vulnerability", d["OUTPUT"]),
+        ("source_load", load["OUTPUT"]),
+        ("function_value", value["OUTPUT"]),
+        ("pollution_status", status["OUTPUT"]),
+    ):
+        for lang in ("zh", "en"):
+            m = processing.run(
+                "gwplugin:exportmap",
+                {
+                    "PROJECT": ctx["project_path"],
+                    "MAP": MAPS.index(product),
+                    "RASTER": raster,
+                    "PAPER": 0,
+                    "ORIENTATION": 0,
+                    "LANG": 0 if lang == "zh" else 1,
+                    "OUTPUT_PDF": os.path.join(out, f"{product}_map_{lang}.pdf"),
+                },
+            )
+            results[f"map_{product}_{lang}"] = m
+            ctx["outputs"][f"{product} map ({lang}, pdf)"] = m["OUTPUT_PDF"]
+
     ctx["outputs"]["DRASTIC index / 脆弱性指数"] = d["OUTPUT"]
+    ctx["outputs"]["Pollution status / 污染现状"] = status["OUTPUT"]
     ctx["outputs"]["Source load / 污染源荷载"] = load["OUTPUT"]
     ctx["outputs"]["Function value / 功能价值"] = value["OUTPUT"]
     ctx["outputs"]["Zoning changes 2019 -> 2023 / 分区变化"] = cmp_path

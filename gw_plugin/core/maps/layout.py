@@ -322,10 +322,25 @@ def _fill_legend(legend: QgsLayoutItemLegend, map_item: QgsLayoutItemMap, layers
     for layer in layers:
         node = root.addLayer(layer)
         node.setUseLayerName(True)
+        _drop_band_name(legend, node, layer)
     legend.setLegendFilterByMapEnabled(True)
     legend.updateFilterByMap(False)
     legend.updateLegend()
     legend.adjustBoxSize()
+
+
+def _drop_band_name(legend: QgsLayoutItemLegend, node, layer) -> None:
+    """A raster's legend starts with the band's name ("Band 1 (Gray)", English whatever the map language): keep
+    only its classes, under the layer's own (translated) name."""
+    from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer, QgsSimpleLegendNode
+
+    if not isinstance(layer, QgsRasterLayer):
+        return
+    nodes = legend.model().layerLegendNodes(node)
+    keep = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
+    if nodes and len(keep) < len(nodes):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+        legend.model().refreshLayerLegend(node)
 
 
 _LEGEND_STYLES = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)

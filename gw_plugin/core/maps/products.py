@@ -1,4 +1,5 @@
-"""The four map products of a project (city overview, zoning map, recharge-zone map, well-quality map): the styled
+"""The map products of a project (city overview, zoning map, recharge-zone map, well-quality map, and the raster
+maps of the zoning in raster_products.py: vulnerability, source load, function value, pollution status): the styled
 map layers for each, and ``export_product`` laying one out on the print-layout templates (A3/A4, landscape/portrait)
 and writing PDF and PNG headless through core/maps/layout.py (the overview map through overview.py). Chinese by
 default, English on request. Used by gwplugin:exportmap and the zoning dock.
@@ -37,9 +38,10 @@ from ..zoning import compare as ZC
 from ..zoning import config as ZCFG
 from . import layout as ME
 from . import overview as OV
+from . import raster_products as RP
 from .texts import label_text
 
-MAPS = ["overview", "zoning", "recharge_zones", "well_quality"]
+MAPS = ["overview", "zoning", "recharge_zones", "well_quality", *RP.RASTER_MAPS]
 PAPERS = ["A3", "A4"]
 ORIENTATIONS = ["landscape", "portrait"]
 LANGS = ["zh", "en"]
@@ -252,8 +254,13 @@ def export_product(
     title: str = "",
     version: str = "",
     dpi: int = 200,
+    raster: str = "",
+    pollution_kind: str = "assessment",
 ) -> dict:
-    """Export one map product of ``project``; returns {"pdf": path, "png": path, ...information}."""
+    """Export one map product of ``project``; returns {"pdf": path, "png": path, ...information}.
+
+    ``raster`` (the raster map products): the raster to show, else the project's (raster_products.find_raster);
+    ``pollution_kind``: what the pollution-status raster holds, "assessment" grades or "quality_class"."""
     if product not in MAPS:
         raise ValueError(f"unknown map {product!r}; use one of {', '.join(MAPS)}")
     keep = []  # layers not in the project must live as long as the layout
@@ -288,6 +295,14 @@ def export_product(
         subtitle = label_text("zoning_subtitle", lang).format(scheme=scheme_label, version=v.version or "-")
         notes = label_text("zoning_notes", lang).format(areas=info["areas"])
         extra = {"scheme": v.scheme, "version": v.version}
+    elif product in RP.RASTER_MAPS:
+        tables = project_tables(project)
+        path = raster or RP.find_raster(project, product)
+        layers = [x for x in (admin_layer(tables, lang),) if x is not None] + river_layers(project, lang)
+        layers.append(RP.raster_layer(path, product, lang, pollution_kind))
+        default_title, subtitle, notes = RP.texts(product, lang, pollution_kind)
+        info = {"tables": tables}
+        extra = {"raster": path}
     elif product == "recharge_zones":
         layers, info = recharge_layers(project, lang)
         default_title = label_text("recharge_title", lang)

@@ -74,6 +74,56 @@ _TEXT = {
         "The class is the worst single-indicator class of each well's latest sample under GB/T 14848-2017; grey "
         "wells have no class yet. {n} wells.",
     ),
+    # the raster map products (raster_products.py)
+    "vulnerability_title": ("{city}地下水脆弱性分区图", "{city}Groundwater Vulnerability Map"),
+    "vulnerability_subtitle": ("DRASTIC指数法", "DRASTIC index"),
+    "vulnerability_layer": ("地下水脆弱性（DRASTIC指数）", "Vulnerability (DRASTIC index)"),
+    "vulnerability_notes": (
+        "DRASTIC指数为七项因子评分与权重乘积之和（Aller等，1987）；分级阈值100、120、140、160为插件默认值，以城市"
+        "批准的方案为准。",
+        "The DRASTIC index is the weighted sum of seven factor ratings (Aller et al. 1987); the class breaks 100, "
+        "120, 140 and 160 are plugin DEFAULTS unless the city adopted its own.",
+    ),
+    "source_load_title": ("{city}地下水污染源荷载分布图", "{city}Pollution-Source Load Map"),
+    "source_load_subtitle": ("污染源危害性评分按距离衰减叠加", "Hazard scores of the sources, decayed with distance"),
+    "source_load_layer": ("污染源荷载", "Pollution-source load"),
+    "source_load_notes": (
+        "荷载为各污染源危害性评分（类别×规模×运行状态，完成防渗改造者折减）按距离衰减后之和；面状污染源按其范围计；"
+        "评分为插件默认值（zoning_defaults.json）。",
+        "The load sums each source's hazard score (category x scale x operating status, reduced after an "
+        "anti-seepage retrofit) decayed with distance; area sources count with their footprint; scores are plugin "
+        "DEFAULTS (zoning_defaults.json).",
+    ),
+    "function_value_title": ("{city}地下水功能价值分布图", "{city}Groundwater Function Value Map"),
+    "function_value_subtitle": (
+        "饮用水水源保护区、补给区与开采规模",
+        "Drinking-water protection and recharge zones and abstraction",
+    ),
+    "function_value_layer": ("地下水功能价值", "Groundwater function value"),
+    "function_value_notes": (
+        "功能价值评分由保护区、补给区级别和水源开采量确定（可叠加水质）；评分为插件默认值（zoning_defaults.json）。",
+        "The value scores protection and recharge zones by class and the abstraction of their source (optionally "
+        "with water quality); scores are plugin DEFAULTS (zoning_defaults.json).",
+    ),
+    "pollution_status_title": ("{city}地下水污染现状分布图", "{city}Groundwater Pollution Status Map"),
+    "pollution_status_subtitle": (
+        "以背景值为基准的污染评价",
+        "Pollution assessment against background values",
+    ),
+    "pollution_status_layer": ("地下水污染现状", "Pollution status"),
+    "pollution_notes": (
+        "污染指数P=(C−C0)/C_III（C0为背景值，C_III为GB/T 14848-2017 III类限值），取所选指标最大值分为I（未污染）至VI"
+        "（极重污染）级（参照DD2008-01，未经原文核对）；各单元取半径范围内最近监测井。",
+        "Pollution index P = (C - C0) / C_III (C0 background value, C_III the GB/T 14848-2017 class III limit), the "
+        "largest over the chosen indicators, graded I (unpolluted) to VI (extremely polluted) after DD2008-01 (not "
+        "verified against the text); each cell takes the nearest well within the radius.",
+    ),
+    "pollution_notes_quality": (
+        "本图为地下水质量类别（GB/T 14848-2017），不是污染评价：天然IV类水（铁、锰、氟、总硬度、溶解性总固体）"
+        "亦显示为IV类。",
+        "This map shows the groundwater quality class (GB/T 14848-2017), not a pollution assessment: natural class "
+        "IV water (iron, manganese, fluoride, hardness, dissolved solids) shows as class IV.",
+    ),
     "admin": ("行政区界", "Administrative boundaries"),
     "city_boundary": ("市界", "City boundary"),
     "county_boundary": ("县（区）界", "County boundary"),

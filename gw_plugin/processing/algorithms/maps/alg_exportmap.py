@@ -1,5 +1,5 @@
-"""gwplugin:exportmap — one of the four map products (city overview, zoning map, recharge-zone map, well-quality map)
-of a project to PDF and PNG, laid out by core/maps/products.py on the print-layout templates. Chinese by default,
+"""gwplugin:exportmap — one of the map products (city overview, zoning map, recharge-zone map, well-quality map, and
+the vulnerability, source-load, function-value and pollution-status maps of the zoning) of a project to PDF and PNG, laid out by core/maps/products.py on the print-layout templates. Chinese by default,
 English on request.
 """
 
@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProject,
 )
@@ -18,6 +19,7 @@ from qgis.core import (
 from ....core.maps import layout as ME
 from ....core.maps.products import LANGS, MAPS, ORIENTATIONS, PAPERS, export_product
 from ...base import GwAlgorithm, fail
+from ...params import raster_path
 
 
 class ExportMapAlgorithm(GwAlgorithm):
@@ -26,12 +28,15 @@ class ExportMapAlgorithm(GwAlgorithm):
     GROUP_ID = "maps"
     GROUP = "Maps"
     HELP = (
-        "Lays out one of the four map products on the print-layout template of the chosen paper and orientation "
+        "Lays out one of the map products on the print-layout template of the chosen paper and orientation "
         "(title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it "
         "to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning "
         "(zoning_units of one version by zone class in the colours of the zone_class code list, newest version by "
         "default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside "
-        "the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer). The "
+        "the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer); vulnerability "
+        "(DRASTIC index in its classes), source_load, function_value and pollution_status (grades of the pollution "
+        "assessment, or GB/T 14848 classes, labelled as such): the RASTER given, else the project's layer of that "
+        "zoning step. The "
         "project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by "
         "default, English on request."
     )
@@ -48,16 +53,56 @@ class ExportMapAlgorithm(GwAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterEnum("MAP", self.tr("Map"), options=MAPS, defaultValue=1))
+        labels = {
+            "overview": self.tr("overview map"),
+            "zoning": self.tr("zoning map"),
+            "recharge_zones": self.tr("protection and recharge zones"),
+            "well_quality": self.tr("groundwater quality of the wells"),
+            "vulnerability": self.tr("vulnerability (DRASTIC)"),
+            "source_load": self.tr("pollution-source load"),
+            "function_value": self.tr("function value"),
+            "pollution_status": self.tr("pollution status"),
+        }
+        self.addParameter(
+            QgsProcessingParameterEnum("MAP", self.tr("Map"), options=[labels[m] for m in MAPS], defaultValue=1)
+        )
         self.addParameter(QgsProcessingParameterEnum("PAPER", self.tr("Paper"), options=PAPERS, defaultValue=0))
         self.addParameter(
-            QgsProcessingParameterEnum("ORIENTATION", self.tr("Orientation"), options=ORIENTATIONS, defaultValue=0)
+            QgsProcessingParameterEnum(
+                "ORIENTATION",
+                self.tr("Orientation"),
+                options=[self.tr("landscape"), self.tr("portrait")],  # ORIENTATIONS, translated
+                defaultValue=0,
+            )
         )
-        self.addParameter(QgsProcessingParameterEnum("LANG", self.tr("Language"), options=LANGS, defaultValue=0))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "LANG", self.tr("Language"), options=[self.tr("Chinese"), self.tr("English")], defaultValue=0
+            )
+        )
         self.addParameter(QgsProcessingParameterString("TITLE", self.tr("Title (empty = standard)"), optional=True))
         self.addParameter(
             QgsProcessingParameterString(
                 "VERSION", self.tr("Zoning version (zoning map; empty = the newest)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                "RASTER",
+                self.tr("Raster of a raster map (vulnerability, source load, function value, pollution status; empty = "
+                        "the project's)"),
+                optional=True,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "POLLUTION_KIND",
+                self.tr("The pollution-status raster holds"),
+                options=[
+                    self.tr("pollution grades (pollution assessment)"),
+                    self.tr("water-quality classes (GB/T 14848; not a pollution assessment)"),
+                ],
+                defaultValue=0,
             )
         )
         self.addParameter(
@@ -103,6 +148,10 @@ class ExportMapAlgorithm(GwAlgorithm):
                 title=self.parameterAsString(parameters, "TITLE", context).strip(),
                 version=self.parameterAsString(parameters, "VERSION", context).strip(),
                 dpi=self.parameterAsInt(parameters, "DPI", context),
+                raster=raster_path(self, parameters, "RASTER", context) or "",
+                pollution_kind=["assessment", "quality_class"][
+                    self.parameterAsEnum(parameters, "POLLUTION_KIND", context)
+                ],
             )
         except (ME.MapExportError, ValueError, OSError) as exc:
             fail(str(exc))
@@ -110,7 +159,7 @@ class ExportMapAlgorithm(GwAlgorithm):
             self.tr("Wrote {f}.").format(f=", ".join(v for k, v in written.items() if k in ("pdf", "png")))
         )
         result = {"OUTPUT_PDF": written.get("pdf"), "OUTPUT_PNG": written.get("png"), "MAP": product}
-        for k in ("scheme", "version", "sources_inside", "wells"):
+        for k in ("scheme", "version", "sources_inside", "wells", "raster"):
             if k in written:
                 result[k.upper()] = written[k]
         return result

@@ -48,8 +48,11 @@ class CompareZoningAlgorithm(GwAlgorithm):
     GROUP = "Zoning"
     HELP = (
         "Compares two versions of the zoning_units table (a version = scheme and version label written by "
-        "gwplugin:zoning). VERSION_A and VERSION_B are 'scheme:version' or the version label; empty = the second "
-        "newest (A) and the newest (B) version. Version B may come from another project database (DATABASE_B). "
+        "gwplugin:zoning). VERSION_A and VERSION_B are 'scheme:version' or the version label; empty = the newest "
+        "other version of B's scheme (A) and the newest (B) version. Only versions of the same scheme are compared "
+        "class by class: a 2019 and a 2023 version need CLASS_MAP, each class of A mapped to a class of B's scheme "
+        "(e.g. protection:protection_type, prevention:control_type, treatment:control_type); an area whose classes "
+        "correspond counts as unchanged. Version B may come from another project database (DATABASE_B). "
         "OUTPUT: one polygon per connected area whose class changed, with from_class, to_class, area (km2) and the "
         "counties it lies in (largest share first); "
         "areas zoned in only one version count as changes from or to 'not zoned'. TABLE: per zone class the area "
@@ -62,7 +65,9 @@ class CompareZoningAlgorithm(GwAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "VERSION_A", self.tr("Version A (scheme:version; empty = second newest)"), optional=True
+                "VERSION_A",
+                self.tr("Version A (scheme:version; empty = the newest other version of B's scheme)"),
+                optional=True,
             )
         )
         self.addParameter(
@@ -73,6 +78,13 @@ class CompareZoningAlgorithm(GwAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "DATABASE_B", self.tr("Database of version B (empty = the same)"), extension="gpkg", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "CLASS_MAP",
+                self.tr("Class mapping A -> B for versions of different schemes (e.g. protection:protection_type)"),
+                optional=True,
             )
         )
         self.addParameter(
@@ -90,9 +102,14 @@ class CompareZoningAlgorithm(GwAlgorithm):
         db = self.parameterAsFile(parameters, "DATABASE", context)
         db_b = self.parameterAsFile(parameters, "DATABASE_B", context) or db
         try:
-            a = ZC.resolve_version(db, self.parameterAsString(parameters, "VERSION_A", context), 1 if db_b == db else 0)
             b = ZC.resolve_version(db_b, self.parameterAsString(parameters, "VERSION_B", context), 0)
-            res = ZC.compare_versions(db, a, b, gpkg_b=db_b)
+            text_a = self.parameterAsString(parameters, "VERSION_A", context)
+            if text_a.strip():
+                a = ZC.resolve_version(db, text_a)
+            else:
+                a = ZC.previous_version(db, b, same_file=db_b == db)
+            class_map = ZC.parse_class_map(self.parameterAsString(parameters, "CLASS_MAP", context))
+            res = ZC.compare_versions(db, a, b, gpkg_b=db_b, class_map=class_map)
         except (ValueError, OSError, RuntimeError) as exc:
             fail(str(exc))
         feedback.pushInfo(
