@@ -8,7 +8,7 @@ OUT ?= $(CURDIR)/build/demo
 PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
-.PHONY: setup demo test lint format package deploy screenshot bench soak i18n ts clean
+.PHONY: setup demo test lint format package deploy screenshot bench soak fuzz i18n ts clean
 
 setup:
 	@bash scripts/setup.sh
@@ -46,6 +46,9 @@ screenshot: setup i18n
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+fuzz: setup
+	FUZZ_SCALE=$${FUZZ_SCALE:-10} $(PY) -m pytest -q -s -p no:cacheprovider tests/fuzz
 
 soak: setup
 	$(PY) tests/soak/soak_sync.py --kills 50 --drops 50 --time-limit 1800

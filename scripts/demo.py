@@ -42,39 +42,13 @@ def step_overview_map(ctx: dict) -> None:
 
 
 def step_lab_import(ctx: dict) -> None:
-    """A lab file as the bureau receives it (wide layout, GB18030, lab notations) for 2025 Q1, imported."""
-    import csv
-    import sqlite3
-
+    """A lab file as the bureau receives it (wide layout, GB18030, units and bases in the headers, lab notations)
+    for 2025 Q1, imported (core/demo/labfile.py writes it)."""
     import processing
 
-    con = sqlite3.connect(ctx["database"])
-    wells = con.execute(
-        "SELECT m.well_code, m.aquifer_layer, (SELECT r.value_num FROM samples s JOIN sample_results r ON "
-        "r.sample_uuid = s.uuid WHERE s.well_uuid = m.uuid AND r.parameter = '硝酸盐' ORDER BY s.sampled_on DESC "
-        "LIMIT 1) FROM monitoring_wells m WHERE m.status = 'active' ORDER BY m.well_code LIMIT 120"
-    ).fetchall()
-    con.close()
-    path = os.path.join(ctx["out"], "demo_lab_2025Q1.csv")
-    with open(path, "w", newline="", encoding="gb18030") as fh:
-        w = csv.writer(fh)
-        w.writerow(
-            ["点位编号", "采样日期", "样品编号", "硝酸盐（以N计）(mg/L)", "pH", "Cr6+(mg/L)", "TCE(μg/L)", "备注"]
-        )
-        for k, (code, _aquifer, last_no3) in enumerate(wells):
-            no3 = (last_no3 or 2.0) * (1.04 + 0.01 * (k % 5))
-            w.writerow(
-                [
-                    code,
-                    f"2025-03-{10 + k % 15:02d}",
-                    f"LAB25Q1-{k:04d}",
-                    f"{no3:.2f}",
-                    f"{7.0 + (k % 9) / 10:.1f}",
-                    "0.004L" if k % 3 else "ND",
-                    "<0.5" if k % 4 else f"{1 + k % 7}.0",
-                    "复测" if k % 17 == 0 else "",
-                ]
-            )
+    from gw_plugin.core.demo import labfile
+
+    path = labfile.write_lab_file(ctx["database"], ctx["out"])
     res = processing.run(
         "gwplugin:importsamples",
         {"INPUT": path, "DATABASE": ctx["database"], "REPORT": os.path.join(ctx["out"], "demo_lab_report.csv")},

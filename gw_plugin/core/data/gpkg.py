@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from osgeo import gdal, ogr, osr
 
 from ...toolbelt.ogr import srs as xy_srs
+from . import db_errors
 from . import schema as S
 from .model import Field, Table
 
@@ -209,11 +210,16 @@ def read_meta(path: str) -> dict:
     # After a crash a hot rollback journal may be left beside the file: a read-only connection cannot roll it
     # back and would fail, so open read-write then (SQLite restores the last committed state on first read).
     hot = os.path.exists(path + "-journal")
-    con = sqlite3.connect(f"file:{path}" if hot else f"file:{path}?mode=ro", uri=True)
+    try:
+        con = sqlite3.connect(f"file:{path}" if hot else f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise SchemaError(db_errors.explain(exc, path)) from exc
     try:
         try:
             rows = con.execute(f'SELECT key, value FROM "{META_TABLE}"').fetchall()
         except sqlite3.DatabaseError as exc:
+            if db_errors.kind_of(exc) not in (None, "not_gpkg"):  # locked, read-only, damaged …: said as such
+                raise SchemaError(db_errors.explain(exc, path)) from exc
             raise SchemaError(f"{path} is not a gw_plugin project database ({exc}).") from exc
     finally:
         con.close()

@@ -6,6 +6,9 @@ county, and a sheet with each indicator's definition (numerator, denominator, ta
 the PDF adds a bar chart per indicator drawn with matplotlib (Agg backend, imported lazily; without matplotlib the
 PDF says so and carries the tables only).
 
+Every text cell of a workbook or CSV the plugin writes is kept as text, never run as a formula (``safe_csv_cell``,
+``keep_text``): a lab name or header "=cmd|' /C calc'!A0" read from a user's file stays harmless in the export.
+
 PDF rendering needs a QGuiApplication (present in QGIS and in qgis_process); fonts: a CJK font such as
 WenQuanYi Micro Hei must be installed for Chinese text.
 """
@@ -35,6 +38,43 @@ def roster_title(roster: str, version: Optional[str] = None, city: str = "") -> 
     if version:
         title += f"（{version}版）"
     return title
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Formula injection: text that a spreadsheet would run (OWASP, "CSV Injection": cells beginning with = + - @, tab, CR)
+# ----------------------------------------------------------------------------------------------------------------
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv_cell(value):
+    """``value`` for a CSV cell that Excel will not run: text beginning with = + - @ tab or CR gets a leading
+    apostrophe (shown by Excel as the text itself); numbers and text that is a plain number ("-0.5") stay."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        try:
+            float(value)
+            return value
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def keep_text(cell):
+    """An openpyxl cell holding text stays text (openpyxl stores any string beginning with "=" as a formula)."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
+def write_csv(path, headers: Sequence, rows) -> str:
+    """A CSV (UTF-8 with BOM, so Excel opens it) whose text cells cannot run as formulas."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.writer(fh)
+        w.writerow([safe_csv_cell(h) for h in headers])
+        for r in rows:
+            w.writerow([safe_csv_cell(v) for v in r])
+    return str(path)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -82,17 +122,17 @@ def _table_sheet(ws, title: str, note: str, headers: Sequence, rows: Sequence, w
 
     st = _styles()
     ncol = len(headers)
-    ws.cell(row=1, column=1, value=title).font = st["title"]
+    keep_text(ws.cell(row=1, column=1, value=title)).font = st["title"]
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     ws.cell(row=1, column=1).alignment = st["center"]
-    ws.cell(row=2, column=1, value=note).font = st["body"]
+    keep_text(ws.cell(row=2, column=1, value=note)).font = st["body"]
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncol)
     for j, h in enumerate(headers, start=1):
-        c = ws.cell(row=3, column=j, value=h)
+        c = keep_text(ws.cell(row=3, column=j, value=h))
         c.font, c.fill, c.border, c.alignment = st["head"], st["fill"], st["border"], st["center"]
     for i, row in enumerate(rows, start=4):
         for j, v in enumerate(row, start=1):
-            c = ws.cell(row=i, column=j, value=v)
+            c = keep_text(ws.cell(row=i, column=j, value=v))
             c.font, c.border, c.alignment = st["body"], st["border"], st["wrap"]
     for j in range(1, ncol + 1):
         w = widths[j - 1] if widths and j - 1 < len(widths) else 16

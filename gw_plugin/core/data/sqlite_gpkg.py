@@ -134,12 +134,23 @@ def open_db(path: str) -> sqlite3.Connection:
     return con
 
 
+def _rollback_quietly(con: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open; a failing ROLLBACK never replaces the error being raised (SQLite
+    may already have rolled back after a full disk or an I/O error, and closing the connection ends it anyway)."""
+    if con.in_transaction:
+        try:
+            con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
 @contextlib.contextmanager
 def transaction(con: sqlite3.Connection, immediate: bool = True):
+    """BEGIN … COMMIT around the block; on any error (COMMIT's own included) roll back and raise the real error."""
     con.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
         yield con
+        con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback_quietly(con)
         raise
-    con.execute("COMMIT")

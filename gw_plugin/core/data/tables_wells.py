@@ -51,6 +51,22 @@ MONITORING_WELLS = Table(
             readonly=True,
             since=3,
         ),
+        # issue 12: the current class rests on each indicator's latest value within a window (core/wells/quality.py):
+        # how many indicators it rests on (latest_governing names those that set it)
+        F(
+            "latest_n_indicators",
+            "integer",
+            "定类指标数",
+            "Indicators the latest class rests on",
+            minimum=0,
+            readonly=True,
+            since=4,
+        ),
+        # issue 18: the layered long-term monitoring-well list (seed 004 三(四)1) and the national assessment points'
+        # target class; issue 16: wells that belong to an enterprise (its own self-monitoring wells)
+        F("long_term", "boolean", "长期监测井", "Long-term monitoring well", since=4),
+        F("target_class", "integer", "考核目标类别", "Target class (assessment point)", minimum=1, maximum=5, since=4),
+        F("source_uuid", "text", "所属企业", "Enterprise owning the well", references="pollution_sources", since=4),
         F("remarks", "text", "备注", "Remarks", multiline=True),
     ),
     style=Style("categorized", field="well_type", size_mm=2.4),
@@ -69,6 +85,9 @@ SAMPLES = Table(
         F("sampled_on", "date", "采样日期", "Sampling date", required=True, not_in_future=True),
         F("lab", "text", "检测单位", "Laboratory"),
         F("sample_depth_m", "real", "采样深度", "Sampling depth", minimum=0, maximum=3000, unit="m"),
+        # issue 12: a parallel sample (平行样) of the same well and day keeps its own code and results; this holds the
+        # uuid of the sample it parallels (NULL for an ordinary sample)
+        F("parallel_of", "text", "平行样对应样品", "Parallel sample of", since=4),
         F("remarks", "text", "备注", "Remarks", multiline=True),
     ),
     display="sample_code",
@@ -98,4 +117,26 @@ SAMPLE_RESULTS = Table(
     ),
     display="parameter",
     group="wells",
+)
+
+
+#: issue 18: water levels (seed 000 三(五)15 水位; seed 004 §五 含水层水位). head_m is computed from the well's
+#: ground elevation and the depth to water when the file gives only the depth.
+WATER_LEVELS = Table(
+    "water_levels",
+    "地下水水位",
+    "Water levels",
+    None,
+    (
+        F("well_uuid", "text", "监测井", "Well", required=True, references="monitoring_wells"),
+        F("measured_at", "datetime", "测量时间", "Measured at", required=True, not_in_future=True),
+        F("depth_to_water_m", "real", "水位埋深", "Depth to water", minimum=-100, maximum=3000, unit="m"),
+        F("head_m", "real", "地下水位标高", "Hydraulic head", minimum=-500, maximum=9000, unit="m"),
+        F("method", "text", "测量方法", "Method", codelist="level_method"),
+        F("measured_by", "text", "测量人", "Measured by"),
+        F("remarks", "text", "备注", "Remarks", multiline=True),
+    ),
+    display="measured_at",
+    group="wells",
+    since=4,
 )

@@ -1,39 +1,70 @@
-"""Read the bureau's tables — CSV (UTF-8 with or without BOM, GB18030/GBK as written by Excel on Chinese Windows)
-and XLSX — into a header list and string rows, for the importers.
+"""Read the bureau's tables — CSV/TSV (UTF-8 with or without BOM, GB18030/GBK as written by Excel on Chinese Windows,
+UTF-16 with BOM), XLSX and XLS — into a header list and text cells, for every importer.
 
-CSV is parsed with the csv module after detecting the encoding and delimiter; XLSX is read with GDAL's XLSX
-driver (it ships with QGIS on every platform), every cell as text so that lab notations ("0.01L") survive.
+Every cell is text as the user sees it (a lab's "0.01L" survives, "NA" stays "NA", a date cell is "2023-05-12"),
+never guessed into a number. Title and note rows above the header are skipped (or the user names the header row),
+headers merged over several rows are joined ("铅(mg/L)"), and anything that would lose data silently is an error
+naming the line: a mixed encoding, a row with a cell too many or too few, two columns with the same name, a NUL
+byte, binary data. CSV is read by pandas (tabular_text.py), workbooks by pandas/openpyxl and xlrd
+(tabular_excel.py); without pandas the csv module and openpyxl take over and ``pandas_missing_message`` says how
+to install it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import operator
 import os
 
-ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
+import numpy as np
+
+from ...toolbelt.i18n import tr
+from . import tabular_excel as XL
+from . import tabular_header as H
+from . import tabular_text as TX
+
+TR_CONTEXT = "tabular"
+ENCODINGS = TX.ENCODINGS
+TEXT_EXTENSIONS = (".csv", ".txt", ".tsv")
+XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+XLS_EXTENSIONS = (".xls",)
 
 
 class TableReadError(Exception):
-    pass
+    """The file cannot be read as a table; the message is one sentence for the user naming the file and line."""
 
 
 class Table:
-    """A read table: headers plus the cells as text (None for empty cells), by row or by column.
+    """A read table: headers plus the cells as text (None or "" for empty cells), by row or by column.
 
     Readers fill one of ``rows`` (lists of cells) or ``columns`` (one list per header); the other is made on first
-    use. Treat both as read-only: a change to one is not seen through the other once both exist.
+    use. Treat both as read-only. ``row_number(k)`` is the row of the file (1-based, as Excel and text editors
+    count) that data row ``k`` came from; ``header_row`` the first row of the header.
     """
 
-    def __init__(self, path, headers, rows=None, encoding="", sheet="", sheets=None, columns=None):
+    def __init__(
+        self,
+        path,
+        headers,
+        rows=None,
+        encoding="",
+        sheet="",
+        sheets=None,
+        columns=None,
+        row_numbers=None,
+        header_row=1,
+        header_rows=1,
+        hidden_sheets=None,
+    ):
         self.path = path
         self.headers = list(headers)
         self.encoding = encoding
         self.sheet = sheet
         self.sheets = list(sheets or [])
+        self.hidden_sheets = list(hidden_sheets or [])
+        self.header_row = header_row
+        self.header_rows = header_rows
         self._rows = rows if rows is not None or columns is not None else []
         self._columns = columns
+        self.row_numbers = row_numbers
 
     @property
     def rows(self) -> list:
@@ -57,160 +88,163 @@ class Table:
     def nrows(self) -> int:
         return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
 
+    @property
+    def first_row(self) -> int:
+        """The file row of the first data row when rows follow the header without gaps."""
+        return self.header_row + self.header_rows
+
+    def row_number(self, k: int) -> int:
+        """The file row (1-based) of data row ``k``."""
+        if self.row_numbers is not None and k < len(self.row_numbers):
+            return int(self.row_numbers[k])
+        return self.first_row + k
+
     def column(self, name: str) -> int:
         try:
             return self.headers.index(name)
         except ValueError:
-            raise TableReadError(f"column {name!r} not found; columns are: {', '.join(self.headers)}") from None
+            raise TableReadError(
+                tr(TR_CONTEXT, "Column “{name}” is not in the table; its columns are: {columns}.").format(
+                    name=name, columns=", ".join(self.headers)
+                )
+            ) from None
+
+
+def pandas_missing_message() -> str:
+    """One sentence with the install command when pandas is missing, else ''."""
+    if TX.pandas_module() is not None:
+        return ""
+    return tr(
+        TR_CONTEXT,
+        "The Python package pandas is missing: tables are read more slowly without it. Install it (Debian/Ubuntu: "
+        "sudo apt install python3-pandas; OSGeo4W shell or pip: python -m pip install pandas).",
+    )
 
 
 def detect_encoding(data: bytes) -> str:
-    """'utf-8-sig' when the bytes decode as UTF-8 (BOM or not), else 'gb18030' when they decode as that."""
-    for enc in ENCODINGS:
-        try:
-            data.decode(enc)
-            return enc
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError("the file is neither UTF-8 nor GB18030/GBK text")
-
-
-def _clean_header(h, i: int) -> str:
-    h = (h or "").strip().lstrip("\ufeff")
-    return h or f"column_{i + 1}"
-
-
-def _decode(data: bytes, encoding: str | None) -> tuple:
-    if encoding:
-        return data.decode(encoding), encoding
-    for enc in ENCODINGS:
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError("the file is neither UTF-8 nor GB18030/GBK text")
-
-
-def _split_plain(text: str, delimiter: str):
-    """Columns of a CSV text with no quote character and the same number of cells on every line (what lab systems
-    and Excel write for plain tables), split by the str methods — many times faster than the csv module on a
-    million lines. None when the text needs the csv module (quotes, ragged lines, stray carriage returns)."""
-    if '"' in text:
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
-            return None
-    lines = text.split("\n")
-    while lines and not lines[-1]:
-        lines.pop()
-    if not lines:
-        return None
-    headers = lines[0].split(delimiter)
-    width = len(headers)
-    body = lines[1:]
-    blank = delimiter * (width - 1)
-    if "" in body or blank in body:
-        body = [ln for ln in body if ln and ln != blank]
-    if body and set(map(operator.methodcaller("count", delimiter), body)) != {width - 1}:
-        return None
-    if not body:
-        return headers, [[] for _ in range(width)]
-    flat = delimiter.join(body).split(delimiter)
-    return headers, [flat[i::width] for i in range(width)]
-
-
-def read_csv(path: str, encoding: str | None = None) -> Table:
-    with open(path, "rb") as fh:
-        data = fh.read()
-    text, enc = _decode(data, encoding)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    sample = text[:20000]
+    """'utf-8-sig', 'gb18030' or 'utf-16' for the bytes of a small file; TableReadError names the bad line."""
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    plain = _split_plain(text, delimiter)
-    if plain is not None:
-        headers, columns = plain
-        headers = [_clean_header(h, i) for i, h in enumerate(headers)]
-        return Table(path, headers, encoding=enc, columns=columns)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return TX.detect_encoding(data)
+    except TX.TextTableError as exc:
+        raise TableReadError(str(exc)) from None
+
+
+def read_csv(path: str, encoding: str | None = None, header_row=None, progress=None, is_canceled=None) -> Table:
     try:
-        headers = next(reader)
-    except StopIteration:
-        raise TableReadError(f"{os.path.basename(path)} is empty") from None
-    headers = [_clean_header(h, i) for i, h in enumerate(headers)]
-    width = len(headers)
-    rows = [r for r in reader if any(r)]  # empty cells stay "" (the importers treat "" and None alike)
-    for r in rows:
-        if len(r) < width:
-            r.extend([""] * (width - len(r)))
-    return Table(path, headers, rows, encoding=enc)
+        parts = TX.read_text_table(path, encoding, header_row, progress, is_canceled)
+    except (TX.TextTableError, H.HeaderError) as exc:
+        raise TableReadError(str(exc)) from None
+    except (UnicodeDecodeError, LookupError):  # an encoding the user forced that does not fit
+        raise TableReadError(
+            tr(TR_CONTEXT, "{file} is not {encoding} text.").format(file=os.path.basename(path), encoding=encoding)
+        ) from None
+    return Table(
+        path,
+        parts["headers"],
+        encoding=parts["encoding"],
+        columns=parts["columns"],
+        row_numbers=parts["row_numbers"],
+        header_row=parts["header_row"],
+        header_rows=parts["header_rows"],
+    )
+
+
+def table_from_grid(path, grid: dict, header_row=None, encoding="") -> Table:
+    """A Table from a workbook sheet read as rows of text (``grid`` from tabular_excel)."""
+    rows = grid["rows"]
+    merges = grid.get("merges", ())
+    try:
+        start, count = H.detect_header(rows, header_row, merges)
+        width = max((max((i for i, c in enumerate(r) if c not in (None, "")), default=-1) + 1 for r in rows), default=0)
+        headers = H.join_header(rows[start : start + count], width, merges, start)
+        H.check_unique(headers)
+    except H.HeaderError as exc:
+        name = os.path.basename(str(path))
+        where = f"{name} [{grid['sheet']}]" if grid.get("sheet") else name
+        raise TableReadError(f"{where}: {exc}") from None
+    body, numbers = [], []
+    for i in range(start + count, len(rows)):
+        r = rows[i]
+        if any(c not in (None, "") and str(c).strip() for c in r):
+            r = list(r[:width]) + [None] * (width - len(r))
+            body.append(r)
+            numbers.append(i + 1)
+    return Table(
+        path,
+        headers,
+        body,
+        encoding=encoding,
+        sheet=grid.get("sheet", ""),
+        sheets=grid.get("sheets", []),
+        hidden_sheets=grid.get("hidden", []),
+        row_numbers=np.array(numbers, np.int64),
+        header_row=start + 1,
+        header_rows=count,
+    )
+
+
+def read_xlsx(path: str, sheet: str | None = None, header_row=None, progress=None) -> Table:
+    try:
+        grid = XL.read_xlsx_grid(path, sheet, TX.pandas_module(), progress)
+    except XL.WorkbookError as exc:
+        raise TableReadError(str(exc)) from None
+    return table_from_grid(path, grid, header_row, "xlsx")
+
+
+def read_xls(path: str, sheet: str | None = None, header_row=None, progress=None) -> Table:
+    try:
+        grid = XL.read_xls_grid(path, sheet, progress)
+    except XL.WorkbookError as exc:
+        raise TableReadError(str(exc)) from None
+    return table_from_grid(path, grid, header_row, "xls")
+
+
+def sheets_of(path: str) -> list:
+    """[(name, visible)] of a workbook's worksheets; [] for a text file."""
+    ext = os.path.splitext(path)[1].lower()
+    try:
+        if ext in XLSX_EXTENSIONS:
+            return [(n, v) for n, v, _m in XL.xlsx_sheets(path)]
+        if ext in XLS_EXTENSIONS:
+            return [(n, v) for n, v, _i in XL.xls_sheets(path)]
+    except XL.WorkbookError as exc:
+        raise TableReadError(str(exc)) from None
+    return []
 
 
 def xlsx_sheets(path: str) -> list:
-    from osgeo import gdal, ogr
-
-    with _XlsxOptions(gdal):
-        ds = ogr.Open(path)
-        if ds is None:
-            raise TableReadError(f"{os.path.basename(path)} cannot be read as XLSX")
-        return [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+    return [n for n, _v in sheets_of(path)]
 
 
-class _XlsxOptions:
-    """Read every cell as text with the first row as headers (GDAL configuration, restored afterwards)."""
-
-    OPTS = {"OGR_XLSX_HEADERS": "FORCE", "OGR_XLSX_FIELD_TYPES": "STRING"}
-
-    def __init__(self, gdal):
-        self.gdal = gdal
-        self.saved = {}
-
-    def __enter__(self):
-        for k, v in self.OPTS.items():
-            self.saved[k] = self.gdal.GetConfigOption(k)
-            self.gdal.SetConfigOption(k, v)
-
-    def __exit__(self, *exc):
-        for k, v in self.saved.items():
-            self.gdal.SetConfigOption(k, v)
-
-
-def read_xlsx(path: str, sheet: str | None = None) -> Table:
-    from osgeo import gdal, ogr
-
-    with _XlsxOptions(gdal):
-        ds = ogr.Open(path)
-        if ds is None:
-            raise TableReadError(f"{os.path.basename(path)} cannot be read as XLSX")
-        sheets = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
-        if not sheets:
-            raise TableReadError(f"{os.path.basename(path)} has no worksheet")
-        name = sheet or sheets[0]
-        layer = ds.GetLayerByName(name)
-        if layer is None:
-            raise TableReadError(f"worksheet {name!r} not found; sheets are: {', '.join(sheets)}")
-        defn = layer.GetLayerDefn()
-        headers = [_clean_header(defn.GetFieldDefn(i).GetName(), i) for i in range(defn.GetFieldCount())]
-        rows = []
-        for f in layer:
-            row = [f.GetField(i) if f.IsFieldSetAndNotNull(i) else None for i in range(len(headers))]
-            if any(c not in (None, "") for c in row):
-                rows.append(row)
-        ds = None
-    return Table(path, headers, rows, encoding="xlsx", sheet=name, sheets=sheets)
-
-
-def read_table(path: str, sheet: str | None = None, encoding: str | None = None) -> Table:
+def read_table(
+    path: str, sheet: str | None = None, encoding: str | None = None, header_row=None, progress=None, is_canceled=None
+) -> Table:
+    """Read a CSV/TSV/TXT, XLSX or XLS file. ``header_row`` (1-based) names the header row; None or 0 finds it.
+    ``progress(percent)`` is called while reading; ``is_canceled()`` raises InterruptedError when true."""
     if not os.path.exists(path):
-        raise TableReadError(f"{path} does not exist")
+        raise TableReadError(tr(TR_CONTEXT, "{file} does not exist.").format(file=path))
+    if os.path.isdir(path):
+        raise TableReadError(tr(TR_CONTEXT, "{file} is a folder, not a table.").format(file=path))
     ext = os.path.splitext(path)[1].lower()
-    if ext in (".xlsx", ".xlsm"):
-        return read_xlsx(path, sheet)
-    if ext in (".csv", ".txt", ".tsv"):
-        return read_csv(path, encoding)
-    raise TableReadError(f"{os.path.basename(path)}: only CSV and XLSX files can be imported")
+    try:
+        if ext in XLSX_EXTENSIONS:
+            return read_xlsx(path, sheet, header_row or None, progress)
+        if ext in XLS_EXTENSIONS:
+            return read_xls(path, sheet, header_row or None, progress)
+        if ext in TEXT_EXTENSIONS:
+            return read_csv(path, encoding, header_row or None, progress, is_canceled)
+    except InterruptedError:  # a cancel (an OSError too): not a reading problem
+        raise
+    except PermissionError:
+        raise TableReadError(
+            tr(TR_CONTEXT, "{file} cannot be opened: permission denied.").format(file=os.path.basename(path))
+        ) from None
+    except (MemoryError, OSError) as exc:
+        raise TableReadError(
+            tr(TR_CONTEXT, "{file} cannot be read: {reason}").format(
+                file=os.path.basename(path), reason=getattr(exc, "strerror", None) or type(exc).__name__
+            )
+        ) from None
+    raise TableReadError(
+        tr(TR_CONTEXT, "{file}: only CSV, TXT, XLSX and XLS files can be imported.").format(file=os.path.basename(path))
+    )

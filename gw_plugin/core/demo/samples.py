@@ -95,6 +95,13 @@ def _fmt(v: float, sig: int) -> str:
     return f"{v:.{d}f}"
 
 
+def _qualifier(text: str) -> str:
+    """The qualifier a non-detect's text carries, as sample_results.qualifier stores it."""
+    if text.startswith("<"):
+        return "<"
+    return "L" if text.endswith("L") else "ND"
+
+
 def _fmt_dl(v: float) -> str:
     return f"{v:.7f}".rstrip("0").rstrip(".")
 
@@ -171,7 +178,7 @@ def make_samples(b: Builder, ref: dict, run):
         samples.append((
             sample_uuids[k], w["county_code"], FIXED_TIMESTAMP, CREATED_BY, FIXED_TIMESTAMP, CREATED_BY,
             w["uuid"], f"{w['well_code']}-{y}Q{q}", f"{y}-{month[k]:02d}-{day[k]:02d}", N.LABS[lab[k]][0],
-            round(depth, 1) if depth is not None else None, None,
+            round(depth, 1) if depth is not None else None, None, None,  # parallel_of, remarks
         ))  # fmt: skip
     run.step(70)
 
@@ -249,9 +256,12 @@ def make_samples(b: Builder, ref: dict, run):
                 row = (text, float(text), 0, dl)
             keyed.append((j, p_order, county[wi[j]], sample_uuids[j], pname, row, unit, method))
     keyed.sort(key=lambda r: (r[0], r[1]))
+    # what the lab wrote beside the normalised value: the unit, the basis of the nitrogen species (the standard's,
+    # 以N计) and the qualifier of a non-detect as the lab's style writes it ("0.004L" → L, "<0.004" → <, "ND")
+    basis = {"硝酸盐": "以N计", "亚硝酸盐": "以N计", "氨氮": "以N计"}
     rows = [
         (uuid, cc, FIXED_TIMESTAMP, CREATED_BY, FIXED_TIMESTAMP, CREATED_BY, su, pname, row[0], row[1], unit, row[2],
-         row[3], method, unit, None, None)  # unit_as_written, basis_as_written, qualifier: issue 12 fills them
+         row[3], method, unit, basis.get(pname), _qualifier(row[0]) if row[2] else None)
         for uuid, (_, _, cc, su, pname, row, unit, method) in zip(res_uuids, keyed)
     ]  # fmt: skip
     return samples, rows

@@ -18,6 +18,11 @@ Evaluation rules (../shared/reference/README.md §1, GB/T 14848-2017 §6):
   ≤ the class I limit is class I; otherwise it is "≤ class k" with k the best class whose limit is ≥ the
   detection limit. Such an upper bound is flagged (``Result.upper_bound``), reported separately and never makes a
   sample's class worse (§6.3 overall class = worst single-indicator class).
+* exact limits: a value is rounded to 12 significant digits before it is compared (:func:`snap`), so a unit
+  conversion that lands on a limit takes the limit's class (钡 700 μg/L = 0.7000000000000001 mg/L → 0.7 → III; the
+  standard's limits have at most four significant digits, float noise is in the 16th).
+* qualifiers: ">x" is above x (classified as the next number above x: 总大肠菌群 ">100" → V), "≥x" as x; "<x",
+  "≤x", "xL", "ND", "未检出" are non-detects with detection limit x.
 * standard index (HJ 610-2016 §8.4.1.2): Pi = Ci / Csi with Csi the class III limit; pH:
   P = (7.0 − pH)/(7.0 − 6.5) for pH ≤ 7, (pH − 7.0)/(8.5 − 7.0) for pH > 7.
 * exceedance multiple (超标倍数) = (C − Cs)/Cs against the class III limit; it is returned for every detected
@@ -40,6 +45,8 @@ from . import labvalues as LV
 from .standard import NUMERIC, PH, PH_I_III, PH_IV, RADIO, TEXT, Indicator, by_key, indicators
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
+#: stored qualifiers (sample_results.qualifier) that make a value a non-detect
+BELOW_MARKS = frozenset({"<", "≤", "L", "ND", "未检出"})
 
 PH_NEUTRAL = 7.0  # HJ 610-2016 §8.4.1.2 standard-index formula
 
@@ -113,8 +120,37 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
-def numeric_class(ind: Indicator, value: float) -> int:
-    """Class 1–5 of a detected numeric value (从优不从劣 at shared limits: the first class whose limit ≥ value)."""
+SNAP_DIGITS = 12
+
+
+def snap(x: float) -> float:
+    """``x`` rounded to SNAP_DIGITS significant digits: the binary noise of a unit conversion removed before a
+    comparison with a limit (0.7000000000000001 → 0.7)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.{SNAP_DIGITS}g}")
+
+
+def snap_array(v: np.ndarray) -> np.ndarray:
+    """:func:`snap` of every element (NaN and inf pass through)."""
+    v = np.asarray(v, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e = np.floor(np.log10(np.abs(v)))
+    e = np.where(np.isfinite(e), e, 0.0)
+    k = SNAP_DIGITS - 1 - e  # decimals to keep
+    with np.errstate(invalid="ignore", over="ignore"):
+        scale = 10.0 ** np.abs(k)
+        out = np.where(k >= 0, np.round(v * scale) / scale, np.round(v / scale) * scale)
+    return np.where(np.isfinite(out), out, v)
+
+
+def numeric_class(ind: Indicator, value: float, above: bool = False) -> int:
+    """Class 1–5 of a detected numeric value (从优不从劣 at shared limits: the first class whose limit ≥ value);
+    the value is compared after :func:`snap`. ``above``: the value was written ">value" (the next number above it
+    is classified)."""
+    value = snap(value)
+    if above:
+        value = math.nextafter(value, math.inf)
     if ind.kind == PH:
         lo, hi = PH_I_III
         if lo <= value <= hi:
@@ -183,12 +219,17 @@ def classify(
     *,
     below_detection: bool = False,
     detection_limit: Optional[float] = None,
+    qualifier: Optional[str] = None,
+    basis: Optional[str] = None,
 ) -> Result:
     """Classify one result.
 
     ``parameter`` is a key or any spelling labvalues recognises; ``value`` a number or the lab's text ("0.01L",
     "ND", "<0.005", "无"); ``unit`` None/"" means the standard's unit. ``below_detection``/``detection_limit``
-    (in ``unit``) mark a non-detect explicitly. Never raises for bad input: the note says what was wrong.
+    (in ``unit``) mark a non-detect explicitly. ``qualifier`` is the stored qualifier of a numeric ``value``
+    (sample_results.qualifier: ">" above, "≥" at least, "<", "≤", "L", "ND", "未检出" below detection);
+    ``basis`` the basis written apart from the unit ("以NO3-计", "NH3"; sample_results.basis_as_written). Never
+    raises for bad input: the note says what was wrong.
     """
     pname = "" if parameter is None else str(parameter)
     ind = resolve(parameter)
@@ -201,8 +242,9 @@ def classify(
         )
 
     num: Optional[float] = None
-    above = False  # value written as ">x": the true value is above x
-    nd = bool(below_detection)
+    mark = (qualifier or "").strip()
+    above = mark == ">"  # value written as ">x": the true value is above x
+    nd = bool(below_detection) or mark in BELOW_MARKS
     dl = detection_limit
     if isinstance(value, str):
         text = value.strip()
@@ -236,7 +278,7 @@ def classify(
                     dl = parsed.detection_limit
             else:
                 num = parsed.value_num
-                above = parsed.qualifier == ">"
+                above = above or parsed.mark == ">"
     elif value is None or (isinstance(value, float) and math.isnan(value)):
         if not nd:
             return _missing(pname, ind)
@@ -253,7 +295,7 @@ def classify(
     if nd:
         if dl is None and num is not None:  # a numeric value flagged below detection is its detection limit
             dl = num
-        return _classify_non_detect(ind, pname, dl, unit)
+        return _classify_non_detect(ind, pname, dl, unit, basis)
 
     if ind.kind == TEXT:
         if num is None:
@@ -268,14 +310,14 @@ def classify(
             tr("gb14848", "numeric value {0}: 0 = none → I, > 0 = present → V").format(_fmt(num)),
         )
     try:
-        factor = LV.conversion_factor(ind.key, unit)
+        factor = LV.conversion_factor(ind.key, unit or None, basis or None)
     except LV.UnitError as exc:
         return Result(pname, ind.key, None, str(exc))
-    c = num * factor
+    c = snap(num * factor)
     if not above:
         return _classify_value(ind, pname, c)
     # ">x": classify a value just above x; the class is a lower bound and may rightly make a sample worse
-    r = _classify_value(ind, pname, math.nextafter(c, math.inf))
+    r = _classify_value(ind, pname, c, above=True)
     note = tr("gb14848", "value reported as >{0}: at least this class").format(_fmt(c))
     return replace(r, value=c, note=f"{r.note}; {note}")
 
@@ -284,7 +326,7 @@ def _missing(pname: str, ind: Indicator) -> Result:
     return Result(pname, ind.key, None, tr("gb14848", "no value"))
 
 
-def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
+def _classify_value(ind: Indicator, pname: str, c: float, above: bool = False) -> Result:
     if not math.isfinite(c):
         return Result(pname, ind.key, None, tr("gb14848", "value is not a finite number"), value=c)
     if ind.kind != PH and c < 0:
@@ -295,7 +337,7 @@ def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
             tr("gb14848", "negative concentration {0} is impossible").format(_fmt(c)),
             value=c,
         )
-    cls = numeric_class(ind, c)
+    cls = numeric_class(ind, c, above)
     if ind.kind == PH:
         note = tr("gb14848", "pH two-sided: I–III 6.5–8.5, IV 5.5–<6.5 or >8.5–9.0, V otherwise → {0}").format(
             ROMAN[cls]
@@ -309,7 +351,7 @@ def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
     else:
         lim = ind.limits[cls - 1] if cls <= 4 else None
         shared = [k for k in range(1, 5) if lim is not None and ind.limits[k - 1] == lim]
-        if len(shared) > 1 and c == lim:
+        if len(shared) > 1 and c == lim and not above:
             note = tr("gb14848", "equal to the limit {0} shared by classes {1} → {2} (从优不从劣)").format(
                 _fmt(c), "/".join(ROMAN[k] for k in shared), ROMAN[cls]
             )
@@ -328,7 +370,7 @@ def _classify_value(ind: Indicator, pname: str, c: float) -> Result:
     )
 
 
-def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) -> Result:
+def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str], basis: Optional[str] = None) -> Result:
     if ind.kind == PH:
         return Result(pname, ind.key, None, tr("gb14848", "pH cannot be 'below detection'"), non_detect=True)
     if ind.kind == TEXT:
@@ -354,7 +396,7 @@ def _classify_non_detect(ind: Indicator, pname: str, dl, unit: Optional[str]) ->
             non_detect=True,
         )
     try:
-        dl_std = float(dl) * LV.conversion_factor(ind.key, unit)
+        dl_std = snap(float(dl) * LV.conversion_factor(ind.key, unit or None, basis or None))
     except (LV.UnitError, TypeError, ValueError) as exc:
         return Result(pname, ind.key, None, str(exc), non_detect=True)
     # the best class whose limit is ≥ the detection limit; class I of anionic surfactants is "not detected"
@@ -549,6 +591,7 @@ def classify_array(
     detection_limits=None,
     factors=None,
     exceedance: bool = False,
+    above=None,
 ) -> ArrayResult:
     """Vectorised classification of many results (same rules and results as :func:`classify`).
 
@@ -556,7 +599,9 @@ def classify_array(
     ``values``: floats in the standard's unit (NaN = missing); ``factors`` optional per-row multipliers to the
     standard's unit (see labvalues.conversion_factor). ``below_detection`` bool array and ``detection_limits``
     apply the non-detect rule (a missing detection limit falls back to the value). Text indicators take numeric
-    grades: 0 = none → I, > 0 → V. ``exceedance=True`` also returns (C − Cs)/Cs against class III.
+    grades: 0 = none → I, > 0 → V. ``exceedance=True`` also returns (C − Cs)/Cs against class III. ``above``
+    (bool array) marks values written as ">x": classified as the next number above x. Values are compared after
+    :func:`snap_array`.
     """
     t = _tables()
     n = t["n"]
@@ -572,6 +617,11 @@ def classify_array(
     if factors is not None:
         f = np.asarray(factors, dtype=np.float64)
         v = v * f
+    v = snap_array(v)
+    if above is not None:
+        up = np.asarray(above, dtype=bool)
+        if up.any():
+            v = np.where(up, np.nextafter(v, np.inf), v)
 
     lim = t["lim"]
     cls = np.ones(v.shape, dtype=np.int8)
@@ -596,7 +646,7 @@ def classify_array(
             if detection_limits is not None:
                 given = np.broadcast_to(np.asarray(detection_limits, dtype=np.float64), v.shape)[nd_idx]
                 if f is not None:
-                    given = given * f[nd_idx]
+                    given = snap_array(given * f[nd_idx])
                 dl = np.where(np.isnan(given), dl, given)
             sc = codes[nd_idx]
             kind = t["kind"].take(sc)

@@ -4,11 +4,13 @@ Finding (pure numpy): wells closer than a distance (default 30 m) whose aquifer 
 whose depths are compatible (difference ≤ max(absolute tolerance, relative tolerance × the deeper one)) are
 proposed; candidates are grouped transitively (union–find), so three records of one well form one group.
 
-Merging (qgis.core, no widgets) happens in the layers' edit buffers as one edit command per layer: the kept well
-collects every other record's well code and department codes as aliases in ``source_codes``, fills its empty fields
-from the others, every row that referenced a merged well (samples, inspections, recharge zones … — every relation
-of the schema that points at monitoring_wells) is re-pointed to the kept uuid, and the merged wells are deleted.
-Until the layers are saved, ``MergeResult.undo()`` (or QGIS's undo) restores everything.
+Merging (:func:`merge_wells_sql`) happens in the database, in SQL, in ONE transaction, whether or not the tables'
+layers are loaded: the kept well collects every other record's well code and department codes as aliases in
+``source_codes`` and fills its empty fields from the others; every row of every table that references a merged well
+by uuid (samples, water levels, inspections, recharge zones … — every relation of the schema that points at
+monitoring_wells) is re-pointed to the kept uuid; the merged wells are deleted. :meth:`SqlMergeResult.undo` restores
+all of it in one transaction (the merged wells with their fid and geometry, the re-pointed rows, the kept well's
+fields). Layers showing the database are then reloaded by the caller.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 
 from ...toolbelt.qt import null_to_none
 from ..data import schema as S
+from ..data import sqlite_gpkg as SG
 from ..data.model import SYSTEM_FIELD_NAMES
 
 
@@ -159,100 +162,127 @@ def _aliases(text) -> list:
     return [a for a in re.split(r"[,;，；\s]+", text or "") if a]
 
 
-@dataclass
-class MergeResult:
-    kept_uuid: str
-    merged_uuids: list
-    repointed: dict  # table → number of rows re-pointed
-    layers: list  # layers edited (for undo)
-
-    def undo(self) -> None:
-        for layer in self.layers:
-            if layer.isEditable() and layer.undoStack().canUndo():
-                layer.undoStack().undo()
-
-
 def referencing_fields() -> list:
     """(table, field) pairs of the schema that hold a monitoring well's uuid."""
     return [(t.name, f) for t in S.TABLES for f, target in t.relations() if target == "monitoring_wells"]
 
 
-def merge_wells(
-    wells_layer, keep_fid: int, drop_fids: list, related_layers: dict, description: str = ""
-) -> MergeResult:
-    """Merge ``drop_fids`` into ``keep_fid`` inside the edit buffers (layers are put in edit mode if needed).
+class MergeError(ValueError):
+    """A merge that cannot be done (or undone) as asked; the message is one sentence for the user."""
 
-    ``related_layers``: table name → QgsVectorLayer for the tables of ``referencing_fields()`` that are loaded.
-    """
-    from qgis.core import QgsFeatureRequest
 
-    drop_fids = [f for f in drop_fids if f != keep_fid]
-    if not drop_fids:
-        raise ValueError("nothing to merge")
-    keep = wells_layer.getFeature(keep_fid)
-    drops = [wells_layer.getFeature(f) for f in drop_fids]
-    if not keep.isValid() or not all(d.isValid() for d in drops):
-        raise ValueError("a well to merge no longer exists")
-    keep_uuid = keep["uuid"]
-    drop_uuids = [d["uuid"] for d in drops]
-    label = description or f"merge wells into {keep['well_code'] or keep_uuid}"
-    edited = []  # layers with a finished or open command of this merge
-    open_commands = []
+@dataclass
+class SqlMergeResult:
+    """What :func:`merge_wells_sql` did, and everything :meth:`undo` needs to restore it."""
 
-    def begin(layer):
-        if not layer.isEditable():
-            layer.startEditing()
-        layer.beginEditCommand(label)
-        edited.append(layer)
-        open_commands.append(layer)
+    database: str
+    kept_uuid: str
+    merged_uuids: list
+    repointed: dict  # table → number of rows re-pointed
+    kept_before: dict = field(default_factory=dict, repr=False)  # column → value of the kept well before
+    merged_rows: list = field(default_factory=list, repr=False)  # full rows (column → value) of the merged wells
+    moved: list = field(default_factory=list, repr=False)  # (table, column, row uuid, old well uuid)
+    undone: bool = False
 
-    def end(layer):
-        layer.endEditCommand()
-        open_commands.remove(layer)
+    def undo(self) -> None:
+        """Restore the merged wells, every re-pointed row and the kept well's fields, in one transaction."""
+        if self.undone:
+            raise MergeError("this merge was already undone")
+        con = SG.open_db(self.database)
+        try:
+            with SG.transaction(con):
+                present = _in(con, "SELECT uuid FROM monitoring_wells WHERE uuid IN ({})", self.merged_uuids)
+                if present:
+                    raise MergeError("a merged well exists again: the merge cannot be undone")
+                for row in self.merged_rows:
+                    taken = con.execute("SELECT 1 FROM monitoring_wells WHERE fid = ?", (row["fid"],)).fetchone()
+                    cols = [c for c in row if not (c == "fid" and taken)]
+                    con.execute(
+                        f"INSERT INTO monitoring_wells ({', '.join(_q(c) for c in cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})",
+                        [row[c] for c in cols],
+                    )
+                for table, column, row_uuid, old in self.moved:
+                    con.execute(f"UPDATE {_q(table)} SET {_q(column)} = ? WHERE uuid = ?", (old, row_uuid))
+                cols = [c for c in self.kept_before if c not in ("fid", "uuid")]
+                con.execute(
+                    f"UPDATE monitoring_wells SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE uuid = ?",
+                    [self.kept_before[c] for c in cols] + [self.kept_uuid],
+                )
+        finally:
+            con.close()
+        self.undone = True
 
+
+def _q(name: str) -> str:
+    """A schema identifier quoted for SQL (names come from the schema and the table itself, never from users)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _in(con, sql: str, values: list) -> list:
+    return con.execute(sql.format(", ".join("?" * len(values))), list(values)).fetchall()
+
+
+def _row(con, uuid: str) -> dict:
+    cur = con.execute("SELECT * FROM monitoring_wells WHERE uuid = ?", (uuid,))
+    row = cur.fetchone()
+    if row is None:
+        return {}
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+def merge_wells_sql(database: str, keep_uuid: str, drop_uuids: list) -> SqlMergeResult:
+    """Merge the wells ``drop_uuids`` into ``keep_uuid`` in the database, in one transaction (see the module
+    docstring). MergeError when a well does not exist or nothing is to merge."""
+    drop_uuids = [u for u in dict.fromkeys(drop_uuids) if u != keep_uuid]
+    if not drop_uuids:
+        raise MergeError("nothing to merge")
+    con = SG.open_db(database)
     try:
-        begin(wells_layer)
-        fields = wells_layer.fields()
-        aliases = _aliases(keep["source_codes"])
-        for d in drops:
-            for a in [d["well_code"], *_aliases(d["source_codes"])]:
-                if a and a not in aliases and a != keep["well_code"]:
-                    aliases.append(a)
-        changes = {fields.indexOf("source_codes"): "; ".join(aliases)}
-        system = set(SYSTEM_FIELD_NAMES) | {"fid", "source_codes"}
-        for i, fld in enumerate(fields):
-            if fld.name() in system:
-                continue
-            if null_to_none(keep[i]) in (None, ""):
-                for d in drops:
-                    if null_to_none(d[i]) not in (None, ""):
-                        changes[i] = d[i]
-                        break
-        wells_layer.changeAttributeValues(keep_fid, changes)
-        repointed = {}
-        for table, field_name in referencing_fields():
-            layer = related_layers.get(table)
-            if layer is None:
-                continue
-            idx = layer.fields().indexOf(field_name)
-            expr = f'"{field_name}" IN ({", ".join(chr(39) + u + chr(39) for u in drop_uuids)})'
-            fids = [f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterExpression(expr).setNoAttributes())]
-            if not fids:
-                continue
-            begin(layer)
-            for fid in fids:
-                layer.changeAttributeValue(fid, idx, keep_uuid)
-            end(layer)
-            repointed[table] = len(fids)
-        wells_layer.deleteFeatures(drop_fids)
-        end(wells_layer)
-    except Exception:
-        for layer in edited:
-            if layer in open_commands:
-                layer.destroyEditCommand()  # reverts what the open command did
-            elif layer.undoStack().canUndo():
-                layer.undoStack().undo()
-        raise
-    # wells_layer was begun first: put it last so that undo() restores wells after the rows pointing at them
-    ordered = edited[1:] + edited[:1]
-    return MergeResult(keep_uuid, drop_uuids, repointed, ordered)
+        with SG.transaction(con):
+            keep = _row(con, keep_uuid)
+            drops = [_row(con, u) for u in drop_uuids]
+            if not keep or not all(drops):
+                raise MergeError("a well to merge no longer exists")
+            result = SqlMergeResult(database, keep_uuid, drop_uuids, {}, dict(keep), drops)
+            geometry = {
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = 'monitoring_wells'"
+                )
+            }
+            aliases = _aliases(keep.get("source_codes"))
+            for d in drops:
+                for a in [d.get("well_code"), *_aliases(d.get("source_codes"))]:
+                    if a and a not in aliases and a != keep.get("well_code"):
+                        aliases.append(a)
+            changes = {"source_codes": "; ".join(aliases) or None}
+            system = set(SYSTEM_FIELD_NAMES) | {"fid", "source_codes"} | geometry
+            for column, value in keep.items():
+                if column in system or value not in (None, ""):
+                    continue
+                filled = next((d[column] for d in drops if d.get(column) not in (None, "")), None)
+                if filled is not None:
+                    changes[column] = filled
+            con.execute(
+                f"UPDATE monitoring_wells SET {', '.join(_q(c) + ' = ?' for c in changes)} WHERE uuid = ?",
+                [*changes.values(), keep_uuid],
+            )
+            for table, column in referencing_fields():
+                if not con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+                ).fetchone():
+                    continue
+                rows = _in(con, f"SELECT uuid, {_q(column)} FROM {_q(table)} WHERE {_q(column)} IN ({{}})", drop_uuids)
+                if not rows:
+                    continue
+                marks = ", ".join("?" * len(drop_uuids))
+                con.execute(
+                    f"UPDATE {_q(table)} SET {_q(column)} = ? WHERE {_q(column)} IN ({marks})", [keep_uuid, *drop_uuids]
+                )
+                result.moved += [(table, column, u, old) for u, old in rows]
+                result.repointed[table] = len(rows)
+            con.execute(f"DELETE FROM monitoring_wells WHERE uuid IN ({', '.join('?' * len(drop_uuids))})", drop_uuids)
+    finally:
+        con.close()
+    return result

@@ -7,7 +7,10 @@
 * ``gb14848_note(parameter, value[, unit])`` → the text saying which rule applied or why there is no class.
 
 ``value`` may be a number or the lab's text ("0.01L", "ND", "<0.005", "无"); ``unit`` NULL means the standard's
-unit. The plugin calls :func:`register_functions` in initGui and :func:`unregister_functions` in unload; both are
+unit. Two optional arguments take the rest of a stored result: ``qualifier`` (sample_results.qualifier: ">" above,
+"<", "L", "ND" … below detection) and ``basis`` (sample_results.basis_as_written: "以NO3-计", "NH3"), so that
+``gb14848_class(parameter, value_num, unit, qualifier)`` and ``gb14848_class(parameter, value_text, unit_as_written,
+qualifier, basis_as_written)`` give the same class. The plugin calls :func:`register_functions` in initGui and :func:`unregister_functions` in unload; both are
 idempotent. Logic lives in core/wells/classify.py.
 """
 
@@ -36,6 +39,12 @@ def _help(name: str, returns: str) -> str:
             "<p>Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its "
             "detection limit is ≤ the class I limit, otherwise '≤ class k'.</p>",
         ).format(returns)
+        + tr(
+            "gb14848_expressions",
+            "<p>Optional <b>qualifier</b> (the stored qualifier: &gt; above the value, &lt;, L, ND below detection) and "
+            "<b>basis</b> (the basis as written, e.g. 以NO3-计): the stored pair (value_num, unit, qualifier) and the "
+            "pair as written (value_text, unit_as_written, qualifier, basis_as_written) classify alike.</p>",
+        )
         + f"<h4>Example</h4><pre>{name}('NO3-N', 25, 'mg/L')</pre>"
     )
 
@@ -53,15 +62,23 @@ class _GbFunction(PureFunction):
             QgsExpressionFunction.Parameter("parameter"),
             QgsExpressionFunction.Parameter("value"),
             QgsExpressionFunction.Parameter("unit", True, None),
+            QgsExpressionFunction.Parameter("qualifier", True, None),
+            QgsExpressionFunction.Parameter("basis", True, None),
         ]
         super().__init__(self.NAME, params, GROUP, _help(self.NAME, self.returns()))
 
     def func(self, values, context, parent, node):
-        parameter, value, unit = (self.argument(values, i) for i in range(3))
-        if parameter is None or value is None:
+        parameter, value, unit, qualifier, basis = (self.argument(values, i) for i in range(5))
+        if parameter is None or (value is None and qualifier in (None, "")):
             return None
         try:
-            result = classify.classify(str(parameter), value, None if unit in (None, "") else str(unit))
+            result = classify.classify(
+                str(parameter),
+                value,
+                None if unit in (None, "") else str(unit),
+                qualifier=None if qualifier in (None, "") else str(qualifier),
+                basis=None if basis in (None, "") else str(basis),
+            )
         except Exception as exc:  # never break an expression evaluation; report through the parent
             parent.setEvalErrorString(str(exc))
             return None

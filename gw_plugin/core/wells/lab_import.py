@@ -3,80 +3,46 @@ report before anything is written, then write in ONE transaction — all rows, o
 accepts) all valid rows. Never a half-written file.
 
 Long format: one row per value (well, date, parameter, value, unit). Wide format: one row per sample and one column
-per parameter (units from the header, e.g. "硝酸盐(mg/L)", or the standard's unit). Parameters are recognised by the
-standard's Chinese name, English name or symbol (core/wells/labvalues.py), values keep the lab's notation in value_text
-with non-detects flagged, and numbers are converted to the standard's unit.
+per parameter. A parameter text carries its unit and basis ("硝酸盐(以NO3-计)(mg/L)", "砷(μg/L)", "NO3-", "氨(NH3)";
+core/wells/labvalues.parse_parameter); a value may carry its own unit ("0.5mg/L"). The unit used is the value's, else
+the unit column's, else the name's; two of them that disagree are an error, never a silent choice. Each value is
+stored twice, consistently: normalised (value_num in the standard's unit and basis) and as written (value_text,
+unit_as_written, basis_as_written, qualifier). Wells are matched by code after NFKC and case folding, by any
+department code, by name, or through a sample-to-well table (core/wells/lab_wells.py); a second sample code at the
+same well and day is a parallel sample (平行样), kept as its own sample.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import sqlite3
 
 import numpy as np
 
 from ..data import tabular
 from ..data.gpkg import open_database
-from . import labvalues, standard
-from .lab_report import Cells, ColumnMapping, ImportRefusedError, ImportReport, Issue, Record  # noqa: F401
-from .lab_write import existing_samples, results_of, take, write
+from . import lab_checks, lab_wells, labvalues, standard
+from .classify import snap_array
+from .lab_checks import codes as _codes
+from .lab_dates import EXCEL_EPOCH, parse_date  # noqa: F401  (public: the import's date reading)
+from .lab_report import MARKS, Cells, ColumnMapping, ImportRefusedError, ImportReport, Issue, Record  # noqa: F401
+from .lab_wells import fold, well_index  # noqa: F401
+from .lab_write import resolve_samples, results_of, take, write
 
 MAX_DATE_AGE_YEARS = 80
-
-
-# ----------------------------------------------------------------------------------------------------------------
-_DATE_RES = [
-    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$"), (1, 2, 3)),
-    (re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?.*$"), (1, 2, 3)),
-    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),
-]
-EXCEL_EPOCH = _dt.date(1899, 12, 30)
-
-
-def parse_date(text) -> _dt.date | None:
-    if text is None:
-        return None
-    if isinstance(text, _dt.datetime):
-        return text.date()
-    if isinstance(text, _dt.date):
-        return text
-    t = labvalues.normalise_text(text)
-    for rx, (y, m, d) in _DATE_RES:
-        mt = rx.match(t)
-        if mt:
-            try:
-                return _dt.date(int(mt.group(y)), int(mt.group(m)), int(mt.group(d)))
-            except ValueError:
-                return None
-    if re.fullmatch(r"\d{5}(\.\d+)?", t):  # an Excel serial day number
-        return EXCEL_EPOCH + _dt.timedelta(days=int(float(t)))
-    return None
-
-
-_UNIT_IN_HEADER = re.compile(r"[（(]\s*([^()（）]*?/[^()（）]*?)\s*[)）]\s*$")
+#: implausible values reported one by one per parameter; the rest in one summary warning
+MAX_WARNINGS_EACH = 50
+_NAN = float("nan")
+_MARK_POS = {m: i for i, m in enumerate(MARKS)}
 
 
 def header_unit(header: str) -> str:
     """'mg/L' from '硝酸盐(mg/L)' or '硝酸盐（以N计）（mg/L）'; '' when the header names no unit."""
-    m = _UNIT_IN_HEADER.search(labvalues.normalise_text(header))
-    return m.group(1) if m else ""
-
-
-def well_index(path: str) -> dict:
-    """well code (and every code in source_codes) → well uuid, and the city's extent for coordinate checks."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        idx = {}
-        for u, code, aliases in con.execute("SELECT uuid, well_code, source_codes FROM monitoring_wells"):
-            if code:
-                idx[str(code).strip()] = u
-            for a in re.split(r"[,;，；\s]+", aliases or ""):
-                if a:
-                    idx.setdefault(a.strip(), u)
-        return idx
-    finally:
-        con.close()
+        parsed = labvalues.parse_parameter(header)
+    except labvalues.UnitError:
+        return ""
+    return (parsed.unit or "") if parsed else ""
 
 
 def _as_float(x) -> float:
@@ -85,16 +51,6 @@ def _as_float(x) -> float:
         return float(x)
     except (TypeError, ValueError):
         return _NAN
-
-
-_NAN = float("nan")
-
-
-def _codes(column: list, verdict) -> tuple:
-    """Map a low-cardinality column through ``verdict(raw) -> index or -1`` once per distinct value.
-    Returns (int32 index per row, {raw: index})."""
-    lut = {raw: verdict(raw) for raw in set(column)}
-    return np.fromiter(map(lut.__getitem__, column), np.int32, len(column)), lut
 
 
 def _text(raw) -> str:
@@ -108,22 +64,54 @@ def _texts(values: list) -> list:
         return [_text(v) for v in values]
 
 
+class _Index(list):
+    """A list of distinct texts with their positions ("" at 0)."""
+
+    def __init__(self):
+        super().__init__([""])
+        self.pos = {"": 0}
+
+    def __call__(self, text) -> int:
+        text = text or ""
+        k = self.pos.get(text)
+        if k is None:
+            k = self.pos[text] = len(self)
+            self.append(text)
+        return k
+
+
 def validate(
-    path_or_table, database: str, mapping: ColumnMapping, today: _dt.date | None = None, progress=None, is_canceled=None
+    path_or_table,
+    database: str,
+    mapping: ColumnMapping,
+    today: _dt.date | None = None,
+    progress=None,
+    is_canceled=None,
+    sample_wells: dict | None = None,
 ) -> ImportReport:
     """Read and check every row; nothing is written. The report lists every issue with its row.
 
     Works column by column: wells, dates, parameters and units are judged once per distinct spelling, numbers are
     read in one pass, and the checks (units, ranges, duplicates in the file and in the database) run on arrays — a
-    million values take seconds. Each value gets at most one error, the first of: unknown well, bad date, unknown
-    parameter, missing/unreadable value, unit, impossible value, duplicate, duplicate in the database.
+    million values take seconds. Each value gets at most one error, the first of: control character, unknown well,
+    bad date, unknown parameter, missing/unreadable value, unit, impossible value, duplicate, duplicate in the
+    database. Implausible values (a 1000× unit slip) are warnings the user confirms.
+
+    ``sample_wells``: sample code → well code or name (a sample-to-well table, see lab_wells.sample_well_table);
+    also read from ``mapping.well_table`` (a file) when the mapping has it. Rows without a well then take the well
+    of their sample code.
     """
     table = path_or_table if isinstance(path_or_table, tabular.Table) else tabular.read_table(path_or_table)
     open_database(database, upgrade=False)
     today = today or _dt.date.today()
     n = table.nrows
     rep = ImportReport(table.path, rows_read=n, encoding=table.encoding)
-    wells = well_index(database)
+    wells = lab_wells.well_index(database)
+    well_table = getattr(mapping, "well_table", "")
+    if sample_wells is None and well_table:
+        sample_wells = lab_wells.sample_well_table(tabular.read_table(well_table))
+    if sample_wells:
+        sample_wells = {fold(k): v for k, v in sample_wells.items()}
 
     def step(pct: float) -> None:
         if is_canceled and is_canceled():
@@ -138,30 +126,42 @@ def validate(
             return None
         return table.column(name)
 
-    c_well, c_date = col(mapping.well, True), col(mapping.date, True)
-    c_code, c_lab = col(mapping.sample_code, False), col(mapping.lab, False)
+    c_well = col(mapping.well, not sample_wells)
+    c_date = col(mapping.date, True)
+    c_code, c_lab = col(mapping.sample_code, bool(sample_wells) and c_well is None), col(mapping.lab, False)
+    units, bases = _Index(), _Index()
     if mapping.layout == "long":
         c_par, c_val = col(mapping.parameter, True), col(mapping.value, True)
         c_unit = col(mapping.unit, False)
         value_columns = None
     elif mapping.layout == "wide":
+        c_par = c_val = c_unit = None
         used = {mapping.well, mapping.date, mapping.sample_code, mapping.lab, *mapping.ignore}
         value_columns = []
         for i, h in enumerate(table.headers):
             if h in used:
                 continue
-            key = labvalues.recognise_parameter(h)
-            if key is None:
+            try:
+                parsed = labvalues.parse_parameter(h)
+            except labvalues.UnitError as exc:
+                rep.issues.append(Issue(1, h, "error", "bad_parameter", str(exc)))
+                continue
+            if parsed is None:
                 rep.issues.append(Issue(1, h, "warning", "column_ignored", f"column {h!r} is not a known parameter"))
                 continue
-            rep.parameters[h] = key
-            value_columns.append((i, h, key, header_unit(h)))
+            rep.parameters[h] = parsed.key
+            value_columns.append((i, h, parsed.key, units(parsed.unit), bases(parsed.basis_written)))
         if not value_columns:
             raise tabular.TableReadError("no column of the table is a known GB/T 14848 parameter")
     else:
         raise ValueError(f"unknown layout {mapping.layout!r}")
     step(0.0)
     columns = table.columns
+    # the file row of each data row (1-based, as Excel counts; header rows and skipped rows accounted for)
+    if getattr(table, "row_numbers", None) is not None:
+        file_row = np.asarray(table.row_numbers, np.int64)[:n]
+    else:
+        file_row = np.arange(n, dtype=np.int64) + getattr(table, "first_row", 2)
     step(10.0)
     issues = rep.issues
 
@@ -169,14 +169,56 @@ def validate(
         issues.append(Issue(row, column, "error", code, message))
         rep.bad_rows.add(row)
 
+    # -- control characters: an error naming the cell; the row of a bad key cell is left out
+    row_ok = np.ones(n, bool)
+    value_ctrl: set = set()
+    for c, name in (
+        (c_well, mapping.well),
+        (c_date, mapping.date),
+        (c_par, mapping.parameter),
+        (c_val, mapping.value),
+        (c_unit, mapping.unit),
+        (c_code, mapping.sample_code),
+        (c_lab, mapping.lab),
+    ):
+        if c is None:
+            continue
+        for k in lab_checks.control_rows(columns[c], distinct=c != c_val):
+            what = lab_checks.describe_control(columns[c][k])
+            err(int(file_row[k]), name, "control_character", f"the cell holds a control character ({what})")
+            if c == c_val:
+                value_ctrl.add(k)
+            else:
+                row_ok[k] = False
+    if value_columns is not None:
+        for i, h, *_ in value_columns:
+            for k in lab_checks.control_rows(columns[i]):
+                err(
+                    int(file_row[k]),
+                    h,
+                    "control_character",
+                    f"the cell holds a control character ({lab_checks.describe_control(columns[i][k])})",
+                )
+                value_ctrl.add((k, i))
+
     # -- wells and dates: one verdict per distinct spelling
     well_pos: dict = {}
+    well_problem: dict = {}
+    well_column = columns[c_well] if c_well is not None else [None] * n
+    if sample_wells and c_code is not None:  # rows without a well take their sample's
+        codes_col = columns[c_code]
+        well_column = [
+            w if _text(w) else sample_wells.get(fold(s)) if s else None for w, s in zip(well_column, codes_col)
+        ]
 
     def well_verdict(raw) -> int:
-        u = wells.get(_text(raw))
-        return -1 if u is None else well_pos.setdefault(u, len(well_pos))
+        u, problem = wells.match(raw)
+        if u is None:
+            well_problem[raw] = problem
+            return -1
+        return well_pos.setdefault(u, len(well_pos))
 
-    w_row, well_lut = _codes(columns[c_well], well_verdict)
+    w_row, _ = _codes(well_column, well_verdict)
     oldest = today.replace(year=today.year - MAX_DATE_AGE_YEARS)
     date_pos: dict = {}
     date_problem: dict = {}
@@ -194,16 +236,22 @@ def validate(
         return -1
 
     d_row, _ = _codes(columns[c_date], date_verdict)
-    for k in np.flatnonzero(w_row < 0).tolist():
-        wcode = _text(columns[c_well][k])
-        err(k + 2, mapping.well, "unknown_well", f"well {wcode!r} is not in the database" if wcode else "no well")
-    for k in np.flatnonzero((w_row >= 0) & (d_row < 0)).tolist():
+    well_name = mapping.well or mapping.sample_code
+    for k in np.flatnonzero(row_ok & (w_row < 0)).tolist():
+        err(int(file_row[k]), well_name, "unknown_well", well_problem[well_column[k]])
+    for k in np.flatnonzero(row_ok & (w_row >= 0) & (d_row < 0)).tolist():
         code, message = date_problem[columns[c_date][k]]
-        err(k + 2, mapping.date, code, message)
-    row_ok = (w_row >= 0) & (d_row >= 0)
+        err(int(file_row[k]), mapping.date, code, message)
+    row_ok &= (w_row >= 0) & (d_row >= 0)
+    # samples: (well, date, sample code); without a code column one sample per well and date
+    code_pos: dict = {"": 0}
+    if c_code is not None:
+        s_row, _ = _codes(columns[c_code], lambda raw: code_pos.setdefault(fold(raw), len(code_pos)))
+    else:
+        s_row = np.zeros(n, np.int32)
     step(25.0)
 
-    # -- the values as cells: (file row, column position, parameter, raw value, unit)
+    # -- the values as cells: (file row, column position, parameter spelling, raw value, unit of the column)
     pkeys: list = []
     pkey_pos: dict = {}
 
@@ -213,136 +261,90 @@ def validate(
             pkeys.append(key)
         return pkey_pos[key]
 
-    units: list = [""]
-    unit_pos: dict = {"": 0}
-
-    def unit_index(u: str) -> int:
-        if u not in unit_pos:
-            unit_pos[u] = len(units)
-            units.append(u)
-        return unit_pos[u]
-
     if value_columns is None:
         colnames = [mapping.value]
+        spell_key, spell_unit, spell_basis = [], [], []
+        spell_problem: dict = {}
 
         def param_verdict(raw) -> int:
-            key = labvalues.recognise_parameter(raw)
-            if key is None:
+            try:
+                parsed = labvalues.parse_parameter(raw)
+            except labvalues.UnitError as exc:
+                spell_problem[raw] = ("bad_parameter", str(exc))
                 return -1
-            rep.parameters[str(raw)] = key
-            return pkey_index(key)
+            if parsed is None:
+                spell_problem[raw] = ("unknown_parameter", f"parameter {raw!r} is not in GB/T 14848-2017")
+                return -1
+            rep.parameters[str(raw)] = parsed.key
+            spell_key.append(pkey_index(parsed.key))
+            spell_unit.append(units(parsed.unit))
+            spell_basis.append(bases(parsed.basis_written))
+            return len(spell_key) - 1
 
-        p_row, _ = _codes(columns[c_par], param_verdict)
-        for k in np.flatnonzero(row_ok & (p_row < 0)).tolist():
-            praw = columns[c_par][k]
-            err(k + 2, mapping.parameter, "unknown_parameter", f"parameter {praw!r} is not in GB/T 14848-2017")
-        row_ok &= p_row >= 0
+        sp_row, _ = _codes(columns[c_par], param_verdict)
+        for k in np.flatnonzero(row_ok & (sp_row < 0)).tolist():
+            code, message = spell_problem[columns[c_par][k]]
+            err(int(file_row[k]), mapping.parameter, code, message)
+        row_ok &= sp_row >= 0
         idx = np.flatnonzero(row_ok)
         c_rows = idx
         c_col = np.zeros(idx.size, np.int32)
-        c_p = p_row[idx]
+        sp = sp_row[idx]
+        c_p = np.array(spell_key + [0], np.int32)[sp]
+        c_name_unit = np.array(spell_unit + [0], np.int32)[sp]
+        c_basis = np.array(spell_basis + [0], np.int32)[sp]
         raw_values = take(columns[c_val], idx, n)
         if c_unit is not None:
-            u_row, _ = _codes(columns[c_unit], lambda raw: unit_index(_text(raw)))
-            c_unit_idx = u_row[idx]
+            u_row, _ = _codes(columns[c_unit], lambda raw: units(_text(raw)))
+            c_col_unit = u_row[idx]
         else:
-            c_unit_idx = np.zeros(idx.size, np.int32)
+            c_col_unit = np.zeros(idx.size, np.int32)
+        ctrl = np.isin(idx, np.fromiter(value_ctrl, np.int64, len(value_ctrl))) if value_ctrl else None
     else:
-        colnames = [h for _, h, _, _ in value_columns]
+        colnames = [h for _, h, _, _, _ in value_columns]
         idx = np.flatnonzero(row_ok)
-        parts_rows, parts_col, parts_p, parts_u, raw_values = [], [], [], [], []
-        for j, (i, _h, key, unit) in enumerate(value_columns):
+        parts_rows, parts_col, parts_p, parts_u, parts_b, raw_values = [], [], [], [], [], []
+        for j, (i, _h, key, unit, basis) in enumerate(value_columns):
             parts_rows.append(idx)
             parts_col.append(np.full(idx.size, j, np.int32))
             parts_p.append(np.full(idx.size, pkey_index(key), np.int32))
-            parts_u.append(np.full(idx.size, unit_index(unit), np.int32))
+            parts_u.append(np.full(idx.size, unit, np.int32))
+            parts_b.append(np.full(idx.size, basis, np.int32))
             raw_values.extend(take(columns[i], idx, n))
         c_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, np.int64)
         c_col = np.concatenate(parts_col)
-        c_p = np.concatenate(parts_p)
-        c_unit_idx = np.concatenate(parts_u)
         order = np.lexsort((c_col, c_rows))  # file order: row by row, columns left to right
-        c_rows, c_col, c_p, c_unit_idx = c_rows[order], c_col[order], c_p[order], c_unit_idx[order]
+        c_rows, c_col = c_rows[order], c_col[order]
+        c_p, c_name_unit = np.concatenate(parts_p)[order], np.concatenate(parts_u)[order]
+        c_basis = np.concatenate(parts_b)[order]
+        c_col_unit = np.zeros(c_rows.size, np.int32)
         raw_values = list(map(raw_values.__getitem__, order.tolist()))
-    c_w, c_d = w_row[c_rows], d_row[c_rows]
+        ctrl = None
+        if value_ctrl:
+            col_of = {i: j for j, (i, *_r) in enumerate(value_columns)}
+            bad = {(int(k), col_of[i]) for k, i in value_ctrl}
+            ctrl = np.array([(int(r), int(c)) in bad for r, c in zip(c_rows, c_col)], bool)
+    c_w, c_d, c_s = w_row[c_rows], d_row[c_rows], s_row[c_rows]
     m = c_rows.size
     step(40.0)
-
-    # -- numbers: plain numbers in one pass; lab notations (ND, <0.01, 0.01L, words) parsed once per spelling
-    nums = np.fromiter(map(_as_float, raw_values), np.float64, m)
-    nd = np.zeros(m, bool)
-    dl = np.full(m, np.nan)
-    keep = np.ones(m, bool)
-    inds = [standard.indicator(k) for k in pkeys]
-    is_text = np.array([ind.kind == standard.TEXT for ind in inds] + [False], bool)[c_p]
-    notation: dict = {}
-
-    def cell_err(k: int, code: str, message: str) -> None:
-        """Error on value k: reported with its file row and column, and the value left out."""
-        keep[k] = False
-        err(int(c_rows[k]) + 2, colnames[c_col[k]], code, message)
-
-    for k in np.flatnonzero(~np.isfinite(nums)).tolist():
-        raw = raw_values[k]
-        lv = notation.get(raw)
-        if lv is None:
-            lv = notation[raw] = labvalues.parse_lab_value(raw)
-        if lv.qualifier == "missing":
-            keep[k] = False  # an empty cell of a wide table is no value, not an error
-            if value_columns is None:
-                cell_err(k, "missing_value", "no value")
-            continue
-        if lv.qualifier == "invalid":
-            cell_err(k, "bad_value", f"{raw!r}: {lv.note}")
-            continue
-        if lv.qualifier == "text":
-            if not is_text[k]:
-                cell_err(k, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
-                continue
-            nums[k] = np.nan
-        else:
-            nums[k] = np.nan if lv.value_num is None else lv.value_num
-            nd[k] = bool(lv.below_detection)
-            if lv.detection_limit is not None:
-                dl[k] = lv.detection_limit
-            if lv.unit and not units[c_unit_idx[k]]:
-                c_unit_idx[k] = unit_index(lv.unit)
-    has_num = ~np.isnan(nums)
-    for k in np.flatnonzero(keep & is_text & has_num).tolist():
-        cell_err(k, "bad_value", f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number")
-    step(60.0)
-
-    # -- units: one conversion factor per (parameter, unit) pair
-    numeric = keep & ~is_text
-    combo = c_p.astype(np.int64) * len(units) + c_unit_idx
-    factor = np.ones(m)
-    for cval in np.unique(combo[numeric]).tolist():
-        key, unit = pkeys[cval // len(units)], units[cval % len(units)]
-        sel = numeric & (combo == cval)
-        try:
-            f = labvalues.conversion_factor(key, unit) if unit else 1.0
-        except labvalues.UnitError as exc:
-            for k in np.flatnonzero(sel).tolist():
-                cell_err(k, "unit", str(exc))
-            continue
-        if f != 1.0:
-            factor[sel] = f
-    nums *= factor
-    dl *= factor
-    # -- impossible values
-    ph = pkey_pos.get("pH", -2)
-    with np.errstate(invalid="ignore"):
-        bad_ph = keep & (c_p == ph) & has_num & ((nums < 0) | (nums > 14))
-        negative = keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
-    for k in np.flatnonzero(bad_ph).tolist():
-        cell_err(k, "impossible", f"pH {raw_values[k]!r} outside 0–14")
-    for k in np.flatnonzero(negative).tolist():
-        cell_err(k, "impossible", f"{raw_values[k]!r}: a concentration cannot be negative")
+    vals = _read_values(
+        raw_values, c_p, pkeys, c_col_unit, c_name_unit, c_basis, units, bases, ctrl, long_layout=value_columns is None
+    )
+    for k, code, message in vals.errors:
+        err(int(file_row[c_rows[k]]), colnames[c_col[k]], code, message)
+    for k, code, message in vals.warnings:
+        issues.append(Issue(int(file_row[c_rows[k]]), colnames[c_col[k]], "warning", code, message))
+    keep = vals.keep
     step(75.0)
 
-    # -- duplicates in the file: the first value of a (well, date, parameter) stands, later ones are errors
-    n_dates, n_keys = max(len(date_pos), 1), max(len(pkeys), 1)
-    sample_key = c_w.astype(np.int64) * n_dates + c_d
+    def cell_err(k: int, code: str, message: str) -> None:
+        keep[k] = False
+        err(int(file_row[c_rows[k]]), colnames[c_col[k]], code, message)
+
+    # -- samples and duplicates in the file: the first value of a (sample, parameter) stands, later ones are errors
+    n_dates, n_codes, n_keys = max(len(date_pos), 1), max(len(code_pos), 1), max(len(pkeys), 1)
+    site_key = c_w.astype(np.int64) * n_dates + c_d
+    sample_key = site_key * n_codes + c_s
     value_key = sample_key * n_keys + c_p
     kept = np.flatnonzero(keep)
     order = kept[np.argsort(value_key[kept], kind="stable")]
@@ -353,31 +355,46 @@ def validate(
             group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
             for j in later.tolist():
                 k, first = int(order[j]), int(order[group_start[j]])
-                given = f"{pkeys[c_p[k]]} at this well and date already given in row {int(c_rows[first]) + 2}"
+                given = f"{pkeys[c_p[k]]} of this sample already given in row {int(file_row[c_rows[first]])}"
                 cell_err(k, "duplicate", given)
+    # distinct samples in file order; a second code at the same well and date is a parallel sample of the first
+    kept = np.flatnonzero(keep)
+    uniq, first, inverse = np.unique(sample_key[kept], return_index=True, return_inverse=True)
+    by_appearance = np.argsort(first, kind="stable")
+    rank = np.empty_like(by_appearance)
+    rank[by_appearance] = np.arange(by_appearance.size)
+    sample_of = np.full(m, -1, np.int32)
+    sample_of[kept] = rank[inverse]
+    code_text = {v: k for k, v in code_pos.items()}
+    well_uuids, dates = list(well_pos), list(date_pos)
+    samples, primary_of_site, primaries = [], {}, []
+    for j in by_appearance.tolist():
+        skv = int(uniq[j])
+        site, code = skv // n_codes, skv % n_codes
+        samples.append((well_uuids[site // n_dates], dates[site % n_dates], code_text[code]))
+        primaries.append(primary_of_site.setdefault(site, len(samples) - 1))
+    parallels = sum(1 for j, p in enumerate(primaries) if p != j)
+    if parallels:
+        issues.append(
+            Issue(
+                1,
+                mapping.sample_code,
+                "warning",
+                "parallel_samples",
+                f"{parallels} samples are parallel samples (平行样): a second sample code at a well "
+                "and date already sampled; each is kept as its own sample",
+            )
+        )
     # -- duplicates of values already in the database
-    well_uuids = list(well_pos)
-    dates = list(date_pos)
     con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        existing = existing_samples(con)
-        if existing:
-            kept = np.flatnonzero(keep)
-            uniq = np.unique(sample_key[kept])
-            known = {}
-            for skv in uniq.tolist():
-                su = existing.get((well_uuids[skv // n_dates], dates[skv % n_dates]))
-                if su is not None:
-                    known[skv] = su
-            if known:
-                in_db = results_of(con, known.values())
-                for k in kept[np.isin(sample_key[kept], np.fromiter(known, np.int64, len(known)))].tolist():
-                    if (known[int(sample_key[k])], pkeys[c_p[k]]) in in_db:
-                        cell_err(
-                            k,
-                            "duplicate_in_database",
-                            f"{pkeys[c_p[k]]} at this well and date is already in the database",
-                        )
+        existing = resolve_samples(con, samples, primaries)
+        known = {j: su for j, su in enumerate(existing) if su is not None}
+        if known:
+            in_db = results_of(con, known.values())
+            for k in kept[np.isin(sample_of[kept], np.fromiter(known, np.int64, len(known)))].tolist():
+                if (known[int(sample_of[k])], pkeys[c_p[k]]) in in_db:
+                    cell_err(k, "duplicate_in_database", f"{pkeys[c_p[k]]} of this sample is already in the database")
     finally:
         con.close()
     step(90.0)
@@ -385,25 +402,179 @@ def validate(
     sel = np.flatnonzero(keep)
     c_rows_sel = c_rows[sel]
     rep.cells = Cells(
-        row=c_rows_sel.astype(np.int64) + 2,
+        row=file_row[c_rows_sel],
         well=c_w[sel],
         date=c_d[sel],
         pkey=c_p[sel],
         value_text=_texts(take(raw_values, sel, m)),
-        value_num=nums[sel],
-        below_detection=nd[sel],
-        detection_limit=dl[sel],
+        value_num=vals.nums[sel],
+        below_detection=vals.nd[sel],
+        detection_limit=vals.dl[sel],
         sample_code=take(columns[c_code], c_rows_sel, -1) if c_code is not None else None,
         lab=take(columns[c_lab], c_rows_sel, -1) if c_lab is not None else None,
         well_uuids=well_uuids,
         dates=dates,
         pkeys=pkeys,
+        unit_written=vals.unit[sel],
+        basis_written=c_basis[sel],
+        mark=vals.mark[sel],
+        units=list(units),
+        bases=list(bases),
+        sample=sample_of[sel],
+        samples=samples,
+        primary=primaries,
     )
     position = {h: i for i, h in enumerate(table.headers)}
     rep.issues.sort(key=lambda i: (i.row, position.get(i.column, -1)))  # file order: rows, then columns
     if progress:
         progress(100.0)
     return rep
+
+
+class _Values:
+    """The values of the cells read: numbers in the standard's unit, non-detects, the unit and qualifier as
+    written, which cells stand, and the errors and warnings found (cell position, code, message)."""
+
+    def __init__(self, m: int):
+        self.nums = np.full(m, np.nan)
+        self.nd = np.zeros(m, bool)
+        self.dl = np.full(m, np.nan)
+        self.keep = np.ones(m, bool)
+        self.unit = np.zeros(m, np.int32)
+        self.mark = np.zeros(m, np.int8)
+        self.errors: list = []
+        self.warnings: list = []
+
+    def error(self, k: int, code: str, message: str) -> None:
+        self.keep[k] = False
+        self.errors.append((k, code, message))
+
+
+def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, bases, ctrl, long_layout) -> _Values:
+    m = len(raw_values)
+    v = _Values(m)
+    nums = np.fromiter(map(_as_float, raw_values), np.float64, m)
+    nums[~np.isfinite(nums)] = np.nan  # "inf", "1e999": read (and refused) by the notation parser
+    inds = [standard.indicator(k) for k in pkeys]
+    is_text = np.array([ind.kind == standard.TEXT for ind in inds] + [False], bool)[c_p]
+    value_unit = np.zeros(m, np.int32)
+    if ctrl is not None:
+        for k in np.flatnonzero(ctrl).tolist():
+            v.keep[k] = False  # reported with the control-character check
+            nums[k] = 0.0
+    notation: dict = {}
+    for k in np.flatnonzero(np.isnan(nums)).tolist():
+        raw = raw_values[k]
+        lv = notation.get(raw)
+        if lv is None:
+            lv = notation[raw] = labvalues.parse_lab_value(raw)
+        if lv.qualifier == "missing":
+            if long_layout:
+                v.error(k, "missing_value", "no value")
+            else:
+                v.keep[k] = False  # an empty cell of a wide table is no value, not an error
+            continue
+        if lv.qualifier == "invalid":
+            v.error(k, "bad_value", f"{raw!r}: {lv.note}")
+            continue
+        if lv.qualifier == "text":
+            if not is_text[k]:
+                v.error(k, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
+            continue
+        nums[k] = np.nan if lv.value_num is None else lv.value_num
+        v.nd[k] = bool(lv.below_detection)
+        if lv.detection_limit is not None:
+            v.dl[k] = lv.detection_limit
+        v.mark[k] = _MARK_POS.get(lv.mark, 0)
+        if lv.unit:
+            value_unit[k] = units(lv.unit)
+    if ctrl is not None:
+        nums[ctrl] = np.nan
+    has_num = ~np.isnan(nums)
+    for k in np.flatnonzero(v.keep & is_text & has_num).tolist():
+        v.error(k, "bad_value", f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number")
+
+    # -- units: the value's own, else the unit column's, else the name's; any two that disagree are an error
+    n_u = len(units)
+    triple = (value_unit.astype(np.int64) * n_u + col_unit) * n_u + name_unit
+    effective = np.where(value_unit > 0, value_unit, np.where(col_unit > 0, col_unit, name_unit)).astype(np.int32)
+    numeric = v.keep & ~is_text
+    for t in np.unique(triple[numeric]).tolist():
+        given = [
+            (units[t // (n_u * n_u)], "the value"),
+            (units[(t // n_u) % n_u], "the unit column"),
+            (units[t % n_u], "the parameter name"),
+        ]
+        given = [(u, where) for u, where in given if u]
+        clash = next(((a, b) for a in given for b in given if a < b and not labvalues.same_unit(a[0], b[0])), None)
+        if clash:
+            (ua, wa), (ub, wb) = clash
+            message = f"unit {ua!r} of {wa} contradicts unit {ub!r} of {wb}"
+            for k in np.flatnonzero(numeric & (triple == t)).tolist():
+                v.error(k, "unit_conflict", message)
+    numeric = v.keep & ~is_text
+    n_b = len(bases)
+    combo = (c_p.astype(np.int64) * len(units) + effective) * n_b + basis
+    factor = np.ones(m)
+    for cval in np.unique(combo[numeric]).tolist():
+        b = bases[cval % n_b]
+        rest = cval // n_b
+        key, unit = pkeys[rest // len(units)], units[rest % len(units)]
+        sel = numeric & (combo == cval)
+        try:
+            f = labvalues.conversion_factor(key, unit or None, b or None) if (unit or b) else 1.0
+        except labvalues.UnitError as exc:
+            for k in np.flatnonzero(sel).tolist():
+                v.error(k, "unit", str(exc))
+            continue
+        if f != 1.0:
+            factor[sel] = f
+    converted = factor != 1.0
+    nums *= factor
+    v.dl *= factor
+    if converted.any():  # binary noise of the conversion removed: 700 μg/L is 0.7 mg/L, not 0.7000000000000001
+        nums[converted] = snap_array(nums[converted])
+        v.dl[converted] = snap_array(v.dl[converted])
+    v.nums = nums
+    v.unit = effective
+    # -- impossible and implausible values
+    ph = pkeys.index("pH") if "pH" in pkeys else -2
+    with np.errstate(invalid="ignore"):
+        bad_ph = v.keep & (c_p == ph) & has_num & ((nums < 0) | (nums > 14))
+        negative = v.keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
+        high = v.keep & ~is_text & has_num & (nums > lab_checks.plausible_max_array(pkeys)[c_p])
+    for k in np.flatnonzero(bad_ph).tolist():
+        v.error(k, "impossible", f"pH {raw_values[k]!r} outside 0–14")
+    for k in np.flatnonzero(negative).tolist():
+        v.error(k, "impossible", f"{raw_values[k]!r}: a concentration cannot be negative")
+    flagged = np.flatnonzero(high & v.keep)
+    per_key: dict = {}
+    for k in flagged.tolist():
+        key = pkeys[c_p[k]]
+        per_key[key] = per_key.get(key, 0) + 1
+        if per_key[key] > MAX_WARNINGS_EACH:
+            continue
+        unit = standard.indicator(key).unit
+        v.warnings.append(
+            (
+                k,
+                "implausible",
+                f"{key} {raw_values[k]!r} is {nums[k]:.6g} {unit}, above the plausible "
+                f"{lab_checks.plausible_max(key):.6g} {unit}: a unit slip (μg/L written as mg/L)? Confirm the value",
+            )
+        )
+    for key, count in per_key.items():
+        if count > MAX_WARNINGS_EACH:
+            k = int(flagged[np.flatnonzero(c_p[flagged] == pkeys.index(key))[MAX_WARNINGS_EACH]])
+            v.warnings.append(
+                (
+                    k,
+                    "implausible",
+                    f"{key}: {count - MAX_WARNINGS_EACH} more values above the plausible "
+                    f"{lab_checks.plausible_max(key):.6g} from this row on; confirm them",
+                )
+            )
+    return v
 
 
 def import_results(
@@ -416,4 +587,4 @@ def import_results(
     is_canceled=None,
 ) -> ImportReport:
     rep = validate(path, database, mapping, progress=progress, is_canceled=is_canceled)
-    return write(rep, database, accept_valid_only, user)
+    return write(rep, database, accept_valid_only, user, is_canceled=is_canceled)

@@ -26,6 +26,8 @@ class ColumnMapping:
     sample_code: str = ""  # optional
     lab: str = ""  # optional
     ignore: list = field(default_factory=list)  # wide: columns that are not parameters
+    sheet: str = ""  # worksheet of a workbook ("" = the first visible one)
+    header_row: int = 0  # 1-based row of the header in the file (0 = found by the reader)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -45,6 +47,10 @@ class Issue:
     message: str
 
 
+#: qualifiers as stored in sample_results.qualifier (index 0: none, a plain number)
+MARKS = ("", "<", "≤", ">", "≥", "L", "ND", "未检出")
+
+
 class Record(NamedTuple):
     row: int
     well_uuid: str
@@ -57,6 +63,10 @@ class Record(NamedTuple):
     unit: str
     below_detection: bool
     detection_limit: float | None
+    unit_as_written: str = ""
+    basis_as_written: str = ""
+    qualifier: str = ""
+    parallel_of_row: int | None = None  # file row of the sample this one is a parallel of
 
 
 @dataclass
@@ -77,6 +87,21 @@ class Cells:
     well_uuids: list
     dates: list
     pkeys: list
+    unit_written: np.ndarray | None = None  # int32 index into units: the unit used, as written ("" none)
+    basis_written: np.ndarray | None = None  # int32 index into bases: the basis in the parameter text, as written
+    mark: np.ndarray | None = None  # int8 index into MARKS: the qualifier as written
+    units: list = field(default_factory=lambda: [""])
+    bases: list = field(default_factory=lambda: [""])
+    sample: np.ndarray | None = None  # int32 index into samples
+    samples: list = field(default_factory=list)  # (well uuid, ISO date, folded sample code) in file order
+    primary: list = field(default_factory=list)  # per sample: index of the sample it parallels (itself if none)
+
+    def written(self, k: int) -> tuple:
+        """(unit_as_written, basis_as_written, qualifier) of value k ("" where none)."""
+        u = self.units[self.unit_written[k]] if self.unit_written is not None else ""
+        b = self.bases[self.basis_written[k]] if self.basis_written is not None else ""
+        q = MARKS[self.mark[k]] if self.mark is not None else ""
+        return u, b, q
 
     def __len__(self) -> int:
         return int(self.row.size)
@@ -109,6 +134,11 @@ class ImportReport:
             num, dl = float(c.value_num[k]), float(c.detection_limit[k])
             key = c.pkeys[c.pkey[k]]
             ind = standard.indicator(key)
+            parallel_of = None
+            if c.sample is not None and c.primary:
+                j = int(c.sample[k])
+                if c.primary[j] != j:
+                    parallel_of = int(c.row[np.flatnonzero(c.sample == c.primary[j])[0]])
             out.append(
                 Record(
                     int(c.row[k]),
@@ -122,6 +152,8 @@ class ImportReport:
                     "" if ind.kind == standard.TEXT else ind.unit,
                     bool(c.below_detection[k]),
                     None if dl != dl else dl,
+                    *c.written(k),
+                    parallel_of,
                 )
             )
         return out

@@ -1,69 +1,42 @@
-"""Laboratory notation, units and parameter names of groundwater results, mapped onto GB/T 14848-2017.
+"""Laboratory notation and parameter names of groundwater results, mapped onto GB/T 14848-2017.
 
-* :func:`parse_lab_value` reads what labs write — "ND", "未检出", "<0.01", "＜0.01", "0.01L", "≤0.01", full-width
-  digits, decimal commas, "—"/"/" for missing — into (value_num, below_detection, detection_limit, note).
+* :func:`parse_lab_value` reads what labs write — "ND", "未检出", "<0.01", "＜0.01", "0.01L", "0.005(L)", "≤0.01",
+  "小于0.01", "0.01未检出", "检出限以下", ">100", full-width digits, decimal commas, "—"/"/" for missing — into
+  (value_num, below_detection, detection_limit, note) plus the qualifier as written. Only finite numbers are read;
+  a detection limit must be positive.
 * :func:`recognise_parameter` maps Chinese names as in the standard (with or without "（以N计）"), English names
   and common symbols (NO3-N, NH3-N, Cr6+, CODMn, TDS, …) to the indicator key (the Chinese name in the
-  standard's table, see core/wells/standard.py); None when unknown.
-* :func:`conversion_factor` / :func:`to_standard_unit` convert mg/L ↔ μg/L ↔ mmol/L (where a molar mass
-  defines it) and nitrogen species given "as NO3"/"as NO2"/"as NH4"/"as NH3" to the standard's "as N".
+  standard's table, see core/wells/standard.py); None when unknown. :func:`parse_parameter` also reads the unit
+  and the basis written in the name: "硝酸盐(以NO3-计)(mg/L)", "砷(μg/L)", "硝酸盐(mg/L,以NO3-计)", "NO3-",
+  "硝酸根", "氨(NH3)".
+* units and their conversion live in core/wells/units.py (re-exported here for the callers of this module).
 
-Molar masses are computed from the IUPAC standard atomic weights (abridged to five significant figures):
-T. Prohaska et al., "Standard atomic weights of the elements 2021 (IUPAC Technical Report)", Pure Appl. Chem.
-94 (2022) 573–600, Table 2 (abridged values; conventional values for elements given as intervals).
 Pure Python; no QGIS import.
 """
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
 from . import standard
-
-
-class UnitError(ValueError):
-    """A unit that cannot be read or cannot be converted to the standard's unit for an indicator."""
-
-
-# ------------------------------------------------------------------------------------------------------------
-# Text normalisation
-# ------------------------------------------------------------------------------------------------------------
-_EXTRA_MAP = str.maketrans(
-    {
-        "−": "-",  # minus sign
-        "–": "-",
-        "﹣": "-",
-        "－": "-",
-        "【": "(",
-        "】": ")",
-        "[": "(",
-        "]": ")",
-        "〔": "(",
-        "〕": ")",
-        "《": "(",
-        "》": ")",
-        "（": "(",
-        "）": ")",
-        "﹤": "<",
-        "﹥": ">",
-        "≦": "≤",
-        "≧": "≥",
-        "⩽": "≤",
-        "⩾": "≥",
-        "\u3000": " ",
-    }
+from .units import (  # noqa: F401  (re-exported: the public surface of lab values)
+    ATOMIC_WEIGHTS,
+    ParsedUnit,
+    UnitError,
+    compact,
+    conversion_factor,
+    molar_mass,
+    norm_name,
+    normalise_text,
+    normalise_unit,
+    parse_basis,
+    parse_unit,
+    to_standard_unit,
 )
-
-
-def normalise_text(text) -> str:
-    """NFKC (full-width digits/letters/brackets → ASCII, µ → μ, superscripts → digits) plus dash/bracket folding."""
-    if text is None:
-        return ""
-    return unicodedata.normalize("NFKC", str(text)).translate(_EXTRA_MAP).strip()
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -75,6 +48,9 @@ class LabValue:
 
     ``qualifier``: "" plain number, "<" below detection, ">" above the reported range (value_num is the bound),
     "text" a word such as 无/有, "missing", "invalid". ``unit``: a unit written together with the value.
+    ``mark``: the qualifier as the lab wrote it, normalised to one of "<", "≤", ">", "≥", "L", "ND", "未检出"
+    ("" for a plain number): what ``sample_results.qualifier`` stores. ">" and "≥" keep their difference: ">100" is
+    above 100, "≥100" may be 100.
     """
 
     value_num: Optional[float]
@@ -83,30 +59,69 @@ class LabValue:
     note: str
     qualifier: str = ""
     unit: Optional[str] = None
+    mark: str = ""
 
     def __iter__(self):
         return iter((self.value_num, self.below_detection, self.detection_limit, self.note))
 
 
 _MISSING = {"", "-", "--", "---", "—", "——", "/", "//", "na", "n/a", "n.a.", "nan", "null", "缺测", "未测", "未检测"}
-_ND_WORDS = ("未检出", "未检", "nd", "n.d.", "n.d", "not detected", "bdl", "<dl", "<lod", "低于检出限", "检测限以下")
+# words for "not detected"; the mark stored for each (未检出 as written, English forms as ND)
+_ND_WORDS = (
+    ("未检出", "未检出"),
+    ("未检", "未检出"),
+    ("not detected", "ND"),
+    ("n.d.", "ND"),
+    ("n.d", "ND"),
+    ("nd", "ND"),
+    ("bdl", "ND"),
+    ("<dl", "<"),
+    ("<lod", "<"),
+    ("低于检出限", "未检出"),
+    ("检出限以下", "未检出"),
+    ("检测限以下", "未检出"),
+    ("小于检出限", "未检出"),
+)
+# words written before a number: "小于0.01" = "<0.01", "大于100" = ">100"
+_WORD_QUALIFIERS = (
+    ("小于等于", "≤"),
+    ("不大于", "≤"),
+    ("小于", "<"),
+    ("低于", "<"),
+    ("大于等于", "≥"),
+    ("不小于", "≥"),
+    ("大于", ">"),
+    ("高于", ">"),
+)
 _NUM = r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?"
 _SCI_RE = re.compile(r"^(" + _NUM + r")\s*[x×*]\s*10\s*\^?\s*([-+]?\d+)$", re.IGNORECASE)
 _UNIT_TAIL = re.compile(
     r"^(?P<num>" + _NUM + r")\s*(?P<unit>(?:[mμun]?g|mmol|μmol|umol|mol|bq|mbq|cfu|mpn)\s*/\s*(?:100\s*)?m?l)$",
     re.IGNORECASE,
 )
+_L_NOTATION = re.compile(r"(" + _NUM + r")\s*(?:L|\(L\))", re.IGNORECASE)
+# more digits than any lab writes: refused before float() turns them into inf or a rounded giant
+MAX_DIGITS = 40
 
 
 def _to_float(text: str) -> tuple:
-    """(float or None, note). Handles decimal commas where unambiguous and scientific notation."""
+    """(float or None, note). Handles decimal commas where unambiguous and scientific notation; refuses what is not
+    a finite number (inf, nan, 1e999, hundreds of digits)."""
     s = text.replace(" ", "").replace("'", "")
+    if sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None, f"{text[:30]!r}… has more digits than a measured value can have"
     m = _SCI_RE.match(s)
     if m:
         base, note = _to_float(m.group(1))
         if base is None:
             return None, note
-        return base * 10.0 ** int(m.group(2)), ""
+        try:
+            x = base * 10.0 ** int(m.group(2))
+        except OverflowError:
+            x = math.inf
+        if not math.isfinite(x):
+            return None, f"{text!r} is not a finite number"
+        return x, ""
     if "," in s:
         if "." in s:
             if s.rfind(",") < s.rfind("."):  # 1,234.5 → thousands separator
@@ -123,10 +138,12 @@ def _to_float(text: str) -> tuple:
             if len(tail) == 3 and digits not in ("", "0"):
                 return None, f"{text!r} is ambiguous (decimal comma or thousands separator?)"
             s = head + "." + tail
-    try:
-        return float(s), ""
-    except ValueError:
+    if not re.fullmatch(_NUM, s, re.IGNORECASE):
         return None, f"{text!r} is not a number"
+    x = float(s)
+    if not math.isfinite(x):
+        return None, f"{text!r} is not a finite number"
+    return x, ""
 
 
 def split_unit(text: str) -> tuple:
@@ -138,6 +155,17 @@ def split_unit(text: str) -> tuple:
     return t, None
 
 
+def _limit(num_text: str, mark: str, note_fmt: str) -> LabValue:
+    """A non-detect with its detection limit written as ``num_text`` (may carry a unit): the limit must be > 0."""
+    num, unit = split_unit(num_text)
+    dl, err = _to_float(num)
+    if dl is None:
+        return LabValue(None, False, None, err, "invalid")
+    if not dl > 0:
+        return LabValue(None, False, None, f"detection limit {_fmt(dl)} is not positive", "invalid")
+    return LabValue(None, True, dl, note_fmt.format(_fmt(dl)), "<", unit, mark)
+
+
 def parse_lab_value(text) -> LabValue:
     """Read one value as written by a lab. Numbers pass through; see the module docstring for notations."""
     if text is None:
@@ -146,44 +174,50 @@ def parse_lab_value(text) -> LabValue:
         x = float(text)
         if x != x:
             return LabValue(None, False, None, "missing", "missing")
+        if not math.isfinite(x):
+            return LabValue(None, False, None, f"{text!r} is not a finite number", "invalid")
         return LabValue(x, False, None, "", "")
     raw = str(text)
     t = normalise_text(raw)
     low = t.lower()
     if low in _MISSING:
         return LabValue(None, False, None, "missing", "missing")
-    # non-detect words, optionally with the detection limit: "ND", "未检出", "ND(0.01)", "未检出(<0.01)", "ND<0.01"
-    for w in _ND_WORDS:
+    # non-detect words, optionally with the detection limit: "ND", "未检出", "ND(0.01)", "未检出(<0.01)", "ND<0.01",
+    # or after it: "0.01未检出", "0.01(未检出)"
+    for w, mark in _ND_WORDS:
+        same = len(low) == len(t)  # slice the text as written (keeps the unit's case) where lower() kept its length
         if low.startswith(w):
-            rest = low[len(w) :].strip().strip("()").strip()
-            rest = rest.lstrip("<≤").replace("dl", "").replace("=", "").strip()
-            if not rest:
-                return LabValue(None, True, None, "not detected, no detection limit given", "<")
-            num, unit = split_unit(rest)
-            dl, err = _to_float(num.rstrip("l").strip() if num.endswith("l") else num)
-            if dl is None:
-                return LabValue(None, True, None, "not detected; detection limit unreadable: " + err, "<")
-            return LabValue(None, True, dl, f"not detected, detection limit {_fmt(dl)}", "<", unit)
+            rest = (t if same else low)[len(w) :]
+        elif (low.endswith(w) or low.endswith(f"({w})")) and re.match(r"[<≤]?\s*[\d.]", low):
+            rest = (t if same else low)[: low.rindex(w)]
+        else:
+            continue
+        rest = rest.strip().strip("()").strip()
+        rest = re.sub(r"(?i)dl", "", rest.lstrip("<≤")).replace("=", "").strip()
+        if not rest:
+            return LabValue(None, True, None, "not detected, no detection limit given", "<", None, mark)
+        rest = rest[:-1].strip() if rest[-1:] in "lL" and not rest.lower().endswith("/l") else rest
+        lv = _limit(rest, mark, "not detected, detection limit {0}")
+        if lv.qualifier == "invalid":
+            return replace(lv, note="not detected; detection limit unreadable: " + lv.note)
+        return lv
+    for word, sign in _WORD_QUALIFIERS:
+        if t.startswith(word):
+            t = sign + t[len(word) :]
+            break
     # "<0.01", "＜0.01", "≤0.01", "< 0.01 mg/L"
     if t[:1] in ("<", "≤"):
-        num, unit = split_unit(t[1:].strip())
-        dl, err = _to_float(num)
-        if dl is None:
-            return LabValue(None, False, None, err, "invalid")
-        return LabValue(None, True, dl, f"below detection limit {_fmt(dl)} ({t[:1]})", "<", unit)
+        return _limit(t[1:].strip(), t[:1], "below detection limit {0} (" + t[:1] + ")")
     if t[:1] in (">", "≥"):
         num, unit = split_unit(t[1:].strip())
         x, err = _to_float(num)
         if x is None:
             return LabValue(None, False, None, err, "invalid")
-        return LabValue(x, False, None, f"above the reported range ({t[:1]}{_fmt(x)})", ">", unit)
-    # "0.01L", "0.01 L": GB/T convention of Chinese lab reports (value followed by L = below detection limit)
-    m = re.fullmatch(r"(" + _NUM + r")\s*L", t, re.IGNORECASE)
+        return LabValue(x, False, None, f"above the reported range ({t[:1]}{_fmt(x)})", ">", unit, t[:1])
+    # "0.01L", "0.01 L", "0.01(L)": GB/T convention of Chinese lab reports (value followed by L = below the limit)
+    m = _L_NOTATION.fullmatch(t)
     if m:
-        dl, err = _to_float(m.group(1))
-        if dl is None:
-            return LabValue(None, False, None, err, "invalid")
-        return LabValue(None, True, dl, f"below detection limit {_fmt(dl)} (L notation)", "<")
+        return _limit(m.group(1), "L", "below detection limit {0} (L notation)")
     num, unit = split_unit(t)
     x, err = _to_float(num)
     if x is not None:
@@ -242,6 +276,7 @@ _ALIASES = {
         "耗氧量(codmn法,以o2计)",
     ],
     "氨氮": [
+        "氨",
         "nh3-n",
         "nh4+-n",
         "nh4-n",
@@ -352,33 +387,22 @@ _BASIS_SUFFIX = re.compile(r"\(?\s*(?:[a-z]+法\s*,?\s*)?(?:以\s*[^()计]*计|a
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
-def _norm_name(text) -> str:
-    s = normalise_text(text).lower()
-    s = s.replace("^", "").replace("，", ",").replace("、", ",")
-    s = re.sub(r"\s+", " ", s).strip()
-    return s
-
-
-def _compact(s: str) -> str:
-    return s.replace(" ", "")
-
-
 @lru_cache(maxsize=1)
 def _lookup() -> dict:
     table: dict = {}
 
     def add(spelling: str, key: str) -> None:
-        n = _norm_name(spelling)
-        for form in {n, _compact(n)}:
+        n = norm_name(spelling)
+        for form in {n, compact(n)}:
             if form and table.setdefault(form, key) != key:
                 raise ValueError(f"parameter spelling {spelling!r} maps to both {table[form]} and {key}")
 
     for ind in standard.indicators():
         add(ind.key, ind.key)
         add(ind.name_en, ind.key)
-        stripped_en = _BASIS_SUFFIX.sub("", _norm_name(ind.name_en)).strip()
+        stripped_en = _BASIS_SUFFIX.sub("", norm_name(ind.name_en)).strip()
         add(stripped_en, ind.key)
-        stripped_en = _BRACKETED.sub("", _norm_name(ind.name_en)).strip()
+        stripped_en = _BRACKETED.sub("", norm_name(ind.name_en)).strip()
         if stripped_en not in table and stripped_en not in _TOO_GENERAL:
             add(stripped_en, ind.key)
     for key, spellings in _ALIASES.items():
@@ -390,242 +414,146 @@ def _lookup() -> dict:
     return table
 
 
-def recognise_parameter(name) -> Optional[str]:
-    """Indicator key for a parameter name, English name or symbol; None for unknown names."""
-    if name is None:
-        return None
+def _recognise_name(n: str) -> Optional[str]:
+    """Indicator key of a normalised name (norm_name) without its unit; None for unknown names."""
     table = _lookup()
-    n = _norm_name(name)
     if not n:
         return None
-    candidates = [n, _compact(n)]
+    candidates = [n, compact(n)]
     stripped = _BASIS_SUFFIX.sub("", n).strip()
-    candidates += [stripped, _compact(stripped)]
-    # "氨氮(NH3-N)", "硝酸盐氮(以N计)(mg/L)": the name outside brackets, then each bracketed part alone
+    candidates += [stripped, compact(stripped)]
+    # "氨氮(NH3-N)", "硝酸盐氮(以N计)": the name outside brackets; a bracketed part alone only when nothing is
+    # outside (so "余氯(Cl)" — residual chlorine — is not taken for chloride)
     outside = _BRACKETED.sub("", stripped).strip()
-    candidates += [outside, _compact(outside)]
-    candidates += [part.strip() for part in _BRACKETED.findall(n)]
+    candidates += [outside, compact(outside)]
+    if not outside:
+        candidates += [part.strip() for part in _BRACKETED.findall(n)]
     for c in candidates:
         if c and c in table:
             return table[c]
     return None
 
 
+@dataclass(frozen=True)
+class ParameterText:
+    """A parameter text as a lab writes it, read into its parts: "硝酸盐(以NO3-计)(mg/L)" → key 硝酸盐, unit "mg/L",
+    basis "NO3" (the formula; None = the standard's basis), basis_written "以NO3-计"."""
+
+    key: str
+    unit: Optional[str] = None
+    basis: Optional[str] = None
+    basis_written: Optional[str] = None
+
+
+_UNIT_WORDS = {"无量纲", "ntu", "fnu", "铂钴色度单位", "pcu", "度", "hazen", "bq/l", "mbq/l"}
+_TRAILING_GROUP = re.compile(r"^(?P<head>.*?)\s*\((?P<body>[^()]*)\)\s*$")
+_TRAILING_UNIT = re.compile(
+    r"^(?P<head>.+?)[\s,:_/]*(?P<unit>(?:[mμun]?g|mmol|μmol|umol|mol|bq|mbq|cfu|mpn|个|毫克|微克|纳克|克)\s*/.+)$",
+    re.IGNORECASE,
+)
+
+
+def _piece_kind(piece: str) -> str:
+    """'unit', 'basis' or '' (part of the name) for one comma-separated part of a bracket."""
+    low = compact(piece.lower())
+    if not low:
+        return ""
+    if re.fullmatch(r"以.+计|as.+", low):
+        return "basis"
+    if "/" in low or low in _UNIT_WORDS:
+        try:
+            parse_unit(piece)
+            return "unit"
+        except UnitError:
+            return ""
+    if re.fullmatch(r"[a-z0-9+\-_()]+", low):
+        try:
+            parse_basis(low)
+            return "basis"
+        except UnitError:
+            return ""
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def parse_parameter(name) -> Optional[ParameterText]:
+    """The indicator, unit and basis of a parameter text in a long file or a wide header; None when the text names
+    no GB/T 14848-2017 indicator. Brackets at the end are read as unit ("(mg/L)", "(μg/L)"), basis ("(以NO3-计)",
+    "(NH3)", "(NO3-N)") or both ("(mg/L,以NO3-计)"); a unit may also follow the name ("砷 μg/L"). Spellings that
+    name the ion ("NO3-", "硝酸根", "NH4+") imply its basis. UnitError when the brackets hold two contradicting
+    units or bases."""
+    if name is None:
+        return None
+    text = normalise_text(name).replace("，", ",").replace("、", ",").replace("；", ",")
+    if not text:
+        return None
+    table = _lookup()
+    unit = basis_written = None
+    head = text
+    while True:
+        n = norm_name(head)
+        if n in table or compact(n) in table:
+            break
+        m = _TRAILING_GROUP.match(head)
+        pieces = re.split(r"[,;]", m.group("body")) if m else []
+        kinds = [_piece_kind(p) for p in pieces]
+        if not m or not pieces or "" in kinds:
+            m = _TRAILING_UNIT.match(head)
+            if m and _piece_kind(m.group("unit")) == "unit":
+                pieces, kinds = [m.group("unit")], ["unit"]
+            else:
+                break
+        for piece, kind in zip(pieces, kinds):
+            piece = piece.strip()
+            if kind == "unit":
+                if unit is not None and not same_unit(unit, piece):
+                    raise UnitError(f"{name!r}: two units {unit!r} and {piece!r}")
+                unit = piece
+            elif basis_written is not None and parse_basis(basis_written) != parse_basis(piece):
+                raise UnitError(f"{name!r}: two bases {basis_written!r} and {piece!r}")
+            else:
+                basis_written = piece
+        head = m.group("head").strip()
+        if not head:
+            return None
+    n = norm_name(head)
+    key = _recognise_name(n)
+    if key is None:
+        return None
+    if basis_written is None:
+        stated = _BASIS_SUFFIX.search(n)  # "硝酸盐以N计" without brackets
+        ion = _ION_SPELLINGS.get(compact(n))
+        said = re.search(r"以[^()计]+计|as\s+[a-z0-9+\-]+", stated.group(0)) if stated else None
+        if said:
+            basis_written = said.group(0)
+        elif ion:
+            basis_written = head
+        elif re.fullmatch(r"[a-z0-9+]+[-_]n", compact(n)):  # "NO3-N", "NH3-N"
+            basis_written = head
+    basis = parse_basis(basis_written) if basis_written else None
+    return ParameterText(key, unit, basis, basis_written)
+
+
+def recognise_parameter(name) -> Optional[str]:
+    """Indicator key for a parameter name, English name or symbol (with or without unit and basis); None for
+    unknown names."""
+    try:
+        parsed = parse_parameter(name)
+    except UnitError:
+        return _recognise_name(norm_name(name))
+    return parsed.key if parsed else None
+
+
+def same_unit(a, b) -> bool:
+    """Whether two unit texts mean the same unit (mg/L = 毫克/升); unreadable units are compared as text."""
+    try:
+        return parse_unit(a) == parse_unit(b)
+    except UnitError:
+        return normalise_unit(a) == normalise_unit(b)
+
+
 def implied_basis(name) -> Optional[str]:
     """'NO3', 'NO2', 'NH4' or 'NH3' when a parameter spelling itself names the ion (e.g. "NO3-", "硝酸根"),
     i.e. its values are probably "as NO3" rather than the standard's "as N". None otherwise."""
-    n = _compact(_norm_name(name))
-    hit = _ION_SPELLINGS.get(n)
+    hit = _ION_SPELLINGS.get(compact(norm_name(name)))
     return hit[1] if hit else None
-
-
-# ------------------------------------------------------------------------------------------------------------
-# Molar masses (IUPAC 2021 standard atomic weights, abridged; see module docstring)
-# ------------------------------------------------------------------------------------------------------------
-ATOMIC_WEIGHTS = {
-    "H": 1.0080,
-    "B": 10.81,
-    "Be": 9.0122,
-    "C": 12.011,
-    "N": 14.007,
-    "O": 15.999,
-    "F": 18.998,
-    "Na": 22.990,
-    "Al": 26.982,
-    "P": 30.974,
-    "S": 32.06,
-    "Cl": 35.45,
-    "Ca": 40.078,
-    "Cr": 51.996,
-    "Mn": 54.938,
-    "Fe": 55.845,
-    "Co": 58.933,
-    "Ni": 58.693,
-    "Cu": 63.546,
-    "Zn": 65.38,
-    "As": 74.922,
-    "Se": 78.971,
-    "Br": 79.904,
-    "Mo": 95.95,
-    "Ag": 107.87,
-    "Cd": 112.41,
-    "Sb": 121.76,
-    "I": 126.90,
-    "Ba": 137.33,
-    "Hg": 200.59,
-    "Tl": 204.38,
-    "Pb": 207.2,
-}
-
-
-def molar_mass(formula: str) -> float:
-    """Molar mass (g/mol) of a simple formula such as 'NO3', 'CaCO3', 'C6H5OH' from ATOMIC_WEIGHTS."""
-    total = 0.0
-    pos = 0
-    for m in re.finditer(r"([A-Z][a-z]?)(\d*)", formula):
-        if m.start() != pos:
-            raise ValueError(f"cannot read formula {formula!r}")
-        pos = m.end()
-        if m.group(1) not in ATOMIC_WEIGHTS:
-            raise ValueError(f"formula {formula!r}: no atomic weight for {m.group(1)!r}")
-        total += ATOMIC_WEIGHTS[m.group(1)] * (int(m.group(2)) if m.group(2) else 1)
-    if pos != len(formula) or total == 0:
-        raise ValueError(f"cannot read formula {formula!r}")
-    return total
-
-
-# ------------------------------------------------------------------------------------------------------------
-# Units
-# ------------------------------------------------------------------------------------------------------------
-_MASS = {"g/l": 1000.0, "mg/l": 1.0, "μg/l": 1e-3, "ug/l": 1e-3, "ng/l": 1e-6, "mg/m3": 1e-3, "μg/ml": 1.0}
-_MASS_ZH = {"克/升": "g/l", "毫克/升": "mg/l", "微克/升": "μg/l", "纳克/升": "ng/l", "ppm": "mg/l", "ppb": "μg/l"}
-_MOLAR = {"mol/l": 1000.0, "mmol/l": 1.0, "μmol/l": 1e-3, "umol/l": 1e-3}
-_MOLAR_ZH = {"摩尔/升": "mol/l", "毫摩尔/升": "mmol/l", "微摩尔/升": "μmol/l"}
-# Other dimensions: canonical name → factor to the standard's unit of that dimension
-_OTHER = {
-    "bq/l": ("bq/l", 1.0),
-    "mbq/l": ("bq/l", 1e-3),
-    "ntu": ("ntu", 1.0),
-    "fnu": ("ntu", 1.0),
-    "铂钴色度单位": ("pcu", 1.0),
-    "pcu": ("pcu", 1.0),
-    "pt-co": ("pcu", 1.0),
-    "ptco": ("pcu", 1.0),
-    "hazen": ("pcu", 1.0),
-    "度": ("pcu", 1.0),
-    "mpn/100ml": ("/100ml", 1.0),
-    "cfu/100ml": ("/100ml", 1.0),
-    "个/100ml": ("/100ml", 1.0),
-    "mpn/100ml或cfu/100ml": ("/100ml", 1.0),
-    "mpn/l": ("/100ml", 0.1),
-    "cfu/l": ("/100ml", 0.1),
-    "个/l": ("/100ml", 0.1),
-    "cfu/ml": ("/ml", 1.0),
-    "个/ml": ("/ml", 1.0),
-    "mpn/ml": ("/ml", 1.0),
-    "无量纲": ("1", 1.0),
-    "-": ("1", 1.0),
-    "ph": ("1", 1.0),
-    "ph units": ("1", 1.0),
-    "1": ("1", 1.0),
-}
-_BASIS_TOKENS = {
-    "n": "N",
-    "no3": "NO3",
-    "no3-": "NO3",
-    "no2": "NO2",
-    "no2-": "NO2",
-    "nh4": "NH4",
-    "nh4+": "NH4",
-    "nh3": "NH3",
-    "caco3": "CaCO3",
-    "o2": "O2",
-    "phenol": "phenol",
-    "苯酚": "phenol",
-    "c6h5oh": "phenol",
-}
-
-
-def normalise_unit(unit) -> str:
-    return _compact(_norm_name(unit))
-
-
-@dataclass(frozen=True)
-class ParsedUnit:
-    dimension: str  # "mass" (to mg/L), "molar" (to mmol/L) or a key of _OTHER's canonical names
-    factor: float  # to mg/L, mmol/L or the canonical unit
-    basis: Optional[str]  # "N", "NO3", "CaCO3", … or None
-
-
-def parse_unit(unit) -> ParsedUnit:
-    """Read a unit such as 'mg/L', 'μg/L', 'mg/L as NO3', 'mg/L(以N计)', 'mg NO3-/L', 'mmol/L'. UnitError if unknown."""
-    raw = unit
-    s = _norm_name(unit)
-    basis = None
-    # "以NO3-计" / "(以N计)"
-    m = re.search(r"\(?以\s*([^()计]+?)\s*计\)?", s)
-    if m:
-        basis, s = m.group(1), (s[: m.start()] + s[m.end() :])
-    else:
-        m = re.search(r"\(?\bas\s+([a-z0-9+\-]+)\)?", s)
-        if m:
-            basis, s = m.group(1), (s[: m.start()] + s[m.end() :])
-    s = _compact(s)
-    if basis is None:
-        # "mg/L NO3-N", "mg/L N", "mg N/L", "mg-N/L", "mg/L(NO3-)"
-        m = re.fullmatch(r"([mμun]?g|[mμu]?mol)[-_]?([a-z][a-z0-9+\-]*?)/l", s)
-        if m and m.group(2) in _BASIS_TOKENS or (m and m.group(2).endswith("-n")):
-            basis, s = m.group(2), m.group(1) + "/l"
-        else:
-            m = re.fullmatch(r"([mμu]?g/l|[mμu]?mol/l)\(?([a-z0-9+\-]+)\)?", s)
-            if m:
-                basis, s = m.group(2), m.group(1)
-    if basis is not None:
-        b = _compact(basis.strip())
-        if b.endswith("-n") or b == "n":  # "no3-n" is nitrate given as N
-            b = "n"
-        if b not in _BASIS_TOKENS:
-            raise UnitError(f"unit {raw!r}: unknown basis {basis!r}")
-        basis = _BASIS_TOKENS[b]
-    s = s.replace("µ", "μ")
-    s = _MASS_ZH.get(s, s)
-    s = _MOLAR_ZH.get(s, s)
-    if s in _MASS:
-        return ParsedUnit("mass", _MASS[s], basis)
-    if s in _MOLAR:
-        return ParsedUnit("molar", _MOLAR[s], basis)
-    if s in _OTHER:
-        canon, f = _OTHER[s]
-        return ParsedUnit(canon, f, basis)
-    raise UnitError(f"unknown unit {raw!r}")
-
-
-def _standard_basis(key: str) -> Optional[str]:
-    f = standard.FORMULAS.get(key)
-    if key in standard.N_SPECIES_BASES:
-        return "N"
-    return {"CaCO3": "CaCO3", "O2": "O2", "C6H6O": "phenol"}.get(f)
-
-
-@lru_cache(maxsize=4096)
-def conversion_factor(key: str, unit) -> float:
-    """Multiplier from ``unit`` to the standard's unit of indicator ``key``; 1.0 for None/""/the standard's unit.
-
-    Raises UnitError with a clear message when the unit is unknown or cannot be converted for this indicator.
-    """
-    ind = standard.indicator(key)
-    if unit is None or _compact(_norm_name(unit)) in ("",):
-        return 1.0
-    target = parse_unit(ind.unit) if ind.unit not in ("-", "无量纲") else ParsedUnit("1", 1.0, None)
-    try:
-        given = parse_unit(unit)
-    except UnitError as exc:
-        raise UnitError(f"{key} ({ind.name_en}): {exc}; the standard's unit is {ind.unit}") from None
-    factor = 1.0
-    std_basis = _standard_basis(key)
-    if given.basis is not None and given.basis != std_basis:
-        allowed = standard.N_SPECIES_BASES.get(key, ())
-        if given.basis not in allowed:
-            raise UnitError(
-                f"{key} ({ind.name_en}): values given as {given.basis} cannot be converted; the standard expresses "
-                f"it {'as ' + std_basis if std_basis else 'without a basis'} in {ind.unit}"
-            )
-        if given.dimension == "mass":  # mg NO3/L → mg N/L
-            factor *= ATOMIC_WEIGHTS["N"] / molar_mass(given.basis)
-        # mmol/L of NO3 = mmol/L of N: no factor
-    if given.dimension == target.dimension:
-        return factor * given.factor / target.factor
-    if {given.dimension, target.dimension} == {"mass", "molar"}:
-        formula = standard.FORMULAS.get(key)
-        if formula is None:
-            raise UnitError(f"{key} ({ind.name_en}): no single molar mass, {unit!r} cannot be converted to {ind.unit}")
-        mm = molar_mass(formula)  # g/mol = mg/mmol
-        if given.dimension == "molar":  # mmol/L → mg/L
-            return factor * given.factor * mm / target.factor
-        return factor * given.factor / mm / target.factor
-    raise UnitError(f"{key} ({ind.name_en}): unit {unit!r} cannot be converted to the standard's unit {ind.unit}")
-
-
-def to_standard_unit(key: str, value: float, unit) -> float:
-    """``value`` in ``unit`` expressed in the standard's unit of indicator ``key`` (UnitError if impossible)."""
-    return float(value) * conversion_factor(key, unit)

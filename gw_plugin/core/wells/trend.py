@@ -4,12 +4,19 @@ Pure numpy. The test statistic, its variance with the tie correction and the nor
 correction follow Mann (1945), Kendall (1975) and Gilbert (1987, "Statistical Methods for Environmental Pollution
 Monitoring", §16.4); Sen's slope is Sen (1968), the median of all pairwise slopes. The tests cross-check against
 scipy.stats.kendalltau / theilslopes.
+
+Non-detects (:func:`censored_trend`): every value of a series below the highest detection limit of its non-detects
+is censored at that limit — non-detects and detected values below it alike become one tie below it (Helsel 2012,
+"Statistics for Censored Environmental Data Using Minitab and R", 2nd ed., §12: re-censoring at the highest
+reporting limit, so that a falling or rising detection limit cannot make a trend). Censored values enter Sen's
+slope at half the limit. A series with more than ``max_censored`` (default half) of its values censored is reported
+as "insufficient data", never as a trend.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,6 +35,8 @@ class TrendResult:
     intercept: float
     trend: str  # "increasing" | "decreasing" | "no trend" | "insufficient data"
     significant: bool
+    n_censored: int = 0  # values censored at ``censor_level`` (non-detects and detects below it)
+    censor_level: float = float("nan")  # the highest detection limit of the series' non-detects
 
 
 def _norm_sf(z: float) -> float:
@@ -77,3 +86,41 @@ def mann_kendall(times, values, alpha: float = 0.05, min_n: int = 4) -> TrendRes
         trend = "increasing" if s > 0 else "decreasing"
     tau = s / (n * (n - 1) / 2.0)
     return TrendResult(n, s, var_s, z, p, tau, slope, intercept, trend, significant)
+
+
+#: largest share of censored values a series may have and still be tested: a choice of this plugin (a series mostly
+#: below its highest detection limit has too few ranks to test; no standard fixes the share), editable
+MAX_CENSORED = 0.5
+
+
+def censored_trend(
+    times,
+    values,
+    below_detection,
+    detection_limits,
+    alpha: float = 0.05,
+    min_n: int = 4,
+    max_censored: float = MAX_CENSORED,
+) -> TrendResult:
+    """Mann–Kendall and Sen's slope of a series with non-detects, censored at the highest detection limit (see the
+    module docstring). ``values`` are NaN (or anything) for non-detects; ``detection_limits`` NaN where unknown (a
+    non-detect without a limit is censored at the highest known one, or at 0 when none is known)."""
+    t = np.asarray(times, dtype=float)
+    x = np.asarray(values, dtype=float).copy()
+    nd = np.asarray(below_detection, dtype=bool)
+    dl = np.asarray(detection_limits, dtype=float)
+    keep = ~np.isnan(t) & (nd | ~np.isnan(x))
+    t, x, nd, dl = t[keep], x[keep], nd[keep], dl[keep]
+    known = dl[nd & ~np.isnan(dl)]
+    level = float(known.max()) if known.size else (0.0 if nd.any() else float("nan"))
+    censored = nd.copy()
+    if nd.any():
+        censored |= x < level
+        x[censored] = level / 2.0  # one tie below the limit
+    n, n_cens = int(x.size), int(censored.sum())
+    if n and n_cens > max_censored * n:
+        return TrendResult(
+            n, 0, 0.0, 0.0, 1.0, 0.0, float("nan"), float("nan"), "insufficient data", False, n_cens, level
+        )
+    r = mann_kendall(t, x, alpha=alpha, min_n=min_n)
+    return replace(r, n_censored=n_cens, censor_level=level)

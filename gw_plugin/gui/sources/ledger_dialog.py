@@ -5,8 +5,11 @@ records of the sources: roster lists, inspection ledgers, discharge permits — 
 File + worksheet + target table; one mapping combo per target field, pre-filled by ``ledgers.guess`` and
 savable as a named preset (QgsSettings, per target table); "Validate" shows the report — every issue (row, column,
 severity, message) and every change an update would make — and "Import" writes in one all-or-nothing transaction,
-refused while the ledger has errors unless "Import only the valid rows" is ticked. Validation and import run in a
-QgsTask (progress in the QGIS task bar, never blocking the window).
+refused while the ledger has errors unless "Import only the valid rows" is ticked, and disabled while nothing can be
+imported. Worksheets: the visible ones first, hidden ones listed and marked; title and note rows above the header
+(as in the plugin's own exported rosters) are skipped, or the header row is chosen. The database is checked before
+validating (locked, read-only, damaged: said in plain words). Validation and import run in a QgsTask (progress in
+the QGIS task bar, never blocking the window); a cancel while writing rolls the transaction back.
 """
 
 from __future__ import annotations
@@ -32,16 +35,18 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.data import db_errors, tabular
 from ...core.data import schema as S
-from ...core.data import tabular
 from ...core.sources import ledgers as L
 from ...toolbelt import settings
+from ...toolbelt.log import log
 
 EXTRA_TARGETS = ("lon", "lat", "x", "y", "county")
 SYSTEM = {"fid", "uuid", "created_at", "created_by", "updated_at", "updated_by"}
@@ -94,10 +99,17 @@ class LedgerTask(QgsTask):
     def run(self) -> bool:
         try:
             self.result = self.work()
-        except Exception as exc:  # reported in finished(), never raised in a thread
-            self.error = str(exc) or type(exc).__name__
+        except InterruptedError:
+            self.error = QCoreApplication.translate("LedgerImportDialog", "Canceled: nothing was written.")
             return False
-        return not self.isCanceled()
+        except (tabular.TableReadError, db_errors.DatabaseProblemError, L.LedgerRefusedError) as exc:
+            self.error = str(exc)  # one sentence for the user already
+            return False
+        except Exception as exc:  # reported in finished(), never raised in a thread; the detail goes to the log
+            log(f"{self.description()}: {type(exc).__name__}: {exc}", "warning")
+            self.error = db_errors.explain(exc, "") if db_errors.kind_of(exc) else (str(exc) or type(exc).__name__)
+            return False
+        return True  # finished: the result stands even if Cancel came too late to stop it
 
     def finished(self, result: bool) -> None:
         self.done.emit(bool(result), self.result, self.error)
@@ -128,6 +140,10 @@ class LedgerImportDialog(QDialog):
         file_row.addWidget(browse)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setObjectName("sheet")
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setObjectName("header_row")
+        self.header_spin.setRange(0, 1000)
+        self.header_spin.setSpecialValueText(tr("LedgerImportDialog", "found automatically"))
         self.target_combo = QComboBox(self)
         self.target_combo.setObjectName("target")
         for name in L.TARGETS:
@@ -148,6 +164,7 @@ class LedgerImportDialog(QDialog):
         for text, item in (
             (tr("LedgerImportDialog", "&File:"), file_row),
             (tr("LedgerImportDialog", "&Worksheet:"), self.sheet_combo),
+            (tr("LedgerImportDialog", "&Header row:"), self.header_spin),
             (tr("LedgerImportDialog", "&Target table:"), self.target_combo),
             (tr("LedgerImportDialog", "&Preset:"), preset_row),
         ):
@@ -187,6 +204,7 @@ class LedgerImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
         self.import_button.setEnabled(False)
+        self.valid_only.toggled.connect(lambda *_: self._busy(self.task is not None))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -199,6 +217,7 @@ class LedgerImportDialog(QDialog):
 
         self.file_edit.editingFinished.connect(self.load_file)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.header_spin.editingFinished.connect(self._header_changed)
         self.target_combo.currentIndexChanged.connect(self._target_changed)
         self.preset_combo.activated.connect(self._preset_chosen)
         self._target_changed()
@@ -213,12 +232,14 @@ class LedgerImportDialog(QDialog):
             self,
             QCoreApplication.translate("LedgerImportDialog", "Ledger"),
             "",
-            QCoreApplication.translate("LedgerImportDialog", "Ledgers (*.xlsx *.csv *.txt)"),
+            QCoreApplication.translate("LedgerImportDialog", "Ledgers (*.xlsx *.xls *.csv *.txt)"),
         )
         if path:
             self.set_file(path)
 
     def set_file(self, path: str, sheet: Optional[str] = None) -> bool:
+        if path != self.file_edit.text().strip():
+            self.header_spin.setValue(0)
         self.file_edit.setText(path)
         return self.load_file(sheet)
 
@@ -230,34 +251,47 @@ class LedgerImportDialog(QDialog):
             self.table = None
             self._fill_mapping()
             return False
+        self._header_choice = self.header_spin.value()
         try:
-            self.table = tabular.read_table(path, sheet=sheet or None)
-        except Exception as exc:  # TableReadError, a broken workbook: shown
+            self.table = tabular.read_table(path, sheet=sheet or None, header_row=self._header_choice or None)
+        except (tabular.TableReadError, OSError) as exc:  # one sentence naming the file and line
             self.table = None
             self.status.setText(str(exc))
             self._fill_mapping()
             return False
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        for name in self.table.sheets or []:
-            self.sheet_combo.addItem(name, name)
+        hidden = set(self.table.hidden_sheets)
+        for name in [n for n in self.table.sheets if n not in hidden] + [n for n in self.table.sheets if n in hidden]:
+            label = name
+            if name in hidden:
+                label = QCoreApplication.translate("LedgerImportDialog", "{sheet} (hidden)").format(sheet=name)
+            self.sheet_combo.addItem(label, name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.table.sheet)))
         self.sheet_combo.setEnabled(bool(self.table.sheets))
         self.sheet_combo.blockSignals(False)
-        self.status.setText(
-            QCoreApplication.translate("LedgerImportDialog", "{n} rows, {c} columns{enc}").format(
-                n=self.table.nrows,
-                c=len(self.table.headers),
-                enc=f" ({self.table.encoding})" if self.table.encoding else "",
-            )
+        text = QCoreApplication.translate(
+            "LedgerImportDialog", "{n} rows, {c} columns{enc}; header in row {h}."
+        ).format(
+            n=self.table.nrows,
+            c=len(self.table.headers),
+            enc=f" ({self.table.encoding})" if self.table.encoding else "",
+            h=self.table.header_row,
         )
+        missing = tabular.pandas_missing_message()
+        self.status.setText(text + (" " + missing if missing else ""))
         self.apply_mapping(L.guess(self.table, self.target()).columns)
         return True
 
     def _sheet_changed(self, *args) -> None:
         sheet = self.sheet_combo.currentData()
         if sheet and self.table is not None and sheet != self.table.sheet:
+            self.header_spin.setValue(0)
             self.load_file(sheet)
+
+    def _header_changed(self) -> None:
+        if self.table is not None and self.header_spin.value() != getattr(self, "_header_choice", 0):
+            self.load_file(self.table.sheet or None)
 
     def _target_changed(self, *args) -> None:
         self.report = None
@@ -361,9 +395,14 @@ class LedgerImportDialog(QDialog):
 
     # -- validate and import ----------------------------------------------------------------------------------
 
+    def can_import(self) -> bool:
+        """A validated ledger with rows to write, and no errors or "only the valid rows" ticked."""
+        rep = self.report
+        return rep is not None and bool(rep.rows) and (not rep.errors or self.valid_only.isChecked())
+
     def _busy(self, busy: bool) -> None:
         self.validate_button.setEnabled(not busy)
-        self.import_button.setEnabled(not busy and self.report is not None)
+        self.import_button.setEnabled(not busy and self.can_import())
 
     def _start(self, description: str, work, slot) -> Optional[LedgerTask]:
         if self.table is None or not self.database:
@@ -378,11 +417,23 @@ class LedgerImportDialog(QDialog):
 
     def validate(self) -> Optional[LedgerTask]:
         table, db, mapping = self.table, self.database, self.current_mapping()
-        return self._start(
-            QCoreApplication.translate("LedgerImportDialog", "Validate the ledger"),
-            lambda: L.validate(table, db, mapping),
-            self._validated,
+        if not mapping.columns:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "LedgerImportDialog",
+                    "No column is mapped: choose the columns, or set the header row if the column names look wrong.",
+                )
+            )
+            return None
+
+        def work():
+            db_errors.preflight(db, write=True)  # locked, read-only, damaged, newer: before any work
+            return L.validate(table, db, mapping, is_canceled=lambda: task.isCanceled())
+
+        task = self._start(
+            QCoreApplication.translate("LedgerImportDialog", "Validate the ledger"), work, self._validated
         )
+        return task
 
     def _validated(self, ok: bool, report, error: str) -> None:
         self.task = None
@@ -415,7 +466,13 @@ class LedgerImportDialog(QDialog):
             lines.append(QCoreApplication.translate("LedgerImportDialog", "Changes to existing records:"))
             lines.extend("  " + c for c in changes)
         self.report_view.setPlainText("\n".join(lines))
-        if report.errors and not written:
+        if not report.rows and not written:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "LedgerImportDialog", "Nothing can be imported: the ledger has no valid row."
+                )
+            )
+        elif report.errors and not written:
             self.status.setText(
                 QCoreApplication.translate(
                     "LedgerImportDialog",
@@ -444,10 +501,12 @@ class LedgerImportDialog(QDialog):
         user = QgsApplication.userLoginName() or ""
 
         def work():
-            rep = L.validate(table, db, mapping)
-            return L.write(rep, db, valid_only, user)
+            rep = L.validate(table, db, mapping, is_canceled=lambda: task.isCanceled())
+            return L.write(rep, db, valid_only, user, is_canceled=lambda: task.isCanceled())
 
-        return self._start(QCoreApplication.translate("LedgerImportDialog", "Import the ledger"), work, self._imported)
+        self.report = None  # used up: a second press cannot write the same rows twice
+        task = self._start(QCoreApplication.translate("LedgerImportDialog", "Import the ledger"), work, self._imported)
+        return task
 
     def _imported(self, ok: bool, report, error: str) -> None:
         self.task = None

@@ -2,12 +2,15 @@
 
 "Find" runs find_duplicates on the project's wells layer with the distance (default 30 m) and depth tolerances;
 each group lists its wells with the reasons; the keeper is the checked well (the best-documented one at first).
-"Merge" merges the current group in the layers' edit buffers (merge_wells with every loaded related layer: samples
-and other rows are re-pointed, every code kept as an alias); "Undo" reverts the last merge while unsaved; "Save
-edits" commits the related layers and then the wells.
+"Merge" merges the current group in the project database, in SQL and one transaction (merge_wells_sql: every row of
+every table that references a merged well is re-pointed, loaded as a layer or not; every code kept as an alias), then
+reloads the database's layers; "Undo" restores the last merges one by one (every table, one transaction each);
+"Done" ("Save") closes the undo history. Layers with unsaved edits must be saved or discarded first.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -270,19 +273,44 @@ class DuplicatesDialog(QDialog):
             return None
         return self.merge(top.data(0, KeyRole))
 
+    def database(self) -> str:
+        """The GeoPackage of the project's wells layer ("" without one)."""
+        wells = self.wells_layer()
+        return wells.source().split("|")[0] if wells is not None else ""
+
+    def _database_layers(self) -> list:
+        db = self.database()
+        return [layer for layer in self.layers().values() if layer.source().split("|")[0] == db]
+
+    def _refresh(self) -> None:
+        for layer in self._database_layers():
+            layer.reload()
+            layer.triggerRepaint()
+
+    def _pending_edits(self) -> list:
+        return [layer.name() for layer in self._database_layers() if layer.isEditable() and layer.isModified()]
+
     def merge(self, group: int):
-        """Merge ``group`` (index in self.groups) into its keeper, in the edit buffers."""
-        layers = self.layers()
-        wells = layers.get("monitoring_wells")
+        """Merge ``group`` (index in self.groups) into its keeper, in the database (one transaction)."""
+        wells = self.wells_layer()
         top = self.tree.topLevelItem(group)
         if wells is None or top is None or top.isDisabled():
             return None
-        keep, drops = self.keeper(group)
-        try:
-            result = D.merge_wells(
-                wells, keep, drops, layers, QCoreApplication.translate("DuplicatesDialog", "Merge duplicate wells")
+        pending = self._pending_edits()
+        if pending:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "DuplicatesDialog", "Save or discard the edits of {layers} first: the merge writes to the database."
+                ).format(layers=", ".join(pending))
             )
-        except ValueError as exc:
+            return None
+        keep, drops = self.keeper(group)
+        keep_feature = wells.getFeature(keep)
+        try:
+            result = D.merge_wells_sql(
+                self.database(), keep_feature["uuid"], [wells.getFeature(f)["uuid"] for f in drops]
+            )
+        except (D.MergeError, sqlite3.Error) as exc:
             self.status.setText(str(exc))
             return None
         self.merges.append((group, result))
@@ -290,53 +318,40 @@ class DuplicatesDialog(QDialog):
         repointed = ", ".join(
             f"{S.table(t).zh if self.lang == 'zh' else S.table(t).en}: {n}" for t, n in result.repointed.items()
         )
+        self._refresh()
         self.status.setText(
             QCoreApplication.translate(
-                "DuplicatesDialog", "Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible."
-            ).format(n=len(drops), keep=wells.getFeature(keep)["well_code"], rows=repointed or "—")
+                "DuplicatesDialog", "Merged {n} wells into {keep}; re-pointed {rows}. Undo restores all of it."
+            ).format(n=len(drops), keep=keep_feature["well_code"], rows=repointed or "—")
         )
-        wells.triggerRepaint()
         self._update_buttons()
         return result
 
     def can_undo(self) -> bool:
-        if not self.merges:
-            return False
-        _, result = self.merges[-1]
-        return all(layer.isEditable() for layer in result.layers)
+        return bool(self.merges) and not self._pending_edits()
 
     def undo(self) -> bool:
-        """Undo the last merge (only while its layers are still in edit mode, i.e. unsaved)."""
+        """Undo the last merge in the database: the merged wells, every re-pointed row, the kept well's fields."""
         if not self.can_undo():
             self._update_buttons()
             return False
-        group, result = self.merges.pop()
-        result.undo()
+        group, result = self.merges[-1]
+        try:
+            result.undo()
+        except (D.MergeError, sqlite3.Error) as exc:
+            self.status.setText(str(exc))
+            return False
+        self.merges.pop()
         top = self.tree.topLevelItem(group)
         if top is not None:
             top.setDisabled(False)
+        self._refresh()
         self.status.setText(QCoreApplication.translate("DuplicatesDialog", "Merge undone."))
-        for layer in result.layers:
-            layer.triggerRepaint()
         self._update_buttons()
         return True
 
     def save(self) -> bool:
-        """Commit the edited related layers, then the wells; afterwards merges cannot be undone."""
-        layers = [layer for _, r in self.merges for layer in r.layers]
-        ordered = []
-        for layer in layers:
-            if layer not in ordered:
-                ordered.append(layer)
-        wells = self.wells_layer()
-        ordered.sort(key=lambda layer: layer is wells)  # wells last
-        errors = []
-        for layer in ordered:
-            if layer.isEditable() and not layer.commitChanges():
-                errors += layer.commitErrors()
-        if errors:
-            self.status.setText("\n".join(errors))
-            return False
+        """The merges are in the database already: close their undo history."""
         self.merges.clear()
         self.status.setText(QCoreApplication.translate("DuplicatesDialog", "Saved."))
         self._update_buttons()

@@ -1,15 +1,21 @@
-"""Dialog to import lab results (CSV/XLSX, long or wide) into the project database, on top of core/wells/lab_import.py.
+"""Dialog to import lab results (CSV/XLSX/XLS, long or wide) into the project database, on top of
+core/wells/lab_import.py.
 
-Steps: choose the file (and worksheet), check the layout and the column mapping (pre-filled by guess_mapping; named
-presets saved in QgsSettings), "Validate" shows every issue (row, column, code, message) and a summary without
-writing anything, "Import" writes in one transaction — refused while there are errors unless "Import only the
-valid rows" is ticked. Validation and import run in a QgsTask with progress and Cancel; afterwards the latest
-classes are recomputed (gwplugin:updatewellquality) and the layers of the database reloaded.
+Steps: choose the file, its worksheet (visible sheets first, hidden ones listed and marked) and, when the header is
+not found by itself, its header row; check the layout and the column mapping (pre-filled by guess_mapping; named
+presets saved in QgsSettings); "Validate" first checks the database (locked, read-only, damaged, newer: said in
+plain words before any work) and shows every issue (row, column, code, message) and a summary without writing
+anything; "Import" writes in one transaction — enabled only when something can be imported, refused while there are
+errors unless "Import only the valid rows" is ticked. Reading a large file, validation and import run in a QgsTask
+with progress and Cancel; a cancel during the write rolls it back and says so. A finished import uses up its
+validation (pressing Import again cannot write twice); afterwards the wells' current classes are recomputed and the
+layers of the database reloaded.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 
 from qgis.core import QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
@@ -28,17 +34,20 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from ...core.data import tabular
-from ...core.wells import lab_columns, lab_import
+from ...core.data import db_errors, tabular
+from ...core.wells import lab_columns, lab_import, quality
 from ...toolbelt import settings
+from ...toolbelt.log import log
 from ..common.project_database import refresh_database_layers
 
 MAX_ISSUES_SHOWN = 5000
+BACKGROUND_READ_BYTES = 16 << 20  # larger files are read in a task, with progress and Cancel
 MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "lab")
 LONG_ONLY = ("parameter", "value", "unit")
 
@@ -89,10 +98,14 @@ class CallableTask(QgsTask):
             self.result = self.function(self.setProgress, self.isCanceled)
         except InterruptedError:
             return False
-        except Exception as exc:  # reported in finished()
-            self.error = str(exc) or type(exc).__name__
+        except (tabular.TableReadError, db_errors.DatabaseProblemError, lab_import.ImportRefusedError) as exc:
+            self.error = str(exc)  # already one sentence for the user
             return False
-        return not self.isCanceled()
+        except Exception as exc:  # reported in finished(): one sentence; the detail goes to the log
+            log(f"{self.description()}: {type(exc).__name__}: {exc}", "warning")
+            self.error = db_errors.explain(exc, "") if db_errors.kind_of(exc) else (str(exc) or type(exc).__name__)
+            return False
+        return True  # the function finished: its result stands even if Cancel came too late to stop it
 
     def finished(self, result: bool) -> None:
         self.completed.emit(bool(result), self.result, self.error)
@@ -126,6 +139,17 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Browse…"), self)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setEnabled(False)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setObjectName("gw_plugin_import_header_row")
+        self.header_spin.setRange(0, 1000)
+        self.header_spin.setSpecialValueText(QCoreApplication.translate("ImportDialog", "found automatically"))
+        self.header_spin.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "The row of the file that holds the column names (title rows above it are skipped; names over units "
+                "in merged cells are joined).",
+            )
+        )
         self.layout_combo = QComboBox(self)
         self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Long: one row per value"), "long")
         self.layout_combo.addItem(QCoreApplication.translate("ImportDialog", "Wide: one column per parameter"), "wide")
@@ -135,6 +159,7 @@ class ImportDialog(QDialog):
         top = QFormLayout()
         self._row(top, QCoreApplication.translate("ImportDialog", "&File:"), file_row, self.file_edit)
         self._row(top, QCoreApplication.translate("ImportDialog", "&Worksheet:"), self.sheet_combo)
+        self._row(top, QCoreApplication.translate("ImportDialog", "&Header row:"), self.header_spin)
         self._row(top, QCoreApplication.translate("ImportDialog", "&Layout:"), self.layout_combo)
 
         # mapping
@@ -227,7 +252,7 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(760, 800)
 
-        order = [self.file_edit, self.browse_button, self.sheet_combo, self.layout_combo]
+        order = [self.file_edit, self.browse_button, self.sheet_combo, self.header_spin, self.layout_combo]
         order += [self.combos[k] for k in MAPPING_FIELDS]
         order += [self.preset_combo, self.preset_load, self.preset_save, self.preset_delete, self.validate_button]
         order += [self.issues_table, self.valid_only, self.cancel_button, self.import_button, self.close_button]
@@ -237,6 +262,7 @@ class ImportDialog(QDialog):
         self.browse_button.clicked.connect(self.browse)
         self.file_edit.editingFinished.connect(lambda: self.open_file(self.file_edit.text()))
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.header_spin.editingFinished.connect(self._header_changed)
         self.layout_combo.currentIndexChanged.connect(self._mapping_changed)
         self.preset_load.clicked.connect(lambda: self.apply_preset(self.preset_combo.currentText()))
         self.preset_save.clicked.connect(self._save_preset_dialog)
@@ -265,47 +291,98 @@ class ImportDialog(QDialog):
             self,
             QCoreApplication.translate("ImportDialog", "Lab results"),
             start,
-            QCoreApplication.translate("ImportDialog", "Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
+            QCoreApplication.translate("ImportDialog", "Tables (*.csv *.xlsx *.xls *.txt *.tsv);;All files (*)"),
         )
         if path:
             settings.LAST_IMPORT_DIR.set(os.path.dirname(path))
             self.open_file(path)
 
-    def open_file(self, path: str, sheet: str | None = None) -> bool:
-        """Read ``path`` and guess the mapping; False (with the reason shown) when it cannot be read."""
+    def open_file(self, path: str, sheet: str | None = None, header_row: int | None = None) -> bool:
+        """Read ``path`` and guess the mapping; False (with the reason shown) when it cannot be read. A large file
+        is read in a task (progress and Cancel): True then means the reading has started."""
         path = (path or "").strip()
         if not path:
             return False
-        if self.table is not None and self.table.path == path and sheet is None:
+        if self.table is not None and self.table.path == path and sheet is None and header_row is None:
+            return True
+        if self.table is None or self.table.path != path:
+            self.header_spin.setValue(0)  # a new file: its header is found again
+        header = self.header_spin.value() if header_row is None else header_row
+        self._header_choice = header
+        self.report = None
+        self._validated_key = None
+        try:
+            big = os.path.getsize(path) > BACKGROUND_READ_BYTES
+        except OSError:
+            big = False
+        if big:
+            self.status_label.setText(QCoreApplication.translate("ImportDialog", "Reading {file}…").format(file=path))
+
+            def work(progress, is_canceled):
+                return tabular.read_table(
+                    path, sheet=sheet, header_row=header, progress=progress, is_canceled=is_canceled
+                )
+
+            def done(ok, table, error):
+                if ok:
+                    self._use_table(table, path)
+                else:
+                    self._unreadable(error or QCoreApplication.translate("ImportDialog", "Reading canceled."))
+
+            self._start("reading", QCoreApplication.translate("ImportDialog", "Reading the lab file"), work, done)
             return True
         try:
-            table = tabular.read_table(path, sheet=sheet)
+            table = tabular.read_table(path, sheet=sheet, header_row=header)
         except (tabular.TableReadError, OSError) as exc:
-            self.table = None
-            self.status_label.setText(str(exc))
-            self._fill_columns([])
+            self._unreadable(str(exc))
             return False
+        self._use_table(table, path)
+        return True
+
+    def _unreadable(self, message: str) -> None:
+        self.table = None
+        self.status_label.setText(message)
+        self._fill_columns([])
+
+    def _use_table(self, table: tabular.Table, path: str) -> None:
         self.table = table
         self.file_edit.setText(path)
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        self.sheet_combo.addItems(table.sheets)
+        hidden = set(table.hidden_sheets)
+        for name in [n for n in table.sheets if n not in hidden] + [n for n in table.sheets if n in hidden]:
+            label = name
+            if name in hidden:
+                label = QCoreApplication.translate("ImportDialog", "{sheet} (hidden)").format(sheet=name)
+            self.sheet_combo.addItem(label, name)
         if table.sheet:
-            self.sheet_combo.setCurrentText(table.sheet)
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(table.sheet), 0))
         self.sheet_combo.setEnabled(len(table.sheets) > 1)
         self.sheet_combo.blockSignals(False)
+        self.header_spin.blockSignals(True)
+        self.header_spin.setValue(table.header_row if self.header_spin.value() else 0)
+        self.header_spin.blockSignals(False)
         self._fill_columns(table.headers)
         self.set_mapping(lab_columns.guess_mapping(table))
-        self.status_label.setText(
-            QCoreApplication.translate("ImportDialog", "{rows} rows, {cols} columns ({encoding}).").format(
-                rows=table.nrows, cols=len(table.headers), encoding=table.encoding
-            )
-        )
-        return True
+        text = QCoreApplication.translate(
+            "ImportDialog", "{rows} rows, {cols} columns ({encoding}); header in row {header}."
+        ).format(rows=table.nrows, cols=len(table.headers), encoding=table.encoding, header=table.header_row)
+        if len(table.sheets) > 1:
+            text += " " + QCoreApplication.translate(
+                "ImportDialog", "The workbook has {n} worksheets: check that “{sheet}” is the right one."
+            ).format(n=len(table.sheets), sheet=table.sheet)
+        missing = tabular.pandas_missing_message()
+        self.status_label.setText(text + (" " + missing if missing else ""))
 
     def _sheet_changed(self, *args) -> None:
-        if self.table is not None and self.sheet_combo.currentText():
-            self.open_file(self.table.path, self.sheet_combo.currentText())
+        sheet = self.sheet_combo.currentData()
+        if self.table is not None and sheet and sheet != self.table.sheet:
+            self.header_spin.setValue(0)
+            self.open_file(self.table.path, sheet)
+
+    def _header_changed(self) -> None:
+        if self.table is not None and self.header_spin.value() != getattr(self, "_header_choice", 0):
+            self.open_file(self.table.path, self.table.sheet or None, self.header_spin.value())
 
     def _fill_columns(self, headers: list) -> None:
         for combo in self.combos.values():
@@ -335,7 +412,13 @@ class ImportDialog(QDialog):
         if layout == "wide":
             for key in LONG_ONLY:
                 values[key] = ""
-        return lab_import.ColumnMapping(layout=layout, ignore=list(getattr(self, "_ignore", [])), **values)
+        return lab_import.ColumnMapping(
+            layout=layout,
+            ignore=list(getattr(self, "_ignore", [])),
+            sheet=self.table.sheet if self.table is not None else "",
+            header_row=self.header_spin.value(),
+            **values,
+        )
 
     def _mapping_changed(self, *args) -> None:
         self._update_buttons()
@@ -346,14 +429,19 @@ class ImportDialog(QDialog):
     def report_is_current(self) -> bool:
         return self.report is not None and self._validated_key == self._key()
 
+    def can_import(self) -> bool:
+        """Something can be imported: a current validation with valid values, and no errors or valid-only ticked."""
+        rep = self.report
+        return self.report_is_current() and rep.n_values > 0 and (not rep.errors or self.valid_only.isChecked())
+
     def _update_buttons(self) -> None:
         busy = self.state != "idle"
         ready = self.table is not None and bool(self.database)
         wide = self.layout_combo.currentData() == "wide"
         self.validate_button.setEnabled(ready and not busy)
-        self.import_button.setEnabled(ready and not busy)
+        self.import_button.setEnabled(ready and not busy and self.can_import())
         self.cancel_button.setEnabled(busy)
-        for w in (self.browse_button, self.file_edit, self.layout_combo, self.sheet_combo):
+        for w in (self.browse_button, self.file_edit, self.layout_combo, self.sheet_combo, self.header_spin):
             w.setEnabled(not busy and (w is not self.sheet_combo or self.sheet_combo.count() > 1))
         for key, combo in self.combos.items():
             usable = not (wide and key in LONG_ONLY)
@@ -418,17 +506,35 @@ class ImportDialog(QDialog):
         QgsApplication.taskManager().addTask(task)
         return task
 
+    def missing_roles_text(self, mapping: lab_import.ColumnMapping) -> str:
+        """'' when the mapping names every column validation needs, else the sentence naming the missing roles."""
+        missing = lab_columns.missing_roles(mapping)
+        if not missing:
+            return ""
+        names = ", ".join(self.mapping_labels[k].text().replace("&", "").rstrip(":：") for k in missing)
+        return QCoreApplication.translate(
+            "ImportDialog",
+            "The column mapping is incomplete: choose the {roles}. If the file's column names look wrong, set the "
+            "header row (the row holding the column names).",
+        ).format(roles=names)
+
     def validate(self) -> CallableTask | None:
         """Validate the file with the current mapping in a task; the report appears when it ends."""
         if self.table is None and not self.open_file(self.file_edit.text()):
             return None
-        if not self.database:
+        if not self.database or self.table is None:
             return None
         table, database, mapping = self.table, self.database, self.mapping()
+        incomplete = self.missing_roles_text(mapping)
+        if incomplete:
+            self.status_label.setText(incomplete)
+            self.header_spin.setFocus()
+            return None
         key = self._key()
         self.status_label.setText(QCoreApplication.translate("ImportDialog", "Validating…"))
 
         def work(progress, is_canceled):
+            db_errors.preflight(database, write=True)  # locked, read-only, damaged, newer: before any work
             return lab_import.validate(table, database, mapping, progress=progress, is_canceled=is_canceled)
 
         def done(ok, report, error):
@@ -439,6 +545,7 @@ class ImportDialog(QDialog):
             self.report = report
             self._validated_key = key
             self.show_report(report)
+            self._update_buttons()
 
         return self._start(
             "validating", QCoreApplication.translate("ImportDialog", "Validating lab results"), work, done
@@ -475,7 +582,11 @@ class ImportDialog(QDialog):
                     item.setData(Qt.ItemDataRole.UserRole, issue.row)
                 self.issues_table.setItem(r, c, item)
         self.issues_table.resizeColumnsToContents()
-        if errors:
+        if not report.n_values:
+            self.status_label.setText(
+                QCoreApplication.translate("ImportDialog", "Nothing can be imported: the file has no valid value.")
+            )
+        elif errors:
             self.status_label.setText(
                 QCoreApplication.translate(
                     "ImportDialog",
@@ -505,20 +616,36 @@ class ImportDialog(QDialog):
         accept = self.valid_only.isChecked()
         user = QgsApplication.userLoginName()
         self.status_label.setText(QCoreApplication.translate("ImportDialog", "Importing…"))
+        self.report = None  # this validation is used up now: whatever happens, Import cannot write it twice
+        self._validated_key = None
 
         def work(progress, is_canceled):
             if is_canceled():
                 raise InterruptedError
-            return lab_import.write(report, database, accept_valid_only=accept, user=user)
+            try:
+                rep = lab_import.write(
+                    report, database, accept_valid_only=accept, user=user, progress=progress, is_canceled=is_canceled
+                )
+            except (sqlite3.Error, RuntimeError, OSError) as exc:
+                if isinstance(exc, InterruptedError):
+                    raise
+                log(f"lab import into {database}: {type(exc).__name__}: {exc}", "warning")
+                raise db_errors.problem(exc, database) from None
+            if hasattr(quality, "update_current_class"):  # the wells' current classes, in the same task
+                rep.classified_wells = quality.update_current_class(database)
+            return rep
 
         def done(ok, rep, error):
             if not ok:
-                self.status_label.setText(
-                    error or QCoreApplication.translate("ImportDialog", "Import canceled: nothing was written.")
-                )
+                if error:
+                    self.status_label.setText(error)
+                else:  # canceled: the write was rolled back, so the same validation may be imported again
+                    self.report, self._validated_key = report, key
+                    self.status_label.setText(
+                        QCoreApplication.translate("ImportDialog", "Import canceled: nothing was written.")
+                    )
+                    self._update_buttons()
                 return
-            self.report = None  # written: validating again would find duplicates
-            self._validated_key = None
             self.status_label.setText(
                 QCoreApplication.translate(
                     "ImportDialog",
@@ -526,8 +653,12 @@ class ImportDialog(QDialog):
                 ).format(results=rep.written_results, samples=rep.written_samples)
             )
             self._written = rep.written_results
-            self._update_quality()
+            if hasattr(rep, "classified_wells"):
+                self._quality_done(True, {"WELLS": rep.classified_wells}, "")
+            else:
+                self._update_quality()
 
+        key = self._key()
         return self._start("importing", QCoreApplication.translate("ImportDialog", "Importing lab results"), work, done)
 
     def _update_quality(self) -> None:

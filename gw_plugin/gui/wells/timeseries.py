@@ -2,7 +2,8 @@
 
 Values over time (one line per well) on GB/T 14848-2017 class bands (I–V background from the standard's limits,
 core/wells/classify.py) with the class III limit as a line; non-detects drawn as hollow markers at their detection limit;
-the Mann–Kendall test and Sen's slope (core/wells/trend.py) per well below the plot; export to PNG or SVG.
+the Mann–Kendall test and Sen's slope per well below the plot, non-detects censored at the highest detection limit
+(core/wells/trend.censored_trend: too many censored values are "too few values"); export to PNG or SVG.
 
 Plotting uses matplotlib's Figure with the Qt Agg canvas (no pyplot, no OpenGL: pyqtgraph's OpenGL mode drew black
 widgets on newer QGIS, Deltares/imod-qgis #82). matplotlib is imported when the widget is built; when it is
@@ -28,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.wells import classify, series, standard
 from ...core.wells.quality import CLASS_COLORS
-from ...core.wells.trend import mann_kendall
+from ...core.wells.trend import censored_trend
 
 MAX_WELLS = 10
 LINE_COLORS = ("#1f4e79", "#8c2d04", "#3f007d", "#00441b", "#67000d", "#252525", "#08519c", "#7f2704", "#54278f")
@@ -299,7 +300,7 @@ class TimeSeriesWidget(QWidget):
             finite = y_line[np.isfinite(y_line)]
             if finite.size:
                 top = max(top, float(finite.max()))
-            self.trends[u] = mann_kendall(s.days(), s.for_statistics())
+            self.trends[u] = censored_trend(s.days(), s.values, s.below_detection, s.detection_limit)
         limits = iii_limits(indicator)
         top = max(top * 1.1, max(limits) * 1.25 if limits else 0.0, 1e-9)
         bands = class_bands(indicator, top)

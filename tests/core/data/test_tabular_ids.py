@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from gw_plugin.core.data import ids, tabular
+from gw_plugin.core.data import ids, tabular, tabular_text
 from gw_plugin.core.wells import lab_write
 
 
@@ -33,7 +33,7 @@ def _by_csv_module(text: str, delimiter: str) -> tuple:
     ],
 )
 def test_plain_split_equals_csv_module(text, delimiter):
-    got = tabular._split_plain(text.replace("\r\n", "\n"), delimiter)
+    got = tabular_text.split_plain(text.replace("\r\n", "\n"), delimiter)
     assert got is not None
     headers, columns = got
     want_headers, want_rows = _by_csv_module(text, delimiter)
@@ -52,7 +52,7 @@ def test_plain_split_equals_csv_module(text, delimiter):
     ],
 )
 def test_plain_split_steps_aside(text):
-    assert tabular._split_plain(text, ",") is None
+    assert tabular_text.split_plain(text, ",") is None
 
 
 def test_read_csv_both_paths_same_table(tmp_path):

@@ -74,34 +74,60 @@ def project_db(tmp_path):
     project.clear()
 
 
-def test_merge_repoints_samples_keeps_aliases_and_undoes(project_db):
+def _sql(path, sql, args=()):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def test_merge_in_sql_repoints_every_table_and_undoes_all(project_db):
     path, ids, project = project_db
+    # an inspection of ZR-7: its table is not loaded as a layer, and it must be re-pointed all the same
+    con = D.SG.open_db(path)
+    with D.SG.transaction(con):
+        con.execute(
+            "INSERT INTO inspections (uuid, county_code, well_uuid, kind, inspected_on) VALUES (?,?,?,?,?)",
+            (str(uuid.uuid4()), "419901", ids["ZR-7"], "routine", "2023-05-01"),
+        )
+    con.close()
     layers = qgis_project.project_layers(project)
     wells = layers["monitoring_wells"]
     groups = D.find_duplicates(D.records_from_layer(wells))
     assert len(groups) == 1 and len(groups[0].members) == 2
     keep, drop = groups[0].members
     assert wells.getFeature(keep)["well_code"] == "HB-1"
-    result = D.merge_wells(wells, keep, [drop], layers)
-    assert result.repointed == {"samples": 2}
-    kept = wells.getFeature(keep)
-    assert kept["source_codes"] == "OLD-1; ZR-7"
-    assert kept["department"] == "water_resources"  # filled from the merged record
+    before = {t: _sql(path, f"SELECT * FROM {t} ORDER BY fid") for t in ("monitoring_wells", "samples", "inspections")}
+    result = D.merge_wells_sql(path, ids["HB-1"], [ids["ZR-7"]])
+    assert result.repointed == {"samples": 2, "inspections": 1}
+    assert _sql(path, "SELECT well_code, source_codes, department FROM monitoring_wells ORDER BY fid") == [
+        ("HB-1", "OLD-1; ZR-7", "water_resources"),  # the alias kept, the empty department filled
+        ("OTHER", "", None),
+    ]
+    assert _sql(path, "SELECT count(*) FROM samples WHERE well_uuid = ?", (ids["HB-1"],)) == [(3,)]
+    assert _sql(path, "SELECT count(*) FROM inspections WHERE well_uuid = ?", (ids["HB-1"],)) == [(1,)]
+    wells.reload()
     assert wells.featureCount() == 2
-    samples = layers["samples"]
-    assert sorted(f["well_uuid"] for f in samples.getFeatures()) == sorted([ids["HB-1"]] * 3 + [ids["OTHER"]])
-    # undo while unsaved restores everything
+    # undo restores everything: the merged well (same fid and geometry), the re-pointed rows, the kept fields
     result.undo()
-    assert wells.featureCount() == 3
-    assert sorted(f["well_uuid"] for f in samples.getFeatures()).count(ids["ZR-7"]) == 2
-    assert wells.getFeature(keep)["source_codes"] == "OLD-1"
-    # redo by merging again, then save: the file has the merged state
-    D.merge_wells(wells, keep, [drop], layers)
-    assert samples.commitChanges() and wells.commitChanges()
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT count(*) FROM monitoring_wells").fetchone()[0] == 2
-    assert con.execute("SELECT count(*) FROM samples WHERE well_uuid = ?", (ids["HB-1"],)).fetchone()[0] == 3
-    con.close()
+
+    after = {t: _sql(path, f"SELECT * FROM {t} ORDER BY fid") for t in before}
+    cols = [r[1] for r in _sql(path, "PRAGMA table_info(monitoring_wells)")]
+    skip = {cols.index("updated_at"), cols.index("updated_by")} if "updated_by" in cols else {cols.index("updated_at")}
+    trim = lambda rows: [tuple(v for k, v in enumerate(r) if k not in skip) for r in rows]  # noqa: E731
+    assert trim(after["monitoring_wells"]) == trim(before["monitoring_wells"])
+    for t in ("samples", "inspections"):
+        c = [r[1] for r in _sql(path, f"PRAGMA table_info({t})")]
+        sk = {c.index("updated_at"), c.index("updated_by")}
+        assert [tuple(v for k, v in enumerate(r) if k not in sk) for r in after[t]] == [
+            tuple(v for k, v in enumerate(r) if k not in sk) for r in before[t]
+        ]
+    with pytest.raises(D.MergeError):
+        result.undo()
+    with pytest.raises(D.MergeError):
+        D.merge_wells_sql(path, ids["HB-1"], [str(uuid.uuid4())])  # no such well: nothing happens
+    assert _sql(path, "SELECT count(*) FROM monitoring_wells") == [(3,)]
 
 
 def test_duplicatewells_algorithm(project_db, tmp_path, qgis_processing):

@@ -71,3 +71,38 @@ def test_nitrate_hazard_quotient_by_hand():
         hr.hazard_quotient(-1, hr.ADULT)
     custom = hr.Exposure("worker", 70, 2.0, 250, 25)
     assert custom.averaging_time_d == 25 * 365
+
+
+def test_rising_detection_limits_make_no_trend():
+    from gw_plugin.core.wells.trend import censored_trend
+
+    # 12 quarterly non-detects whose detection limit rose from 0.05 to 0.5: at DL/2 Mann–Kendall saw a significant
+    # rise (issue 12, p = 0.005); censored at the highest limit all twelve tie → not a trend but "insufficient data"
+    days = np.arange(12) * 91.3
+    dl = np.linspace(0.05, 0.5, 12)
+    naive = mann_kendall(days, dl / 2)
+    assert naive.trend == "increasing" and naive.p_value < 0.01  # what the old code reported
+    r = censored_trend(days, np.full(12, np.nan), np.ones(12, bool), dl)
+    assert r.trend == "insufficient data" and not r.significant
+    assert (r.n_censored, r.censor_level) == (12, 0.5)
+
+
+def test_censoring_keeps_a_real_trend_and_ties_detects_below_the_limit():
+    from gw_plugin.core.wells.trend import censored_trend
+
+    days = np.arange(12) * 91.3
+    # detects rising from 1 to 12 mg/L, the first two quarters non-detects with DL 0.5 then 2.0 (a lab change):
+    # censoring at 2.0 makes the two non-detects and the detect 1.5 < 2.0 one tie; the rise stays significant
+    values = np.array([np.nan, np.nan, 1.5, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    nd = np.isnan(values)
+    dl = np.where(nd, [0.5, 2.0] + [np.nan] * 10, np.nan)
+    r = censored_trend(days, values, nd, dl)
+    assert (r.n_censored, r.censor_level) == (3, 2.0)
+    # S by hand: the 3 tied censored values are below all 9 detects (3·9 = 27 concordant pairs), the 9 rising
+    # detects add 9·8/2 = 36, the tied pairs among the censored add 0: S = 63
+    assert r.s == 63 and r.trend == "increasing"
+    # 7 of 12 censored (> half): insufficient data
+    values2 = np.array([np.nan] * 7 + [3, 4, 5, 6, 7.0])
+    nd2 = np.isnan(values2)
+    r2 = censored_trend(days, values2, nd2, np.where(nd2, 1.0, np.nan))
+    assert r2.trend == "insufficient data" and r2.n_censored == 7

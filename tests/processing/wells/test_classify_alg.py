@@ -126,6 +126,14 @@ def test_classify_samples_table(db, tmp_path, provider, validate):
         sample_class, governing = EXPECTED_SAMPLE[code]
         assert r["sample_class"] == sample_class, code
         assert r["sample_governing"] == governing, code
+    # 超标倍数 against class III: nitrate 25 mg/L, class III limit 20 → (25 − 20)/20 = 0.25; F- 1.5 vs 1.0 → 0.5
+    assert by_key[("S1", "硝酸盐（以N计）", "25")]["exceedance"] == pytest.approx(0.25)
+    assert by_key[("S1", "F-", "1.5")]["exceedance"] == pytest.approx(0.5)
+    # the "≤ III" non-detect is flagged with its detection limit; it has no exceedance
+    arsenic = by_key[("S1", "砷", "<0.005")]
+    assert (arsenic["below_detection"], arsenic["detection_limit"], arsenic["exceedance"]) == (1, 0.005, None)
+    assert by_key[("S1", "pH", "7.2")]["below_detection"] == 0 and by_key[("S1", "pH", "7.2")]["exceedance"] is None
+    assert types["exceedance"] == "Real" and types["detection_limit"] == "Real"
 
 
 def test_without_unit_field_the_standard_unit_is_assumed(db, tmp_path, provider):
@@ -275,6 +283,11 @@ def _feature_context(values):
         ('gb14848_exceedance("parameter", "value_num", "unit")', ["NO3-N", None, 45.0, None], 1.25),
         ('gb14848_exceedance("parameter", "value_text", "unit")', ["pH", "9", None, None], None),
         ('gb14848_exceedance("parameter", "value_text", "unit")', ["砷", "<0.005", None, None], None),
+        # the stored qualifier and basis: ">100" coliforms are above 100 → V (IV ≤ 100); nitrate 44.3 as NO3 → III
+        ("gb14848_class('总大肠菌群', \"value_num\", NULL, '>')", [None, None, 100.0, None], 5),
+        ("gb14848_class('总大肠菌群', \"value_num\")", [None, None, 100.0, None], 4),
+        ("gb14848_class('硝酸盐', \"value_text\", 'mg/L', NULL, '以NO3-计')", [None, "44.3", None, None], 3),
+        ("gb14848_class('铅', \"value_num\", 'mg/L', 'L')", [None, None, 0.005, None], 1),
         (
             'gb14848_class("parameter", "value_text") = 4 AND gb14848_exceedance(\'氟化物\', 1.5) = 0.5',
             ["F-", "1.5"] + [None, None],

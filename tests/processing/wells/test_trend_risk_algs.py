@@ -76,12 +76,13 @@ def test_trend_flags_the_rising_well(db, tmp_path):
 
     path, wells = db
     out = str(tmp_path / "trend.gpkg")
-    processing.run("gwplugin:trend", {"DATABASE": path, "PARAMETER": "硝酸盐", "OUTPUT": out})
+    processing.run("gwplugin:trend", {"DATABASE": path, "PARAMETER": "NO3-N", "OUTPUT": out})  # an alias
     feats = _features(out)
     assert feats["rising"]["trend"] == "increasing" and feats["rising"]["rising_significant"]
     assert feats["rising"]["sen_slope_per_year"] == pytest.approx(2.0, abs=0.3)
     assert not feats["flat"]["rising_significant"]
-    assert feats["flat"]["non_detects"] == 1 and "DL/2" in feats["flat"]["note"]
+    assert feats["flat"]["non_detects"] == 1 and feats["flat"]["n_censored"] == 1
+    assert feats["flat"]["censor_level"] == 0.2 and "0.2" in feats["flat"]["note"]
     assert feats["few"]["trend"] == "insufficient data"
     assert feats["rising"]["well_uuid"] == wells["rising"]
 
@@ -91,7 +92,7 @@ def test_nitrate_risk_latest_and_custom_exposure(db, tmp_path):
 
     path, _ = db
     out = str(tmp_path / "risk.gpkg")
-    processing.run("gwplugin:nitraterisk", {"DATABASE": path, "OUTPUT": out})
+    processing.run("gwplugin:nitraterisk", {"DATABASE": path, "PARAMETER": "nitrate-N", "OUTPUT": out})
     f = _features(out)["rising"]
     con = sqlite3.connect(path)
     latest = con.execute(

@@ -3,6 +3,8 @@ of records of the sources: roster lists, inspection ledgers, discharge permits."
 
 from __future__ import annotations
 
+import os
+
 from qgis.core import (
     QgsApplication,
     QgsProcessingOutputNumber,
@@ -11,10 +13,18 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....core.data import tabular
+from ....core.data import db_errors, tabular
 from ....core.sources import ledgers
 from ...base import GwAlgorithm, fail
-from ...import_params import add_import_parameters, log_issues, write_report
+from ...import_params import (
+    add_header_row_parameter,
+    add_import_parameters,
+    fail_plainly,
+    log_issues,
+    preflight,
+    read_table,
+    write_report,
+)
 
 TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells", "roster_entries", "inspections", "permits"]
 
@@ -25,7 +35,8 @@ class ImportLedgerAlgorithm(GwAlgorithm):
     GROUP_ID = "sources"
     GROUP = "Pollution sources"
     HELP = (
-        "Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English "
+        "Imports a ledger from CSV (UTF-8, GB18030/GBK or UTF-16), XLSX or XLS; title and note rows above the header "
+        "(as in the plugin's own exported rosters) are skipped, or HEADER_ROW names the header row. Columns are recognised from their Chinese or English "
         "headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, "
         "degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and "
         "flagged for field checking. Rows matching an existing record by unified social credit code or code are "
@@ -33,11 +44,12 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         "unless ACCEPT_VALID is set."
         " Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, "
         "source code or exact name; an updated list updates the same roster version / the same inspection / the same "
-        "permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N."
+        "permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to "
+        "another row of the file are reported as duplicates; cells with control characters are refused."
     )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("Ledger (CSV or XLSX)")))
+        self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("Ledger (CSV, XLSX or XLS)")))
         self.addParameter(QgsProcessingParameterFile("DATABASE", self.tr("Project database"), extension="gpkg"))
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -55,7 +67,8 @@ class ImportLedgerAlgorithm(GwAlgorithm):
                 0,
             )
         )
-        self.addParameter(QgsProcessingParameterString("SHEET", self.tr("Worksheet (XLSX)"), "", False, True))
+        self.addParameter(QgsProcessingParameterString("SHEET", self.tr("Worksheet (XLSX/XLS)"), "", False, True))
+        add_header_row_parameter(self)
         add_import_parameters(self, self.tr("Report (issues and changes)"))
         for name, label in (("INSERTED", "Rows inserted"), ("UPDATED", "Rows updated"), ("ERRORS", "Rows with errors")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -64,24 +77,50 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         path = self.parameterAsFile(parameters, "INPUT", context)
         db = self.parameterAsFile(parameters, "DATABASE", context)
         target = TABLES[self.parameterAsEnum(parameters, "TABLE", context)]
+        preflight(db, feedback)  # locked, read-only, damaged, newer: said before the file is read
+        table = read_table(self, parameters, context, feedback, path)
+        mapping = ledgers.guess(table, target)
+        feedback.pushInfo(self.tr("Columns: {m}").format(m=mapping.columns))
+        if not mapping.columns:
+            fail(
+                self.tr(
+                    "No column of {file} was recognised for this ledger (headers in row {row}: {headers}). Check "
+                    "the ledger type, or name the header row (HEADER_ROW)."
+                ).format(file=os.path.basename(path), row=table.header_row, headers=", ".join(table.headers))
+            )
         try:
-            table = tabular.read_table(path, sheet=self.parameterAsString(parameters, "SHEET", context) or None)
-            mapping = ledgers.guess(table, target)
-            feedback.pushInfo(self.tr("Columns: {m}").format(m=mapping.columns))
-            rep = ledgers.validate(table, db, mapping)
+            rep = ledgers.validate(table, db, mapping, is_canceled=feedback.isCanceled)
         except (tabular.TableReadError, ValueError) as exc:
             fail(str(exc))
+        except InterruptedError:
+            fail(self.tr("Canceled while validating: nothing was written."))
+        except Exception as exc:  # sqlite/GDAL errors and anything unforeseen: one sentence, detail at debug level
+            fail_plainly(exc, db, feedback)
+        feedback.setProgress(60)
         feedback.pushInfo(rep.summary())
         log_issues(feedback, rep.issues)
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report:
             write_report(report, rep.issues, rep.changes_text())
+        if feedback.isCanceled():
+            fail(self.tr("Canceled before writing: nothing was written."))
         try:
             ledgers.write(
-                rep, db, self.parameterAsBool(parameters, "ACCEPT_VALID", context), QgsApplication.userLoginName()
+                rep,
+                db,
+                self.parameterAsBool(parameters, "ACCEPT_VALID", context),
+                QgsApplication.userLoginName(),
+                is_canceled=feedback.isCanceled,
             )
         except ledgers.LedgerRefusedError as exc:
             fail(str(exc))
+        except InterruptedError:
+            fail(self.tr("Canceled while writing: the transaction was rolled back, nothing was written."))
+        except db_errors.DatabaseProblemError as exc:
+            fail(str(exc))
+        except Exception as exc:  # sqlite/GDAL errors and anything unforeseen: one sentence, detail at debug level
+            fail_plainly(exc, db, feedback)
         for line in rep.changes_text()[:200]:
             feedback.pushInfo(line)
+        feedback.setProgress(100)
         return {"INSERTED": rep.inserted, "UPDATED": rep.updated, "ERRORS": len(rep.bad_rows), "REPORT": report or None}

@@ -24,7 +24,15 @@ from qgis.PyQt.QtCore import QVariant
 from ....core.wells import classify
 from ...base import GwAlgorithm, fail
 
-OUT_FIELDS = ("gb_class", "gb_note", "sample_class", "sample_governing")
+OUT_FIELDS = (
+    "gb_class",
+    "gb_note",
+    "exceedance",
+    "below_detection",
+    "detection_limit",
+    "sample_class",
+    "sample_governing",
+)
 _CACHE_MAX = 200_000  # distinct (parameter, value, unit) triples remembered during one run
 
 
@@ -51,9 +59,12 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
         "Rules: a value equal to a limit shared by several classes gets the better class (从优不从劣); pH is "
         "two-sided; gross α/β above the class III guidance value are IV; a non-detect is class I when its detection "
         "limit is ≤ the class I limit, otherwise '≤ class k' — such non-detects never make a sample worse.\n\n"
-        "Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_note (the rule applied, or why "
-        "there is no class), sample_class (worst class of the sample) and sample_governing (indicators that set "
-        "it, separated by '; ')."
+        "Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a non-detect whose detection "
+        "limit is above class I it is the bound of '≤ class k'), gb_note (the rule applied, or why there is no "
+        "class, in the plugin's language), exceedance (超标倍数 (C − Cs)/Cs against the class III limit Cs; ≤ 0 "
+        "within class III; NULL for pH, words and non-detects; a lower bound for '>x'), below_detection (the value "
+        "is a non-detect), detection_limit (in the standard's unit), sample_class (worst class of the sample) and "
+        "sample_governing (indicators that set it, separated by '; ')."
     )
 
     def initAlgorithm(self, config=None):
@@ -100,9 +111,16 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
         total = source.featureCount()
         step = 50.0 / total if total and total > 0 else 0.0
 
+        # the stored qualifier, non-detect flag, detection limit and basis of sample_results are used when present:
+        # (value_num, unit) with qualifier/below_detection/detection_limit, or (value_text, unit_as_written) with
+        # basis_as_written, classify alike
+        extra_idx = {name: fields.lookupField(name) for name in ("qualifier", "below_detection", "detection_limit")}
+        extra_idx["basis_as_written"] = fields.lookupField("basis_as_written")
+        extra_idx = {k: i for k, i in extra_idx.items() if i >= 0 and i not in (i_param, i_value, i_unit)}
+
         # Pass 1: classify each row, aggregate per sample.
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        request.setSubsetOfAttributes([i for i in (i_sample, i_param, i_value, i_unit) if i >= 0])
+        request.setSubsetOfAttributes([i for i in (i_sample, i_param, i_value, i_unit, *extra_idx.values()) if i >= 0])
         cache: dict = {}
         per_row: dict = {}
         samples: dict = {}
@@ -112,17 +130,31 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
             parameter = _plain(feat.attribute(i_param))
             value = _plain(feat.attribute(i_value))
             unit = _plain(feat.attribute(i_unit)) if i_unit >= 0 else None
+            more = {k: _plain(feat.attribute(i)) for k, i in extra_idx.items()}
+            as_written = isinstance(value, str)
             key = (
                 None if parameter is None else str(parameter),
                 value if isinstance(value, (int, float, str)) else (None if value is None else str(value)),
                 None if unit in (None, "") else str(unit),
+                more.get("qualifier") or None,
+                bool(more.get("below_detection")) and not as_written,
+                None if as_written else more.get("detection_limit"),
+                (more.get("basis_as_written") or None) if as_written else None,
             )
             result = cache.get(key)
             if result is None:
                 if key[0] is None:
                     result = classify.Result("", None, None, self.tr("no parameter"))
                 else:
-                    result = classify.classify(key[0], key[1], key[2])
+                    result = classify.classify(
+                        key[0],
+                        key[1],
+                        key[2],
+                        qualifier=key[3],
+                        below_detection=key[4],
+                        detection_limit=key[5],
+                        basis=key[6],
+                    )
                 if len(cache) < _CACHE_MAX:
                     cache[key] = result
             per_row[feat.id()] = result
@@ -144,6 +176,9 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
             out_fields.append(fields.at(i))
         out_fields.append(QgsField("gb_class", QVariant.Type.Int))
         out_fields.append(QgsField("gb_note", QVariant.Type.String))
+        out_fields.append(QgsField("exceedance", QVariant.Type.Double))
+        out_fields.append(QgsField("below_detection", QVariant.Type.Bool))
+        out_fields.append(QgsField("detection_limit", QVariant.Type.Double))
         out_fields.append(QgsField("sample_class", QVariant.Type.Int))
         out_fields.append(QgsField("sample_governing", QVariant.Type.String))
         sink, dest_id = self.parameterAsSink(
@@ -165,6 +200,9 @@ class ClassifyWaterQualityAlgorithm(GwAlgorithm):
             extra = [
                 result.gb_class,
                 result.note,
+                result.exceedance,
+                result.non_detect,
+                result.value if result.non_detect else None,
                 sres.gb_class if sres is not None else None,
                 sres.governing_text() if sres is not None and sres.governing else None,
             ]

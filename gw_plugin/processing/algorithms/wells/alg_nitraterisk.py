@@ -11,9 +11,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ....core.wells import classify, series
 from ....core.wells import health_risk as hr
-from ....core.wells import series
-from ...base import GwAlgorithm
+from ...base import GwAlgorithm, fail
 from .wells_output import open_wells, write_rows
 
 STATISTICS = ["latest", "mean"]
@@ -47,7 +47,8 @@ class NitrateRiskAlgorithm(GwAlgorithm):
         "nitrate (as N) of each well. RfD 1.6 mg/(kg·d) as nitrate-N (US EPA IRIS). Default exposure parameters from "
         "HJ 25.3-2019 as transcribed by a public implementation (adult BW 61.8 kg, 1.0 L/d, ED 24 a; child 19.2 kg, "
         "0.7 L/d, ED 6 a; EF 350 d/a) — verify before citing; all are editable and written to the output. "
-        "Non-detects count as half their detection limit."
+        "The parameter may be given by any name the import recognises (NO3-N, nitrate …); values are stored as N "
+        "(a lab's 'as NO3' is converted at import). Non-detects count as half their detection limit."
     )
 
     def initAlgorithm(self, config=None):
@@ -72,6 +73,12 @@ class NitrateRiskAlgorithm(GwAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         db = self.parameterAsFile(parameters, "DATABASE", context)
         parameter = self.parameterAsString(parameters, "PARAMETER", context).strip()
+        ind = classify.resolve(parameter)  # any spelling: NO3-N, nitrate, 硝酸盐氮 …
+        if ind is None:
+            fail(self.tr("{p} is not a GB/T 14848-2017 indicator.").format(p=parameter))
+        if ind.key != "硝酸盐":
+            feedback.pushWarning(self.tr("{p} is not nitrate: the reference dose is nitrate's.").format(p=ind.key))
+        parameter = ind.key
         statistic = STATISTICS[self.parameterAsEnum(parameters, "STATISTIC", context)]
         num = lambda k: self.parameterAsDouble(parameters, k, context)  # noqa: E731
         rfd, ef = num("RFD"), num("EF")

@@ -9,9 +9,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....core.wells import series
-from ....core.wells.trend import mann_kendall
-from ...base import GwAlgorithm
+from ....core.wells import classify, series
+from ....core.wells.trend import MAX_CENSORED, censored_trend
+from ...base import GwAlgorithm, fail
 from .wells_output import open_wells, write_rows
 
 EXTRA = [
@@ -29,6 +29,8 @@ EXTRA = [
     ("first_date", "string"),
     ("last_date", "string"),
     ("non_detects", "int"),
+    ("n_censored", "int"),
+    ("censor_level", "double"),
     ("note", "string"),
 ]
 
@@ -41,8 +43,11 @@ class TrendAlgorithm(GwAlgorithm):
     HELP = (
         "For every well with at least MIN_SAMPLES results of PARAMETER (the standard's Chinese indicator name, e.g. "
         "硝酸盐 for nitrate as N), runs the Mann-Kendall trend test (tie-corrected variance, normal approximation "
-        "with continuity correction; Gilbert 1987) and Sen's slope (units per year). Values below the detection limit "
-        "enter as half their detection limit. rising_significant flags a significant increasing trend."
+        "with continuity correction; Gilbert 1987) and Sen's slope (units per year). The parameter may be given by any "
+        "name the import recognises (NO3-N, nitrate, 硝酸盐氮 …). Non-detects: every value below the highest "
+        "detection limit of the series is censored at that limit (one tie; Helsel 2012), so a changing detection "
+        "limit cannot make a trend; a series with more than half of its values censored is reported as "
+        "'insufficient data'. rising_significant flags a significant increasing trend."
     )
 
     def initAlgorithm(self, config=None):
@@ -75,6 +80,10 @@ class TrendAlgorithm(GwAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         db = self.parameterAsFile(parameters, "DATABASE", context)
         parameter = self.parameterAsString(parameters, "PARAMETER", context).strip()
+        ind = classify.resolve(parameter)
+        if ind is None:
+            fail(self.tr("{p} is not a GB/T 14848-2017 indicator.").format(p=parameter))
+        parameter = ind.key
         alpha = self.parameterAsDouble(parameters, "ALPHA", context)
         min_n = self.parameterAsInt(parameters, "MIN_SAMPLES", context)
         wells = open_wells(db)
@@ -86,7 +95,15 @@ class TrendAlgorithm(GwAlgorithm):
         for k, (uuid, s) in enumerate(all_series.items()):
             if feedback.isCanceled():
                 break
-            r = mann_kendall(s.days(), s.for_statistics(), alpha=alpha, min_n=min_n)
+            r = censored_trend(
+                s.days(),
+                s.values,
+                s.below_detection,
+                s.detection_limit,
+                alpha=alpha,
+                min_n=min_n,
+                max_censored=MAX_CENSORED,
+            )
             rows[uuid] = {
                 "parameter": parameter,
                 "unit": s.unit,
@@ -102,7 +119,11 @@ class TrendAlgorithm(GwAlgorithm):
                 "first_date": s.dates[0].isoformat() if s.dates else None,
                 "last_date": s.dates[-1].isoformat() if s.dates else None,
                 "non_detects": int(s.below_detection.sum()),
-                "note": "non-detects at DL/2" if s.below_detection.any() else "",
+                "n_censored": r.n_censored,
+                "censor_level": None if r.censor_level != r.censor_level else r.censor_level,
+                "note": self.tr("values below {dl} censored at that detection limit").format(dl=f"{r.censor_level:g}")
+                if r.n_censored
+                else "",
             }
             feedback.setProgress(80.0 * (k + 1) / total)
         dest, n = write_rows(self, parameters, context, wells, rows, EXTRA, feedback)
