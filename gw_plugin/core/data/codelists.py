@@ -74,6 +74,16 @@ CODE_LISTS = (
             ("abandoned", "已报废", "Abandoned"),
         ),
     ),
+    CodeList(  # issue 18: how a water level was measured
+        "level_method",
+        "水位测量方法",
+        "Water-level method",
+        _codes(
+            ("manual", "人工测量（测绳、电测水位计）", "Manual (tape, dip meter)"),
+            ("logger", "自动监测（压力传感器）", "Logger (pressure transducer)"),
+            ("estimated", "估算", "Estimated"),
+        ),
+    ),
     CodeList(
         "department",
         "权属部门",

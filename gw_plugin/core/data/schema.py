@@ -46,6 +46,7 @@ TABLES = (
     tables_wells.MONITORING_WELLS,
     tables_wells.SAMPLES,
     tables_wells.SAMPLE_RESULTS,
+    tables_wells.WATER_LEVELS,
     tables_zones.DRINKING_WATER_SOURCES,
     tables_zones.PROTECTION_ZONES,
     tables_zones.RECHARGE_ZONES,

@@ -39,6 +39,7 @@ from ..data import schema as S
 from . import names as N
 from .builder import Builder, add_admin_units
 from .geography import MODEL_CRS, Geo
+from .levels import make_levels
 from .pollution import add_inspections, add_pollution_sources, add_rosters, add_sites
 from .rasters import model_rasters, write_rasters
 from .samples import make_samples, read_gbt14848
@@ -145,10 +146,11 @@ def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResul
     run.step(45)
     ref = read_gbt14848()
     samples, results = make_samples(b, ref, run)
+    levels = make_levels(b, seed)
     run.step(85)
 
     db_stage = os.path.join(stage, DATABASE_NAME)
-    counts = write_database(db_stage, b, samples, results, seed, crs, ct, run)
+    counts = write_database(db_stage, b, samples, results, seed, crs, ct, run, levels=levels)
     run.step(92)
     raster_paths = write_rasters(geo, arrays, os.path.join(stage, "rasters"), crs)
     context_paths = write_context(os.path.join(stage, "context"), geo, crs, ct)

@@ -111,7 +111,9 @@ def write_context(folder: str, geo: Geo, crs: str, ct) -> dict:
     return paths
 
 
-def write_database(path: str, b: Builder, samples: list, results: list, seed: int, crs: str, ct, run) -> dict:
+def write_database(
+    path: str, b: Builder, samples: list, results: list, seed: int, crs: str, ct, run, levels: list = ()
+) -> dict:
     """Create the project GeoPackage at ``path`` and fill it with the built rows, the samples and their results;
     ``run`` is the build's progress/cancellation (checked once). Returns the row count of every schema table."""
     gpkg.create_database(path, crs=crs)
@@ -126,6 +128,7 @@ def write_database(path: str, b: Builder, samples: list, results: list, seed: in
         with con:
             _insert(con, "samples", samples)
             _insert(con, "sample_results", results)
+            _insert(con, "water_levels", list(levels))
             roster_rows = []
             for r in b.rows["roster_entries"]:
                 r = dict(r, created_at=FIXED_TIMESTAMP, updated_at=FIXED_TIMESTAMP, created_by=CREATED_BY,

@@ -1,0 +1,1 @@
+"""Processing algorithms of the monitoring-network room (issue 18)."""
