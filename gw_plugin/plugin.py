@@ -27,7 +27,11 @@ PLUGIN_NAME = "gw_plugin"
 MENU_OBJECT_NAME = "gw_plugin_menu"
 TOOLBAR_OBJECT_NAME = "gw_plugin_toolbar"
 #: modules whose register_functions()/unregister_functions() add QGIS expression functions
-EXPRESSIONS_MODULES = ("gw_plugin.core.wells.expressions", "gw_plugin.core.sources.expressions")
+EXPRESSIONS_MODULES = (
+    "gw_plugin.core.wells.expressions",
+    "gw_plugin.core.sources.expressions",
+    "gw_plugin.core.soil.expressions",
+)
 BUILD_DEMO_ID = "gwplugin:builddemo"
 
 

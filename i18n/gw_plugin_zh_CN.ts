@@ -289,72 +289,72 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
 <context>
     <name>ClassifyWaterQualityAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="71"/>
         <source>Results table or layer</source>
         <translation>检测结果表或图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="84"/>
         <source>Classified results</source>
         <translation>分类结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="85"/>
         <source>Rows with a class</source>
         <translation>已分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="86"/>
         <source>Rows without a class</source>
         <translation>未能分类的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="87"/>
         <source>Samples</source>
         <translation>样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="81"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="92"/>
         <source>The input table could not be opened.</source>
         <translation>无法打开输入表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="99"/>
         <source>No field chosen for {p}.</source>
         <translation>未为 {p} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="92"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="103"/>
         <source>Field {f} not found in the input.</source>
         <translation>输入中找不到字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="147"/>
         <source>no parameter</source>
         <translation>无指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="170"/>
         <source>Classified {r} rows of {s} samples.</source>
         <translation>已对 {s} 个样品的 {r} 行结果分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="153"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="188"/>
         <source>The output could not be created.</source>
         <translation>无法创建输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="197"/>
         <source>row not seen in the first pass</source>
         <translation>第一遍未读到该行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="184"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="222"/>
         <source>Could not write row {n}.</source>
         <translation>无法写入第 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="192"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="230"/>
         <source>{c} rows classified, {u} without a class (see gb_note).</source>
         <translation>{c} 行已分类，{u} 行未能分类（见 gb_note）。</translation>
     </message>
@@ -363,36 +363,36 @@ FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d�
         <translation>地下水质量分类（GB/T 14848-2017）</translation>
     </message>
     <message>
-        <source>Classifies every result row per GB/T 14848-2017 (93 indicators) and gives each sample its overall class. Parameters are recognised by the Chinese name as in the standard (with or without （以N计）), English name or symbol (NO3-N, NH3-N, Cr6+, CODMn, TDS, pH …). Values may be numbers or text as written by the lab (0.01L, ND, &lt;0.005, 无/有); units are converted to the standard's (mg/L, μg/L, mmol/L, 'mg/L as NO3' …); without a unit field the standard's unit is assumed.
-
-Rules: a value equal to a limit shared by several classes gets the better class (从优不从劣); pH is two-sided; gross α/β above the class III guidance value are IV; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k' — such non-detects never make a sample worse.
-
-Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_note (the rule applied, or why there is no class), sample_class (worst class of the sample) and sample_governing (indicators that set it, separated by '; ').</source>
-        <translation>按 GB/T 14848-2017（93 项指标）对每一行检测结果分类，并给出每个样品的综合类别。指标可按标准中的中文名称（带或不带“（以N计）”）、英文名称或符号（NO3-N、NH3-N、Cr6+、CODMn、TDS、pH …）识别。数值可以是数字，也可以是实验室原样填写的文本（0.01L、ND、&lt;0.005、无/有）；单位换算为标准所用单位（mg/L、μg/L、mmol/L、“mg/L（以 NO3 计）”…）；没有单位字段时按标准单位处理。
-
-规则：数值恰等于多个类别共用的限值时取较优类别（从优不从劣）；pH 为双侧限值；总 α/β 放射性超过 III 类指导值时为 IV 类；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”——这类未检出绝不会使样品类别变差。
-
-输出：输入各行，外加 gb_class（1–5，无法分类时为 NULL）、gb_note（所用规则或无法分类的原因）、sample_class（样品的最差类别）和 sample_governing（决定该类别的指标，以“; ”分隔）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="77"/>
         <source>Sample field</source>
         <translation>样品字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="77"/>
         <source>Parameter field</source>
         <translation>指标字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="77"/>
         <source>Value field (number or text as written by the lab)</source>
         <translation>数值字段（数字或实验室原样填写的文本）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_classifywaterquality.py" line="77"/>
         <source>Unit field (empty: the standard&apos;s unit)</source>
         <translation>单位字段（留空：按标准单位）</translation>
+    </message>
+    <message>
+        <source>Classifies every result row per GB/T 14848-2017 (93 indicators) and gives each sample its overall class. Parameters are recognised by the Chinese name as in the standard (with or without （以N计）), English name or symbol (NO3-N, NH3-N, Cr6+, CODMn, TDS, pH …). Values may be numbers or text as written by the lab (0.01L, ND, &lt;0.005, 无/有); units are converted to the standard's (mg/L, μg/L, mmol/L, 'mg/L as NO3' …); without a unit field the standard's unit is assumed.
+
+Rules: a value equal to a limit shared by several classes gets the better class (从优不从劣); pH is two-sided; gross α/β above the class III guidance value are IV; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k' — such non-detects never make a sample worse.
+
+Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a non-detect whose detection limit is above class I it is the bound of '≤ class k'), gb_note (the rule applied, or why there is no class, in the plugin's language), exceedance (超标倍数 (C − Cs)/Cs against the class III limit Cs; ≤ 0 within class III; NULL for pH, words and non-detects; a lower bound for '&gt;x'), below_detection (the value is a non-detect), detection_limit (in the standard's unit), sample_class (worst class of the sample) and sample_governing (indicators that set it, separated by '; ').</source>
+        <translation>按 GB/T 14848-2017（93 项指标）对每条检测结果定类，并给出每个样品的综合类别。指标可用标准中的中文名（带或不带（以N计））、英文名或符号（NO3-N、NH3-N、Cr6+、CODMn、TDS、pH …）识别。检测值可以是数值，也可以是实验室原文（0.01L、ND、&lt;0.005、无/有）；单位换算为标准单位（mg/L、μg/L、mmol/L、'mg/L as NO3' …）；未指定单位字段时按标准单位处理。
+
+规则：等于多个类别共用限值的取较优类别（从优不从劣）；pH 双侧判定；总α/总β超过 III 类指导值的为 IV 类；未检出且检出限 ≤ I 类限值的为 I 类，否则为'≤ k 类'——此类未检出结果不会使样品类别变差。
+
+输出：输入各行，外加 gb_class（1–5，无法定类为空；检出限高于 I 类的未检出为'≤ k 类'的上界）、gb_note（所用规则或无类别的原因，按插件语言）、exceedance（超标倍数 (C − Cs)/Cs，Cs 为 III 类限值；≤ 0 表示在 III 类以内；pH、文字和未检出为空；'&gt;x' 为下限）、below_detection（是否未检出）、detection_limit（检出限，标准单位）、sample_class（样品最差类别）和 sample_governing（决定该类别的指标，以'; '分隔）。</translation>
     </message>
 </context>
 <context>
@@ -1056,124 +1056,124 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="44"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="47"/>
         <source>Duplicate wells</source>
         <translation>重复监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="75"/>
         <source>&amp;Distance up to:</source>
         <translation>距离不超过(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="75"/>
         <source>Depth tolerance, &amp;absolute:</source>
         <translation>井深容差，绝对值(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="72"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="75"/>
         <source>Depth tolerance, re&amp;lative to the deeper well:</source>
         <translation>井深容差，相对较深者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="84"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="87"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="92"/>
         <source>Keep / well</source>
         <translation>保留 / 井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="92"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="92"/>
         <source>Depth</source>
         <translation>井深</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="89"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="92"/>
         <source>Aquifer</source>
         <translation>含水层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="105"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="108"/>
         <source>&amp;Merge group</source>
         <translation>合并该组(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="106"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="109"/>
         <source>&amp;Undo merge</source>
         <translation>撤销合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="107"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="110"/>
         <source>&amp;Save edits</source>
         <translation>保存编辑(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="108"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="120"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="123"/>
         <source>&amp;Reasons:</source>
         <translation>理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="167"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="170"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="176"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="179"/>
         <source>Group {n}: {count} wells within {d} m</source>
         <translation>第 {n} 组：{d} m 内 {count} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="207"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="210"/>
         <source>{n} groups of probable duplicates.</source>
         <translation>{n} 组疑似重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="207"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="210"/>
         <source>No duplicates found with these rules.</source>
         <translation>按这些规则未发现重复。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="282"/>
-        <source>Merge duplicate wells</source>
-        <translation>合并重复监测井</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="293"/>
-        <source>Merged {n} wells into {keep}; re-pointed {rows}. Not saved yet: Undo is possible.</source>
-        <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。尚未保存：可以撤销。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="318"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="349"/>
         <source>Merge undone.</source>
         <translation>已撤销合并。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="341"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="356"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="67"/>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="70"/>
         <source>Same a&amp;quifer layer required (unknown is compatible)</source>
         <translation>要求含水层相同(&amp;Q)（未知视为相容）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="301"/>
+        <source>Save or discard the edits of {layers} first: the merge writes to the database.</source>
+        <translation>请先保存或放弃 {layers} 的编辑：合并直接写入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/duplicates_dialog.py" line="322"/>
+        <source>Merged {n} wells into {keep}; re-pointed {rows}. Undo restores all of it.</source>
+        <translation>已将 {n} 口井合并到 {keep}；已改指向 {rows}。撤销可全部恢复。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1432,117 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
+    <name>FlowFieldAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="55"/>
+        <source>Heads at wells (point layer)</source>
+        <translation>监测井水位标高（点图层）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="60"/>
+        <source>Head field (m)</source>
+        <translation>水位标高字段（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="70"/>
+        <source>Project database (instead of a layer)</source>
+        <translation>项目数据库（代替图层）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="75"/>
+        <source>From date (YYYY-MM-DD)</source>
+        <translation>起始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="76"/>
+        <source>To date (YYYY-MM-DD)</source>
+        <translation>截止日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="77"/>
+        <source>Aquifer layer code</source>
+        <translation>含水层位代码</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="78"/>
+        <source>Cell size (m)</source>
+        <translation>像元大小（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="78"/>
+        <source>Contour interval (m)</source>
+        <translation>等值线间距（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="78"/>
+        <source>Arrow spacing (m)</source>
+        <translation>箭头间距（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="88"/>
+        <source>Head contours</source>
+        <translation>水位等值线</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="89"/>
+        <source>Head raster</source>
+        <translation>水位标高栅格</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="92"/>
+        <source>Flow arrows</source>
+        <translation>流向箭头</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="97"/>
+        <source>Hydraulic gradient (m/m)</source>
+        <translation>水力坡度（m/m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="98"/>
+        <source>Flow azimuth (degrees from north)</source>
+        <translation>流向方位角（自正北顺时针，度）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="99"/>
+        <source>R² of the planar fit</source>
+        <translation>平面拟合 R²</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="100"/>
+        <source>Wells used</source>
+        <translation>参与计算的井数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="107"/>
+        <source>Choose the head field of the input layer.</source>
+        <translation>请选择输入图层的水位标高字段。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="124"/>
+        <source>Give either a point layer with heads or the project database.</source>
+        <translation>请提供含水位标高的点图层或项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="141"/>
+        <source>The heads are in a geographic CRS ({crs}): reproject them to a projected CRS in metres.</source>
+        <translation>水位点位于地理坐标系（{crs}）中：请投影到以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_flowfield.py" line="184"/>
+        <source>{n} wells: gradient {g:.5f}, flow towards {a:.1f}° from north, R² {r:.3f}.</source>
+        <translation>{n} 口井：水力坡度 {g:.5f}，流向自正北顺时针 {a:.1f}°，R² {r:.3f}。</translation>
+    </message>
+    <message>
+        <source>Groundwater flow field (head contours, gradient, flow direction)</source>
+        <translation>地下水流场（水位等值线、水力坡度、流向）</translation>
+    </message>
+    <message>
+        <source>Draws the flow field from hydraulic heads at wells. Heads come from INPUT (a point layer) and HEAD_FIELD, or from the project DATABASE&apos;s water levels: the mean head of each well between DATE_FROM and DATE_TO (YYYY-MM-DD, empty = open), in AQUIFER_LAYER if given (heads missing in the table are ground elevation minus depth to water). A least-squares plane through the heads gives GRADIENT (m/m), AZIMUTH (degrees clockwise from north, the direction the water flows towards, i.e. down the head gradient) and R2 (how well a plane describes the heads: a low R2 means the regional gradient is not a good summary). Heads are interpolated linearly between the wells (no extrapolation beyond their convex hull) on a CELL_SIZE grid: OUTPUT gets contour lines every INTERVAL metres, OUTPUT_RASTER the head raster, OUTPUT_ARROWS flow arrows every ARROW_SPACING metres (field azimuth for a rotated arrow symbol). Coordinates must be in a projected CRS in metres.</source>
+        <translation>由监测井的水位标高绘制地下水流场。水位来自 INPUT（点图层）及 HEAD_FIELD，或来自项目数据库 DATABASE 的水位记录：取每口井在 DATE_FROM 至 DATE_TO（YYYY-MM-DD，留空为不限）之间的平均水位，若给出 AQUIFER_LAYER 则仅用该含水层位（表中缺少的水位标高按地面高程减水位埋深计算）。对水位作最小二乘平面拟合，得到 GRADIENT（水力坡度，m/m）、AZIMUTH（自正北顺时针的度数，即地下水流向，沿水位下降方向）和 R2（平面对水位的描述程度：R2 低说明区域水力坡度不足以概括流场）。水位在井间线性插值（不外推到井群凸包之外），网格大小为 CELL_SIZE：OUTPUT 为间隔 INTERVAL 米的水位等值线，OUTPUT_RASTER 为水位栅格，OUTPUT_ARROWS 为间距 ARROW_SPACING 米的流向箭头（字段 azimuth 可用于箭头符号旋转）。坐标须为以米为单位的投影坐标系。</translation>
+    </message>
+</context>
+<context>
     <name>FunctionValueAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="44"/>
@@ -1557,126 +1668,130 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
+    <message>
+        <source>Soil pilot area</source>
+        <translation>土壤污染防治先行区</translation>
+    </message>
 </context>
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="68"/>
+        <location filename="../gw_plugin/plugin.py" line="72"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="71"/>
+        <location filename="../gw_plugin/plugin.py" line="75"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="71"/>
+        <location filename="../gw_plugin/plugin.py" line="75"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="80"/>
+        <location filename="../gw_plugin/plugin.py" line="84"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="80"/>
+        <location filename="../gw_plugin/plugin.py" line="84"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="449"/>
+        <location filename="../gw_plugin/plugin.py" line="453"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="224"/>
+        <location filename="../gw_plugin/plugin.py" line="228"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="292"/>
+        <location filename="../gw_plugin/plugin.py" line="296"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="253"/>
+        <location filename="../gw_plugin/plugin.py" line="257"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="269"/>
+        <location filename="../gw_plugin/plugin.py" line="273"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="278"/>
+        <location filename="../gw_plugin/plugin.py" line="282"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="292"/>
+        <location filename="../gw_plugin/plugin.py" line="296"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="305"/>
+        <location filename="../gw_plugin/plugin.py" line="309"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="305"/>
+        <location filename="../gw_plugin/plugin.py" line="309"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="415"/>
+        <location filename="../gw_plugin/plugin.py" line="419"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="346"/>
+        <location filename="../gw_plugin/plugin.py" line="350"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="355"/>
+        <location filename="../gw_plugin/plugin.py" line="359"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="361"/>
+        <location filename="../gw_plugin/plugin.py" line="365"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="381"/>
+        <location filename="../gw_plugin/plugin.py" line="385"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="420"/>
+        <location filename="../gw_plugin/plugin.py" line="424"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="424"/>
+        <location filename="../gw_plugin/plugin.py" line="428"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="431"/>
+        <location filename="../gw_plugin/plugin.py" line="435"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="439"/>
+        <location filename="../gw_plugin/plugin.py" line="443"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="233"/>
+        <location filename="../gw_plugin/plugin.py" line="237"/>
         <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it; the file was not changed.</source>
         <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开；文件未作任何改动。</translation>
     </message>
@@ -1690,332 +1805,481 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
+    <name>HiddenDangers</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="56"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="177"/>
+        <source>{k} is not a kind of investigation.</source>
+        <translation>{k} 不是隐患排查类型。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="180"/>
+        <source>An investigation cannot finish before it starts.</source>
+        <translation>排查的完成日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="186"/>
+        <source>There is no pollution source {u}.</source>
+        <translation>不存在污染源 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="231"/>
+        <source>{l} is not a level of hidden danger.</source>
+        <translation>{l} 不是隐患等级。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="233"/>
+        <source>Describe the hidden danger.</source>
+        <translation>请填写隐患描述。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="236"/>
+        <source>The rectification deadline is before the day the danger was found.</source>
+        <translation>整改期限早于隐患发现日期。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="244"/>
+        <source>There is no investigation {u}.</source>
+        <translation>不存在隐患排查记录 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="275"/>
+        <source>A rectification cannot be verified before it is done.</source>
+        <translation>整改核查日期不能早于整改完成日期。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="285"/>
+        <source>There is no hidden danger {u}.</source>
+        <translation>不存在隐患记录 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="353"/>
+        <source>Name the look-back batch.</source>
+        <translation>请填写“回头看”批次名称。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/hidden_dangers.py" line="358"/>
+        <source>The batch {b} is recorded already.</source>
+        <translation>批次 {b} 已记录过。</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenDangersAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="87"/>
+        <source>As of (YYYY-MM-DD, empty = today)</source>
+        <translation>截至日期（YYYY-MM-DD，空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="90"/>
+        <source>Units and their investigations</source>
+        <translation>单位及其隐患排查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="91"/>
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="96"/>
+        <source>Units on the roster</source>
+        <translation>名录内单位数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="97"/>
+        <source>Units whose investigation is overdue</source>
+        <translation>隐患排查逾期的单位数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="109"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="152"/>
+        <source>{n} units on the roster, {o} with an overdue investigation.</source>
+        <translation>名录内 {n} 个单位，其中 {o} 个隐患排查逾期。</translation>
+    </message>
+    <message>
+        <source>Hidden-danger investigations of soil key supervised units</source>
+        <translation>土壤污染重点监管单位隐患排查</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(一)2(2): a unit newly on the soil key supervised units roster investigates its hidden dangers within one year of its listing, and the hidden dangers found are rectified by their deadline. For every unit on the roster (accepted or published entries; the listing date is the earliest decision date) the output gives the deadline (one year after listing) and the status of its first investigation as of the date given: on_time, late, in_progress, not_started or overdue, with its open and overdue hidden dangers. The ledger lists every hidden danger with its state: open, overdue, rectified or verified. Each unit also shows why its self-monitoring check needs re-sampling (a major hidden danger not rectified, its site or its surrounding monitoring points exceeding) and what is missing in its demolition records.</source>
+        <translation>先行区方案 二(一)2(2)：新增的土壤污染重点监管单位应在纳入名录后一年内开展隐患排查，发现的隐患按期整改。对名录中的每个单位（已确认或已发布的条目；纳入日期取最早的决定日期），输出其期限（纳入后一年）和截至所给日期首次隐患排查的状态：on_time（按期完成）、late（逾期完成）、in_progress（进行中）、not_started（未开始）或 overdue（已逾期未完成），以及未整改和逾期未整改的隐患数。整改台账列出每项隐患及其状态：open（待整改）、overdue（逾期未整改）、rectified（已整改）、verified（已核查）。每个单位还列出其自行监测抽查需复核采样的理由（存在未整改的重大隐患、所在地块或周边监测点位超标）以及拆除活动记录中缺少的内容。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="112"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="125"/>
         <source>Import lab results</source>
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="126"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="139"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="130"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="154"/>
         <source>Long: one row per value</source>
         <translation>长表：每个数值一行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="131"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="155"/>
         <source>Wide: one column per parameter</source>
         <translation>宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="136"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="160"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="137"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="161"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="163"/>
         <source>&amp;Layout:</source>
         <translation>表格布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="167"/>
         <source>W&amp;ell code column:</source>
         <translation>井编号列(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="143"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="168"/>
         <source>Sampling &amp;date column:</source>
         <translation>采样日期列(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="144"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="169"/>
         <source>&amp;Parameter column:</source>
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="171"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="147"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="172"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="152"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="177"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="189"/>
         <source>L&amp;oad</source>
         <translation>载入(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="165"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="190"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="193"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="176"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="201"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="230"/>
         <source>&amp;Cancel task</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="235"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="211"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="236"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="252"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="278"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
         <source>Lab results</source>
         <translation>实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
-        <source>Tables (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
-        <translation>表格 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="299"/>
-        <source>{rows} rows, {cols} columns ({encoding}).</source>
-        <translation>{rows} 行，{cols} 列（{encoding}）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="314"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="391"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="387"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="475"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="387"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="475"/>
         <source>Name of the column preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="429"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="534"/>
         <source>Validating…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="437"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="543"/>
         <source>Validation canceled.</source>
         <translation>已取消校验。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="443"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="550"/>
         <source>Validating lab results</source>
         <translation>正在校验实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="449"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="556"/>
         <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
         <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="466"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="573"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="467"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="574"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="479"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="590"/>
         <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
         <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="486"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="597"/>
         <source>No errors: ready to import.</source>
         <translation>没有错误：可以导入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="491"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="602"/>
         <source>Validate the file with this column mapping first.</source>
         <translation>请先按此列对应关系校验文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="608"/>
         <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
         <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="507"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="618"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="516"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="644"/>
         <source>Import canceled: nothing was written.</source>
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="522"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="649"/>
         <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
         <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="531"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="662"/>
         <source>Importing lab results</source>
         <translation>正在导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="553"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="684"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="574"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="705"/>
         <source>Imported {results} results; {wells} wells classified.</source>
         <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="580"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="711"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="191"/>
         <source>Dele&amp;te</source>
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="145"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="170"/>
         <source>Value colum&amp;n:</source>
         <translation>数值列(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="173"/>
         <source>L&amp;aboratory column:</source>
         <translation>检测单位列(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="194"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="219"/>
         <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
         <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="145"/>
+        <source>found automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
+        <source>The row of the file that holds the column names (title rows above it are skipped; names over units in merged cells are joined).</source>
+        <translation>文件中列名所在的行（其上方的标题行将被跳过；合并单元格中名称与其下方的单位会被合并）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="162"/>
+        <source>&amp;Header row:</source>
+        <translation>表头行(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
+        <source>Tables (*.csv *.xlsx *.xls *.txt *.tsv);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx *.xls *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="319"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="330"/>
+        <source>Reading canceled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="332"/>
+        <source>Reading the lab file</source>
+        <translation>读取检测结果文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="356"/>
+        <source>{sheet} (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="367"/>
+        <source>{rows} rows, {cols} columns ({encoding}); header in row {header}.</source>
+        <translation>{rows} 行，{cols} 列（{encoding}）；表头在第 {header} 行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="371"/>
+        <source>The workbook has {n} worksheets: check that “{sheet}” is the right one.</source>
+        <translation>该工作簿有 {n} 个工作表：请确认“{sheet}”是要导入的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="515"/>
+        <source>The column mapping is incomplete: choose the {roles}. If the file&apos;s column names look wrong, set the header row (the row holding the column names).</source>
+        <translation>列对应关系不完整：请选择{roles}。如果文件的列名看起来不对，请设置表头行（列名所在的行）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="586"/>
+        <source>Nothing can be imported: the file has no valid value.</source>
+        <translation>没有可导入的内容：文件中没有有效数值。</translation>
     </message>
 </context>
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="40"/>
-        <source>Ledger (CSV or XLSX)</source>
-        <translation>台账（CSV 或 XLSX）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="53"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="58"/>
-        <source>Worksheet (XLSX)</source>
-        <translation>工作表（XLSX）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="72"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="83"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Roster list</source>
         <translation>名录清单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Inspection ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
         <source>Discharge permits</source>
         <translation>排污许可</translation>
     </message>
@@ -2024,69 +2288,203 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>导入台账（污染源、监测井、名录、检查、排污许可）</translation>
     </message>
     <message>
-        <source>Imports a ledger from CSV (UTF-8 or GB18030/GBK) or XLSX. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N.</source>
-        <translation>从 CSV（UTF-8 或 GB18030/GBK）或 XLSX 导入台账。按中文或英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县的中心点并标记为需现场核实。按统一社会信用代码或编号与已有记录匹配的行将被更新（报告列出每项变化），不会重复。任一行有错误时不写入任何内容，除非设置 ACCEPT_VALID。名录、检查台账和排污许可清单按统一社会信用代码、污染源编号或准确名称指明所属污染源；更新后的清单会更新同一名录版本、同一检查或同一许可证编号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。</translation>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="52"/>
+        <source>Ledger (CSV, XLSX or XLS)</source>
+        <translation>台账（CSV、XLSX 或 XLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="70"/>
+        <source>Worksheet (XLSX/XLS)</source>
+        <translation>工作表（XLSX/XLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="85"/>
+        <source>No column of {file} was recognised for this ledger (headers in row {row}: {headers}). Check the ledger type, or name the header row (HEADER_ROW).</source>
+        <translation>{file} 中没有一列被识别为此台账的字段（表头在第 {row} 行：{headers}）。请检查台账类型，或指定表头行（HEADER_ROW）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="96"/>
+        <source>Canceled while validating: nothing was written.</source>
+        <translation>校验时已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="106"/>
+        <source>Canceled before writing: nothing was written.</source>
+        <translation>写入前已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="118"/>
+        <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
+        <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imports a ledger from CSV (UTF-8, GB18030/GBK or UTF-16), XLSX or XLS; title and note rows above the header (as in the plugin's own exported rosters) are skipped, or HEADER_ROW names the header row. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to another row of the file are reported as duplicates; cells with control characters are refused.</source>
+        <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16）、XLSX 或 XLS 导入台账；表头上方的标题行和说明行（如插件自己导出的名录）会被跳过，也可用 HEADER_ROW 指定表头行。根据中英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的中心点并标记为待现场核实。与已有记录的统一社会信用代码或编号相同的行将更新该记录（报告列出每项变更），而不是重复添加。只要有一行出错就不写入，除非设置了 ACCEPT_VALID。名录、检查台账和排污许可证清单通过统一社会信用代码、污染源编号或完全一致的名称对应污染源；更新后的清单会更新同一名录版本、同一次检查或同一许可证号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。与文件中另一行完全相同的行报告为重复；含控制字符的单元格不予接受。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLevelsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="43"/>
+        <source>Water-level file (CSV or XLSX)</source>
+        <translation>水位文件（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="44"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="45"/>
+        <source>Worksheet (XLSX)</source>
+        <translation>工作表（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Well code or name column</source>
+        <translation>监测井编号或名称列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Measurement time column</source>
+        <translation>测量时间列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Depth-to-water column (m)</source>
+        <translation>水位埋深列（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Head column (m)</source>
+        <translation>水位标高列（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Method column</source>
+        <translation>测量方法列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="46"/>
+        <source>Measured-by column</source>
+        <translation>测量人列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="56"/>
+        <source>Readings written</source>
+        <translation>已写入的读数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="57"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="66"/>
+        <source>Cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="77"/>
+        <source>Row {row}, column {column}: {message}</source>
+        <translation>第 {row} 行，{column} 列：{message}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="83"/>
+        <source>{n} rows have errors: nothing was written.</source>
+        <translation>{n} 行有错误：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="90"/>
+        <source>Canceled: nothing was written.</source>
+        <translation>已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importlevels.py" line="91"/>
+        <source>{n} water levels written.</source>
+        <translation>已写入 {n} 条水位记录。</translation>
+    </message>
+    <message>
+        <source>Import water levels</source>
+        <translation>导入地下水水位</translation>
+    </message>
+    <message>
+        <source>Imports water levels from CSV or XLSX: one row per reading (a logger export may hold thousands per well) with the well (code, any of its codes in other departments' lists, or its name; compared after width and case folding), the time (2024-06-15 08:30, 2024/6/15, 2024年6月15日 or an Excel serial) and the depth to water and/or the head. Columns left empty are guessed from the headers. The head is computed as ground elevation minus depth when only the depth is given. Any error (unknown well, unreadable time or number, a time in the future, a head contradicting depth and ground elevation, a reading already stored) stops the import: nothing is written, and the errors are listed with their rows.</source>
+        <translation>从 CSV 或 XLSX 导入地下水水位：每行一个读数（自动监测导出文件每口井可有数千条），包括监测井（编号、其他部门名单中的任一编号或井名；比较时忽略全角半角和大小写）、时间（2024-06-15 08:30、2024/6/15、2024年6月15日 或 Excel 序列值）以及水位埋深和/或水位标高。留空的列名按表头自动识别。仅给出埋深时，水位标高按地面高程减埋深计算。任何错误（未知监测井、无法识别的时间或数值、晚于当前的时间、水位标高与埋深和地面高程矛盾、已存在的读数）都会中止导入：不写入任何数据，并逐行列出错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportParams</name>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="39"/>
+        <source>Header row (the row holding the column names; 0 = found automatically)</source>
+        <translation>表头行（列名所在的行；0 = 自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="73"/>
+        <source>Canceled while reading the file: nothing was written.</source>
+        <translation>读取文件时已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="78"/>
+        <source>Worksheet read: {sheet} (the workbook has: {sheets}; hidden: {hidden}).</source>
+        <translation>已读取工作表：{sheet}（工作簿中有：{sheets}；隐藏：{hidden}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="83"/>
+        <source>{rows} rows, header in row {row}: {headers}</source>
+        <translation>{rows} 行，表头在第 {row} 行：{headers}</translation>
     </message>
 </context>
 <context>
     <name>ImportSamplesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="37"/>
-        <source>Lab file (CSV or XLSX)</source>
-        <translation>实验室数据文件（CSV 或 XLSX）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="51"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
         <source>Layout</source>
         <translation>表格布局</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
         <source>Long</source>
         <translation>长表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="39"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
         <source>Wide</source>
         <translation>宽表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="65"/>
         <source>Validation report</source>
         <translation>校验报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="66"/>
         <source>New samples</source>
         <translation>新样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="67"/>
         <source>Results written</source>
         <translation>已写入的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="68"/>
         <source>Rows with errors</source>
         <translation>有错误的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="101"/>
         <source>Column mapping: {m}</source>
         <translation>列对应关系：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="86"/>
-        <source>Canceled: nothing was written.</source>
-        <translation>已取消：未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="134"/>
         <source>Written: {s} new samples, {r} results.</source>
         <translation>已写入：{s} 个新样品，{r} 条结果。</translation>
     </message>
@@ -2095,8 +2493,114 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <source>Imports lab results from CSV (UTF-8 or GB18030/GBK, detected automatically) or XLSX. Long layout: one row per value with well, date, parameter, value and unit columns. Wide layout: one row per sample and one column per parameter (unit in the header, e.g. 硝酸盐(mg/L), else the standard's unit). Column names left empty are guessed from the headers. Every row is validated first (unknown wells or parameters, unreadable or impossible values, unit mismatches, duplicates, dates in the future); with any error nothing is written unless ACCEPT_VALID is set, and then rows with errors are left out entirely. The validation report is written as CSV.</source>
-        <translation>从 CSV（UTF-8 或 GB18030/GBK，自动识别）或 XLSX 导入实验室检测结果。长表：每个数值一行，包含井、日期、指标、数值和单位列。宽表：每个样品一行，每个指标一列（单位写在表头中，如 硝酸盐(mg/L)，否则按标准单位）。留空的列名根据表头推测。先校验每一行（未知的井或指标、无法识别或不可能的数值、单位不符、重复、未来日期）；只要有错误就不写入任何内容，除非设置了 ACCEPT_VALID，此时有错误的行整行略过。校验报告写为 CSV。</translation>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="50"/>
+        <source>Lab file (CSV, XLSX or XLS)</source>
+        <translation>检测结果文件（CSV、XLSX 或 XLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="55"/>
+        <source>Worksheet (XLSX/XLS)</source>
+        <translation>工作表（XLSX/XLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="90"/>
+        <source>The column mapping is incomplete: no column for {roles} among the headers {headers} (row {row}). Name the columns ({params}) or the header row (HEADER_ROW).</source>
+        <translation>列对应关系不完整：表头 {headers}（第 {row} 行）中没有 {roles} 对应的列。请指定这些列（{params}）或表头行（HEADER_ROW）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="110"/>
+        <source>Canceled while validating: nothing was written.</source>
+        <translation>校验时已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="131"/>
+        <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
+        <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="138"/>
+        <source>Current water-quality class updated for {n} wells.</source>
+        <translation>已更新 {n} 口监测井的当前水质类别。</translation>
+    </message>
+    <message>
+        <source>Imports lab results from CSV (UTF-8, GB18030/GBK or UTF-16, detected per file), XLSX or XLS (the first visible worksheet unless SHEET names one; title rows above the header are skipped, or HEADER_ROW names the header row; names and units in merged header cells are joined, e.g. 铅(mg/L)). Long layout: one row per value with well, date, parameter, value and unit columns. Wide layout: one row per sample and one column per parameter (unit in the header, e.g. 硝酸盐(mg/L), else the standard's unit). Column names left empty are guessed from the headers. Every row is validated first (unknown wells or parameters, unreadable or impossible values, unit mismatches, duplicates, dates in the future); with any error nothing is written unless ACCEPT_VALID is set, and then rows with errors are left out entirely. The validation report is written as CSV. The database is checked first (locked, read-only, damaged, newer schema); Cancel is honoured while writing too (the transaction is rolled back); afterwards the wells' current classes are updated.</source>
+        <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16，按文件自动识别）、XLSX 或 XLS 导入检测结果（默认读取第一个可见工作表，可用 SHEET 指定；表头上方的标题行会被跳过，也可用 HEADER_ROW 指定表头行；合并单元格中的名称与单位会被合并，如 铅(mg/L)）。长表：每行一个数值，含监测井、日期、指标、数值和单位列。宽表：每行一个样品，每列一个指标（单位写在表头中，如 硝酸盐(mg/L)，否则采用标准规定的单位）。未填写的列名将根据表头自动识别。写入前先校验每一行（未知监测井或指标、无法识别或不可能的数值、单位不符、重复、未来日期）；只要有错误就不写入，除非设置了 ACCEPT_VALID，此时有错误的行整行不导入。校验报告以 CSV 输出。先检查数据库（被锁定、只读、损坏、模式版本更新）；写入过程中也可取消（事务回滚）；导入后更新各监测井的当前水质类别。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSoilResultsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="47"/>
+        <source>Lab file (CSV, XLSX, XLS)</source>
+        <translation>检测结果文件（CSV、XLSX、XLS）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="52"/>
+        <source>Sample code column</source>
+        <translation>样品编号列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <source>Parameter column (empty: a wide table)</source>
+        <translation>检测项目列（空为宽表）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <source>Value column (long tables)</source>
+        <translation>数值列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <source>Unit column (long tables; empty: mg/kg)</source>
+        <translation>单位列（长表；空为 mg/kg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <source>Sheet (workbooks; empty: the first)</source>
+        <translation>工作表（工作簿；空为第一个）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="60"/>
+        <source>Import the valid rows only</source>
+        <translation>只导入有效行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="63"/>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="66"/>
+        <source>Results written</source>
+        <translation>写入的结果数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="67"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="68"/>
+        <source>Chain-of-custody problems</source>
+        <translation>样品流转问题数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="113"/>
+        <source>{n} rows have errors (listed in the report); nothing was written.</source>
+        <translation>{n} 行有错误（见报告），未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="123"/>
+        <source>{w} results of {s} samples written.</source>
+        <translation>已写入 {s} 个样品的 {w} 条结果。</translation>
+    </message>
+    <message>
+        <source>Import soil lab results</source>
+        <translation>导入土壤检测结果</translation>
+    </message>
+    <message>
+        <source>Imports soil lab results into soil_results of the project database, matched to soil_samples by sample code. Long tables: a sample, a parameter, a value and optionally a unit column. Wide tables (no parameter column): every other column is a parameter, with its unit in the header, e.g. 砷(mg/kg). Values as labs write them (ND, &lt;0.01, 0.01L); units mg/kg, μg/kg, ng/kg, g/kg, ppm, ppb. CSV in UTF-8 or GBK/GB18030, XLSX and XLS. Nothing is written while a row has an error (unknown sample, not a soil unit, unreadable value) unless only the valid rows are to be imported; the report lists every error and warning. The chain of custody of every sample (who and when for each step, in order, within the hold time of its analyte group) is checked and its problems are listed in the log.</source>
+        <translation>将土壤检测结果导入项目数据库的 soil_results，按样品编号与 soil_samples 匹配。长表：样品、检测项目、数值列，可选单位列。宽表（无检测项目列）：其余每列为一个检测项目，单位写在表头中，如 砷(mg/kg)。数值可按实验室写法（ND、&lt;0.01、0.01L）；单位 mg/kg、μg/kg、ng/kg、g/kg、ppm、ppb。支持 UTF-8 或 GBK/GB18030 编码的 CSV，以及 XLSX、XLS。只要有一行存在错误（样品不存在、不是土壤含量单位、数值无法读取），除非选择只导入有效行，否则不写入任何数据；报告列出全部错误和警告。同时检查每个样品的流转链（各环节的人员和时间、先后顺序、是否在该检测项目类别的保存时限内），问题列在日志中。</translation>
     </message>
 </context>
 <context>
@@ -2340,156 +2844,224 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
+    <name>KeyUnits</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="112"/>
+        <source>Name the batch.</source>
+        <translation>请填写批次名称。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="120"/>
+        <source>The batch {b} is recorded already.</source>
+        <translation>批次 {b} 已记录过。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="125"/>
+        <source>There is no pollution source {u}.</source>
+        <translation>不存在污染源 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="165"/>
+        <source>{r} is not a check result (pass, rectify, fail).</source>
+        <translation>{r} 不是检查结论（pass 合格、rectify 整改、fail 不合格）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="167"/>
+        <source>{r} is not a re-sampling result (consistent, inconsistent).</source>
+        <translation>{r} 不是复核结论（consistent 一致、inconsistent 不一致）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="175"/>
+        <source>There is no spot check {u}.</source>
+        <translation>不存在抽查记录 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="177"/>
+        <source>This unit needs re-sampling: record its result too.</source>
+        <translation>该单位需复核采样：请同时记录复核结论。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="115"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="127"/>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="212"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="231"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="212"/>
-        <source>Ledgers (*.xlsx *.csv *.txt)</source>
-        <translation>台账 (*.xlsx *.csv *.txt)</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="247"/>
-        <source>{n} rows, {c} columns{enc}</source>
-        <translation>{n} 行，{c} 列{enc}</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="327"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="361"/>
         <source>(guessed from the headers)</source>
         <translation>（根据表头推测）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="343"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="377"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="343"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="377"/>
         <source>Name of the mapping preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="370"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="409"/>
         <source>Choose a ledger file first.</source>
         <translation>请先选择台账文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="381"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="433"/>
         <source>Validate the ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="402"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="453"/>
         <source>Written: {i} inserted, {u} updated, {n} unchanged.</source>
         <translation>已写入：新增 {i}，更新 {u}，未变 {n}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="460"/>
         <source>Issues:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="415"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="466"/>
         <source>Changes to existing records:</source>
         <translation>对已有记录的变更：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="419"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="476"/>
         <source>{n} errors: fix the ledger or the mapping, or tick “Import only the valid rows”.</source>
         <translation>{n} 个错误：请修改台账或列对应关系，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="426"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="483"/>
         <source>The ledger is valid.</source>
         <translation>台账有效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="431"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="488"/>
         <source>Validate the ledger first.</source>
         <translation>请先校验台账。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="434"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="491"/>
         <source>Refused: the ledger has {n} errors. Nothing was written. Tick “Import only the valid rows” to import the others.</source>
         <translation>已拒绝：台账有 {n} 个错误。未写入任何内容。勾选“只导入有效的行”可导入其余行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="450"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="508"/>
         <source>Import the ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="461"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="520"/>
         <source>Imported: {i} new, {u} updated.</source>
         <translation>已导入：新增 {i}，更新 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="136"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="154"/>
         <source>&amp;Save preset…</source>
         <translation>保存预设(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="140"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="156"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
         <source>&amp;Target table:</source>
         <translation>目标表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="148"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="180"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="180"/>
         <source>Ledger column</source>
         <translation>台账列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="179"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="196"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="182"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="199"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="170"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="187"/>
         <source>Import only the valid &amp;rows</source>
         <translation>只导入有效的行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="103"/>
+        <source>Canceled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="146"/>
+        <source>found automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <source>&amp;Header row:</source>
+        <translation>表头行(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="231"/>
+        <source>Ledgers (*.xlsx *.xls *.csv *.txt)</source>
+        <translation>台账 (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="268"/>
+        <source>{sheet} (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="273"/>
+        <source>{n} rows, {c} columns{enc}; header in row {h}.</source>
+        <translation>{n} 行，{c} 列{enc}；表头在第 {h} 行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="421"/>
+        <source>No column is mapped: choose the columns, or set the header row if the column names look wrong.</source>
+        <translation>尚未对应任何列：请选择各列；如果列名看起来不对，请设置表头行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="470"/>
+        <source>Nothing can be imported: the ledger has no valid row.</source>
+        <translation>没有可导入的内容：台账中没有有效的行。</translation>
     </message>
 </context>
 <context>
@@ -2561,39 +3133,115 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
     </message>
 </context>
 <context>
-    <name>NitrateRiskAlgorithm</name>
+    <name>NetworkGapsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="56"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="57"/>
+        <source>Aquifer layer code</source>
+        <translation>含水层位代码</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="58"/>
+        <source>Down-gradient distance (m)</source>
+        <translation>下游距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="68"/>
+        <source>Half-angle of the down-gradient cone (degrees)</source>
+        <translation>下游扇区半角（度）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="79"/>
+        <source>Flow azimuth (degrees from north; empty = from the heads)</source>
+        <translation>流向方位角（自正北，度；留空则由水位计算）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="90"/>
+        <source>Density: km² per well (empty = no density check)</source>
+        <translation>密度：每口井对应 km²（留空则不检查密度）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="100"/>
+        <source>Heads from (YYYY-MM-DD)</source>
+        <translation>水位起始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="103"/>
+        <source>Heads to (YYYY-MM-DD)</source>
+        <translation>水位截止日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="104"/>
+        <source>Gaps (suggested well locations)</source>
+        <translation>缺口（建议布井位置）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="109"/>
+        <source>Zones and counties with gaps</source>
+        <translation>存在缺口的补给区和县区</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="117"/>
+        <source>Gaps</source>
+        <translation>缺口数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="118"/>
+        <source>Flow azimuth used (degrees)</source>
+        <translation>采用的流向方位角（度）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_networkgaps.py" line="168"/>
+        <source>{layer}: {wells} wells; flow towards {az:.0f}° ({how}); {n} gaps ({s} of {S} key sources, {z} of {Z} recharge zones, {c} of {C} counties).</source>
+        <translation>{layer}：{wells} 口井；流向 {az:.0f}°（{how}）；{n} 处缺口（重点污染源 {S} 个中 {s} 个，补给区 {Z} 个中 {z} 个，县区 {C} 个中 {c} 个）。</translation>
+    </message>
+    <message>
+        <source>Monitoring-network gaps</source>
+        <translation>监测网缺口</translation>
+    </message>
+    <message>
+        <source>Finds where the monitoring network of one aquifer layer falls short of the plans (a network covering the region, every recharge zone and every key source). A key source (accepted or published on a groundwater roster) needs an active well of the layer within DISTANCE metres down-gradient, inside HALF_ANGLE degrees either side of the flow direction; a delineated recharge zone (recharge area or spring domain) needs a well inside it or within DISTANCE down-gradient of it; with KM2_PER_WELL, every county needs one well of the layer per that many km². The flow direction is AZIMUTH (degrees clockwise from north, towards which the water flows) or, when empty, the planar fit of the layer's heads between DATE_FROM and DATE_TO. OUTPUT has one point per gap at a suggested well location with the reason; OUTPUT_AREAS the zones and counties with gaps.</source>
+        <translation>查找某一含水层位的监测网相对于方案要求的不足之处（监测网应覆盖全区、每个补给区和每个重点污染源）。重点污染源（在地下水名录中已确认或已发布）须在其下游 DISTANCE 米以内、流向两侧 HALF_ANGLE 度范围内有一口该层位的在用监测井；已划定的补给区（补给区或泉域）须在区内或其下游 DISTANCE 米以内有监测井；给出 KM2_PER_WELL 时，每个县区须每该面积至少有一口该层位监测井。流向取 AZIMUTH（自正北顺时针的度数，即地下水流向），留空时取该层位在 DATE_FROM 至 DATE_TO 之间水位的平面拟合结果。OUTPUT 为每处缺口一个点，位于建议布井位置并注明原因；OUTPUT_AREAS 为存在缺口的补给区和县区。</translation>
+    </message>
+</context>
+<context>
+    <name>NitrateRiskAlgorithm</name>
+    <message>
         <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="55"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Nitrate parameter (as N)</source>
         <translation>硝酸盐指标（以 N 计）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
         <source>Latest</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="71"/>
         <source>Nitrate health risk</source>
         <translation>硝酸盐健康风险</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="115"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="122"/>
         <source>{n} wells; {o} with HQ &gt; 1 for children.</source>
         <translation>{n} 口井；其中 {o} 口儿童 HQ &gt; 1。</translation>
     </message>
@@ -2602,8 +3250,18 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable), gb_no
         <translation>硝酸盐健康风险（危害商）</translation>
     </message>
     <message>
-        <source>Hazard quotient HQ = CDI / RfD with CDI = C·IR·EF·ED/(BW·AT), AT = ED·365 d, from the latest or the mean nitrate (as N) of each well. RfD 1.6 mg/(kg·d) as nitrate-N (US EPA IRIS). Default exposure parameters from HJ 25.3-2019 as transcribed by a public implementation (adult BW 61.8 kg, 1.0 L/d, ED 24 a; child 19.2 kg, 0.7 L/d, ED 6 a; EF 350 d/a) — verify before citing; all are editable and written to the output. Non-detects count as half their detection limit.</source>
-        <translation>危害商 HQ = CDI / RfD，其中 CDI = C·IR·EF·ED/(BW·AT)，AT = ED·365 d；C 取每口井最新或平均的硝酸盐（以 N 计）浓度。RfD 为 1.6 mg/(kg·d)（以硝酸盐氮计，US EPA IRIS）。默认暴露参数取自某公开实现转录的 HJ 25.3-2019（成人 BW 61.8 kg、1.0 L/d、ED 24 a；儿童 19.2 kg、0.7 L/d、ED 6 a；EF 350 d/a）——引用前请核实；所有参数均可修改并写入输出。未检出按检出限的一半计。</translation>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="78"/>
+        <source>{p} is not a GB/T 14848-2017 indicator.</source>
+        <translation>{p} 不是 GB/T 14848-2017 的指标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="80"/>
+        <source>{p} is not nitrate: the reference dose is nitrate&apos;s.</source>
+        <translation>{p} 不是硝酸盐：参考剂量是硝酸盐的。</translation>
+    </message>
+    <message>
+        <source>Hazard quotient HQ = CDI / RfD with CDI = C·IR·EF·ED/(BW·AT), AT = ED·365 d, from the latest or the mean nitrate (as N) of each well. RfD 1.6 mg/(kg·d) as nitrate-N (US EPA IRIS). Default exposure parameters from HJ 25.3-2019 as transcribed by a public implementation (adult BW 61.8 kg, 1.0 L/d, ED 24 a; child 19.2 kg, 0.7 L/d, ED 6 a; EF 350 d/a) — verify before citing; all are editable and written to the output. The parameter may be given by any name the import recognises (NO3-N, nitrate …); values are stored as N (a lab's 'as NO3' is converted at import). Non-detects count as half their detection limit.</source>
+        <translation>危害商 HQ = CDI / RfD，CDI = C·IR·EF·ED/(BW·AT)，AT = ED·365 d，按每口井最新或平均的硝酸盐（以N计）浓度计算。RfD 1.6 mg/(kg·d)（以硝酸盐氮计，US EPA IRIS）。默认暴露参数取自公开实现转录的 HJ 25.3-2019（成人 BW 61.8 kg、1.0 L/d、ED 24 a；儿童 19.2 kg、0.7 L/d、ED 6 a；EF 350 d/a）——引用前请核对；全部可编辑并写入输出。指标可用导入时能识别的任何名称（NO3-N、nitrate …）；数值以 N 计存储（实验室的'以NO3计'在导入时已换算）。未检出按检出限的一半计。</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3698,42 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>ScreenSiteSoilAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="80"/>
+        <source>Write each site&apos;s soil exceedance</source>
+        <translation>写入各地块土壤是否超标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="83"/>
+        <source>Screened soil results</source>
+        <translation>筛选后的土壤结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="84"/>
+        <source>Per-site summary</source>
+        <translation>按地块汇总</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="89"/>
+        <source>Results screened</source>
+        <translation>筛选的结果数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="90"/>
+        <source>Sites above a screening value</source>
+        <translation>超过筛选值的地块数</translation>
+    </message>
+    <message>
+        <source>Screen the soil results of the sites (GB 36600-2018)</source>
+        <translation>地块土壤结果筛选（GB 36600-2018）</translation>
+    </message>
+    <message>
+        <source>Screens every soil result of the project database (soil_results of the samples of the sampling points of each site) against GB 36600-2018 for the site's planned land class (class 1 where none is given, §5.3.1), and writes each site's soil exceedance back to the sites: exceeding when a result is above its screening value, not exceeding when every result was judged and none is, unknown otherwise. Outputs: every result with its screening, and the per-site summary (maximum ratio per pollutant, exceeding points, depths).</source>
+        <translation>按地块规划用地类别（未填写的按第一类用地，§5.3.1），依 GB 36600-2018 筛选项目数据库中的全部土壤结果（各地块采样点位样品的 soil_results），并将各地块土壤是否超标写回地块表：有结果超过筛选值为超标；全部结果均可判断且均不超过为未超标；否则为未调查。输出：每条结果及其筛选结论，以及按地块汇总（各污染物最大超标倍数、超标点位、超标深度）。</translation>
+    </message>
+</context>
+<context>
     <name>SiteCheck</name>
     <message>
         <location filename="../gw_plugin/core/zoning/site_check.py" line="161"/>
@@ -3126,6 +3820,480 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>For each feature of SITES (points or proposed project polygons; tick &apos;selected features only&apos; to check a selection) or for the POINT, finds the pollution prevention zone(s) of one version of zoning_units it falls in (VERSION: &apos;scheme:version&apos; or the label; empty = the newest), with the area and share of a polygon in each zone, and the management requirements of the zone class (the zoning_units text, else the editable defaults of zoning_defaults.json). The drinking-water protection zones of the database (protection_zones) are consulted too: a site in a class I, class II or quasi-protection zone is reported with that zone and the prohibitions of the Water Pollution Prevention and Control Law, which prevail over the zoning (column protection_zones). OUTPUT: one row per site and zone; REPORT: the text.</source>
         <translation>对 SITES 中的每个要素（点或拟建项目范围面；勾选“仅所选要素”可只核查所选要素）或 POINT，查找其所在的某一版本 zoning_units 的污染防治分区（VERSION：“方案:版本”或版本标签；留空 = 最新版本），面状范围给出在各分区内的面积和比例，以及该分区类别的管控要求（zoning_units 中的文字，否则为 zoning_defaults.json 中可编辑的默认值）。同时查询数据库中的饮用水水源保护区（protection_zones）：位于一级、二级保护区或准保护区内的场地，报告其所在保护区及《水污染防治法》的禁止性规定，这些规定优先于分区管控要求（protection_zones 列）。OUTPUT：每个场地、每个分区一行；REPORT：文字报告。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteCoManagementAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="62"/>
+        <source>Wells up to this distance from the site count as next to it (m)</source>
+        <translation>距地块不超过该距离的监测井视为地块周边（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="73"/>
+        <source>Sites and their co-management</source>
+        <translation>地块及其协同管理结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="78"/>
+        <source>Sites written</source>
+        <translation>写入的地块数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="79"/>
+        <source>Sites with groundwater exceeding</source>
+        <translation>地下水超标的地块数</translation>
+    </message>
+    <message>
+        <source>Soil–groundwater co-management of sites</source>
+        <translation>地块土壤和地下水协同管理</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(四)1, written back to the sites of the project database. First, each site's groundwater exceedance is derived from the monitoring wells inside the site or within the distance given (a plugin default of 500 m, not from a standard): the latest sample of each well, a result exceeding when its GB/T 14848-2017 class is IV or V; the site is exceeding when one of its wells is, not exceeding when at least one well has a classified sample and none exceeds, unknown otherwise. The wells, distances, dates and classes are written to gw_derived_from. Then every site is classified by the co-management rule (soil not above the screening values but groundwater exceeding: contaminated site when the exceeding pollutant is a characteristic pollutant of the site, otherwise the groundwater key-zone control class; every other combination with its own outcome) into co_management and co_management_reason. Soil exceedance comes from 'Screen soil results' with the project database.</source>
+        <translation>先行区方案 二(四)1，结果写回项目数据库的地块表。首先由地块内或给定距离内（插件默认 500 m，非标准规定）的监测井推导地块地下水是否超标：取每口井最新一次样品，GB/T 14848-2017 类别为 IV 或 V 类的指标为超标；任一井超标则地块超标，至少一口井有定类样品且均不超标则为未超标，否则为未调查。所用监测井、距离、日期和类别写入 gw_derived_from。然后按协同管理规则对每个地块分类（土壤不超筛选值但地下水超标的：超标污染物为地块特征污染物的纳入污染地块管理，否则纳入地下水污染防治重点区管控类管理；其他组合各有相应结论），写入 co_management 和 co_management_reason。土壤是否超标由“土壤结果筛选”写入项目数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStages</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="74"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="81"/>
+        <source>{s} is not a site stage.</source>
+        <translation>{s} 不是地块阶段。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="84"/>
+        <source>The start date {d} is in the future.</source>
+        <translation>开始日期 {d} 晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="89"/>
+        <source>A site only moves forward: “{new}” cannot follow “{current}”.</source>
+        <translation>地块阶段只能向前推进：“{new}”不能接在“{current}”之后。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="95"/>
+        <source>The start date {d} is before the start of the current stage ({c}).</source>
+        <translation>开始日期 {d} 早于当前阶段的开始日期（{c}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="101"/>
+        <source>“{s}” needs the site on the risk-control and remediation list first.</source>
+        <translation>“{s}”须在地块列入风险管控和修复名录之后。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="107"/>
+        <source>A site leaves the list only after its effect assessment.</source>
+        <translation>地块须完成效果评估后方可移出名录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="151"/>
+        <source>There is no site {u}.</source>
+        <translation>不存在地块 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/stages.py" line="155"/>
+        <source>A stage cannot finish before it starts.</source>
+        <translation>阶段的完成日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="77"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="219"/>
+        <source>No stage recorded</source>
+        <translation>未记录阶段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="82"/>
+        <source>Any land class</source>
+        <translation>全部用地类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="83"/>
+        <source>Class 1 land</source>
+        <translation>第一类用地</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="84"/>
+        <source>Class 2 land</source>
+        <translation>第二类用地</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="86"/>
+        <source>Site code or name</source>
+        <translation>地块编号或名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="97"/>
+        <source>Sites by stage and county</source>
+        <translation>地块（按阶段、区县）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="97"/>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <source>Organisation</source>
+        <translation>从业单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <source>Documents</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="123"/>
+        <source>Record the next stage…</source>
+        <translation>记录下一阶段…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="125"/>
+        <source>Attach a document to the stage…</source>
+        <translation>为该阶段添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="127"/>
+        <source>Zoom to the site</source>
+        <translation>缩放到地块</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="129"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="172"/>
+        <source>The sites cannot be read: {e}</source>
+        <translation>无法读取地块：{e}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="174"/>
+        <source>No project database is loaded.</source>
+        <translation>尚未加载项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="184"/>
+        <source>All counties</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="237"/>
+        <source>{n} of {total} sites shown.</source>
+        <translation>显示 {n} / {total} 个地块。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="270"/>
+        <source>Select a site to see its timeline.</source>
+        <translation>选择一个地块以查看其时间线。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="275"/>
+        <source>Soil: {soil}; groundwater: {gw}; co-management: {co}</source>
+        <translation>土壤：{soil}；地下水：{gw}；协同管理：{co}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="283"/>
+        <source>{code} {name} — planned land: {land}; current stage: {stage}</source>
+        <translation>{code} {name} — 规划用地：{land}；当前阶段：{stage}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="283"/>
+        <source>class {n}</source>
+        <translation>第{n}类用地</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="355"/>
+        <source>Recorded: {stage}.</source>
+        <translation>已记录：{stage}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="385"/>
+        <source>Attach a document to the stage</source>
+        <translation>为该阶段添加附件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="390"/>
+        <source>Sites</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="390"/>
+        <source>Construction-land sites by stage and county, with the timeline of each site</source>
+        <translation>按阶段和区县浏览建设用地地块，查看每个地块的时间线</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="37"/>
+        <source>Record the next stage of {site}</source>
+        <translation>记录 {site} 的下一阶段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="45"/>
+        <source>Finished on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="57"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="58"/>
+        <source>Started on:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="60"/>
+        <source>Organisation:</source>
+        <translation>从业单位：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="61"/>
+        <source>Report or review reference:</source>
+        <translation>报告/评审意见编号：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="62"/>
+        <source>Conclusion:</source>
+        <translation>结论：</translation>
+    </message>
+</context>
+<context>
+    <name>SoilImport</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="77"/>
+        <source>The table has no column {c}.</source>
+        <translation>表中没有列 {c}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="85"/>
+        <source>Choose the value column of a long table.</source>
+        <translation>长表格式请选择数值列。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="119"/>
+        <source>No sample code.</source>
+        <translation>缺少样品编号。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="122"/>
+        <source>No soil sample {s} in the project database.</source>
+        <translation>项目数据库中没有土壤样品 {s}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="136"/>
+        <source>{u} is not a soil unit (mg/kg, μg/kg …).</source>
+        <translation>{u} 不是土壤含量单位（mg/kg、μg/kg …）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="147"/>
+        <source>The value {v} cannot be read.</source>
+        <translation>无法读取数值 {v}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="152"/>
+        <source>Empty value.</source>
+        <translation>数值为空。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="154"/>
+        <source>{p} is not an item of GB 36600-2018.</source>
+        <translation>{p} 不是 GB 36600-2018 中的项目。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="184"/>
+        <source>{n} rows have errors; correct them or import only the valid rows.</source>
+        <translation>{n} 行有错误；请更正，或只导入有效行。</translation>
+    </message>
+</context>
+<context>
+    <name>SoilScreeningAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="91"/>
+        <source>Soil results (table or layer)</source>
+        <translation>土壤检测结果（表或图层）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="97"/>
+        <source>Parameter field</source>
+        <translation>项目字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="97"/>
+        <source>Value field (number or text as written by the lab)</source>
+        <translation>数值字段（数值或实验室原文）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="97"/>
+        <source>Unit field (empty: mg/kg)</source>
+        <translation>单位字段（空为 mg/kg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="97"/>
+        <source>Land-use class field (1 or 2)</source>
+        <translation>用地类别字段（1 或 2）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="104"/>
+        <source>Land-use class for every row (1 or 2; when there is no land-use field)</source>
+        <translation>所有行的用地类别（1 或 2；无用地类别字段时）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="115"/>
+        <source>Soil background value field (note ①; same unit as the value)</source>
+        <translation>土壤环境背景值字段（注①；单位同数值）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="115"/>
+        <source>Site field (for the per-site summary)</source>
+        <translation>地块字段（用于按地块汇总）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="115"/>
+        <source>Sampling point field</source>
+        <translation>采样点位字段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="115"/>
+        <source>Sample top depth field (m)</source>
+        <translation>样品顶深字段（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="115"/>
+        <source>Sample bottom depth field (m)</source>
+        <translation>样品底深字段（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="123"/>
+        <source>Project database to write each site&apos;s soil exceedance to (needs the site field)</source>
+        <translation>将各地块土壤是否超标写入的项目数据库（需指定地块字段）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="133"/>
+        <source>Screened soil results</source>
+        <translation>筛选后的土壤结果</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="134"/>
+        <source>Per-site summary</source>
+        <translation>按地块汇总</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="144"/>
+        <source>Exceeding sampling points</source>
+        <translation>超标采样点</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="154"/>
+        <source>Rows screened</source>
+        <translation>筛选行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="155"/>
+        <source>Rows above the screening value</source>
+        <translation>超过筛选值的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="156"/>
+        <source>Rows above the intervention value</source>
+        <translation>超过管制值的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="159"/>
+        <source>Rows that could not be judged</source>
+        <translation>无法判断的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="160"/>
+        <source>Sites whose soil exceedance was written</source>
+        <translation>写入土壤超标情况的地块数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="165"/>
+        <source>The input table could not be opened.</source>
+        <translation>无法打开输入表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="169"/>
+        <source>No field chosen for {p}.</source>
+        <translation>未为 {p} 选择字段。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="181"/>
+        <source>Choose a land-use class field or a land-use class (1 or 2) for every row.</source>
+        <translation>请选择用地类别字段，或为所有行指定用地类别（1 或 2）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="186"/>
+        <source>Writing to the project database needs the site field.</source>
+        <translation>写入项目数据库需要指定地块字段。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="205"/>
+        <source>The output could not be created.</source>
+        <translation>无法创建输出。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="268"/>
+        <source>{n} rows: {s} above the screening value, {i} above the intervention value, {u} unknown.</source>
+        <translation>共 {n} 行：{s} 行超过筛选值，{i} 行超过管制值，{u} 行无法判断。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="280"/>
+        <source>Not sites of the project database (neither uuid nor site code): {s}</source>
+        <translation>以下不是项目数据库中的地块（既非 uuid 也非地块编号）：{s}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilscreening.py" line="287"/>
+        <source>Without a site field there is no per-site summary.</source>
+        <translation>未指定地块字段，不输出按地块汇总。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/soil_common.py" line="34"/>
+        <source>Field {f} not found in the input.</source>
+        <translation>输入中没有字段 {f}。</translation>
+    </message>
+    <message>
+        <source>Screen soil results (GB 36600-2018)</source>
+        <translation>土壤结果筛选（GB 36600-2018）</translation>
+    </message>
+    <message>
+        <source>Screens every soil result against GB 36600-2018 (table 1: 45 basic items, table 2: 40 other items; the plugin's copy in resources/reference names its sources) for class 1 or class 2 land. Parameters are recognised by the Chinese name as in the standard, English name, common spellings or CAS number; values may be written as labs do (ND, &lt;0.01, 0.01L, '12 mg/kg'); units mg/kg (default), μg/kg, ng/kg, g/kg, ppm, ppb are converted to mg/kg.
+
+Land use: a field with 1 or 2 (also 第一类用地/第二类用地) or one class for every row; an empty value is class 1 land (§5.3.1). 'Exceeds' means strictly above. A non-detect whose detection limit is above the value gives NULL (unknown). Note ①: for arsenic (and cobalt, vanadium) a background value above the screening value replaces it; give it in the background field.
+
+Output: the input rows plus screening_value and intervention_value (mg/kg, as applied), exceeds_screening, exceeds_intervention and soil_note (the rule applied). With a site field: a per-site summary (maximum ratio to the screening value per pollutant, exceeding points, depths of exceedance) and the exceeding sampling points (with the input's geometry, for a map).</source>
+        <translation>按 GB 36600-2018（表1：45 项基本项目，表2：40 项其他项目；插件自带副本见 resources/reference，注明来源）对每条土壤结果按第一类或第二类用地进行筛选。项目可用标准中的中文名称、英文名、常见写法或 CAS 号识别；数值可按实验室写法（ND、&lt;0.01、0.01L、“12 mg/kg”）；单位 mg/kg（默认）、μg/kg、ng/kg、g/kg、ppm、ppb 均换算为 mg/kg。
+
+用地类别：字段取值 1 或 2（也可写第一类用地/第二类用地），或对所有行指定一个类别；空值按第一类用地（§5.3.1）。“超过”指高于（不含等于）。检出限高于限值的未检出结果为 NULL（无法判断）。注①：砷（以及钴、钒）的土壤环境背景值高于筛选值时以背景值代替筛选值，背景值在背景值字段中给出。
+
+输出：输入各行，加上 screening_value 和 intervention_value（mg/kg，实际采用值）、exceeds_screening、exceeds_intervention 和 soil_note（所用规则）。指定地块字段时，另输出按地块汇总（各污染物相对筛选值的最大倍数、超标点位、超标深度）和超标采样点（沿用输入的几何，用于制图）。</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +4773,110 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;.</source>
         <translation>种子文件 000 三(二)6(1)：生态环境部门对已开展渗漏排查的企业抽查不少于 5%，并覆盖所有污染源类型。总体：leakage_status 为 self_investigated 或 report_received 的污染源（已自查、尚未核实；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查过的）。数量：至少为总体的 SHARE %（向上取整），且每个现有类别至少一个，即使因此超过该比例。抽取结果可由 SEED 复现（相同的清单和种子得到相同的批次）。除非勾选 PREVIEW，该批次记录为 spot_check 检查记录（每个抽中的污染源一条，关联到 spotcheck_batches 中记录的批次）；已存在的批次编号会被拒绝，因此已记录的批次绝不会被替换——如需再抽一批请使用新编号（两批均保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyChecks</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/survey_qc.py" line="41"/>
+        <source>{p} is not a survey phase.</source>
+        <translation>{p} 不是调查阶段。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/survey_qc.py" line="43"/>
+        <source>The share for this survey phase must be at least {m} % (seed 001) and at most 100 %.</source>
+        <translation>该调查阶段的抽查比例不得低于 {m}%（先行区方案），且不超过 100%。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/survey_qc.py" line="82"/>
+        <source>The batch {b} is recorded already.</source>
+        <translation>批次 {b} 已记录过。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/survey_qc.py" line="116"/>
+        <source>{r} is not a check result (pass, rectify, fail).</source>
+        <translation>{r} 不是检查结论（pass 合格、rectify 整改、fail 不合格）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/survey_qc.py" line="127"/>
+        <source>There is no spot check {u}.</source>
+        <translation>不存在抽查记录 {u}。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySpotCheckAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <source>Survey phase</source>
+        <translation>调查阶段</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <source>First-phase surveys (≥ 20 %)</source>
+        <translation>第一阶段调查（≥ 20%）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <source>Second-phase surveys (≥ 30 %)</source>
+        <translation>第二阶段调查（≥ 30%）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="61"/>
+        <source>Share to draw (%; empty: the seed&apos;s minimum)</source>
+        <translation>抽查比例（%；空为方案最低比例）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="72"/>
+        <source>Surveys started in the year (0: all)</source>
+        <translation>调查开始年份（0 为全部）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="83"/>
+        <source>Random seed (0: a new one)</source>
+        <translation>随机种子（0 为新生成）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="88"/>
+        <source>Batch id (empty: a new one)</source>
+        <translation>批次编号（空为新生成）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="95"/>
+        <source>Surveys drawn</source>
+        <translation>抽取的调查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="94"/>
+        <source>Surveys that could be drawn</source>
+        <translation>可抽取的调查数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="96"/>
+        <source>Batch id</source>
+        <translation>批次编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="97"/>
+        <source>Seed used</source>
+        <translation>所用随机种子</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="119"/>
+        <source>There is no survey of this phase to draw from.</source>
+        <translation>该阶段没有可抽取的调查。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="126"/>
+        <source>{d} of {n} surveys drawn (at least {r} for {s} %), batch {b}, seed {seed}.</source>
+        <translation>从 {n} 个调查中抽取 {d} 个（按 {s}% 至少 {r} 个），批次 {b}，随机种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>Draw survey quality spot checks (soil)</source>
+        <translation>抽取土壤污染状况调查质量抽查地块</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(二)1: the quality of construction-land soil surveys is spot-checked for at least 20 % of the sites with a first-phase survey and at least 30 % of those with a second-phase survey. The surveys of the phase (started in the year given, or all) that were not drawn before form the population; at least ceil(share × N) are drawn, one in every county first, reproducibly for a seed (the sampler of the source spot checks). The batch is recorded in survey_checks, one row per survey, for the findings of each check. A share below the seed's minimum is refused.</source>
+        <translation>先行区方案 二(二)1：第一阶段土壤污染状况调查地块抽查比例不低于 20%，第二阶段不低于 30%。该阶段（所给年份开始的，或全部）尚未被抽取过的调查构成抽样总体；至少抽取 ceil(比例 × N) 个，先保证每个区县各一个，同一随机种子结果可复现（与污染源抽查相同的抽样器）。批次记入 survey_checks，每个调查一行，用于记录各次检查的发现。低于方案最低比例的设置将被拒绝。</translation>
     </message>
 </context>
 <context>
@@ -4224,112 +5496,112 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>TimeSeriesWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="136"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="137"/>
         <source>&amp;Parameter:</source>
         <translation>指标(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="138"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="139"/>
         <source>PN&amp;G…</source>
         <translation>PNG(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="139"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="140"/>
         <source>S&amp;VG…</source>
         <translation>SVG(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="140"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="141"/>
         <source>Export the plot as a PNG image</source>
         <translation>将图表导出为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="141"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="142"/>
         <source>Export the plot as an SVG drawing</source>
         <translation>将图表导出为 SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="163"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="164"/>
         <source>Time series need the Python package matplotlib, which is not installed ({error}). Install it (Debian/Ubuntu: python3-matplotlib; OSGeo4W: python3-matplotlib) and restart QGIS.</source>
         <translation>时间序列需要 Python 包 matplotlib，但尚未安装（{error}）。请安装（Debian/Ubuntu：python3-matplotlib；OSGeo4W：python3-matplotlib）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="242"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="243"/>
         <source>Select one or more wells.</source>
         <translation>请选择一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="245"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="246"/>
         <source>The selected wells have no results.</source>
         <translation>所选井没有检测结果。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="251"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="252"/>
         <source>{p} is judged by a word (无/有); there is nothing to plot.</source>
         <translation>{p} 以文字（无/有）判定；没有可绘制的内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="316"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="317"/>
         <source>class III</source>
         <translation>III 类</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="353"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="354"/>
         <source>increasing</source>
         <translation>上升</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="354"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="355"/>
         <source>decreasing</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="355"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="356"/>
         <source>no significant trend</source>
         <translation>无显著趋势</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="356"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="357"/>
         <source>too few values</source>
         <translation>数值太少</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="361"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="362"/>
         <source>{well}: Mann–Kendall: too few values (n = {n})</source>
         <translation>{well}：Mann–Kendall：数值太少（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="367"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="368"/>
         <source>{well}: Mann–Kendall: {trend}, p = {p}, Sen slope = {slope} {unit}/yr (n = {n})</source>
         <translation>{well}：Mann–Kendall：{trend}，p = {p}，Sen 斜率 = {slope} {unit}/年（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="381"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="382"/>
         <source>Hollow markers: below the detection limit, drawn at the limit (half of it in the test).</source>
         <translation>空心符号：低于检出限，按检出限绘制（检验中取其一半）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="394"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="395"/>
         <source>There is no plot to export.</source>
         <translation>没有可导出的图表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="397"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="398"/>
         <source>Export as .png or .svg.</source>
         <translation>请导出为 .png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="407"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="406"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="407"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/timeseries.py" line="411"/>
+        <location filename="../gw_plugin/gui/wells/timeseries.py" line="412"/>
         <source>Export time series</source>
         <translation>导出时间序列</translation>
     </message>
@@ -4337,37 +5609,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>TrendAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="49"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="54"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="55"/>
         <source>Parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="56"/>
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="67"/>
         <source>Minimum number of samples</source>
         <translation>最少样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="78"/>
         <source>Trends</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="92"/>
         <source>No results of parameter {p} in the database.</source>
         <translation>数据库中没有指标 {p} 的检测结果。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="131"/>
         <source>{n} wells tested; {r} with a significant rising trend.</source>
         <translation>已检验 {n} 口井；其中 {r} 口呈显著上升趋势。</translation>
     </message>
@@ -4376,29 +5648,39 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>水质变化趋势（Mann-Kendall 检验，Sen 斜率）</translation>
     </message>
     <message>
-        <source>For every well with at least MIN_SAMPLES results of PARAMETER (the standard's Chinese indicator name, e.g. 硝酸盐 for nitrate as N), runs the Mann-Kendall trend test (tie-corrected variance, normal approximation with continuity correction; Gilbert 1987) and Sen's slope (units per year). Values below the detection limit enter as half their detection limit. rising_significant flags a significant increasing trend.</source>
-        <translation>对 PARAMETER（标准中的中文指标名，如硝酸盐（以 N 计）写作 硝酸盐）检测结果不少于 MIN_SAMPLES 个的每口井，进行 Mann-Kendall 趋势检验（结值校正方差、带连续性校正的正态近似；Gilbert 1987）并计算 Sen 斜率（单位/年）。低于检出限的数值按检出限的一半计。rising_significant 标记显著上升趋势。</translation>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="85"/>
+        <source>{p} is not a GB/T 14848-2017 indicator.</source>
+        <translation>{p} 不是 GB/T 14848-2017 的指标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_trend.py" line="124"/>
+        <source>values below {dl} censored at that detection limit</source>
+        <translation>低于 {dl} 的值按该检出限删失处理</translation>
+    </message>
+    <message>
+        <source>For every well with at least MIN_SAMPLES results of PARAMETER (the standard's Chinese indicator name, e.g. 硝酸盐 for nitrate as N), runs the Mann-Kendall trend test (tie-corrected variance, normal approximation with continuity correction; Gilbert 1987) and Sen's slope (units per year). The parameter may be given by any name the import recognises (NO3-N, nitrate, 硝酸盐氮 …). Non-detects: every value below the highest detection limit of the series is censored at that limit (one tie; Helsel 2012), so a changing detection limit cannot make a trend; a series with more than half of its values censored is reported as 'insufficient data'. rising_significant flags a significant increasing trend.</source>
+        <translation>对 PARAMETER 结果数不少于 MIN_SAMPLES 的每口井（标准中的中文指标名，如硝酸盐以N计），进行 Mann-Kendall 趋势检验（含并列校正的方差、带连续性校正的正态近似；Gilbert 1987）和 Sen 斜率（单位/年）。指标可用导入时能识别的任何名称（NO3-N、nitrate、硝酸盐氮 …）。未检出：序列中低于最高检出限的所有值在该检出限处删失（并列；Helsel 2012），因此检出限的变化不会形成趋势；删失值超过一半的序列报告为'insufficient data'（数据不足）。rising_significant 标记显著上升趋势。</translation>
     </message>
 </context>
 <context>
     <name>UpdateWellQualityAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="24"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="28"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="25"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="40"/>
         <source>Wells classified</source>
         <translation>已分类的井数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="37"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="53"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="38"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="54"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
     </message>
@@ -4407,8 +5689,13 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>更新监测井最新水质类别</translation>
     </message>
     <message>
-        <source>Classifies the most recent sample of every monitoring well by GB/T 14848-2017 (worst single-indicator class, §6.3) and writes latest_class, latest_sampled_on and latest_governing into monitoring_wells, in one transaction. The wells dock, the well forms and the per-aquifer layers show these values.</source>
-        <translation>按 GB/T 14848-2017 对每口监测井的最近一次样品分类（单指标最差类别，§6.3），并在一个事务中将 latest_class、latest_sampled_on 和 latest_governing 写入 monitoring_wells。监测井面板、井表单和分含水层图层会显示这些值。</translation>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_updatewellquality.py" line="29"/>
+        <source>Window of each indicator&apos;s latest value (days before the latest sample)</source>
+        <translation>各指标最新值的时间窗口（最新采样日之前的天数）</translation>
+    </message>
+    <message>
+        <source>Gives every monitoring well its current GB/T 14848-2017 class from each indicator's latest value within a window of WINDOW_DAYS days (default 365) ending at the well's latest sample: the worst single-indicator class of those values (§6.3). A visit that measured only pH does not hide the class V nitrate of the previous quarter. Parallel samples do not enter; non-detects known only as '≤ class k' never worsen the class. Writes latest_class, latest_sampled_on, latest_governing (the indicators that set the class) and latest_n_indicators (how many indicators it rests on) into monitoring_wells, in one transaction. The wells dock, the well forms and the per-aquifer layers show these values.</source>
+        <translation>按 GB/T 14848-2017 给出每口监测井的当前类别：取截至该井最新采样日、WINDOW_DAYS 天（默认 365）窗口内各指标的最新值，以其最差单指标类别定类（§6.3）。只测了 pH 的一次采样不会掩盖上一季度 V 类的硝酸盐。平行样不参与；仅知'≤ k 类'的未检出不会使类别变差。将 latest_class、latest_sampled_on、latest_governing（决定类别的指标）和 latest_n_indicators（所依据的指标数）在一个事务中写入 monitoring_wells。监测井面板、井表单和各含水层图层显示这些值。</translation>
     </message>
 </context>
 <context>
@@ -5667,12 +6954,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>alg</name>
     <message>
-        <location filename="../gw_plugin/processing/import_params.py" line="12"/>
+        <location filename="../gw_plugin/processing/import_params.py" line="26"/>
         <source>Import the valid rows even if some rows have errors</source>
         <translation>即使部分行有错误，也导入有效的行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/import_params.py" line="17"/>
+        <location filename="../gw_plugin/processing/import_params.py" line="31"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -5759,134 +7046,182 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>db_errors</name>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="43"/>
+        <source>{file} is locked by another program that is writing to it (QGIS editing a layer of it, a sync, a database tool): finish or close that, then try again. Nothing was written.</source>
+        <translation>{file} 正被另一个程序写入而锁定（QGIS 正在编辑其中的图层、同步或数据库工具）：请完成或关闭后重试。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="48"/>
+        <source>{file} is read-only (file permissions, a read-only folder or a write-protected drive): copy it to a writable folder or change its permissions. Nothing was written.</source>
+        <translation>{file} 是只读的（文件权限、只读文件夹或写保护的磁盘）：请复制到可写的文件夹或修改权限。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="53"/>
+        <source>The disk holding {file} is full: free some space and try again. Nothing was written.</source>
+        <translation>{file} 所在的磁盘已满：请释放空间后重试。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="54"/>
+        <source>{file} is not a GeoPackage (it is another kind of file, or empty).</source>
+        <translation>{file} 不是 GeoPackage（是其他类型的文件，或为空）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="55"/>
+        <source>{file} is damaged (its integrity check fails): nothing was written. Restore it from a backup, or repair a copy with DB Browser for SQLite (“recover”).</source>
+        <translation>{file} 已损坏（完整性检查未通过）：未写入任何内容。请从备份恢复，或用 DB Browser for SQLite 修复其副本（“恢复”）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="60"/>
+        <source>{file} does not exist or cannot be opened.</source>
+        <translation>{file} 不存在或无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="61"/>
+        <source>{file} cannot be read or written (disk or network error): nothing was written. Try again.</source>
+        <translation>无法读写 {file}（磁盘或网络错误）：未写入任何内容。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="64"/>
+        <source>{file} is a GeoPackage but not a gw_plugin project database.</source>
+        <translation>{file} 是 GeoPackage，但不是 gw_plugin 项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/db_errors.py" line="155"/>
+        <source>{file} uses schema version {version}, newer than this plugin&apos;s {ours}: update gw_plugin to write to it. The file was not changed.</source>
+        <translation>{file} 使用的模式版本 {version} 比本插件的 {ours} 更新：请升级 gw_plugin 后再写入。文件未被修改。</translation>
+    </message>
+</context>
+<context>
     <name>gb14848</name>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="168"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="204"/>
         <source>text value 'none' (无): classes I–IV share it → I</source>
         <translation>文本值 'none'（无）：I–IV 类共用 → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="170"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="206"/>
         <source>text value 'present' (有) → V</source>
         <translation>文本值 'present'（有）→ V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="171"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="207"/>
         <source>text value {0!r} is neither 'none' (无) nor 'present' (有)</source>
         <translation>文本值 {0!r} 既不是 'none'（无）也不是 'present'（有）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="196"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="237"/>
         <source>unknown parameter {0!r}: not a GB/T 14848-2017 indicator</source>
         <translation>未知指标 {0!r}：不是 GB/T 14848-2017 的指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="221"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="263"/>
         <source>value not readable: {0}</source>
         <translation>无法识别的数值：{0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="224"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="266"/>
         <source>unit {0!r} written with the value differs from the unit {1!r}</source>
         <translation>数值中写明的单位 {0!r} 与单位 {1!r} 不一致</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="247"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="289"/>
         <source>value not readable: {0!r}</source>
         <translation>无法识别的数值：{0!r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="262"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="304"/>
         <source>value {0} is not a grade ≥ 0</source>
         <translation>数值 {0} 不是 ≥ 0 的等级</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="264"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="306"/>
         <source>numeric value {0}: 0 = none → I, &gt; 0 = present → V</source>
         <translation>数值 {0}：0 = 无 → I，&gt; 0 = 有 → V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="279"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="321"/>
         <source>value reported as &gt;{0}: at least this class</source>
         <translation>数值报为 &gt;{0}：至少为该类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="284"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="326"/>
         <source>no value</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="289"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="331"/>
         <source>value is not a finite number</source>
         <translation>数值不是有限数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="291"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="333"/>
         <source>negative concentration {0} is impossible</source>
         <translation>浓度 {0} 为负，不可能</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="300"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="342"/>
         <source>pH two-sided: I–III 6.5–8.5, IV 5.5–&lt;6.5 or &gt;8.5–9.0, V otherwise → {0}</source>
         <translation>pH 为双侧限值：I–III 类 6.5–8.5，IV 类 5.5–&lt;6.5 或 &gt;8.5–9.0，其余为 V 类 → {0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="304"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="346"/>
         <source>gross α/β exceeds guidance value {0} {1} → IV (nuclide analysis required; no class V)</source>
         <translation>总 α/β 超过指导值 {0} {1} → IV（需进行核素分析；无 V 类）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="308"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="350"/>
         <source>detected: class I requires 'not detected' → II</source>
         <translation>已检出：I 类要求“未检出” → II</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="313"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="355"/>
         <source>equal to the limit {0} shared by classes {1} → {2} (从优不从劣)</source>
         <translation>等于 {1} 类共用的限值 {0} → {2}（从优不从劣）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="317"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="359"/>
         <source>&gt; class IV limit {0} → V</source>
         <translation>&gt; IV 类限值 {0} → V</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="319"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="361"/>
         <source>≤ class {0} limit {1} → {0}</source>
         <translation>≤ {0} 类限值 {1} → {0}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="333"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="375"/>
         <source>pH cannot be &apos;below detection&apos;</source>
         <translation>pH 不可能“低于检出限”</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="338"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="380"/>
         <source>non-detect; class I is 'not detected' → I</source>
         <translation>未检出；I 类为“未检出” → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="346"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="388"/>
         <source>non-detect without a detection limit: class cannot be determined (does not affect the sample class)</source>
         <translation>未检出且无检出限：无法确定类别（不影响样品类别）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="366"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="408"/>
         <source>non-detect, DL {0} ≤ class II limit {1}; class I is 'not detected' → I</source>
         <translation>未检出，检出限 {0} ≤ II 类限值 {1}；I 类为“未检出” → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="380"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="422"/>
         <source>non-detect, DL {0} ≤ class I limit {1} → I</source>
         <translation>未检出，检出限 {0} ≤ I 类限值 {1} → I</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="388"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="430"/>
         <source>≤ class {0} (detection limit {1} above class I limit; non-detect, does not worsen the sample)</source>
         <translation>≤ {0} 类（检出限 {1} 高于 I 类限值；未检出，不会使样品类别变差）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/classify.py" line="400"/>
+        <location filename="../gw_plugin/core/wells/classify.py" line="442"/>
         <source>non-detect with detection limit {0} above every class limit: not classifiable</source>
         <translation>未检出，但检出限 {0} 高于所有类别限值：无法分类</translation>
     </message>
@@ -5894,24 +7229,105 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>gb14848_expressions</name>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="26"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="29"/>
         <source>&lt;p&gt;GB/T 14848-2017 groundwater quality: {0}.&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;: indicator name as in the standard (e.g. 硝酸盐, 硝酸盐（以N计）), English name or symbol (NO3-N, Cr6+, CODMn, pH …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;: number, or the lab's text: 0.01L, ND, &amp;lt;0.005, 无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt; (optional): mg/L, μg/L, mmol/L, 'mg/L as NO3' …; NULL = the standard's unit&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Shared limits give the better class (从优不从劣); pH is two-sided; a non-detect is class I when its detection limit is ≤ the class I limit, otherwise '≤ class k'.&lt;/p&gt;</source>
         <translation>&lt;p&gt;GB/T 14848-2017 地下水质量：{0}。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;：标准中的指标名称（如 硝酸盐、硝酸盐（以N计））、英文名称或符号（NO3-N、Cr6+、CODMn、pH …）&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;：数字，或实验室原样填写的文本：0.01L、ND、&amp;lt;0.005、无/有&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt;（可选）：mg/L、μg/L、mmol/L、“mg/L（以 NO3 计）”…；NULL = 标准单位&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;共用限值取较优类别（从优不从劣）；pH 为双侧限值；未检出时，若检出限 ≤ I 类限值则为 I 类，否则为“≤ k 类”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="78"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="95"/>
         <source>the single-indicator class 1–5 as an integer, NULL where not classifiable</source>
         <translation>单指标类别 1–5（整数），无法分类时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="88"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="105"/>
         <source>the exceedance multiple (C − Cs)/Cs against the class III limit (≤ 0: within class III), NULL where undefined</source>
         <translation>相对 III 类限值的超标倍数 (C − Cs)/Cs（≤ 0：在 III 类以内），无定义时为 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/expressions.py" line="101"/>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="118"/>
         <source>the rule applied, or why there is no class</source>
         <translation>所用规则，或无法分类的原因</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/expressions.py" line="29"/>
+        <source>&lt;p&gt;Optional &lt;b&gt;qualifier&lt;/b&gt; (the stored qualifier: &amp;gt; above the value, &amp;lt;, L, ND below detection) and &lt;b&gt;basis&lt;/b&gt; (the basis as written, e.g. 以NO3-计): the stored pair (value_num, unit, qualifier) and the pair as written (value_text, unit_as_written, qualifier, basis_as_written) classify alike.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可选参数 &lt;b&gt;qualifier&lt;/b&gt;（存储的限定符：&amp;gt; 表示高于该值，&amp;lt;、L、ND 表示未检出）和 &lt;b&gt;basis&lt;/b&gt;（原文计量基准，如 以NO3-计）：存储的一对（value_num、unit、qualifier）与原文的一对（value_text、unit_as_written、qualifier、basis_as_written）定类结果相同。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>gb36600_expressions</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="30"/>
+        <source>&lt;p&gt;GB 36600-2018 construction-land soil: {0}.&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;: item name as in the standard (e.g. 砷, 苯并[a]芘), English name, common spelling or CAS number&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;: number, or the lab's text: ND, &amp;lt;0.01, 0.01L, 12 mg/kg&lt;/li&gt;&lt;li&gt;&lt;b&gt;land_use&lt;/b&gt;: 1 or 2 (第一类用地 / 第二类用地); NULL = class 1 land&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt; (optional): mg/kg, μg/kg, ng/kg …; NULL = mg/kg&lt;/li&gt;&lt;li&gt;&lt;b&gt;background&lt;/b&gt; (optional): soil background value for note ① (arsenic, cobalt, vanadium)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;'Exceeds' means strictly above; a non-detect whose detection limit is above the value gives NULL.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;GB 36600-2018 建设用地土壤：{0}。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;parameter&lt;/b&gt;：标准中的项目名称（如 砷、苯并[a]芘）、英文名、常见写法或 CAS 号&lt;/li&gt;&lt;li&gt;&lt;b&gt;value&lt;/b&gt;：数值，或实验室写法：ND、&amp;lt;0.01、0.01L、12 mg/kg&lt;/li&gt;&lt;li&gt;&lt;b&gt;land_use&lt;/b&gt;：1 或 2（第一类用地 / 第二类用地）；NULL 按第一类用地&lt;/li&gt;&lt;li&gt;&lt;b&gt;unit&lt;/b&gt;（可选）：mg/kg、μg/kg、ng/kg …；NULL 为 mg/kg&lt;/li&gt;&lt;li&gt;&lt;b&gt;background&lt;/b&gt;（可选）：注①所用的土壤环境背景值（砷、钴、钒）&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;“超过”指高于（不含等于）；检出限高于限值的未检出结果返回 NULL。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="84"/>
+        <source>the screening value applied in mg/kg, NULL for an item not in the standard</source>
+        <translation>所采用的筛选值（mg/kg），标准未列项目为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="94"/>
+        <source>the intervention value in mg/kg, NULL for an item not in the standard</source>
+        <translation>管制值（mg/kg），标准未列项目为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="139"/>
+        <source>true when the value is strictly above the screening value, NULL when unknown</source>
+        <translation>含量高于（不含等于）筛选值时为 true，无法判断时为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="149"/>
+        <source>true when the value is strictly above the intervention value, NULL when unknown</source>
+        <translation>含量高于（不含等于）管制值时为 true，无法判断时为 NULL</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/expressions.py" line="159"/>
+        <source>the rule applied</source>
+        <translation>所采用的规则</translation>
+    </message>
+</context>
+<context>
+    <name>gw_network_gaps</name>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="110"/>
+        <source>No flow direction for aquifer layer {layer}: {why}. Give the flow azimuth.</source>
+        <translation>含水层位 {layer} 无法确定流向：{why}。请给出流向方位角。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="115"/>
+        <source>planar fit of {n} heads (R² {r2:.2f})</source>
+        <translation>{n} 个水位的平面拟合（R² {r2:.2f}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="131"/>
+        <source>The distance must be positive and the half-angle between 0 and 90°.</source>
+        <translation>距离必须为正，半角须在 0 与 90° 之间。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="135"/>
+        <source>given</source>
+        <translation>用户给定</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="180"/>
+        <source>Network-gap analysis canceled.</source>
+        <translation>监测网缺口分析已取消。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="187"/>
+        <source>no {layer} well within {d:g} m down-gradient (flow towards {az:.0f}°)</source>
+        <translation>下游 {d:g} m 内无 {layer} 监测井（流向 {az:.0f}°）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="208"/>
+        <source>no {layer} well in the zone or within {d:g} m down-gradient of it</source>
+        <translation>区内及其下游 {d:g} m 内无 {layer} 监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/network/gaps.py" line="229"/>
+        <source>{n} {layer} wells for {km2:.0f} km²: the density of one well per {per:g} km² needs {need}</source>
+        <translation>{km2:.0f} km² 内仅 {n} 口 {layer} 监测井：按每 {per:g} km² 一口井的密度需要 {need} 口</translation>
     </message>
 </context>
 <context>
@@ -6431,6 +7847,74 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>gw_water_levels</name>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="154"/>
+        <source>well</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="154"/>
+        <source>time</source>
+        <translation>测量时间</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="158"/>
+        <source>depth to water or head</source>
+        <translation>水位埋深或水位标高</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="159"/>
+        <source>{path}: no column chosen for: {roles}</source>
+        <translation>{path}：未选择以下内容所在的列：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="184"/>
+        <source>unknown well {well}</source>
+        <translation>未知监测井 {well}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="189"/>
+        <source>not a date and time: {text}</source>
+        <translation>不是有效的日期时间：{text}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="197"/>
+        <source>in the future: {when}</source>
+        <translation>时间晚于当前：{when}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="208"/>
+        <source>not a finite number: {text}</source>
+        <translation>不是有效的有限数值：{text}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="216"/>
+        <source>no depth to water and no head</source>
+        <translation>既无水位埋深也无水位标高</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="226"/>
+        <source>head {head} m contradicts ground elevation {ground} m − depth {depth} m</source>
+        <translation>水位标高 {head} m 与地面高程 {ground} m − 埋深 {depth} m 不符</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="238"/>
+        <source>this well has a level at this time already</source>
+        <translation>该井在此时间已有水位记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="253"/>
+        <source>{n} rows have errors: nothing was written</source>
+        <translation>{n} 行有错误：未写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/water_levels.py" line="262"/>
+        <source>water-level import canceled: nothing was written</source>
+        <translation>水位导入已取消：未写入任何数据</translation>
+    </message>
+</context>
+<context>
     <name>indicators</name>
     <message>
         <location filename="../gw_plugin/core/sources/indicators.py" line="247"/>
@@ -6461,6 +7945,19 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/core/sources/indicators.py" line="271"/>
         <source>Indicator {id}: unknown roster in scope</source>
         <translation>指标 {id}：范围（scope）中有未知的名录</translation>
+    </message>
+</context>
+<context>
+    <name>ledgers</name>
+    <message>
+        <location filename="../gw_plugin/core/sources/ledger_common.py" line="342"/>
+        <source>row {row} is identical to row {first}: it is left out</source>
+        <translation>第 {row} 行与第 {first} 行完全相同：不予导入</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/ledger_common.py" line="356"/>
+        <source>the cell in column “{column}” contains a control character ({char})</source>
+        <translation>“{column}”列的单元格含有控制字符（{char}）</translation>
     </message>
 </context>
 <context>
@@ -6625,6 +8122,149 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>tabular</name>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="106"/>
+        <source>Column “{name}” is not in the table; its columns are: {columns}.</source>
+        <translation>表中没有“{name}”列；表中的列为：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="117"/>
+        <source>The Python package pandas is missing: tables are read more slowly without it. Install it (Debian/Ubuntu: sudo apt install python3-pandas; OSGeo4W shell or pip: python -m pip install pandas).</source>
+        <translation>缺少 Python 包 pandas：没有它读取表格会较慢。请安装（Debian/Ubuntu：sudo apt install python3-pandas；OSGeo4W 命令行或 pip：python -m pip install pandas）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="138"/>
+        <source>{file} is not {encoding} text.</source>
+        <translation>{file} 不是 {encoding} 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="225"/>
+        <source>{file} does not exist.</source>
+        <translation>{file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="227"/>
+        <source>{file} is a folder, not a table.</source>
+        <translation>{file} 是文件夹，不是表格。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="239"/>
+        <source>{file} cannot be opened: permission denied.</source>
+        <translation>无法打开 {file}：没有权限。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="243"/>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular.py" line="248"/>
+        <source>{file}: only CSV, TXT, XLSX and XLS files can be imported.</source>
+        <translation>{file}：只能导入 CSV、TXT、XLSX 和 XLS 文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="281"/>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="86"/>
+        <source>{file} is password-protected (or an old XLS renamed to .xlsx): save it without a password as XLSX.</source>
+        <translation>{file} 受密码保护（或是改名为 .xlsx 的旧版 XLS）：请去掉密码另存为 XLSX。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="118"/>
+        <source>{file} cannot be read as an Excel workbook: the file is damaged or of another kind.</source>
+        <translation>无法将 {file} 作为 Excel 工作簿读取：文件已损坏或是其他类型的文件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="149"/>
+        <source>Reading {what} needs the Python package {module}. Install it (Debian/Ubuntu: sudo apt install python3-{module}; OSGeo4W shell or pip: python -m pip install {module}) or save the table as CSV.</source>
+        <translation>读取 {what} 需要 Python 包 {module}。请安装（Debian/Ubuntu：sudo apt install python3-{module}；OSGeo4W 命令行或 pip：python -m pip install {module}），或将表格另存为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="260"/>
+        <source>{file} has no worksheet.</source>
+        <translation>{file} 没有工作表。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="215"/>
+        <source>{file} has no worksheet “{sheet}”; its worksheets are: {sheets}.</source>
+        <translation>{file} 没有工作表“{sheet}”；其工作表为：{sheets}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="222"/>
+        <source>{file} has only hidden worksheets ({sheets}): choose one by name.</source>
+        <translation>{file} 只有隐藏的工作表（{sheets}）：请按名称选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_excel.py" line="247"/>
+        <source>{file} is password-protected: save it without a password.</source>
+        <translation>{file} 受密码保护：请去掉密码后保存。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_header.py" line="83"/>
+        <source>Row {row} cannot be the header: the table has {n} rows.</source>
+        <translation>第 {row} 行不能作为表头：表格共有 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_header.py" line="89"/>
+        <source>Row {row} is empty and cannot be the header.</source>
+        <translation>第 {row} 行为空，不能作为表头。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_header.py" line="95"/>
+        <source>The table is empty: no row has any text.</source>
+        <translation>表格为空：没有任何一行有内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_header.py" line="150"/>
+        <source>Columns {a} and {b} are both named “{name}”: rename one of them so that every column is used.</source>
+        <translation>第 {a} 列和第 {b} 列都名为“{name}”：请重命名其中一列，以便每一列都被使用。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="92"/>
+        <source>{file}, line {line}: byte 0x{byte} is not UTF-8 although the lines before are UTF-8: the file mixes encodings. Save it again in one encoding (UTF-8).</source>
+        <translation>{file} 第 {line} 行：字节 0x{byte} 不是 UTF-8，而前面各行是 UTF-8：文件混用了编码。请以同一种编码（UTF-8）重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="98"/>
+        <source>{file}, line {line}: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text. Save the file as UTF-8 CSV.</source>
+        <translation>{file} 第 {line} 行：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本。请将文件另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="117"/>
+        <source>{file}, line {line}: the UTF-16 text is damaged.</source>
+        <translation>{file} 第 {line} 行：UTF-16 文本已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="149"/>
+        <source>{file}, line {line}: this line is UTF-8 although the lines before are GB18030/GBK: the file mixes encodings. Save it again in one encoding (UTF-8).</source>
+        <translation>{file} 第 {line} 行：该行是 UTF-8，而前面各行是 GB18030/GBK：文件混用了编码。请以同一种编码（UTF-8）重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="166"/>
+        <source>{file}, line {line}: the file contains a NUL byte: it is not a text table (CSV).</source>
+        <translation>{file} 第 {line} 行：文件含有 NUL 字节，不是文本表格（CSV）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="174"/>
+        <source>{file} is not a text table (CSV): it looks like binary data.</source>
+        <translation>{file} 不是文本表格（CSV）：看起来是二进制数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="251"/>
+        <source>{file}, line {line} has {n} cells but the header has {width}: a cell is missing or one too many (check the delimiters and quotes of that line).</source>
+        <translation>{file} 第 {line} 行有 {n} 个单元格，而表头有 {width} 个：少了或多了单元格（请检查该行的分隔符和引号）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/tabular_text.py" line="387"/>
+        <source>{file}, line {line}: the line cannot be split into cells (check its quotes).</source>
+        <translation>{file} 第 {line} 行：无法拆分为单元格（请检查引号）。</translation>
+    </message>
+</context>
+<context>
     <name>workflows</name>
     <message>
         <location filename="../gw_plugin/core/sources/workflows.py" line="346"/>
@@ -6720,12 +8360,12 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>xlsx_report</name>
     <message>
-        <location filename="../gw_plugin/core/data/reports.py" line="54"/>
+        <location filename="../gw_plugin/core/data/reports.py" line="94"/>
         <source>XLSX export needs the Python package openpyxl. Install it (OSGeo4W or Debian: python3-openpyxl; otherwise pip install openpyxl) or export PDF/CSV.</source>
         <translation>导出XLSX需要Python包openpyxl。请安装（OSGeo4W或Debian：python3-openpyxl；其他环境：pip install openpyxl），或改为导出PDF/CSV。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/reports.py" line="348"/>
+        <location filename="../gw_plugin/core/data/reports.py" line="388"/>
         <source>Charts are missing: matplotlib could not be loaded ({error}).</source>
         <translation>缺少图表：无法加载 matplotlib（{error}）。</translation>
     </message>

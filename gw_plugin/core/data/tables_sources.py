@@ -157,6 +157,19 @@ SOURCE_FACILITIES = Table(
 )
 
 
+#: the life-cycle stages of a construction-land site, in order (GB 36600 soil pilot area, seed 001 二(三)1; labels in
+#: core/soil/stages.py); ``sites.stage`` holds the latest stage recorded in ``site_stages``
+SITE_STAGES = (
+    "phase1_survey",
+    "phase2_survey",
+    "risk_assessment",
+    "control_list",
+    "works",
+    "effect_assessment",
+    "delisted",
+)
+SITE_STAGE_RE = "^(" + "|".join(SITE_STAGES) + ")$"
+
 SITES = Table(
     "sites",
     "地块",
@@ -178,6 +191,37 @@ SITES = Table(
             multiline=True,
         ),
         F("area_m2", "real", "面积", "Area", minimum=0, unit="m²"),
+        # soil pilot area (issue 19): life cycle, GB 36600 land class, land supply, co-management written back
+        F("stage", "text", "当前阶段", "Current stage", pattern=SITE_STAGE_RE, readonly=True, since=4),
+        F(
+            "planned_land_class",
+            "integer",
+            "规划用地类别",
+            "Planned land class (GB 36600)",
+            minimum=1,
+            maximum=2,
+            since=4,
+        ),
+        F("land_supply_ref", "text", "土地供应关联", "Land supply reference", since=4),
+        F("co_management", "text", "水土协同管理结论", "Soil–groundwater co-management", readonly=True, since=4),
+        F(
+            "co_management_reason",
+            "text",
+            "协同管理依据",
+            "Co-management reason",
+            multiline=True,
+            readonly=True,
+            since=4,
+        ),
+        F(
+            "gw_derived_from",
+            "text",
+            "地下水超标依据",
+            "Groundwater exceedance derived from",
+            multiline=True,
+            readonly=True,
+            since=4,
+        ),
     ),
     style=Style("single", color="#8c510a", fill_opacity=0.25),
     group="sources",

@@ -25,6 +25,9 @@ unknown                unknown               investigate_both
 Pollutant names are compared after Unicode NFKC folding and case folding, split on the usual separators
 (，,;；、/ and new lines), with a small alias table (e.g. 六价铬 = 铬（六价） = Cr6+); gw_plugin.core.wells.classify's name
 resolution is used in addition when it is importable.
+
+``write_back`` classifies every site of a project GeoPackage and writes the outcome into ``sites.co_management`` /
+``co_management_reason`` (gwplugin:sitecomanagement runs it after deriving the groundwater exceedance).
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Optional
+
+from ..data.gpkg import utc_now
+from ..data.sqlite_gpkg import open_db, transaction
 
 OUTCOMES = {
     "contaminated_site": ("纳入污染地块管理", "Manage as a contaminated site"),
@@ -251,3 +257,26 @@ def classify_rows(rows) -> list:
         )
         for r in rows
     ]
+
+
+def write_back(path, user: str = "") -> dict:
+    """Classify every site of a project GeoPackage and write the outcome code into ``sites.co_management`` and the
+    Chinese reason into ``sites.co_management_reason`` (one transaction). Returns outcome → number of sites."""
+    con = open_db(str(path))
+    counts: dict = {}
+    try:
+        names = ("uuid", "soil_exceedance", "gw_exceedance", "characteristic_pollutants", "gw_exceeding_pollutants")
+        cur = con.execute(f"SELECT {', '.join(names)}, site_status FROM sites")
+        rows = [dict(zip((*names, "site_status"), r)) for r in cur.fetchall()]
+        now = utc_now()
+        with transaction(con):
+            for row, c in zip(rows, classify_rows(rows)):
+                counts[c.outcome] = counts.get(c.outcome, 0) + 1
+                con.execute(
+                    "UPDATE sites SET co_management = ?, co_management_reason = ?, updated_at = ?, updated_by = ? "
+                    "WHERE uuid = ?",
+                    (c.outcome, c.reason_zh, now, user, row["uuid"]),
+                )
+    finally:
+        con.close()
+    return counts
