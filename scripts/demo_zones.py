@@ -3,10 +3,11 @@ checks, the pollution sources inside the zones (gwplugin:sourcesinzones, with an
 
 For every source: HJ 338 class I / class II zones by the formula R = alpha K I T / n (one per source, the union of
 its production wells' circles), and per production well a steady capture zone with 100 d and 1000 d
-time-of-travel zones: a well in uniform flow (Grubb 1993) for the well fields and the karst source, the multi-well
-analytic-element model with the river as a head-specified line for the riverside source (timml when installed,
-else image wells across the river's local chord). Aquifer values are illustrative demo values, recorded with
-every zone in its ``parameters`` JSON. Called by scripts/demo.py as ``run(ctx)``.
+time-of-travel zones. The wells of a source are one well field computed as one flow field (superposition: the
+zones of its wells do not overlap and together make the source's zone; a lone well uses the single-well solution,
+Grubb 1993); the riverside source adds the river reach next to its wells as a head-specified line (every feature
+of context/river.gpkg merged; line sinks where it bends, timml when installed). Aquifer values are illustrative
+demo values, recorded with every zone in its ``parameters`` JSON. Called by scripts/demo.py as ``run(ctx)``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import time
 
 DEMO_AUTHOR = "gw_plugin demo"
 
-#: Illustrative aquifer values per source type (demo only, not from a standard): K m/d, gradient, porosity,
-#: saturated thickness m, flow azimuth (towards, degrees from north), up-gradient closing length m.
+#: Illustrative aquifer values per source type (demo only, not from a standard): K m/d, regional gradient,
+#: porosity, saturated thickness m, flow azimuth (towards, degrees from north), up-gradient closing length m.
 AQUIFER = {
     "riverside": {"K": 60.0, "GRADIENT": 0.002, "POROSITY": 0.25, "THICKNESS": 30.0, "FLOW_AZIMUTH": 0.0,
                   "UPGRADIENT_LENGTH": 4000.0},
@@ -27,6 +28,14 @@ AQUIFER = {
     "karst_spring": {"K": 20.0, "GRADIENT": 0.004, "POROSITY": 0.05, "THICKNESS": 60.0, "FLOW_AZIMUTH": 135.0,
                      "UPGRADIENT_LENGTH": 3000.0},
 }  # fmt: skip
+#: HJ 338 formula inputs per source type (illustrative demo values): the radius of influence from which I, the
+#: gradient within the cone of depression, is estimated (Thiem, core/zones/methods.cone_gradient), and the
+#: aquifer medium the radii are checked against (empirical table, unverified values).
+HJ338 = {
+    "riverside": {"RADIUS_OF_INFLUENCE": 300.0, "MEDIUM": "coarse_sand"},
+    "well_field": {"RADIUS_OF_INFLUENCE": 500.0, "MEDIUM": "medium_sand"},
+    "karst_spring": {"RADIUS_OF_INFLUENCE": 800.0, "MEDIUM": "karst"},  # the table has porous media only: no check
+}
 
 
 def demo_wells(db: str) -> dict:
@@ -62,19 +71,25 @@ def compute_all(db: str, river_path: str | None, log=print) -> list:
     """ZoneFeatures for every demo source (see the module docstring)."""
     from gw_plugin.core.zones import writer as W
 
-    line = W.read_line(river_path) if river_path and os.path.exists(river_path) else []
+    lines = W.read_lines(river_path) if river_path and os.path.exists(river_path) else []
     zones = []
     for _ws, (src, wells) in demo_wells(db).items():
         if not wells:
             continue
         aq = AQUIFER.get(src["source_type"], AQUIFER["well_field"])
         t0 = time.time()
+        hj = HJ338.get(src["source_type"], HJ338["well_field"])
         zones += W.compute_zones(
-            "hj338_formula", wells, {"K": aq["K"], "GRADIENT": aq["GRADIENT"], "POROSITY": aq["POROSITY"]}
+            "hj338_formula",
+            wells,
+            {"K": aq["K"], "POROSITY": aq["POROSITY"], "THICKNESS": aq["THICKNESS"], "GRADIENT": aq["GRADIENT"], **hj},
         )
         params = dict(aq, TRAVEL_TIMES="100,1000")
-        if src["source_type"] == "riverside" and line:
-            river = W.local_river(line, [(w.x, w.y) for w in wells])
+        if src["source_type"] == "riverside" and lines:
+            qs = [float(w.values["Q"]) for w in wells]
+            river, note = W.river_for_field(lines, [(w.x, w.y) for w in wells], params, qs)
+            if note:
+                log(f"   {src['source_code']}: {note}")
             # regional flow towards the river, perpendicular to the local chord
             if river is not None:
                 import math
@@ -83,11 +98,11 @@ def compute_all(db: str, river_path: str | None, log=print) -> list:
                 side = river.side(complex(wells[0].x, wells[0].y))
                 n = d * (-1j if side > 0 else 1j)  # unit normal pointing from the wells to the river
                 params["FLOW_AZIMUTH"] = round(math.degrees(math.atan2(n.real, n.imag)) % 360.0, 1)
-            zones += W.compute_zones("aem", wells, params, river=river)
+            zones += W.compute_zones("aem", wells, params, river=river, river_note=note)
             how = "aem + river" if river is not None else "aem (no usable river reach)"
         else:
             zones += W.compute_zones("uniform_flow", wells, params)
-            how = "uniform_flow"
+            how = "uniform_flow, one flow field" if len(wells) > 1 else "uniform_flow, single well"
         log(f"   {src['source_code']} {src['name_zh']}: {len(wells)} wells, {how}, {time.time() - t0:.1f} s")
     return zones
 
@@ -196,8 +211,9 @@ def run(ctx: dict) -> None:
         layers=map_layers,
         extent=extent,
         lang="zh",
-        notes="HJ 338 公式 R=α·K·I·T/n（一级 T=100 d，二级 T=1000 d，α=1.5）；捕获区与 100 d / 1000 d 运移时间区："
-        "均匀流单井解（Grubb 1993），傍河水源地为多井解析元模型（河流为定水头边界）。含水层参数为示例值。",
+        notes="HJ 338 公式 R=α·K·I·T/n（一级 T=100 d，二级 T=1000 d，α=1.5；I 为降落漏斗内水力坡度，由影响半径按 Thiem 公式估算）；捕获区与 100 d / 1000 d 运移时间区："
+        "同一水源地的井群按同一流场叠加计算（各井捕获区互不重叠，合为水源地捕获区；单井为 Grubb 1993 解析解），"
+        "傍河水源地含河流（定水头边界，沿河道弯曲）。含水层参数为示例值。",
         data_sources="示例数据（gw_plugin 内置示例城市）",
     )
     for kind, path in written.items():

@@ -1,5 +1,6 @@
 """OGR/OSR geometry helpers, one each: spatial references in x/y (easting, northing / lon, lat) order, the
-transformation between two of them, and flattening any geometry to the MultiPolygon of its polygon parts.
+transformation between two of them, and flattening any geometry to the MultiPolygon of its polygon parts
+(repairs go through toolbelt/geometry.py, shapely).
 
 GDAL 3 follows each CRS's authority axis order (latitude first for EPSG:4490); every gw_plugin table and raster is
 x/y, so every SpatialReference made here is set to the traditional GIS order.
@@ -70,9 +71,16 @@ def polygon_parts(geom) -> ogr.Geometry | None:
 
 
 def valid_polygons(geom) -> ogr.Geometry | None:
-    """``geom`` repaired (MakeValid where GDAL has it, else the zero buffer) and reduced to its polygonal part."""
+    """``geom`` repaired and reduced to its polygonal part: as it is when already a valid (multi)polygon, else
+    through toolbelt/geometry.clean (shapely: the one repair of the plugin), a valid MultiPolygon; None when no
+    polygon is left."""
     if geom is None:
         return None
-    if not geom.IsValid():
-        geom = geom.MakeValid() if hasattr(geom, "MakeValid") else geom.Buffer(0)
-    return polygon_parts(geom)
+    if geom.IsValid():
+        return polygon_parts(geom)
+    from . import geometry as G
+
+    if not G.HAS_SHAPELY:  # without shapely: GDAL's own repair
+        return polygon_parts(geom.MakeValid() if hasattr(geom, "MakeValid") else geom.Buffer(0))
+    fixed = G.clean(G.from_ogr(geom))
+    return None if fixed.is_empty else G.to_ogr(fixed)

@@ -13,7 +13,6 @@ the same checks run in the dock, in the demo and in tests. No widgets.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
@@ -21,7 +20,9 @@ from typing import Iterable, Optional, Sequence
 from qgis.core import Qgis, QgsExpressionContextUtils, QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...toolbelt import geometry as G
 from ...toolbelt.qt import null_to_none
+from ..data import reports
 
 PROJECT_VARIABLE = "gw_zone_overlaps_accepted"
 #: Areas below this (m²) are treated as numerical noise of the polygon operations.
@@ -81,13 +82,12 @@ class ZoneCheckReport:
         return "\n".join(lines)
 
     def write_csv(self, path: str) -> str:
-        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-            w = csv.writer(fh)
-            w.writerow(["check", "table", "uuids", "area_m2", "x", "y", "message"])
-            for i in self.issues:
-                x, y = i.location if i.location else ("", "")
-                w.writerow([i.check, i.table, " ".join(i.uuids), round(i.area_m2, 1), x, y, i.message])
-        return path
+        """The issues as CSV for Excel; text cannot run as a formula there (core/data/reports.py write_csv)."""
+        rows = []
+        for i in self.issues:
+            x, y = i.location if i.location else ("", "")
+            rows.append([i.check, i.table, " ".join(i.uuids), round(i.area_m2, 1), x, y, i.message])
+        return reports.write_csv(path, ["check", "table", "uuids", "area_m2", "x", "y", "message"], rows)
 
 
 def parse_parameters(text) -> dict:
@@ -205,11 +205,18 @@ def check_validity(records: Sequence[ZoneRecord]) -> list:
     return out
 
 
+def _valid(g: QgsGeometry) -> QgsGeometry:
+    """``g`` as it is when valid, else repaired by the plugin's one clean-up (toolbelt/geometry.clean)."""
+    if g.isGeosValid():
+        return g
+    return G.to_qgs(G.clean(G.from_qgs(g)))
+
+
 def _union(geoms: Iterable[QgsGeometry]) -> QgsGeometry:
     gs = [g for g in geoms if g is not None and not g.isEmpty()]
     if not gs:
         return QgsGeometry()
-    gs = [g if g.isGeosValid() else g.makeValid() for g in gs]
+    gs = [_valid(g) for g in gs]
     return QgsGeometry.unaryUnion(gs) if len(gs) > 1 else gs[0]
 
 
@@ -270,7 +277,7 @@ def check_overlaps(
     recs = [r for r in records if r.geometry is not None and not r.geometry.isEmpty()]
     geoms = {}
     for i, r in enumerate(recs):
-        g = r.geometry if r.geometry.isGeosValid() else r.geometry.makeValid()
+        g = _valid(r.geometry)
         geoms[i] = g
         index.addFeature(i, g.boundingBox())
     issues, accepted = [], []

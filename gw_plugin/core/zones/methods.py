@@ -11,7 +11,7 @@ Methods (sources and caveats in ../shared/reference/README.md §2 and resources/
 
 Conventions: coordinates in metres of a projected CRS, time in days, Q in m3/d, K in m/d. Flow azimuth is in
 degrees clockwise from north and gives the direction groundwater flows TOWARDS. Polygons are returned as closed
-(N, 2) numpy rings (first vertex repeated at the end) or as WKT; QgsGeometry is built only by the algorithms.
+(N, 2) numpy rings (first vertex repeated at the end); polygons are built from them with shapely (toolbelt/geometry.py).
 
 The particle tracer (``track``) is shared with core/zones/analytic_elements.py: it integrates all particles at once with a classic RK4
 step whose length is chosen per particle from the local speed and velocity gradient, so that particles leaving a
@@ -33,6 +33,11 @@ HJ338_T_CLASS_I = 100.0  # d
 HJ338_T_CLASS_II = 1000.0  # d
 #: HJ 338 safety factor alpha, "commonly 1.5 (150 %)" (../shared/reference/README.md §2, unverified).
 HJ338_ALPHA_DEFAULT = 1.5
+
+#: HJ/T 338-2007 size threshold of a large groundwater source, m3/d (../shared/reference/README.md §2, "2007
+#: text", unverified): for large sources the 100-d and 1000-d time-of-travel zones of a flow model are the
+#: class I and class II zones.
+LARGE_SOURCE_M3D = 50000.0
 
 #: Vertices of circles (a 128-gon has 0.04 % less area than its circle).
 CIRCLE_VERTICES = 128
@@ -90,24 +95,6 @@ def ring_area(ring: np.ndarray) -> float:
     return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
 
 
-def ring_to_wkt(ring: np.ndarray) -> str:
-    ring = close_ring(ring)
-    return "POLYGON((" + ",".join(f"{x:.4f} {y:.4f}" for x, y in ring) + "))"
-
-
-def ring_to_wkb(ring: np.ndarray) -> bytes:
-    """Little-endian WKB of a polygon with one ring (N, 2) (closed here if needed); much faster than WKT."""
-    ring = np.ascontiguousarray(close_ring(ring), dtype="<f8")
-    header = np.array([1], np.uint8).tobytes() + np.array([3, 1, len(ring)], "<u4").tobytes()
-    return header + ring.tobytes()
-
-
-def rings_to_wkt(rings: Sequence[np.ndarray]) -> str:
-    """MULTIPOLYGON of simple exterior rings."""
-    parts = ["((" + ",".join(f"{x:.4f} {y:.4f}" for x, y in close_ring(r)) + "))" for r in rings]
-    return "MULTIPOLYGON(" + ",".join(parts) + ")"
-
-
 def clip_halfplane(ring: np.ndarray, point, normal) -> np.ndarray:
     """Keep the part of a ring where (p - point) . normal >= 0 (Sutherland-Hodgman against one line)."""
     ring = close_ring(ring)
@@ -144,6 +131,21 @@ def hj338_radius(k: float, gradient: float, travel_time: float, porosity: float,
         * require_positive("Travel time", travel_time)
         / require_porosity(porosity)
     )
+
+
+def cone_gradient(q: float, k: float, b: float, radius_of_influence: float, rw: float = 0.1) -> float:
+    """Mean hydraulic gradient within the cone of depression of a pumping well: the Thiem drawdown at the well,
+    s_w = Q ln(R / r_w) / (2 pi K B), over the distance R - r_w (confined flow; for a phreatic aquifer B is the
+    saturated thickness). This is an estimate of HJ 338's I ("the gradient within the cone of depression",
+    ../shared/reference/README.md §2, wording unverified); HJ 338 itself gives no such formula."""
+    q = require_positive("Q", q)
+    k = require_positive("K", k)
+    b = require_positive("Thickness", b)
+    r = require_positive("Radius of influence", radius_of_influence)
+    rw = require_positive("Well radius", rw)
+    if r <= rw:
+        raise ZoneInputError(f"The radius of influence must exceed the well radius {rw:g} m, got {r:g} m.")
+    return q * math.log(r / rw) / (2.0 * math.pi * k * b * (r - rw))
 
 
 def fixed_radius(q: float, travel_time: float, porosity: float, h: float) -> float:
@@ -211,6 +213,24 @@ def table_radius(medium: str, zone_class: str, table: Optional[list] = None) -> 
         if r.zone_class == zone_class and key in (r.medium.lower(), r.zh.lower(), r.en.lower()):
             return r
     raise ZoneInputError(f"Unknown aquifer medium {medium!r}; use one of: {', '.join(sorted(media))}.")
+
+
+def table_range_warning(radius: float, medium: str, zone_class: str, table: Optional[list] = None) -> str:
+    """A sentence when a formula radius is below the empirical table's range for ``medium`` (else "", also for a
+    medium the table does not have, e.g. karst): with the regional gradient instead of the gradient in the cone of
+    depression the HJ 338 formula gives radii of metres."""
+    try:
+        row = table_radius(medium, zone_class, table)
+    except ZoneInputError:
+        return ""
+    if radius >= row.radius_min_m:
+        return ""
+    name = {"class_1": "class I", "class_2": "class II"}.get(zone_class, zone_class)
+    return (
+        f"The {name} radius {radius:,.1f} m is below the empirical range {row.radius_min_m:g}-{row.radius_max_m:g} m "
+        f"for {row.en.lower()} ({row.status}): check that I is the gradient within the cone of depression, not the "
+        "regional gradient."
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -52,6 +53,11 @@ from .zone_parameters import ZoneParametersMixin
 from .zone_sources import ZoneSourcesMixin
 
 PREVIEW_DELAY_MS = 400
+
+
+def area_text(m2: float) -> str:
+    """An area for the status line: m² below 0.1 km² (a 7.5 m circle is 177 m², not "0.000 km²"), else km²."""
+    return f"{m2:,.0f} m²" if m2 < 1e5 else f"{m2 / 1e6:,.3f} km²"
 
 
 # Wells table columns
@@ -196,6 +202,31 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.river_combo.layerChanged.connect(self.schedule_preview)
         rrow.addWidget(self.river_combo, 1)
         ml.addLayout(rrow)
+        brow = QHBoxLayout()
+        self.boundary_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "End at a boundary"), self)
+        self.boundary_check.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Capture methods: the zones reach up to the polygons of this layer (an aquifer or watershed "
+                "boundary) and end there, instead of at the up-gradient closing length",
+            )
+        )
+        self.boundary_check.toggled.connect(self.schedule_preview)
+        brow.addWidget(self.boundary_check)
+        self.boundary_combo = QgsMapLayerComboBox(self)
+        self.boundary_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.boundary_combo.setAllowEmptyLayer(True)
+        self._narrow(self.boundary_combo)
+        sheds = [
+            ly
+            for ly in snapping.boundary_layers(self.project)
+            if snapping.boundary_kind(ly) != "river" and ly.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+        ]
+        if sheds:
+            self.boundary_combo.setLayer(sheds[0])
+        self.boundary_combo.layerChanged.connect(self.schedule_preview)
+        brow.addWidget(self.boundary_combo, 1)
+        ml.addLayout(brow)
         self.dissolve_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "One zone per water source"), self)
         self.dissolve_check.setChecked(True)
         self.dissolve_check.setToolTip(
@@ -205,6 +236,19 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         )
         self.dissolve_check.toggled.connect(self.schedule_preview)
         ml.addWidget(self.dissolve_check)
+        self.protection_check = QCheckBox(
+            QCoreApplication.translate("ZonesPanel", "Also as class I / II protection zones (100 d / 1,000 d)"), self
+        )
+        self.protection_check.setToolTip(
+            QCoreApplication.translate(
+                "ZonesPanel",
+                "Capture methods: the 100-day and 1,000-day time-of-travel zones of each water source are also "
+                "written as its class I and class II protection zones, as HJ 338 asks for large sources "
+                "(at least 50,000 m³/d, threshold unverified)",
+            )
+        )
+        self.protection_check.toggled.connect(self.schedule_preview)
+        ml.addWidget(self.protection_check)
         self.engine_label = QLabel("", self)
         self.engine_label.setWordWrap(True)
         ml.addWidget(self.engine_label)
@@ -458,14 +502,26 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         if not self.wells:
             self.status.setText(QCoreApplication.translate("ZonesPanel", "Pick one or more wells first."))
             return None
+        wl = self.layer("monitoring_wells")
+        if wl is not None and (wl.crs().isGeographic() or not wl.crs().isValid()):
+            self.status.setText(
+                QCoreApplication.translate(
+                    "ZonesPanel",
+                    "The wells layer's CRS ({crs}) is not projected: zones need a projected CRS in metres "
+                    "(the project database uses one).",
+                ).format(crs=wl.crs().authid())
+            )
+            return None
         try:
             river = self.river()
         except Z.ZoneInputError as exc:
             self.status.setText(str(exc))
             return None
+        note = getattr(self, "river_note", "")
         if self.method() == "aem" and self.river_check.isChecked() and river is None:
             self.status.setText(
-                QCoreApplication.translate(
+                note
+                or QCoreApplication.translate(
                     "ZonesPanel", "No usable river reach next to the wells: computed without the river."
                 )
             )
@@ -473,6 +529,9 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
             self.method(), [W.WellInput(**{**vars(w), "values": dict(w.values)}) for w in self.wells],
             self.parameters(), river,
             self.dissolve_check.isChecked(),
+            protection=self.protection_check.isChecked() and self.method() in W.CAPTURE_METHODS,
+            river_note=note,
+            boundary=self.boundary(),
         )  # fmt: skip
         task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
         task.completed.connect(lambda ok, zones, err, t=task: self._preview_done(t, ok, zones, err))
@@ -510,11 +569,20 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         wl = self.layer("monitoring_wells")
         if self.preview is not None:
             self.preview.show(zones, wl.crs() if wl is not None else None)
-        areas = ", ".join(f"{z.label(self.lang)} {z.geometry.area() / 1e6:.3f} km²" for z in zones[:6])
+        areas = ", ".join(f"{z.label(self.lang)} {area_text(z.geometry.area())}" for z in zones[:6])
         more = "…" if len(zones) > 6 else ""
-        self.status.setText(
-            QCoreApplication.translate("ZonesPanel", "{n} zone(s): {a}{m}").format(n=len(zones), a=areas, m=more)
-        )
+        text = QCoreApplication.translate("ZonesPanel", "{n} zone(s): {a}{m}").format(n=len(zones), a=areas, m=more)
+        warnings = []
+        for z in zones:
+            for w in z.warnings:
+                if w not in warnings:
+                    warnings.append(w)
+        note = zones[0].parameters.get("river_note") if zones else None
+        if note:
+            warnings.append(note)
+        if warnings:
+            text += "\n⚠ " + "\n⚠ ".join(warnings)
+        self.status.setText(text)
         self.accept_button.setEnabled(bool(zones))
 
     def accept_zones(self) -> dict:

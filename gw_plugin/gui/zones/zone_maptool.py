@@ -6,7 +6,7 @@
   the tool's ``deactivated`` (another tool chosen) unchecks the action.
 - ``ZonePreview``: the zones of a method drawn as QgsRubberBands (class I / class II / capture / time of travel
   in their code-list colours), never written anywhere.
-- ``ZoneTask``: computes zones (core/zone_writer.compute_zones) in a QgsTask with progress and cancel, so QGIS
+- ``ZoneTask``: computes zones (core/zones/writer.compute_zones) in a QgsTask with progress and cancel, so QGIS
   never freezes; results are handed to the main thread through ``completed`` from ``finished()``.
 """
 
@@ -201,7 +201,17 @@ class ZoneTask(QgsTask):
 
     completed = pyqtSignal(bool, list, str)
 
-    def __init__(self, method: str, wells: list, params: dict, river=None, dissolve: bool = True):
+    def __init__(
+        self,
+        method: str,
+        wells: list,
+        params: dict,
+        river=None,
+        dissolve: bool = True,
+        protection: bool = False,
+        river_note: str = "",
+        boundary=None,
+    ):
         super().__init__(
             QCoreApplication.translate("ZoneMapTool", "Computing zones ({m})").format(m=method), QgsTask.Flag.CanCancel
         )
@@ -210,6 +220,9 @@ class ZoneTask(QgsTask):
         self.params = dict(params)
         self.river = river
         self.dissolve = dissolve
+        self.protection = protection
+        self.river_note = river_note
+        self.boundary = boundary
         self.zones: list = []
         self.error = ""
 
@@ -222,6 +235,9 @@ class ZoneTask(QgsTask):
                 river=self.river,
                 dissolve=self.dissolve,
                 cancel=self.isCanceled,
+                protection=self.protection,
+                river_note=self.river_note,
+                boundary=self.boundary,
                 progress=lambda f: self.setProgress(100.0 * max(0.0, min(1.0, f))),
             )
         except Z.CanceledError:

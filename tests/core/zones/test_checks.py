@@ -17,6 +17,7 @@ from gw_plugin.core.data import gpkg, qgis_project
 from gw_plugin.core.zones import checks as C
 from gw_plugin.core.zones import snapping
 from gw_plugin.core.zones import writer as W
+from gw_plugin.toolbelt import geometry as G
 
 X0, Y0 = 500000.0, 3850000.0
 WS_A, WS_B = "aaaaaaaa-0000-4000-8000-000000000001", "bbbbbbbb-0000-4000-8000-000000000002"
@@ -45,7 +46,7 @@ def add(prj, zones):
 
 
 def circle_zone(ws, zone_class, x, y, r, table="protection_zones") -> W.ZoneFeature:
-    g = QgsGeometry.fromWkt(W.Z.ring_to_wkt(W.Z.circle(x, y, r)))
+    g = G.to_qgs(G.polygon(W.Z.circle(x, y, r)))
     g.convertToMultiType()
     if table == "protection_zones":
         return W.ZoneFeature(table, g, "manual", {"radius": r}, zone_class=zone_class, water_source_uuid=ws)
@@ -112,6 +113,10 @@ def test_overlaps_between_sources_and_their_acceptance(project, tmp_path):
     with open(path, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert rows[0]["check"] == "overlap" and float(rows[0]["area_m2"]) == pytest.approx(lens, rel=0.01)
+    # a message that looks like a formula stays text for Excel (issue 13 item 6)
+    report.issues.append(C.Issue("validity", "protection_zones", ("x",), "=cmd|' /C calc'!A0"))
+    with open(report.write_csv(str(tmp_path / "report2.csv")), encoding="utf-8-sig") as fh:
+        assert list(csv.DictReader(fh))[-1]["message"] == "'=cmd|' /C calc'!A0"
 
     # accepted in the zone's parameters JSON (overlap_accepted lists the other zone)
     fid_a = next(f.id() for f in pz.getFeatures() if f["water_source_uuid"] == WS_A and f["zone_class"] == "class_2")

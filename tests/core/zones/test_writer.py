@@ -9,6 +9,7 @@ import json
 import math
 import sqlite3
 
+import numpy as np
 import pytest
 from osgeo import ogr
 from qgis.core import QgsVectorLayer
@@ -113,19 +114,17 @@ def test_uniform_flow_zone_width(demo):
 
 def test_riverside_aem_with_the_river(demo):
     wells = demo_wells(demo.database, "riverside")
-    line = W.read_line(demo.context["river"])
-    river = W.local_river(line, [(w.x, w.y) for w in wells])
-    assert river is not None
-    side = river.side([w.x + 1j * w.y for w in wells])
-    assert (side > 0).all() or (side < 0).all()
+    lines = W.read_lines(demo.context["river"])
     params = {"K": 60, "THICKNESS": 30, "GRADIENT": 0.002, "FLOW_AZIMUTH": 0, "TRAVEL_TIMES": "100"}
+    river, note = W.river_for_field(lines, [(w.x, w.y) for w in wells], W.full_parameters("aem", params))
+    assert river is not None and note == ""
+    side = river.side(np.array([w.x + 1j * w.y for w in wells]))
+    assert (side > 0).all() or (side < 0).all()
     zs = W.compute_zones("aem", wells, params, river=river)
     assert {z.kind for z in zs} == {"capture", "time_of_travel"}
     assert all(z.parameters["engine"] in ("superposition", "timml") for z in zs)
     assert "river_head_line" in zs[0].parameters
-    # with the river as a head-specified line, zones end at it: no vertex beyond the line the engine used
-    import numpy as np
-
+    # with the river as a head-specified line, zones end at it: no vertex beyond the river
     sign = np.sign(side[0])
     reach_river = 0
     for z in zs:

@@ -359,3 +359,87 @@ def test_per_well_pumping_rate_edited_in_the_table(panel, project, qtbot):
     p0 = by_well[panel.wells[0].uuid].parameters
     q_db = {w["uuid"]: w["q"] for w in src["wells"]}
     assert p0["wells"][0]["q"] == q_db[panel.wells[0].uuid] != 8000.0  # the other well keeps its pumping_rate_m3d
+
+
+def test_a_well_field_is_previewed_as_one_flow_field_with_protection_zones(panel, project, qtbot):
+    """Issue 15: the wells of a source are one flow field (their capture zones do not overlap), and with the
+    protection option the 100-d / 1000-d zones are also class I / II zones, with a warning for a small source."""
+    from gw_plugin.toolbelt import geometry as G
+
+    db, _ = project
+    src = next(v for v in wells_by_source(db).values() if v["type"] == "well_field" and len(v["wells"]) > 1)
+    panel.set_picked([w["fid"] for w in src["wells"] if w["q"]])
+    panel.set_method("uniform_flow")
+    panel.protection_check.setChecked(True)
+    panel.start_preview()
+    wait_preview(qtbot, panel)
+    steady = [G.from_qgs(z.geometry) for z in panel.zones if z.kind == "capture"]
+    assert len(steady) == len(panel.wells) > 1
+    assert {z.parameters["engine"] for z in panel.zones if z.table == "recharge_zones"} == {"superposition"}
+    for i in range(len(steady)):
+        for j in range(i + 1, len(steady)):
+            assert steady[i].intersection(steady[j]).area < 1e-6 * steady[i].area
+    prot = [z for z in panel.zones if z.table == "protection_zones"]
+    assert sorted(z.zone_class for z in prot) == ["class_1", "class_2"]
+    q = sum(w.values["Q"] for w in panel.wells)
+    if q < 50000:
+        assert "50,000" in panel.status.text()
+    added = panel.accept_zones()
+    assert len(added["protection_zones"]) == 2
+
+
+def test_the_dock_uses_the_river_reach_of_the_shared_computation(panel, project, qtbot):
+    db, prj = project
+    src = next(v for v in wells_by_source(db).values() if v["type"] == "riverside")
+    panel.set_picked([w["fid"] for w in src["wells"] if w["q"]])
+    panel.set_method("aem")
+    assert panel.river_check.isChecked()  # a riverside source switches the river on
+    river = panel.river()
+    assert river is not None and panel.river_note == ""
+    panel.start_preview()
+    wait_preview(qtbot, panel)
+    assert panel.zones and all("river_head_line" in z.parameters for z in panel.zones)
+    # a river layer far from the wells: reported in the status, not used
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    x, y = src["wells"][0]["xy"]
+    far = QgsVectorLayer(f"LineString?crs={panel.layer('monitoring_wells').crs().authid()}", "far river", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromWkt(f"LINESTRING({x - 50000} {y + 300000}, {x + 50000} {y + 300000})"))
+    far.dataProvider().addFeatures([f])
+    prj.addMapLayer(far)
+    panel.river_combo.setLayer(far)
+    assert panel.river() is None and "was not used" in panel.river_note
+    panel.start_preview()
+    wait_preview(qtbot, panel)
+    assert "was not used" in panel.status.text()
+    assert not any("river_head_line" in z.parameters for z in panel.zones)
+
+
+def test_capture_zones_end_at_a_boundary_layer(panel, project, qtbot):
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    from gw_plugin.toolbelt import geometry as G
+
+    db, prj = project
+    src = next(v for v in wells_by_source(db).values() if v["type"] == "well_field")
+    panel.set_picked([w["fid"] for w in src["wells"] if w["q"]])
+    panel.set_method("uniform_flow")
+    xs = [w.x for w in panel.wells]
+    ys = [w.y for w in panel.wells]
+    box = (min(xs) - 5000.0, min(ys) - 1500.0, max(xs) + 3000.0, max(ys) + 1500.0)
+    shed = QgsVectorLayer(f"Polygon?crs={panel.layer('monitoring_wells').crs().authid()}", "流域边界", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromRect(QgsRectangle(*box)))
+    shed.dataProvider().addFeatures([f])
+    prj.addMapLayer(shed)
+    panel.boundary_combo.setLayer(shed)
+    panel.boundary_check.setChecked(True)
+    panel.set_parameter("FLOW_AZIMUTH", 90.0)
+    panel.start_preview()
+    wait_preview(qtbot, panel)
+    steady = G.union(G.from_qgs(z.geometry) for z in panel.zones if z.kind == "capture")
+    minx, miny, maxx, maxy = steady.bounds
+    assert minx == pytest.approx(box[0], abs=1.0)  # up to the boundary, beyond the 2,000 m default
+    assert steady.difference(G.from_qgs(f.geometry())).area < 1e-3
+    assert all(z.parameters.get("boundary") for z in panel.zones)

@@ -180,9 +180,16 @@ def test_geographic_crs_is_refused(provider, tmp_path):
     f = QgsFeature()
     f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(113.6, 34.7)))
     lyr.dataProvider().addFeatures([f])
-    for alg in ("gwplugin:protectionzone", "gwplugin:capturezone"):
-        with pytest.raises(QgsProcessingException, match="projected CRS in metres"):
-            provider.run(alg, {"INPUT": lyr, "OUTPUT": "memory:"})
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    old = QgsProject.instance().crs()
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))  # no projected CRS to reproject to
+    try:
+        for alg in ("gwplugin:protectionzone", "gwplugin:capturezone"):
+            with pytest.raises(QgsProcessingException, match="projected CRS in metres"):
+                provider.run(alg, {"INPUT": lyr, "OUTPUT": "memory:"})
+    finally:
+        QgsProject.instance().setCrs(old)
 
 
 def test_capturezone_uniform_flow(provider, wells_gpkg, tmp_path, validate):
@@ -360,3 +367,190 @@ def test_all_outputs_are_valid_polygons(provider, wells_gpkg, tmp_path):
         assert rows
         for r in rows:
             assert r["_geom"].IsValid() and r["_geom"].GetGeometryName() == "MULTIPOLYGON"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 15: well fields, rivers, CRS, HJ 338
+# --------------------------------------------------------------------------------------------------------------
+def point_layer(crs: str, points, fields=()):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    lyr = QgsVectorLayer(f"Point?crs={crs}", "wells", "memory")
+    lyr.dataProvider().addAttributes(
+        [QgsField("uuid", QVariant.String)] + [QgsField(f, QVariant.Double) for f in fields]
+    )
+    lyr.updateFields()
+    feats = []
+    for k, (x, y, *vals) in enumerate(points):
+        f = QgsFeature(lyr.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        f.setAttributes([f"w{k}", *vals])
+        feats.append(f)
+    lyr.dataProvider().addFeatures(feats)
+    return lyr
+
+
+def test_capturezone_two_wells_across_the_flow_are_one_field(provider, tmp_path):
+    """uniform_flow with two wells 100 m apart (Q 1000, K 10, B 20, i 0.001): 40 km up-gradient the field is
+    9,617 m wide (one well of 2 Q), not 5,003 m (two single-well zones); the zones do not overlap."""
+    lyr = point_layer("EPSG:4547", [(500000.0, 3800000.0 - 50.0), (500000.0, 3800000.0 + 50.0)])
+    out = tmp_path / "two.gpkg"
+    provider.run("gwplugin:capturezone", {"INPUT": lyr, "METHOD": "uniform_flow", "Q": 1000.0, "K": 10.0,
+                 "THICKNESS": 20.0, "GRADIENT": 0.001, "FLOW_AZIMUTH": 90.0, "UPGRADIENT_LENGTH": 40000.0,
+                 "TRAVEL_TIMES": "100,1000", "OUTPUT": str(out)})  # fmt: skip
+    rows = read_back(out)
+    steady = [r["_geom"] for r in rows if r["tot_days"] is None]
+    assert len(steady) == 2 and {r["engine"] for r in rows} == {"superposition"}
+    assert steady[0].Intersection(steady[1]).GetArea() < 1e-6 * steady[0].GetArea()
+    field = steady[0].Union(steady[1])
+    cut = ogr.CreateGeometryFromWkt("LINESTRING(460010 3700000, 460010 3900000)").Intersection(field)
+    assert cut.Length() == pytest.approx(9617.0, rel=0.005)
+    assert {r["zone_class"] for r in rows if r["tot_days"] == 100.0} == {"class_1"}
+    assert {r["zone_class"] for r in rows if r["tot_days"] == 1000.0} == {"class_2"}
+    assert all(r["_geom"].IsValid() and r["_geom"].GetGeometryName() == "MULTIPOLYGON" for r in rows)
+
+
+def test_capturezone_follows_a_curved_river_of_several_features(provider, tmp_path):
+    """A river bending around the wells, digitised as three features (one reversed): the reach next to the wells
+    is used as it runs, so no zone lies beyond the river (the first feature's chord put a quarter beyond it)."""
+    import numpy as np
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    x0, y0 = 500000.0, 3800000.0
+    th = np.linspace(-0.9, 0.9, 200)
+    arc = np.column_stack([x0 + 10000.0 * np.sin(th), y0 + 200.0 - 10000.0 + 10000.0 * np.cos(th)])
+    river = QgsVectorLayer("LineString?crs=EPSG:4547", "river", "memory")
+    feats = []
+    for part in (arc[120:], arc[:61][::-1], arc[60:121]):
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*p) for p in part]))
+        feats.append(f)
+    river.dataProvider().addFeatures(feats)
+    wells = point_layer("EPSG:4547", [(x0, y0 - 50.0), (x0, y0 + 50.0)])
+    out = tmp_path / "curved.gpkg"
+    provider.run("gwplugin:capturezone", {"INPUT": wells, "METHOD": "aem", "Q": 1000.0, "K": 10.0, "THICKNESS": 20.0,
+                 "GRADIENT": 0.001, "FLOW_AZIMUTH": 0.0, "UPGRADIENT_LENGTH": 2000.0, "TRAVEL_TIMES": "100,1000",
+                 "RIVER": river, "OUTPUT": str(out)})  # fmt: skip
+    rows = read_back(out)
+    assert len(rows) == 6
+    ring = ";".join(f"{x} {y}" for x, y in arc).replace(";", ",")
+    beyond = ogr.CreateGeometryFromWkt(
+        f"POLYGON(({ring},{arc[-1, 0]} {y0 + 1e6},{arc[0, 0]} {y0 + 1e6},{arc[0, 0]} {arc[0, 1]}))"
+    )
+    for r in rows:
+        assert r["_geom"].IsValid() and r["_geom"].GetGeometryName() == "MULTIPOLYGON"
+        inter = r["_geom"].Intersection(beyond)
+        assert inter is None or inter.GetArea() < 1e-6  # m²: round-off of the river line
+    assert "line sinks" in rows[0]["parameters"]
+
+
+def test_a_far_river_is_reported_not_used(provider, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+
+    class Feedback(QgsProcessingFeedback):
+        warnings: list = []
+
+        def pushWarning(self, text):  # noqa: N802 (Qt API)
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    river = QgsVectorLayer("LineString?crs=EPSG:4547", "river", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromWkt("LINESTRING(400000 3900000, 600000 3900000)"))  # 100 km north
+    river.dataProvider().addFeatures([f])
+    fb = Feedback()
+    out = tmp_path / "far.gpkg"
+    provider.run("gwplugin:capturezone", {"INPUT": point_layer("EPSG:4547", [(500000.0, 3800000.0)]), "METHOD": "aem",
+                 "RIVER": river, "TRAVEL_TIMES": "", "OUTPUT": str(out)}, feedback=fb)  # fmt: skip
+    assert any("was not used" in w and "100,000 m" in w for w in fb.warnings)
+    rows = read_back(out)
+    assert len(rows) == 1 and "river_head_line" not in rows[0]["parameters"]
+
+
+def test_geographic_wells_are_reprojected_to_the_projects_crs(provider, tmp_path):
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProcessingException,
+        QgsProject,
+    )
+
+    project = QgsProject.instance()
+    old = project.crs()
+    gk = QgsCoordinateReferenceSystem("EPSG:4547")
+    to_geo = QgsCoordinateTransform(gk, QgsCoordinateReferenceSystem("EPSG:4490"), project)
+    p = to_geo.transform(QgsPointXY(500000.0, 3800000.0))
+    lyr = point_layer("EPSG:4490", [(p.x(), p.y())])
+    try:
+        project.setCrs(QgsCoordinateReferenceSystem())
+        with pytest.raises(QgsProcessingException, match="projected CRS in metres"):
+            provider.run("gwplugin:protectionzone", {"INPUT": lyr, "OUTPUT": "memory:"})
+        project.setCrs(gk)
+        out = tmp_path / "geo.gpkg"
+        provider.run("gwplugin:protectionzone", {"INPUT": lyr, "METHOD": "fixed_radius", "Q": 1000.0,
+                     "TRAVEL_TIME": 100.0, "POROSITY": 0.2, "H": 20.0, "OUTPUT": str(out)})  # fmt: skip
+        out2 = tmp_path / "geo_cz.gpkg"
+        provider.run("gwplugin:capturezone", {"INPUT": lyr, "TRAVEL_TIMES": "", "OUTPUT": str(out2)})
+    finally:
+        project.setCrs(old)
+    ds = ogr.Open(str(out))
+    assert ds.GetLayer(0).GetSpatialRef().GetAuthorityCode(None) == "4547"
+    (row,) = read_back(out)
+    r = Z.fixed_radius(1000.0, 100.0, 0.2, 20.0)
+    assert row["_area"] == pytest.approx(math.pi * r * r, rel=1e-3)  # m², not square degrees
+    env = row["_geom"].GetEnvelope()
+    assert 0.5 * (env[0] + env[1]) == pytest.approx(500000.0, abs=0.01)
+    (cz,) = read_back(out2)
+    assert cz["area_m2"] == pytest.approx(cz["_area"]) and cz["_area"] > 1e6
+
+
+def test_protectionzone_cone_gradient_and_table_warning(provider, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        warnings: list = []
+
+        def pushWarning(self, text):  # noqa: N802 (Qt API)
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    lyr = point_layer("EPSG:4547", [(500000.0, 3800000.0)])
+    fb = Feedback()
+    out = tmp_path / "hj.gpkg"
+    provider.run("gwplugin:protectionzone", {"INPUT": lyr, "METHOD": "hj338_formula", "GRADIENT": 0.001,
+                 "MEDIUM": "medium_sand", "OUTPUT": str(out)}, feedback=fb)  # fmt: skip
+    (row,) = read_back(out)
+    assert row["radius_m"] == pytest.approx(7.5) and "below the empirical table" in row["value_status"]
+    assert any("cone of depression" in w and "50-100 m" in w for w in fb.warnings)
+    out2 = tmp_path / "hj_cone.gpkg"
+    provider.run("gwplugin:protectionzone", {"INPUT": lyr, "METHOD": "hj338_formula", "RADIUS_OF_INFLUENCE": 300.0,
+                 "Q": 2000.0, "H": 20.0, "MEDIUM": "medium_sand", "OUTPUT": str(out2)})  # fmt: skip
+    (row,) = read_back(out2)
+    i = Z.cone_gradient(2000.0, 10.0, 20.0, 300.0)
+    assert row["gradient"] == pytest.approx(i) and row["radius_m"] == pytest.approx(1.5 * 10.0 * i * 100.0 / 0.2)
+
+
+def test_capturezone_ends_at_a_boundary_layer(provider, tmp_path):
+    """With a watershed polygon the zones reach its divide 6 km up-gradient and end there, instead of the default
+    2,000 m; nothing lies outside it."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    x0, y0 = 500000.0, 3800000.0
+    shed = QgsVectorLayer("Polygon?crs=EPSG:4547", "watershed", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0 - 6000} {y0 - 3000},{x0 + 4000} {y0 - 3000},{x0 + 4000} "
+                                      f"{y0 + 3500},{x0 - 6000} {y0 + 3500},{x0 - 6000} {y0 - 3000}))"))  # fmt: skip
+    shed.dataProvider().addFeatures([f])
+    wells = point_layer("EPSG:4547", [(x0, y0 - 150.0), (x0, y0 + 150.0)])
+    out = tmp_path / "bounded.gpkg"
+    provider.run("gwplugin:capturezone", {"INPUT": wells, "Q": 1500.0, "FLOW_AZIMUTH": 90.0, "TRAVEL_TIMES": "",
+                 "BOUNDARY": shed, "OUTPUT": str(out)})  # fmt: skip
+    rows = read_back(out)
+    assert len(rows) == 2
+    union = rows[0]["_geom"].Union(rows[1]["_geom"])
+    env = union.GetEnvelope()
+    assert env[0] == pytest.approx(x0 - 6000.0, abs=1.0)  # reaches the divide, far beyond the default 2,000 m
+    assert union.Difference(ogr.CreateGeometryFromWkt(f.geometry().asWkt())).GetArea() < 1e-3
+    assert '"boundary": true' in rows[0]["parameters"]

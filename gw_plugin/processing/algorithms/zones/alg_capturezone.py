@@ -1,12 +1,14 @@
-"""gwplugin:capturezone — steady capture zones and time-of-travel zones of pumping wells in uniform regional flow
-(analytic single-well solution, Grubb 1993) or for a whole well field with an analytic-element model (timml when
-installed, otherwise built-in superposition with image wells for a straight river)."""
+"""gwplugin:capturezone — steady capture zones and time-of-travel zones of pumping wells in uniform regional flow:
+a well field is one flow field (superposition; the analytic single-well solution of Grubb 1993 only for a lone
+well), with METHOD aem also the river reach next to the wells (timml when installed). The computation is the
+dock's (core/zones/writer.compute_zones); this algorithm reads the layers and writes the sink."""
 
 from __future__ import annotations
 
 import json
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
@@ -19,31 +21,20 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
-from ....core.zones import analytic_elements as A
 from ....core.zones import methods as Z
+from ....core.zones import writer as W
+from ....toolbelt import geometry as G
 from ...base import GwAlgorithm, fail
-from .zone_inputs import feature_value, make_fields, read_zone_inputs, to_multipolygon, well_point, well_uuid_of
+from .zone_inputs import feature_value, make_fields, read_zone_inputs, well_point, well_uuid_of
 
 METHODS = ["uniform_flow", "aem"]
-
-
-def parse_days(text: str) -> list:
-    """'100, 1000' -> [100.0, 1000.0]; empty -> []; raises ValueError with a clear message."""
-    out = []
-    for part in (text or "").replace(";", ",").replace("，", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            v = float(part)
-        except ValueError:
-            raise ValueError(f"Travel time {part!r} is not a number of days.") from None
-        if not v > 0:
-            raise ValueError(f"Travel times must be greater than 0 days, got {part!r}.")
-        out.append(v)
-    return sorted(set(out))
+#: Wells with the same values of these are one well field (one aquifer).
+AQUIFER_KEYS = ("K", "THICKNESS", "GRADIENT", "POROSITY", "FLOW_AZIMUTH", "UPGRADIENT_LENGTH")
+#: HJ 338 travel times of class I / class II (core/zones/methods.py, unverified): the 100-d and 1000-d zones carry
+#: the class they are for a large source.
+CLASS_OF_DAYS = {Z.HJ338_T_CLASS_I: "class_1", Z.HJ338_T_CLASS_II: "class_2"}
 
 
 class CaptureZoneAlgorithm(GwAlgorithm):
@@ -52,23 +43,31 @@ class CaptureZoneAlgorithm(GwAlgorithm):
     GROUP_ID = "zones"
     GROUP = "Protection and recharge zones"
     HELP = (
-        "Capture zones of pumping wells (INPUT, points in a projected CRS in metres) in uniform regional flow.\n"
-        "METHOD uniform_flow: every well on its own (Grubb 1993): the steady capture zone is bounded by the "
-        "dividing streamlines (stagnation point Q/(2 pi K B i) down-gradient, half-width Q/(4 K B i) at the well, "
-        "Q/(2 K B i) far up-gradient) and closed UPGRADIENT_LENGTH metres up-gradient of the well.\n"
-        "METHOD aem: all wells together in one analytic-element model with the uniform flow and, optionally, a "
-        "river (RIVER, a line layer) as a head-specified line. With timml installed (pip install timml==6.9.0) timml "
-        "solves the model; otherwise the built-in superposition engine (wells + uniform flow + image wells for the "
-        "straight line between the river's end points) runs. The engine used is reported and written to 'engine'. "
-        "For aem only Q can vary per well; the aquifer parameters are the algorithm's parameters.\n"
+        "Capture zones of pumping wells (INPUT, points; a geographic layer is reprojected to the project's projected "
+        "CRS) in uniform regional flow.\n"
+        "A well field is one flow field: wells with the same aquifer values (K, THICKNESS, GRADIENT, POROSITY, "
+        "FLOW_AZIMUTH, UPGRADIENT_LENGTH) are computed together by superposition, so their zones do not overlap and "
+        "together make the field's zone; the steady zones are bounded by the dividing streamlines through the "
+        "stagnation points and closed UPGRADIENT_LENGTH metres up-gradient of the field's most up-gradient well.\n"
+        "METHOD uniform_flow: wells and uniform flow only; a lone well uses the exact single-well solution (Grubb "
+        "1993: stagnation point Q/(2 pi K B i) down-gradient, half-width Q/(4 K B i) at the well, Q/(2 K B i) far "
+        "up-gradient).\n"
+        "METHOD aem: all wells in one analytic-element model, with the river (RIVER, every feature of a line layer, "
+        "merged) as a head-specified line along the reach next to the wells: image wells where that reach is "
+        "straight, line sinks following it where it bends (timml solves the model when installed: pip install "
+        "timml==6.9.0). Nothing of a zone lies beyond the river; a river too far away to matter is reported and "
+        "not used. For aem only Q can vary per well.\n"
         "TRAVEL_TIMES: comma-separated days (e.g. 100,1000) of time-of-travel zones, found by tracking particle "
-        "fans backwards from each well in the velocity field (v = q / POROSITY) and clipped to the steady zone; "
-        "empty = steady capture zone only.\n"
+        "fans backwards from every well in the velocity field (v = q / POROSITY) and clipped to the well's steady "
+        "zone; empty = steady capture zone only. The 100-day and 1000-day zones get zone_class class_1 / class_2: "
+        "HJ 338's class I and II zones of a large source (>= 50,000 m3/d, threshold unverified).\n"
+        "BOUNDARY (optional polygons, e.g. the aquifer's or the watershed's boundary): the zones reach up to it and "
+        "end there instead of UPGRADIENT_LENGTH up-gradient.\n"
         "FLOW_AZIMUTH: direction the groundwater flows towards, degrees clockwise from north. Units: Q m3/d, K m/d, "
         "THICKNESS (saturated thickness B) m. Q, K, THICKNESS, GRADIENT, FLOW_AZIMUTH, POROSITY and "
         "UPGRADIENT_LENGTH are overridden per well by a field of INPUT with the same name (case-insensitive).\n"
-        "Output: well_uuid (from INPUT's uuid field), tot_days (NULL for the steady zone), method, engine, the "
-        "parameters used."
+        "Output: valid multipolygons with well_uuid (from INPUT's uuid field), kind, tot_days (NULL for the steady "
+        "zone), zone_class, method, engine, area_m2 and the parameters used."
     )
 
     NUMERIC = [
@@ -106,6 +105,14 @@ class CaptureZoneAlgorithm(GwAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "BOUNDARY",
+                self.tr("Boundary the zones end at (aquifer or watershed polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 "OUTPUT", self.tr("Capture zones"), QgsProcessing.SourceType.TypeVectorPolygon
             )
@@ -118,6 +125,7 @@ class CaptureZoneAlgorithm(GwAlgorithm):
                 ("well_uuid", QVariant.String),
                 ("kind", QVariant.String),
                 ("tot_days", QVariant.Double),
+                ("zone_class", QVariant.String),
                 ("method", QVariant.String),
                 ("engine", QVariant.String),
                 ("q", QVariant.Double),
@@ -135,14 +143,16 @@ class CaptureZoneAlgorithm(GwAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        source, method, defaults, overrides = read_zone_inputs(self, parameters, context, feedback, METHODS)
+        source, method, defaults, overrides, crs, transform = read_zone_inputs(
+            self, parameters, context, feedback, METHODS
+        )
         try:
-            days = parse_days(self.parameterAsString(parameters, "TRAVEL_TIMES", context))
-        except ValueError as exc:
+            days = W.parse_days(self.parameterAsString(parameters, "TRAVEL_TIMES", context))
+        except (Z.ZoneInputError, ValueError) as exc:
             fail(str(exc))
         wells = []
         for feat in source.getFeatures():
-            xy = well_point(feat)
+            xy = well_point(feat, transform)
             if xy is None:
                 feedback.reportError(self.tr("Feature {fid} has no geometry; skipped.").format(fid=feat.id()))
                 continue
@@ -151,153 +161,123 @@ class CaptureZoneAlgorithm(GwAlgorithm):
                 p = {k: float(v) for k, v in p.items()}
             except (TypeError, ValueError) as exc:
                 fail(self.tr("Feature {fid}: {e}").format(fid=feat.id(), e=str(exc)))
-            wells.append((well_uuid_of(feat, source), xy, p))
+            uuid = well_uuid_of(feat, source)
+            wells.append((W.WellInput(uuid, xy[0], xy[1], code=str(uuid or feat.id()), values={"Q": p["Q"]}), p))
         if not wells:
             fail(self.tr("The input layer has no wells."))
         fields = self.output_fields()
-        sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
-        )
-
-        def write(uuid, p, geom, tot, engine, extra=None):
-            if geom is None or geom.isEmpty():
-                return
-            if not geom.isGeosValid():
-                geom = geom.makeValid()
-            geom.convertToMultiType()
-            f = QgsFeature(fields)
-            f.setGeometry(geom)
-            rec = {
-                "well_uuid": uuid,
-                "kind": "capture" if tot is None else "time_of_travel",
-                "tot_days": tot,
-                "method": method,
-                "engine": engine,
-                "q": p["Q"],
-                "k": p["K"],
-                "thickness": p["THICKNESS"],
-                "gradient": p["GRADIENT"],
-                "flow_azimuth": p["FLOW_AZIMUTH"],
-                "porosity": p["POROSITY"],
-                "upgradient_length": p["UPGRADIENT_LENGTH"],
-                "area_m2": geom.area(),
-            }
-            rec.update(extra or {})
-            rec["parameters"] = json.dumps(
-                {"method": method, "engine": engine, **{k.lower(): v for k, v in p.items()}, "tot_days": tot}
-            )
-            for k, v in rec.items():
-                f.setAttribute(k, v)
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        boundary = self._boundary(parameters, context, crs)
         try:
-            if method == "uniform_flow":
-                self._uniform(wells, days, write, feedback)
-            else:
-                river = None
-                rsrc = self.parameterAsSource(parameters, "RIVER", context)
-                if rsrc is not None:
-                    river = self._river(rsrc, source, context, feedback)
-                self._aem(wells, days, defaults, overrides, river, write, feedback)
+            for group, p in self._fields(method, wells, overrides, feedback):
+                river, note = None, ""
+                if method == "aem":
+                    river, note = self._river(parameters, context, crs, group, p, feedback)
+                full = dict(p, TRAVEL_TIMES=list(days))  # a list: an empty one means steady zones only
+                zones = W.compute_zones(
+                    method, group, full, river=river, river_note=note, boundary=boundary, cancel=feedback.isCanceled,
+                    progress=lambda f: feedback.setProgress(100.0 * f),
+                )  # fmt: skip
+                engines = sorted({z.parameters.get("engine") for z in zones})
+                feedback.pushInfo(
+                    self.tr("{n} well(s) as one flow field, engine {e}.").format(n=len(group), e=", ".join(engines))
+                )
+                for z in zones:
+                    self._write(sink, fields, method, z, p)
         except Z.CanceledError:
             feedback.reportError(self.tr("Canceled: zones written so far are kept."))
         except (Z.ZoneInputError, ValueError) as exc:
             fail(str(exc))
         return {"OUTPUT": dest}
 
-    def _uniform(self, wells, days, write, feedback):
-        objs = []
-        for uuid, (x, y), p in wells:
-            try:
-                objs.append(
-                    Z.UniformFlowWell(
-                        p["Q"], p["K"], p["THICKNESS"], p["GRADIENT"], p["POROSITY"], p["FLOW_AZIMUTH"], x, y
-                    )
+    def _fields(self, method, wells, overrides, feedback) -> list:
+        """The wells grouped into well fields: wells with the same aquifer parameters are one flow field
+        (superposition); for aem all wells are one field with the algorithm's aquifer parameters."""
+        if method == "aem":
+            ignored = sorted(k for k in overrides if k not in ("Q",))
+            if ignored:
+                feedback.pushWarning(
+                    self.tr(
+                        "aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well)."
+                    ).format(f=", ".join(ignored))
                 )
-            except Z.ZoneInputError as exc:
-                raise Z.ZoneInputError(f"Well {uuid or ''} at ({x:.1f}, {y:.1f}): {exc}") from None
-        for k, ((uuid, _, p), w) in enumerate(zip(wells, objs)):
-            if feedback.isCanceled():
-                raise Z.CanceledError()
-            ring = w.capture_zone(p["UPGRADIENT_LENGTH"])
-            extra = {"stagnation_m": w.stagnation_distance, "half_width_m": w.half_width_at_well}
-            write(uuid, p, to_multipolygon(ring), None, "analytic", extra)
-            feedback.setProgress(20.0 * (k + 1) / len(wells))
-        if not days:
-            return
-        # one vectorised run per distinct up-gradient length (usually one)
-        groups = {}
-        for i, (_, _, p) in enumerate(wells):
-            groups.setdefault(p["UPGRADIENT_LENGTH"], []).append(i)
-        done = 0
-        for length, idx in groups.items():
-            n_group = len(idx)
-            rings = Z.tot_zones_batch(
-                [objs[i] for i in idx],
-                days,
-                length,
-                cancel=feedback.isCanceled,
-                progress=lambda f, d0=done, m=n_group: feedback.setProgress(20.0 + 80.0 * (d0 + f * m) / len(wells)),
-            )
-            for i, per_day in zip(idx, rings):
-                uuid, _, p = wells[i]
-                for d, ring in zip(days, per_day):
-                    if len(ring) >= 4:
-                        write(uuid, p, to_multipolygon(ring), d, "analytic")
-            done += len(idx)
+            p0 = dict(wells[0][1])
+            return [([w for w, _ in wells], p0)]
+        groups: dict = {}
+        for w, p in wells:
+            key = tuple(p[k] for k in AQUIFER_KEYS)
+            groups.setdefault(key, ([], p))[0].append(w)
+        return list(groups.values())
 
-    @staticmethod
-    def _river(rsrc, source, context, feedback):
-        from qgis.core import QgsCoordinateTransform
-
-        tr = QgsCoordinateTransform(rsrc.sourceCrs(), source.sourceCrs(), context.transformContext())
+    def _river(self, parameters, context, crs, group, p, feedback):
+        """The river reach next to the field from every feature of RIVER (the shared computation of the dock)."""
+        rsrc = self.parameterAsSource(parameters, "RIVER", context)
+        if rsrc is None:
+            return None, ""
+        tr = QgsCoordinateTransform(rsrc.sourceCrs(), crs, context.transformContext())
+        lines = []
         for f in rsrc.getFeatures():
             g = QgsGeometry(f.geometry())
             if g.isEmpty():
                 continue
             g.transform(tr)
-            line = g.asMultiPolyline()[0] if g.isMultipart() else g.asPolyline()
+            for line in g.asMultiPolyline() if g.isMultipart() else [g.asPolyline()]:
+                if len(line) >= 2:
+                    lines.append([(pt.x(), pt.y()) for pt in line])
+        river, note = W.river_for_field(lines, [(w.x, w.y) for w in group], p, [w.values["Q"] for w in group])
+        if note:
+            feedback.pushWarning(note)
+        elif river is not None:
             feedback.pushInfo(
-                QCoreApplication.translate(
-                    "CaptureZoneAlgorithm", "Using the first river feature as the head-specified line."
+                self.tr("River: the reach next to the wells, {n} vertices, {m}.").format(
+                    n=len(river.xy),
+                    m=self.tr("straight (image wells)") if river.straight else self.tr("curved (line sinks)"),
                 )
             )
-            return A.River([(p.x(), p.y()) for p in line])
-        return None
+        return river, note
 
-    def _aem(self, wells, days, defaults, overrides, river, write, feedback):
-        ignored = sorted(k for k in overrides if k not in ("Q",))
-        if ignored:
-            feedback.pushWarning(
-                self.tr("aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well).").format(
-                    f=", ".join(ignored)
-                )
-            )
-        xs = [w[1][0] for w in wells]
-        ys = [w[1][1] for w in wells]
-        qs = [w[2]["Q"] for w in wells]
-        field = A.WellField(
-            xs,
-            ys,
-            qs,
-            defaults["K"],
-            defaults["THICKNESS"],
-            defaults["GRADIENT"],
-            defaults["POROSITY"],
-            defaults["FLOW_AZIMUTH"],
-            river=river,
-        )
-        feedback.pushInfo(self.tr("Engine: {e}").format(e=field.engine))
-        if field.engine != "timml":
-            feedback.pushInfo(A.TIMML_INSTALL_HINT)
-        results = field.zones(
-            days,
-            defaults["UPGRADIENT_LENGTH"],
-            cancel=feedback.isCanceled,
-            progress=lambda f: feedback.setProgress(100.0 * f),
-        )
-        for r in results:
-            uuid = wells[r.well][0]
-            p = dict(defaults)
-            p["Q"] = qs[r.well]
-            write(uuid, p, QgsGeometry.fromWkt(r.wkt), r.tot_days, field.engine)
+    def _boundary(self, parameters, context, crs):
+        """The union of the BOUNDARY polygons in the work CRS (shapely), or None."""
+        src = self.parameterAsSource(parameters, "BOUNDARY", context)
+        if src is None:
+            return None
+        tr = QgsCoordinateTransform(src.sourceCrs(), crs, context.transformContext())
+        parts = []
+        for f in src.getFeatures():
+            g = QgsGeometry(f.geometry())
+            if g.isEmpty():
+                continue
+            g.transform(tr)
+            parts.append(G.from_qgs(g))
+        shape = G.union(parts)
+        if shape.is_empty:
+            fail(self.tr("The boundary layer has no polygon."))
+        return shape
+
+    @staticmethod
+    def _write(sink, fields, method, z, p) -> None:
+        f = QgsFeature(fields)
+        f.setGeometry(z.geometry)
+        par = z.parameters
+        rec = {
+            "well_uuid": z.well_uuid,
+            "kind": z.kind,
+            "tot_days": z.tot_days,
+            "zone_class": CLASS_OF_DAYS.get(z.tot_days),
+            "method": method,
+            "engine": par.get("engine"),
+            "q": par.get("q"),
+            "k": p["K"],
+            "thickness": p["THICKNESS"],
+            "gradient": p["GRADIENT"],
+            "flow_azimuth": p["FLOW_AZIMUTH"],
+            "porosity": p["POROSITY"],
+            "upgradient_length": p["UPGRADIENT_LENGTH"],
+            "stagnation_m": par.get("stagnation_m"),
+            "half_width_m": par.get("half_width_at_well_m"),
+            "area_m2": z.geometry.area(),
+            "parameters": json.dumps(par, ensure_ascii=False, default=float),
+        }
+        for k, v in rec.items():
+            f.setAttribute(k, v)
+        sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)

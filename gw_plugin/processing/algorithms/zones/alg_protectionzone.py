@@ -33,10 +33,14 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
     GROUP_ID = "zones"
     GROUP = "Protection and recharge zones"
     HELP = (
-        "Draws a circular protection zone around every well of INPUT (a point layer in a projected CRS in metres).\n"
+        "Draws a circular protection zone around every well of INPUT (a point layer; a geographic layer is "
+        "reprojected to the project's projected CRS).\n"
         "METHOD hj338_formula: R = ALPHA x K x GRADIENT x TRAVEL_TIME / POROSITY (HJ 338; class I uses "
-        "TRAVEL_TIME = 100 d, class II 1000 d; ALPHA is the safety factor, commonly 1.5). The zone class written "
-        "is class_1 for TRAVEL_TIME <= 100 d, otherwise class_2.\n"
+        "TRAVEL_TIME = 100 d, class II 1000 d; ALPHA is the safety factor, commonly 1.5). GRADIENT is HJ 338's I, "
+        "the hydraulic gradient within the cone of depression of the pumping well, not the regional gradient: "
+        "with RADIUS_OF_INFLUENCE > 0 it is estimated as the mean gradient of the Thiem cone, "
+        "I = Q ln(R/0.1) / (2 pi K H (R - 0.1)). A radius below the empirical table's range for MEDIUM is "
+        "reported as a warning. The zone class written is class_1 for TRAVEL_TIME <= 100 d, otherwise class_2.\n"
         "METHOD hj338_table: class I and class II radii of the empirical table for MEDIUM (fine_sand, "
         "medium_sand, coarse_sand, gravel, cobble, or the Chinese names 细砂 中砂 粗砂 砾石 卵石), read from "
         "resources/reference/hj338_radius_table.csv. ALL TABLE VALUES ARE UNVERIFIED (recalled from HJ/T 338-2007, "
@@ -53,11 +57,12 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
     NUMERIC = [
         ("ALPHA", "Safety factor alpha", Z.HJ338_ALPHA_DEFAULT),
         ("K", "Hydraulic conductivity K (m/d)", 10.0),
-        ("GRADIENT", "Hydraulic gradient I", 0.001),
+        ("GRADIENT", "Hydraulic gradient I within the cone of depression", 0.001),
         ("POROSITY", "Effective porosity n", 0.2),
         ("TRAVEL_TIME", "Travel time T (d)", Z.HJ338_T_CLASS_I),
         ("Q", "Pumping rate Q (m3/d)", 1000.0),
         ("H", "Screen length / saturated thickness H (m)", 20.0),
+        ("RADIUS_OF_INFLUENCE", "Radius of influence R to estimate I from Q, K, H (m; 0 = use I)", 0.0),
     ]
 
     def initAlgorithm(self, config=None):
@@ -100,7 +105,7 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        source, method, defaults, overrides = read_zone_inputs(
+        source, method, defaults, overrides, crs, transform = read_zone_inputs(
             self,
             parameters,
             context,
@@ -108,17 +113,16 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
             METHODS,
             {"MEDIUM": self.parameterAsString(parameters, "MEDIUM", context)},
         )
-        table = Z.load_radius_table() if method == "hj338_table" else None
+        table = Z.load_radius_table() if method in ("hj338_table", "hj338_formula") else None
         fields = self.output_fields()
-        sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
-        )
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        warned = set()
         total = max(source.featureCount(), 1)
         written = 0
         for n_feat, feat in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 break
-            xy = well_point(feat)
+            xy = well_point(feat, transform)
             if xy is None:
                 feedback.reportError(self.tr("Feature {fid} has no geometry; skipped.").format(fid=feat.id()))
                 continue
@@ -129,6 +133,12 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
             except (Z.ZoneInputError, ValueError) as exc:
                 fail(self.tr("Well {w}: {e}").format(w=uuid or feat.id(), e=str(exc)))
             for zone_class, radius, used, status in zones:
+                warn = Z.table_range_warning(radius, str(p.get("MEDIUM") or ""), zone_class, table)
+                if method == "hj338_formula" and warn:
+                    status += "; below the empirical table's range"
+                    if warn not in warned:
+                        warned.add(warn)
+                        feedback.pushWarning(warn)
                 out = QgsFeature(fields)
                 out.setGeometry(to_multipolygon(Z.circle(xy[0], xy[1], radius)))
                 rec = {
@@ -157,6 +167,10 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
         """(zone_class, radius, parameters used, value status) of one well."""
         if method == "hj338_formula":
             used = {k: float(p[k]) for k in ("ALPHA", "K", "GRADIENT", "POROSITY", "TRAVEL_TIME")}
+            r_inf = float(p.get("RADIUS_OF_INFLUENCE") or 0.0)
+            if r_inf > 0:  # I = the mean gradient of the cone of depression (Thiem, core/zones/methods.py)
+                used["RADIUS_OF_INFLUENCE"] = r_inf
+                used["GRADIENT"] = Z.cone_gradient(float(p["Q"]), used["K"], float(p["H"]), r_inf)
             r = Z.hj338_radius(used["K"], used["GRADIENT"], used["TRAVEL_TIME"], used["POROSITY"], used["ALPHA"])
             return [(Z.zone_class_for_travel_time(used["TRAVEL_TIME"]), r, used, "formula; HJ 338 wording unverified")]
         if method == "fixed_radius":
