@@ -18,7 +18,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
 
 from .toolbelt import settings
-from .toolbelt.i18n import qgis_locale, translation_file, ui_language
+from .toolbelt.i18n import qgis_locale, qt_translation_file, translation_file, ui_language
 from .toolbelt.log import log
 from .toolbelt.paths import plugin_version, resource
 from .toolbelt.qt import keep_until_finished
@@ -44,6 +44,7 @@ class GwPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.translator: QTranslator | None = None
+        self.qt_translator: QTranslator | None = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list = []
@@ -65,6 +66,7 @@ class GwPlugin:
         self._install_translator()
         self.initProcessing()
         self._register_expressions()
+        QgsProject.instance().readProject.connect(self._project_read)
 
         main_window = self.iface.mainWindow()
         self.menu = QMenu(QCoreApplication.translate("GwPlugin", "Groundwater pilot zone"), main_window)
@@ -131,6 +133,10 @@ class GwPlugin:
         self.toolbar = None
         self.menu.deleteLater()
         self.menu = None
+        try:
+            QgsProject.instance().readProject.disconnect(self._project_read)
+        except (TypeError, RuntimeError):
+            pass
         self._unregister_expressions()
         self._unregister_provider()
         self._remove_translator()
@@ -157,7 +163,8 @@ class GwPlugin:
         action.deleteLater()
 
     def _install_translator(self) -> None:
-        path = translation_file(qgis_locale())
+        locale = qgis_locale()
+        path = translation_file(locale)
         if path is None:
             return
         translator = QTranslator()
@@ -166,11 +173,44 @@ class GwPlugin:
             self.translator = translator
         else:
             log(f"Could not load {path}", "warning")
+        # Qt's own texts (the "Close" of a button box) when QGIS did not load them: it looks for qt_<locale>.qm,
+        # which exists for zh_CN but not for zh-Hans (qgis/QGIS #65042)
+        probe = ("QPlatformTheme", "Close")  # a tuple, so the plugin's own .ts never carries (and fakes) Qt's text
+        if QCoreApplication.translate(*probe) != probe[1]:
+            return
+        qt_path = qt_translation_file(locale)
+        if qt_path is None:
+            log(f"No Qt translation for {locale} (Debian: apt-get install qttranslations5-l10n)", "info")
+            return
+        qt_translator = QTranslator()
+        if qt_translator.load(str(qt_path)):
+            QCoreApplication.installTranslator(qt_translator)
+            self.qt_translator = qt_translator
 
     def _remove_translator(self) -> None:
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
-            self.translator = None
+        for name in ("qt_translator", "translator"):
+            translator = getattr(self, name)
+            if translator is not None:
+                QCoreApplication.removeTranslator(translator)
+                setattr(self, name, None)
+
+    def _project_read(self, *args) -> None:
+        """A project was read: where the project folder was copied or moved, the plugin's stored database paths
+        follow the files the layers now read (so every panel uses the copy, not the original). Once now, for the
+        layers, and once when the event loop runs: QGIS sets the project's variables after this signal."""
+        self._follow_moved_databases()
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(0, self._follow_moved_databases)
+
+    def _follow_moved_databases(self) -> None:
+        if self.menu is None:  # unloaded meanwhile
+            return
+        from .core.data import qgis_project
+
+        moved = qgis_project.follow_moved_databases(QgsProject.instance())
+        for old, new in moved.items():
+            log(f"The project database moved: {old} → {new}", "info")
 
     def _unregister_provider(self) -> None:
         """Remove the provider only when this plugin registered it (not when a script had done so before)."""

@@ -2,7 +2,7 @@
 # `make screenshot OUT=build/demo`: the real QGIS desktop, the way a person sees it, with gw_plugin and the demo
 # project, saved as OUT/screenshot.png.
 #
-# Starts QGIS under Xvfb (xvfb-run -a -s "-screen 0 1600x1000x24" qgis --noversioncheck --nologo --profiles-path
+# Starts QGIS under Xvfb (xvfb-run -a -s "-screen 0 ${SHOT_SIZE}x24" qgis --noversioncheck --nologo --profiles-path
 # <temporary profile>) with the plugin deployed into that profile (scripts/package.py --deploy) and enabled in its
 # QGIS/QGIS3.ini ([PythonPlugins] gw_plugin=true), opens OUT/demo_city.qgz (written by `make demo`), waits until
 # the map canvas has drawn, captures the screen with imagemagick (`import -window root`), then closes QGIS.
@@ -11,14 +11,19 @@
 #
 # Environment: UI_LOCALE (default zh-Hans, the name QGIS 3.22 gives Simplified Chinese; en_US for English),
 #              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300),
+#              SHOT_SIZE (the screen, default 1920x1080; e.g. 1366x768),
+#              SHOT_NAME (the PNG's file name in OUT, default screenshot.png),
 #              SHOT_DOCKS (keys of the docks open at start, default "project"; e.g. "zoning sync"),
+#              SHOT_SCRIPT (a Python file run inside QGIS once the map is drawn, before the capture, with
+#              ``iface``, ``window`` and ``plugin`` defined: select a well, open a tab or a dialog),
 #              GW_SHOT_RELOAD=1 reloads the plugin in QGIS first (unload + load; the report counts its objects).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$(realpath -m "${1:-build/demo}")
 PROJECT="$OUT/demo_city.qgz"
-SHOT="$OUT/screenshot.png"
+SHOT_SIZE=${SHOT_SIZE:-1920x1080}
+SHOT="$OUT/${SHOT_NAME:-screenshot.png}"
 UI_LOCALE=${UI_LOCALE:-zh-Hans}
 TIMEOUT=${SCREENSHOT_TIMEOUT:-300}
 SHOT_DOCKS=${SHOT_DOCKS:-project}
@@ -72,7 +77,8 @@ _ready, _done = os.environ["GW_SHOT_READY"], os.environ["GW_SHOT_DONE"]
 _iface = qgis.utils.iface
 _state = {"drawn": 0, "ticks": 0, "reported": False}
 _window = _iface.mainWindow()
-_window.setGeometry(0, 0, 1600, 1000)
+_width, _height = (int(v) for v in os.environ["SHOT_SIZE"].split("x"))
+_window.setGeometry(0, 0, _width, _height)
 _window.showMaximized()
 _canvas = _iface.mapCanvas()
 
@@ -97,8 +103,25 @@ def _tick():
         return
     if _state["reported"]:
         return
+    if _state["ticks"] < 60 and (_window.geometry().height() != _height or _window.geometry().width() != _width):
+        # what a window manager does for a maximized window (Xvfb has none): back to the screen's size; a window
+        # whose panels need more room stays larger, and the check below fails
+        _window.setGeometry(0, 0, _width, _height)
+        return
     settled = _state["drawn"] > 0 and not _canvas.isDrawing() and _state["ticks"] > 6
     if not settled and _state["ticks"] < 120:
+        return
+    if os.environ.get("SHOT_SCRIPT") and "scripted" not in _state:
+        # what a person does before looking: select a well, open a tab or a dialog (SHOT_SCRIPT, run once)
+        _state["scripted"] = _state["ticks"]
+        scope = {"iface": _iface, "window": _window, "plugin": qgis.utils.plugins.get("gw_plugin")}
+        try:
+            with open(os.environ["SHOT_SCRIPT"], encoding="utf-8") as f:
+                exec(compile(f.read(), os.environ["SHOT_SCRIPT"], "exec"), scope)
+        except Exception as exc:  # reported, the capture still happens
+            _state["script_error"] = repr(exc)
+        return
+    if "scripted" in _state and (_state["ticks"] - _state["scripted"] < 6 or _canvas.isDrawing()):
         return
     toolbar = _window.findChild(QToolBar, "gw_plugin_toolbar")
     from qgis.PyQt.QtWidgets import QDockWidget, QMenu
@@ -122,6 +145,9 @@ def _tick():
         "project": QgsProject.instance().fileName(),
         "scale": round(_canvas.scale()),
         "reloaded": _state.get("reloaded"),
+        "window": [_window.frameGeometry().width(), _window.frameGeometry().height()],
+        "screen": [_window.screen().geometry().width(), _window.screen().geometry().height()],
+        "script_error": _state.get("script_error"),
         "counts": counts,
     }
     with open(_ready + ".part", "w", encoding="utf-8") as f:
@@ -162,7 +188,10 @@ if [ "$status" = 0 ] && [ -f "$GW_SHOT_READY" ]; then
   sleep 2  # let the last paint reach the screen
   import -window root "$GW_SHOT" || status=1
 else
-  [ "$status" = 0 ] && echo "screenshot: QGIS did not finish drawing within ${GW_TIMEOUT}s" >&2
+  if [ "$status" = 0 ]; then
+    echo "screenshot: QGIS did not finish drawing within ${GW_TIMEOUT}s; the screen then: ${GW_SHOT%.png}-timeout.png" >&2
+    import -window root "${GW_SHOT%.png}-timeout.png" || true
+  fi
   status=1
 fi
 touch "$GW_SHOT_DONE"
@@ -176,10 +205,10 @@ EOF
 
 mkdir -p "$OUT"
 rm -f "$SHOT"
-export SHOT_DOCKS GW_PROFILES="$work" GW_CODE="$work/in_qgis.py" GW_PROJECT="$PROJECT" GW_LOG="$OUT/screenshot-qgis.log"
+export SHOT_DOCKS SHOT_SIZE GW_PROFILES="$work" GW_CODE="$work/in_qgis.py" GW_PROJECT="$PROJECT" GW_LOG="$OUT/screenshot-qgis.log"
 export GW_SHOT="$SHOT" GW_SHOT_READY="$work/ready.json" GW_SHOT_DONE="$work/done" GW_TIMEOUT="$TIMEOUT"
 export PYTHONPATH=/usr/share/qgis/python/plugins  # the plugin comes from the profile, as for a user
-xvfb-run -a -s "-screen 0 1600x1000x24" bash "$work/inside_xvfb.sh"
+xvfb-run -a -s "-screen 0 ${SHOT_SIZE}x24" bash "$work/inside_xvfb.sh"
 
 report=$(cat "$work/ready.json")
 echo "screenshot: QGIS reported $report"
@@ -190,6 +219,10 @@ r = json.load(open(sys.argv[1], encoding="utf-8"))
 problems = [k for k in ("plugin_loaded", "toolbar_visible") if not r[k]]
 if r["layers"] == 0 or r["canvas_layers"] == 0:
     problems.append("no layers drawn")
+if r["window"][0] > r["screen"][0] or r["window"][1] > r["screen"][1]:
+    problems.append(f"the window ({r['window']}) is larger than the screen ({r['screen']})")
+if r.get("script_error"):
+    problems.append(f"SHOT_SCRIPT failed: {r['script_error']}")
 if any(n != 1 for n in r["counts"].values()):
     problems.append(f"plugin objects present more than once or missing: {r['counts']}")
 if problems:

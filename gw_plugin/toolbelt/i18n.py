@@ -1,6 +1,6 @@
 """Translation and language, one helper each: ``tr`` (a text in a translation context), ``qgis_locale`` and
 ``ui_language`` (the language QGIS runs in, for the plugin's own zh/en labels), ``is_zh``/``pick`` (choose the
-Chinese or English label of a pair), and the lookup of the plugin's ``.qm`` file.
+Chinese or English label of a pair), and the lookup of the plugin's ``.qm`` file and of Qt's own (standard buttons).
 
 Every module translates through ``tr(CONTEXT, "literal")`` with a module-level ``TR_CONTEXT`` (or a class name),
 never an f-string as the text: scripts/update_ts.sh reads those calls into i18n/gw_plugin_zh_CN.ts. Works without Qt too
@@ -79,6 +79,31 @@ def translation_candidates(locale: str) -> list:
         if c not in seen:
             seen.append(c)
     return seen
+
+
+def qt_translations_dir() -> Path | None:
+    """Where Qt keeps its own translations (qtbase_*.qm; Debian: package qttranslations5-l10n)."""
+    try:
+        from qgis.PyQt.QtCore import QLibraryInfo
+    except ImportError:  # pragma: no cover
+        return None
+    if hasattr(QLibraryInfo, "path"):  # Qt 6
+        return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return Path(QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath))
+
+
+def qt_translation_file(locale: str, qt_dir: Path | None = None) -> Path | None:
+    """Qt's own qtbase_<locale>.qm for ``locale`` (the texts of standard buttons such as "Close"), or None.
+
+    QGIS loads Qt's translation itself only when its locale names a file (zh_CN does, zh-Hans does not)."""
+    folder = qt_dir if qt_dir is not None else qt_translations_dir()
+    if folder is None:
+        return None
+    for cand in translation_candidates(locale):
+        path = Path(folder) / f"qtbase_{cand}.qm"
+        if path.is_file():
+            return path
+    return None
 
 
 def translation_file(locale: str, i18n_dir: Path = I18N_DIR) -> Path | None:

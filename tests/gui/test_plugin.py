@@ -810,8 +810,9 @@ def test_screenshot_of_the_real_qgis_desktop(qgis_processing, tmp_path):
     assert "打开 / 新建项目数据库…" in report["toolbar_actions"]  # zh-Hans locale → zh_CN translation
     assert report["canvas_layers"] > 5 and report["canvas_drawn"] > 0
     image = QImage(str(out / "screenshot.png"))
-    assert (image.width(), image.height()) == (1600, 1000)
-    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert (image.width(), image.height()) == (1920, 1080)  # SHOT_SIZE's default
+    assert report["window"] == report["screen"] == [1920, 1080]  # the window fits the screen
+    colours = {image.pixel(x, y) for x in range(0, 1920, 7) for y in range(0, 1080, 7)}
     assert len(colours) > 50  # a drawn desktop, not an empty screen
 
 

@@ -378,6 +378,8 @@ def load_into_project(
         apply_style(layer, table, lang)
         if table.name == "admin_units":
             label_counties(layer, lang)
+        elif table.geometry == "Point":
+            make_label_obstacle(layer)
 
     root = project.layerTreeRoot()
     name = f"{pick(ROOT_LABEL, lang)} — {os.path.splitext(os.path.basename(gpkg_path))[0]}"
@@ -393,9 +395,7 @@ def load_into_project(
                 node.setItemVisibilityChecked(False)
     if project.crs() is None or not project.crs().isValid():
         project.setCrs(QgsCoordinateReferenceSystem(info.crs))
-    from qgis.core import QgsExpressionContextUtils
-
-    QgsExpressionContextUtils.setProjectVariable(project, PROJECT_VARIABLE, gpkg_path)
+    set_database_variable(project, gpkg_path)
     return group
 
 
@@ -448,34 +448,148 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     buf.setColor(QColor("#ffffff"))
     fmt.setBuffer(buf)
     settings.setFormat(fmt)
+    # Not at the centroid of the county's visible part (QGIS's default), which is the middle of the view, where a
+    # well or source zoomed to is: placed anywhere inside the polygon, away from the wells and sources (they are
+    # label obstacles, make_label_obstacle), so the name stays in view and the feature uncovered.
+    settings.placement = QgsPalLayerSettings.Placement.Horizontal
+    settings.centroidWhole = True
+    settings.centroidInside = True
+    settings.priority = 3  # below the default 5: the county name gives way first
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
 
-def project_database(project: QgsProject) -> str | None:
-    """The project database ``project`` uses: the project variable written when it was loaded, else the database of
-    the first gw_plugin layer; None when the project has none."""
+def make_label_obstacle(layer: QgsVectorLayer) -> None:
+    """Make a point layer's features obstacles for other layers' labels (the county names) without labelling the
+    layer itself (QgsPalLayerSettings.drawLabels = False); a layer that has labels of its own is left alone."""
+    from qgis.core import QgsLabelObstacleSettings, QgsPalLayerSettings, QgsVectorLayerSimpleLabeling
+
+    if layer.labelsEnabled() and layer.labeling() is not None:
+        return
+    settings = QgsPalLayerSettings()
+    settings.drawLabels = False
+    settings.fieldName = "''"
+    settings.isExpression = True
+    obstacle = QgsLabelObstacleSettings()
+    obstacle.setIsObstacle(True)
+    obstacle.setFactor(2.0)  # the strongest: labels avoid the points wherever they can (QGIS's scale 0–2)
+    settings.setObstacleSettings(obstacle)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def layer_database(layer) -> str | None:
+    """The GeoPackage a layer reads, from its data source (what QGIS resolved when the project was read: after the
+    project folder was copied or moved, the copy) — not from a path stored in the project."""
+    try:
+        source = layer.source()
+    except (AttributeError, RuntimeError):
+        return None
+    path = source.split("|")[0].strip()
+    return os.path.abspath(path) if path else None
+
+
+def _stored_database(project: QgsProject) -> str | None:
+    """The project variable as a path: written relative to the project file, resolved against it."""
     from qgis.core import QgsExpressionContextUtils
 
     value = QgsExpressionContextUtils.projectScope(project).variable(PROJECT_VARIABLE)
-    if value:
-        return str(value)
+    if not value:
+        return None
+    value = str(value)
+    if not os.path.isabs(value):
+        value = project.pathResolver().readPath(value) if project.fileName() else value
+    return os.path.abspath(value)
+
+
+def project_database(project: QgsProject) -> str | None:
+    """The project database ``project`` uses: the GeoPackage its gw_plugin layers read (the one the project variable
+    names when several are loaded), else the project variable; None when the project has none."""
+    found = []
     for layer in project.mapLayers().values():
-        value = layer.customProperty(PROP_DATABASE)
-        if value:
-            return str(value)
-    return None
+        if layer.customProperty(PROP_TABLE):
+            path = layer_database(layer)
+            if path and path not in found:
+                found.append(path)
+    stored = _stored_database(project)
+    if stored in found or not found:
+        return stored
+    if stored:  # the project was moved: the variable names the old place of one of the files
+        same_name = [p for p in found if os.path.basename(p) == os.path.basename(stored)]
+        if same_name:
+            return same_name[0]
+    return found[0]
 
 
 def project_layers(project: QgsProject, gpkg_path: str | None = None) -> dict:
-    """The gw_plugin layers of ``project`` by table name (optionally of one database)."""
+    """The gw_plugin layers of ``project`` by table name (optionally of one database, compared by the file each
+    layer reads)."""
     found = {}
     target = os.path.abspath(gpkg_path) if gpkg_path else None
     for layer in project.mapLayers().values():
         table = layer.customProperty(PROP_TABLE)
-        if table and (target is None or layer.customProperty(PROP_DATABASE) == target):
+        if table and (target is None or layer_database(layer) == target):
             found[table] = layer
     return found
+
+
+def follow_moved_databases(project: QgsProject) -> dict:
+    """After a project was read: where a path the plugin stored (layer and group properties, the project variable)
+    still names the old place of a database that the layers now read elsewhere (the project folder was copied or
+    moved), store the new place. Returns {old path: new path}; nothing is changed when nothing moved.
+
+    QGIS writes layer sources relative to the project file (relative-path mode) and resolves them on reading; the
+    plugin's own properties are plain text, so they are brought in line here."""
+    from qgis.core import QgsExpressionContextUtils
+
+    moved, read = {}, []
+    for layer in project.mapLayers().values():
+        stored = layer.customProperty(PROP_DATABASE)
+        actual = layer_database(layer) if layer.customProperty(PROP_TABLE) else None
+        if actual and actual not in read:
+            read.append(actual)
+        if stored and actual and os.path.abspath(str(stored)) != actual:
+            moved[os.path.abspath(str(stored))] = actual
+    if moved:
+        for layer in project.mapLayers().values():
+            _retarget(layer, moved)
+
+        def walk(group):
+            _retarget(group, moved)
+            for child in group.children():
+                if isinstance(child, QgsLayerTreeGroup):
+                    walk(child)
+
+        walk(project.layerTreeRoot())
+    value = QgsExpressionContextUtils.projectScope(project).variable(PROJECT_VARIABLE)
+    if value and os.path.isabs(str(value)) and read and os.path.abspath(str(value)) not in read:
+        old = os.path.abspath(str(value))
+        new = moved.get(old) or next((p for p in read if os.path.basename(p) == os.path.basename(old)), read[0])
+        set_database_variable(project, new)
+        moved[old] = new
+    return moved
+
+
+def _retarget(obj, moved: dict) -> None:
+    """Every gw_plugin/* custom property of ``obj`` naming an old database path names the new one."""
+    keys = obj.customPropertyKeys() if hasattr(obj, "customPropertyKeys") else obj.customProperties()  # layer, node
+    for key in keys:
+        if not str(key).startswith("gw_plugin/"):
+            continue
+        value = obj.customProperty(key)
+        if isinstance(value, str) and value and os.path.abspath(value) in moved:
+            obj.setCustomProperty(key, moved[os.path.abspath(value)])
+
+
+def set_database_variable(project: QgsProject, gpkg_path: str) -> None:
+    """Name the project database in the project variable, relative to the project file when the project has one
+    (and keeps relative paths), so a copied project folder names its own copy."""
+    from qgis.core import QgsExpressionContextUtils
+
+    value = os.path.abspath(gpkg_path)
+    if project.fileName():
+        value = project.pathResolver().writePath(value)  # relative unless the project keeps absolute paths
+    QgsExpressionContextUtils.setProjectVariable(project, PROJECT_VARIABLE, value)
 
 
 def save_default_styles(gpkg_path: str, project: QgsProject, lang: str = "zh") -> None:
@@ -520,7 +634,9 @@ def write_project(
         extent.scale(1.05)
         project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, admin.crs()))
     project.setTitle(title or os.path.splitext(os.path.basename(database_path))[0])
-    project.writeEntryBool("Paths", "/Absolute", False)
+    project.writeEntryBool("Paths", "/Absolute", False)  # layer sources relative to the project file
+    project.setFileName(os.path.abspath(qgz_path))
+    set_database_variable(project, database_path)  # relative too: a copied folder names its own database
     if not project.write(qgz_path):
         raise OSError(f"could not write {qgz_path}: {project.error()}")
     return qgz_path

@@ -34,6 +34,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.i18n import is_zh, pick
 from ...toolbelt.qt import null_to_none, single_shot_timer
+from ..data import qgis_project
 from ..data import schema as S
 from ..data.qgis_project import PROP_DATABASE, PROP_TABLE, project_layers
 from .quality import CLASS_COLORS, ROMAN
@@ -209,7 +210,7 @@ def build_aquifer_layers(
     database when several are loaded (default: the first one found)."""
     project = project or QgsProject.instance()
     wells = _wells_layer(project, database)
-    database = wells.customProperty(PROP_DATABASE) or wells.source().split("|")[0]
+    database = qgis_project.layer_database(wells) or wells.customProperty(PROP_DATABASE)
     group = find_group(project, database)
     if group is None:
         root = project.layerTreeRoot()
@@ -230,7 +231,7 @@ def sync_aquifer_layers(
     was not built. Returns {"added": [codes], "removed": [codes]}."""
     project = project or QgsProject.instance()
     wells = _wells_layer(project, database)
-    database = wells.customProperty(PROP_DATABASE) or wells.source().split("|")[0]
+    database = qgis_project.layer_database(wells) or wells.customProperty(PROP_DATABASE)
     group = find_group(project, database)
     if group is None:
         return {}

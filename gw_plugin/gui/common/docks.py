@@ -12,6 +12,9 @@ Two ways to register:
 
 The factory is called as ``factory(iface, parent)`` and returns the content QWidget (or a ready QDockWidget).
 If the widget has a ``teardown()`` method, it is called before the dock is deleted (disconnect signals there).
+
+A panel opened while another of the plugin's panels is docked in the same area joins it as a tab, so that all of
+them open fit a 1366 × 768 screen; QGIS restores where the user moved them at the next start (by object name).
 """
 
 from __future__ import annotations
@@ -136,8 +139,30 @@ class DockManager:
         for key in self.actions:
             if settings.DOCK_OPEN.get(key=key):
                 self.show(key)
+        # QGIS restores its window layout once it has started (after the plugins loaded): docks it had no saved
+        # place for are stacked again then; they are tabified once more (a floating dock, or one in tabs already,
+        # stays where it is)
+        signal = getattr(self.iface, "initializationCompleted", None)
+        if signal is not None and self.docks:
+            signal.connect(self._after_start)
+            self._start_signal = signal
+
+    def _after_start(self) -> None:
+        self._disconnect_start()
+        for key in list(self.docks):
+            self._tabify(key)
+
+    def _disconnect_start(self) -> None:
+        signal = getattr(self, "_start_signal", None)
+        self._start_signal = None
+        if signal is not None:
+            try:
+                signal.disconnect(self._after_start)
+            except (TypeError, RuntimeError):
+                pass
 
     def teardown(self) -> None:
+        self._disconnect_start()
         for key in reversed(list(self.actions)):
             self.actions[key].blockSignals(True)  # closing the dock must not record the panel as closed
             dock = self.docks.pop(key, None)
@@ -204,10 +229,59 @@ class DockManager:
         dock.setObjectName(DOCK_OBJECT_PREFIX + key)
         self.docks[key] = dock
         self.iface.addDockWidget(spec.area, dock)
+        self._tabify(key)
         if isinstance(dock, QgsDockWidget):  # closing with the title bar's button unchecks the action
             dock.closed.connect(lambda key=key: self._set_checked(key, False))
             dock.opened.connect(lambda key=key: self._set_checked(key, True))
         return dock
+
+    def _tabify(self, key: str) -> None:
+        """Put the dock ``key`` into the tabs of another open dock of the plugin in its area: one column of tabs,
+        not a stack taller than the screen."""
+        dock = self.docks.get(key)
+        if dock is None:
+            return
+        window = self.iface.mainWindow()
+        try:
+            if dock.isFloating() or window.tabifiedDockWidgets(dock):  # where the user put it, or tabbed already
+                return
+            neighbour = self._tab_neighbour(window.dockWidgetArea(dock), exclude=dock)
+            if neighbour is not None:
+                window.tabifyDockWidget(neighbour, dock)
+                dock.raise_()
+            self._widen(dock)
+        except RuntimeError:  # deleted meanwhile (the plugin was unloaded)
+            return
+
+    def _widen(self, dock: QDockWidget) -> None:
+        """A dock at the side narrower than its panel asks for (sizeHint) gets that width, at most a third of the
+        window: the panels' names and columns are not cut at the width QGIS's own docks have."""
+        window = self.iface.mainWindow()
+        if dock.widget() is None or not hasattr(window, "resizeDocks"):
+            return
+        if window.dockWidgetArea(dock) not in (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        ):
+            return
+        wanted = min(dock.widget().sizeHint().width(), max(window.width() // 3, 1))
+        if dock.width() < wanted:
+            window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
+    def _tab_neighbour(self, area, exclude=None) -> QDockWidget | None:
+        """Another of the plugin's docks open in ``area`` (docked, not floating), to share its tabs."""
+        window = self.iface.mainWindow()
+        for key, dock in self.docks.items():
+            if dock is exclude:
+                continue
+            action = self.actions.get(key)
+            try:  # open = its action is checked (before the main window is shown every dock is still hidden)
+                if action is not None and action.isChecked() and not dock.isFloating():
+                    if window.dockWidgetArea(dock) == area:
+                        return dock
+            except RuntimeError:  # deleted meanwhile
+                continue
+        return None
 
     def _set_checked(self, key: str, checked: bool) -> None:
         action = self.actions.get(key)

@@ -120,9 +120,10 @@ class LayerBinding:
         self._schedule_bind()
 
     def database(self) -> str | None:
-        """The project GeoPackage of the bound layer."""
+        """The project GeoPackage of the bound layer: the file the layer reads (after the project folder was copied
+        or moved, the copy)."""
         if self.layer is None:
             return None
-        from ...core.data.qgis_project import PROP_DATABASE
+        from ...core.data.qgis_project import layer_database
 
-        return self.layer.customProperty(PROP_DATABASE) or self.layer.source().split("|")[0]
+        return layer_database(self.layer)

@@ -8,7 +8,7 @@ import os
 
 from qgis.core import QgsProject
 
-from ...core.data.qgis_project import PROP_DATABASE, project_database
+from ...core.data.qgis_project import PROP_TABLE, layer_database, project_database
 from ...core.wells import aquifer_layers
 
 __all__ = ["project_database", "refresh_database_layers"]
@@ -18,7 +18,11 @@ def refresh_database_layers(project: QgsProject, database: str) -> None:
     """Reload every layer of ``database`` (written outside QGIS) and bring the aquifer-layer group up to date."""
     target = os.path.abspath(database)
     for layer in project.mapLayers().values():
-        if layer.customProperty(PROP_DATABASE) == target and not getattr(layer, "isEditable", lambda: False)():
+        if (
+            layer.customProperty(PROP_TABLE)
+            and layer_database(layer) == target
+            and not getattr(layer, "isEditable", lambda: False)()
+        ):
             layer.reload()
             layer.triggerRepaint()
     try:

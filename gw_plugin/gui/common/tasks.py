@@ -2,10 +2,12 @@
 
 The algorithm runs in the task's thread; results and errors are kept on the task and handed to the main thread
 through the ``completed`` signal, emitted from ``finished()`` (the only place that may touch widgets or the
-project).
+project). An error reaches the user as one sentence, never as a Python traceback (``one_sentence``).
 """
 
 from __future__ import annotations
+
+import re
 
 from qgis.core import (
     Qgis,
@@ -16,6 +18,22 @@ from qgis.core import (
     QgsTask,
 )
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+
+from ...toolbelt.log import log
+
+_EXCEPTION_PREFIX = re.compile(r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Warning|Exit)\w*:\s*")
+
+
+def one_sentence(error: str) -> str:
+    """The message of an error, never a Python traceback: QGIS 3.22 hands back the whole traceback of an exception
+    other than QgsProcessingException raised in an algorithm; the traceback goes to the plugin's log and the user
+    reads its last line without the exception's class name."""
+    text = (error or "").strip()
+    if "Traceback (most recent call last)" not in text:
+        return text
+    log(text, "warning")
+    last = next((line.strip() for line in reversed(text.splitlines()) if line.strip()), "")
+    return _EXCEPTION_PREFIX.sub("", last) or last
 
 
 class ProcessingTask(QgsTask):
@@ -85,4 +103,5 @@ class ProcessingTask(QgsTask):
                 self.results.update(self.algorithm.postProcess(self.context, self.feedback) or {})
             except Exception as exc:
                 ok, self.error = False, str(exc) or type(exc).__name__
+        self.error = one_sentence(self.error)
         self.completed.emit(ok, self.results, self.error)

@@ -1,7 +1,9 @@
-"""Pilot-zone indicator dashboard of the Sources dock: a plan chooser (the shipped plans and the user's own JSON
+"""Pilot-zone indicator dashboard, opened from the Sources dock in its own resizable window (``IndicatorDialog``): a
+plan chooser (the shipped plans and the user's own JSON
 plans, remembered in QgsSettings), a traffic-light table (met / on track / behind / no data) of every indicator for
 the city and each county with numerator and denominator, and buttons exporting the XLSX workbook and the PDF report
-through the ``gwplugin:indicators`` Processing algorithm in a background task.
+through the ``gwplugin:indicators`` Processing algorithm in a background task. Without openpyxl the XLSX export says
+how to install it (one sentence) and the PDF export still works.
 
 The table is computed by core/sources/indicators.py ``compute`` (a few hundred milliseconds for the demo city; ≤ 10 s for
 100,000 sources, see bench/).
@@ -19,6 +21,8 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -114,7 +118,14 @@ class IndicatorDashboard(QWidget):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the indicator's name takes the rest
+        for column in range(1, len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(48)
+        self.table.setMinimumWidth(640)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(QCoreApplication.translate("IndicatorDashboard", "Plan"), self))
@@ -250,6 +261,8 @@ class IndicatorDashboard(QWidget):
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, r.status)
+                if j == 0:
+                    item.setToolTip(v)  # the whole name where the column is too narrow
                 if j in (2, 3):
                     item.setToolTip(r.numerator_zh if j == 2 else r.denominator_zh)
                 if j == 7:
@@ -273,6 +286,14 @@ class IndicatorDashboard(QWidget):
 
     def export(self, kind: str, path: Optional[str] = None):
         """Write the XLSX or PDF in a background task; returns the task (None when nothing was started)."""
+        if kind == "XLSX":
+            from ...core.data import reports
+
+            try:
+                reports.require_openpyxl()
+            except reports.XlsxUnavailableError as exc:  # one sentence with the install command, no file dialog
+                self.status.setText(str(exc))
+                return None
         if path is None:
             filt = "Excel (*.xlsx)" if kind == "XLSX" else "PDF (*.pdf)"
             path, _f = QFileDialog.getSaveFileName(
@@ -319,3 +340,39 @@ class IndicatorDashboard(QWidget):
             except (RuntimeError, TypeError):
                 pass
         self._tasks.clear()
+
+
+class IndicatorDialog(QDialog):
+    """The dashboard in its own resizable window (the dock is too narrow for the table): modeless, kept open
+    beside the map."""
+
+    def __init__(self, database: Callable[[], Optional[str]], parent: Optional[QWidget] = None, lang: str = "zh"):
+        super().__init__(parent)
+        self.setObjectName("gw_plugin_indicator_dialog")
+        self.setWindowTitle(QCoreApplication.translate("IndicatorDashboard", "Pilot-zone indicators"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setSizeGripEnabled(True)
+        self.dashboard = IndicatorDashboard(database, self, lang)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.dashboard, 1)
+        layout.addWidget(buttons)
+        self.resize(self.start_size())
+
+    def start_size(self):
+        """1100 × 640 px, within 90 % of the screen (1366 × 768 laptops included)."""
+        from qgis.PyQt.QtCore import QSize
+        from qgis.PyQt.QtGui import QGuiApplication
+
+        screen = self.screen() if hasattr(self, "screen") else None
+        screen = screen or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        width, height = 1100, 640
+        if available is not None:
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        return QSize(width, height)
+
+    def teardown(self) -> None:
+        self.dashboard.teardown()

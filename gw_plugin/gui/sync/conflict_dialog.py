@@ -55,6 +55,8 @@ def table_label(name: str, lang: str) -> str:
 def field_label(table: str, name: str, lang: str) -> str:
     from ...core.data import schema as S
 
+    if name == "geom":
+        return tr(TR_CONTEXT, "Geometry")
     try:
         return S.table(table).field(name).label(lang)
     except KeyError:
@@ -79,8 +81,20 @@ def conflict_item(conflict: dict, lang: str) -> QListWidgetItem:
         )
     )
     item.setData(Qt.ItemDataRole.UserRole, conflict["id"])
-    item.setToolTip(conflict["uuid"])
+    item.setToolTip(f"{item.text()}\n{conflict['uuid']}")
     return item
+
+
+def start_size(widget: QWidget, width: int, height: int):
+    """``width`` × ``height`` px, within 90 % of the screen's available area (1366 × 768 laptops included)."""
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QGuiApplication
+
+    screen = QGuiApplication.screenAt(widget.pos()) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9))
+    return QSize(width, height)
 
 
 def display_value(field: str, value, deleted: bool = False) -> str:
@@ -136,7 +150,8 @@ class ConflictDialog(QDialog):
         self.conflicts: list = []
         self.setObjectName("gw_plugin_conflict_dialog")
         self.setWindowTitle(tr(TR_CONTEXT, "Sync conflicts"))
-        self.resize(900, 520)
+        self.setSizeGripEnabled(True)
+        self.resize(start_size(self, 1280, 640))
 
         self.list = QListWidget(self)
         self.list.setObjectName("conflict_list")
@@ -164,10 +179,16 @@ class ConflictDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        # one line per field and every value whole (ids, codes, times): columns as wide as their values, the table
+        # scrolls sideways when they do not fit
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.ResizeToContents)
-        for col in (COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_FIELD, COL_BASE, COL_MINE, COL_THEIRS, COL_VALUE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.moveSection(header.visualIndex(COL_BASE), COL_VALUE)  # shown last: mine, theirs, edited come first
         table_label_ = QLabel(tr(TR_CONTEXT, "&Versions, field by field (conflicting fields first, in bold):"), self)
         table_label_.setBuddy(self.table)
 
@@ -210,6 +231,8 @@ class ConflictDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, max(self.width() - 300, 400)])
+        self.message.setVisible(False)  # no empty row under the buttons: shown with a message only
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -218,6 +241,10 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.reload()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # ------------------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -362,7 +389,7 @@ class ConflictDialog(QDialog):
             try:
                 values = self.edited_values()
             except ValueError as exc:
-                self.message.setText(
+                self._say(
                     tr(TR_CONTEXT, "The value of {field} does not fit its type.").format(
                         field=field_label(c["tbl"], str(exc), self.lang)
                     )
@@ -371,9 +398,9 @@ class ConflictDialog(QDialog):
         try:
             resolve_conflict(self.database, c["id"], choice, values)
         except SyncError as exc:
-            self.message.setText(str(exc))
+            self._say(str(exc))
             return False
-        self.message.setText(
+        self._say(
             tr(TR_CONTEXT, "Conflict resolved ({choice}); the next sync sends the result to the platform.").format(
                 choice={
                     "mine": tr(TR_CONTEXT, "kept mine"),
