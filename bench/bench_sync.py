@@ -2,8 +2,10 @@
 
 Starts a throw-away PostgreSQL/PostGIS (tests/pg.py), publishes N monitoring wells, checks them out into two
 GeoPackages, changes every feature in one, then times its push (sync direction=push) and the other's pull
-(direction=pull). The baseline in the same run: COPY of the same rows (with geometry) into a temp table and
-INSERT ... ON CONFLICT DO UPDATE into a plain table with the same columns and a GiST index, no triggers.
+(direction=pull). Everything runs as a platform user that is NOT a superuser (an editor granted every county, so
+row-level security and the grants are in force, tests/core/sync/roles.py), over TLS as the sync connects by
+default. The baseline in the same run, as the same role: COPY of the same rows (with geometry) into a temp table
+and INSERT ... ON CONFLICT DO UPDATE into a plain table with the same columns and a GiST index, no triggers.
 Targets (issue 7): 10,000 each way in <= 5 s; 100,000 in <= 2x the baseline. It also prints two floors of a push
 as ratios to the baseline: the platform's part alone (typed COPY + one UPDATE with the platform's triggers, rolled
 back) and the local part alone (diffing each changed feature against its base inside SQLite).
@@ -29,7 +31,7 @@ from gw_plugin.core.sync import changelog as C  # noqa: E402
 from gw_plugin.core.sync import checkout as CO  # noqa: E402
 from gw_plugin.core.sync import engine as SY  # noqa: E402
 from gw_plugin.core.sync import server_schema as P  # noqa: E402
-from tests.pg import PgCluster  # noqa: E402
+from tests.pg import SUPERUSER, PgCluster  # noqa: E402
 
 
 def fill_project(path: str, n: int) -> None:
@@ -69,6 +71,7 @@ def baseline(ci: str, gpkg_path: str) -> float:
     con.close()
     pg = P.connect(ci)
     cur = pg.cursor()
+    cur.execute("SET search_path = bench, public")  # the role's own schema (bench_roles)
     cur.execute(
         "CREATE TABLE IF NOT EXISTS plain_wells (uuid uuid PRIMARY KEY, county_code text, well_code text, "
         "name_zh text, well_type text, aquifer_layer text, status text, depth_m double precision, "
@@ -146,9 +149,22 @@ def platform_floor(ci: str, gpkg_path: str) -> float:
     return elapsed
 
 
+def bench_role(cluster: PgCluster, su: str) -> str:
+    """The conninfo of the bench's user: an editor of every county with a schema of its own for the baseline."""
+    role = "gw_bench_editor"
+    cluster.create_login(role)
+    P.grant_user(su, role, write_counties=["*"])
+    con = P.connect(su)
+    con.cursor().execute(f"CREATE SCHEMA IF NOT EXISTS bench AUTHORIZATION {role}")
+    con.commit()
+    con.close()
+    return su.replace(f"user={SUPERUSER}", f"user={role}")
+
+
 def run(cluster: PgCluster, n: int, work: str) -> dict:
-    ci = cluster.conninfo(cluster.create_database("bench"))
-    P.initplatform(ci)
+    su = cluster.conninfo(cluster.create_database("bench"))
+    P.initplatform(su)
+    ci = bench_role(cluster, su)
     src = os.path.join(work, f"src{n}.gpkg")
     fill_project(src, n)
     t = time.perf_counter()

@@ -44,6 +44,7 @@ class PgCluster:
         self.dir = None
         self._as_user: list = []
         self._dbs = 0
+        self.ca_file = None
 
     def available(self) -> bool:
         return os.path.exists(os.path.join(PG_BIN, "initdb"))
@@ -67,6 +68,8 @@ class PgCluster:
             "synchronous_commit = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 64MB\n"
             "log_min_messages = warning\n"
         )
+        if self._make_certificate(data):
+            conf += "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n"
         with open(os.path.join(data, "postgresql.conf"), "a") as fh:
             fh.write(conf)
         for _ in range(5):
@@ -92,6 +95,43 @@ class PgCluster:
             except subprocess.CalledProcessError:  # port taken meanwhile: try another
                 time.sleep(0.2)
         raise RuntimeError("could not start PostgreSQL: " + open(os.path.join(self.dir, "log")).read()[-2000:])
+
+    def _make_certificate(self, data: str) -> bool:
+        """A self-signed certificate for 127.0.0.1 / localhost (TLS as on a real platform; the sync requires it by
+        default). ``self.ca_file`` is a copy the clients may read (``sslrootcert`` for verify-full)."""
+        openssl = shutil.which("openssl")
+        if not openssl:
+            return False
+        crt, key = os.path.join(data, "server.crt"), os.path.join(data, "server.key")
+        self._run(
+            [
+                openssl,
+                "req",
+                "-new",
+                "-x509",
+                "-days",
+                "7",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                key,
+                "-out",
+                crt,
+            ],
+            cwd=self.dir,
+        )
+        self._run(["chmod", "600", key])
+        self.ca_file = os.path.join(self.dir, "ca.crt")
+        shutil.copyfile(crt, self.ca_file)
+        os.chmod(self.ca_file, 0o644)
+        return True
 
     def stop(self) -> None:
         if self.dir is None:

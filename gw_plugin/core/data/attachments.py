@@ -1,6 +1,7 @@
 """Photos and documents attached to any record of a project GeoPackage, stored as files beside it.
 
-Layout: ``<folder of the GeoPackage>/attachments/<sha256><.ext>`` — the file is named by the SHA-256 of its content,
+Layout: ``<folder of the GeoPackage>/attachments/<sha256><.ext>`` (the only form the sync carries: the extension
+ASCII letters and digits, at most 9; the attachments folder never a symbolic link) — the file is named by the SHA-256 of its content,
 so the same photo attached twice (or to two records) is stored once, and a file can be checked against its name
 and its ``attachments.sha256`` at any time (``verify_attachments``). The ``attachments`` row keeps the path
 relative to the GeoPackage (``attachments/<sha256>.jpg``, forward slashes), so the folder can be copied to a field
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import struct
@@ -34,6 +36,8 @@ from . import schema as S
 from .gpkg import utc_now
 
 FOLDER = "attachments"
+#: a file name extension the sync carries: ASCII letters and digits, at most 9 (core/sync/server_sql.py)
+_SUFFIX_RE = re.compile(r"^\.[a-z0-9]{1,9}$")
 CHUNK = 1 << 20
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".webp", ".bmp", ".gif"}
 
@@ -84,9 +88,15 @@ def store_file(gpkg, source) -> tuple:
         )
     digest = sha256_of(source)
     suffix = source.suffix.lower()
-    if len(suffix) > 10 or not suffix[1:].isalnum():
+    if not _SUFFIX_RE.match(suffix):  # the one form the sync and the platform accept: attachments/<sha256>.<ext>
         suffix = ""
     folder = attachments_folder(gpkg)
+    if folder.is_symlink() or (os.path.lexists(folder) and not folder.is_dir()):
+        raise AttachmentError(
+            QCoreApplication.translate(
+                "attachments", "The attachments folder {path} is a symbolic link or not a folder."
+            ).format(path=folder)
+        )
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (digest + suffix)
     if not (target.is_file() and sha256_of(target) == digest):

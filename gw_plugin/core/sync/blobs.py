@@ -1,12 +1,24 @@
-"""Attachment transfer: files beside the GeoPackage (``attachments.file_path``, never outside the project folder),
-hashed once, stored on the platform once per sha256 in resumable chunks and fetched back with their hash checked.
-No QGIS import.
+"""Attachment transfer: the files of ``attachments`` rows, stored on the platform once per sha256 in resumable chunks
+and fetched back with their hash checked. No QGIS import.
+
+What a hostile row or a broken upload can do is bounded (issue 14, item 2):
+- the only file a sync reads or writes is ``<project folder>/attachments/<sha256>.<ext>`` named by the row's own
+  sha256 (``push.check_attachment_row``; the platform has the same CHECK): no row can name ``city.gpkg`` or
+  anything outside that folder; an ``attachments`` folder or file that is a symbolic link is refused;
+- files are written through a new temporary file in the same folder (O_EXCL, O_NOFOLLOW) renamed into place
+  only after the content's sha256 equals the name;
+- on the platform a blob is insert-only; each uploader writes its own chunks and ``gw.blob_finish`` checks the
+  hash of the assembled chunks before the blob counts as complete (else the caller's chunks are discarded and the
+  next sync uploads again);
+- a blob that is missing, incomplete or does not hash to its name is reported for that one attachment (and its
+  row held back from the push when it is ours): the data sync goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from typing import Optional
@@ -14,21 +26,36 @@ from typing import Optional
 from . import changelog as C
 from . import server_schema as P
 from .local import LocalTables
-from .report import SyncError, SyncReport
+from .report import SyncReport
 
 CHUNK = 1 << 20
+FOLDER = "attachments"
+_PATH_RE = re.compile(P.ATTACHMENT_PATH_RE)
 
 
-def attachment_path(gpkg_path: str, rel: Optional[str]) -> Optional[str]:
-    """Absolute path of an attachment's file_path (relative to the GeoPackage's folder); None when it would
-    leave that folder (a row from elsewhere must never write outside the project)."""
-    if not rel:
-        return None
+class FileUnreadableError(Exception):
+    """A local attachment file could not be read (the reason is the message)."""
+
+
+def attachments_folder(gpkg_path: str) -> Optional[str]:
+    """The project's attachments folder; None when it is a symbolic link or not a folder (never followed)."""
     root = os.path.dirname(os.path.abspath(gpkg_path))
-    full = os.path.normpath(os.path.join(root, rel.replace("\\", "/")))
-    if os.path.isabs(rel) or not full.startswith(root + os.sep):
+    folder = os.path.join(root, FOLDER)
+    if os.path.islink(folder) or (os.path.lexists(folder) and not os.path.isdir(folder)):
         return None
-    return full
+    return folder
+
+
+def attachment_path(gpkg_path: str, rel: Optional[str], sha: Optional[str] = None) -> Optional[str]:
+    """Absolute path of an attachment's file_path, or None unless it is ``attachments/<sha256>.<ext>`` (named by
+    ``sha`` when given) in a real (not symlinked) attachments folder beside the GeoPackage."""
+    if not rel or not isinstance(rel, str) or not _PATH_RE.match(rel):
+        return None
+    name = rel[len(FOLDER) + 1 :]
+    if sha is not None and name[:64] != sha:
+        return None
+    folder = attachments_folder(gpkg_path)
+    return None if folder is None else os.path.join(folder, name)
 
 
 def file_sha256(con: sqlite3.Connection, path: str) -> tuple:
@@ -49,10 +76,10 @@ def file_sha256(con: sqlite3.Connection, path: str) -> tuple:
     return digest, st.st_size
 
 
-def upload_blob(pg, path: str, sha: str, size: int, hooks=None) -> bool:
-    """Store a file on the platform under its sha256 unless it is there (True if chunks were sent). Each chunk
-    commits on its own, so an interrupted upload resumes where it stopped; the blob is marked complete only
-    after the server recomputed the hash of the assembled chunks."""
+def upload_blob(pg, path: str, sha: str, size: int, hooks=None) -> Optional[bool]:
+    """Store a file on the platform under its sha256 unless it is there: True if chunks were sent, False if the
+    platform had it, None if the platform found the assembled chunks not to hash to ``sha`` (discarded, to be
+    sent again). Each chunk commits on its own, so an interrupted upload resumes where it stopped."""
     hooks = hooks or {}
     pg.autocommit = True
     cur = pg.cursor()
@@ -62,84 +89,124 @@ def upload_blob(pg, path: str, sha: str, size: int, hooks=None) -> bool:
         if row and row[0]:
             return False
         cur.execute("INSERT INTO gw.blobs (sha256, size) VALUES (%s, %s) ON CONFLICT (sha256) DO NOTHING", (sha, size))
-        cur.execute("SELECT idx FROM gw.blob_chunks WHERE sha256 = %s", (sha,))
+        cur.execute("SELECT idx FROM gw.blob_chunks WHERE sha256 = %s AND uploader = session_user", (sha,))
         have = {r[0] for r in cur.fetchall()}
         n = max(1, -(-size // CHUNK))
-        with open(path, "rb") as fh:
+        try:
+            fh = open(path, "rb")  # noqa: SIM115 - closed below; read errors told apart from the network's
+        except OSError as exc:
+            raise FileUnreadableError(exc.strerror) from exc
+        with fh:
             for idx in range(n):
                 if idx in have:
                     continue
-                fh.seek(idx * CHUNK)
-                data = fh.read(CHUNK)
+                try:
+                    fh.seek(idx * CHUNK)
+                    data = fh.read(CHUNK)
+                except OSError as exc:
+                    raise FileUnreadableError(exc.strerror) from exc
                 cur.execute(
                     "INSERT INTO gw.blob_chunks (sha256, idx, data) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                     (sha, idx, P.psycopg2_module().Binary(data)),
                 )
                 if hooks.get("blob_chunk"):
                     hooks["blob_chunk"](idx)
-        cur.execute(
-            "UPDATE gw.blobs b SET complete = true WHERE b.sha256 = %s AND encode(sha256(coalesce("
-            "(SELECT string_agg(c.data, ''::bytea ORDER BY c.idx) FROM gw.blob_chunks c WHERE c.sha256 = b.sha256),"
-            " ''::bytea)), 'hex') = b.sha256",
-            (sha,),
-        )
-        if cur.rowcount != 1:
-            cur.execute("DELETE FROM gw.blob_chunks WHERE sha256 = %s", (sha,))
-            raise SyncError(f"the upload of {os.path.basename(path)} did not match its hash; it will be sent again")
-        return True
+        cur.execute("SELECT gw.blob_finish(%s)", (sha,))
+        return True if cur.fetchone()[0] else None
     finally:
         pg.autocommit = False
 
 
-def download_blob(pg, sha: str, dest: str) -> bool:
-    """Write the platform's blob ``sha`` to ``dest`` (atomically, hash checked); False if not (yet) complete."""
+def download_blob(pg, sha: str, dest: str) -> Optional[bool]:
+    """Write the platform's blob ``sha`` to ``dest`` (hash checked, then renamed into place): True when written,
+    False when the platform has no complete blob, None when its content does not hash to ``sha``."""
     cur = pg.cursor()
-    cur.execute("SELECT complete FROM gw.blobs WHERE sha256 = %s", (sha,))
-    row = cur.fetchone()
-    if not row or not row[0]:
-        pg.rollback()
-        return False
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    tmp = dest + ".gwpart"
-    h = hashlib.sha256()
-    cur.execute("SELECT data FROM gw.blob_chunks WHERE sha256 = %s ORDER BY idx", (sha,))
-    with open(tmp, "wb") as fh:
-        for (data,) in cur:
-            b = bytes(data)
-            h.update(b)
-            fh.write(b)
-    pg.rollback()
-    if h.hexdigest() != sha:
+    cur.execute(
+        "SELECT c.data FROM gw.blobs b JOIN gw.blob_chunks c ON c.sha256 = b.sha256 AND c.uploader = b.completed_by "
+        "WHERE b.sha256 = %s AND b.complete ORDER BY c.idx",
+        (sha,),
+    )
+    folder = os.path.dirname(dest)
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".part-{sha[:16]}-{os.getpid()}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    if os.path.lexists(tmp):
         os.remove(tmp)
-        raise SyncError(f"the platform's copy of {os.path.basename(dest)} does not match its hash")
-    os.replace(tmp, dest)
-    return True
+    h = hashlib.sha256()
+    chunks = 0
+    try:
+        with os.fdopen(os.open(tmp, flags, 0o644), "wb") as fh:
+            for (data,) in cur:
+                b = bytes(data)
+                h.update(b)
+                fh.write(b)
+                chunks += 1
+        pg.rollback()
+        if not chunks:
+            return False
+        if h.hexdigest() != sha:
+            return None
+        os.replace(tmp, dest)
+        return True
+    finally:
+        if os.path.lexists(tmp):
+            os.remove(tmp)
 
 
-def push_attachments(local: LocalTables, pg, gpkg_path: str, report: SyncReport, hooks=None) -> None:
-    """Hash the files of pending attachment rows (writing sha256 into the row) and upload missing blobs."""
+def push_attachments(local: LocalTables, pg, gpkg_path: str, report: SyncReport, hooks=None) -> set:
+    """Upload the missing blobs of pending attachment rows. Returns the (table, uuid) of rows to hold back from
+    this push because their file could not be stored (reported; sent by a later sync)."""
     con = local.con
+    hold = set()
     if "attachments" not in local.cols:
-        return
+        return hold
     rows = con.execute(
         f"SELECT a.uuid, a.file_path, a.sha256 FROM attachments a JOIN {C.CHANGELOG} c "
         "ON c.tbl = 'attachments' AND c.uuid = a.uuid AND c.held = 0 AND c.op IN ('I', 'U')"
     ).fetchall()
     for uuid, rel, sha_row in rows:
         path = attachment_path(gpkg_path, rel)
-        if path is None or not os.path.isfile(path):
+        if path is None:
+            continue  # the push refuses the row itself (push.check_attachment_row)
+        if os.path.islink(path):
+            report.messages.append(f"attachment {rel} is a symbolic link: not uploaded, its record is held back")
+            hold.add(("attachments", uuid))
+            continue
+        if not os.path.isfile(path):
             report.messages.append(f"attachment file missing, only its record is synced: {rel}")
             continue
-        sha, size = file_sha256(con, path)
-        if sha != sha_row:
+        named = os.path.basename(path)[:64]
+        try:
+            sha, size = file_sha256(con, path)
+        except OSError as exc:
+            report.messages.append(f"attachment {rel} cannot be read ({exc.strerror}): its record is held back")
+            hold.add(("attachments", uuid))
+            continue
+        if sha != named:
+            report.messages.append(f"attachment {rel} no longer matches its sha256: its record is held back")
+            hold.add(("attachments", uuid))
+            continue
+        if not sha_row:
             con.execute("UPDATE attachments SET sha256 = ? WHERE uuid = ?", (sha, uuid))
-        if upload_blob(pg, path, sha, size, hooks):
+        try:
+            sent = upload_blob(pg, path, sha, size, hooks)
+        except FileUnreadableError as exc:
+            report.messages.append(f"attachment {rel} cannot be read ({exc}): its record is held back")
+            hold.add(("attachments", uuid))
+            continue
+        if sent is None:
+            report.attachment_errors.append(rel)
+            report.messages.append(f"the upload of {rel} did not match its hash on the platform; it is sent again")
+            hold.add(("attachments", uuid))
+        elif sent:
             report.attachments_uploaded += 1
+    return hold
 
 
 def pull_attachments(local: LocalTables, pg, gpkg_path: str, report: SyncReport) -> None:
-    """Fetch the files of attachment rows whose file is missing or differs; a different local file that is not
-    a pending change is kept under another name before the platform's version is written."""
+    """Fetch the files of attachment rows whose file is missing or differs from its name. A row naming any other
+    path, a symbolic link in the way, or a blob that is missing or does not hash to its name is reported for that
+    attachment alone."""
     con = local.con
     if "attachments" not in local.cols:
         return
@@ -149,9 +216,14 @@ def pull_attachments(local: LocalTables, pg, gpkg_path: str, report: SyncReport)
     ).fetchall():
         if uuid in pending:
             continue
-        path = attachment_path(gpkg_path, rel)
+        path = attachment_path(gpkg_path, rel, sha)
         if path is None:
-            report.messages.append(f"attachment path outside the project folder not written: {rel}")
+            report.attachment_errors.append(str(rel))
+            report.messages.append(f"attachment path refused (only attachments/<sha256>.<ext> is written): {rel}")
+            continue
+        if os.path.islink(path) or (os.path.lexists(path) and not os.path.isfile(path)):
+            report.attachment_errors.append(rel)
+            report.messages.append(f"attachment {rel} is a symbolic link or a folder here: not written")
             continue
         if os.path.isfile(path):
             if file_sha256(con, path)[0] == sha:
@@ -159,8 +231,17 @@ def pull_attachments(local: LocalTables, pg, gpkg_path: str, report: SyncReport)
             stem, ext = os.path.splitext(path)
             keep = f"{stem}.local-{int(time.time())}{ext}"
             os.replace(path, keep)
-            report.messages.append(f"a different local file was kept as {os.path.basename(keep)}")
-        if download_blob(pg, sha, path):
+            report.messages.append(f"a damaged local copy of {rel} was kept as {os.path.basename(keep)}")
+        try:
+            got = download_blob(pg, sha, path)
+        except OSError as exc:
+            report.attachment_errors.append(rel)
+            report.messages.append(f"attachment {rel} could not be written ({exc.strerror})")
+            continue
+        if got:
             report.attachments_downloaded += 1
+        elif got is None:
+            report.attachment_errors.append(rel)
+            report.messages.append(f"the platform's copy of {rel} does not match its hash: not written")
         else:
             report.messages.append(f"attachment not (yet) on the platform: {rel}")

@@ -9,7 +9,8 @@ SQLite values, geometry blob included). The triggers are silent while a sync app
 working: an insert without uuid is logged when gw_<table>_uuid fills it; updates that only touch
 updated_at/updated_by are not changes.
 
-Bookkeeping tables: ``gw_sync_state`` (client id, last pulled revision, push sequence, in-flight push, counties),
+Bookkeeping tables: ``gw_sync_state`` (client id, last pulled revision, push sequence, in-flight push, counties,
+the inode of the file the identity belongs to: core/sync/identity.py, the snapshot of the last pull: pull.py),
 ``gw_sync_rev`` (server revision each local feature reflects), ``gw_outbox`` (the payload of the push in flight,
 resent verbatim after a lost reply), ``gw_conflicts`` (both versions), ``gw_rejected`` (refused changes, kept),
 ``gw_sync_files`` (sha256 of attachment files by path, size and mtime, so files are hashed once).
@@ -67,7 +68,7 @@ _BOOKKEEPING = f"""
 CREATE TABLE IF NOT EXISTS {STATE} (
     id INTEGER PRIMARY KEY CHECK (id = 1), client_id TEXT NOT NULL, last_pulled_rev INTEGER NOT NULL DEFAULT 0,
     push_seq INTEGER NOT NULL DEFAULT 0, inflight_seq INTEGER, counties TEXT, platform TEXT,
-    last_sync_at TEXT, last_report TEXT);
+    last_sync_at TEXT, last_report TEXT, file_ino INTEGER, pull_snapshot TEXT);
 CREATE TABLE IF NOT EXISTS {CHANGELOG} (
     tbl TEXT NOT NULL, uuid TEXT NOT NULL, op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D')),
     held INTEGER NOT NULL DEFAULT 0, changed_at TEXT, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID;
@@ -177,6 +178,10 @@ def install_change_tracking(path: str, mark_existing: bool = True, con: Optional
             for stmt in _BOOKKEEPING.split(";"):
                 if stmt.strip():
                     con.execute(stmt)
+            have = {r[1] for r in con.execute(f"PRAGMA table_info({STATE})")}
+            for col in ("file_ino INTEGER", "pull_snapshot TEXT"):  # files tracked before issue 14
+                if col.split()[0] not in have:
+                    con.execute(f"ALTER TABLE {STATE} ADD COLUMN {col}")
             if first:
                 con.execute(f"INSERT INTO {STATE} (id, client_id) VALUES (1, ?)", (str(_uuid.uuid4()),))
             for t in synced_tables(con):
@@ -200,6 +205,30 @@ def install_change_tracking(path: str, mark_existing: bool = True, con: Optional
         if own:
             con.close()
     return client_id
+
+
+TRIGGER_SUFFIXES = ("ins", "uuid", "rekey", "upd", "del")
+
+
+def untracked_tables(con: sqlite3.Connection) -> list:
+    """Synced tables of a tracked file that lost (some of) their change-tracking triggers — a tool that rebuilt
+    the table (a field removed or retyped, a layer saved over) drops them with the old table, and edits made
+    since were not recorded. Empty for a file that was never tracked."""
+    if not is_tracked(con):
+        return []
+    have = {
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?", (f"{TRACK_PREFIX}%",)
+        )
+    }
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [
+        t.name
+        for t in synced_tables(con)
+        if base_table(t.name) in tables  # tracked before (a table new in a schema upgrade never was)
+        and any(f"{TRACK_PREFIX}{t.name}_{s}" not in have for s in TRIGGER_SUFFIXES)
+    ]
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ from typing import Iterable
 from ..data import gpkg
 from ..data import sqlite_gpkg as SG
 from . import changelog as C
+from . import identity
 from . import server_schema as P
 from .pull import pull_into
 from .report import SyncReport
@@ -77,6 +78,7 @@ def checkout(conninfo: str, counties: Iterable[str], output: str, overwrite: boo
         try:
             with SG.transaction(con):
                 con.execute(f"UPDATE {C.STATE} SET counties = ? WHERE id = 1", (json.dumps(counties),))
+                identity.record_file(con, tmp)  # the rename below keeps the inode: a later copy is told apart
             report = SyncReport()
             pull_into(con, pg, "server", report, counties)
         finally:

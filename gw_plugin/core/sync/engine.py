@@ -18,13 +18,16 @@ from __future__ import annotations
 import json
 from typing import Callable, Optional
 
+from ..data import schema as S
 from ..data import sqlite_gpkg as SG
 from . import changelog as C
+from . import identity
 from . import server_schema as P
 from .blobs import pull_attachments, push_attachments
 from .local import LocalTables, recover_journal
-from .pull import pull_into
+from .pull import pull_into, refresh_features
 from .push import push_pending, send_outbox
+from .recover import restore_tracking
 from .report import SyncError, SyncReport
 
 POLICIES = ("server", "local", "manual")
@@ -43,14 +46,14 @@ def sync(
     """Pull, merge and push one project GeoPackage with the platform; returns what happened.
 
     ``direction``: both | push | pull; ``conflict_policy``: server | local | manual (manual leaves the conflict
-    open, the feature's change held back, until ``resolve_conflict``). An older GeoPackage is upgraded first
-    (with a backup); a platform of another schema version is refused with what to do. Raises SyncError when
+    open, the feature's change held back, until ``resolve_conflict``). The platform's versions are checked before
+    anything in the file changes; then an older GeoPackage is upgraded (with a backup). Raises SyncError when
     the sync could not finish; everything done until then is consistent and the next sync resumes.
-    ``hooks`` (tests and the soak script): callables run at 'pull_page', 'before_push_commit',
-    'after_push_commit' and 'blob_chunk' (chunk index).
+    ``hooks`` (tests and the soak script's named kill points): callables run at 'pull_page' and
+    'before_pull_commit' (inside the pull's transactions), 'after_prepare' (outbox written, nothing sent),
+    'before_push_commit' (inside the server transaction), 'after_push_commit' (committed, outcome not recorded),
+    'during_outcome' (inside the outcome's SQLite transaction) and 'blob_chunk' (chunk index).
     """
-    from ..data import gpkg
-
     if direction not in DIRECTIONS:
         raise SyncError(f"direction must be one of {DIRECTIONS}")
     if conflict_policy not in POLICIES:
@@ -58,12 +61,6 @@ def sync(
     hooks = hooks or {}
     report = SyncReport()
     recover_journal(gpkg_path)
-    try:
-        info = gpkg.open_database(gpkg_path, upgrade=True)
-    except gpkg.SchemaError as exc:
-        raise SyncError(str(exc)) from exc
-    if info.upgraded_from is not None:
-        report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
     try:
         return _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments)
     except P.psycopg2_module().Error as exc:
@@ -73,34 +70,56 @@ def sync(
         ) from exc
 
 
-def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments) -> SyncReport:
+def _open_checked(gpkg_path: str, pinfo, report: SyncReport):
+    """The file's schema and CRS checked against the platform's, then upgraded when older (with a backup)."""
     from ..data import gpkg
 
     try:
         info = gpkg.open_database(gpkg_path, upgrade=False)
     except gpkg.SchemaError as exc:
         raise SyncError(str(exc)) from exc
+    if pinfo.crs.upper() != info.crs.upper():
+        raise SyncError(f"The GeoPackage is in {info.crs} but the platform in {pinfo.crs}; check out a new copy.")
+    if info.schema_version < S.SCHEMA_VERSION:
+        try:
+            info = gpkg.open_database(gpkg_path, upgrade=True)
+        except gpkg.SchemaError as exc:
+            raise SyncError(str(exc)) from exc
+        report.messages.append(f"upgraded the GeoPackage from schema {info.upgraded_from} (backup {info.backup_path})")
+    return info
+
+
+def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, attachments) -> SyncReport:
     try:
         pg = P.connect(conninfo)
     except P.PlatformError as exc:
         raise SyncError(str(exc)) from exc
-    con = SG.open_db(gpkg_path)
-    con.execute("PRAGMA cache_size = -65536")  # 64 MiB: large pulls touch many index pages
+    con = None
     try:
         try:
-            pinfo = P.platform_info(pg)
+            pinfo = P.platform_info(pg)  # before anything in the file changes
         except P.PlatformError as exc:
             raise SyncError(str(exc)) from exc
         pg.rollback()
-        if pinfo.crs.upper() != info.crs.upper():
-            raise SyncError(f"The GeoPackage is in {info.crs} but the platform in {pinfo.crs}; check out a new copy.")
+        _open_checked(gpkg_path, pinfo, report)
+        con = SG.open_db(gpkg_path)
+        con.execute("PRAGMA cache_size = -65536")  # 64 MiB: large pulls touch many index pages
+        lost = C.untracked_tables(con)
         C.install_change_tracking(gpkg_path, con=con)
+        if lost:  # a tool rebuilt these tables: find the edits the triggers missed before anything else
+            restore_tracking(con, pg, lost, report)
         local = LocalTables(con)
         st = C.state(con)
         counties = json.loads(st["counties"]) if st.get("counties") else None
         if st["inflight_seq"] is not None and direction != "pull":
             report.messages.append(f"resending push {st['inflight_seq']} whose outcome was not recorded")
-            send_outbox(local, pg, st["inflight_seq"], report, hooks)
+            stale = send_outbox(local, pg, st["inflight_seq"], report, hooks, gpkg_path)
+            refresh_features(con, pg, conflict_policy, report, stale)
+        if direction != "pull":
+            why = identity.check_identity(con, pg, gpkg_path)
+            if why:
+                report.new_identity = True
+                report.messages.append(why)
         for _round in range(3):
             stale_before = report.stale
             if direction in ("both", "pull"):
@@ -108,9 +127,9 @@ def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, a
                 if attachments:
                     pull_attachments(local, pg, gpkg_path, report)
             if direction in ("both", "push"):
-                if attachments:
-                    push_attachments(local, pg, gpkg_path, report, hooks)
-                push_pending(local, pg, pinfo.srid, report, hooks)
+                hold = push_attachments(local, pg, gpkg_path, report, hooks) if attachments else set()
+                stale = push_pending(local, pg, pinfo.srid, report, hooks, hold, gpkg_path)
+                refresh_features(con, pg, conflict_policy, report, stale)
             if report.stale == stale_before or direction != "both":
                 break
         counts = C.pending_counts(gpkg_path)
@@ -122,7 +141,8 @@ def _sync(gpkg_path, conninfo, direction, conflict_policy, log, hooks, report, a
                 (json.dumps(report.as_dict(), ensure_ascii=False),),
             )
     finally:
-        con.close()
+        if con is not None:
+            con.close()
         pg.close()
     if log:
         log(report.summary())

@@ -22,34 +22,56 @@ _TOMBSTONE = object()
 
 
 def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, counties=None, hooks=None) -> None:
-    """Apply the server changes after the last pulled revision to the GeoPackage, merging with local changes.
+    """Apply the server changes this file has not seen to the GeoPackage, merging with local changes.
 
-    One SQLite transaction (rows, base values, revisions, conflicts and the new last-pulled revision).
+    What "not seen" means needs no lock on the platform (issue 14, item 4): every data row and tombstone carries
+    the id of the transaction that wrote it (``rev_xid``, ``pg_current_xact_id()``), and the file keeps the
+    snapshot of its last pull (``gw_sync_state.pull_snapshot``). A row is new to this file exactly when its
+    transaction was not visible in that snapshot (``pg_visible_in_snapshot``; an index on ``rev_xid`` from the
+    snapshot's xmin finds the candidates), and it is read under the pull's own REPEATABLE READ snapshot, which
+    becomes the next cursor. A transaction still open now is invisible now and not visible in the new cursor
+    either, so its rows come with a later pull, whatever revisions they drew: no revision is skipped, and no
+    writer ever waits for a puller or for another writer's transaction. A file from before (no snapshot yet) pulls
+    ``rev > last_pulled_rev`` once, which the old revision horizon made exact.
+
+    One SQLite transaction (rows, base values, revisions, conflicts and the new cursor).
     """
     hooks = hooks or {}
     local = LocalTables(con)
-    pg.autocommit = True
-    bound = P.safe_revision(pg)
-    report.server_rev = bound
-    last = C.state(con)["last_pulled_rev"]
-    if bound <= last:
-        return
+    st = C.state(con)
+    since, last = st.get("pull_snapshot"), st["last_pulled_rev"]
+    q = P.sql()
+    pg.rollback()
     pg.autocommit = False
     pg.set_session(isolation_level="REPEATABLE READ", readonly=True)
-    q = P.sql()
     try:
+        cur = pg.cursor()
+        cur.execute(
+            "SELECT pg_catalog.pg_current_snapshot()::text, CASE WHEN is_called THEN last_value ELSE 0 END "
+            "FROM gw.rev_seq"
+        )
+        snap, seq_now = cur.fetchone()
+        report.server_rev = max(int(seq_now), int(last or 0))
+        if since:
+            window = q.SQL(
+                "rev_xid >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
+                "AND NOT pg_catalog.pg_visible_in_snapshot(rev_xid, %s::pg_catalog.pg_snapshot)"
+            )
+            wparams = [since, since]
+        else:
+            window = q.SQL("rev > %s")
+            wparams = [int(last or 0)]
         with SG.transaction(con), C.applying(con):
             for tname, cols in local.cols.items():
                 types = local.types[tname]
                 srs = local.srs.get(tname, 0)
-                where = [q.SQL("rev > %s AND rev <= %s")]
-                params = [last, bound]
+                ident = q.Identifier(P.PLATFORM_SCHEMA, tname)
+                where, params = [window], list(wparams)
                 if counties and tname != "admin_units":
                     where.append(q.SQL("county_code = ANY(%s)"))
                     params.append(list(counties))
                 select = q.SQL("SELECT rev, {} FROM {} WHERE ").format(
-                    q.SQL(", ").join(select_expr(c, types[c]) for c in cols),
-                    q.Identifier(P.PLATFORM_SCHEMA, tname),
+                    q.SQL(", ").join(select_expr(c, types[c]) for c in cols), ident
                 )
                 stmt = select + q.SQL(" AND ").join(where) + q.SQL(" ORDER BY rev")
                 _pull_rows(pg, local, tname, stmt, params, srs, policy, report, hooks)
@@ -57,10 +79,10 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                     # features this file holds that were moved to a county outside its checkout stay in sync
                     ocur = pg.cursor()
                     ocur.execute(
-                        q.SQL(
-                            "SELECT uuid::text FROM {} WHERE rev > %s AND rev <= %s AND NOT (county_code = ANY(%s))"
-                        ).format(q.Identifier(P.PLATFORM_SCHEMA, tname)),
-                        (last, bound, list(counties)),
+                        q.SQL("SELECT uuid::text FROM {} WHERE {} AND NOT (county_code = ANY(%s))").format(
+                            ident, window
+                        ),
+                        [*wparams, list(counties)],
                     )
                     moved = [u for (u,) in ocur.fetchall()]
                     ocur.close()
@@ -74,29 +96,65 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                             )
                         ]
                     if held:
-                        stmt = select + q.SQL("uuid = ANY(%s::uuid[]) AND rev <= %s ORDER BY rev")
-                        _pull_rows(pg, local, tname, stmt, [held, bound], srs, policy, report, hooks)
+                        stmt = select + q.SQL("uuid = ANY(%s::uuid[]) ORDER BY rev")
+                        _pull_rows(pg, local, tname, stmt, [held], srs, policy, report, hooks)
             tcur = pg.cursor()
-            where = [q.SQL("rev > %s AND rev <= %s AND tbl = ANY(%s)")]
-            params = [last, bound, list(local.cols)]
             tcur.execute(
-                q.SQL("SELECT tbl, uuid::text, rev FROM gw.tombstones WHERE {} ORDER BY rev").format(
-                    q.SQL(" AND ").join(where)
+                q.SQL("SELECT tbl, uuid::text, rev FROM gw.tombstones WHERE {} AND tbl = ANY(%s) ORDER BY rev").format(
+                    window
                 ),
-                params,
+                [*wparams, list(local.cols)],
             )
             by_table = {}
             for tbl, uuid, rev in tcur.fetchall():
                 by_table.setdefault(tbl, []).append((rev, {"uuid": uuid, _TOMBSTONE: True}))
             for tbl, batch in by_table.items():
                 _apply_batch(local, tbl, batch, policy, report)
-            con.execute(f"UPDATE {C.STATE} SET last_pulled_rev = ? WHERE id = 1", (bound,))
+            con.execute(
+                f"UPDATE {C.STATE} SET last_pulled_rev = ?, pull_snapshot = ? WHERE id = 1", (report.server_rev, snap)
+            )
+            if hooks.get("before_pull_commit"):
+                hooks["before_pull_commit"]()
             pg.commit()
     finally:
         if not pg.closed:
             pg.rollback()
             pg.set_session(isolation_level="READ COMMITTED", readonly=False)
             pg.autocommit = False
+
+
+def refresh_features(con: sqlite3.Connection, pg, policy: str, report: SyncReport, features: dict) -> None:
+    """Bring features whose pushed change was stale up to the server's current row (or tombstone), merged with the
+    local change like a pull, whatever the pull cursor says (one SQLite transaction). A revision never goes
+    backwards: a row already known at this or a later revision is skipped."""
+    features = {t: u for t, u in features.items() if u}
+    if not features:
+        return
+    local = LocalTables(con)
+    q = P.sql()
+    pg.autocommit = False
+    try:
+        with SG.transaction(con), C.applying(con):
+            for tname, uuids in sorted(features.items()):
+                if tname not in local.cols:
+                    continue
+                types = local.types[tname]
+                stmt = q.SQL("SELECT rev, {} FROM {} WHERE uuid = ANY(%s::uuid[]) ORDER BY rev").format(
+                    q.SQL(", ").join(select_expr(c, types[c]) for c in local.cols[tname]),
+                    q.Identifier(P.PLATFORM_SCHEMA, tname),
+                )
+                _pull_rows(pg, local, tname, stmt, [sorted(uuids)], local.srs.get(tname, 0), policy, report, {})
+                tcur = pg.cursor()
+                tcur.execute(
+                    "SELECT uuid::text, rev FROM gw.tombstones WHERE tbl = %s AND uuid = ANY(%s::uuid[]) ORDER BY rev",
+                    (tname, sorted(uuids)),
+                )
+                batch = [(rev, {"uuid": uuid, _TOMBSTONE: True}) for uuid, rev in tcur.fetchall()]
+                if batch:
+                    _apply_batch(local, tname, batch, policy, report)
+    finally:
+        if not pg.closed:
+            pg.rollback()
 
 
 def _pull_rows(pg, local: LocalTables, tname: str, stmt, params, srs: int, policy: str, report, hooks) -> None:

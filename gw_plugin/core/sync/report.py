@@ -28,6 +28,9 @@ class SyncReport:
     push_seq: Optional[int] = None
     server_rev: Optional[int] = None
     resent: bool = False
+    new_identity: bool = False
+    tracking_restored: list = field(default_factory=list)
+    attachment_errors: list = field(default_factory=list)
     messages: list = field(default_factory=list)
 
     def summary(self) -> str:

@@ -61,7 +61,7 @@ def _uri_to_keywords(uri: str) -> str:
 @dataclass
 class PlatformSettings:
     """The platform connection: ``conninfo`` (host/port/dbname, a URI or ``service=name``; never a password),
-    ``sslmode`` (one of SSL_MODES, empty = libpq default) and ``authcfg`` (a QGIS authentication config id)."""
+    ``sslmode`` (one of SSL_MODES; empty = TLS required, core/sync/connection.py) and ``authcfg`` (a QGIS authentication config id)."""
 
     conninfo: str = ""
     sslmode: str = ""
@@ -182,7 +182,7 @@ class PlatformSettingsDialog(QDialog):
             )
         )
         self.ssl_combo = QComboBox(self)
-        self.ssl_combo.addItem(tr(TR_CONTEXT, "libpq default"), "")
+        self.ssl_combo.addItem(tr(TR_CONTEXT, "default: TLS required (unless a service file says otherwise)"), "")
         labels = {
             "prefer": tr(TR_CONTEXT, "prefer (TLS if the server offers it)"),
             "disable": tr(TR_CONTEXT, "disable (no TLS)"),

