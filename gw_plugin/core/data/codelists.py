@@ -157,6 +157,8 @@ CODE_LISTS = (
             ("accepted", "已确认", "Accepted"),
             ("rejected", "不纳入", "Rejected"),
             ("published", "已发布", "Published"),
+            # a decision to take a member off the roster from its next version (issue 16)
+            ("removed", "移出名录", "Removed", None, 4),
         ),
     ),
     CodeList(
@@ -204,6 +206,21 @@ CODE_LISTS = (
             ("survey_done", "已完成详细调查", "Detailed survey done"),
             ("plan_done", "已编制风险管控/修复方案", "Risk-control/remediation plan done"),
             ("implemented", "已实施", "Implemented"),
+            # seed 004 三(二)3 “方案编制及效果评估率”: a survey may conclude that no plan is needed, and an
+            # implemented plan ends with its effect assessed
+            ("no_plan_needed", "调查后无需编制方案", "No plan needed after the survey", None, 4),
+            ("effect_assessed", "已完成效果评估", "Effect assessed", None, 4),
+        ),
+    ),
+    CodeList(
+        "source_workflow",
+        "污染源工作流程",
+        "Pollution-source workflow",
+        _codes(
+            ("leakage", "渗漏排查", "Leakage investigation", None, 4),
+            ("antiseepage", "防渗改造", "Anti-seepage retrofit", None, 4),
+            ("self_monitoring", "自行监测", "Self-monitoring", None, 4),
+            ("risk_control", "详细调查与风险管控", "Detailed survey / risk control", None, 4),
         ),
     ),
     CodeList(
@@ -238,6 +255,12 @@ CODE_LISTS = (
             ("pipeline", "管道", "Pipeline", "#4daf4a"),
             ("storage_yard", "储存场/堆场", "Storage yard", "#984ea3"),
             ("landfill_cell", "填埋单元", "Landfill cell", "#a65628"),
+            # seed 004 三(二)2 names eight areas for the leakage investigation (issue 16)
+            ("water_production_area", "涉水生产区", "Production area handling water", "#ff7f00", 4),
+            ("sewage_system", "污水收集处理系统", "Sewage collection and treatment", "#1f78b4", 4),
+            ("leachate_pond", "渗滤液收集池", "Leachate collection pond", "#6a3d9a", 4),
+            ("inspection_well", "污水检查井", "Sewer inspection well", "#33a02c", 4),
+            ("sludge_yard", "污泥堆放场", "Sludge yard", "#b15928", 4),
             ("other", "其他", "Other", "#999999"),
         ),
     ),

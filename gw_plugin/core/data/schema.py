@@ -55,6 +55,7 @@ TABLES = (
     tables_sources.INSPECTIONS,
     tables_sources.PERMITS,
     tables_sources.SPOTCHECK_BATCHES,
+    tables_sources.INDICATOR_SNAPSHOTS,
     tables_sources.SOURCE_FACILITIES,
     tables_common.ATTACHMENTS,
     tables_sources.SITES,

@@ -1,5 +1,5 @@
 """Schema tables of the pollution-source feature: sources, roster entries, inspections, discharge permits, spot-check
-batches, source facilities, sites and abandoned wells.
+batches, indicator snapshots, source facilities, sites and abandoned wells.
 
 Declarative only (core/data/model.py classes); core/data/schema.py assembles them, in order, with the other tables.
 """
@@ -45,6 +45,12 @@ POLLUTION_SOURCES = Table(
         F("site_uuid", "text", "所在地块", "Site", references="sites"),
         F("needs_field_check", "boolean", "需现场核实位置", "Location needs field check"),
         F("on_leakage_list", "boolean", "列入渗漏排查名单", "On the leakage-investigation list", since=3),
+        F("leakage_listed_on", "date", "列入渗漏排查名单日期", "Listed for leakage investigation on", since=4),
+        # closed and merged enterprises are flagged on the rosters (issue 16): since when, and who took over
+        F("closed_on", "date", "关闭日期", "Closed on", not_in_future=True, since=4),
+        F("successor_uuid", "text", "承继单位", "Successor (merged into)", references="pollution_sources", since=4),
+        # an enterprise inside an industrial park (the park is a pollution source of category industrial_park)
+        F("park_uuid", "text", "所属园区", "Industrial park", references="pollution_sources", since=4),
         F("remarks", "text", "备注", "Remarks", multiline=True),
     ),
     style=Style("categorized", field="category", size_mm=2.6, shape="square"),
@@ -87,6 +93,12 @@ INSPECTIONS = Table(
         F("findings", "text", "发现问题", "Findings", multiline=True),
         F("batch_uuid", "text", "抽查批次", "Spot-check batch", references="spotcheck_batches", since=3),
         F("facility_uuid", "text", "设施", "Facility", references="source_facilities", since=3),
+        F("abandoned_well_uuid", "text", "废弃井", "Abandoned well", references="abandoned_wells", since=4),
+        # the dated history of the workflows (core/sources/history.py): which workflow a step belongs to, the
+        # status it set and, for self-monitoring, the year it reports on
+        F("workflow", "text", "工作流程", "Workflow", codelist="source_workflow", since=4),
+        F("status_after", "text", "变更后状态", "Status after the step", since=4),
+        F("period_year", "integer", "所属年度", "Year reported on", minimum=1990, maximum=2100, since=4),
     ),
     style=Style("single", color="#ffd400", size_mm=2.0, shape="triangle"),
     display="kind",
@@ -134,6 +146,29 @@ SPOTCHECK_BATCHES = Table(
     display="batch_id",
     group="records",
     since=3,
+)
+
+
+INDICATOR_SNAPSHOTS = Table(
+    "indicator_snapshots",
+    "指标年末快照",
+    "Indicator snapshots",
+    None,
+    (
+        F("plan_id", "text", "方案", "Plan", required=True),
+        F("as_of", "date", "统计日期", "As of", required=True),
+        F("indicator_id", "text", "指标", "Indicator", required=True),
+        F("area_code", "text", "范围", "Area", required=True),
+        F("area_name", "text", "范围名称", "Area name"),
+        F("numerator", "integer", "分子", "Numerator", minimum=0),
+        F("denominator", "integer", "分母", "Denominator", minimum=0),
+        F("value", "real", "完成值", "Value"),
+        F("target", "real", "目标", "Target"),
+        F("status", "text", "状态", "Status"),
+    ),
+    display="indicator_id",
+    group="records",
+    since=4,
 )
 
 
@@ -241,6 +276,9 @@ ABANDONED_WELLS = Table(
         F("risk_class", "text", "风险等级", "Risk class", codelist="risk_class"),
         F("sealing_status", "text", "封井状态", "Sealing status", required=True, codelist="sealing_status"),
         F("sealed_on", "date", "封填日期", "Sealed on", not_in_future=True),
+        # issue 16: who is in charge and when the sealing is planned (seed 003 废弃井封井台账)
+        F("department", "text", "责任部门", "Department in charge", since=4),
+        F("sealing_planned_on", "date", "计划封填日期", "Sealing planned on", since=4),
         F("remarks", "text", "备注", "Remarks", multiline=True),
     ),
     style=Style("categorized", field="kind", size_mm=2.0, shape="cross"),

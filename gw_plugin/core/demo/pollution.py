@@ -1,5 +1,6 @@
 """Pollution sources of the demo city (core/demo/): chemical and electroplating firms, landfills, mines ... with
-their unified social credit codes, the contaminated sites, inspections and key-supervision rosters.
+their unified social credit codes, the contaminated sites, inspections and key-supervision rosters (with their dated
+workflow histories 2022–2025 from histories.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from ..sources import credit_codes as codes
 from . import names as N
 from .builder import Builder, choice
 from .geometry import multipolygon, point, rect
+from .histories import add_histories
 from .names import county_meta
 from .rasters import FARMLAND, FOREST, URBAN
 
@@ -154,8 +156,9 @@ def _add_source(b: Builder, cat, x, y, n, extra, rng):
         anti = choice(rng, ["not_needed", "needed", "planned"], [3, 2, 1])
     if op == "closed" and cat in ("chemical", "electroplating", "other"):
         risk = choice(rng, ["survey_needed", "survey_done", "plan_done", "implemented"], [1, 2, 2, 2])
-    elif key:
-        risk = choice(rng, ["not_required", "survey_needed", "survey_done"], [6, 2, 1])
+    elif key:  # one draw as before (the random stream stays aligned); later stages since issue 16
+        risk = choice(rng, ["not_required", "survey_needed", "survey_done", "no_plan_needed", "plan_done",
+                            "implemented", "effect_assessed"], [12, 4, 2, 1, 2, 1, 1])  # fmt: skip
     else:
         risk = "not_required"
     fixed_scale = {"gas_station": "small", "industrial_park": "large", "planting_area": "large"}
@@ -323,3 +326,4 @@ def add_rosters(b: Builder):
                     "roster_version": "2024",
                 }
             )
+    add_histories(b)  # last: dated workflow steps, the leakage list and the older roster version

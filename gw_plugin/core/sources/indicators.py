@@ -1,45 +1,54 @@
-"""Pilot-zone indicators by county and for the city against a plan's targets and deadlines (seeds 000 表2—1, 004).
+"""Pilot-zone indicators by county and for the city against a plan's targets and deadlines (seeds 000 表2—1, 004),
+computed AS OF A DATE from the dated workflow history (core/sources/history.py).
 
 A plan configuration (JSON; shipped: resources/config/plans/zhengzhou_2022.json and jincheng.json; users add
-their own) lists the indicators with ``metric``, ``target``, ``unit``, ``deadline``, an optional ``scope`` and the
-seed text it comes from. The metrics this module computes, each with its numerator and denominator:
+their own) lists the indicators with ``metric``, ``target``, ``unit``, ``deadline``, an optional ``scope``, the
+seed text it comes from and its ``numerator_zh`` / ``denominator_zh`` (``_en``) as the plan counts them (the defaults
+of :data:`METRICS` where the plan file gives none). The metrics, each counted as of the date D:
 
 ============================  =====================================================  ===============================
 metric                        numerator                                              denominator
 ============================  =====================================================  ===============================
-self_monitoring               sources in scope with self-monitoring ``complete``    sources in scope, except those
-                                                                                     marked ``not_required``
-leakage_investigation         sources in scope whose leakage investigation is done  sources in scope on the leakage
-                              (self_investigated / report_received / spot_checked)  list (any leakage status set)
-antiseepage_completion        retrofit ``done`` or ``assessed``                      retrofit needed/planned/done/
-                                                                                     assessed
-detailed_survey               detailed survey done (survey_done, plan_done,         sources needing a detailed
-                              implemented)                                          survey (survey_needed … )
-risk_control_plan             risk-control/remediation plan done (plan_done,        same as detailed_survey
-                              implemented)
-spot_check_share              investigated sources spot-checked (status             sources whose investigation is
-                              spot_checked, or a spot_check inspection with a       done (self_investigated … )
-                              result; drawn but not yet checked does not count)
-spot_check_category_coverage  categories with at least one spot check               categories among investigated
-recharge_zone_delineation     drinking-water sources of the scope's levels with a   drinking-water sources of those
-                              recharge_zones polygon                                levels (default county and city)
-recharge_zone_count           drinking-water sources with a recharge zone (count)   —
-rosters_published             rosters of the scope with a published version (city)  rosters in the scope
+self_monitoring               sources in scope whose self-monitoring of D's year is  sources in scope, except those
+                              ``complete``                                           ``not_required`` by D
+leakage_investigation         sources on the list whose investigation is done by D   sources on the leakage-
+                              (self_investigated / report_received / spot_checked)   investigation list on D
+antiseepage_completion        retrofit ``done`` or ``assessed`` by D                 retrofit needed … assessed by D
+detailed_survey               detailed survey done by D (survey_done and later)      survey needed or later by D
+risk_control_plan             plan done by D (plan_done / implemented /              survey concluded that a plan is
+                              effect_assessed)                                       needed (survey_done, plan_done,
+                                                                                     implemented, effect_assessed)
+risk_control_assessed         plans whose effect is assessed by D                    same as risk_control_plan
+spot_check_share              investigated sources spot-checked by D (a spot check   sources on the list whose
+                              with a result, or status spot_checked)                 investigation is done by D
+spot_check_category_coverage  categories with at least one spot check by D           categories among investigated
+recharge_zone_delineation     sources of the scope's levels with a delineated        drinking-water sources of those
+                              recharge area (recharge_zones kind ``recharge``,       levels (default county and city)
+                              written by D; capture and time-of-travel zones do
+                              not count)
+recharge_pilots               pilots typed by the plan (scope ``pilots``: [{types,   —
+                              n}]): Σ min(n, sources of those types delineated)
+permit_gw_content             units in scope whose discharge permit issued by D      units in scope on D
+                              states groundwater duties (self-monitoring, hidden-
+                              danger investigation or obligations text)
+rosters_published             rosters of the scope with a version published by D     rosters in the scope
 ============================  =====================================================  ===============================
 
-Scope keys: ``rosters`` (source accepted now or in the roster's latest published version), ``operating_status_in``,
-``categories``, ``levels`` (drinking-water source levels), ``source_types``.
+Scope keys: ``rosters`` (member on D: accepted by D, or in the roster's latest version published by D),
+``operating_status_in`` (the CURRENT operating status: closures are not dated yet), ``categories``, ``levels``
+(drinking-water source levels), ``source_types``, ``pilots``. Any date is accepted, years before the plan included:
+a figure counts what had happened by then (nothing → numerator 0; an empty denominator gives no value).
 
-Status (traffic light): ``met`` when the value reaches the target; after the deadline otherwise ``behind``; before
-it ``on_track`` when the value reaches the pro-rata share of the target for the time elapsed since the plan start
-(linear), else ``behind``; ``no_data`` when the denominator is 0. Vectorised with numpy: 100,000 sources in about a
-second.
+Status (traffic light) on D: ``met`` when the value reaches the target; after the deadline otherwise ``behind``;
+before it ``on_track`` when the value reaches the pro-rata share of the target for the time elapsed since the plan
+start (linear), else ``behind``; ``no_data`` when the denominator is 0.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -49,6 +58,7 @@ import numpy as np
 from ...toolbelt.i18n import tr
 from ...toolbelt.paths import resource
 from ..data import schema as S
+from . import history as H
 from . import rosters as R
 from . import spotcheck as SC
 
@@ -65,23 +75,25 @@ STATUS_LABELS = {
 DONE_LEAKAGE = SC.INVESTIGATED_STATUSES
 ANTISEEPAGE_DEN = ("needed", "planned", "done", "assessed")
 ANTISEEPAGE_NUM = ("done", "assessed")
-SURVEY_DEN = ("survey_needed", "survey_done", "plan_done", "implemented")
-SURVEY_NUM = ("survey_done", "plan_done", "implemented")
-PLAN_NUM = ("plan_done", "implemented")
+SURVEY_DEN = ("survey_needed", "survey_done", "no_plan_needed", "plan_done", "implemented", "effect_assessed")
+SURVEY_NUM = ("survey_done", "no_plan_needed", "plan_done", "implemented", "effect_assessed")
+PLAN_DEN = ("survey_done", "plan_done", "implemented", "effect_assessed")
+PLAN_NUM = ("plan_done", "implemented", "effect_assessed")
+ASSESSED_NUM = ("effect_assessed",)
 
-#: metric → (numerator zh, denominator zh, numerator en, denominator en)
+#: metric → (numerator zh, denominator zh, numerator en, denominator en): the defaults of a plan file
 METRICS = {
     "self_monitoring": (
-        "范围内自行监测状态为“已完成”的单位数",
+        "范围内当年自行监测已完成的单位数",
         "范围内单位数（不含“不要求”）",
-        "units in scope with self-monitoring complete",
+        "units in scope whose self-monitoring of the year is complete",
         "units in scope, except 'not required'",
     ),
     "leakage_investigation": (
-        "范围内已完成渗漏排查（已自查/已提交报告/已抽查）的污染源数",
-        "范围内列入渗漏排查清单（已填渗漏排查状态）的污染源数",
-        "sources in scope with the leakage investigation done (self-investigated / report received / spot-checked)",
-        "sources in scope on the leakage-investigation list (leakage status set)",
+        "渗漏排查清单内已完成排查（已自查/已提交报告/已抽查）的污染源数",
+        "列入渗漏排查清单的污染源数",
+        "listed sources with the leakage investigation done (self-investigated / report received / spot-checked)",
+        "sources on the leakage-investigation list",
     ),
     "antiseepage_completion": (
         "防渗改造“已完成”或“已评估效果”的污染源数",
@@ -90,40 +102,52 @@ METRICS = {
         "sources needing a retrofit (needed / planned / done / assessed)",
     ),
     "detailed_survey": (
-        "已完成详细调查（含已编制方案、已实施）的单位数",
-        "需详细调查（需详细调查/已完成详细调查/已编制方案/已实施）的单位数",
-        "units with the detailed survey done (incl. plan done, implemented)",
-        "units needing a detailed survey (needed / done / plan done / implemented)",
+        "已完成详细调查的单位数",
+        "需开展详细调查的单位数",
+        "units with the detailed survey done",
+        "units needing a detailed survey",
     ),
     "risk_control_plan": (
-        "已编制风险管控或修复方案（含已实施）的单位数",
-        "需详细调查与风险管控（需详细调查/已完成详细调查/已编制方案/已实施）的单位数",
-        "units with a risk-control or remediation plan (incl. implemented)",
-        "units needing a detailed survey and risk control (needed / survey done / plan done / implemented)",
+        "已编制风险管控或修复方案（含已实施、已评估效果）的单位数",
+        "详细调查结论为需编制方案的单位数（不含“无需编制方案”）",
+        "units with a risk-control or remediation plan (incl. implemented, effect assessed)",
+        "units whose detailed survey concluded a plan is needed (excluding 'no plan needed')",
+    ),
+    "risk_control_assessed": (
+        "方案已实施并完成效果评估的单位数",
+        "详细调查结论为需编制方案的单位数（不含“无需编制方案”）",
+        "units whose plan's effect has been assessed",
+        "units whose detailed survey concluded a plan is needed (excluding 'no plan needed')",
     ),
     "spot_check_share": (
-        "已抽查（渗漏排查状态为“已抽查”，或抽查记录已填结论）的已排查污染源数",
-        "已开展渗漏排查（已自查/已提交报告/已抽查）的污染源数",
-        "investigated sources spot-checked (status spot-checked, or a spot-check inspection with a result)",
-        "sources that carried out the leakage investigation (self-investigated / report received / spot-checked)",
+        "已抽查（抽查记录已填结论，或状态为“已抽查”）的已排查污染源数",
+        "已完成渗漏排查（已自查/已提交报告/已抽查）的清单内污染源数",
+        "investigated sources spot-checked (a spot check with a result, or status spot-checked)",
+        "listed sources whose leakage investigation is done",
     ),
     "spot_check_category_coverage": (
         "已有抽查的污染源类别数",
-        "已开展渗漏排查的污染源类别数",
+        "已完成渗漏排查的污染源类别数",
         "categories with at least one spot check",
         "categories among the investigated sources",
     ),
     "recharge_zone_delineation": (
-        "已划定补给区的饮用水水源地数",
+        "已划定补给区（补给区类型“补给区”，不含捕获区、运移时间区）的饮用水水源地数",
         "范围内饮用水水源地数（默认县级及以上）",
-        "drinking-water sources with a delineated recharge zone",
+        "drinking-water sources with a delineated recharge area (not capture or time-of-travel zones)",
         "drinking-water sources in scope (default county level and above)",
     ),
-    "recharge_zone_count": (
-        "已划定补给区的饮用水水源地数",
+    "recharge_pilots": (
+        "按方案类型（孔隙水、岩溶泉）已划定补给区的试点数（每类不超过方案要求数）",
         "—",
-        "drinking-water sources with a delineated recharge zone",
+        "pilots of the plan's types with a delineated recharge area (each type counted up to the plan's number)",
         "—",
+    ),
+    "permit_gw_content": (
+        "排污许可证载明地下水污染防治内容（自行监测、隐患排查或防治义务）的单位数",
+        "范围内单位数",
+        "units whose discharge permit states groundwater duties (self-monitoring, hidden dangers or obligations)",
+        "units in scope",
     ),
     "rosters_published": (
         "已发布（至少一个版本）的名录数",
@@ -132,7 +156,8 @@ METRICS = {
         "rosters the plan requires",
     ),
 }
-CITY_ONLY = {"rosters_published", "spot_check_category_coverage"}
+METRICS["recharge_zone_count"] = METRICS["recharge_pilots"]  # older plan files: pilots of any type
+CITY_ONLY = {"rosters_published", "spot_check_category_coverage", "recharge_pilots", "recharge_zone_count"}
 
 
 class PlanError(Exception):
@@ -152,22 +177,26 @@ class IndicatorDef:
     quote: str
     seed_ref: str
     short_zh: str = ""
+    texts: tuple = ()  # (numerator zh, denominator zh, numerator en, denominator en) from the plan file
+
+    def _text(self, k: int) -> str:
+        return (self.texts[k] if len(self.texts) > k and self.texts[k] else "") or METRICS[self.metric][k]
 
     @property
     def numerator_zh(self) -> str:
-        return METRICS[self.metric][0]
+        return self._text(0)
 
     @property
     def denominator_zh(self) -> str:
-        return METRICS[self.metric][1]
+        return self._text(1)
 
     @property
     def numerator_en(self) -> str:
-        return METRICS[self.metric][2]
+        return self._text(2)
 
     @property
     def denominator_en(self) -> str:
-        return METRICS[self.metric][3]
+        return self._text(3)
 
 
 @dataclass
@@ -282,6 +311,7 @@ def load_plan(path_or_id) -> Plan:
                 d.get("quote", ""),
                 d.get("seed_ref", ""),
                 d.get("short_zh", ""),
+                tuple(d.get(k, "") for k in ("numerator_zh", "denominator_zh", "numerator_en", "denominator_en")),
             )
         )
     return Plan(
@@ -328,31 +358,116 @@ def _scope_mask(src: R.SourceArrays, scope: dict, member_sets: dict) -> np.ndarr
     return m
 
 
-def compute(path, plan: Plan, today: Optional[_dt.date] = None) -> Report:
-    """Every indicator of ``plan`` for each county and for the city."""
-    today = today or _dt.date.today()
+@dataclass
+class State:
+    """The sources, drinking-water sources, rosters and permits as they stood on one date (arrays over sources)."""
+
+    src: R.SourceArrays
+    names: dict
+    as_of: _dt.date
+    status: dict  # workflow → object array of the status on the date
+    self_monitoring: np.ndarray  # status of the date's year
+    listed: np.ndarray  # on the leakage-investigation list
+    checked: np.ndarray  # spot-checked by the date
+    member_sets: dict
+    published: set
+    dws: list  # (uuid, county, level, type)
+    with_zone: set  # drinking-water sources with a recharge area delineated by the date
+    permit_gw: set  # sources with a permit issued by the date that states groundwater duties
+    city_name: str = ""  # the city of the database (admin_units of level city), when it has one
+
+
+def _permits_with_gw(con, d: str) -> set:
+    if not H.columns(con, "permits"):
+        return set()
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT source_uuid FROM permits WHERE coalesce(substr(issued_on, 1, 10), "
+            "substr(created_at, 1, 10), date('now')) <= ? AND (gw_self_monitoring = 1 OR hidden_danger_investigation = 1 "
+            "OR trim(coalesce(gw_obligations, '')) <> '')",
+            (d,),
+        )
+    }
+
+
+def state_as_of(path, as_of: _dt.date) -> State:
+    """Read what the indicators need as it stood on ``as_of`` (the history makes any date possible)."""
+    d = as_of.isoformat()
     con = R.connect(path, readonly=True)
     try:
         src = R.read_sources(path, con)
         names = R.county_names(con)
-        member_sets = {r: R.members(con, [r]) for r in R.ROSTERS}
-        checked = SC.spot_checked_sources(con)
-        published = {r[0] for r in con.execute("SELECT DISTINCT roster FROM roster_entries WHERE status = 'published'")}
+        hist = H.read_history(con)
+        member_sets = {r: H.members_as_of(con, [r], as_of) for r in R.ROSTERS}
+        published = H.published_as_of(con, as_of)
         dws = con.execute("SELECT uuid, county_code, level, source_type FROM drinking_water_sources").fetchall()
+        # delineated recharge areas only: capture and time-of-travel polygons are written automatically by the
+        # zoning tools and are not the plan's 补给区划定 (issue 16); zones carry no delineation date: created_at
         with_zone = {
             r[0]
             for r in con.execute(
-                "SELECT DISTINCT water_source_uuid FROM recharge_zones WHERE water_source_uuid IS NOT NULL"
+                "SELECT DISTINCT water_source_uuid FROM recharge_zones WHERE water_source_uuid IS NOT NULL "
+                "AND kind = 'recharge' AND coalesce(substr(created_at, 1, 10), date('now')) <= ?",
+                (d,),
             )
         }
+        permit_gw = _permits_with_gw(con, d)
+        try:
+            cities = con.execute(
+                "SELECT name_zh FROM admin_units WHERE level = 'city' AND name_zh IS NOT NULL"
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            cities = []
     finally:
         con.close()
+    uu = list(src["uuid"])
+
+    def arr(values):
+        out = np.empty(len(values), dtype=object)
+        out[:] = values
+        return out
+
+    status = {wf: arr(hist.statuses(uu, wf, as_of)) for wf in ("leakage", "antiseepage", "risk_control")}
+    return State(
+        src,
+        names,
+        as_of,
+        status,
+        arr(hist.self_monitoring_of_year(uu, as_of.year, as_of)),
+        hist.on_leakage_list_many(uu, as_of),
+        hist.spot_checked_many(uu, as_of),
+        member_sets,
+        published,
+        dws,
+        with_zone,
+        permit_gw,
+        cities[0][0] if len(cities) == 1 else "",
+    )
+
+
+def compute(path, plan: Plan, today: Optional[_dt.date] = None) -> Report:
+    """Every indicator of ``plan`` for each county and for the city, as of ``today`` (default: today)."""
+    today = today or _dt.date.today()
+    st = state_as_of(path, today)
+    return compute_from_state(st, plan)
+
+
+def _in(col: np.ndarray, values) -> np.ndarray:
+    return R.in_set(col, values)
+
+
+def compute_from_state(st: State, plan: Plan) -> Report:
+    """The report of ``plan`` from a :class:`State` (one read serves several plans)."""
+    src, names, today = st.src, st.names, st.as_of
+    dws = st.dws
     counties_src = np.array([c or "" for c in src["county_code"]], dtype=object)
     all_counties = sorted({c for c in counties_src if c} | {r[1] for r in dws if r[1]})
     report = Report(
         plan.name_zh, plan.source, today.isoformat(), plan.city_code, plan.indicators, unsupported=plan.unsupported
     )
-    city_name = plan.city_name_zh + "（全市）"
+    # the database's own city (a plan applied to another city, e.g. the demo city), else the plan's
+    city_name = (st.city_name or plan.city_name_zh) + "（全市）"
 
     def add(ind: IndicatorDef, area: str, area_name: str, num: int, den: Optional[int]):
         if ind.unit == "count":
@@ -362,24 +477,11 @@ def compute(path, plan: Plan, today: Optional[_dt.date] = None) -> Report:
         status, expected = status_of(value, ind.target, ind.deadline, plan.start, today)
         report.results.append(
             IndicatorResult(
-                ind.id,
-                ind.name_zh,
-                ind.name_en,
-                area,
-                area_name,
-                int(num),
-                None if den is None else int(den),
-                value,
-                ind.unit,
-                ind.target,
-                ind.deadline,
-                expected,
-                status,
-                ind.numerator_zh,
-                ind.denominator_zh,
+                ind.id, ind.name_zh, ind.name_en, area, area_name, int(num), None if den is None else int(den),
+                value, ind.unit, ind.target, ind.deadline, expected, status, ind.numerator_zh, ind.denominator_zh,
                 ind.seed_ref,
             )
-        )
+        )  # fmt: skip
 
     def by_county(ind, num_mask, den_mask, counties):
         for c in all_counties:
@@ -387,43 +489,51 @@ def compute(path, plan: Plan, today: Optional[_dt.date] = None) -> Report:
             add(ind, c, names.get(c, c), int((num_mask & sel).sum()), int((den_mask & sel).sum()))
         add(ind, plan.city_code, city_name, int(num_mask.sum()), int(den_mask.sum()))
 
+    leak, anti, risk = st.status["leakage"], st.status["antiseepage"], st.status["risk_control"]
+    investigated = st.listed & _in(leak, DONE_LEAKAGE)
     for ind in plan.indicators:
         m = ind.metric
         if m == "rosters_published":
             wanted = ind.scope.get("rosters") or list(R.ROSTERS)
-            add(ind, plan.city_code, city_name, sum(r in published for r in wanted), len(wanted))
+            add(ind, plan.city_code, city_name, sum(r in st.published for r in wanted), len(wanted))
             continue
-        if m in ("recharge_zone_delineation", "recharge_zone_count"):
+        if m in ("recharge_zone_delineation", "recharge_pilots", "recharge_zone_count"):
             levels = ind.scope.get("levels", ["city", "county"])
             types = ind.scope.get("source_types")
             rows = [r for r in dws if r[2] in levels and (not types or r[3] in types)]
+            if m != "recharge_zone_delineation":
+                done = [r[3] for r in rows if r[0] in st.with_zone]
+                pilots = ind.scope.get("pilots") or [{"types": sorted({r[3] for r in rows}), "n": int(ind.target)}]
+                num = sum(min(int(p["n"]), sum(t in p["types"] for t in done)) for p in pilots)
+                add(ind, plan.city_code, city_name, num, None)
+                continue
             den = np.ones(len(rows), dtype=bool)
-            num = np.array([r[0] in with_zone for r in rows], dtype=bool)
+            num = np.array([r[0] in st.with_zone for r in rows], dtype=bool)
             cc = np.array([r[1] or "" for r in rows], dtype=object)
-            if m == "recharge_zone_count":
-                add(ind, plan.city_code, city_name, int(num.sum()), None)
-            else:
-                by_county(ind, num, den, cc)
+            by_county(ind, num, den, cc)
             continue
-        scope = _scope_mask(src, ind.scope, member_sets)
+        scope = _scope_mask(src, ind.scope, st.member_sets)
         if m == "self_monitoring":
-            den = scope & ~src.isin("self_monitoring_status", ["not_required"])
-            num = den & src.isin("self_monitoring_status", ["complete"])
+            den = scope & ~_in(st.self_monitoring, ["not_required"])
+            num = den & _in(st.self_monitoring, ["complete"])
         elif m == "leakage_investigation":
-            den = scope & ~src.isin("leakage_status", [None])
-            num = den & src.isin("leakage_status", DONE_LEAKAGE)
+            den = scope & st.listed
+            num = den & _in(leak, DONE_LEAKAGE)
         elif m == "antiseepage_completion":
-            den = scope & src.isin("antiseepage_status", ANTISEEPAGE_DEN)
-            num = den & src.isin("antiseepage_status", ANTISEEPAGE_NUM)
+            den = scope & _in(anti, ANTISEEPAGE_DEN)
+            num = den & _in(anti, ANTISEEPAGE_NUM)
         elif m == "detailed_survey":
-            den = scope & src.isin("risk_control_status", SURVEY_DEN)
-            num = den & src.isin("risk_control_status", SURVEY_NUM)
-        elif m == "risk_control_plan":
-            den = scope & src.isin("risk_control_status", SURVEY_DEN)
-            num = den & src.isin("risk_control_status", PLAN_NUM)
+            den = scope & _in(risk, SURVEY_DEN)
+            num = den & _in(risk, SURVEY_NUM)
+        elif m in ("risk_control_plan", "risk_control_assessed"):
+            den = scope & _in(risk, PLAN_DEN)
+            num = den & _in(risk, PLAN_NUM if m == "risk_control_plan" else ASSESSED_NUM)
+        elif m == "permit_gw_content":
+            den = scope
+            num = den & _in(src["uuid"], st.permit_gw)
         elif m in ("spot_check_share", "spot_check_category_coverage"):
-            den = scope & src.isin("leakage_status", DONE_LEAKAGE)
-            num = den & R.in_set(src["uuid"], checked)
+            den = scope & investigated
+            num = den & st.checked
             if m == "spot_check_category_coverage":
                 cats_all = {c for c in src["category"][den]}
                 cats_hit = {c for c in src["category"][num]}

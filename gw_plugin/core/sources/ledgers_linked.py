@@ -13,6 +13,7 @@ from ..data import tabular
 from ..data.gpkg import open_database
 from ..wells.lab_report import Issue
 from ..wells.labvalues import normalise_text
+from . import roster_publication
 from .ledger_common import (
     HEADER_SYNONYMS,
     CellError,
@@ -55,7 +56,7 @@ LINKED_SYNONYMS = {
 #: how a linked row is recognised again when an updated ledger is imported
 LINKED_KEYS = {
     "roster_entries": ("roster", "roster_version"),
-    "inspections": ("kind", "inspected_on"),
+    "inspections": ("kind", "inspected_on", "facility_type"),  # several facilities of a source on one day
     "permits": ("permit_no",),
 }
 
@@ -176,6 +177,11 @@ def validate_linked(path_or_table, database: str, mapping: LedgerMapping, today=
             old = old_values[match]
             lr.changes = {k2: (old.get(k2), v) for k2, v in values.items() if k2 in old and old.get(k2) != v}
         rep.rows.append(lr)
+    if mapping.table == "roster_entries" and rep.rows:
+        # an imported list is a published version: it needs its version and may not change a published one (issue 16)
+        for rowno, column, code, message in roster_publication.import_problems(rep.rows, database):
+            err(rowno, mapping.columns.get(column, column), code, message)
+        rep.rows = [r for r in rep.rows if r.row not in rep.bad_rows]
     return rep
 
 

@@ -4,7 +4,8 @@ source and propose roster membership.
 Screening proposes membership of each roster (``roster_kind`` codes) and writes ``roster_entries`` rows with status
 ``proposed``; it never duplicates an entry for the same source and roster and never touches an entry that staff have
 decided (accepted / rejected) or published. The rules and the fast readers are in core/sources/rosters.py; one
-condition, groundwater exceedance at a nearby pollution-source monitoring well, is read here (``exceeding_wells``).
+condition, groundwater exceedance at the enterprise's OWN monitoring wells (``monitoring_wells.source_uuid``, or a well
+of nobody inside the enterprise's site polygon), is read here (``exceeding_wells``, ``well_owners``).
 No widgets, no Qt.
 """
 
@@ -28,6 +29,7 @@ from .rosters import (
     in_any_polygon,
     load_rules,
     point_xy,
+    points_in_rings,
     read_polygons,
     read_sources,
     today_date,
@@ -55,17 +57,19 @@ def _class_iii_limits_from_csv() -> dict:
     return out
 
 
-def exceeding_wells(con: sqlite3.Connection, since: str, well_type: str = "pollution_source") -> dict:
-    """Wells of ``well_type`` with a sample taken on/after ``since`` (ISO date) exceeding GB/T 14848 class III.
+def exceeding_wells(con: sqlite3.Connection, since: str, well_type: Optional[str] = "pollution_source") -> dict:
+    """Wells of ``well_type`` (None: of any type) with a sample taken on/after ``since`` (ISO date) exceeding
+    GB/T 14848 class III.
 
     Returns {well uuid: (well_code, x, y, sorted exceeding parameter names)}. Classification by
     gw_plugin.core.wells.classify when available (all its rules, non-detects never exceed); otherwise a plain comparison
     with the class III limits of resources/reference/gbt14848_2017.csv and the pH range 6.5–8.5.
     """
+    any_type = well_type is None
     wells = {
         u: (code, *point_xy(g))
         for u, code, g in con.execute(
-            "SELECT uuid, well_code, geom FROM monitoring_wells WHERE well_type = ?", (well_type,)
+            "SELECT uuid, well_code, geom FROM monitoring_wells WHERE ? OR well_type = ?", (any_type, well_type)
         )
     }
     if not wells:
@@ -74,8 +78,8 @@ def exceeding_wells(con: sqlite3.Connection, since: str, well_type: str = "pollu
         "SELECT s.well_uuid, r.parameter, r.value_num, r.below_detection, r.detection_limit "
         "FROM sample_results r JOIN samples s ON s.uuid = r.sample_uuid "
         "JOIN monitoring_wells w ON w.uuid = s.well_uuid "
-        "WHERE w.well_type = ? AND s.sampled_on >= ?",
-        (well_type, since),
+        "WHERE (? OR w.well_type = ?) AND s.sampled_on >= ?",
+        (any_type, well_type, since),
     ).fetchall()
     if not rows:
         return {}
@@ -181,32 +185,48 @@ def _db_path(con: sqlite3.Connection) -> str:
     return con.execute("PRAGMA database_list").fetchone()[2]
 
 
+def well_owners(con: sqlite3.Connection) -> dict:
+    """{well uuid: source uuid} of the wells that belong to an enterprise (``monitoring_wells.source_uuid``; empty
+    when the database predates that field)."""
+    cols = {r[1] for r in con.execute("PRAGMA table_info(monitoring_wells)")}
+    if "source_uuid" not in cols:
+        return {}
+    return dict(con.execute("SELECT uuid, source_uuid FROM monitoring_wells WHERE source_uuid IS NOT NULL"))
+
+
 def _well_exceedance(src, rules, con, today, detail) -> np.ndarray:
+    """Sources whose OWN wells exceed (issue 16: the nearest well of anyone tagged every neighbour): a well belongs
+    to the source when ``monitoring_wells.source_uuid`` names it, or — a well that belongs to nobody — when it lies
+    inside the polygon of the source's site (its footprint). ``detail[i]`` = (well codes, parameters)."""
     years = float(rules.parameters.get("recent_sample_years", 3))
-    radius = float(rules.parameters.get("well_search_radius_m", 500.0))
     since = (today - _dt.timedelta(days=round(365.25 * years))).isoformat()
-    wells = exceeding_wells(con, since)
+    wells = exceeding_wells(con, since, well_type=None)
     mask = np.zeros(len(src), dtype=bool)
     if not wells or len(src) == 0:
         return mask
-    from scipy.spatial import cKDTree
-
-    ids = list(wells)
-    wxy = np.array([[wells[w][1], wells[w][2]] for w in ids], dtype=np.float64)
-    ok = np.isfinite(wxy).all(axis=1)
-    ids = [w for w, k in zip(ids, ok) if k]
-    if not ids:
-        return mask
-    tree = cKDTree(wxy[ok])
-    sxy = np.column_stack([src.x, src.y])
-    valid = np.isfinite(sxy).all(axis=1)
-    dist, idx = tree.query(sxy[valid], k=1, distance_upper_bound=radius)
-    hit = np.isfinite(dist)
-    vi = np.nonzero(valid)[0]
-    for i, d, j in zip(vi[hit], dist[hit], idx[hit]):
-        code, _x, _y, params = wells[ids[j]]
-        detail[i] = (code, round(float(d)), params)
-    mask[vi[hit]] = True
+    owners = well_owners(con)
+    index = {u: i for i, u in enumerate(src["uuid"])}
+    own: dict = {}
+    for w in wells:
+        if owners.get(w) in index:
+            own.setdefault(index[owners[w]], set()).add(w)
+    unowned = [w for w in wells if w not in owners]
+    site_of: dict = {}
+    for i, site in enumerate(src["site_uuid"]):
+        if site:
+            site_of.setdefault(site, []).append(i)
+    if unowned and site_of:
+        wx = np.array([wells[w][1] for w in unowned], dtype=np.float64)
+        wy = np.array([wells[w][2] for w in unowned], dtype=np.float64)
+        for attrs, rings in read_polygons(_db_path(con), "sites"):
+            for i in site_of.get(attrs.get("uuid"), ()):
+                for k in np.nonzero(points_in_rings(wx, wy, rings))[0]:
+                    own.setdefault(i, set()).add(unowned[k])
+    for i, ws in own.items():
+        codes = sorted(wells[w][0] or w for w in ws)
+        params = sorted({p for w in ws for p in wells[w][3]})
+        detail[i] = (codes, params)
+        mask[i] = True
     return mask
 
 
@@ -222,9 +242,9 @@ def _reason_text(rule_list: list, detail) -> str:
     for r in rule_list:
         z, e = r.reason_zh, r.reason_en
         if r.conditions.get("gw_exceedance_at_well") and detail is not None:
-            code, dist, params = detail
-            z += "（监测井{code}，距{d} m：{p}）".format(code=code, d=dist, p="、".join(params))
-            e += " (well {code}, {d} m: {p})".format(code=code, d=dist, p=", ".join(params))
+            codes, params = detail
+            z += "（自有监测井{code}：{p}）".format(code="、".join(codes), p="、".join(params))
+            e += " (its own well {code}: {p})".format(code=", ".join(codes), p=", ".join(params))
         zh.append(z)
         en.append(e)
     return "；".join(zh) + "\n" + "; ".join(en)

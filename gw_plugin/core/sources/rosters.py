@@ -316,7 +316,7 @@ def load_rules(path=None) -> RuleSet:
         rules.append(
             Rule(rid, rosters, cond, r["reason_zh"], r["reason_en"], r.get("seed", ""), bool(r.get("enabled", True)))
         )
-    params = {"well_search_radius_m": 500.0, "recent_sample_years": 3, **data.get("parameters", {})}
+    params = {"recent_sample_years": 3, **data.get("parameters", {})}
     return RuleSet(rules, params, str(p))
 
 

@@ -1,4 +1,5 @@
-"""Spot-check sampler for leakage self-investigations (seed 000 §三(二)6(1)).
+"""Spot-check sampler for leakage self-investigations (seed 000 §三(二)6(1)) and any other record set (issue 16):
+sources by the status of any workflow, self-monitoring reports received, construction-land survey records.
 
 The plan: "采取企业自查为主、生态环境部门抽查为辅的方式……原则上抽查对象应涵盖地下水污染源渗漏排查清单的每一种类型，
 抽查数量不低于开展排查企业的5%" — enterprises investigate themselves, the bureau spot-checks at least 5% of the
@@ -8,7 +9,12 @@ Decisions (documented in the algorithm's help):
 
 * Population: sources whose leakage self-investigation is done but not yet verified — ``leakage_status`` in
   ``self_investigated`` or ``report_received``. ``spot_checked`` sources were verified already and are left out
-  by default (the caller may include them); ``not_started`` / ``planned`` have nothing to check.
+  by default (the caller may include them); ``not_started`` / ``planned`` have nothing to check. A source drawn in
+  an earlier batch and not checked yet (its spot check has no result) is never drawn again until checked.
+  Other record sets (:class:`Population`: any rows with a uuid, a county and a stratum) are drawn the same way; a
+  drawn record that is not a source is named in its spot-check inspection by the tag
+  ``[spotcheck-record:<table>:<uuid>]`` and leaves ``source_uuid`` empty, so the source's own spot-check figures
+  do not count it, and it is not drawn again until a spot check of it has a result.
 * Size: at least ``ceil(share × N)`` (default share 5 %, rounded UP with exact decimal arithmetic), and at least
   one source of every category present in the population, even when that exceeds the share.
 * Draw: one source per category first (categories in code order), then the rest at random from the remainder;
@@ -33,7 +39,7 @@ import math
 import secrets
 import sqlite3
 import uuid as _uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -210,6 +216,152 @@ def default_batch_id(seed: int, today: Optional[_dt.date] = None) -> str:
     return "SC-{d}-{s}".format(d=(today or _dt.date.today()).strftime("%Y%m%d"), s=seed)
 
 
+@dataclass
+class Population:
+    """A record set to draw from: rows of ``table`` (dicts with uuid, source_uuid, source_code, name_zh, category —
+    the stratum —, county_code, x, y). ``description`` is stored with the batch (``eligible_statuses``)."""
+
+    record_set: str  # one of RECORD_SETS
+    table: str
+    description: str
+    rows: list = field(default_factory=list)
+    statuses: tuple = ()
+    workflow: Optional[str] = None  # written on the spot-check inspections
+
+
+#: the record sets the sampler draws from (issue 16, item 7): sources by workflow status, self-monitoring reports,
+#: soil survey records (construction-land site surveys, site_stages)
+RECORD_SETS = ("sources", "self_monitoring_reports", "survey_records")
+REPORT_STATUSES = ("partial", "complete")  # a self-monitoring step that received samples of the year
+SURVEY_PHASES = ("phase1_survey", "phase2_survey")
+#: the statuses drawn from by default for each workflow: work the enterprise reports done and the bureau may verify
+#: (a choice of this plugin, not a figure from the seeds; the caller may give others)
+DEFAULT_STATUSES = {
+    "leakage": ELIGIBLE_STATUSES,
+    "antiseepage": ("done",),
+    "self_monitoring": ("partial", "complete"),
+    "risk_control": ("plan_done", "implemented"),
+}
+TAG_RECORD = "[spotcheck-record:{table}:{uuid}]"
+
+
+def _no_statuses_error(statuses) -> SpotCheckError:
+    return SpotCheckError(
+        QCoreApplication.translate("spotcheck", "No source has a leakage status among {s}: nothing to draw.").format(
+            s=list(statuses)
+        )
+    )
+
+
+def sources_population(
+    path, workflow: str = "leakage", statuses: Sequence = ELIGIBLE_STATUSES, county_codes: Optional[Sequence] = None
+) -> Population:
+    """The sources whose status of ``workflow`` (leakage, antiseepage, self_monitoring, risk_control) is one of
+    ``statuses``."""
+    from .history import WORKFLOW_FIELDS
+
+    if workflow not in WORKFLOW_FIELDS:
+        raise SpotCheckError(QCoreApplication.translate("spotcheck", "Unknown workflow {w}.").format(w=workflow))
+    fname = WORKFLOW_FIELDS[workflow]
+    bad = set(statuses) - set(S.codelist(fname).code_values())
+    if bad or not statuses:
+        raise SpotCheckError(
+            QCoreApplication.translate("spotcheck", "Unknown statuses of {w}: {s}").format(w=workflow, s=sorted(bad))
+        )
+    src = R.read_sources(path)
+    mask = src.isin(fname, statuses)
+    if county_codes:
+        mask &= src.isin("county_code", county_codes)
+    rows = [
+        {
+            "uuid": src["uuid"][i],
+            "source_uuid": src["uuid"][i],
+            "source_code": src["source_code"][i],
+            "name_zh": src["name_zh"][i],
+            "category": src["category"][i],
+            "county_code": src["county_code"][i],
+            "x": float(src.x[i]),
+            "y": float(src.y[i]),
+        }
+        for i in np.nonzero(mask)[0]
+    ]
+    desc = ",".join(statuses) if workflow == "leakage" else f"{workflow}:{','.join(statuses)}"
+    return Population("sources", "pollution_sources", desc, rows, tuple(statuses), workflow)
+
+
+def _source_points(path) -> dict:
+    """source uuid → (source_code, name_zh, category, county_code, x, y)."""
+    src = R.read_sources(path)
+    return {
+        u: (src["source_code"][i], src["name_zh"][i], src["category"][i], src["county_code"][i],
+            float(src.x[i]), float(src.y[i]))
+        for i, u in enumerate(src["uuid"])
+    }  # fmt: skip
+
+
+def self_monitoring_reports_population(
+    path, year: Optional[int] = None, county_codes: Optional[Sequence] = None, statuses: Sequence = REPORT_STATUSES
+) -> Population:
+    """The self-monitoring reports received (``inspections`` steps of workflow self_monitoring whose status is one of
+    ``statuses``), of ``year`` when given (``period_year``, else the step's year); stratum: the source's category."""
+    points = _source_points(path)
+    con = R.connect(path, readonly=True)
+    try:
+        marks = ",".join("?" * len(statuses))
+        sql = (
+            "SELECT uuid, source_uuid, county_code, coalesce(period_year, CAST(substr(inspected_on, 1, 4) AS INTEGER)) "
+            f"FROM inspections WHERE workflow = 'self_monitoring' AND status_after IN ({marks}) "  # noqa: S608
+            "AND source_uuid IS NOT NULL"
+        )
+        found = con.execute(sql, tuple(statuses)).fetchall()
+    finally:
+        con.close()
+    rows = []
+    for u, su, county, y in found:
+        if year and y != int(year):
+            continue
+        code, name, cat, scounty, x, yy = points.get(su, ("", "", None, None, math.nan, math.nan))
+        county = county or scounty
+        if county_codes and county not in county_codes:
+            continue
+        rows.append({"uuid": u, "source_uuid": su, "source_code": code, "name_zh": f"{name} {y}", "category": cat,
+                     "county_code": county, "x": x, "y": yy})  # fmt: skip
+    desc = f"self_monitoring_reports:{year or 'all'}:{','.join(statuses)}"
+    return Population("self_monitoring_reports", "inspections", desc, rows, tuple(statuses), "self_monitoring")
+
+
+def survey_records_population(
+    path, phases: Sequence = SURVEY_PHASES, year: Optional[int] = None, county_codes: Optional[Sequence] = None
+) -> Population:
+    """The construction-land site surveys (``site_stages`` rows of ``phases``, started in ``year`` when given) not
+    drawn by the soil room's survey checks (``survey_checks``); stratum: the survey phase."""
+    con = R.connect(path, readonly=True)
+    try:
+        if not _has_table(con, "site_stages"):
+            return Population("survey_records", "site_stages", "survey_records", [], tuple(phases))
+        marks = ",".join("?" * len(phases))
+        taken = (
+            "AND t.uuid NOT IN (SELECT stage_uuid FROM survey_checks WHERE stage_uuid IS NOT NULL) "
+            if _has_table(con, "survey_checks")
+            else ""
+        )
+        found = con.execute(
+            "SELECT t.uuid, s.site_code, s.name_zh, t.stage, s.county_code, substr(t.started_on, 1, 4) "  # noqa: S608
+            f"FROM site_stages t JOIN sites s ON s.uuid = t.site_uuid WHERE t.stage IN ({marks}) " + taken,
+            tuple(phases),
+        ).fetchall()
+    finally:
+        con.close()
+    rows = [
+        {"uuid": u, "source_uuid": None, "source_code": code, "name_zh": name, "category": stage,
+         "county_code": county, "x": math.nan, "y": math.nan}
+        for u, code, name, stage, county, y in found
+        if (not year or y == f"{int(year):04d}") and (not county_codes or county in county_codes)
+    ]  # fmt: skip
+    desc = f"survey_records:{year or 'all'}:{','.join(phases)}"
+    return Population("survey_records", "site_stages", desc, rows, tuple(phases))
+
+
 def draw_batch(
     path,
     batch_id: str,
@@ -220,10 +372,14 @@ def draw_batch(
     record: bool = True,
     today: Optional[_dt.date] = None,
     county_codes: Optional[Sequence] = None,
+    population: Optional[Population] = None,
 ) -> Batch:
-    """Draw a batch from the GeoPackage's sources and (with ``record``) store it as spot_check inspections.
+    """Draw a batch and (with ``record``) store it as spot_check inspections.
 
-    ``county_codes`` restricts the population to some counties (a county bureau's own draw)."""
+    The population: ``population`` when given (any record set: :func:`sources_population`,
+    :func:`self_monitoring_reports_population`, :func:`survey_records_population`), else the sources whose leakage
+    status is one of ``eligible_statuses``; ``county_codes`` restricts it to some counties (a county bureau's own
+    draw). A record drawn in an earlier batch and not checked yet is never drawn again until checked."""
     batch_id = (batch_id or "").strip()
     if not batch_id or "]" in batch_id or "[" in batch_id:
         raise SpotCheckError(QCoreApplication.translate("spotcheck", "A batch needs an id without square brackets."))
@@ -234,11 +390,15 @@ def draw_batch(
                 "Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch.",
             ).format(id=batch_id)
         )
-    bad = set(eligible_statuses) - set(S.codelist("leakage_status").code_values())
-    if bad or not eligible_statuses:
-        raise SpotCheckError(
-            QCoreApplication.translate("spotcheck", "Unknown leakage statuses: {s}").format(s=sorted(bad))
-        )
+    if population is None:
+        bad = set(eligible_statuses) - set(S.codelist("leakage_status").code_values())
+        if bad or not eligible_statuses:
+            raise SpotCheckError(
+                QCoreApplication.translate("spotcheck", "Unknown leakage statuses: {s}").format(s=sorted(bad))
+            )
+        population = sources_population(path, "leakage", eligible_statuses, county_codes)
+    elif county_codes:
+        population = replace(population, rows=[r for r in population.rows if r["county_code"] in county_codes])
     if seed is None:
         seed = secrets.randbelow(2**31)
     if not 0 <= int(seed) < 2**63:
@@ -246,56 +406,43 @@ def draw_batch(
             QCoreApplication.translate("spotcheck", "The seed must be a whole number from 0 to 2^63 - 1.")
         )
     today = today or _dt.date.today()
-    src = R.read_sources(path)
-    mask = src.isin("leakage_status", eligible_statuses)
-    if county_codes:
-        mask &= src.isin("county_code", county_codes)
-    idx = np.nonzero(mask)[0]
-    uuids = [src["uuid"][i] for i in idx]
-    cats = [src["category"][i] for i in idx]
-    if not uuids:
+    con = R.connect(path, readonly=True)
+    try:
+        pending = pending_records(con)
+    finally:
+        con.close()
+    # drawn and not checked yet: not drawn again (issue 16)
+    rows = [r for r in population.rows if (population.table, r["uuid"]) not in pending]
+    if not rows:
+        if population.record_set == "sources" and population.description == ",".join(population.statuses):
+            raise _no_statuses_error(population.statuses)
         raise SpotCheckError(
-            QCoreApplication.translate(
-                "spotcheck", "No source has a leakage status among {s}: nothing to draw."
-            ).format(s=list(eligible_statuses))
+            QCoreApplication.translate("spotcheck", "No record to draw in {what}.").format(what=population.description)
         )
-    picked = [idx[k] for k in draw(uuids, cats, share_percent, seed)]
+    uuids = [r["uuid"] for r in rows]
+    cats = [r["category"] for r in rows]
+    picked = [rows[k] for k in draw(uuids, cats, share_percent, seed)]
     counts: dict = {}
     for c in cats:
         c = c or NO_CATEGORY
         counts[c] = [counts.get(c, [0, 0])[0] + 1, 0]
-    for i in picked:
-        counts[src["category"][i] or NO_CATEGORY][1] += 1
+    for r in picked:
+        counts[r["category"] or NO_CATEGORY][1] += 1
     batch = Batch(
         batch_id=batch_id,
         drawn_on=today.isoformat(),
         drawn_by=user,
         seed=int(seed),
         share_percent=float(share_percent),
-        eligible_statuses=tuple(eligible_statuses),
+        eligible_statuses=tuple(population.statuses)
+        if population.record_set == "sources" and population.description == ",".join(population.statuses)
+        else (population.description,),
         population=len(uuids),
         required=sample_size(len(uuids), share_percent),
         categories={k: tuple(v) for k, v in counts.items()},
         population_digest=hashlib.sha256("\n".join(sorted(uuids)).encode()).hexdigest(),
-        selected=[
-            {
-                "uuid": src["uuid"][i],
-                "source_code": src["source_code"][i],
-                "name_zh": src["name_zh"][i],
-                "category": src["category"][i],
-                "county_code": src["county_code"][i],
-                "x": float(src.x[i]),
-                "y": float(src.y[i]),
-            }
-            for i in picked
-        ],
+        selected=[dict(r, table=population.table, workflow=population.workflow) for r in picked],
     )
-    if not uuids:
-        raise SpotCheckError(
-            QCoreApplication.translate(
-                "spotcheck", "No source has a leakage status among {s}: nothing to draw."
-            ).format(s=list(eligible_statuses))
-        )
     if record:
         _record(path, batch)
         batch.recorded = True
@@ -369,15 +516,22 @@ def _record(path, batch: Batch) -> None:
             b.SetField("categories", json.dumps({k: list(v) for k, v in batch.categories.items()}, ensure_ascii=False))
             if blyr.CreateFeature(b) != 0:
                 raise SpotCheckError(QCoreApplication.translate("spotcheck", "Cannot write the batch record."))
+            has_workflow = ilyr.GetLayerDefn().GetFieldIndex("workflow") >= 0
             for s in batch.selected:
                 f = ogr.Feature(ilyr.GetLayerDefn())
                 _stamp(f, str(_uuid.uuid4()), s["county_code"] or "000000", now, batch.drawn_by)
                 if batch.drawn_by:
                     f.SetField("inspector", batch.drawn_by)
-                f.SetField("source_uuid", s["uuid"])
+                table = s.get("table", "pollution_sources")
+                if table == "pollution_sources":
+                    f.SetField("source_uuid", s["uuid"])
+                    f.SetField("findings", text)
+                else:  # another record: named by its tag (the source's own spot-check figures leave it out)
+                    f.SetField("findings", TAG_RECORD.format(table=table, uuid=s["uuid"]) + " " + text)
+                if s.get("workflow") and has_workflow:
+                    f.SetField("workflow", s["workflow"])
                 f.SetField("kind", "spot_check")
                 f.SetField("inspected_on", batch.drawn_on)
-                f.SetField("findings", text)
                 f.SetField("batch_uuid", batch_uuid)
                 if math.isfinite(s["x"]) and math.isfinite(s["y"]):
                     pt = ogr.Geometry(ogr.wkbPoint)
@@ -408,16 +562,55 @@ def _stamp(f, uuid: str, county: str, now: str, user: str) -> None:
         f.SetField("updated_by", user)
 
 
+def _record_of(findings: str, source_uuid) -> Optional[tuple]:
+    """(table, uuid) a spot-check inspection is about: its record tag, else its source."""
+    text = findings or ""
+    start = text.find("[spotcheck-record:")
+    end = text.find("]", start) if start >= 0 else -1
+    if start >= 0 and end > start:
+        table, _, uuid = text[start + len("[spotcheck-record:") : end].partition(":")
+        return (table, uuid) if table and uuid else None
+    return ("pollution_sources", source_uuid) if source_uuid else None
+
+
+def pending_records(con: sqlite3.Connection) -> set:
+    """(table, uuid) of the records drawn in a batch whose check has no result yet (no spot check of the record with
+    a result on or after the draw): they stay out of later draws until checked. Sources are ("pollution_sources",
+    uuid); other records are named by the tag of their spot-check inspection."""
+    drawn: dict = {}
+    checked: dict = {}
+    for su, findings, on, result in con.execute(
+        "SELECT source_uuid, findings, substr(inspected_on, 1, 10), result FROM inspections WHERE kind = 'spot_check'"
+    ):
+        key = _record_of(findings, su)
+        if key is None:
+            continue
+        into = checked if result not in (None, "") else drawn
+        into[key] = max(into.get(key, ""), on or "")
+    return {k for k, on in drawn.items() if not (k in checked and checked[k] >= on)}
+
+
+def pending_sources(con: sqlite3.Connection) -> set:
+    """uuids of the sources drawn in a batch whose check has no result yet: they stay out of later draws until
+    checked."""
+    return {u for t, u in pending_records(con) if t == "pollution_sources"}
+
+
 def spot_checked_sources(con: sqlite3.Connection) -> set:
     """uuids of spot-checked sources: leakage_status ``spot_checked``, or a spot_check inspection with a result.
 
-    A source drawn in a batch whose check has no result yet is not counted."""
+    A source drawn in a batch whose check has no result yet is not counted, nor a spot check of another workflow
+    (a batch drawn from the anti-seepage retrofits, say)."""
     a = {r[0] for r in con.execute("SELECT uuid FROM pollution_sources WHERE leakage_status = 'spot_checked'")}
+    leakage_only = (
+        "AND coalesce(workflow, 'leakage') = 'leakage' " if _has_column(con, "inspections", "workflow") else ""
+    )
     b = {
         r[0]
         for r in con.execute(
             "SELECT source_uuid FROM inspections WHERE kind = 'spot_check' AND source_uuid IS NOT NULL "
-            "AND result IS NOT NULL AND result <> ''"
+            + leakage_only
+            + "AND result IS NOT NULL AND result <> ''"
         )
     }
     return a | b

@@ -13,7 +13,9 @@ A status change ("step") is:
   the spot check, ``visit`` for the others) with the date, the responsible person as inspector, the result and
   findings (old → new status, reason), at the source's point; for a leakage investigation, one more row per
   facility finding (``facility_type`` / ``facility_uuid`` of ``source_facilities``);
-* applied to the status field of ``pollution_sources``;
+* applied to the status field of ``pollution_sources``; the step's row carries ``workflow``, ``status_after`` and
+  (self-monitoring) ``period_year``: the dated history from which core/sources/history.py states every source as
+  of any date (the status field is derived: the latest step);
 
 both through the QGIS layers' edit buffers (editing started when needed, one edit command per layer), so the user
 sees the change at once and can undo it or discard it until the layers are saved. Documents and photos of the
@@ -114,7 +116,7 @@ WORKFLOWS = {
             "risk_control",
             "risk_control_status",
             "risk_control_status",
-            ("survey_needed", "survey_done", "plan_done", "implemented"),
+            ("survey_needed", "survey_done", "no_plan_needed", "plan_done", "implemented", "effect_assessed"),
             ("not_required",),
             {},
             "详细调查与风险管控",
@@ -126,14 +128,14 @@ WORKFLOWS = {
 #: Seed 004 三(二)2: 针对在产企业涉水生产区、污水收集处理系统、物料堆场、储罐区、填埋场、渗滤液收集池、污水检查井、
 #: 污泥堆放场等区域开展渗漏排查 — the areas it names, by the facility_type code that records them.
 SEED004_LEAKAGE_AREAS = {
-    "涉水生产区": "other",
-    "污水收集处理系统": "pond",
+    "涉水生产区": "water_production_area",
+    "污水收集处理系统": "sewage_system",
     "物料堆场": "storage_yard",
     "储罐区": "tank",
     "填埋场": "landfill_cell",
-    "渗滤液收集池": "pond",
-    "污水检查井": "pipeline",
-    "污泥堆放场": "storage_yard",
+    "渗滤液收集池": "leachate_pond",
+    "污水检查井": "inspection_well",
+    "污泥堆放场": "sludge_yard",
 }
 
 
@@ -161,6 +163,7 @@ class Step:
     facility_findings: list = field(default_factory=list)
     documents: list = field(default_factory=list)  # file paths to attach to the step's inspection
     batch_uuid: Optional[str] = None  # spot_check step: the spotcheck_batches row it belongs to
+    year: Optional[int] = None  # self-monitoring: the year reported on (default: the year of the step's date)
 
 
 @dataclass
@@ -317,6 +320,11 @@ def _inspection(layer, source, kind: str, step: Step, findings: str, result, ff:
         values["facility_uuid"] = ff.facility_uuid
     if kind == "spot_check" and step.batch_uuid:
         values["batch_uuid"] = step.batch_uuid
+    if ff is None:  # the step itself: one dated record of the workflow's history (core/sources/history.py)
+        values["workflow"] = step.workflow
+        values["status_after"] = step.new_status
+        if step.workflow == "self_monitoring":
+            values["period_year"] = step.year or step.on.year
     for k, v in values.items():
         if v is not None:
             _set(f, layer, k, v)
@@ -352,7 +360,16 @@ def apply_step(
         raise WorkflowError(QCoreApplication.translate("workflows", "The layer has no field {f}.").format(f=wf.field))
     old = source[wf.field]
     old = None if null_to_none(old) is None or old == "" else str(old)
-    problems = check_step(step, old, today)
+    current = old
+    if step.workflow == "self_monitoring":  # each year is its own record: compare with that year's status
+        year = step.year or step.on.year
+        of_year = [
+            r
+            for r in history(inspections_layer, source_uuid)
+            if r.get("workflow") == "self_monitoring" and str(r.get("period_year") or "") == str(year)
+        ]
+        current = of_year[0].get("status_after") if of_year else None
+    problems = check_step(step, current, today)
     if step.workflow == "leakage" and step.new_status == "spot_checked" and not step.batch_uuid:
         step.batch_uuid = pending_batch_uuid(inspections_layer, source_uuid)
     if step.documents and (attachments_layer is None or not gpkg):
@@ -517,8 +534,9 @@ def statuses_for(workflow: str) -> Sequence:
 # Abandoned wells ledger (seed 003): sealing is the workflow of an abandoned well
 # --------------------------------------------------------------------------------------------------------------
 #: The official ledger layout (seed 003 inventory of abandoned mine shafts, boreholes and water wells).
-ABANDONED_HEADERS = ["序号", "编号", "名称", "类型", "所在县区", "井深", "风险等级", "封井状态", "封填日期"]
-ABANDONED_WIDTHS = [6, 18, 30, 16, 16, 10, 10, 12, 14]
+ABANDONED_HEADERS = ["序号", "编号", "名称", "类型", "所在县区", "井深", "风险等级", "封井状态", "封填日期",
+                     "责任部门", "计划封填日期", "X", "Y", "经度", "纬度"]  # fmt: skip
+ABANDONED_WIDTHS = [6, 18, 30, 16, 16, 10, 10, 12, 14, 20, 14, 14, 14, 12, 12]
 _RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -537,6 +555,10 @@ class AbandonedWellRow:
     sealed_on: Optional[str]
     x: float
     y: float
+    department: str = ""
+    sealing_planned_on: Optional[str] = None
+    lon: float = math.nan  # CGCS2000 geographic (EPSG:4490)
+    lat: float = math.nan
 
     def ledger_values(self) -> list:
         return [
@@ -549,6 +571,12 @@ class AbandonedWellRow:
             S.codelist("risk_class").label(self.risk_class, "zh") if self.risk_class else "",
             S.codelist("sealing_status").label(self.sealing_status, "zh") if self.sealing_status else "",
             self.sealed_on or "",
+            self.department,
+            self.sealing_planned_on or "",
+            None if math.isnan(self.x) else round(self.x, 2),
+            None if math.isnan(self.y) else round(self.y, 2),
+            None if math.isnan(self.lon) else round(self.lon, 6),
+            None if math.isnan(self.lat) else round(self.lat, 6),
         ]
 
 
@@ -568,10 +596,16 @@ def abandoned_well_rows(
     con = R.connect(path, readonly=True)
     try:
         names = R.county_names(con)
+        cols = {r[1] for r in con.execute("PRAGMA table_info(abandoned_wells)")}
+        extra = ", ".join(c if c in cols else "NULL" for c in ("department", "sealing_planned_on"))
         data = con.execute(
-            "SELECT uuid, well_code, name_zh, kind, county_code, depth_m, risk_class, sealing_status, sealed_on, geom "
-            "FROM abandoned_wells"
+            "SELECT uuid, well_code, name_zh, kind, county_code, depth_m, risk_class, sealing_status, sealed_on, geom, "
+            f"{extra} FROM abandoned_wells"  # noqa: S608 - fixed column names
         ).fetchall()
+        srs = con.execute(
+            "SELECT s.definition FROM gpkg_geometry_columns g JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id "
+            "WHERE g.table_name = 'abandoned_wells'"
+        ).fetchone()
     except sqlite3.DatabaseError as exc:
         raise WorkflowError(
             QCoreApplication.translate("workflows", "The database has no abandoned-well table: {e}").format(e=exc)
@@ -588,16 +622,42 @@ def abandoned_well_rows(
         if keep(r[4], counties) and keep(r[3], kinds) and keep(r[6], risk_classes) and keep(r[7], sealing_statuses)
     ]
     data.sort(key=lambda r: (r[4] or "", _RISK_ORDER.get(r[6], 9), r[1] or ""))
+    to_geo = _to_cgcs2000(srs[0] if srs else None)
     out = []
     for no, r in enumerate(data, start=1):
         x, y = R.point_xy(r[9]) if r[9] is not None else (math.nan, math.nan)
+        lon, lat = to_geo(x, y)
         out.append(
             AbandonedWellRow(
                 no, r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", names.get(r[4], r[4] or ""),
                 r[5], r[6], r[7] or "", (r[8] or "")[:10] or None, float(x), float(y),
+                r[10] or "", (r[11] or "")[:10] or None, lon, lat,
             )
         )  # fmt: skip
     return out
+
+
+def _to_cgcs2000(wkt: Optional[str]):
+    """(x, y) in the table's CRS → (longitude, latitude) in CGCS2000 (EPSG:4490); NaN when unknown."""
+    from ...toolbelt.ogr import transformation
+
+    try:
+        ct = transformation(wkt, 4490, skip_same=False) if wkt else None
+    except ValueError:
+        ct = None
+    if ct is None:
+        return lambda x, y: (math.nan, math.nan)
+
+    def f(x, y):
+        if math.isnan(x) or math.isnan(y):
+            return (math.nan, math.nan)
+        try:
+            lon, lat, _z = ct.TransformPoint(float(x), float(y))
+        except RuntimeError:  # outside the CRS's area (GDAL raises when its exceptions are on)
+            return (math.nan, math.nan)
+        return (lon, lat) if math.isfinite(lon) and math.isfinite(lat) else (math.nan, math.nan)
+
+    return f
 
 
 def write_abandoned_wells_xlsx(path, rows: Sequence, city: str = "", filters_note: str = "") -> str:

@@ -1,8 +1,9 @@
 """The "Pollution sources" dock panel (污染源): the sources of the project database as a filterable list (category,
 county, roster membership, workflow status, text) whose filter can also apply to the map layer, selection that
 follows the map both ways, a details pane (attributes, rosters, facilities, inspections, attachments), the QGIS
-feature form, attachments (add a photo/document, verify the stored files), the ledger import dialog, the workflow
-steps of the selected source and the pilot-zone indicator dashboard. Registered with the dock registry
+feature form, attachments (add a photo/document, verify the stored files), the dossier and the inspection form of the
+selected source printed to PDF, the ledger import dialog, the workflow
+steps of the selected source and the pilot-zone indicator dashboard (in its own window). Registered with the dock registry
 (gui/common/docks.py) through ``DOCK``.
 """
 
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import html
 import sqlite3
+from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHeaderView,
@@ -34,10 +37,15 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import schema as S
 from ...core.sources import rosters as R
+from ...core.sources import workflows
 from ...toolbelt.i18n import ui_language
 from ...toolbelt.qt import DialogKeeper, null_to_none, single_shot_timer
 from ..common.docks import DockSpec
+from ..common.elided import ElidedToolTipDelegate
 from ..common.layer_binding import LayerBinding
+from ..common.map_zoom import zoom_to_features
+from .deadlines_panel import DeadlinesPanel
+from .roster_panel import RosterPanel
 from .sources_model import (
     ANY_ROSTER,
     NO_ROSTER,
@@ -50,6 +58,7 @@ from .sources_model import (
 )
 
 SOURCES_TABLE = "pollution_sources"
+PANEL_WIDTH = 460  # px the dock asks for: code, name and category of a source side by side
 
 
 class SourcesPanel(LayerBinding, QWidget):
@@ -103,6 +112,31 @@ class SourcesPanel(LayerBinding, QWidget):
             tr("SourcesPanel", "Import a ledger…"),
             self.open_ledger_dialog,
         )
+        self.action_dashboard = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionOpenTable.svg"),
+            tr("SourcesPanel", "Indicator dashboard…"),
+            self.open_dashboard,
+        )
+        self.action_rosters = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionOpenTableVisible.svg"),
+            tr("SourcesPanel", "Rosters…"),
+            lambda: self.open_window("rosters"),
+        )
+        self.action_deadlines = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mIconTemporal.svg"),
+            tr("SourcesPanel", "Deadlines…"),
+            lambda: self.open_window("deadlines"),
+        )
+        self.action_dossier = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionFilePrint.svg"),
+            tr("SourcesPanel", "Print the source's dossier…"),
+            lambda: self.print_document("dossier"),
+        )
+        self.action_form_pdf = self.toolbar.addAction(
+            QgsApplication.getThemeIcon("/mActionNewReport.svg"),
+            tr("SourcesPanel", "Print an inspection form…"),
+            lambda: self.print_document("form"),
+        )
         for action in self.toolbar.actions():
             if not action.isSeparator():
                 action.setToolTip(action.text())
@@ -152,14 +186,20 @@ class SourcesPanel(LayerBinding, QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)  # compact rows
+        header = self.view.horizontalHeader()  # code whole, the name wide, the rest as wide as their texts
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 200)
+        self.view.setWordWrap(False)
+        self.view.setItemDelegate(ElidedToolTipDelegate(self.view))  # the whole text where it is cut
+        self.view.setMinimumHeight(5 * (self.view.fontMetrics().height() + 6))  # five rows even on 1366 × 768
         self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.view.doubleClicked.connect(lambda *_: self.open_form())
         self.summary = QLabel(self)
 
         self.details = QTextBrowser(self)
         self.details.setObjectName("gw_plugin_sources_details")
-        from .indicator_dashboard import IndicatorDashboard
         from .workflow_widgets import WorkflowWidget
 
         self.workflow = WorkflowWidget(self.layers, self.database, self, self.lang)
@@ -167,11 +207,11 @@ class SourcesPanel(LayerBinding, QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.workflow)
-        self.dashboard = IndicatorDashboard(self.database, self, self.lang)
+        self._dashboard = None  # the indicator dashboard's own window, built when first opened
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.details, tr("SourcesPanel", "Details"))
         self.tabs.addTab(scroll, tr("SourcesPanel", "Workflow"))
-        self.tabs.addTab(self.dashboard, tr("SourcesPanel", "Indicators"))
+        self._windows: dict = {}  # issue 16: rosters and deadlines, each in its own window (built when first opened)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -182,6 +222,10 @@ class SourcesPanel(LayerBinding, QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)  # the list gets the room; details and workflow below it
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([650, 350])  # not by the size hints: the workflow's form would take half the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.toolbar)
@@ -196,6 +240,11 @@ class SourcesPanel(LayerBinding, QWidget):
         self.map_filter.toggled.connect(self.apply_map_filter)
         self._workflow_field_changed()
         self.start_binding()
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), PANEL_WIDTH))
+        return hint
 
     # -- binding ----------------------------------------------------------------------------------------------
 
@@ -214,6 +263,10 @@ class SourcesPanel(LayerBinding, QWidget):
 
     def _bound(self, layer) -> None:
         self._fill_counties()
+        # the credit code's GB 32100-2015 check character is a hard constraint of the form (issue 16 item 7), once
+        # the plugin has registered the check function (never re-registered here after an unload)
+        if QgsExpression.isFunctionName("gw_uscc_valid"):
+            workflows.add_uscc_constraint(layer, self.lang)
 
     def _bind_done(self, layer) -> None:
         for action in self.toolbar.actions():
@@ -231,7 +284,9 @@ class SourcesPanel(LayerBinding, QWidget):
         for timer in (self._reload_timer, self._filter_timer):
             timer.stop()
         self.stop_binding()
-        self.dashboard.teardown()
+        if self._dashboard is not None:
+            self._dashboard.teardown()
+            self._dashboard.close()
         self._dialogs.close_all()
 
     # -- reading and filtering --------------------------------------------------------------------------------
@@ -386,7 +441,18 @@ class SourcesPanel(LayerBinding, QWidget):
             self.view.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         finally:
             self._syncing = False
+        if not sel.isEmpty():  # the first selected source is in view (selected on the map, say)
+            self.view.scrollTo(sel.indexes()[0], QAbstractItemView.ScrollHint.PositionAtCenter)
         self.show_details()
+
+    def select_source_uuid(self, uuid: str) -> None:
+        """Select the source with this uuid (a task double-clicked in the deadlines tab)."""
+        if self.layer is None or not uuid:
+            return
+        request = QgsFeatureRequest().setFilterExpression(QgsExpression.createFieldEqualityExpression("uuid", uuid))
+        fids = [f.id() for f in self.layer.getFeatures(request.setNoAttributes())]
+        if fids:
+            self.select_fids(fids)
 
     def select_fids(self, fids) -> None:
         """Select sources in the list (and so on the map)."""
@@ -511,11 +577,8 @@ class SourcesPanel(LayerBinding, QWidget):
         if self.layer is None or self.iface is None:
             return
         fids = self.selected_fids() or list(self.layer.selectedFeatureIds())
-        if not fids:
-            return
-        canvas = self.iface.mapCanvas()
-        canvas.zoomToFeatureIds(self.layer, fids)
-        canvas.refresh()
+        if fids:  # with context (a scale floor), flashed above the labels
+            zoom_to_features(self.iface.mapCanvas(), self.layer, fids, self.project)
 
     def attach_files(self, files=None) -> list:
         """Attach files to the selected source through the attachments layer's edit buffer."""
@@ -560,6 +623,98 @@ class SourcesPanel(LayerBinding, QWidget):
                 Qgis.MessageLevel.Success,
             )
         return problems
+
+    def print_document(self, kind: str = "dossier", path: str | None = None) -> str:
+        """Print the selected source's dossier or inspection form (core/sources/dossier.py) to a PDF chosen by the
+        user (or ``path``); the saved database is printed: a warning says so while edits are unsaved."""
+        from ...core.sources import dossier as DS
+
+        tr = QCoreApplication.translate
+        f = self.current_feature()
+        db = self.database()
+        if f is None or not db:
+            self._push(tr("SourcesPanel", "Select one source first."), Qgis.MessageLevel.Warning)
+            return ""
+        if not path:
+            name = "{code}_{what}.pdf".format(
+                code=f["source_code"] or "source", what="档案" if kind == "dossier" else "检查表"
+            )
+            path, _f = QFileDialog.getSaveFileName(
+                self,
+                tr("SourcesPanel", "Save the PDF"),
+                str(Path(db).with_name(name)),
+                tr("SourcesPanel", "PDF (*.pdf)"),
+            )
+            if not path:
+                return ""
+        try:
+            DS.write_pdf(path, db, f["uuid"], kind, self.lang)
+        except DS.DossierError as exc:
+            self._push(str(exc), Qgis.MessageLevel.Warning)
+            return ""
+        unsaved = [lyr.name() for lyr in self.layers().values() if lyr is not None and lyr.isModified()]
+        if unsaved:
+            self._push(
+                tr(
+                    "SourcesPanel",
+                    "Written: {path}. Unsaved edits of {layers} are not in it: save them and print again.",
+                ).format(path=path, layers=", ".join(unsaved)),
+                Qgis.MessageLevel.Warning,
+            )
+        else:
+            self._push(tr("SourcesPanel", "Written: {path}").format(path=path), Qgis.MessageLevel.Success)
+        return path
+
+    @property
+    def dashboard(self):
+        """The indicator dashboard (in its own window, built on first use)."""
+        if self._dashboard is None:
+            from .indicator_dashboard import IndicatorDialog
+
+            self._dashboard = IndicatorDialog(self.database, self, self.lang)
+            self._dashboard.setWindowFlag(Qt.WindowType.Window, True)
+        return self._dashboard.dashboard
+
+    def open_dashboard(self):
+        """Show the indicator dashboard's window (modeless, resizable, beside the map)."""
+        self.dashboard  # noqa: B018 - builds the window
+        self._dashboard.show()
+        self._dashboard.raise_()
+        self._dashboard.activateWindow()
+        return self._dashboard
+
+    def open_window(self, kind: str):
+        """Show the rosters (decide, remove, publish) or the overdue deadlines in a window of their own beside the
+        map, built when first opened; returns the window."""
+        window = self._windows.get(kind)
+        if window is None:
+            window = QDialog(self)
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            layout = QVBoxLayout(window)
+            if kind == "rosters":
+                panel = RosterPanel(self.database, window, self.lang)
+                panel.changed.connect(self.schedule_reload)
+                window.setWindowTitle(QCoreApplication.translate("SourcesPanel", "Rosters"))
+            else:
+                panel = DeadlinesPanel(self.database, window)
+                panel.sourceActivated.connect(self.select_source_uuid)
+                window.setWindowTitle(QCoreApplication.translate("SourcesPanel", "Deadlines"))
+            layout.addWidget(panel)
+            window.panel = panel
+            window.resize(900, 560)
+            self._windows[kind] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    @property
+    def roster_panel(self):
+        return self.open_window("rosters").panel
+
+    @property
+    def deadlines_panel(self):
+        return self.open_window("deadlines").panel
 
     def open_ledger_dialog(self):
         from .ledger_dialog import LedgerImportDialog

@@ -371,6 +371,7 @@ class WorkflowWidget(QWidget):
             result=self.result.currentData(),
             facility_findings=self.facility_findings() if self.workflow_key() == "leakage" else [],
             documents=[self.documents.item(i).text() for i in range(self.documents.count())],
+            year=self.year.value() if self.workflow_key() == "self_monitoring" else None,
         )
 
     def record(self):

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from gw_plugin.core.data import reports as xlsx_report
+from gw_plugin.core.sources import history as H
 from gw_plugin.core.sources import indicators as I
 from gw_plugin.core.sources import rosters as R
 
@@ -36,10 +37,18 @@ def test_shipped_plans_quote_the_seeds():
     t = {i.metric: i.target for i in jc.indicators}
     # seed 004 三(二): self-monitoring 50 %, leakage 20 %, anti-seepage 5 %, detailed survey 20 %, plans 10 %
     assert (t["self_monitoring"], t["leakage_investigation"], t["antiseepage_completion"]) == (50, 20, 5)
-    assert (t["detailed_survey"], t["risk_control_plan"], t["recharge_zone_count"]) == (20, 10, 3)
+    assert (t["detailed_survey"], t["risk_control_assessed"], t["recharge_pilots"]) == (20, 10, 3)
+    # seed 004 三(三)1: one porous and two karst-spring pilots
+    pilots = next(i for i in jc.indicators if i.metric == "recharge_pilots").scope["pilots"]
+    assert [(p["types"], p["n"]) for p in pilots] == [(["well_field", "riverside"], 1), (["karst_spring"], 2)]
     for plan in (zz, jc):
         for i in plan.indicators:
             assert i.quote and i.seed_ref[:3] in ("000", "004")
+            # the plan file states what it counts (not only the module's defaults)
+            assert i.texts[0] and i.texts[1] and i.numerator_zh == i.texts[0]
+    # permits exist: the Zhengzhou plan computes indicator 8 and no longer lists it as unsupported
+    assert "permit_gw_content" in {i.metric for i in zz.indicators}
+    assert not [u for u in zz.unsupported if "许可" in u["name_zh"]]
 
 
 def test_bad_plan(tmp_path):
@@ -182,7 +191,11 @@ def _by(results, indicator_id):
 def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     path, rows = city
     plan = I.load_plan("zhengzhou_2022")
-    today = dt.date(2023, 6, 30)
+    # the rows carry statuses but no dated step and no stamp: they are known as of today, not before
+    before = I.compute(path, plan, today=dt.date(2023, 6, 30))
+    assert all(r.numerator == 0 for r in before.results if r.indicator_id != "zz_rosters_published")
+    assert _by(before.results, "zz_rosters_published")["410100"].numerator == 1  # version 2023-1 of 2023-03-01
+    today = dt.date.today()
     rep = I.compute(path, plan, today=today)
 
     def check(iid, den_pred, num_pred):
@@ -202,6 +215,7 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     member = lambda r: r.get("sup") == "accepted" or r.get("sup_pub")  # noqa: E731
     # membership: accepted now, or in the latest published version (2023-1), not in an older one (2022-1)
     con = sqlite3.connect(str(path))
+    assert H.members_as_of(con, ["gw_key_supervised"], today) == R.members(con, ["gw_key_supervised"])
     on_roster = R.members(con, ["gw_key_supervised"])
     con.close()
     assert rows[0]["uuid"] in on_roster
@@ -214,7 +228,7 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     )
     check(
         "zz_leakage_investigation",
-        lambda r: r["leakage_status"] is not None,
+        lambda r: r["leakage_status"] is not None,  # never screened: on the list from the status on
         lambda r: r["leakage_status"] in ("self_investigated", "report_received", "spot_checked"),
     )
     check(
@@ -226,7 +240,7 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
         "zz_risk_control_plan",
         lambda r: (
             r["operating_status"] == "operating"
-            and r["risk_control_status"] in ("survey_needed", "survey_done", "plan_done", "implemented")
+            and r["risk_control_status"] in ("survey_done", "plan_done", "implemented")
         ),
         lambda r: r["risk_control_status"] in ("plan_done", "implemented"),
     )
@@ -261,7 +275,7 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     assert ds.denominator == len(den)
     assert ds.numerator == sum(r["risk_control_status"] in ("survey_done", "plan_done", "implemented") for r in den)
     pilots = _by(jc.results, "jc_recharge_pilots")["140500"]
-    assert pilots.value == 4 and pilots.status == "met"  # 4 sources of any level have a zone; target 3
+    assert pilots.value == 1  # well fields only (porous): 1 of the 3 typed pilots, no karst spring
 
     # XLSX read back
     out = tmp_path / "ind.xlsx"
@@ -279,7 +293,7 @@ def test_figures_match_independent_counts(city, tmp_path, qgis_app):
     county_rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert len(county_rows) == len(COUNTIES) + 1
     defs = [r[0] for r in wb["指标说明"].iter_rows(min_row=4, values_only=True)]
-    assert "zz_self_monitoring" in defs and "zz_8" in defs
+    assert "zz_self_monitoring" in defs and "zz_permit_gw_content" in defs and "zz_10" in defs
 
     # PDF with charts
     pdf = tmp_path / "ind.pdf"

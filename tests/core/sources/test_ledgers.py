@@ -198,7 +198,7 @@ def test_roster_list_and_inspection_ledger(db, tmp_path, validate):
         ("gw_key_supervised", "published", "2024", "419902"),
     ]
     con.close()
-    # the same list again with a changed reason updates, never duplicates
+    # the same list again with a changed reason: a published version is immutable (issue 16), refused, never duplicated
     roster2 = _csv(
         tmp_path,
         [
@@ -210,8 +210,12 @@ def test_roster_list_and_inspection_ledger(db, tmp_path, validate):
     rep2 = ledgers.validate_linked(
         roster2, db, ledgers.guess_linked_mapping(tabular.read_table(roster2), "roster_entries")
     )
-    ledgers.write_linked(rep2, db)
-    assert (rep2.inserted, rep2.updated) == (0, 1)
+    assert [i.code for i in rep2.errors] == ["published_version"]
+    with pytest.raises(ledgers.LedgerRefusedError):
+        ledgers.write_linked(rep2, db)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT reason FROM roster_entries WHERE reason LIKE '化工%'").fetchall() == [("化工企业",)]
+    con.close()
     insp = _csv(
         tmp_path,
         [

@@ -142,6 +142,7 @@ def project(tmp_path):
         source("化工乙", "chemical", X0 + 3000, Y0 + 100, county="410102"),
         source("填埋场", "landfill", X0 + 8000, Y0 + 8000),
         source("加油站", "gas_station", X0 + 10000, Y0 + 10000),
+        source("加油站邻", "gas_station", X0 + 10150, Y0 + 10000),  # a neighbour, 50 m from the other's well
         source("电镀丙", "electroplating", X0 + 500, Y0 + 900, operating_status="closed"),
         source("其他丁", "other", X0 + 5050, Y0 + 50),
     ]
@@ -167,16 +168,32 @@ def project(tmp_path):
                 "status": "active",
                 "wkt": f"POINT({X0 + 3050} {Y0 + 100})",
             },
+            {  # a well of nobody inside the landfill's site polygon (its footprint)
+                "well_code": "W-LF-3",
+                "name_zh": "填埋场地块内监测井",
+                "well_type": "enterprise_land",
+                "aquifer_layer": "phreatic",
+                "status": "active",
+                "wkt": f"POINT({X0 + 8020} {Y0 + 8020})",
+            },
         ],
     )
+    # the wells of the gas station and of 化工乙 belong to them (monitoring_wells.source_uuid)
+    execute(path, f"UPDATE monitoring_wells SET source_uuid = '{ids['加油站']}' WHERE well_code = 'W-PS-1'")
+    execute(path, f"UPDATE monitoring_wells SET source_uuid = '{ids['化工乙']}' WHERE well_code = 'W-PS-2'")
+    site = add_features(
+        path, "sites", [{"site_code": "DK1", "name_zh": "填埋场地块", "wkt": square(X0 + 7950, Y0 + 7950, 120)}]
+    )
+    execute(path, f"UPDATE pollution_sources SET site_uuid = '{site[0]}' WHERE uuid = '{ids['填埋场']}'")
     recent = (dt.date.today() - dt.timedelta(days=100)).isoformat()
     old = (dt.date.today() - dt.timedelta(days=365 * 6)).isoformat()
-    s1, s2 = add_rows(
+    s1, s2, s3 = add_rows(
         path,
         "samples",
         [
             {"well_uuid": well[0], "sample_code": "A1", "sampled_on": recent},
             {"well_uuid": well[1], "sample_code": "B1", "sampled_on": old},  # old exceedance: not "recent"
+            {"well_uuid": well[2], "sample_code": "C1", "sampled_on": recent},
         ],
     )
     # GB/T 14848-2017 Table 1: nitrate (as N) class III ≤ 20 mg/L; benzene class III ≤ 10 μg/L.
@@ -187,6 +204,7 @@ def project(tmp_path):
             {"sample_uuid": s1, "parameter": "硝酸盐", "value_text": "35", "value_num": 35.0, "unit": "mg/L"},
             {"sample_uuid": s1, "parameter": "氨氮", "value_text": "0.1", "value_num": 0.1, "unit": "mg/L"},
             {"sample_uuid": s2, "parameter": "苯", "value_text": "500", "value_num": 500.0, "unit": "μg/L"},
+            {"sample_uuid": s3, "parameter": "氨氮", "value_text": "2.0", "value_num": 2.0, "unit": "mg/L"},
         ],
     )
     return path, ids
@@ -252,10 +270,14 @@ def test_screening_proposes_with_reasons(project, validate):
     # landfill: 一企一库、两场两区
     assert "两场两区" in got[(ids["填埋场"], "gw_key_supervised")]
     assert (ids["填埋场"], "gw_key_discharge") not in got
-    # gas station: recent nitrate exceedance at its well 100 m away; the reason names the well and the parameter
+    # gas station: recent nitrate exceedance at its own well; the reason names the well and the parameter
     reason = got[(ids["加油站"], "soil_key_supervised")]
     assert "W-PS-1" in reason and "硝酸盐" in reason and "氨氮" not in rosters.reason_zh(reason).split("W-PS-1")[1]
-    assert "exceedance" in reason.split("\n")[1]
+    assert "own well" in reason.split("\n")[1]
+    # the neighbour 50 m from that well is not tagged: the well is not its own (issue 16)
+    assert (ids["加油站邻"], "soil_key_supervised") not in got
+    # the landfill: a well of nobody inside its site polygon exceeds (ammonia, GB/T 14848 class III ≤ 0.50 mg/L)
+    assert "W-LF-3" in got[(ids["填埋场"], "soil_key_supervised")]
     # closed electroplating inside the zone: the recharge rule excludes closed units
     assert (ids["电镀丙"], "gw_key_discharge") not in got
     # source in a protection zone
@@ -292,7 +314,8 @@ def test_rescreening_never_duplicates_or_overrides(project):
 def test_stale_proposals_are_reported_not_deleted(project, tmp_path):
     path, ids = project
     roster_screening.screen(path)
-    execute(path, f"UPDATE pollution_sources SET category = 'other' WHERE uuid = '{ids['填埋场']}'")
+    # no longer a landfill, and no longer on the site whose well exceeds: no rule matches it
+    execute(path, f"UPDATE pollution_sources SET category = 'other', site_uuid = NULL WHERE uuid = '{ids['填埋场']}'")
     res = roster_screening.screen(path)
     assert (ids["填埋场"], "gw_key_supervised") in {(s, r) for _e, s, r in res.stale}
     assert (ids["填埋场"], "gw_key_supervised") in {(s, r) for s, r, *_ in entries(path)}
@@ -313,8 +336,9 @@ def test_publish_versions_and_exports(project, tmp_path, qgis_app):
         roster_publication.publish(path, "gw_key_supervised", "2023-1", "李工")  # a version is published once
     with pytest.raises(rosters.RosterError):
         roster_publication.publish(path, "soil_key_supervised", "2023-1", "李工")  # nothing accepted yet
-    # a later decision does not change the published snapshot
+    # a later decision does not change the published snapshot; a member leaves the next version only when removed
     roster_publication.decide(path, [sup[0][0]], "rejected", "李工")
+    roster_publication.remove(path, "gw_key_supervised", [sup[0][1]], "李工", "企业已关闭")
     roster_publication.publish(path, "gw_key_supervised", "2024-1", "李工")
     vers = roster_publication.versions(path, "gw_key_supervised")
     assert [(v, k) for v, _d, k in vers] == [("2023-1", len(sup)), ("2024-1", len(sup) - 1)]

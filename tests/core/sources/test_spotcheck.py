@@ -11,11 +11,12 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from qgis.core import QgsProcessingException
 
 from gw_plugin.core.data import schema as S
 from gw_plugin.core.sources import spotcheck as SC
 
-from .test_rosters import X0, Y0, add_features, make_project, new_uuid, source
+from .test_rosters import X0, Y0, add_features, execute, make_project, new_uuid, source, square
 
 CATS = S.codelist("source_category").code_values()
 
@@ -100,7 +101,10 @@ def test_batch_recorded_and_never_replaced(inventory, validate, tmp_path):
     path, rows = inventory
     eligible = [r for r in rows if r["leakage_status"] in ("self_investigated", "report_received")]
     cats = {r["category"] for r in eligible}
+    preview = SC.draw_batch(path, "preview", seed=11, record=False)
     b = SC.draw_batch(path, "2023-01", seed=11, user="张三")
+    # the same inventory and seed give the same batch
+    assert [s["uuid"] for s in preview.selected] == [s["uuid"] for s in b.selected]
     assert b.population == len(eligible) == 92
     assert b.required == math.ceil(len(eligible) * 5 / 100) == 5
     assert len(b.selected) == max(5, len(cats))
@@ -120,13 +124,24 @@ def test_batch_recorded_and_never_replaced(inventory, validate, tmp_path):
     with pytest.raises(SC.SpotCheckError):
         SC.draw_batch(path, "2023-01", seed=99, user="李四")
     assert SC.recorded_batches(path) == {"2023-01": len(b.selected)}
-    # the same seed without recording reproduces the batch exactly
-    again = SC.draw_batch(path, "preview", seed=11, record=False)
-    assert [s["uuid"] for s in again.selected] == [s["uuid"] for s in b.selected]
     assert "preview" not in SC.recorded_batches(path)
+    # drawn and not checked yet: not drawn again (the population shrinks by the pending batch)
+    again = SC.draw_batch(path, "preview", seed=11, record=False)
+    assert again.population == 92 - len(b.selected)
+    assert not {s["uuid"] for s in again.selected} & {s["uuid"] for s in b.selected}
     # a new id: both batches kept
     b2 = SC.draw_batch(path, "2023-02", seed=12, user="李四", share_percent=10)
-    assert len(b2.selected) == max(math.ceil(92 * 10 / 100), len(cats))
+    assert len(b2.selected) == max(math.ceil((92 - len(b.selected)) * 10 / 100), len(cats))
+    assert not {s["uuid"] for s in b2.selected} & {s["uuid"] for s in b.selected}
+    # once its check has a result, a source can be drawn again
+    first = b.selected[0]["uuid"]
+    con = sqlite3.connect(str(path))
+    assert first in SC.pending_sources(con)
+    con.close()
+    execute(path, f"UPDATE inspections SET result = 'ok' WHERE source_uuid = '{first}'")
+    con = sqlite3.connect(str(path))
+    assert first not in SC.pending_sources(con) and first in SC.spot_checked_sources(con)
+    con.close()
     assert SC.recorded_batches(path) == {"2023-01": len(b.selected), "2023-02": len(b2.selected)}
     json.dumps(b2.record(), ensure_ascii=False)
     # the batch table holds one row per batch, and every inspection points to its batch by uuid
@@ -236,3 +251,183 @@ def test_spotcheck_algorithm(provider, inventory, tmp_path):
     res2 = processing.run("gwplugin:spotcheck", {"DATABASE": str(path), "PREVIEW": True})
     assert res2["BATCH_ID"].startswith("SC-") and not res2["RECORDED"]
     assert SC.recorded_batches(path) == {"B1": res["N_DRAWN"]}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Any record set; a record drawn and not checked is never drawn again (issue 16, item 7)
+# ----------------------------------------------------------------------------------------------------------------
+def _spot_rows(path) -> list:
+    con = sqlite3.connect(str(path))
+    try:
+        return con.execute(
+            "SELECT source_uuid, findings, result, workflow FROM inspections WHERE kind = 'spot_check' ORDER BY fid"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def _uuid_of(path) -> dict:
+    con = sqlite3.connect(str(path))
+    try:
+        return dict(con.execute("SELECT source_code, uuid FROM pollution_sources"))
+    finally:
+        con.close()
+
+
+def _with_uuids(path, rows) -> list:
+    by_code = _uuid_of(path)
+    return [dict(r, uuid=by_code[r["source_code"]]) for r in rows]
+
+
+def test_drawn_and_unchecked_sources_are_not_drawn_again(inventory):
+    path, rows = inventory
+    rows = _with_uuids(path, rows)
+    eligible = {r["uuid"] for r in rows if r["leakage_status"] in SC.ELIGIBLE_STATUSES}
+    first = SC.draw_batch(path, "P1", share_percent=30, seed=1)
+    drawn1 = {s["uuid"] for s in first.selected}
+    second = SC.draw_batch(path, "P2", share_percent=100, seed=2)
+    # the second batch is the whole remainder: everything eligible except the first batch
+    assert second.population == len(eligible) - len(drawn1)
+    assert {s["uuid"] for s in second.selected} == eligible - drawn1
+    with pytest.raises(SC.SpotCheckError):  # everything is drawn and unchecked
+        SC.draw_batch(path, "P3", share_percent=100, seed=3, record=False)
+    # the checks of three sources of the first batch come back: those three can be drawn again
+    back = sorted(drawn1)[:3]
+    execute(
+        path,
+        "UPDATE inspections SET result = 'ok' WHERE kind = 'spot_check' AND source_uuid IN ({})".format(
+            ",".join(f"'{u}'" for u in back)
+        ),
+    )
+    third = SC.draw_batch(path, "P3", share_percent=100, seed=3, record=False)
+    assert sorted(s["uuid"] for s in third.selected) == back
+
+
+def test_sources_by_another_workflow(inventory):
+    path, rows = inventory
+    rows = _with_uuids(path, rows)
+    done = sorted(r["uuid"] for r in rows)[:40]
+    execute(
+        path,
+        "UPDATE pollution_sources SET antiseepage_status = 'done' WHERE uuid IN ({})".format(
+            ",".join(f"'{u}'" for u in done)
+        ),
+    )
+    pop = SC.sources_population(path, "antiseepage", ("done",))
+    assert sorted(r["uuid"] for r in pop.rows) == done
+    b = SC.draw_batch(path, "AS1", share_percent=10, seed=5, population=pop)
+    assert b.population == 40 and len(b.selected) >= 4 and set(s["uuid"] for s in b.selected) <= set(done)
+    got = _spot_rows(path)
+    assert {r[0] for r in got} == {s["uuid"] for s in b.selected} and {r[3] for r in got} == {"antiseepage"}
+    with pytest.raises(SC.SpotCheckError):
+        SC.sources_population(path, "antiseepage", ("self_investigated",))  # a leakage status
+    # checked: the retrofit checks do not make the sources "spot-checked" for the leakage figures
+    execute(path, "UPDATE inspections SET result = 'ok' WHERE kind = 'spot_check'")
+    con = sqlite3.connect(str(path))
+    try:
+        assert SC.spot_checked_sources(con) == {r["uuid"] for r in rows if r["leakage_status"] == "spot_checked"}
+        assert SC.pending_records(con) == set()
+    finally:
+        con.close()
+
+
+def test_self_monitoring_reports(inventory):
+    path, rows = inventory
+    srcs = sorted(rows, key=lambda r: r["source_code"])[:60]
+    by_code = _uuid_of(path)
+    reports = []
+    for i, r in enumerate(srcs):
+        year = 2024 if i < 45 else 2023
+        status = "required" if i % 9 == 0 else "complete"  # a step that received nothing is not a report
+        reports.append({"source_uuid": by_code[r["source_code"]], "kind": "visit", "workflow": "self_monitoring",
+                        "status_after": status, "inspected_on": f"{year + 1}-01-20", "period_year": year})  # fmt: skip
+    ids = add_features(path, "inspections", reports)
+    want = {u for u, r in zip(ids, reports) if r["period_year"] == 2024 and r["status_after"] == "complete"}
+    pop = SC.self_monitoring_reports_population(path, 2024)
+    assert {r["uuid"] for r in pop.rows} == want and pop.table == "inspections"
+    b = SC.draw_batch(path, "SM1", share_percent=20, seed=9, population=pop)
+    picked = {s["uuid"] for s in b.selected}
+    assert picked <= want and len(picked) >= SC.sample_size(len(want), 20)
+    got = _spot_rows(path)
+    # the reports are named by their tag, not as sources: the sources' spot-check figures do not count them
+    assert {r[0] for r in got} == {None} and {r[3] for r in got} == {"self_monitoring"}
+    assert {r[1].split("]")[0] for r in got} == {f"[spotcheck-record:inspections:{u}" for u in picked}
+    con = sqlite3.connect(str(path))
+    try:
+        checked = {
+            u
+            for c, u in by_code.items()
+            if next(r for r in rows if r["source_code"] == c)["leakage_status"] == "spot_checked"
+        }
+        assert SC.spot_checked_sources(con) == checked
+        assert SC.pending_sources(con) == set()
+        assert SC.pending_records(con) == {("inspections", u) for u in picked}
+    finally:
+        con.close()
+    again = SC.draw_batch(
+        path, "SM2", share_percent=100, seed=1, population=SC.self_monitoring_reports_population(path, 2024)
+    )
+    assert {s["uuid"] for s in again.selected} == want - picked
+    # a source-level draw is not blocked by the reports drawn
+    lk = SC.draw_batch(path, "LK", share_percent=100, seed=1, record=False)
+    assert lk.population == sum(r["leakage_status"] in SC.ELIGIBLE_STATUSES for r in rows)
+
+
+def test_survey_records(inventory):
+    path, _rows = inventory
+    sites = add_features(
+        path,
+        "sites",
+        [{"site_code": f"DK{i:02d}", "name_zh": f"地块{i}", "county_code": "410101" if i < 6 else "410102",
+          "wkt": square(X0 + 100 * i, Y0, 50)} for i in range(10)],
+    )  # fmt: skip
+    from .test_rosters import add_rows
+
+    stages = add_rows(
+        path,
+        "site_stages",
+        [{"site_uuid": u, "stage": "phase1_survey" if i % 2 else "phase2_survey", "started_on": "2024-03-01"}
+         for i, u in enumerate(sites)]
+        + [{"site_uuid": sites[0], "stage": "works", "started_on": "2024-05-01"}],
+    )  # fmt: skip
+    # one survey drawn already by the soil room's survey checks
+    add_rows(path, "survey_checks", [{"batch_id": "S0", "site_uuid": sites[1], "stage_uuid": stages[1],
+                                      "survey_phase": "phase1_survey", "drawn_on": "2024-06-01"}])  # fmt: skip
+    pop = SC.survey_records_population(path)
+    assert {r["uuid"] for r in pop.rows} == set(stages[:10]) - {stages[1]}
+    assert {r["uuid"] for r in SC.survey_records_population(path, county_codes=["410102"]).rows} == set(stages[6:10])
+    assert SC.survey_records_population(path, year=2023).rows == []
+    b = SC.draw_batch(path, "SV1", share_percent=30, seed=2, population=pop)
+    assert {s["category"] for s in b.selected} == {"phase1_survey", "phase2_survey"} and len(b.selected) >= 3
+    again = SC.draw_batch(path, "SV2", share_percent=100, seed=2, population=SC.survey_records_population(path))
+    assert {s["uuid"] for s in again.selected} == set(stages[:10]) - {stages[1]} - {s["uuid"] for s in b.selected}
+
+
+def test_spotcheck_algorithm_other_record_sets(provider, inventory, tmp_path):
+    import processing
+
+    path, rows = inventory
+    rows = _with_uuids(path, rows)
+    done = sorted(r["uuid"] for r in rows)[:25]
+    execute(
+        path,
+        "UPDATE pollution_sources SET risk_control_status = 'implemented' WHERE uuid IN ({})".format(
+            ",".join(f"'{u}'" for u in done)
+        ),
+    )
+    res = processing.run(
+        "gwplugin:spotcheck",
+        {"DATABASE": str(path), "SEED": 3, "BATCH_ID": "RC1", "RECORD_SET": 0, "WORKFLOW": 3, "SHARE": 20,
+         "OUTPUT": "TEMPORARY_OUTPUT"},
+    )  # fmt: skip
+    feats = list(res["OUTPUT"].getFeatures())
+    assert res["N_POPULATION"] == 25 and {f["record_uuid"] for f in feats} <= set(done)
+    assert {f["source_uuid"] for f in feats} == {f["record_uuid"] for f in feats}
+    # drawn and unchecked: a second batch over the same workflow draws only the rest
+    res = processing.run(
+        "gwplugin:spotcheck",
+        {"DATABASE": str(path), "SEED": 3, "BATCH_ID": "RC2", "WORKFLOW": 3, "STATUSES": "implemented", "SHARE": 100},
+    )
+    assert res["N_POPULATION"] == 25 - len(feats) == res["N_DRAWN"]
+    with pytest.raises(QgsProcessingException):  # no self-monitoring report of 2024
+        processing.run("gwplugin:spotcheck", {"DATABASE": str(path), "BATCH_ID": "R", "RECORD_SET": 1, "YEAR": 2024})

@@ -10,6 +10,7 @@ import sqlite3
 
 import pytest
 
+from gw_plugin.core.data import schema as S
 from gw_plugin.core.sources import credit_codes
 from gw_plugin.core.sources import workflows as W
 
@@ -271,10 +272,13 @@ def wells_db(tmp_path, qgis_app):
                 "risk_class": risks[(i // 2) % 4],
                 "sealing_status": seal,
                 "sealed_on": f"2023-04-0{1 + i % 9}" if seal in ("sealed", "verified") else None,
+                "department": ["自然资源局", "水利局"][i % 2],
+                "sealing_planned_on": "2025-06-30" if seal == "planned" else None,
                 "wkt": f"POINT({X0 + 10 * i} {Y0 + 5 * i})",
             }
         )
-    add_features(path, "abandoned_wells", wells)
+        wells[-1].update(x=X0 + 10 * i, y=Y0 + 5 * i)
+    add_features(path, "abandoned_wells", [{k: v for k, v in w.items() if k not in ("x", "y")} for w in wells])
     return path, wells
 
 
@@ -300,6 +304,12 @@ def test_abandoned_wells_ledger(provider, wells_db, tmp_path):
         "风险等级",
         "封井状态",
         "封填日期",
+        "责任部门",
+        "计划封填日期",
+        "X",
+        "Y",
+        "经度",
+        "纬度",
     ]
     assert ws["A1"].value == "郑州市废弃矿井、钻孔和水井台账" and "共40眼" in ws["A2"].value
     data = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
@@ -315,6 +325,10 @@ def test_abandoned_wells_ledger(provider, wells_db, tmp_path):
     labels = {"not_sealed": "未封填", "planned": "计划封填", "sealed": "已封填", "verified": "已验收"}
     assert [d[7] for d in data] == [labels[w["sealing_status"]] for w in expected]
     assert [d[8] or None for d in data] == [w["sealed_on"] for w in expected]
+    # department, planned sealing date and the coordinates in the layer's CRS
+    assert [d[9] for d in data] == [w["department"] for w in expected]
+    assert [d[10] or None for d in data] == [w["sealing_planned_on"] for w in expected]
+    assert [(d[11], d[12]) for d in data] == [(float(w["x"]), float(w["y"])) for w in expected]
     layer = res["OUTPUT"]
     assert layer.featureCount() == 40 and layer.crs().authid() == "EPSG:4547"
     # filters: county 410101, mine shafts and boreholes, not yet sealed or planned
@@ -364,3 +378,27 @@ def test_spot_checked_step_completes_the_drawn_batch(db):
     got = rows(path, "SELECT result, batch_uuid FROM inspections WHERE source_uuid = ? ORDER BY result", (a,))
     assert got == [(None, batch_uuid), ("ok", batch_uuid)]
     assert W.pending_batch_uuid(L["inspections"], a) is None  # the batch's check of this source is done
+
+
+def test_facility_types_name_the_eight_areas_of_seed_004():
+    # seed 004 三(二)2: 涉水生产区、污水收集处理系统、物料堆场、储罐区、填埋场、渗滤液收集池、污水检查井、污泥堆放场
+    codes = set(S.codelist("facility_type").code_values())
+    areas = W.SEED004_LEAKAGE_AREAS
+    assert len(areas) == 8 and len(set(areas.values())) == 8 and set(areas.values()) <= codes
+    assert S.codelist("facility_type").label(areas["污水检查井"], "zh") == "污水检查井"
+    assert S.codelist("facility_type").label(areas["污泥堆放场"], "zh") == "污泥堆放场"
+    assert S.codelist("facility_type").label(areas["涉水生产区"], "zh") == "涉水生产区"
+
+
+def test_abandoned_well_longitude_latitude(tmp_path):
+    path = make_project(tmp_path)
+    # on the central meridian of EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E): longitude 114°
+    add_features(
+        path,
+        "abandoned_wells",
+        [{"well_code": "FQ1", "name_zh": "井", "kind": "borehole", "sealing_status": "planned",
+          "wkt": "POINT(500000 3850000)"}],
+    )  # fmt: skip
+    (row,) = W.abandoned_well_rows(str(path))
+    assert row.lon == pytest.approx(114.0, abs=1e-9) and 34.7 < row.lat < 34.9
+    assert row.ledger_values()[13:] == [114.0, round(row.lat, 6)]

@@ -424,3 +424,78 @@ def test_mnemonics_unique_on_every_tab(panel):
             panel.workflow.set_workflow(workflow)
             keys = visible_mnemonics(panel)
             assert len(keys) >= 7 and len(keys) == len(set(keys)), (tab, workflow, sorted(keys))
+
+
+def test_list_scrolls_to_a_source_selected_on_the_map_and_dashboard_has_its_window(panel, loaded, qtbot):
+    from qgis.PyQt.QtWidgets import QDialog
+
+    panel.resize(460, 900)
+    qtbot.wait(50)
+    rows = panel.view.viewport().height() / panel.view.verticalHeader().defaultSectionSize()
+    assert rows >= 8  # not four: the list has most of the room below the filters
+    last = panel.model.rows[-1]["fid"]
+    sources_layer().selectByIds([last])
+    qtbot.wait(50)
+    index = panel.model.index(panel.model.rowCount() - 1, 0)
+    assert panel.view.viewport().rect().contains(panel.view.visualRect(index).center())  # in view
+    code = panel.model.index(panel.model.rowCount() - 1, 0)
+    assert panel.view.itemDelegate().elided_text(panel.view, code) == ""  # the code whole
+    assert panel.tabs.count() == 2  # details and workflow: the dashboard is no longer squeezed in as a tab
+    dialog = panel.open_dashboard()
+    assert isinstance(dialog, QDialog) and dialog.isWindow() and dialog.isVisible()
+    dialog.resize(1100, 640)  # its start size on a 1366 × 768 laptop (the offscreen screen here is 800 × 600)
+    board = panel.dashboard
+    board.today = dt.date(2024, 12, 31)
+    assert board.compute()
+    qtbot.wait(50)
+    table = board.table
+    status = len(board.COLUMNS) - 1
+    right = table.columnViewportPosition(status) + table.columnWidth(status)
+    assert right <= table.viewport().width()  # the status column in view, no scrolling needed
+    names = [table.model().index(r, 0) for r in range(table.rowCount())]
+    assert all(i.data(Qt.ItemDataRole.ToolTipRole) == i.data() for i in names)
+
+
+def test_roster_and_deadline_windows_and_a_task_selects_its_source(panel, loaded):
+    """Issue 16: the rosters and the overdue deadlines open in windows of their own from the toolbar (the list keeps
+    its room); double-clicking a task selects its source in the list and on the map."""
+    assert panel.tabs.count() == 2
+    panel.action_deadlines.trigger()
+    window = panel._windows["deadlines"]
+    assert window.isWindow() and window.isVisible() and window.panel is panel.deadlines_panel
+    panel.action_rosters.trigger()
+    assert panel._windows["rosters"].isVisible()
+    panel.deadlines_panel.all_tasks.setChecked(True)
+    panel.deadlines_panel.reload()
+    assert panel.deadlines_panel.tasks, "the demo city has dated tasks"
+    uuid = panel.deadlines_panel.tasks[0].source_uuid
+    panel.deadlines_panel.table.cellDoubleClicked.emit(0, 0)
+    layer = sources_layer()
+    selected = [f["uuid"] for f in layer.getSelectedFeatures()]
+    assert selected == [uuid]
+    assert [r["uuid"] for r in panel.selected_rows()] == [uuid]
+    for w in panel._windows.values():
+        w.close()
+
+
+def test_the_credit_code_check_character_is_a_hard_form_constraint(panel, loaded):
+    """Issue 16 item 7: a credit code with a wrong check character cannot be saved from the form."""
+    from qgis.core import QgsFieldConstraints, QgsVectorLayerUtils
+
+    from gw_plugin.core.sources import expressions
+
+    layer = sources_layer()
+    expressions.register_functions()  # as the plugin does at start; the panel then adds the constraint on binding
+    panel._bound(layer)
+    idx = layer.fields().indexOf("uscc")
+    constraints = layer.fields().at(idx).constraints()
+    assert constraints.constraintStrength(QgsFieldConstraints.Constraint.ConstraintExpression) == (
+        QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+    )
+    feature = next(layer.getFeatures())
+    good = feature["uscc"]
+    assert good and QgsVectorLayerUtils.validateAttribute(layer, feature, idx)[0]
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
+    feature.setAttribute(idx, bad)
+    assert not QgsVectorLayerUtils.validateAttribute(layer, feature, idx)[0]
+    expressions.unregister_functions()

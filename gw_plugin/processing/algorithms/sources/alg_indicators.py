@@ -11,6 +11,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -22,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ....core.data import reports
+from ....core.sources import indicator_snapshots as SN
 from ....core.sources import indicators as I
 from ...base import GwAlgorithm, fail
 from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, database_parameter
@@ -57,7 +59,10 @@ class IndicatorsAlgorithm(GwAlgorithm):
         "leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit "
         "completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level "
         "and higher drinking-water sources, rosters published — for each county and the city. Each rate states its "
-        "numerator and denominator. Status: met (target reached), on track (at least the pro-rata share of the "
+        "numerator and denominator. TODAY is the date the figures are computed AS OF, from the dated workflow history "
+        "(any date, years before the plan included: a figure counts what had happened by then). COMPARE_TO adds a "
+        "second date side by side in the workbook (sheet 年度对比; a stored year-end snapshot is used when there is "
+        "one). Status: met (target reached), on track (at least the pro-rata share of the "
         "target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. "
         "Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in "
         "the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator."
@@ -97,6 +102,11 @@ class IndicatorsAlgorithm(GwAlgorithm):
             QgsProcessingParameterFileDestination("PDF", self.tr("PDF report"), self.tr("PDF (*.pdf)"), optional=True)
         )
         self.addParameter(QgsProcessingParameterBoolean("CHARTS", self.tr("Charts in the PDF"), True, optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                "COMPARE_TO", self.tr("Compare with the figures as of (YYYY-MM-DD, optional)"), optional=True
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "DATABASE", context)
@@ -115,8 +125,13 @@ class IndicatorsAlgorithm(GwAlgorithm):
             today = dt.date.fromisoformat(text) if text else dt.date.today()
         except ValueError:
             fail(self.tr("The reporting date must be written YYYY-MM-DD."))
+        text = self.parameterAsString(parameters, "COMPARE_TO", context)
+        try:
+            compare_to = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            fail(self.tr("The comparison date must be written YYYY-MM-DD."))
         report = I.compute(path, plan, today)
-        out = {"PLAN": plan.id, "N_RESULTS": len(report.results)}
+        out = {"PLAN": plan.id, "N_RESULTS": len(report.results), "AS_OF": report.today}
         fields = QgsFields()
         for name, kind in FIELDS:
             fields.append(QgsField(name, kind))
@@ -128,7 +143,16 @@ class IndicatorsAlgorithm(GwAlgorithm):
                 sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             out["OUTPUT"] = dest
         if parameters.get("XLSX"):
-            out["XLSX"] = reports.write_indicator_xlsx(self.parameterAsFileOutput(parameters, "XLSX", context), report)
+            try:
+                out["XLSX"] = reports.write_indicator_xlsx(
+                    self.parameterAsFileOutput(parameters, "XLSX", context), report
+                )
+            except reports.XlsxUnavailableError as exc:  # openpyxl missing: one sentence with the install command
+                raise QgsProcessingException(str(exc)) from None
+            if compare_to is not None:
+                before = SN.compare_report(path, plan, compare_to)
+                SN.add_comparison_sheet(out["XLSX"], before, report)
+                out["COMPARE_TO"] = before.today
         if parameters.get("PDF"):
             charts = parameters.get("CHARTS") is None or self.parameterAsBool(parameters, "CHARTS", context)
             out["PDF"] = reports.write_indicator_pdf(

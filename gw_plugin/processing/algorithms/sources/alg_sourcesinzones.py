@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from qgis.core import (
+    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -57,7 +59,8 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
         "capture zones), one row per zone and source, with the source category and the group seed 000 三(三)9(2) "
         "names (industrial enterprises, industrial clusters, hazardous-waste sites, landfills, mining areas, "
         "tailings ponds, gas stations, golf courses, large livestock farms, large planting areas). Sources of other "
-        "categories are listed only with ALL_CATEGORIES. Distance to the water-source well: the nearest "
+        "categories are listed only with ALL_CATEGORIES. Distances are in metres whatever the CRS (ellipsoidal on a "
+        "geographic CRS). Distance to the water-source well: the nearest "
         "drinking_source well linked to the zone's water_source_uuid (field of the zone layer) when there is one, "
         "else the nearest drinking_source well. Layers in other CRSs are transformed to the zones' CRS."
     )
@@ -149,6 +152,7 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
                     )
                 )
         listing = ZL.sources_in_zones(zones, src, wells, all_categories=all_cats)
+        _distances_in_metres(listing, src, wells, crs, context)
         fields = QgsFields()
         for n in ZL.ZONE_LISTING_FIELDS:
             fields.append(QgsField(n, QVariant.Type.Double if n == "well_distance_m" else QVariant.Type.String))
@@ -189,3 +193,27 @@ class SourcesInZonesAlgorithm(GwAlgorithm):
             )
         feedback.pushInfo(self.tr("{n} sources listed in {z} zones").format(n=len(listing), z=len(zones)))
         return out
+
+
+def _distances_in_metres(listing: list, src, wells: list, crs, context) -> None:
+    """``well_distance_m`` in metres whatever the CRS (issue 16): ellipsoidal on a geographic CRS (the planar
+    distance there is in degrees), converted when a projected CRS has other units; metric projected CRSs keep the
+    planar distance of core/sources/zone_listing.py."""
+    metric = crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    if metric and not crs.isGeographic():
+        return
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs, context.transformContext())
+    da.setEllipsoid(
+        context.ellipsoid() if context.ellipsoid() not in ("", "NONE") else (crs.ellipsoidAcronym() or "EPSG:7019")
+    )
+    where = {w.uuid: QgsPointXY(w.x, w.y) for w in wells}
+    index = {u: k for k, u in enumerate(src["uuid"])}
+    for row in listing:
+        w = where.get(row["well_uuid"])
+        if w is None:
+            continue
+        k = index[row["source_uuid"]]
+        length = da.measureLine(QgsPointXY(float(src.x[k]), float(src.y[k])), w)
+        metres = da.convertLengthMeasurement(length, QgsUnitTypes.DistanceUnit.DistanceMeters)
+        row["well_distance_m"] = round(float(metres), 1)

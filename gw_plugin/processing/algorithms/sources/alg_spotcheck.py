@@ -15,6 +15,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -28,6 +29,8 @@ from ....core.data import schema as S
 from ....core.sources import spotcheck as SC
 from ...base import GwAlgorithm, fail
 from ...params import SOURCES_GROUP, SOURCES_GROUP_ID, current_user, database_parameter
+
+WORKFLOWS = ("leakage", "antiseepage", "self_monitoring", "risk_control")
 
 
 class SpotCheckAlgorithm(GwAlgorithm):
@@ -44,7 +47,12 @@ class SpotCheckAlgorithm(GwAlgorithm):
         "and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections "
         "(one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded "
         "batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: "
-        "SC-<date>-<seed>."
+        "SC-<date>-<seed>. Other record sets (RECORD_SET): sources by the status of any workflow (WORKFLOW, "
+        "STATUSES comma-separated; defaults: leakage self_investigated,report_received; antiseepage done; "
+        "self_monitoring partial,complete; risk_control plan_done,implemented), self-monitoring reports received "
+        "(of YEAR when given), construction-land survey records (site surveys of phase 1 and 2, of YEAR when given, "
+        "not drawn by gwplugin:surveyspotcheck); the stratum covered is the source category (the survey phase for "
+        "surveys). A record drawn in an earlier batch whose check has no result yet is never drawn again."
     )
 
     def initAlgorithm(self, config=None):
@@ -97,6 +105,41 @@ class SpotCheckAlgorithm(GwAlgorithm):
                 "RECORD", self.tr("Batch record (JSON)"), self.tr("JSON (*.json)"), optional=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "RECORD_SET",
+                self.tr("Records to draw from"),
+                [self.tr("Sources by workflow status"), self.tr("Self-monitoring reports"), self.tr("Survey records")],
+                defaultValue=0,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "WORKFLOW",
+                self.tr("Workflow (sources)"),
+                [self.tr("Leakage investigation"), self.tr("Anti-seepage retrofit"), self.tr("Self-monitoring"),
+                 self.tr("Detailed survey / risk control")],
+                defaultValue=0,
+                optional=True,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterString(
+                "STATUSES", self.tr("Statuses drawn from (comma-separated; empty = the default)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "YEAR",
+                self.tr("Year (reports, surveys)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                None,
+                optional=True,
+                minValue=1990,
+                maxValue=2100,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "DATABASE", context)
@@ -114,14 +157,45 @@ class SpotCheckAlgorithm(GwAlgorithm):
         counties = [
             c.strip() for c in (self.parameterAsString(parameters, "COUNTIES", context) or "").split(",") if c.strip()
         ]
-        statuses = SC.ELIGIBLE_STATUSES + (
-            ("spot_checked",) if self.parameterAsBool(parameters, "INCLUDE_SPOT_CHECKED", context) else ()
+        record_set = (
+            SC.RECORD_SETS[self.parameterAsEnum(parameters, "RECORD_SET", context)]
+            if parameters.get("RECORD_SET") is not None
+            else "sources"
         )
+        workflow = (
+            WORKFLOWS[self.parameterAsEnum(parameters, "WORKFLOW", context)]
+            if parameters.get("WORKFLOW") is not None
+            else "leakage"
+        )
+        given = [
+            c.strip() for c in (self.parameterAsString(parameters, "STATUSES", context) or "").split(",") if c.strip()
+        ]
+        year = self.parameterAsInt(parameters, "YEAR", context) if parameters.get("YEAR") not in (None, "") else None
+        statuses = tuple(given) or SC.DEFAULT_STATUSES[workflow]
+        if workflow == "leakage" and self.parameterAsBool(parameters, "INCLUDE_SPOT_CHECKED", context):
+            statuses = tuple(statuses) + (("spot_checked",) if "spot_checked" not in statuses else ())
         preview = self.parameterAsBool(parameters, "PREVIEW", context)
         user = self.parameterAsString(parameters, "USER", context) or current_user()
         try:
+            population = None
+            if record_set == "sources" and workflow != "leakage":
+                population = SC.sources_population(path, workflow, statuses)
+            elif record_set == "self_monitoring_reports":
+                population = SC.self_monitoring_reports_population(
+                    path, year, statuses=tuple(given) or SC.REPORT_STATUSES
+                )
+            elif record_set == "survey_records":
+                population = SC.survey_records_population(path, tuple(given) or SC.SURVEY_PHASES, year)
             batch = SC.draw_batch(
-                path, batch_id, share, seed, user, statuses, record=not preview, county_codes=counties or None
+                path,
+                batch_id,
+                share,
+                seed,
+                user,
+                statuses if workflow == "leakage" else SC.ELIGIBLE_STATUSES,
+                record=not preview,
+                county_codes=counties or None,
+                population=population,
             )
         except SC.SpotCheckError as exc:
             fail(str(exc))
@@ -134,7 +208,9 @@ class SpotCheckAlgorithm(GwAlgorithm):
             "RECORDED": batch.recorded,
         }
         fields = QgsFields()
-        for name in ("batch_id", "source_uuid", "source_code", "name_zh", "category", "category_zh", "county_code"):
+        names = ("batch_id", "source_uuid", "source_code", "name_zh", "category", "category_zh", "county_code",
+                 "record_table", "record_uuid")  # fmt: skip
+        for name in names:
             fields.append(QgsField(name, QVariant.Type.String))
         crs = QgsCoordinateReferenceSystem(gpkg.read_meta(path).get("crs", S.DEFAULT_CRS))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point, crs)
@@ -145,12 +221,14 @@ class SpotCheckAlgorithm(GwAlgorithm):
                 f.setAttributes(
                     [
                         batch.batch_id,
-                        s["uuid"],
+                        s.get("source_uuid") or "",
                         s["source_code"],
                         s["name_zh"],
                         s["category"],
                         cats.label(s["category"], "zh"),
                         s["county_code"],
+                        s.get("table", "pollution_sources"),
+                        s["uuid"],
                     ]
                 )
                 if s["x"] == s["x"]:
