@@ -32,12 +32,14 @@ from ...core.data import schema as S
 from ...toolbelt.i18n import ui_language
 from ...toolbelt.qt import DialogKeeper, null_to_none, single_shot_timer
 from ..common.docks import DockSpec
+from ..common.elided import ElidedToolTipDelegate
 from ..common.layer_binding import LayerBinding
+from ..common.map_zoom import zoom_to_features
 from .wells_model import WellFilter, WellsTreeModel, read_wells
 
 WELLS_TABLE = "monitoring_wells"
-MAX_HIGHLIGHT = 2000
-ZOOM_MARGIN_M = 250.0  # around the wells zoomed to (layer units: metres in the project CRS)  # map selections larger than this are counted, not expanded in the tree
+MAX_HIGHLIGHT = 2000  # map selections larger than this are counted, not expanded in the tree
+PANEL_WIDTH = 480  # px the dock asks for: a well's code and full name, its class (1920 × 1080 and 1366 × 768)
 
 
 class WellsPanel(LayerBinding, QWidget):
@@ -162,6 +164,8 @@ class WellsPanel(LayerBinding, QWidget):
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setIndentation(14)  # four levels deep: the names keep the room
+        self.view.setItemDelegate(ElidedToolTipDelegate(self.view))  # the whole text where it is cut
         self.view.selectionModel().selectionChanged.connect(self._tree_selection_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self._double_clicked)
@@ -176,6 +180,9 @@ class WellsPanel(LayerBinding, QWidget):
         self.timeseries = None
         self._ts_placeholder = QWidget(self)
         self.tabs.addTab(self._ts_placeholder, QCoreApplication.translate("WellsPanel", "Time series"))
+        self.levels_view = None  # built on first use (gui/wells/levels_view.py)
+        self._lv_placeholder = QWidget(self)
+        self.tabs.addTab(self._lv_placeholder, QCoreApplication.translate("WellsPanel", "Water levels"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         top = QWidget(self)
@@ -189,6 +196,8 @@ class WellsPanel(LayerBinding, QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.toolbar)
@@ -210,6 +219,11 @@ class WellsPanel(LayerBinding, QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.search_edit.textChanged.connect(lambda *_: self._filter_timer.start())
         self.start_binding()
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), PANEL_WIDTH))
+        return hint
 
     # -- binding to the wells layer --------------------------------------------------------------------------
 
@@ -284,6 +298,8 @@ class WellsPanel(LayerBinding, QWidget):
         self.stop_binding()
         if self.timeseries is not None:
             self.timeseries.teardown()
+        if self.levels_view is not None:
+            self.levels_view.teardown()
         self._dialogs.close_all()
 
     # -- reading and filtering -------------------------------------------------------------------------------
@@ -482,24 +498,8 @@ class WellsPanel(LayerBinding, QWidget):
         if self.layer is None or self.iface is None:
             return
         fids = list(fids) if fids else self.selected_fids() or self.layer.selectedFeatureIds()
-        if not fids:
-            return
-        from qgis.core import QgsCoordinateTransform, QgsRectangle
-
-        extent = QgsRectangle()
-        extent.setMinimal()
-        request = QgsFeatureRequest().setFilterFids(fids).setNoAttributes()
-        for f in self.layer.getFeatures(request):
-            if f.hasGeometry():
-                extent.combineExtentWith(f.geometry().boundingBox())
-        if extent.isNull() or not extent.isFinite():
-            return
-        canvas = self.iface.mapCanvas()
-        margin = max(ZOOM_MARGIN_M, 0.1 * max(extent.width(), extent.height()))
-        extent = extent.buffered(margin)  # a single well gets a neighbourhood, not a zero-size extent
-        xform = QgsCoordinateTransform(self.layer.crs(), canvas.mapSettings().destinationCrs(), self.project)
-        canvas.setExtent(xform.transformBoundingBox(extent))
-        canvas.refresh()
+        if fids:  # with context (a scale floor), flashed above the labels
+            zoom_to_features(self.iface.mapCanvas(), self.layer, fids, self.project)
 
     # -- details -----------------------------------------------------------------------------------------------
 
@@ -612,23 +612,48 @@ class WellsPanel(LayerBinding, QWidget):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self._ts_placeholder:
             self.ensure_timeseries()
+            self._give_room_to_the_plot()
             if self._ts_stale:
                 self._update_timeseries(force=True)
+        elif self.tabs.widget(index) is self._lv_placeholder:
+            self.ensure_levels_view()
+            self._give_room_to_the_plot()
+            self.levels_view.set_wells(self._selected_wells(), self.database())
+
+    def _give_room_to_the_plot(self) -> None:
+        """The plot and its trend text get at least 55 % of the panel's height (the tree keeps the rest)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total > 0 and sizes[1] < 0.55 * total:
+            self.splitter.setSizes([int(0.45 * total), total - int(0.45 * total)])
 
     def ensure_timeseries(self):
-        """Build the time-series tab on first use (matplotlib is imported only then)."""
+        """Build the time-series tab on first use (matplotlib is imported only then). It scrolls where the panel is
+        too short for plot and trend text, rather than cutting them off."""
         if self.timeseries is None:
+            from qgis.PyQt.QtWidgets import QFrame, QScrollArea
+
             from .timeseries import TimeSeriesWidget
 
-            self.timeseries = TimeSeriesWidget(self._ts_placeholder)
+            scroll = QScrollArea(self._ts_placeholder)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.timeseries = TimeSeriesWidget(scroll)
+            self.timeseries.setMinimumHeight(300)
+            combo = self.timeseries.parameter_combo
+            combo.setMinimumContentsLength(8)  # a parameter's whole name (硝酸盐, 总硬度（以CaCO₃计）…)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            scroll.setWidget(self.timeseries)
             layout = QVBoxLayout(self._ts_placeholder)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(self.timeseries)
+            layout.addWidget(scroll)
             self._update_timeseries(force=True)
         return self.timeseries
 
     def _update_timeseries(self, force: bool = False) -> None:
         """Show the selected wells in the time-series tab (deferred while the tab is hidden)."""
+        if self.levels_view is not None and self.tabs.currentWidget() is self._lv_placeholder:
+            self.levels_view.set_wells(self._selected_wells(), self.database())
         if self.timeseries is None:
             return
         if not force and self.tabs.currentWidget() is not self._ts_placeholder:
@@ -636,6 +661,17 @@ class WellsPanel(LayerBinding, QWidget):
             return
         self._ts_stale = False
         self.timeseries.set_wells(self._selected_wells(), self.database())
+
+    def ensure_levels_view(self):
+        """Build the water-level tab on first use (matplotlib is imported only then)."""
+        if self.levels_view is None:
+            from .levels_view import WaterLevelsWidget
+
+            self.levels_view = WaterLevelsWidget(self._lv_placeholder)
+            layout = QVBoxLayout(self._lv_placeholder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.levels_view)
+        return self.levels_view
 
     def _selected_wells(self) -> list:
         """(uuid, label) of the selected wells (at most the widget's limit)."""

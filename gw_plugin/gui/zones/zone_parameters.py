@@ -1,6 +1,6 @@
 """The method and parameter form of the recharge-zone dock: the zone method, one input widget per parameter of
-the method (core.zones.writer.METHOD_PARAMS), Q pre-filled from the picked wells and the river reach of the
-multi-well model.
+the method (core.zones.writer.METHOD_PARAMS), Q pre-filled from the picked wells, the river reach of the
+multi-well model, and "From the flow field" (gui/zones/zone_flowfield.py) for the gradient and flow direction.
 
 ``ZoneParametersMixin`` is mixed into ``dock_zones.ZonesPanel``, which provides the widgets (``method_combo``,
 ``param_form``, ``river_check``, ``river_combo``, ...), ``layer()``, ``schedule_preview()``, ``wells``, ``project``
@@ -74,10 +74,22 @@ class ZoneParametersMixin:
             label.setToolTip(tip)
             self.param_form.addRow(label, w)
             self.param_widgets[spec.key] = w
+        if "GRADIENT" in self.param_widgets or "FLOW_AZIMUTH" in self.param_widgets:
+            from .zone_flowfield import FlowFieldBox
+
+            if not hasattr(self, "flowfield_state"):
+                self.flowfield_state = {}
+            self.flowfield_box = FlowFieldBox(self, self.flowfield_state, self)
+            self.param_form.addRow(self.flowfield_box)
+        else:
+            self.flowfield_box = None
         is_aem = method == "aem"
         self.river_check.setEnabled(is_aem)
         self.river_combo.setEnabled(is_aem)
         self.dissolve_check.setEnabled(method in W.PROTECTION_METHODS)
+        self.protection_check.setEnabled(method in W.CAPTURE_METHODS)
+        self.boundary_check.setEnabled(method in W.CAPTURE_METHODS)
+        self.boundary_combo.setEnabled(method in W.CAPTURE_METHODS)
         self.fit_button.setEnabled(method in W.CAPTURE_METHODS)
         if is_aem:
             from ...core.zones import analytic_elements as A
@@ -91,6 +103,12 @@ class ZoneParametersMixin:
             self.engine_label.setText("")
         self.prefill_from_wells()
         self.schedule_preview()
+
+    def project_database(self) -> str | None:
+        """The GeoPackage of the project's gw_plugin layers (the flow field reads its water levels)."""
+        from ...core.data import qgis_project
+
+        return qgis_project.project_database(self.project)
 
     def parameters(self) -> dict:
         out = {}
@@ -113,6 +131,10 @@ class ZoneParametersMixin:
             w.setValue(float(value))
 
     def river(self):
+        """The river reach next to the picked wells from every feature of the river layer (the computation
+        gwplugin:capturezone uses, core/zones/capture.river_for_field); ``self.river_note`` says why a river was
+        not used (too far from the wells)."""
+        self.river_note = ""
         if self.method() != "aem" or not self.river_check.isChecked():
             return None
         layer = self.river_combo.currentLayer()
@@ -122,18 +144,41 @@ class ZoneParametersMixin:
         from qgis.core import QgsCoordinateTransform
 
         tr = QgsCoordinateTransform(layer.crs(), wl.crs(), self.project) if wl is not None else None
-        best = None
+        lines = []
         for f in layer.getFeatures():
             g = f.geometry()
             if g is None or g.isEmpty():
                 continue
             if tr is not None:
                 g.transform(tr)
-            lines = g.asMultiPolyline() if g.isMultipart() else [g.asPolyline()]
-            for line in lines:
-                riv = W.local_river([(p.x(), p.y()) for p in line], [(w.x, w.y) for w in self.wells])
-                if riv is not None:
-                    d = min(abs(riv.side(complex(w.x, w.y))) for w in self.wells)
-                    if best is None or d < best[0]:
-                        best = (d, riv)
-        return best[1] if best else None
+            for line in g.asMultiPolyline() if g.isMultipart() else [g.asPolyline()]:
+                if len(line) >= 2:
+                    lines.append([(p.x(), p.y()) for p in line])
+        params = W.full_parameters(self.method(), self.parameters())
+        qs = [float(W.well_value(w, params, "Q")) for w in self.wells]
+        river, self.river_note = W.river_for_field(lines, [(w.x, w.y) for w in self.wells], params, qs)
+        return river
+
+    def boundary(self):
+        """The union of the boundary layer's polygons in the wells' CRS (shapely) when "End at a boundary" is on
+        for a capture method, else None."""
+        if self.method() not in W.CAPTURE_METHODS or not self.boundary_check.isChecked():
+            return None
+        layer = self.boundary_combo.currentLayer()
+        wl = self.layer("monitoring_wells")
+        if layer is None or wl is None:
+            return None
+        from qgis.core import QgsCoordinateTransform
+
+        from ...toolbelt import geometry as G
+
+        tr = QgsCoordinateTransform(layer.crs(), wl.crs(), self.project)
+        parts = []
+        for f in layer.getFeatures():
+            g = f.geometry()
+            if g is None or g.isEmpty():
+                continue
+            g.transform(tr)
+            parts.append(G.from_qgs(g))
+        shape = G.union(parts)
+        return None if shape.is_empty else shape

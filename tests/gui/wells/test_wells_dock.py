@@ -262,6 +262,7 @@ def test_open_form_and_zoom(panel, project_db, qgis_iface):
     extent = canvas.extent()
     assert extent.contains(QgsPointXY(X0 + 600, Y0))
     assert extent.width() < 5000  # zoomed in on the one well
+    assert canvas.scale() == pytest.approx(10_000, rel=0.01)  # with context: not 1:2,000 (gui/common/map_zoom.py)
 
 
 def test_counts_update_after_adding_a_well_and_committing(panel, project_db, qtbot):
