@@ -111,82 +111,106 @@
 <context>
     <name>CaptureZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="84"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="87"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="94"/>
         <source>Time-of-travel zones (days, comma-separated)</source>
         <translation>运移时间带（天，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="100"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="99"/>
         <source>River (head-specified line, aem only)</source>
         <translation>河流（定水头线，仅 aem）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="115"/>
         <source>Capture zones</source>
         <translation>捕获区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="147"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="157"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="153"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="163"/>
         <source>Feature {fid}: {e}</source>
         <translation>要素 {fid}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="156"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="167"/>
         <source>The input layer has no wells.</source>
         <translation>输入图层中没有井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="203"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="188"/>
         <source>Canceled: zones written so far are kept.</source>
         <translation>已取消：已写出的区域予以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="260"/>
-        <source>Using the first river feature as the head-specified line.</source>
-        <translation>使用第一个河流要素作为定水头线。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="271"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="199"/>
         <source>aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well).</source>
         <translation>aem：所有井共用一个含水层；字段 {f} 被忽略（只有 Q 可按井变化）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="290"/>
-        <source>Engine: {e}</source>
-        <translation>计算引擎：{e}</translation>
     </message>
     <message>
         <source>Capture zones and time-of-travel zones of wells</source>
         <translation>井的捕获区与运移时间带</translation>
     </message>
     <message>
-        <source>Capture zones of pumping wells (INPUT, points in a projected CRS in metres) in uniform regional flow.
-METHOD uniform_flow: every well on its own (Grubb 1993): the steady capture zone is bounded by the dividing streamlines (stagnation point Q/(2 pi K B i) down-gradient, half-width Q/(4 K B i) at the well, Q/(2 K B i) far up-gradient) and closed UPGRADIENT_LENGTH metres up-gradient of the well.
-METHOD aem: all wells together in one analytic-element model with the uniform flow and, optionally, a river (RIVER, a line layer) as a head-specified line. With timml installed (pip install timml==6.9.0) timml solves the model; otherwise the built-in superposition engine (wells + uniform flow + image wells for the straight line between the river&apos;s end points) runs. The engine used is reported and written to &apos;engine&apos;. For aem only Q can vary per well; the aquifer parameters are the algorithm&apos;s parameters.
-TRAVEL_TIMES: comma-separated days (e.g. 100,1000) of time-of-travel zones, found by tracking particle fans backwards from each well in the velocity field (v = q / POROSITY) and clipped to the steady zone; empty = steady capture zone only.
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="107"/>
+        <source>Boundary the zones end at (aquifer or watershed polygons)</source>
+        <translation>各区止于的边界（含水层或流域多边形）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="182"/>
+        <source>{n} well(s) as one flow field, engine {e}.</source>
+        <translation>{n} 口井作为同一流场计算，引擎 {e}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <source>River: the reach next to the wells, {n} vertices, {m}.</source>
+        <translation>河流：取井附近河段，{n} 个顶点，{m}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <source>straight (image wells)</source>
+        <translation>平直（镜像井）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <source>curved (line sinks)</source>
+        <translation>弯曲（线汇）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="254"/>
+        <source>The boundary layer has no polygon.</source>
+        <translation>边界图层中没有多边形。</translation>
+    </message>
+    <message>
+        <source>Capture zones of pumping wells (INPUT, points; a geographic layer is reprojected to the project&apos;s projected CRS) in uniform regional flow.
+A well field is one flow field: wells with the same aquifer values (K, THICKNESS, GRADIENT, POROSITY, FLOW_AZIMUTH, UPGRADIENT_LENGTH) are computed together by superposition, so their zones do not overlap and together make the field&apos;s zone; the steady zones are bounded by the dividing streamlines through the stagnation points and closed UPGRADIENT_LENGTH metres up-gradient of the field&apos;s most up-gradient well.
+METHOD uniform_flow: wells and uniform flow only; a lone well uses the exact single-well solution (Grubb 1993: stagnation point Q/(2 pi K B i) down-gradient, half-width Q/(4 K B i) at the well, Q/(2 K B i) far up-gradient).
+METHOD aem: all wells in one analytic-element model, with the river (RIVER, every feature of a line layer, merged) as a head-specified line along the reach next to the wells: image wells where that reach is straight, line sinks following it where it bends (timml solves the model when installed: pip install timml==6.9.0). Nothing of a zone lies beyond the river; a river too far away to matter is reported and not used. For aem only Q can vary per well.
+TRAVEL_TIMES: comma-separated days (e.g. 100,1000) of time-of-travel zones, found by tracking particle fans backwards from every well in the velocity field (v = q / POROSITY) and clipped to the well&apos;s steady zone; empty = steady capture zone only. The 100-day and 1000-day zones get zone_class class_1 / class_2: HJ 338&apos;s class I and II zones of a large source (&gt;= 50,000 m3/d, threshold unverified).
+BOUNDARY (optional polygons, e.g. the aquifer&apos;s or the watershed&apos;s boundary): the zones reach up to it and end there instead of UPGRADIENT_LENGTH up-gradient.
 FLOW_AZIMUTH: direction the groundwater flows towards, degrees clockwise from north. Units: Q m3/d, K m/d, THICKNESS (saturated thickness B) m. Q, K, THICKNESS, GRADIENT, FLOW_AZIMUTH, POROSITY and UPGRADIENT_LENGTH are overridden per well by a field of INPUT with the same name (case-insensitive).
-Output: well_uuid (from INPUT&apos;s uuid field), tot_days (NULL for the steady zone), method, engine, the parameters used.</source>
-        <translation>均匀区域流场中抽水井的捕获区（INPUT：以米为单位的投影坐标系中的点）。
-METHOD uniform_flow：每口井单独计算（Grubb 1993）：稳定捕获区由分水流线围成（下游驻点距离 Q/(2 pi K B i)，井处半宽 Q/(4 K B i)，上游远处半宽 Q/(2 K B i)），并在井上游 UPGRADIENT_LENGTH 米处闭合。
-METHOD aem：所有井与均匀流一起组成一个解析元模型，可选地把河流（RIVER，线图层）作为定水头线。若已安装 timml（pip install timml==6.9.0）则由 timml 求解；否则运行内置的叠加引擎（井 + 均匀流 + 关于河流两端点连线的镜像井）。所用引擎会在日志中报告并写入 'engine' 字段。aem 方法只有 Q 可按井变化；含水层参数取算法参数。
-TRAVEL_TIMES：运移时间带的天数，逗号分隔（如 100,1000），在流速场（v = q / POROSITY）中从每口井向后追踪粒子扇求得，并裁剪到稳定捕获区内；留空 = 只计算稳定捕获区。
-FLOW_AZIMUTH：地下水流向，自正北顺时针的度数。单位：Q m3/d，K m/d，THICKNESS（饱和厚度 B）m。Q、K、THICKNESS、GRADIENT、FLOW_AZIMUTH、POROSITY 和 UPGRADIENT_LENGTH 可由 INPUT 中同名字段（不区分大小写）按井覆盖。
-输出：well_uuid（取自 INPUT 的 uuid 字段）、tot_days（稳定捕获区为 NULL）、method、engine 以及所用参数。</translation>
+Output: valid multipolygons with well_uuid (from INPUT&apos;s uuid field), kind, tot_days (NULL for the steady zone), zone_class, method, engine, area_m2 and the parameters used.</source>
+        <translation>抽水井（INPUT，点图层；地理坐标系图层会重投影到项目的投影坐标系）在均匀区域流中的捕获区。
+井群是同一个流场：含水层参数（K、THICKNESS、GRADIENT、POROSITY、FLOW_AZIMUTH、UPGRADIENT_LENGTH）相同的井按叠加原理一并计算，因此各井捕获区互不重叠，合起来就是井群的捕获区；稳定捕获区以经过驻点的分水流线为界，并在井群最上游一口井的上游 UPGRADIENT_LENGTH 米处闭合。
+METHOD uniform_flow：只有井和均匀流；单井时用精确的单井解（Grubb 1993：驻点在下游 Q/(2 pi K B i) 处，井处半宽 Q/(4 K B i)，上游远处半宽 Q/(2 K B i)）。
+METHOD aem：所有井放在一个解析元模型中，河流（RIVER，线图层的全部要素，相接处合并）沿井附近河段作为定水头线：河段平直时用镜像井，河段弯曲时用沿河道的线汇（安装 timml 时由 timml 求解：pip install timml==6.9.0）。任何区都不会越过河流；离井太远、不影响结果的河流会提示并不采用。aem 方法只有 Q 可以逐井不同。
+TRAVEL_TIMES：以逗号分隔的运移时间（天，如 100,1000），在速度场（v = q / POROSITY）中从各井反向追踪粒子扇得到，并裁剪到该井的稳定捕获区；留空则只算稳定捕获区。100 天和 1000 天的区带 zone_class 为 class_1 / class_2：即 HJ 338 中大型水源地（≥ 50,000 m3/d，阈值未核实）的一级、二级保护区。
+BOUNDARY（可选的多边形，如含水层边界或流域边界）：各区一直延伸到该边界并止于边界，而不是在上游 UPGRADIENT_LENGTH 处闭合。
+FLOW_AZIMUTH：地下水流去的方向，自北顺时针的角度。单位：Q m3/d，K m/d，THICKNESS（饱和厚度 B）m。Q、K、THICKNESS、GRADIENT、FLOW_AZIMUTH、POROSITY 和 UPGRADIENT_LENGTH 可由 INPUT 中同名字段（不区分大小写）逐井覆盖。
+输出：有效的多多边形，带 well_uuid（取自 INPUT 的 uuid 字段）、kind、tot_days（稳定区为 NULL）、zone_class、method、engine、area_m2 和所用参数。</translation>
     </message>
 </context>
 <context>
@@ -469,119 +493,124 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>本地已编辑，平台上已删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="88"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="102"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="152"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="144"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="159"/>
         <source>&amp;Open conflicts:</source>
         <translation>未解决的冲突(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Base</source>
         <translation>共同基础</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Mine (local)</source>
         <translation>我的（本地）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Theirs (platform)</source>
         <translation>对方的（平台）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="151"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="171"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="192"/>
         <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
         <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="174"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="195"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="196"/>
         <source>Keep the local version; it is pushed by the next sync</source>
         <translation>保留本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="176"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="197"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="177"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="198"/>
         <source>Take the platform&apos;s version of the conflicting fields</source>
         <translation>冲突字段采用平台的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="178"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="199"/>
         <source>Use &amp;edited values</source>
         <translation>使用编辑后的值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="179"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="200"/>
         <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="259"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="286"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="261"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="288"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="312"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="339"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="365"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="392"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="376"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
         <source>edited</source>
         <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="59"/>
+        <source>Geometry</source>
+        <translation>几何位置</translation>
     </message>
 </context>
 <context>
@@ -754,6 +783,74 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <location filename="../forms/database_dialog.ui" line="90"/>
         <source>EPSG:4547 (central meridian 114°E) covers Zhengzhou.</source>
         <translation>EPSG:4547（中央经线 114°E）覆盖郑州。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="49"/>
+        <source>Show &amp;all tasks</source>
+        <translation>显示全部事项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="50"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="52"/>
+        <source>As &amp;of:</source>
+        <translation>统计日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="102"/>
+        <source>{n} overdue of {m} tasks</source>
+        <translation>{m} 项事项中逾期 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="107"/>
+        <source>No project database.</source>
+        <translation>没有项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="120"/>
+        <source>Export the overdue list</source>
+        <translation>导出逾期事项清单</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="120"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1640,59 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
     </message>
 </context>
 <context>
+    <name>FlowFieldBox</name>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="37"/>
+        <source>The project database is in a geographic CRS ({crs}): a gradient needs metres.</source>
+        <translation>项目数据库使用地理坐标系（{crs}）：计算水力坡度需要以米为单位的坐标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="44"/>
+        <source>Only {n} wells of this aquifer layer have a head between {start} and {end}: the flow field needs at least {m}. Widen the dates or import water levels.</source>
+        <translation>该含水层位在 {start} 至 {end} 之间仅有 {n} 口井有水位标高：流场至少需要 {m} 口。请放宽日期范围或导入水位数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="54"/>
+        <source>The wells with heads lie on one line: the direction of flow cannot be determined.</source>
+        <translation>有水位的监测井位于一条直线上：无法确定地下水流向。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="81"/>
+        <source>From the flow field</source>
+        <translation>由流场求取</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="83"/>
+        <source>Fill the gradient and the flow direction from a plane fitted to the mean heads of the wells of this aquifer layer between the two dates (as gwplugin:flowfield).</source>
+        <translation>用该含水层位各监测井在两个日期之间的平均水位标高拟合平面，填入水力坡度和流向（与 gwplugin:flowfield 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="96"/>
+        <source>Aquifer layer</source>
+        <translation>含水层位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="98"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="100"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="114"/>
+        <source>No project database is loaded.</source>
+        <translation>未加载项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="129"/>
+        <source>Gradient {g:.5f}, flow towards {a:.1f}° from north; R² = {r2:.3f} from {n} wells.</source>
+        <translation>水力坡度 {g:.5f}，流向自北顺时针 {a:.1f}°；R² = {r2:.3f}，共 {n} 口井。</translation>
+    </message>
+</context>
+<context>
     <name>FunctionValueAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/zoning/alg_functionvalue.py" line="44"/>
@@ -1676,122 +1826,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>GwPlugin</name>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="72"/>
+        <location filename="../gw_plugin/plugin.py" line="74"/>
         <source>Groundwater pilot zone</source>
         <translation>地下水试验区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="75"/>
+        <location filename="../gw_plugin/plugin.py" line="77"/>
         <source>Open / create project database…</source>
         <translation>打开 / 新建项目数据库…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="75"/>
+        <location filename="../gw_plugin/plugin.py" line="77"/>
         <source>Open a project GeoPackage, or create a new one, and load every layer with styles and forms</source>
         <translation>打开或新建项目 GeoPackage，并加载全部图层及其样式和表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="84"/>
+        <location filename="../gw_plugin/plugin.py" line="86"/>
         <source>Build demo city…</source>
         <translation>生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="84"/>
+        <location filename="../gw_plugin/plugin.py" line="86"/>
         <source>Build the fictional demo city (database, rasters and project) in a folder</source>
         <translation>在文件夹中生成虚构的演示城市（数据库、栅格和工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="453"/>
+        <location filename="../gw_plugin/plugin.py" line="493"/>
         <source>About gw_plugin</source>
         <translation>关于 gw_plugin</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="228"/>
+        <location filename="../gw_plugin/plugin.py" line="268"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="296"/>
+        <location filename="../gw_plugin/plugin.py" line="336"/>
         <source>Cannot open the project database</source>
         <translation>无法打开项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="257"/>
+        <location filename="../gw_plugin/plugin.py" line="297"/>
         <source>{name} was upgraded from schema version {old} to {new}. The original file was kept as {backup}.</source>
         <translation>{name} 已从数据结构版本 {old} 升级到 {new}。原文件已保留为 {backup}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="273"/>
+        <location filename="../gw_plugin/plugin.py" line="313"/>
         <source>Layers cannot be loaded: {error}</source>
         <translation>无法加载图层：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="282"/>
+        <location filename="../gw_plugin/plugin.py" line="322"/>
         <source>{name} is already loaded in this project.</source>
         <translation>{name} 已加载到本工程中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="296"/>
+        <location filename="../gw_plugin/plugin.py" line="336"/>
         <source>Loading the layers of {name} failed: {error}</source>
         <translation>加载 {name} 的图层失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="309"/>
+        <location filename="../gw_plugin/plugin.py" line="349"/>
         <source>Created {name} ({crs}).</source>
         <translation>已创建 {name}（{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="309"/>
+        <location filename="../gw_plugin/plugin.py" line="349"/>
         <source>Opened {name} (schema version {version}, {crs}).</source>
         <translation>已打开 {name}（数据结构版本 {version}，{crs}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="419"/>
+        <location filename="../gw_plugin/plugin.py" line="459"/>
         <source>Build demo city</source>
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="350"/>
+        <location filename="../gw_plugin/plugin.py" line="390"/>
         <source>The algorithm {id} is not available in this version of the plugin.</source>
         <translation>本版本插件中没有算法 {id}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="359"/>
+        <location filename="../gw_plugin/plugin.py" line="399"/>
         <source>Folder for the demo city</source>
         <translation>演示城市所在文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="365"/>
+        <location filename="../gw_plugin/plugin.py" line="405"/>
         <source>Building the demo city</source>
         <translation>正在生成演示城市</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="385"/>
+        <location filename="../gw_plugin/plugin.py" line="425"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="424"/>
+        <location filename="../gw_plugin/plugin.py" line="464"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="428"/>
+        <location filename="../gw_plugin/plugin.py" line="468"/>
         <source>The demo city is ready: {path}</source>
         <translation>演示城市已生成：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="435"/>
+        <location filename="../gw_plugin/plugin.py" line="475"/>
         <source>Open demo project</source>
         <translation>打开演示工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="443"/>
+        <location filename="../gw_plugin/plugin.py" line="483"/>
         <source>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;Groundwater pollution prevention pilot zones: well inventory by aquifer layer, pollution sources, zoning, recharge and protection zones, offline editing and sync with the city platform.&lt;/p&gt;&lt;p&gt;One project GeoPackage holds every table; coordinates are stored in a projected CGCS2000 3-degree Gauss–Krüger CRS. Water quality is classified after GB/T 14848-2017.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;gw_plugin {version}&lt;/h3&gt;&lt;p&gt;地下水污染防治试验区：分层监测井台账、污染源、防治分区、补给区与保护区、离线编辑及与市级平台同步。&lt;/p&gt;&lt;p&gt;一个项目 GeoPackage 存放全部数据表；坐标以 CGCS2000 3 度带高斯-克吕格投影坐标系存储。水质按 GB/T 14848-2017 分类。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/plugin.py" line="237"/>
+        <location filename="../gw_plugin/plugin.py" line="277"/>
         <source>{name} uses schema version {version}, newer than this plugin&apos;s version {current}. Update gw_plugin to open it; the file was not changed.</source>
         <translation>{name} 使用数据结构版本 {version}，比本插件的版本 {current} 更新。请升级 gw_plugin 后再打开；文件未作任何改动。</translation>
     </message>
@@ -2606,117 +2756,117 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="86"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="90"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="94"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="98"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="96"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="100"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="135"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="131"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="158"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="169"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="158"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="169"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="284"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="305"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="200"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="211"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="213"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="224"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="278"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="299"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="288"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="352"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="307"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="328"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="312"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="333"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="85"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="89"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="92"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="96"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
     </message>
@@ -2724,52 +2874,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>IndicatorsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="74"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="79"/>
         <source>Own plan configuration (JSON, overrides PLAN)</source>
         <translation>自定义方案配置（JSON，覆盖 PLAN）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="88"/>
         <source>Reporting date (YYYY-MM-DD, empty = today)</source>
         <translation>统计日期（YYYY-MM-DD，留空 = 今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="86"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="91"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="101"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="101"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="104"/>
         <source>Charts in the PDF</source>
         <translation>PDF 中的图表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="117"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="127"/>
         <source>The reporting date must be written YYYY-MM-DD.</source>
         <translation>统计日期须写成 YYYY-MM-DD。</translation>
     </message>
@@ -2778,8 +2928,18 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
-        <translation>按县区和全市计算方案配置中数据所能支持的每项指标——自行监测完成情况、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成情况、详细调查和风险管控方案完成情况、县级及以上饮用水水源补给区划定、名录发布。每个比率都给出分子和分母。状态：已达标（达到目标）、按进度（至少达到自方案开始以来按时间比例应完成的目标份额）、滞后（低于该份额或已过期限）、无数据。自带方案：郑州 2022（种子文件 000）和晋城 2022（种子文件 004）；PLAN_FILE 可使用格式相同的自定义 JSON。输出：一张表、一个 Excel 工作簿和每项指标附柱状图的 PDF 报告。</translation>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="105"/>
+        <source>Compare with the figures as of (YYYY-MM-DD, optional)</source>
+        <translation>与该日期的指标对比（YYYY-MM-DD，可选）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_indicators.py" line="132"/>
+        <source>The comparison date must be written YYYY-MM-DD.</source>
+        <translation>对比日期须写作 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. TODAY is the date the figures are computed AS OF, from the dated workflow history (any date, years before the plan included: a figure counts what had happened by then). COMPARE_TO adds a second date side by side in the workbook (sheet 年度对比; a stored year-end snapshot is used when there is one). Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
+        <translation>计算方案配置中数据可支持的全部指标——自行监测完成率、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成率、详细调查与风险管控方案完成率、县级及以上饮用水水源补给区划定、名录公布——分县和全市统计，每个比率均列明分子和分母。TODAY 为指标的统计截止日期，按带日期的工作流程记录计算（任何日期均可，包括方案开始之前：只计该日期前已发生的事项）。COMPARE_TO 在工作簿中并列第二个日期（“年度对比”表；有已保存的年末快照时使用快照）。状态：达标（达到目标）、按期推进（不低于自方案开始按时间比例应完成的目标）、滞后（低于该比例或已过期限）、无数据。内置方案：郑州 2022（种子 000）和晋城 2022（种子 004）；PLAN_FILE 可用同样格式的自定义 JSON。输出：表格、Excel 工作簿和每项指标带柱状图的 PDF 报告。</translation>
     </message>
 </context>
 <context>
@@ -3065,6 +3225,72 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
     </message>
 </context>
 <context>
+    <name>LongTermListAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="34"/>
+        <source>Project database</source>
+        <translation>项目数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="35"/>
+        <source>City name for the titles</source>
+        <translation>标题中的城市名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="36"/>
+        <source>First year (0 = all)</source>
+        <translation>起始年份（0 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="36"/>
+        <source>Last year (0 = all)</source>
+        <translation>截止年份（0 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="43"/>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="43"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="46"/>
+        <source>Long-term wells listed</source>
+        <translation>列出的长期监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="47"/>
+        <source>Assessment point-years</source>
+        <translation>考核点位·年度数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="48"/>
+        <source>Point-years that miss their target</source>
+        <translation>未达标的点位·年度数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="69"/>
+        <source>The workbook could not be written: {error}</source>
+        <translation>无法写入工作簿：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/network/alg_longtermlist.py" line="70"/>
+        <source>{w} long-term wells in {l} aquifer layers; {a} assessment point-years, {f} miss their target.</source>
+        <translation>{l} 个含水层位共 {w} 口长期监测井；考核点位·年度 {a} 个，其中 {f} 个未达标。</translation>
+    </message>
+    <message>
+        <source>Layered long-term monitoring-well list (XLSX)</source>
+        <translation>分层地下水环境长期监测井清单（XLSX）</translation>
+    </message>
+    <message>
+        <source>Writes the wells flagged as long-term monitoring wells to an XLSX workbook with one sheet per aquifer layer (code, name, county, aquifer layer, well type, depth, screen top/bottom, X/Y in the database CRS, longitude and latitude in CGCS2000 EPSG:4490, owning department, national assessment point, target class), and a sheet of the national assessment points with, for each year from YEAR_FROM to YEAR_TO (0 = every year), the year&apos;s class (the worst overall GB/T 14848-2017 class of that year&apos;s samples; parallel samples left out) and whether it meets the target class. The national rule may use annual means instead: unverified.</source>
+        <translation>将标记为长期监测井的监测井写入 XLSX 工作簿，每个含水层位一张工作表（编号、名称、县区、含水层位、监测井类型、井深、滤管顶/底深、数据库坐标系下的 X/Y、CGCS2000（EPSG:4490）经纬度、权属部门、国家考核点位、考核目标类别），另有一张国家考核点位工作表：自 YEAR_FROM 至 YEAR_TO（0 = 全部年份）每年的年度水质类别（当年各样品 GB/T 14848-2017 综合类别中最差者；不计平行样）及是否达到考核目标类别。国家考核规则也可能按年均值评价：未核实。</translation>
+    </message>
+</context>
+<context>
     <name>MapExport</name>
     <message>
         <location filename="../gw_plugin/core/data/fonts.py" line="39"/>
@@ -3292,11 +3518,6 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>libpq 连接字符串、URI 或服务名，不含用户密码（请使用下方的认证）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="185"/>
-        <source>libpq default</source>
-        <translation>libpq 默认</translation>
-    </message>
-    <message>
         <location filename="../gw_plugin/gui/sync/platform_settings.py" line="187"/>
         <source>prefer (TLS if the server offers it)</source>
         <translation>prefer（服务器支持时使用 TLS）</translation>
@@ -3360,6 +3581,11 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <location filename="../gw_plugin/gui/sync/platform_settings.py" line="254"/>
         <source>Connected: platform schema {version}, {crs}.</source>
         <translation>已连接：平台数据结构 {version}，{crs}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sync/platform_settings.py" line="185"/>
+        <source>default: TLS required (unless a service file says otherwise)</source>
+        <translation>默认：要求 TLS（服务文件另有设置时除外）</translation>
     </message>
 </context>
 <context>
@@ -3466,12 +3692,12 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ProcessingTask</name>
     <message>
-        <location filename="../gw_plugin/gui/common/tasks.py" line="42"/>
+        <location filename="../gw_plugin/gui/common/tasks.py" line="60"/>
         <source>The algorithm {id} is not available.</source>
         <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/common/tasks.py" line="51"/>
+        <location filename="../gw_plugin/gui/common/tasks.py" line="69"/>
         <source>The algorithm {id} could not start.</source>
         <translation>算法 {id} 无法启动。</translation>
     </message>
@@ -3547,52 +3773,52 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ProtectionZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="64"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="69"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="72"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="79"/>
         <source>Aquifer medium (table)</source>
         <translation>含水层介质（查表法）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="80"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="101"/>
         <source>Invalid input layer.</source>
         <translation>输入图层无效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="111"/>
         <source>Unknown method {m}; use one of {all}.</source>
         <translation>未知方法 {m}；请使用以下之一：{all}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="116"/>
         <source>Per-well values from fields: {f}</source>
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="127"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="130"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="134"/>
         <source>Well {w}: {e}</source>
         <translation>井 {w}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="152"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="162"/>
         <source>{n} protection zones written.</source>
         <translation>已写出 {n} 个保护区。</translation>
     </message>
@@ -3601,23 +3827,28 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>饮用水水源井保护区（HJ 338 / 固定半径）</translation>
     </message>
     <message>
-        <source>Draws a circular protection zone around every well of INPUT (a point layer in a projected CRS in metres).
-METHOD hj338_formula: R = ALPHA x K x GRADIENT x TRAVEL_TIME / POROSITY (HJ 338; class I uses TRAVEL_TIME = 100 d, class II 1000 d; ALPHA is the safety factor, commonly 1.5). The zone class written is class_1 for TRAVEL_TIME &lt;= 100 d, otherwise class_2.
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="33"/>
+        <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres and the project has no projected CRS in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer or set the project&apos;s CRS.</source>
+        <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位，且项目没有以米为单位的投影坐标系：计算分区需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先重投影图层或设置项目坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="104"/>
+        <source>The wells ({src}) are reprojected to the project&apos;s CRS {crs}; the zones are in {crs}.</source>
+        <translation>井（{src}）已重投影到项目坐标系 {crs}；分区结果采用 {crs}。</translation>
+    </message>
+    <message>
+        <source>Draws a circular protection zone around every well of INPUT (a point layer; a geographic layer is reprojected to the project's projected CRS).
+METHOD hj338_formula: R = ALPHA x K x GRADIENT x TRAVEL_TIME / POROSITY (HJ 338; class I uses TRAVEL_TIME = 100 d, class II 1000 d; ALPHA is the safety factor, commonly 1.5). GRADIENT is HJ 338's I, the hydraulic gradient within the cone of depression of the pumping well, not the regional gradient: with RADIUS_OF_INFLUENCE &gt; 0 it is estimated as the mean gradient of the Thiem cone, I = Q ln(R/0.1) / (2 pi K H (R - 0.1)). A radius below the empirical table's range for MEDIUM is reported as a warning. The zone class written is class_1 for TRAVEL_TIME &lt;= 100 d, otherwise class_2.
 METHOD hj338_table: class I and class II radii of the empirical table for MEDIUM (fine_sand, medium_sand, coarse_sand, gravel, cobble, or the Chinese names 细砂 中砂 粗砂 砾石 卵石), read from resources/reference/hj338_radius_table.csv. ALL TABLE VALUES ARE UNVERIFIED (recalled from HJ/T 338-2007, not checked against the standard text); the drawn radius is the table's radius_default_m (the upper bound of the range). Edit the CSV to change them.
 METHOD fixed_radius: calculated fixed radius r = sqrt(Q x TRAVEL_TIME / (pi x POROSITY x H)) (US EPA, EPA-440/5-93-001), H = screen length or saturated thickness.
 Units: K m/d, TRAVEL_TIME d, Q m3/d, H m. Each parameter is overridden per well by a field of INPUT with the same name (case-insensitive, e.g. a field 'k' or 'POROSITY'); empty field values use the parameter. The wording of HJ 338 is unverified (see ../shared/reference/README.md §2): check before citing.
 Output: one polygon per well and zone with the parameters used (unused ones NULL) and well_uuid.</source>
-        <translation>在 INPUT（以米为单位的投影坐标系中的点图层）的每口井周围绘制圆形保护区。
-METHOD hj338_formula：R = ALPHA x K x GRADIENT x TRAVEL_TIME / POROSITY（HJ 338；一级保护区 TRAVEL_TIME = 100 d，二级 1000 d；ALPHA 为安全系数，通常取 1.5）。TRAVEL_TIME &lt;= 100 d 时写入的分级为 class_1，否则为 class_2。
+        <translation>在 INPUT（点图层；地理坐标系图层会重投影到项目的投影坐标系）的每口井周围绘制圆形保护区。
+METHOD hj338_formula：R = ALPHA x K x GRADIENT x TRAVEL_TIME / POROSITY（HJ 338；一级保护区 TRAVEL_TIME = 100 d，二级 1000 d；ALPHA 为安全系数，通常取 1.5）。GRADIENT 即 HJ 338 中的 I，是抽水井降落漏斗范围内的水力坡度，而不是区域水力坡度：RADIUS_OF_INFLUENCE &gt; 0 时按 Thiem 降落漏斗的平均坡度估算，I = Q ln(R/0.1) / (2 pi K H (R - 0.1))。半径小于 MEDIUM 经验值表范围时给出警告。TRAVEL_TIME &lt;= 100 d 时写入的分级为 class_1，否则为 class_2。
 METHOD hj338_table：按 MEDIUM（fine_sand、medium_sand、coarse_sand、gravel、cobble，或中文名 细砂 中砂 粗砂 砾石 卵石）查经验值表得到一级、二级保护区半径，表格读自 resources/reference/hj338_radius_table.csv。表中所有数值均未经核实（凭记忆取自 HJ/T 338-2007，未与标准原文核对）；绘制半径取表中的 radius_default_m（范围上限）。修改 CSV 即可更改。
 METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSITY x H))（US EPA，EPA-440/5-93-001），H 为滤管长度或饱和厚度。
 单位：K m/d，TRAVEL_TIME d，Q m3/d，H m。每个参数均可由 INPUT 中同名字段（不区分大小写，如字段 'k' 或 'POROSITY'）按井覆盖；字段值为空时使用算法参数。HJ 338 的条文措辞未经核实（见 ../shared/reference/README.md §2）：引用前请核对。
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/zone_inputs.py" line="22"/>
-        <source>The input layer&apos;s CRS ({crs}) is geographic or not in metres: zones need a projected CRS in metres (e.g. EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger). Reproject the layer first.</source>
-        <translation>输入图层的坐标系（{crs}）是地理坐标系或不以米为单位：划定区域需要以米为单位的投影坐标系（如 EPSG:4547 CGCS2000 / 3 度带高斯-克吕格）。请先对图层重投影。</translation>
     </message>
 </context>
 <context>
@@ -3649,6 +3880,129 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     <message>
         <source>Publishes the accepted entries of a roster as a new, immutable version: each accepted entry is copied to a roster_entries row with status &apos;published&apos; and the version name. A version name can be published once.</source>
         <translation>将名录中已确认的条目发布为一个新的、不可更改的版本：每个已确认条目复制为 roster_entries 中状态为 'published'、带版本名称的一行。同一版本名称只能发布一次。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="62"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="82"/>
+        <source>Why (required to take a member off)</source>
+        <translation>理由（移出名录时必填）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="84"/>
+        <source>e.g. 2025</source>
+        <translation>例如 2025</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="86"/>
+        <source>&amp;Roster:</source>
+        <translation>名录(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="86"/>
+        <source>&amp;Who:</source>
+        <translation>决定人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="86"/>
+        <source>W&amp;hen:</source>
+        <translation>日期(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="86"/>
+        <source>Wh&amp;y:</source>
+        <translation>理由(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="95"/>
+        <source>&amp;Accept</source>
+        <translation>确认纳入(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="96"/>
+        <source>Re&amp;ject</source>
+        <translation>不纳入(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="97"/>
+        <source>Take &amp;off</source>
+        <translation>移出名录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="98"/>
+        <source>&amp;Publish version</source>
+        <translation>发布版本(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="131"/>
+        <source>No project database.</source>
+        <translation>没有项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="157"/>
+        <source>The database cannot be read: {e}</source>
+        <translation>无法读取数据库：{e}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="174"/>
+        <source>Latest version: {v} ({n} members). Next version: {m} members (+{a} −{r}).</source>
+        <translation>最新版本：{v}（{n} 家）。下一版本：{m} 家（+{a} −{r}）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="213"/>
+        <source>Select proposals or decisions of this roster first.</source>
+        <translation>请先选择本名录的建议或决定条目。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="215"/>
+        <source>{n} entries decided.</source>
+        <translation>已决定 {n} 条。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="224"/>
+        <source>Select the members to take off first.</source>
+        <translation>请先选择要移出的单位。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="226"/>
+        <source>{n} sources leave the roster from its next version.</source>
+        <translation>{n} 家单位自下一版本起移出名录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/roster_panel.py" line="240"/>
+        <source>Version {v} published with {n} sources.</source>
+        <translation>已发布版本 {v}，共 {n} 家。</translation>
     </message>
 </context>
 <context>
@@ -4297,6 +4651,97 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
     </message>
 </context>
 <context>
+    <name>SourceDossierAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="35"/>
+        <source>Source (uuid, source code or credit code)</source>
+        <translation>污染源（uuid、污染源编号或统一社会信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="36"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="36"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="36"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="41"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="41"/>
+        <source>Dossier</source>
+        <translation>污染源档案</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="41"/>
+        <source>Inspection form</source>
+        <translation>现场检查表</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Workflow inspected (form)</source>
+        <translation>检查的工作流程（检查表）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Latest step&apos;s workflow</source>
+        <translation>最近一步所属的流程</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Leakage investigation</source>
+        <translation>渗漏排查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Anti-seepage retrofit</source>
+        <translation>防渗改造</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Self-monitoring</source>
+        <translation>自行监测</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="46"/>
+        <source>Detailed survey / risk control</source>
+        <translation>详细调查与风险管控</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="56"/>
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="56"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcedossier.py" line="73"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Print a source dossier or inspection form</source>
+        <translation>打印污染源档案或现场检查表</translation>
+    </message>
+    <message>
+        <source>Prints one pollution source, found by its uuid, source code or unified social credit code, to a PDF. KIND dossier: identity, rosters with their versions and decisions, the dated workflow history, facilities, the enterprise's own monitoring wells with their latest GB/T 14848 class, photos and attachments (image files stored in the attachments folder are drawn), and the open tasks and deadlines (overdue rectifications, hidden-danger investigations due after listing, spot checks drawn and not yet checked). KIND form: the inspection form to print before a visit — identity, facilities with a column to fill, the findings of the last visits, the open tasks, the checklist of the workflow inspected (WORKFLOW; default: the workflow of the source's latest step) and blank fields and signatures. The checklists are drafted from the seeds' wording and are not an official form.</source>
+        <translation>将一个污染源（按 uuid、污染源编号或统一社会信用代码查找）打印为 PDF。KIND 为档案：基本信息、名录及其版本和决定、带日期的工作流程记录、设施、企业自有监测井及其最新 GB/T 14848 水质类别、照片及附件（附件文件夹中的图片直接显示），以及待办事项和期限（逾期未整改的隐患、纳入名录后应完成的隐患排查、已抽取尚未核查的抽查）。KIND 为检查表：现场检查前打印的检查表——基本信息、设施及待填写栏、以往检查发现的问题、待办事项、被检查工作流程的检查要点（WORKFLOW；默认：该污染源最近一步所属的流程），以及现场填写栏和签字栏。检查要点依据种子文件措辞拟定，并非正式表式。</translation>
+    </message>
+</context>
+<context>
     <name>SourceLoadAlgorithm</name>
     <message>
         <location filename="../gw_plugin/processing/algorithms/zoning/alg_sourceload.py" line="43"/>
@@ -4390,52 +4835,52 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>SourcesInZonesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="69"/>
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="72"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="77"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="82"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="87"/>
         <source>Include categories the plan does not name</source>
         <translation>包括方案未列出的类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="92"/>
         <source>Sources in zones</source>
         <translation>区域内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="97"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="97"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="111"/>
         <source>The sources layer needs a &apos;category&apos; field (pollution_sources).</source>
         <translation>污染源图层需要 'category' 字段（pollution_sources）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="190"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_sourcesinzones.py" line="194"/>
         <source>{n} sources listed in {z} zones</source>
         <translation>{z} 个区域内共列出 {n} 个污染源</translation>
     </message>
@@ -4444,216 +4889,261 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <source>Lists the pollution sources inside each polygon of ZONES (any layer: protection zones, recharge zones, capture zones), one row per zone and source, with the source category and the group seed 000 三(三)9(2) names (industrial enterprises, industrial clusters, hazardous-waste sites, landfills, mining areas, tailings ponds, gas stations, golf courses, large livestock farms, large planting areas). Sources of other categories are listed only with ALL_CATEGORIES. Distance to the water-source well: the nearest drinking_source well linked to the zone's water_source_uuid (field of the zone layer) when there is one, else the nearest drinking_source well. Layers in other CRSs are transformed to the zones' CRS.</source>
-        <translation>列出 ZONES（任意图层：保护区、补给区、捕获区）每个面内的污染源，每个区域与污染源一行，附污染源类别及种子文件 000 三(三)9(2) 所列的分组（工业企业、工业集聚区、危险废物处置场、垃圾填埋场、矿山开采区、尾矿库、加油站、高尔夫球场、规模化养殖场、规模化种植区）。其他类别的污染源只有在设置 ALL_CATEGORIES 时才列出。到水源井的距离：区域有 water_source_uuid（区域图层字段）时取与之关联的最近饮用水水源井，否则取最近的饮用水水源井。其他坐标系的图层会转换到区域图层的坐标系。</translation>
+        <source>Lists the pollution sources inside each polygon of ZONES (any layer: protection zones, recharge zones, capture zones), one row per zone and source, with the source category and the group seed 000 三(三)9(2) names (industrial enterprises, industrial clusters, hazardous-waste sites, landfills, mining areas, tailings ponds, gas stations, golf courses, large livestock farms, large planting areas). Sources of other categories are listed only with ALL_CATEGORIES. Distances are in metres whatever the CRS (ellipsoidal on a geographic CRS). Distance to the water-source well: the nearest drinking_source well linked to the zone's water_source_uuid (field of the zone layer) when there is one, else the nearest drinking_source well. Layers in other CRSs are transformed to the zones' CRS.</source>
+        <translation>列出 ZONES（任意图层：保护区、补给区、捕获区）每个面内的污染源，每个区域与污染源一行，附污染源类别及种子文件 000 三(三)9(2) 所列的分组（工业企业、工业集聚区、危险废物处置场、垃圾填埋场、矿山开采区、尾矿库、加油站、高尔夫球场、规模化养殖场、规模化种植区）。其他类别的污染源只有在设置 ALL_CATEGORIES 时才列出。距离一律以米计，与坐标系无关（地理坐标系按椭球计算）。到水源井的距离：区域有 water_source_uuid（区域图层字段）时取与之关联的最近饮用水水源井，否则取最近的饮用水水源井。其他坐标系的图层会转换到区域图层的坐标系。</translation>
     </message>
 </context>
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="272"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="327"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="274"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="329"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="306"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="361"/>
         <source>{n} of {total} sources</source>
         <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="327"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="382"/>
         <source>The map filter waits until the layer is saved.</source>
         <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="406"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="472"/>
         <source>{n} sources selected.</source>
         <translation>已选择 {n} 个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="406"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="472"/>
         <source>Select a source to see its details.</source>
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="466"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="697"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="474"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="540"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="475"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="541"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="479"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="545"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="481"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="547"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="481"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="547"/>
         <source>placed at the county centroid: check in the field</source>
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="581"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="736"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="527"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="636"/>
         <source>Select one source first.</source>
         <translation>请先选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="532"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="595"/>
         <source>Photos and documents</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="551"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="614"/>
         <source>{n} attachment files are missing or changed: {files}</source>
         <translation>{n} 个附件文件缺失或已改变：{files}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="558"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="621"/>
         <source>Every attachment file is present and unchanged.</source>
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="581"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="736"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="77"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="80"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="89"/>
         <source>Zoom to the selected sources</source>
         <translation>缩放到所选污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="85"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="94"/>
         <source>Open the source&apos;s form</source>
         <translation>打开污染源的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="91"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="100"/>
         <source>Attach a photo or document…</source>
         <translation>附加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="96"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="105"/>
         <source>Verify the attachment files</source>
         <translation>核验附件文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="101"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="110"/>
         <source>Import a ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="112"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="146"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="116"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="150"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="118"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="152"/>
         <source>All sources</source>
         <translation>所有污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="119"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="153"/>
         <source>On any roster</source>
         <translation>在任一名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="154"/>
         <source>On no roster</source>
         <translation>不在任何名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="158"/>
         <source>Any workflow status</source>
         <translation>任意流程状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="131"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="165"/>
         <source>Code, name, credit code or address</source>
         <translation>编号、名称、信用代码或地址</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="132"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="166"/>
         <source>Filter the &amp;map too</source>
         <translation>同时筛选地图(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>C&amp;ounty:</source>
         <translation>县区(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>&amp;Roster:</source>
         <translation>名录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>&amp;Workflow:</source>
         <translation>工作流程(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="172"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="212"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="173"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="213"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="174"/>
-        <source>Indicators</source>
-        <translation>指标</translation>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="115"/>
+        <source>Indicator dashboard…</source>
+        <translation>考核指标看板…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="120"/>
+        <source>Rosters…</source>
+        <translation>名录…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="125"/>
+        <source>Deadlines…</source>
+        <translation>期限…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="130"/>
+        <source>Print the source's dossier…</source>
+        <translation>打印污染源档案…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <source>Print an inspection form…</source>
+        <translation>打印现场检查表…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="642"/>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="642"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="657"/>
+        <source>Written: {path}. Unsaved edits of {layers} are not in it: save them and print again.</source>
+        <translation>已写入：{path}。{layers} 中未保存的编辑未包含在内：请保存后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="665"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="701"/>
+        <source>Deadlines</source>
+        <translation>期限</translation>
     </message>
 </context>
 <context>
@@ -4707,62 +5197,62 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>SpotCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="60"/>
         <source>Share to draw (%)</source>
         <translation>抽取比例（%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="71"/>
         <source>Random seed (empty = new random seed, recorded)</source>
         <translation>随机种子（留空 = 新的随机种子，并予以记录）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="81"/>
         <source>Batch id</source>
         <translation>批次编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="82"/>
         <source>Only these county codes (comma-separated)</source>
         <translation>仅限这些县区代码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="87"/>
         <source>Include sources already spot-checked</source>
         <translation>包括已抽查过的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="92"/>
         <source>Preview only (do not record the batch)</source>
         <translation>仅预览（不记录该批次）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="97"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="98"/>
         <source>Drawn sources</source>
         <translation>抽中的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="103"/>
         <source>Batch record (JSON)</source>
         <translation>批次记录（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="103"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="243"/>
         <source>Batch {id}: {k} of {n} sources drawn ({req} required by the share; {c} categories covered; seed {seed}){rec}</source>
         <translation>批次 {id}：从 {n} 个污染源中抽取 {k} 个（按比例至少 {req} 个；覆盖 {c} 个类别；种子 {seed}）{rec}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="165"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="243"/>
         <source> — preview, not recorded</source>
         <translation> —— 预览，未记录</translation>
     </message>
@@ -4771,8 +5261,63 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>抽取渗漏排查抽查批次</translation>
     </message>
     <message>
-        <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;.</source>
-        <translation>种子文件 000 三(二)6(1)：生态环境部门对已开展渗漏排查的企业抽查不少于 5%，并覆盖所有污染源类型。总体：leakage_status 为 self_investigated 或 report_received 的污染源（已自查、尚未核实；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查过的）。数量：至少为总体的 SHARE %（向上取整），且每个现有类别至少一个，即使因此超过该比例。抽取结果可由 SEED 复现（相同的清单和种子得到相同的批次）。除非勾选 PREVIEW，该批次记录为 spot_check 检查记录（每个抽中的污染源一条，关联到 spotcheck_batches 中记录的批次）；已存在的批次编号会被拒绝，因此已记录的批次绝不会被替换——如需再抽一批请使用新编号（两批均保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;。</translation>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="108"/>
+        <source>Records to draw from</source>
+        <translation>抽取的记录集</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="108"/>
+        <source>Sources by workflow status</source>
+        <translation>按工作流程状态的污染源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="108"/>
+        <source>Self-monitoring reports</source>
+        <translation>自行监测报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="108"/>
+        <source>Survey records</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="117"/>
+        <source>Workflow (sources)</source>
+        <translation>工作流程（污染源）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="117"/>
+        <source>Leakage investigation</source>
+        <translation>渗漏排查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="117"/>
+        <source>Anti-seepage retrofit</source>
+        <translation>防渗改造</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="117"/>
+        <source>Self-monitoring</source>
+        <translation>自行监测</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="117"/>
+        <source>Detailed survey / risk control</source>
+        <translation>详细调查与风险管控</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="127"/>
+        <source>Statuses drawn from (comma-separated; empty = the default)</source>
+        <translation>抽取的状态（逗号分隔；留空为默认）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_spotcheck.py" line="132"/>
+        <source>Year (reports, surveys)</source>
+        <translation>年度（报告、调查）</translation>
+    </message>
+    <message>
+        <source>Seed 000 三(二)6(1): the bureau spot-checks at least 5% of the enterprises that carried out the leakage investigation, covering every source type. Population: sources whose leakage_status is self_investigated or report_received (self-investigation done, not yet verified; tick INCLUDE_SPOT_CHECKED to add the ones checked already). Size: at least SHARE % of the population rounded up, and at least one source of every category present even when that exceeds the share. The draw is reproducible from SEED (the same inventory and seed give the same batch). Unless PREVIEW is ticked, the batch is recorded as spot_check inspections (one per drawn source, linked to the batch recorded in spotcheck_batches); a batch id that exists already is refused, so a recorded batch is never replaced — give a new id to draw another batch (both are kept). Default batch id: SC-&lt;date&gt;-&lt;seed&gt;. Other record sets (RECORD_SET): sources by the status of any workflow (WORKFLOW, STATUSES comma-separated; defaults: leakage self_investigated,report_received; antiseepage done; self_monitoring partial,complete; risk_control plan_done,implemented), self-monitoring reports received (of YEAR when given), construction-land survey records (site surveys of phase 1 and 2, of YEAR when given, not drawn by gwplugin:surveyspotcheck); the stratum covered is the source category (the survey phase for surveys). A record drawn in an earlier batch whose check has no result yet is never drawn again.</source>
+        <translation>种子文件000 三(二)6(1)：生态环境部门抽查不低于开展渗漏排查企业的5%，并涵盖每一种类型。总体：leakage_status 为 self_investigated（已自查）或 report_received（已提交报告）的污染源（自查已完成、尚未核查；勾选 INCLUDE_SPOT_CHECKED 可加入已抽查的）。数量：不少于总体的 SHARE %（向上取整），且总体中每一类别至少一家，即使因此超过比例。抽取可由 SEED 复现（同一清单和种子得到同一批次）。除非勾选 PREVIEW，批次记录为 spot_check 检查记录（每个抽中污染源一条，关联 spotcheck_batches 中记录的批次）；已存在的批次编号会被拒绝，已记录的批次绝不会被替换——换一个编号即可抽取另一批（两批都保留）。默认批次编号：SC-&lt;date&gt;-&lt;seed&gt;（日期-种子）。其他记录集（RECORD_SET）：按任一工作流程状态的污染源（WORKFLOW，STATUSES 以逗号分隔；默认：渗漏排查 self_investigated,report_received；防渗改造 done；自行监测 partial,complete；风险管控 plan_done,implemented）、已收到的自行监测报告（给出 YEAR 时为该年度）、建设用地调查记录（第一、二阶段地块调查，给出 YEAR 时为该年度，未被 gwplugin:surveyspotcheck 抽取的）；分层覆盖的是污染源类别（调查记录为调查阶段）。以往批次已抽中、尚无核查结论的记录不会再次被抽取。</translation>
     </message>
 </context>
 <context>
@@ -5699,139 +6244,232 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
     </message>
 </context>
 <context>
+    <name>WaterLevelsWidget</name>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="62"/>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="63"/>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="82"/>
+        <source>Water-level plots need the Python package matplotlib, which is not installed ({error}). Install it (python3-matplotlib) and restart QGIS.</source>
+        <translation>水位图需要 Python 包 matplotlib，但未安装（{error}）。请安装（python3-matplotlib）后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="111"/>
+        <source>Select one or more wells.</source>
+        <translation>请选择一口或多口监测井。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="116"/>
+        <source>The water levels could not be read: {error}</source>
+        <translation>无法读取水位数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="120"/>
+        <source>The selected wells have no water levels.</source>
+        <translation>所选监测井没有水位数据。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="174"/>
+        <source>{well}: {n} readings {first} – {last}</source>
+        <translation>{well}：{n} 次读数，{first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="178"/>
+        <source>; head {lo:.2f}–{hi:.2f} m</source>
+        <translation>；水位标高 {lo:.2f}–{hi:.2f} m</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="180"/>
+        <source>; depth to water {lo:.2f}–{hi:.2f} m</source>
+        <translation>；水位埋深 {lo:.2f}–{hi:.2f} m</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="182"/>
+        <source>Head (m)</source>
+        <translation>水位标高（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="183"/>
+        <source>Depth to water (m)</source>
+        <translation>水位埋深（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="186"/>
+        <source>Water levels</source>
+        <translation>水位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="199"/>
+        <source>Markers: manual readings; thin line: logger readings.</source>
+        <translation>圆点：人工测量；细线：自动记录仪读数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="208"/>
+        <source>There is no plot to export.</source>
+        <translation>没有可导出的图。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="211"/>
+        <source>Export as .png or .svg.</source>
+        <translation>请导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="219"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="219"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/levels_view.py" line="220"/>
+        <source>Export water levels</source>
+        <translation>导出水位图</translation>
+    </message>
+</context>
+<context>
     <name>WellsPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="727"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="763"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="727"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="763"/>
         <source>Monitoring wells by aquifer layer, type and status; details, time series, import, duplicates</source>
         <translation>按含水层、类型和状态查看监测井；详情、时间序列、导入、查重</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="69"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="71"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="74"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="76"/>
         <source>Zoom to the selected wells</source>
         <translation>缩放到所选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="79"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="81"/>
         <source>Open the well&apos;s form</source>
         <translation>打开井的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="85"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="87"/>
         <source>Build aquifer layers</source>
         <translation>生成分含水层图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="90"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="92"/>
         <source>Add a layer-tree group with one map layer per aquifer layer, coloured by the latest class</source>
         <translation>添加一个图层组，每个含水层一个图层，按最新水质类别着色</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="96"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="98"/>
         <source>Import lab results…</source>
         <translation>导入实验室检测结果…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="101"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="103"/>
         <source>Find duplicate wells…</source>
         <translation>查找重复监测井…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="106"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="108"/>
         <source>Update water-quality classes</source>
         <translation>更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="122"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="124"/>
         <source>Code, name or alias</source>
         <translation>编号、名称或别名</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="124"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="126"/>
         <source>All types</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="131"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="133"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="137"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="139"/>
         <source>All wells</source>
         <translation>所有井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="138"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="140"/>
         <source>National assessment points only</source>
         <translation>仅国家考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="139"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="141"/>
         <source>Not assessment points</source>
         <translation>非考核点位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="317"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="333"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="144"/>
         <source>&amp;County:</source>
         <translation>县区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="144"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="144"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="144"/>
         <source>&amp;Assessment:</source>
         <translation>考核(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="144"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="179"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="178"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="182"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="379"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="395"/>
         <source>No project database with monitoring wells is loaded.</source>
         <translation>尚未加载含监测井的项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="383"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="399"/>
         <source>{n} wells</source>
         <translation>{n} 口井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="385"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="401"/>
         <source>{shown} of {total} wells</source>
         <translation>{total} 口井中的 {shown} 口</translation>
     </message>
@@ -5886,24 +6524,29 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>请先选择一口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="658"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="694"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="671"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="707"/>
         <source>{n} aquifer layers in “{group}”.</source>
         <translation>“{group}”中有 {n} 个含水层图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="703"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="739"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="714"/>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="750"/>
         <source>{n} wells classified.</source>
         <translation>已对 {n} 口井分类。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/dock_wells.py" line="185"/>
+        <source>Water levels</source>
+        <translation>水位</translation>
     </message>
 </context>
 <context>
@@ -6037,7 +6680,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="380"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="381"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
@@ -6047,12 +6690,12 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="385"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="386"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="399"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="400"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
     </message>
@@ -6090,7 +6733,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>ZoneChecks</name>
     <message>
-        <location filename="../gw_plugin/core/zones/checks.py" line="75"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="76"/>
         <source>{n} zones checked: {k} problem(s), {a} accepted overlap(s).</source>
         <translation>已检查 {n} 个区域：{k} 个问题，{a} 处已认可的重叠。</translation>
     </message>
@@ -6110,17 +6753,17 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>区域 {u} 不是有效的面：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zones/checks.py" line="229"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="236"/>
         <source>Water source {ws} has a class I zone but no class II zone.</source>
         <translation>水源 {ws} 有一级保护区但没有二级保护区。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zones/checks.py" line="247"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="254"/>
         <source>Water source {ws}: {a:.0f} m² of the {i} zone lie outside its {o} zone.</source>
         <translation>水源 {ws}：{i} 区有 {a:.0f} m² 位于其 {o} 区之外。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/zones/checks.py" line="305"/>
+        <location filename="../gw_plugin/core/zones/checks.py" line="312"/>
         <source>Zones {a} (source {sa}) and {b} (source {sb}) overlap by {ar:.0f} m².</source>
         <translation>区域 {a}（水源 {sa}）与区域 {b}（水源 {sb}）重叠 {ar:.0f} m²。</translation>
     </message>
@@ -6128,7 +6771,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>ZoneMapTool</name>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_maptool.py" line="205"/>
+        <location filename="../gw_plugin/gui/zones/zone_maptool.py" line="215"/>
         <source>Computing zones ({m})</source>
         <translation>正在计算区域（{m}）</translation>
     </message>
@@ -6136,207 +6779,207 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>ZonesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="560"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="628"/>
         <source>Recharge and protection zones</source>
         <translation>补给区与保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="560"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="628"/>
         <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
         <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="107"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="113"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="110"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="116"/>
         <source>Pick wells on the map</source>
         <translation>在地图上选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="115"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="121"/>
         <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
         <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="126"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="132"/>
         <source>Use selected wells</source>
         <translation>使用所选的井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="399"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="443"/>
         <source>No well picked.</source>
         <translation>尚未选井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
         <source>Well</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
         <source>Pumping rate Q (m³/d)</source>
         <translation>开采量 Q（m³/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="135"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
         <source>Water level (m)</source>
         <translation>水位（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="143"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="149"/>
         <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
         <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="154"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="160"/>
         <source>Estimate gradient from water levels</source>
         <translation>由水位估算水力坡度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="166"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="172"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="180"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="186"/>
         <source>River (fixed head)</source>
         <translation>河流（定水头）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="181"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="187"/>
         <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
         <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="199"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="230"/>
         <source>One zone per water source</source>
         <translation>每个水源一个区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="201"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="232"/>
         <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
         <translation>保护区：取一个水源各井圆形区域的并集</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="212"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="256"/>
         <source>Live preview</source>
         <translation>实时预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="215"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="259"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="222"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="266"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="230"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="274"/>
         <source>Accept: write the zones</source>
         <translation>确认：写入区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="232"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="276"/>
         <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
         <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="243"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="287"/>
         <source>Checks and drawing</source>
         <translation>检查与绘制</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="246"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="290"/>
         <source>Check zones</source>
         <translation>检查区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="249"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="293"/>
         <source>Accept selected overlap</source>
         <translation>认可所选重叠</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="256"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
         <source>Snap to boundaries</source>
         <translation>捕捉到边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="257"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="301"/>
         <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
         <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="275"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="319"/>
         <source>Pollution sources inside the zones</source>
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="279"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="323"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="280"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="324"/>
         <source>Recharge zones</source>
         <translation>补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="283"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="327"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="287"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="331"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="288"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="332"/>
         <source>The selected zones of the layer, or all zones when none is selected</source>
         <translation>图层中所选的区域，未选时为全部区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="295"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="339"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="402"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="446"/>
         <source>{n} well(s) of {s} water source(s) picked.</source>
         <translation>已选取 {s} 个水源的 {n} 口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="420"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="464"/>
         <source>&apos;{t}&apos; is not a number.</source>
         <translation>“{t}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="439"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="483"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
         <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
     </message>
@@ -6351,42 +6994,42 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>井在字段 {f} 中有值时按井取值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="85"/>
+        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="97"/>
         <source>Engine: timml</source>
         <translation>计算引擎：timml</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="459"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="503"/>
         <source>Pick one or more wells first.</source>
         <translation>请先选取一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="467"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="522"/>
         <source>No usable river reach next to the wells: computed without the river.</source>
         <translation>井旁没有可用的河段：已按无河流计算。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="484"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="543"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="505"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="564"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="515"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="574"/>
         <source>{n} zone(s): {a}{m}</source>
         <translation>{n} 个区域：{a}{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="526"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="594"/>
         <source>Add zones ({m})</source>
         <translation>添加区域（{m}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="535"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="603"/>
         <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
         <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
     </message>
@@ -6409,6 +7052,31 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <location filename="../gw_plugin/gui/zones/zone_sources.py" line="122"/>
         <source>{n} rows exported to {p}</source>
         <translation>已导出 {n} 行到 {p}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="206"/>
+        <source>End at a boundary</source>
+        <translation>止于边界</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="207"/>
+        <source>Capture methods: the zones reach up to the polygons of this layer (an aquifer or watershed boundary) and end there, instead of at the up-gradient closing length</source>
+        <translation>捕获区方法：各区一直延伸到该图层的多边形（含水层或流域边界）并止于边界，而不是在上游闭合距离处闭合</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="239"/>
+        <source>Also as class I / II protection zones (100 d / 1,000 d)</source>
+        <translation>同时作为一级 / 二级保护区（100 天 / 1,000 天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="242"/>
+        <source>Capture methods: the 100-day and 1,000-day time-of-travel zones of each water source are also written as its class I and class II protection zones, as HJ 338 asks for large sources (at least 50,000 m³/d, threshold unverified)</source>
+        <translation>捕获区方法：每个水源地的 100 天和 1,000 天运移时间区同时写为其一级、二级保护区，即 HJ 338 对大型水源地（不少于 50,000 m³/d，阈值未核实）的要求</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="507"/>
+        <source>The wells layer&apos;s CRS ({crs}) is not projected: zones need a projected CRS in metres (the project database uses one).</source>
+        <translation>监测井图层的坐标系（{crs}）不是投影坐标系：计算分区需要以米为单位的投影坐标系（项目数据库使用的就是这种坐标系）。</translation>
     </message>
 </context>
 <context>
@@ -6967,49 +7635,54 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="82"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="86"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="98"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="108"/>
         <source>The file {path} changed while it was copied.</source>
         <translation>文件 {path} 在复制过程中发生了变化。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="287"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="297"/>
         <source>Unknown table {t}.</source>
         <translation>未知数据表 {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="239"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="249"/>
         <source>{u} is not a record id (uuid).</source>
         <translation>{u} 不是记录标识（uuid）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="244"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="254"/>
         <source>Unknown attachment kind {k}.</source>
         <translation>未知附件类型 {k}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="292"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="302"/>
         <source>No record {u} in {t}: save the record before attaching files to it.</source>
         <translation>{t} 中没有记录 {u}：请先保存该记录再附加文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="318"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="328"/>
         <source>The attachments layer cannot be edited.</source>
         <translation>附件图层不可编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="324"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="334"/>
         <source>Attach a file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/attachments.py" line="328"/>
+        <location filename="../gw_plugin/core/data/attachments.py" line="338"/>
         <source>The attachment could not be added to the layer.</source>
         <translation>无法将附件添加到图层。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/data/attachments.py" line="95"/>
+        <source>The attachments folder {path} is a symbolic link or not a folder.</source>
+        <translation>附件文件夹 {path} 是符号链接或不是文件夹。</translation>
     </message>
 </context>
 <context>
@@ -7091,6 +7764,39 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <location filename="../gw_plugin/core/data/db_errors.py" line="155"/>
         <source>{file} uses schema version {version}, newer than this plugin&apos;s {ours}: update gw_plugin to write to it. The file was not changed.</source>
         <translation>{file} 使用的模式版本 {version} 比本插件的 {ours} 更新：请升级 gw_plugin 后再写入。文件未被修改。</translation>
+    </message>
+</context>
+<context>
+    <name>dossier</name>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="193"/>
+        <source>Give a source: its uuid, source code or credit code.</source>
+        <translation>请指定污染源：其 uuid、污染源编号或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="203"/>
+        <source>{key} names {n} sources: give the source&apos;s uuid.</source>
+        <translation>{key} 对应 {n} 个污染源：请给出污染源的 uuid。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="206"/>
+        <source>No pollution source has the uuid, source code or credit code {key}.</source>
+        <translation>没有 uuid、污染源编号或统一社会信用代码为 {key} 的污染源。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="229"/>
+        <source>The database {path} does not exist.</source>
+        <translation>数据库 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="525"/>
+        <source>Unknown workflow {w}.</source>
+        <translation>未知的工作流程 {w}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/dossier.py" line="613"/>
+        <source>Unknown document kind {k}: dossier or form.</source>
+        <translation>未知的文档类型 {k}：应为 dossier（档案）或 form（检查表）。</translation>
     </message>
 </context>
 <context>
@@ -7285,6 +7991,14 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <location filename="../gw_plugin/core/soil/expressions.py" line="159"/>
         <source>the rule applied</source>
         <translation>所采用的规则</translation>
+    </message>
+</context>
+<context>
+    <name>gw_longterm_list</name>
+    <message>
+        <location filename="../gw_plugin/core/network/longterm.py" line="248"/>
+        <source>No well is flagged as long-term or as a national assessment point: nothing to list.</source>
+        <translation>没有标记为长期监测井或国家考核点位的监测井：无可列出的内容。</translation>
     </message>
 </context>
 <context>
@@ -7917,34 +8631,49 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>indicators</name>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="247"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="276"/>
         <source>Cannot read the plan configuration {path}: {error}</source>
         <translation>无法读取方案配置 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="255"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="284"/>
         <source>Indicator without id or with a repeated id: {id}</source>
         <translation>指标缺少 id 或 id 重复：{id}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="258"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="287"/>
         <source>Indicator {id}: unknown metric {m}</source>
         <translation>指标 {id}：未知的计算类型（metric）{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="263"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="292"/>
         <source>Indicator {id}: target and deadline (YYYY-MM-DD) are required</source>
         <translation>指标 {id}：必须给出目标值和期限（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="268"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="297"/>
         <source>Indicator {id}: unit must be % or count</source>
         <translation>指标 {id}：单位必须为 % 或 count（个数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="271"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="300"/>
         <source>Indicator {id}: unknown roster in scope</source>
         <translation>指标 {id}：范围（scope）中有未知的名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicator_snapshots.py" line="37"/>
+        <source>This project database has no indicator snapshot table; upgrade the database first.</source>
+        <translation>本项目数据库没有指标快照表，请先升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicator_snapshots.py" line="51"/>
+        <source>Storing a snapshot needs the name of the user who stores it.</source>
+        <translation>保存快照须填写保存人。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicator_snapshots.py" line="59"/>
+        <source>The snapshot of {plan} as of {date} is stored already.</source>
+        <translation>{plan} 截至 {date} 的快照已保存过。</translation>
     </message>
 </context>
 <context>
@@ -7963,47 +8692,47 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>rosters</name>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="34"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="36"/>
         <source>A decision is &apos;accepted&apos; or &apos;rejected&apos;, not {d}.</source>
         <translation>决定只能是“accepted”（纳入）或“rejected”（不纳入），而不是 {d}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="36"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="171"/>
         <source>A decision needs the name of the user who takes it.</source>
         <translation>作出决定须填写决定人姓名。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="39"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="176"/>
         <source>The decision date cannot be in the future.</source>
         <translation>决定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="48"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="50"/>
         <source>{n} of these entries belong to a published roster version and cannot change.</source>
         <translation>其中 {n} 条属于已发布的名录版本，不能修改。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="80"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="169"/>
         <source>Unknown roster {r}.</source>
         <translation>未知名录 {r}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="83"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="130"/>
         <source>A published roster needs a version name.</source>
         <translation>发布名录须填写版本名称。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="85"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="132"/>
         <source>Publishing needs the name of the user who publishes.</source>
         <translation>发布须填写发布人姓名。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="93"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="140"/>
         <source>Version {v} of this roster is published already; choose a new version name.</source>
         <translation>该名录的版本 {v} 已发布，请使用新的版本名称。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/roster_publication.py" line="104"/>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="147"/>
         <source>The roster has no accepted entry to publish.</source>
         <translation>该名录没有可发布的已纳入条目。</translation>
     </message>
@@ -8057,68 +8786,138 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <source>Rule {id} needs reason_zh and reason_en.</source>
         <translation>规则 {id} 须同时给出 reason_zh 和 reason_en。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/deadlines.py" line="81"/>
+        <source>Cannot read the deadline rules {path}: {error}</source>
+        <translation>无法读取期限规则 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/deadlines.py" line="89"/>
+        <source>Deadline rule {id}: unknown kind {k}.</source>
+        <translation>期限规则 {id}：未知类型 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/deadlines.py" line="95"/>
+        <source>Deadline rule {id} needs a roster, a time and what fulfils it.</source>
+        <translation>期限规则 {id} 须写明名录、期限和完成条件。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/leakage_list.py" line="65"/>
+        <source>The listing date cannot be in the future.</source>
+        <translation>列入日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="173"/>
+        <source>Taking a source off a roster needs a reason.</source>
+        <translation>移出名录须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="197"/>
+        <source>No pollution source {u}.</source>
+        <translation>没有污染源 {u}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="234"/>
+        <source>An imported roster is a published version: give its version (名录版本).</source>
+        <translation>导入的名录即已发布的版本：请填写名录版本。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/roster_publication.py" line="241"/>
+        <source>Version {v} of this roster is published and cannot change.</source>
+        <translation>该名录的 {v} 版本已发布，不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/self_monitoring.py" line="47"/>
+        <source>The monitoring frequency must be at least once a year.</source>
+        <translation>监测频次至少每年一次。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/self_monitoring.py" line="51"/>
+        <source>The monitoring wells of this database do not record their enterprise; upgrade it.</source>
+        <translation>本数据库的监测井未记录所属企业，请先升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/self_monitoring.py" line="95"/>
+        <source>Recording needs the name of the user who records.</source>
+        <translation>记录须填写记录人。</translation>
+    </message>
 </context>
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="73"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="79"/>
         <source>The share must be above 0 and at most 100 %.</source>
         <translation>比例必须大于 0 且不超过 100 %。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="229"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="385"/>
         <source>A batch needs an id without square brackets.</source>
         <translation>批次编号不能含方括号。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="350"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="497"/>
         <source>Batch {id} is recorded already; it is kept as it is. Give a new batch id to draw another batch.</source>
         <translation>批次 {id} 已记录，保持不变。如需再抽一批，请使用新的批次编号。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="239"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="396"/>
         <source>Unknown leakage statuses: {s}</source>
         <translation>未知的渗漏排查状态：{s}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="245"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="405"/>
         <source>The seed must be a whole number from 0 to 2^63 - 1.</source>
         <translation>种子必须是 0 到 2^63 - 1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="294"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="249"/>
         <source>No source has a leakage status among {s}: nothing to draw.</source>
         <translation>没有污染源的渗漏排查状态属于 {s}：无可抽取对象。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="320"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="467"/>
         <source>Cannot open {path} for writing.</source>
         <translation>无法以写入方式打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="326"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="473"/>
         <source>{path} has no spot-check batch table: open it with the plugin once to upgrade it.</source>
         <translation>{path} 没有抽查批次表：请先用插件打开一次以升级。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="337"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="484"/>
         <source>Cannot start a transaction on {path}.</source>
         <translation>无法在 {path} 上开始事务。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="371"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="518"/>
         <source>Cannot write the batch record.</source>
         <translation>无法写入批次记录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="387"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="541"/>
         <source>Cannot write the spot-check inspections.</source>
         <translation>无法写入抽查检查记录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/spotcheck.py" line="391"/>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="545"/>
         <source>Cannot commit the batch to {path}.</source>
         <translation>无法将批次提交到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="264"/>
+        <source>Unknown workflow {w}.</source>
+        <translation>未知的工作流程 {w}。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="268"/>
+        <source>Unknown statuses of {w}: {s}</source>
+        <translation>{w} 的未知状态：{s}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/spotcheck.py" line="419"/>
+        <source>No record to draw in {what}.</source>
+        <translation>{what} 中没有可抽取的记录。</translation>
     </message>
 </context>
 <context>
@@ -8267,92 +9066,92 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>workflows</name>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="346"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="354"/>
         <source>Unknown workflow {w}.</source>
         <translation>未知工作流程 {w}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="206"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="209"/>
         <source>{s} is not a status of this workflow.</source>
         <translation>{s} 不是此工作流程的状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="209"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="212"/>
         <source>The source already has this status.</source>
         <translation>该污染源已处于此状态。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="211"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="214"/>
         <source>Going back from “{old}” to “{new}” needs a reason.</source>
         <translation>从“{old}”退回到“{new}”需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="219"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="222"/>
         <source>The step needs a date.</source>
         <translation>此步骤需要日期。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="221"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="224"/>
         <source>The date {d} is in the future.</source>
         <translation>日期 {d} 在未来。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="225"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="228"/>
         <source>The step needs a responsible person.</source>
         <translation>此步骤需要责任人。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="243"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="246"/>
         <source>Unknown result {r}.</source>
         <translation>未知结果 {r}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="239"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="242"/>
         <source>Unknown facility type {t}.</source>
         <translation>未知设施类型 {t}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="245"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="248"/>
         <source>Facility findings belong to a leakage investigation.</source>
         <translation>设施问题记录只属于渗漏排查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="276"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="279"/>
         <source>The layer {name} cannot be edited.</source>
         <translation>图层 {name} 不可编辑。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="349"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="357"/>
         <source>No pollution source {u}.</source>
         <translation>没有污染源 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="352"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="360"/>
         <source>The layer has no field {f}.</source>
         <translation>图层没有字段 {f}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="359"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="376"/>
         <source>Documents need the attachments layer and the project database.</source>
         <translation>文件需要附件图层和项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="366"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="383"/>
         <source>{workflow}: {status}</source>
         <translation>{workflow}：{status}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="392"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="409"/>
         <source>The layers refused the change.</source>
         <translation>图层拒绝了此变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="460"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="477"/>
         <source>The monitoring frequency must be at least once a year.</source>
         <translation>监测频次至少为每年一次。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/workflows.py" line="576"/>
+        <location filename="../gw_plugin/core/sources/workflows.py" line="610"/>
         <source>The database has no abandoned-well table: {e}</source>
         <translation>数据库中没有废弃井表：{e}</translation>
     </message>
