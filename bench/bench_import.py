@@ -12,7 +12,10 @@ Usage: python bench/bench_import.py [N]   (default 1,000,000)
 
 from __future__ import annotations
 
+import csv
+import json
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -27,15 +30,16 @@ import numpy as np  # noqa: E402
 from osgeo import ogr  # noqa: E402
 
 from gw_plugin.core.data import gpkg, tabular, tabular_text  # noqa: E402
-from gw_plugin.core.wells import lab_import  # noqa: E402
+from gw_plugin.core.wells import lab_import, lab_write  # noqa: E402
 
 PARAMS = ["硝酸盐", "pH", "氨氮", "铬（六价）", "三氯乙烯", "溶解性总固体", "总硬度", "氟化物", "砷", "铅"]
 
 
-def make_inputs(folder: str, n: int):
+def make_database(folder: str, n_wells: int = 2000) -> tuple:
+    """A project GeoPackage with ``n_wells`` monitoring wells W00000…; returns (path, well codes)."""
     db = os.path.join(folder, "city.gpkg")
     gpkg.create_database(db)
-    wells = [f"W{i:05d}" for i in range(2000)]
+    wells = [f"W{i:05d}" for i in range(n_wells)]
     ds = ogr.Open(db, 1)
     lyr = ds.GetLayerByName("monitoring_wells")
     ds.StartTransaction()
@@ -46,6 +50,11 @@ def make_inputs(folder: str, n: int):
         lyr.CreateFeature(f)
     ds.CommitTransaction()
     ds = None
+    return db, wells
+
+
+def make_inputs(folder: str, n: int):
+    db, wells = make_database(folder)
     rng = np.random.default_rng(1)
     csv_path = os.path.join(folder, "lab.csv")
     per_sample = len(PARAMS)
@@ -97,44 +106,99 @@ def bench_sqlite(folder, rows):
     return dt
 
 
-def bench_ogr2ogr_schema(folder, db, rows):
-    """ogr2ogr appending the same values, already validated and in their final form (uuid, sample, parameter, text,
-    number, unit, flags, times), into the schema's sample_results table of a copy of the project file: what a plain
-    copy costs when the target is the real table (UNIQUE uuid, indexes, triggers) instead of a new bare one."""
-    from gw_plugin.core.data.ids import uuid7_batch
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
+
+def _peak_rss_mb() -> float:
+    """VmHWM (peak resident memory) of this process in MB (Linux); ru_maxrss elsewhere."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def export_written(db, path) -> list:
+    """The rows the import wrote into sample_results, every column it fills, as a CSV for ogr2ogr (NULL as an empty
+    cell); returns the column names."""
+    columns = ["uuid", *lab_write.RESULT_COLUMNS, "created_by", "updated_by", "created_at", "updated_at"]
+    con = sqlite3.connect(db)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh)
+            out.writerow(columns)
+            cur = con.execute(f"SELECT {', '.join(columns)} FROM sample_results ORDER BY fid")
+            while True:
+                rows = cur.fetchmany(50000)
+                if not rows:
+                    break
+                out.writerows(["" if v is None else v for v in r] for r in rows)
+    finally:
+        con.close()
+    return columns
+
+
+def bench_ogr2ogr_schema(folder, pristine, final_csv):
+    """ogr2ogr appending the rows the import wrote — the same values in every column it fills (uuid, sample, parameter,
+    value as written and normalised, unit, unit and basis as written, qualifier, detection limit, flags, authors and
+    times), already validated — into the schema's own sample_results table of a copy of the project file as it was
+    before the import: what a plain copy costs when the target is the real table (UNIQUE uuid, indexes, triggers).
+    Returns (seconds, CPU seconds of ogr2ogr)."""
     target = os.path.join(folder, "schema_copy.gpkg")
-    shutil.copy(db, target)
-    path = os.path.join(folder, "final.csv")
-    ids, samples = uuid7_batch(len(rows)), {}
-    now = "2026-01-01T00:00:00.000Z"
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(
-            "uuid,county_code,sample_uuid,parameter,value_text,value_num,unit,below_detection,created_at,updated_at\n"
-        )
-        for u, (w, d, p, v) in zip(ids, rows):
-            su = samples.setdefault((w, d), str(uuid.uuid4()))
-            nd = v == "ND"
-            fh.write(f"{u},419901,{su},{p},{v},{'' if nd else v},mg/L,{int(nd)},{now},{now}\n")
+    shutil.copy(pristine, target)
+    c0 = _children_cpu()
     t0 = time.perf_counter()
     subprocess.run(
-        ["ogr2ogr", "-append", "-nln", "sample_results", target, path, "-oo", "AUTODETECT_TYPE=YES"], check=True
+        [
+            "ogr2ogr",
+            "-append",
+            "-nln",
+            "sample_results",
+            target,
+            final_csv,
+            "-oo",
+            "AUTODETECT_TYPE=YES",
+            "-oo",
+            "EMPTY_STRING_AS_NULL=YES",
+        ],
+        check=True,
     )
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _children_cpu() - c0
 
 
-def bench_import(db, csv_path):
-    t0 = time.perf_counter()
-    rep = lab_import.validate(
-        csv_path, db, lab_import.ColumnMapping("long", "井编号", "采样日期", "指标", "检测值", "单位")
-    )
-    t1 = time.perf_counter()
+def import_child(db, csv_path) -> None:
+    """The import (validation included) in this fresh process: one JSON line with its times, CPU and peak memory."""
+    import pandas  # noqa: F401  (imported before timing: QGIS has it loaded already)
+
+    mapping = lab_import.ColumnMapping("long", "井编号", "采样日期", "指标", "检测值", "单位")
+    t0, c0 = time.perf_counter(), time.process_time()
+    rep = lab_import.validate(csv_path, db, mapping)
+    t1, c1 = time.perf_counter(), time.process_time()
     if rep.errors:
         raise SystemExit(f"unexpected validation errors: {rep.issues[:5]}")
     lab_import.write(rep, db)
-    t2 = time.perf_counter()
-    assert not rep.errors, rep.issues[:5]
-    return t2 - t0, t1 - t0, t2 - t1, rep.written_results
+    t2, c2 = time.perf_counter(), time.process_time()
+    out = {"validate": t1 - t0, "write": t2 - t1, "cpu_validate": c1 - c0, "cpu_write": c2 - c1}
+    print(json.dumps({**out, "written": rep.written_results, "peak_rss_mb": _peak_rss_mb()}))
+
+
+def bench_import(db, csv_path) -> dict:
+    """The import in a fresh process (its peak memory is the import's, not this script's)."""
+    proc = subprocess.run(
+        [sys.executable, os.path.abspath(__file__), "--import-child", db, csv_path],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"the import failed: {proc.stdout} {proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def bench_reading(csv_path) -> tuple:
@@ -156,27 +220,44 @@ def bench_reading(csv_path) -> tuple:
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--import-child":
+        import_child(sys.argv[2], sys.argv[3])
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     with tempfile.TemporaryDirectory() as folder:
         db, csv_path, rows = make_inputs(folder, n)
+        pristine = os.path.join(folder, "pristine.gpkg")
+        shutil.copy(db, pristine)
         t_ogr = bench_ogr2ogr(folder, csv_path)
         t_sql = bench_sqlite(folder, rows)
-        t_ogr_schema = bench_ogr2ogr_schema(folder, db, rows)
         t_pd, t_csv = bench_reading(csv_path)
-        t_imp, t_val, t_write, written = bench_import(db, csv_path)
+        c0 = _children_cpu()
+        imp = bench_import(db, csv_path)
+        cpu_child = _children_cpu() - c0  # the whole child process (start and imports included)
+        final_csv = os.path.join(folder, "final.csv")
+        columns = export_written(db, final_csv)
+        t_ogr_schema, cpu_ogr_schema = bench_ogr2ogr_schema(folder, pristine, final_csv)
+    t_val, t_write, written = imp["validate"], imp["write"], imp["written"]
+    t_imp, cpu_imp = t_val + t_write, imp["cpu_validate"] + imp["cpu_write"]
     print(
         f"import of {written} results: {t_imp:.2f} s (validate {t_val:.2f} s, write {t_write:.2f} s), "
-        f"{written / t_imp:,.0f} rows/s"
+        f"{written / t_imp:,.0f} rows/s; CPU {cpu_imp:.2f} s (validate {imp['cpu_validate']:.2f} s, write "
+        f"{imp['cpu_write']:.2f} s; its whole process {cpu_child:.2f} s); peak resident memory of the import "
+        f"{imp['peak_rss_mb']:.0f} MB"
     )
     print(f"baseline ogr2ogr CSV→GPKG: {t_ogr:.2f} s; bare sqlite3 executemany: {t_sql:.2f} s")
     print(f"ratio vs ogr2ogr (≥ 1.00 wanted): {t_ogr / t_imp:.2f}")
     print(f"ratio vs bare executemany (≥ 0.33 wanted): {t_sql / t_imp:.2f}")
     # what the target leaves for reading and validating: the importer's writer alone (SQLite writing the validated
-    # values into the schema's tables: 13 columns, a UNIQUE uuid, 2 indexes) against ogr2ogr's whole job
+    # values into the schema's tables: 16 columns, a UNIQUE uuid, 2 indexes) against ogr2ogr's whole job
     print(f"writer alone vs ogr2ogr (validation and parsing free): {t_ogr / t_write:.2f}")
     print(
-        f"ogr2ogr appending the validated values into the schema's own table: {t_ogr_schema:.2f} s; "
-        f"ratio of the import to that (≥ 2.00 wanted, issue 12): {t_ogr_schema / t_imp:.2f}"
+        f"ogr2ogr appending the same {written} rows ({len(columns)} columns: {', '.join(columns)}) into the schema's "
+        f"own table: {t_ogr_schema:.2f} s ({written / t_ogr_schema:,.0f} rows/s), CPU {cpu_ogr_schema:.2f} s"
+    )
+    print(
+        f"ratio of the import to that (≥ 2.00 wanted, issue 12): {t_ogr_schema / t_imp:.2f} in time, "
+        f"{cpu_ogr_schema / cpu_imp:.2f} in CPU time"
     )
     print(
         f"reading the CSV: pandas {t_pd:.2f} s ({len(rows) / t_pd:,.0f} rows/s), hand-written split {t_csv:.2f} s; "

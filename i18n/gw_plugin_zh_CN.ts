@@ -1276,22 +1276,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ExportMap</name>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="154"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="163"/>
         <source>The project has no zoning_units layer.</source>
         <translation>工程中没有 zoning_units 图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="159"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="168"/>
         <source>zoning_units has no zones (version {v}).</source>
         <translation>zoning_units 中没有分区（版本 {v}）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="198"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="207"/>
         <source>The project has no protection or recharge zone layer.</source>
         <translation>工程中没有保护区或补给区图层。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/maps/products.py" line="232"/>
+        <location filename="../gw_plugin/core/maps/products.py" line="241"/>
         <source>The project has no monitoring_wells layer.</source>
         <translation>工程中没有 monitoring_wells 图层。</translation>
     </message>
@@ -1305,71 +1305,76 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <source>Cannot open the raster {p}.</source>
         <translation>无法打开栅格 {p}。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/core/maps/products.py" line="292"/>
+        <source>The project has no sites layer.</source>
+        <translation>项目中没有地块图层。</translation>
+    </message>
 </context>
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="48"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="50"/>
         <source>QGIS project (.qgz/.qgs; empty = the current project)</source>
         <translation>QGIS 工程（.qgz/.qgs；留空 = 当前工程）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="69"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="72"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="73"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="81"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="86"/>
         <source>Title (empty = standard)</source>
         <translation>标题（留空 = 标准标题）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="87"/>
         <source>Zoning version (zoning map; empty = the newest)</source>
         <translation>分区版本（分区图；留空 = 最新）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="111"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="113"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="116"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="121"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="129"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="132"/>
         <source>Cannot read the project {p}: {e}</source>
         <translation>无法读取工程 {p}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="135"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="138"/>
         <source>Give a PDF and/or a PNG output.</source>
         <translation>请给出 PDF 和/或 PNG 输出。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="158"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="161"/>
         <source>Wrote {f}.</source>
         <translation>已写出 {f}。</translation>
     </message>
@@ -1378,93 +1383,98 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>导出地图成果（PDF/PNG）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="141"/>
         <source>The overview map keeps its standard title; TITLE is not used for it.</source>
         <translation>总览图保留其标准标题；TITLE 对其不起作用。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="59"/>
         <source>overview map</source>
         <translation>概况图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="58"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="60"/>
         <source>zoning map</source>
         <translation>分区图</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="59"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="61"/>
         <source>protection and recharge zones</source>
         <translation>保护区及补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="62"/>
         <source>groundwater quality of the wells</source>
         <translation>监测井水质</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="63"/>
         <source>vulnerability (DRASTIC)</source>
         <translation>脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="64"/>
         <source>pollution-source load</source>
         <translation>污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="65"/>
         <source>function value</source>
         <translation>功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="64"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="66"/>
         <source>pollution status</source>
         <translation>污染现状</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="73"/>
         <source>landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="73"/>
         <source>portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="81"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="81"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="92"/>
         <source>Raster of a raster map (vulnerability, source load, function value, pollution status; empty = the project&apos;s)</source>
         <translation>栅格专题图的栅格（脆弱性、污染源荷载、功能价值、污染现状；留空 = 取工程中的图层）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="100"/>
         <source>The pollution-status raster holds</source>
         <translation>污染现状栅格的内容</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="100"/>
         <source>pollution grades (pollution assessment)</source>
         <translation>污染等级（污染评价）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="100"/>
         <source>water-quality classes (GB/T 14848; not a pollution assessment)</source>
         <translation>水质类别（GB/T 14848；不是污染评价）</translation>
     </message>
     <message>
         <source>Lays out one of the map products on the print-layout template of the chosen paper and orientation (title, legend, scale bar, north arrow, CGCS2000 graticule, notes, data sources and date) and writes it to PDF and/or PNG: overview (wells by aquifer layer, sources by category, water sources), zoning (zoning_units of one version by zone class in the colours of the zone_class code list, newest version by default), recharge_zones (protection and recharge zones, water sources and the pollution sources inside the zones), well_quality (wells by latest GB/T 14848 class, one legend group per aquifer layer); vulnerability (DRASTIC index in its classes), source_load, function_value and pollution_status (grades of the pollution assessment, or GB/T 14848 classes, labelled as such): the RASTER given, else the project&apos;s layer of that zoning step. The project is the given .qgz/.qgs file, else the current project; it is not changed. Text in Chinese by default, English on request.</source>
         <translation>按所选纸张和方向的打印布局模板（标题、图例、比例尺、指北针、CGCS2000 经纬网、注记、数据来源和日期）排版一种地图成果，并写出为 PDF 和/或 PNG：overview（按含水层显示的监测井、按类别显示的污染源、饮用水水源）、zoning（某一版本的 zoning_units，按 zone_class 代码表的颜色显示分区类别，默认最新版本）、recharge_zones（保护区和补给区、水源以及区内的污染源）、well_quality（按最新 GB/T 14848 类别显示的监测井，每个含水层一个图例组）；vulnerability（按分级显示的 DRASTIC 指数）、source_load（污染源荷载）、function_value（功能价值）和 pollution_status（污染评价等级，或注明为 GB/T 14848 水质类别）：使用给定的 RASTER，否则取工程中该分区步骤的图层。工程为给定的 .qgz/.qgs 文件，否则为当前工程；工程不会被修改。文字默认中文，可选英文。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/maps/alg_exportmap.py" line="67"/>
+        <source>construction-land sites (stages, exceeding points)</source>
+        <translation>建设用地地块（阶段、超筛选值点位）</translation>
     </message>
 </context>
 <context>
@@ -2384,92 +2394,97 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="64"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="84"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="95"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Roster list</source>
         <translation>名录清单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Inspection ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Discharge permits</source>
         <translation>排污许可</translation>
     </message>
     <message>
-        <source>Import ledger (sources, wells, rosters, inspections, permits)</source>
-        <translation>导入台账（污染源、监测井、名录、检查、排污许可）</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="63"/>
         <source>Ledger (CSV, XLSX or XLS)</source>
         <translation>台账（CSV、XLSX 或 XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="70"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="82"/>
         <source>Worksheet (XLSX/XLS)</source>
         <translation>工作表（XLSX/XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="85"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="97"/>
         <source>No column of {file} was recognised for this ledger (headers in row {row}: {headers}). Check the ledger type, or name the header row (HEADER_ROW).</source>
         <translation>{file} 中没有一列被识别为此台账的字段（表头在第 {row} 行：{headers}）。请检查台账类型，或指定表头行（HEADER_ROW）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="108"/>
         <source>Canceled while validating: nothing was written.</source>
         <translation>校验时已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="106"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="118"/>
         <source>Canceled before writing: nothing was written.</source>
         <translation>写入前已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="130"/>
         <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
         <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
     </message>
     <message>
-        <source>Imports a ledger from CSV (UTF-8, GB18030/GBK or UTF-16), XLSX or XLS; title and note rows above the header (as in the plugin's own exported rosters) are skipped, or HEADER_ROW names the header row. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to another row of the file are reported as duplicates; cells with control characters are refused.</source>
-        <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16）、XLSX 或 XLS 导入台账；表头上方的标题行和说明行（如插件自己导出的名录）会被跳过，也可用 HEADER_ROW 指定表头行。根据中英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的中心点并标记为待现场核实。与已有记录的统一社会信用代码或编号相同的行将更新该记录（报告列出每项变更），而不是重复添加。只要有一行出错就不写入，除非设置了 ACCEPT_VALID。名录、检查台账和排污许可证清单通过统一社会信用代码、污染源编号或完全一致的名称对应污染源；更新后的清单会更新同一名录版本、同一次检查或同一许可证号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。与文件中另一行完全相同的行报告为重复；含控制字符的单元格不予接受。</translation>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <source>Construction-land sites</source>
+        <translation>建设用地地块</translation>
+    </message>
+    <message>
+        <source>Import ledger (sources, wells, rosters, inspections, permits, sites)</source>
+        <translation>导入台账（污染源、监测井、名录、检查、排污许可、地块）</translation>
+    </message>
+    <message>
+        <source>Imports a ledger from CSV (UTF-8, GB18030/GBK or UTF-16), XLSX or XLS; title and note rows above the header (as in the plugin's own exported rosters) are skipped, or HEADER_ROW names the header row. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to another row of the file are reported as duplicates; cells with control characters are refused. A site ledger (地块编号, 地块名称, 地块状态, 规划用地类别 1 or 2 …) matches existing sites by site code; a site's boundary cannot come from a table: a new site is written without one (the report says so) and an existing site keeps its boundary.</source>
+        <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16）、XLSX 或 XLS 导入台账；表头上方的标题行和说明行（如插件自己导出的名录）会被跳过，也可用 HEADER_ROW 指定表头行。根据中英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的中心点并标记为待现场核实。与已有记录的统一社会信用代码或编号相同的行将更新该记录（报告列出每项变更），而不是重复添加。只要有一行出错就不写入，除非设置了 ACCEPT_VALID。名录、检查台账和排污许可证清单通过统一社会信用代码、污染源编号或完全一致的名称对应污染源；更新后的清单会更新同一名录版本、同一次检查或同一许可证号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。与文件中另一行完全相同的行报告为重复；含控制字符的单元格不予接受。地块台账（地块编号、地块名称、地块状态、规划用地类别 1 或 2 等）按地块编号对应已有地块；地块边界无法从表格得到：新地块不带边界写入（报告中会提示），已有地块保留其边界。</translation>
     </message>
 </context>
 <context>
@@ -2634,7 +2649,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>列对应关系：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="134"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="139"/>
         <source>Written: {s} new samples, {r} results.</source>
         <translation>已写入：{s} 个新样品，{r} 条结果。</translation>
     </message>
@@ -2658,17 +2673,17 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>列对应关系不完整：表头 {headers}（第 {row} 行）中没有 {roles} 对应的列。请指定这些列（{params}）或表头行（HEADER_ROW）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="110"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="115"/>
         <source>Canceled while validating: nothing was written.</source>
         <translation>校验时已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="131"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="136"/>
         <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
         <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="138"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="143"/>
         <source>Current water-quality class updated for {n} wells.</source>
         <translation>已更新 {n} 口监测井的当前水质类别。</translation>
     </message>
@@ -2938,8 +2953,8 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>对比日期须写作 YYYY-MM-DD。</translation>
     </message>
     <message>
-        <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. TODAY is the date the figures are computed AS OF, from the dated workflow history (any date, years before the plan included: a figure counts what had happened by then). COMPARE_TO adds a second date side by side in the workbook (sheet 年度对比; a stored year-end snapshot is used when there is one). Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
-        <translation>计算方案配置中数据可支持的全部指标——自行监测完成率、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成率、详细调查与风险管控方案完成率、县级及以上饮用水水源补给区划定、名录公布——分县和全市统计，每个比率均列明分子和分母。TODAY 为指标的统计截止日期，按带日期的工作流程记录计算（任何日期均可，包括方案开始之前：只计该日期前已发生的事项）。COMPARE_TO 在工作簿中并列第二个日期（“年度对比”表；有已保存的年末快照时使用快照）。状态：达标（达到目标）、按期推进（不低于自方案开始按时间比例应完成的目标）、滞后（低于该比例或已过期限）、无数据。内置方案：郑州 2022（种子 000）和晋城 2022（种子 004）；PLAN_FILE 可用同样格式的自定义 JSON。输出：表格、Excel 工作簿和每项指标带柱状图的 PDF 报告。</translation>
+        <source>Computes every indicator of a plan configuration that the data supports — self-monitoring completion, leakage investigation rate, share of spot checks and their coverage of source types, anti-seepage retrofit completion, detailed survey and risk-control plan completion, recharge-zone delineation of county-level and higher drinking-water sources, rosters published — for each county and the city. Each rate states its numerator and denominator. TODAY is the date the figures are computed AS OF, from the dated workflow history (any date, years before the plan included: a figure counts what had happened by then). COMPARE_TO adds a second date side by side in the workbook (sheet 年度对比; a stored year-end snapshot is used when there is one). Status: met (target reached), on track (at least the pro-rata share of the target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. Shipped plans: Zhengzhou 2022 (seed 000), Jincheng 2022 (seed 004) and the Zhengzhou soil pilot area 2022 (seed 001); PLAN_FILE takes your own JSON in the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator.</source>
+        <translation>计算方案配置中数据可支持的全部指标——自行监测完成率、渗漏排查率、抽查比例及其对污染源类型的覆盖、防渗改造完成率、详细调查与风险管控方案完成率、县级及以上饮用水水源补给区划定、名录公布——分县和全市统计，每个比率均列明分子和分母。TODAY 为指标的统计截止日期，按带日期的工作流程记录计算（任何日期均可，包括方案开始之前：只计该日期前已发生的事项）。COMPARE_TO 在工作簿中并列第二个日期（“年度对比”表；有已保存的年末快照时使用快照）。状态：达标（达到目标）、按期推进（不低于自方案开始按时间比例应完成的目标）、滞后（低于该比例或已过期限）、无数据。内置方案：郑州 2022（种子 000）、晋城 2022（种子 004）和郑州土壤污染防治先行区 2022（种子 001）；PLAN_FILE 可用同样格式的自定义 JSON。输出：表格、Excel 工作簿和每项指标带柱状图的 PDF 报告。</translation>
     </message>
 </context>
 <context>
@@ -8631,32 +8646,32 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>indicators</name>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="276"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="338"/>
         <source>Cannot read the plan configuration {path}: {error}</source>
         <translation>无法读取方案配置 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="284"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="346"/>
         <source>Indicator without id or with a repeated id: {id}</source>
         <translation>指标缺少 id 或 id 重复：{id}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="287"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="349"/>
         <source>Indicator {id}: unknown metric {m}</source>
         <translation>指标 {id}：未知的计算类型（metric）{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="292"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="354"/>
         <source>Indicator {id}: target and deadline (YYYY-MM-DD) are required</source>
         <translation>指标 {id}：必须给出目标值和期限（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="297"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="359"/>
         <source>Indicator {id}: unit must be % or count</source>
         <translation>指标 {id}：单位必须为 % 或 count（个数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/indicators.py" line="300"/>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="362"/>
         <source>Indicator {id}: unknown roster in scope</source>
         <translation>指标 {id}：范围（scope）中有未知的名录</translation>
     </message>
@@ -8675,16 +8690,54 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <source>The snapshot of {plan} as of {date} is stored already.</source>
         <translation>{plan} 截至 {date} 的快照已保存过。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/core/sources/indicators.py" line="364"/>
+        <source>Indicator {id}: the scope needs a phase (phase1_survey or phase2_survey)</source>
+        <translation>指标 {id}：范围须指定调查阶段（phase1_survey 或 phase2_survey）</translation>
+    </message>
+</context>
+<context>
+    <name>lab_import</name>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="53"/>
+        <source>well</source>
+        <translation>监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="54"/>
+        <source>sampling date</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="55"/>
+        <source>parameter</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="56"/>
+        <source>value</source>
+        <translation>检测值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="57"/>
+        <source>sample code</source>
+        <translation>样品编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="136"/>
+        <source>The column mapping is incomplete: no column chosen for {roles}. Choose them, or set the header row (the row holding the column names).</source>
+        <translation>列映射不完整：未选择{roles}所在的列。请选择这些列，或设置表头行（列名所在的行）。</translation>
+    </message>
 </context>
 <context>
     <name>ledgers</name>
     <message>
-        <location filename="../gw_plugin/core/sources/ledger_common.py" line="342"/>
+        <location filename="../gw_plugin/core/sources/ledger_common.py" line="365"/>
         <source>row {row} is identical to row {first}: it is left out</source>
         <translation>第 {row} 行与第 {first} 行完全相同：不予导入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/sources/ledger_common.py" line="356"/>
+        <location filename="../gw_plugin/core/sources/ledger_common.py" line="379"/>
         <source>the cell in column “{column}” contains a control character ({char})</source>
         <translation>“{column}”列的单元格含有控制字符（{char}）</translation>
     </message>
@@ -8923,42 +8976,42 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>tabular</name>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="106"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="111"/>
         <source>Column “{name}” is not in the table; its columns are: {columns}.</source>
         <translation>表中没有“{name}”列；表中的列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="117"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="122"/>
         <source>The Python package pandas is missing: tables are read more slowly without it. Install it (Debian/Ubuntu: sudo apt install python3-pandas; OSGeo4W shell or pip: python -m pip install pandas).</source>
         <translation>缺少 Python 包 pandas：没有它读取表格会较慢。请安装（Debian/Ubuntu：sudo apt install python3-pandas；OSGeo4W 命令行或 pip：python -m pip install pandas）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="138"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="143"/>
         <source>{file} is not {encoding} text.</source>
         <translation>{file} 不是 {encoding} 编码的文本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="225"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="230"/>
         <source>{file} does not exist.</source>
         <translation>{file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="227"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="232"/>
         <source>{file} is a folder, not a table.</source>
         <translation>{file} 是文件夹，不是表格。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="239"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="244"/>
         <source>{file} cannot be opened: permission denied.</source>
         <translation>无法打开 {file}：没有权限。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="243"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="248"/>
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/data/tabular.py" line="248"/>
+        <location filename="../gw_plugin/core/data/tabular.py" line="253"/>
         <source>{file}: only CSV, TXT, XLSX and XLS files can be imported.</source>
         <translation>{file}：只能导入 CSV、TXT、XLSX 和 XLS 文件。</translation>
     </message>

@@ -99,6 +99,11 @@ class Table:
             return int(self.row_numbers[k])
         return self.first_row + k
 
+    def release(self) -> None:
+        """Drop the cells to free their memory once the caller is done with them (an import after its validation):
+        the headers and file facts stay; the table has no rows afterwards."""
+        self._rows, self._columns, self.row_numbers = [], None, None
+
     def column(self, name: str) -> int:
         try:
             return self.headers.index(name)

@@ -1,5 +1,6 @@
 """The map products of a project (city overview, zoning map, recharge-zone map, well-quality map, and the raster
-maps of the zoning in raster_products.py: vulnerability, source load, function value, pollution status): the styled
+maps of the zoning in raster_products.py: vulnerability, source load, function value, pollution status; the soil
+pilot area's site map, SOIL_MAPS): the styled
 map layers for each, and ``export_product`` laying one out on the print-layout templates (A3/A4, landscape/portrait)
 and writing PDF and PNG headless through core/maps/layout.py (the overview map through overview.py). Chinese by
 default, English on request. Used by gwplugin:exportmap and the zoning dock.
@@ -7,7 +8,8 @@ default, English on request. Used by gwplugin:exportmap and the zoning dock.
 The map layers are styled copies of the project's layers (the project is not changed): zoning_units of one version
 by zone class in the colours of the schema's zone_class code list; protection and recharge zones with the water
 sources and the pollution sources inside them; wells by latest GB/T 14848 class with one legend group per aquifer
-layer (core/wells/aquifer_layers.py).
+layer (core/wells/aquifer_layers.py); construction-land sites by their current life-cycle stage with the soil
+sampling points, those with a result above its GB 36600-2018 screening value marked (core/soil/screening.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGeometry,
     QgsLineSymbol,
+    QgsMarkerSymbol,
     QgsProject,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
@@ -34,6 +37,9 @@ from qgis.PyQt.QtGui import QColor
 from ..data import qgis_project
 from ..data import schema as S
 from ..data.model import Table
+from ..soil import screening as SCR
+from ..soil import stages as ST
+from ..soil.soil_import import screened_rows
 from ..zoning import compare as ZC
 from ..zoning import config as ZCFG
 from . import layout as ME
@@ -42,6 +48,9 @@ from . import raster_products as RP
 from .texts import label_text
 
 MAPS = ["overview", "zoning", "recharge_zones", "well_quality", *RP.RASTER_MAPS]
+#: the soil pilot area's maps (issue 19): exported by export_product, listed apart from MAPS until gwplugin:exportmap
+#: labels them (its MAP enum is numbered by MAPS; they go after it)
+SOIL_MAPS = ["sites"]
 PAPERS = ["A3", "A4"]
 ORIENTATIONS = ["landscape", "portrait"]
 LANGS = ["zh", "en"]
@@ -238,6 +247,87 @@ def well_layers(project: QgsProject, lang: str) -> tuple:
     return layers, {"wells": n, "tables": tables}
 
 
+#: stage colours, light to dark along the life cycle; sites without a recorded stage grey
+STAGE_COLORS = ("#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#8c2d04", "#41ab5d")
+SITE_TEXTS = {
+    "title": (
+        "{city}建设用地地块及土壤超筛选值点位图",
+        "{city}Construction-land sites and soil points above screening values",
+    ),
+    "subtitle": (
+        "地块按当前阶段分色；土壤采样点位中有结果超过 GB 36600-2018 筛选值的以红色标出",
+        "Sites by their current life-cycle stage; soil sampling points with a result above its GB 36600-2018 "
+        "screening value in red",
+    ),
+    "notes": (
+        "地块 {n} 个（{stages}）；采样点位 {p} 个，其中超筛选值 {x} 个。",
+        "{n} sites ({stages}); {p} sampling points, {x} of them above a screening value.",
+    ),  # fmt: skip
+    "no_stage": ("未记录阶段", "no stage recorded"),
+    "points": ("土壤采样点位", "Soil sampling points"),
+    "exceeding": ("超筛选值点位", "Points above a screening value"),
+}
+
+
+def _site_text(key: str, lang: str) -> str:
+    return SITE_TEXTS[key][0 if lang.startswith("zh") else 1]
+
+
+def exceeding_points(database: str) -> set:
+    """(site uuid, point code) of the soil sampling points with a result strictly above its screening value for the
+    site's planned land class (core/soil/screening.py)."""
+    out = set()
+    for r in screened_rows(database):
+        res = SCR.screen(r["parameter"], r["value_text"], r["unit"], r["planned_land_class"])
+        if res.exceeds_screening:
+            out.add((r["site_uuid"], r["point_code"]))
+    return out
+
+
+def site_layers(project: QgsProject, lang: str) -> tuple:
+    """(layers top first, info) of the site map: exceeding points, every sampling point, sites by stage, counties."""
+    tables = project_tables(project)
+    sites = tables.get("sites")
+    if sites is None:
+        raise ME.MapExportError(QCoreApplication.translate("ExportMap", "The project has no sites layer."))
+    db = project_database(project, tables)
+    cats, counts = [], {}
+    for f in sites.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+        counts[f["stage"] or ""] = counts.get(f["stage"] or "", 0) + 1
+    for stage, color in zip([s.code for s in ST.STAGES] + [""], [*STAGE_COLORS, "#bdbdbd"]):
+        sym = QgsFillSymbol.createSimple({"color": color, "outline_color": "#404040", "outline_width": "0.2"})
+        label = ST.stage_label(stage, lang) if stage else _site_text("no_stage", lang)
+        cats.append(QgsRendererCategory(stage or None, sym, f"{label} ({counts.get(stage, 0)})"))
+    sl = _copy(sites, _label_pair(S.table("sites"), lang))
+    sl.setRenderer(QgsCategorizedSymbolRenderer("stage", cats))
+    layers = []
+    n_points = n_exceeding = 0
+    points = tables.get("soil_points")
+    if points is not None:
+        hot = exceeding_points(db) if db else set()
+        ids = [f.id() for f in points.getFeatures() if (f["site_uuid"], f["point_code"]) in hot]
+        n_points, n_exceeding = points.featureCount(), len(ids)
+        ex = _copy(points, _site_text("exceeding", lang), "fid IN ({})".format(",".join(map(str, ids)) or "-1"))
+        ex.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": "#d7191c", "outline_color": "#ffffff", "size": "2.6"})))  # fmt: skip
+        allp = _copy(points, _site_text("points", lang))
+        allp.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": "#636363", "outline_color": "#ffffff", "size": "1.4"})))  # fmt: skip
+        layers += [ex, allp]
+    layers.append(sl)
+    layers += [x for x in (admin_layer(tables, lang),) if x is not None]
+    layers += river_layers(project, lang)
+    sep = "；" if lang.startswith("zh") else "; "
+    stages = sep.join(
+        f"{ST.stage_label(c, lang) if c else _site_text('no_stage', lang)} {counts[c]}"
+        for c in [s.code for s in ST.STAGES] + [""]
+        if counts.get(c)
+    )
+    info = {"tables": tables, "sites": sum(counts.values()), "stages": stages, "points": n_points}
+    info["exceeding_points"] = n_exceeding
+    return layers, info
+
+
 def _label_pair(table: Table, lang: str) -> str:
     return table.zh if lang.startswith("zh") else table.en
 
@@ -261,8 +351,8 @@ def export_product(
 
     ``raster`` (the raster map products): the raster to show, else the project's (raster_products.find_raster);
     ``pollution_kind``: what the pollution-status raster holds, "assessment" grades or "quality_class"."""
-    if product not in MAPS:
-        raise ValueError(f"unknown map {product!r}; use one of {', '.join(MAPS)}")
+    if product not in MAPS + SOIL_MAPS:
+        raise ValueError(f"unknown map {product!r}; use one of {', '.join(MAPS + SOIL_MAPS)}")
     keep = []  # layers not in the project must live as long as the layout
     if product == "overview":
         tables = project_tables(project)
@@ -303,6 +393,14 @@ def export_product(
         default_title, subtitle, notes = RP.texts(product, lang, pollution_kind)
         info = {"tables": tables}
         extra = {"raster": path}
+    elif product == "sites":
+        layers, info = site_layers(project, lang)
+        default_title = _site_text("title", lang)
+        subtitle = _site_text("subtitle", lang)
+        notes = _site_text("notes", lang).format(
+            n=info["sites"], stages=info["stages"], p=info["points"], x=info["exceeding_points"]
+        )
+        extra = {k: info[k] for k in ("sites", "points", "exceeding_points")}
     elif product == "recharge_zones":
         layers, info = recharge_layers(project, lang)
         default_title = label_text("recharge_title", lang)

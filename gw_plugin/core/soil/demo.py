@@ -4,10 +4,12 @@ planned land class, soil surveys (borings inside each surveyed site, samples at 
 custody — one sample kept past its hold time — and results for the site's characteristic pollutants and arsenic,
 above the GB 36600 screening value where the site's soil is exceeding), the soil exceedance of each surveyed site
 written back from screening those results, the groundwater exceedance derived from the wells, and the hidden-danger
-investigations of the soil key supervised units (on time, late, overdue, in progress) with their rectification ledger.
+investigations of the soil key supervised units (on time, late, overdue, in progress) with their rectification ledger,
+and two source-control projects.
 
-Deterministic for a seed; dates up to ``today``. The co-management class (core/sources/site_class.py ``write_back``)
-is the caller's last step (core/soil cannot import core/sources). Pure logic; no widgets.
+Deterministic for a seed (after :func:`make_reproducible`, which core/demo/build.py runs last: the stage and
+hidden-danger APIs draw random uuids); dates up to ``today``. The co-management class (core/sources/site_class.py
+``write_back``) is the caller's step (core/soil cannot import core/sources). Pure logic; no widgets.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _uuid_for(rng) -> str:
 def _stage_dates(rng, n: int, start: _dt.date, today: _dt.date) -> list:
     days, day = [], start
     for _ in range(n):
-        day = min(day + _dt.timedelta(days=int(rng.integers(40, 150))), today)
+        day = min(day + _dt.timedelta(days=int(rng.integers(40, 130))), today)
         days.append(day)
     return days
 
@@ -77,7 +79,7 @@ def add_soil_demo(path, seed: int = 42, today: _dt.date = _dt.date(2025, 6, 30))
         n = k % (len(ST.STAGES) + 1)
         land = 2 if status == "operating" else int(rng.choice([1, 2], p=[0.6, 0.4]))
         planned[site] = land
-        for stage, day in zip([s.code for s in ST.STAGES[:n]], _stage_dates(rng, n, _dt.date(2021, 3, 1), today)):
+        for stage, day in zip([s.code for s in ST.STAGES[:n]], _stage_dates(rng, n, _dt.date(2022, 1, 15), today)):
             ST.add_stage(
                 path, site, stage, day.isoformat(), organisation="黄泽环境科技有限公司", user=USER, today=today
             )
@@ -194,6 +196,7 @@ def add_soil_demo(path, seed: int = 42, today: _dt.date = _dt.date(2025, 6, 30))
     GW.write_groundwater(path, GW.derive(path), USER)
     # 4. hidden-danger investigations of the soil key supervised units
     counts.update(_hidden_dangers(path, rng, today))
+    counts["source_control_projects"] = _source_control(path, rng, today)
     counts["stages_reached"] = {s.code: sum(1 for n in reached.values() if n > i) for i, s in enumerate(ST.STAGES)}
     return counts
 
@@ -238,3 +241,75 @@ def _hidden_dangers(path, rng, today: _dt.date) -> dict:
             if plan == 4 and due <= today:
                 HD.rectify(path, d, due - _dt.timedelta(days=20), due, user=USER)
     return made
+
+
+def _source_control(path, rng, today: _dt.date) -> int:
+    """Source-control projects (seed 001 二(一)3) at the first two soil key supervised units: one completed, one
+    under way (when the demo's date allows)."""
+    units = HD.investigation_status(path, today)[:2]
+    plans = (("completed", _dt.date(2023, 3, 1), _dt.date(2024, 5, 1)), ("in_progress", _dt.date(2024, 4, 1), None))
+    con = open_db(str(path))
+    made = 0
+    try:
+        with transaction(con):
+            for u, (status, start, finish) in zip(units, plans):
+                if start > today or (finish is not None and finish > today):
+                    continue
+                con.execute(
+                    "INSERT INTO source_control_projects (uuid, county_code, created_at, created_by, source_uuid, "
+                    "name_zh, programme, status, started_on, finished_on, investment_10k_yuan) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        _uuid_for(rng),
+                        u.county_code or "000000",
+                        utc_now(),
+                        USER,
+                        u.source_uuid,
+                        f"{u.name_zh}土壤污染源头管控项目",
+                        "100个土壤污染源头管控项目",
+                        status,
+                        start.isoformat(),
+                        finish.isoformat() if finish else None,
+                        float(rng.integers(80, 400)),
+                    ),
+                )
+                made += 1
+    finally:
+        con.close()
+    return made
+
+
+SYSTEM_FIELDS = ("uuid", "created_at", "created_by", "updated_at", "updated_by")
+
+
+def make_reproducible(path, seed: int, timestamp: str, user: str = USER) -> None:
+    """Make the soil rows of a demo database the same bytes for the same seed: the rows written through the stage
+    and hidden-danger APIs carry random uuids and the clock's timestamps, so every soil table's uuids are replaced by
+    uuids from a seeded generator (in the order of the rows' own content; references to them follow) and the system
+    fields of the soil tables and of ``sites`` (written back by the screening) are set to ``timestamp`` / ``user``."""
+    from ..data import schema as SCH
+    from ..data.tables_soil import TABLES as SOIL_TABLES
+
+    rng = np.random.default_rng(seed + 1900)
+    soil = {t.name for t in SOIL_TABLES}
+    con = open_db(str(path))
+    try:
+        with transaction(con):
+            for t in SCH.TABLES:
+                if t.name not in soil:
+                    continue
+                cols = [f'"{f.name}"' for f in t.all_fields() if f.name not in SYSTEM_FIELDS]
+                olds = [r[0] for r in con.execute(f'SELECT uuid FROM "{t.name}" ORDER BY {", ".join(cols)}, uuid')]
+                refs = [(o.name, fname) for o in SCH.TABLES for fname, target in o.relations() if target == t.name]
+                for old in olds:
+                    new = _uuid_for(rng)
+                    con.execute(f'UPDATE "{t.name}" SET uuid = ? WHERE uuid = ?', (new, old))
+                    for other, fname in refs:
+                        con.execute(f'UPDATE "{other}" SET "{fname}" = ? WHERE "{fname}" = ?', (new, old))
+            for name in sorted(soil | {"sites"}):
+                con.execute(
+                    f'UPDATE "{name}" SET created_at = ?, created_by = ?, updated_at = ?, updated_by = ?',
+                    (timestamp, user, timestamp, user),
+                )
+    finally:
+        con.close()

@@ -32,11 +32,26 @@ permit_gw_content             units in scope whose discharge permit issued by D 
                               states groundwater duties (self-monitoring, hidden-
                               danger investigation or obligations text)
 rosters_published             rosters of the scope with a version published by D     rosters in the scope
+hd_investigation              units in scope whose first (initial) hidden-danger     units in scope on D (scope
+                              investigation is finished by D                         ``rosters``: soil key units)
+hd_rectification              units in scope whose initial investigation is          units in scope on D
+                              finished by D and every hidden danger found by D is
+                              rectified by D
+hd_lookback                   units in scope with a "回头看" (look-back)              units in scope whose initial
+                              investigation finished by D                            investigation is finished by D
+site_assessment               sites in scope whose soil or groundwater exceeds and    sites in scope whose soil or
+                              that reached risk assessment (or a later stage) by D   groundwater exceeds
+survey_check_share            surveys of the scope's ``phase`` started from the      surveys of that phase (
+                              plan start to D and drawn for a quality spot check by  site_stages) started from the
+                              D (survey_checks.drawn_on)                             plan start to D
+source_control_projects       enterprises with a source-control project in           —
+                              progress, completed or accepted, started by D (count)
 ============================  =====================================================  ===============================
 
 Scope keys: ``rosters`` (member on D: accepted by D, or in the roster's latest version published by D),
 ``operating_status_in`` (the CURRENT operating status: closures are not dated yet), ``categories``, ``levels``
-(drinking-water source levels), ``source_types``, ``pilots``. Any date is accepted, years before the plan included:
+(drinking-water source levels), ``source_types``, ``pilots``; for sites ``site_status_in`` (current status and
+exceedance: neither is dated) and ``phase`` (phase1_survey / phase2_survey). Any date is accepted, years before the plan included:
 a figure counts what had happened by then (nothing → numerator 0; an empty denominator gives no value).
 
 Status (traffic light) on D: ``met`` when the value reaches the target; after the deadline otherwise ``behind``;
@@ -149,6 +164,42 @@ METRICS = {
         "units whose discharge permit states groundwater duties (self-monitoring, hidden dangers or obligations)",
         "units in scope",
     ),
+    "hd_investigation": (
+        "名录内首轮土壤污染隐患排查已完成的单位数",
+        "土壤污染重点监管单位名录内单位数",
+        "units on the roster whose first hidden-danger investigation is finished",
+        "units on the soil key supervised units roster",
+    ),
+    "hd_rectification": (
+        "名录内已完成隐患排查且发现的隐患均已整改的单位数",
+        "土壤污染重点监管单位名录内单位数",
+        "units whose investigation is finished and every hidden danger found rectified",
+        "units on the soil key supervised units roster",
+    ),
+    "hd_lookback": (
+        "已完成隐患排查“回头看”的单位数",
+        "名录内已完成首轮隐患排查的单位数",
+        "units with a look-back investigation finished",
+        "units on the roster whose first investigation is finished",
+    ),
+    "site_assessment": (
+        "土壤或地下水超标且已开展风险评估（或已进入后续阶段）的地块数",
+        "土壤或地下水超标的地块数",
+        "exceeding sites that reached risk assessment or a later stage",
+        "sites whose soil or groundwater exceeds",
+    ),
+    "survey_check_share": (
+        "方案期内开展且已被抽取进行质量监督检查的调查数",
+        "方案期内开展的该阶段土壤污染状况调查数",
+        "surveys of the period drawn for a quality spot check",
+        "surveys of the phase started in the period",
+    ),
+    "source_control_projects": (
+        "土壤污染源头管控项目已开工（实施中、已完工或已验收）的企业数",
+        "—",
+        "enterprises with a source-control project under way, completed or accepted",
+        "—",
+    ),
     "rosters_published": (
         "已发布（至少一个版本）的名录数",
         "方案要求公布的名录数",
@@ -157,7 +208,18 @@ METRICS = {
     ),
 }
 METRICS["recharge_zone_count"] = METRICS["recharge_pilots"]  # older plan files: pilots of any type
-CITY_ONLY = {"rosters_published", "spot_check_category_coverage", "recharge_pilots", "recharge_zone_count"}
+CITY_ONLY = {
+    "rosters_published",
+    "spot_check_category_coverage",
+    "recharge_pilots",
+    "recharge_zone_count",
+    "source_control_projects",
+}
+SURVEY_PHASES = ("phase1_survey", "phase2_survey")
+#: stages at or after the risk assessment (core/soil/stages.py STAGES; written here because the rooms of core are
+#: independent of each other)
+ASSESSED_STAGES = ("risk_assessment", "control_list", "works", "effect_assessment", "delisted")
+PROJECT_STARTED = ("in_progress", "completed", "accepted")
 
 
 class PlanError(Exception):
@@ -298,6 +360,12 @@ def load_plan(path_or_id) -> Plan:
         scope = dict(d.get("scope", {}))
         if set(scope.get("rosters", ())) - set(R.ROSTERS):
             raise PlanError(tr(TR_CONTEXT, "Indicator {id}: unknown roster in scope").format(id=iid))
+        if d["metric"] == "survey_check_share" and scope.get("phase") not in SURVEY_PHASES:
+            raise PlanError(
+                tr(TR_CONTEXT, "Indicator {id}: the scope needs a phase (phase1_survey or phase2_survey)").format(
+                    id=iid
+                )
+            )
         inds.append(
             IndicatorDef(
                 iid,
@@ -375,6 +443,56 @@ class State:
     with_zone: set  # drinking-water sources with a recharge area delineated by the date
     permit_gw: set  # sources with a permit issued by the date that states groundwater duties
     city_name: str = ""  # the city of the database (admin_units of level city), when it has one
+    soil: dict = field(default_factory=dict)  # what the soil metrics need (see _soil_as_of)
+
+
+def _soil_as_of(con: sqlite3.Connection, d: str) -> dict:
+    """The soil pilot area as it stood on the date ``d`` (ISO): sets of source uuids (hidden-danger work), the sites
+    (uuid, county, status, exceeding, stages reached), the surveys (county, phase, started_on, drawn) and the
+    source-control projects (county, source uuid). Empty when the database has no soil tables."""
+    out = {"hd_done": set(), "hd_rectified": set(), "hd_lookback": set(), "sites": [], "surveys": [], "projects": []}
+    if not H.columns(con, "hd_investigations") or not H.columns(con, "site_stages"):
+        return out
+    done = "finished_on IS NOT NULL AND substr(finished_on, 1, 10) <= ?"
+    out["hd_done"] = {
+        r[0] for r in con.execute(f"SELECT source_uuid FROM hd_investigations WHERE kind = 'initial' AND {done}", (d,))
+    }
+    out["hd_lookback"] = {
+        r[0] for r in con.execute(f"SELECT source_uuid FROM hd_investigations WHERE kind = 'lookback' AND {done}", (d,))
+    }
+    open_dangers = {
+        r[0]
+        for r in con.execute(
+            "SELECT source_uuid FROM hidden_dangers WHERE substr(found_on, 1, 10) <= ? "
+            "AND (rectified_on IS NULL OR substr(rectified_on, 1, 10) > ?)",
+            (d, d),
+        )
+    }
+    out["hd_rectified"] = out["hd_done"] - open_dangers
+    reached: dict = {}
+    for site, stage in con.execute(
+        "SELECT site_uuid, stage FROM site_stages WHERE substr(started_on, 1, 10) <= ?", (d,)
+    ):
+        reached.setdefault(site, set()).add(stage)
+    out["sites"] = [
+        (u, c or "", st or "", "exceeding" in (soil, gw), reached.get(u, set()))
+        for u, c, st, soil, gw in con.execute(
+            "SELECT uuid, county_code, site_status, soil_exceedance, gw_exceedance FROM sites ORDER BY uuid"
+        )
+    ]
+    out["surveys"] = con.execute(
+        "SELECT s.county_code, t.stage, substr(t.started_on, 1, 10), EXISTS (SELECT 1 FROM survey_checks c "
+        "WHERE c.stage_uuid = t.uuid AND substr(c.drawn_on, 1, 10) <= ?) FROM site_stages t "
+        "JOIN sites s ON s.uuid = t.site_uuid WHERE t.stage IN ('phase1_survey', 'phase2_survey') "
+        "AND substr(t.started_on, 1, 10) <= ?",
+        (d, d),
+    ).fetchall()
+    out["projects"] = con.execute(
+        "SELECT DISTINCT p.county_code, p.source_uuid FROM source_control_projects p WHERE p.status IN "
+        "('in_progress', 'completed', 'accepted') AND substr(coalesce(p.started_on, p.finished_on), 1, 10) <= ?",
+        (d,),
+    ).fetchall()
+    return out
 
 
 def _permits_with_gw(con, d: str) -> set:
@@ -413,6 +531,7 @@ def state_as_of(path, as_of: _dt.date) -> State:
             )
         }
         permit_gw = _permits_with_gw(con, d)
+        soil = _soil_as_of(con, d)
         try:
             cities = con.execute(
                 "SELECT name_zh FROM admin_units WHERE level = 'city' AND name_zh IS NOT NULL"
@@ -443,6 +562,7 @@ def state_as_of(path, as_of: _dt.date) -> State:
         with_zone,
         permit_gw,
         cities[0][0] if len(cities) == 1 else "",
+        soil,
     )
 
 
@@ -512,8 +632,17 @@ def compute_from_state(st: State, plan: Plan) -> Report:
             cc = np.array([r[1] or "" for r in rows], dtype=object)
             by_county(ind, num, den, cc)
             continue
+        if m in ("site_assessment", "survey_check_share", "source_control_projects"):
+            _soil_sites(ind, plan, st.soil, by_county, add, city_name)
+            continue
         scope = _scope_mask(src, ind.scope, st.member_sets)
-        if m == "self_monitoring":
+        if m in ("hd_investigation", "hd_rectification"):
+            den = scope
+            num = den & _in(src["uuid"], st.soil["hd_done" if m == "hd_investigation" else "hd_rectified"])
+        elif m == "hd_lookback":
+            den = scope & _in(src["uuid"], st.soil["hd_done"])
+            num = den & _in(src["uuid"], st.soil["hd_lookback"])
+        elif m == "self_monitoring":
             den = scope & ~_in(st.self_monitoring, ["not_required"])
             num = den & _in(st.self_monitoring, ["complete"])
         elif m == "leakage_investigation":
@@ -543,6 +672,22 @@ def compute_from_state(st: State, plan: Plan) -> Report:
             raise PlanError(m)
         by_county(ind, num, den, counties_src)
     return report
+
+
+def _soil_sites(ind: IndicatorDef, plan: Plan, soil: dict, by_county, add, city_name: str) -> None:
+    """The site, survey and project metrics (their rows are sites, surveys and projects, not sources)."""
+    if ind.metric == "source_control_projects":
+        add(ind, plan.city_code, city_name, len({r[1] for r in soil.get("projects", [])}), None)
+        return
+    if ind.metric == "site_assessment":
+        wanted = ind.scope.get("site_status_in")
+        rows = [r for r in soil.get("sites", []) if r[3] and (not wanted or r[2] in wanted)]
+        num = np.array([bool(r[4] & set(ASSESSED_STAGES)) for r in rows], dtype=bool)
+    else:  # survey_check_share
+        rows = [r for r in soil.get("surveys", []) if r[1] == ind.scope["phase"] and r[2] >= plan.start]
+        num = np.array([bool(r[3]) for r in rows], dtype=bool)
+    counties = np.array([r[0] or "" for r in rows], dtype=object)
+    by_county(ind, num, np.ones(len(rows), dtype=bool), counties)
 
 
 def results_as_rows(report: Report) -> list:

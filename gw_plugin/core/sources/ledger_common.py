@@ -27,7 +27,7 @@ TR_CONTEXT = "ledgers"
 
 #: header spellings → field (first match wins); compared after normalising and lower-casing
 HEADER_SYNONYMS = {
-    "name_zh": ("单位名称", "企业名称", "名称", "污染源名称", "监测井名称", "井名", "name"),
+    "name_zh": ("单位名称", "企业名称", "名称", "污染源名称", "监测井名称", "井名", "地块名称", "name"),
     "name_en": ("英文名称", "name_en", "english name"),
     "uscc": ("统一社会信用代码", "信用代码", "社会信用代码", "uscc"),
     "source_code": ("污染源编号", "源编号", "source code", "source_code"),
@@ -56,6 +56,17 @@ HEADER_SYNONYMS = {
     "x": ("x坐标", "x", "横坐标", "easting"),
     "y": ("y坐标", "y", "纵坐标", "northing"),
     "remarks": ("备注", "remarks", "note"),
+    # sites (issue 19)
+    "site_code": ("地块编号", "地块编码", "地块代码", "site code", "site_code"),
+    "site_status": ("地块状态", "site status"),
+    "land_use": ("用地类型", "现状用途", "土地用途", "land use"),
+    "soil_exceedance": ("土壤超筛选值", "土壤是否超标", "土壤超标情况", "土壤超标"),
+    "gw_exceedance": ("地下水超标", "地下水是否超标", "地下水超标情况"),
+    "characteristic_pollutants": ("特征污染物", "characteristic pollutants"),
+    "gw_exceeding_pollutants": ("地下水超标污染物", "地下水超标因子"),
+    "area_m2": ("面积", "占地面积", "地块面积", "面积(m2)", "面积（m²）", "area"),
+    "planned_land_class": ("规划用地类别", "用地类别", "land class"),
+    "land_supply_ref": ("土地供应关联", "供地编号", "土地供应编号", "land supply"),
 }
 
 #: extra words users write for codes (beyond the code list's own labels)
@@ -81,6 +92,18 @@ CODE_SYNONYMS = {
         "回注井": "reinjection_well",
     },
     "source_scale": {"大": "large", "中": "medium", "小": "small"},
+    # exact words first: "不超标" contains "超标" (the substring match would read it as exceeding)
+    "exceedance": {
+        "是": "exceeding",
+        "否": "not_exceeding",
+        "不超标": "not_exceeding",
+        "未超": "not_exceeding",
+        "超筛选值": "exceeding",
+        "未超筛选值": "not_exceeding",
+        "不超筛选值": "not_exceeding",
+        "未调查": "unknown",
+        "不详": "unknown",
+    },
 }
 
 

@@ -1,10 +1,12 @@
-"""Import of the bureau's existing ledgers (pollution sources, abandoned wells, monitoring wells) from CSV/XLSX/XLS into
-the project GeoPackage: column mapping, validation report before writing, one transaction.
+"""Import of the bureau's existing ledgers (pollution sources, abandoned wells, monitoring wells, construction-land
+sites) from CSV/XLSX/XLS into the project GeoPackage: column mapping, validation report before writing, one transaction.
 
 - Coordinates: CGCS2000/WGS84 longitude/latitude in decimal degrees or degree-minute-second (113°45'30.5", 113度45分
   30.5秒, 113:45:30.5), or projected metres in the project CRS; geographic input is transformed.
 - Rows without coordinates are placed at their county's centroid and flagged for field checking
   (``needs_field_check`` where the table has it, otherwise a note in remarks).
+- Tables of areas (sites: their boundary cannot come from a table): coordinates only locate the county; a new row is
+  written without a boundary (a warning says to draw or import it), an existing row keeps its boundary.
 - Re-importing an updated ledger UPDATES the matching rows — by unified social credit code or by the table's code
   field — instead of duplicating them, and the report lists what changed (field: old → new).
 - Code-list columns accept the code, its Chinese or English label, or a known synonym.
@@ -55,8 +57,19 @@ KEY_FIELDS = {
     "pollution_sources": ("uscc", "source_code"),
     "abandoned_wells": ("well_code",),
     "monitoring_wells": ("well_code",),
+    "sites": ("site_code",),
 }
-CODE_FIELD = {"pollution_sources": "source_code", "abandoned_wells": "well_code", "monitoring_wells": "well_code"}
+CODE_FIELD = {
+    "pollution_sources": "source_code",
+    "abandoned_wells": "well_code",
+    "monitoring_wells": "well_code",
+    "sites": "site_code",
+}
+
+
+def is_area(table: str) -> bool:
+    """A table of polygons: a ledger row gives no boundary for it."""
+    return "Polygon" in (S.table(table).geometry or "")
 
 
 def guess_mapping(table: tabular.Table, target: str) -> LedgerMapping:
@@ -152,7 +165,8 @@ def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=
                 county_by_name[normalise_text(k).lower()] = code
     tr = _transformer(database)
     index, existing = _existing(database, mapping.table)
-    positions = _positions(database, mapping.table)
+    area = is_area(mapping.table)
+    positions = {} if area else _positions(database, mapping.table)
     col = {f: table.column(h) for f, h in mapping.columns.items() if h}
     lookups = {f.name: code_lookup(S.codelist(f.codelist)) for f in target.fields if f.codelist}
     seen: dict = {}
@@ -241,7 +255,7 @@ def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=
                     f"the point lies in {inside[0]}, the ledger says {county}",
                 )
         placed = False
-        if x is None and ok:
+        if x is None and ok and not (area and county is not None):
             if county is None or counties[county][2] is None:
                 err(rowno, "", "no_location", "neither coordinates nor a county to place the row")
                 ok = False
@@ -275,10 +289,12 @@ def validate_ledger(path_or_table, database: str, mapping: LedgerMapping, today=
                 and old.get(k) != v
                 and not (isinstance(v, float) and old.get(k) is not None and abs(old[k] - v) < 1e-9)
             }
-            if not placed:
+            if not placed and not area:
                 ox, oy = positions.get(match, (None, None))
                 if ox is None or abs(ox - x) > 0.5 or abs(oy - y) > 0.5 or old.get("needs_field_check"):
                     lr.changes["position"] = (None if ox is None else f"{ox:.1f}, {oy:.1f}", f"{x:.1f}, {y:.1f}")
+        elif area:
+            warn(rowno, "", "no_boundary", "written without a boundary: draw or import the site's boundary")
         rep.rows.append(lr)
     return rep
 
@@ -291,6 +307,7 @@ def write_ledger(
     target = S.table(rep.table)
     has_flag = "needs_field_check" in {f.name for f in target.fields}
     code_field = CODE_FIELD.get(rep.table)
+    area = is_area(rep.table)
 
     def fill_new(f, r):
         if code_field and not r.values.get(code_field):
@@ -299,7 +316,8 @@ def write_ledger(
             f["needs_field_check"] = 1 if r.placed_at_centroid else 0
         elif r.placed_at_centroid:
             f["remarks"] = ((r.values.get("remarks") or "") + " [位置取县区中心，待现场核实]").strip()
-        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
+        if not area:  # an area's boundary is drawn or imported later
+            f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({r.x} {r.y})"))
 
     def fill_changed(f, r):
         if "position" in r.changes:  # a real position replaces the old one
@@ -313,7 +331,8 @@ def write_ledger(
 # ------------------------------------------------------------------------------------------------------------------
 # One entry point for every kind of ledger (the Processing algorithm and the dialog use these)
 # ------------------------------------------------------------------------------------------------------------------
-TARGETS = tuple(KEY_FIELDS) + LINKED_TABLES  # every table a ledger can be imported into
+#: every table a ledger can be imported into (new kinds at the end: the order numbers gwplugin:importledger's TABLE)
+TARGETS = ("pollution_sources", "abandoned_wells", "monitoring_wells") + LINKED_TABLES + ("sites",)
 
 
 def is_linked(target: str) -> bool:

@@ -19,9 +19,10 @@ import sqlite3
 
 import numpy as np
 
+from ...toolbelt.i18n import tr
 from ..data import tabular
 from ..data.gpkg import open_database
-from . import lab_checks, lab_wells, labvalues, standard
+from . import lab_checks, lab_columns, lab_wells, labvalues, standard
 from .classify import snap_array
 from .lab_checks import codes as _codes
 from .lab_dates import EXCEL_EPOCH, parse_date  # noqa: F401  (public: the import's date reading)
@@ -29,6 +30,7 @@ from .lab_report import MARKS, Cells, ColumnMapping, ImportRefusedError, ImportR
 from .lab_wells import fold, well_index  # noqa: F401
 from .lab_write import resolve_samples, results_of, take, write
 
+TR_CONTEXT = "lab_import"
 MAX_DATE_AGE_YEARS = 80
 #: implausible values reported one by one per parameter; the rest in one summary warning
 MAX_WARNINGS_EACH = 50
@@ -43,6 +45,29 @@ def header_unit(header: str) -> str:
     except labvalues.UnitError:
         return ""
     return (parsed.unit or "") if parsed else ""
+
+
+def role_label(role: str) -> str:
+    """The translated name of a mapping role ("well", "date", "parameter", "value", "sample_code")."""
+    labels = {
+        "well": tr(TR_CONTEXT, "well"),
+        "date": tr(TR_CONTEXT, "sampling date"),
+        "parameter": tr(TR_CONTEXT, "parameter"),
+        "value": tr(TR_CONTEXT, "value"),
+        "sample_code": tr(TR_CONTEXT, "sample code"),
+    }
+    return labels.get(role, role)
+
+
+def missing_roles(mapping: ColumnMapping, sample_wells: bool = False) -> list:
+    """The roles the mapping still needs for validation (lab_columns.missing_roles); with a sample-to-well table the
+    well column may be left out, but then the sample code is needed to find each row's well."""
+    need = lab_columns.missing_roles(mapping)
+    if sample_wells and "well" in need:
+        need.remove("well")
+        if not mapping.sample_code:
+            need.insert(0, "sample_code")
+    return need
 
 
 def _as_float(x) -> float:
@@ -88,6 +113,7 @@ def validate(
     progress=None,
     is_canceled=None,
     sample_wells: dict | None = None,
+    release_table: bool = False,
 ) -> ImportReport:
     """Read and check every row; nothing is written. The report lists every issue with its row.
 
@@ -100,8 +126,33 @@ def validate(
     ``sample_wells``: sample code → well code or name (a sample-to-well table, see lab_wells.sample_well_table);
     also read from ``mapping.well_table`` (a file) when the mapping has it. Rows without a well then take the well
     of their sample code.
+
+    ``release_table``: the caller passes a Table it has no further use for (an import that writes next): its cells
+    are dropped once validated, so that the write does not hold the file's text twice. The dialog keeps its table
+    (the user may validate again with another mapping) and leaves this off.
     """
-    table = path_or_table if isinstance(path_or_table, tabular.Table) else tabular.read_table(path_or_table)
+    missing = missing_roles(mapping, bool(sample_wells or getattr(mapping, "well_table", "")))
+    if missing:
+        raise tabular.TableReadError(
+            tr(
+                TR_CONTEXT,
+                "The column mapping is incomplete: no column chosen for {roles}. Choose them, or set the header row "
+                "(the row holding the column names).",
+            ).format(roles=", ".join(role_label(r) for r in missing))
+        )
+
+    read_share = 0.0  # the share of the progress bar that reading the file takes (when this function reads it)
+    if isinstance(path_or_table, tabular.Table):
+        table = path_or_table
+    else:
+        read_share = 30.0
+        table = tabular.read_table(
+            path_or_table,
+            mapping.sheet or None,
+            header_row=mapping.header_row or None,
+            progress=(lambda p: progress(p * read_share / 100.0)) if progress else None,
+            is_canceled=is_canceled,
+        )
     open_database(database, upgrade=False)
     today = today or _dt.date.today()
     n = table.nrows
@@ -117,22 +168,15 @@ def validate(
         if is_canceled and is_canceled():
             raise InterruptedError("import validation canceled")
         if progress:
-            progress(pct)
+            progress(read_share + pct * (100.0 - read_share) / 100.0)
 
-    def col(name: str, required: bool) -> int | None:
-        if not name:
-            if required:
-                raise tabular.TableReadError("the column mapping is incomplete")
-            return None
-        return table.column(name)
+    def col(name: str) -> int | None:
+        return table.column(name) if name else None
 
-    c_well = col(mapping.well, not sample_wells)
-    c_date = col(mapping.date, True)
-    c_code, c_lab = col(mapping.sample_code, bool(sample_wells) and c_well is None), col(mapping.lab, False)
+    c_well, c_date, c_code, c_lab = col(mapping.well), col(mapping.date), col(mapping.sample_code), col(mapping.lab)
     units, bases = _Index(), _Index()
     if mapping.layout == "long":
-        c_par, c_val = col(mapping.parameter, True), col(mapping.value, True)
-        c_unit = col(mapping.unit, False)
+        c_par, c_val, c_unit = col(mapping.parameter), col(mapping.value), col(mapping.unit)
         value_columns = None
     elif mapping.layout == "wide":
         c_par = c_val = c_unit = None
@@ -286,23 +330,25 @@ def validate(
             code, message = spell_problem[columns[c_par][k]]
             err(int(file_row[k]), mapping.parameter, code, message)
         row_ok &= sp_row >= 0
-        idx = np.flatnonzero(row_ok)
-        c_rows = idx
-        c_col = np.zeros(idx.size, np.int32)
-        sp = sp_row[idx]
+        c_rows, pick_rows = _rows_kept(row_ok)
+        c_col = np.zeros(c_rows.size, np.int32)  # calloc'd: no memory until an error touches it
+        sp = pick_rows(sp_row)
+        del sp_row
         c_p = np.array(spell_key + [0], np.int32)[sp]
         c_name_unit = np.array(spell_unit + [0], np.int32)[sp]
         c_basis = np.array(spell_basis + [0], np.int32)[sp]
-        raw_values = take(columns[c_val], idx, n)
+        del sp
+        raw_values = take(columns[c_val], c_rows, n)
         if c_unit is not None:
             u_row, _ = _codes(columns[c_unit], lambda raw: units(_text(raw)))
-            c_col_unit = u_row[idx]
+            c_col_unit = pick_rows(u_row)
+            del u_row
         else:
-            c_col_unit = np.zeros(idx.size, np.int32)
-        ctrl = np.isin(idx, np.fromiter(value_ctrl, np.int64, len(value_ctrl))) if value_ctrl else None
+            c_col_unit = np.zeros(c_rows.size, np.int32)
+        ctrl = np.isin(c_rows, np.fromiter(value_ctrl, np.int64, len(value_ctrl))) if value_ctrl else None
     else:
         colnames = [h for _, h, _, _, _ in value_columns]
-        idx = np.flatnonzero(row_ok)
+        idx = np.flatnonzero(row_ok).astype(np.int32)
         parts_rows, parts_col, parts_p, parts_u, parts_b, raw_values = [], [], [], [], [], []
         for j, (i, _h, key, unit, basis) in enumerate(value_columns):
             parts_rows.append(idx)
@@ -311,7 +357,7 @@ def validate(
             parts_u.append(np.full(idx.size, unit, np.int32))
             parts_b.append(np.full(idx.size, basis, np.int32))
             raw_values.extend(take(columns[i], idx, n))
-        c_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, np.int64)
+        c_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, np.int32)
         c_col = np.concatenate(parts_col)
         order = np.lexsort((c_col, c_rows))  # file order: row by row, columns left to right
         c_rows, c_col = c_rows[order], c_col[order]
@@ -324,12 +370,18 @@ def validate(
             col_of = {i: j for j, (i, *_r) in enumerate(value_columns)}
             bad = {(int(k), col_of[i]) for k, i in value_ctrl}
             ctrl = np.array([(int(r), int(c)) in bad for r, c in zip(c_rows, c_col)], bool)
-    c_w, c_d, c_s = w_row[c_rows], d_row[c_rows], s_row[c_rows]
+
+        def pick_rows(a):
+            return a[c_rows]
+
+    c_w, c_d, c_s = pick_rows(w_row), pick_rows(d_row), pick_rows(s_row)
+    del w_row, d_row, s_row, row_ok
     m = c_rows.size
     step(40.0)
     vals = _read_values(
         raw_values, c_p, pkeys, c_col_unit, c_name_unit, c_basis, units, bases, ctrl, long_layout=value_columns is None
     )
+    del c_col_unit, c_name_unit, ctrl
     for k, code, message in vals.errors:
         err(int(file_row[c_rows[k]]), colnames[c_col[k]], code, message)
     for k, code, message in vals.warnings:
@@ -343,28 +395,39 @@ def validate(
 
     # -- samples and duplicates in the file: the first value of a (sample, parameter) stands, later ones are errors
     n_dates, n_codes, n_keys = max(len(date_pos), 1), max(len(code_pos), 1), max(len(pkeys), 1)
-    site_key = c_w.astype(np.int64) * n_dates + c_d
-    sample_key = site_key * n_codes + c_s
-    value_key = sample_key * n_keys + c_p
+    sample_key = (c_w.astype(np.int64) * n_dates + c_d) * n_codes + c_s
+    del c_s
     kept = np.flatnonzero(keep)
-    order = kept[np.argsort(value_key[kept], kind="stable")]
-    if order.size > 1:
+    sk = sample_key * n_keys + c_p
+    if kept.size < m:
+        sk = sk[kept]
+    sk.sort()  # duplicates are rare: found on a plain sort in place first, located only when there are some
+    if sk.size > 1 and bool((sk[1:] == sk[:-1]).any()):
+        value_key = sample_key * n_keys + c_p
+        order = kept[np.argsort(value_key[kept], kind="stable")]
         sk = value_key[order]
         later = np.flatnonzero(sk[1:] == sk[:-1]) + 1
-        if later.size:
-            group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
-            for j in later.tolist():
-                k, first = int(order[j]), int(order[group_start[j]])
-                given = f"{pkeys[c_p[k]]} of this sample already given in row {int(file_row[c_rows[first]])}"
-                cell_err(k, "duplicate", given)
-    # distinct samples in file order; a second code at the same well and date is a parallel sample of the first
-    kept = np.flatnonzero(keep)
-    uniq, first, inverse = np.unique(sample_key[kept], return_index=True, return_inverse=True)
+        group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
+        for j in later.tolist():
+            k, first = int(order[j]), int(order[group_start[j]])
+            given = f"{pkeys[c_p[k]]} of this sample already given in row {int(file_row[c_rows[first]])}"
+            cell_err(k, "duplicate", given)
+        del order, value_key
+        kept = np.flatnonzero(keep)
+    del sk
+    # distinct samples in file order; a second code at the same well and date is a parallel sample of the first.
+    # Files list a sample's values together: the runs of one sample key are found first, and only the runs' keys
+    # (a tenth of the values or fewer) are sorted
+    keys = sample_key if kept.size == m else sample_key[kept]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if keys.size else np.zeros(0, np.int64)
+    uniq, first_run, run_sample = np.unique(keys[starts], return_index=True, return_inverse=True)
+    first = starts[first_run]  # the first value of each distinct sample
     by_appearance = np.argsort(first, kind="stable")
-    rank = np.empty_like(by_appearance)
-    rank[by_appearance] = np.arange(by_appearance.size)
+    rank = np.empty(by_appearance.size, np.int32)
+    rank[by_appearance] = np.arange(by_appearance.size, dtype=np.int32)
     sample_of = np.full(m, -1, np.int32)
-    sample_of[kept] = rank[inverse]
+    sample_of[kept] = np.repeat(rank[run_sample.reshape(-1)], np.diff(np.r_[starts, keys.size]))
+    del sample_key, keys, starts, first_run, run_sample, first, rank
     code_text = {v: k for k, v in code_pos.items()}
     well_uuids, dates = list(well_pos), list(date_pos)
     samples, primary_of_site, primaries = [], {}, []
@@ -399,31 +462,35 @@ def validate(
         con.close()
     step(90.0)
 
-    sel = np.flatnonzero(keep)
-    c_rows_sel = c_rows[sel]
+    del kept
+    sel, pick = _rows_kept(keep)  # every cell kept (a clean file): the arrays themselves, no copies
+    c_rows_sel = pick(c_rows)
+    every_row = c_rows_sel.size == n and value_columns is None  # then c_rows_sel is 0 … n-1
     rep.cells = Cells(
-        row=file_row[c_rows_sel],
-        well=c_w[sel],
-        date=c_d[sel],
-        pkey=c_p[sel],
+        row=file_row if every_row else file_row[c_rows_sel],
+        well=pick(c_w),
+        date=pick(c_d),
+        pkey=pick(c_p),
         value_text=_texts(take(raw_values, sel, m)),
-        value_num=vals.nums[sel],
-        below_detection=vals.nd[sel],
-        detection_limit=vals.dl[sel],
-        sample_code=take(columns[c_code], c_rows_sel, -1) if c_code is not None else None,
-        lab=take(columns[c_lab], c_rows_sel, -1) if c_lab is not None else None,
+        value_num=pick(vals.nums),
+        below_detection=pick(vals.nd),
+        detection_limit=pick(vals.dl),
+        sample_code=None if c_code is None else columns[c_code] if every_row else take(columns[c_code], c_rows_sel, -1),
+        lab=None if c_lab is None else columns[c_lab] if every_row else take(columns[c_lab], c_rows_sel, -1),
         well_uuids=well_uuids,
         dates=dates,
         pkeys=pkeys,
-        unit_written=vals.unit[sel],
-        basis_written=c_basis[sel],
-        mark=vals.mark[sel],
+        unit_written=pick(vals.unit),
+        basis_written=pick(c_basis),
+        mark=pick(vals.mark),
         units=list(units),
         bases=list(bases),
-        sample=sample_of[sel],
+        sample=pick(sample_of),
         samples=samples,
         primary=primaries,
     )
+    if release_table:
+        table.release()
     position = {h: i for i, h in enumerate(table.headers)}
     rep.issues.sort(key=lambda i: (i.row, position.get(i.column, -1)))  # file order: rows, then columns
     if progress:
@@ -431,16 +498,25 @@ def validate(
     return rep
 
 
+def _rows_kept(row_ok: np.ndarray) -> tuple:
+    """(int32 positions of the rows kept, pick): ``pick(array)`` is the array at those rows — the array itself, not a
+    copy, when every row is kept (the common case: a clean file costs no copies)."""
+    idx = np.flatnonzero(row_ok).astype(np.int32)
+    if idx.size == row_ok.size:
+        return idx, lambda a: a
+    return idx, lambda a: a[idx]
+
+
 class _Values:
     """The values of the cells read: numbers in the standard's unit, non-detects, the unit and qualifier as
     written, which cells stand, and the errors and warnings found (cell position, code, message)."""
 
     def __init__(self, m: int):
-        self.nums = np.full(m, np.nan)
+        self.nums: np.ndarray | None = None  # set by _read_values
         self.nd = np.zeros(m, bool)
         self.dl = np.full(m, np.nan)
         self.keep = np.ones(m, bool)
-        self.unit = np.zeros(m, np.int32)
+        self.unit: np.ndarray | None = None  # set by _read_values
         self.mark = np.zeros(m, np.int8)
         self.errors: list = []
         self.warnings: list = []
@@ -496,7 +572,7 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
 
     # -- units: the value's own, else the unit column's, else the name's; any two that disagree are an error
     n_u = len(units)
-    triple = (value_unit.astype(np.int64) * n_u + col_unit) * n_u + name_unit
+    triple = (value_unit.astype(np.int32 if n_u**3 < 2**31 else np.int64) * n_u + col_unit) * n_u + name_unit
     effective = np.where(value_unit > 0, value_unit, np.where(col_unit > 0, col_unit, name_unit)).astype(np.int32)
     numeric = v.keep & ~is_text
     for t in np.unique(triple[numeric]).tolist():
@@ -512,10 +588,10 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             message = f"unit {ua!r} of {wa} contradicts unit {ub!r} of {wb}"
             for k in np.flatnonzero(numeric & (triple == t)).tolist():
                 v.error(k, "unit_conflict", message)
+    del triple, value_unit
     numeric = v.keep & ~is_text
     n_b = len(bases)
-    combo = (c_p.astype(np.int64) * len(units) + effective) * n_b + basis
-    factor = np.ones(m)
+    combo = (c_p.astype(np.int32 if len(pkeys) * n_u * n_b < 2**31 else np.int64) * n_u + effective) * n_b + basis
     for cval in np.unique(combo[numeric]).tolist():
         b = bases[cval % n_b]
         rest = cval // n_b
@@ -527,14 +603,10 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             for k in np.flatnonzero(sel).tolist():
                 v.error(k, "unit", str(exc))
             continue
-        if f != 1.0:
-            factor[sel] = f
-    converted = factor != 1.0
-    nums *= factor
-    v.dl *= factor
-    if converted.any():  # binary noise of the conversion removed: 700 μg/L is 0.7 mg/L, not 0.7000000000000001
-        nums[converted] = snap_array(nums[converted])
-        v.dl[converted] = snap_array(v.dl[converted])
+        if f != 1.0:  # binary noise of the conversion removed: 700 μg/L is 0.7 mg/L, not 0.7000000000000001
+            nums[sel] = snap_array(nums[sel] * f)
+            v.dl[sel] = snap_array(v.dl[sel] * f)
+    del combo, numeric
     v.nums = nums
     v.unit = effective
     # -- impossible and implausible values

@@ -72,7 +72,8 @@ class Record(NamedTuple):
 @dataclass
 class Cells:
     """The valid values of a validated file, column by column (one entry per value, in file order). Wells, dates and
-    parameters are indices into the lists beside them; NaN in ``value_num``/``detection_limit`` means none."""
+    parameters are indices into the lists beside them; NaN in ``value_num``/``detection_limit`` means none. Read-only:
+    when every value of a file is valid the arrays and lists are the validation's own (no copies are made)."""
 
     row: np.ndarray  # int64: row number in the file (header = 1)
     well: np.ndarray  # int32 index into well_uuids

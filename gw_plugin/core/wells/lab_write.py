@@ -7,7 +7,6 @@ batches rolls everything back."""
 from __future__ import annotations
 
 import sqlite3
-from itertools import chain
 
 import numpy as np
 
@@ -96,16 +95,19 @@ RESULT_COLUMNS = (
 SAMPLE_COLUMNS = ("uuid", "county_code", "well_uuid", "sample_code", "sampled_on", "lab", "parallel_of")
 #: rows between two checks for cancellation
 CHECK_EVERY = 20000
+#: rows whose Python values are made at once (a multiple of every block size): the write's memory is bounded by
+#: this, not by the size of the import
+CHUNK_ROWS = 16384
 
 
-def _insert_many(con, table: str, columns, flat: list, constants, digits: int, uuids=None, check=None) -> None:
-    """Insert ``flat`` (len(columns) values a row) with multi-row INSERTs of 16**digits rows: a tenth of the
-    per-row cost of executemany. ``constants`` are (column, value) pairs bound once a statement. With ``uuids``
-    (block number → uuid without its last ``digits`` hex digits) the uuid column is made in SQLite: row j of
-    block b gets that prefix followed by j in hex — a literal of this code, never a user value. ``check(rows)``
-    is called between statements (progress; it raises InterruptedError to cancel)."""
+def _insert_many(con, table: str, columns, rows_of, total: int, constants, digits: int, uuids=None, check=None) -> None:
+    """Insert ``total`` rows with multi-row INSERTs of 16**digits rows: a tenth of the per-row cost of executemany.
+    ``rows_of(a, b)`` gives the values of rows a … b-1 flat (len(columns) values a row); it is called chunk by chunk
+    (CHUNK_ROWS rows), so only one chunk of Python values exists at a time. ``constants`` are (column, value) pairs
+    bound once a statement. With ``uuids`` (block number → uuid without its last ``digits`` hex digits) the uuid
+    column is made in SQLite: row j of block b gets that prefix followed by j in hex — a literal of this code, never
+    a user value. ``check(rows)`` is called between statements (progress; it raises InterruptedError to cancel)."""
     width, per = len(columns), 16**digits
-    total = len(flat) // width if width else 0
     names = ", ".join([*(['"uuid"'] if uuids else []), *(f'"{c}"' for c in columns), *(f'"{k}"' for k, _ in constants)])
     first = 2 + len(constants) if uuids else 1 + len(constants)  # ?1 uuid block, then the constants, then rows
     const_marks = ", ".join(f"?{(2 if uuids else 1) + i}" for i in range(len(constants)))
@@ -120,19 +122,51 @@ def _insert_many(con, table: str, columns, flat: list, constants, digits: int, u
             values.append(f"({uid}{cells}{', ' if constants else ''}{const_marks})")
         return f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join(values)
 
-    def params(b: int, rows: int) -> list:
-        head = [uuids(b)] if uuids else []
-        return head + const_values + flat[b * per * width : (b * per + rows) * width]
+    full_sql = statement(per) if total >= per else ""
+    chunk = max(1, CHUNK_ROWS // per) * per
+    for a in range(0, total, chunk):
+        b = min(a + chunk, total)
+        flat = rows_of(a, b)
+        for s in range(a, b, per):
+            rows = min(per, b - s)
+            head = [uuids(s // per)] if uuids else []
+            cells = flat[(s - a) * width : (s - a + rows) * width]
+            con.execute(full_sql if rows == per else statement(rows), head + const_values + cells)
+            if check is not None and rows == per:
+                check(s + per)
+        del flat
 
-    full = total // per
-    if full:
-        sql = statement(per)
-        for b in range(full):
-            con.execute(sql, params(b, per))
-            if check is not None:
-                check((b + 1) * per)
-    if total - full * per:
-        con.execute(statement(total - full * per), params(full, total - full * per))
+
+def _result_rows(c, idx: np.ndarray, sample_uuids: list, county: list):
+    """``rows_of(a, b)``: the values of results a … b-1 of ``idx`` (positions in the Cells ``c``) flat, in the order of
+    RESULT_COLUMNS, as the Python values SQLite binds (None for NaN and for "" as written)."""
+    width = len(RESULT_COLUMNS)
+    units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
+    lookups = (  # (column, index array into the lookup, lookup of Python values)
+        (0, c.sample, np.array(sample_uuids, object)),
+        (1, c.well, np.array(county, object)),
+        (2, c.pkey, np.array(c.pkeys, object)),
+        (5, c.pkey, np.array(units, object)),
+        (8, c.unit_written, np.array([x or None for x in c.units], object)),
+        (9, c.basis_written, np.array([x or None for x in c.bases], object)),
+        (10, c.mark, np.array([x or None for x in MARKS], object)),
+    )
+    every_cell = idx.size == len(c)
+
+    def rows_of(a: int, b: int) -> list:
+        k = idx[a:b]
+        out = np.empty((b - a, width), object)  # None where no lookup fills a column
+        for column, index_array, lookup in lookups:
+            if index_array is not None:
+                out[:, column] = lookup[index_array[k]]
+        out[:, 3] = c.value_text[a:b] if every_cell else list(map(c.value_text.__getitem__, k.tolist()))
+        for column, numbers in ((4, c.value_num[k]), (7, c.detection_limit[k])):
+            out[:, column] = numbers
+            out[np.isnan(numbers), column] = None
+        out[:, 6] = c.below_detection[k].astype(np.int8)
+        return out.ravel().tolist()
+
+    return rows_of
 
 
 def write(
@@ -183,44 +217,26 @@ def write(
             # sample_uuid index in order
             new = [j for j, su in enumerate(sample_uuids) if su is None and used[j]]
             present, first_at = np.unique(c.sample[idx], return_index=True)
-            first_row = dict(zip(present.tolist(), idx[first_at].tolist()))
+            first_row = np.zeros(len(samples), np.int64)  # per sample: the first value written of it
+            first_row[present] = idx[first_at]
+            del present, first_at
             u = user or None
-            new_samples = []
             for j, su in zip(new, uuid7_batch(len(new))):
                 sample_uuids[j] = su
-            for j in new:
-                k = first_row[j]
-                well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
-                code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
-                lab = (c.lab[k] if c.lab is not None else "") or None
-                p = primary[j]
-                parallel_of = sample_uuids[p] if p != j and sample_uuids[p] is not None else None
-                new_samples.append((sample_uuids[j], county[c.well[k]], well_u, code, date_s, lab, parallel_of))
-            # per value, everything as Python objects once, then flattened for multi-row INSERTs
-            units = [None if i.kind == standard.TEXT else (i.unit or None) for i in map(standard.indicator, c.pkeys)]
-            nums = c.value_num[idx]
-            dls = c.detection_limit[idx]
-            n_sel = len(idx)
+            parallel = [sample_uuids[primary[j]] if primary[j] != j else None for j in new]
 
-            def written(index_array, names):
-                if index_array is None:
-                    return [None] * n_sel
-                return np.array([x or None for x in names], object)[index_array[idx]].tolist()
+            def sample_rows(a: int, b: int) -> list:  # in the order of SAMPLE_COLUMNS (parallel_of last)
+                out = []
+                for j, parallel_of in zip(new[a:b], parallel[a:b]):
+                    k = int(first_row[j])
+                    well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
+                    code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
+                    lab = (c.lab[k] if c.lab is not None else "") or None
+                    out += (sample_uuids[j], county[c.well[k]], well_u, code, date_s, lab, parallel_of)[:sample_width]
+                return out
 
-            values = (  # in the order of RESULT_COLUMNS
-                np.array(sample_uuids, object)[c.sample[idx]].tolist(),
-                np.array(county, object)[c.well[idx]].tolist(),
-                np.array(c.pkeys, object)[c.pkey[idx]].tolist(),
-                take(c.value_text, idx, len(c)),
-                np.where(np.isnan(nums), None, nums).tolist(),
-                np.array(units, object)[c.pkey[idx]].tolist(),
-                c.below_detection[idx].astype(np.int8).tolist(),
-                np.where(np.isnan(dls), None, dls).tolist(),
-                written(c.unit_written, c.units),
-                written(c.basis_written, c.bases),
-                written(c.mark, MARKS),
-            )
-            flat = list(chain.from_iterable(zip(*values)))
+            # per value: indices and numbers stay in numpy; the Python values of a chunk are made when it is written
+            rows_of = _result_rows(c, idx, sample_uuids, county)
             now = utc_now()
             digits = _block_digits(con, len(RESULT_COLUMNS))
             prefix, start = uuid7_counter(total, align=16**digits)
@@ -232,16 +248,18 @@ def write(
             with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
                 columns = SAMPLE_COLUMNS
                 if not _has_column(con, "samples", "parallel_of"):  # a file of schema 4 written before the column
-                    if any(row[-1] for row in new_samples):
+                    if any(parallel):
                         raise ImportRefusedError("this database has no column for parallel samples: upgrade it first")
-                    columns, new_samples = columns[:-1], [row[:-1] for row in new_samples]
-                _insert_many(con, "samples", columns, list(chain.from_iterable(new_samples)), stamps, digits)
+                    columns = columns[:-1]
+                sample_width = len(columns)  # what sample_rows gives a row
+                _insert_many(con, "samples", columns, sample_rows, len(new), stamps, digits)
                 check(0)
                 _insert_many(
                     con,
                     "sample_results",
                     RESULT_COLUMNS,
-                    flat,
+                    rows_of,
+                    total,
                     stamps,
                     digits,
                     uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
@@ -250,7 +268,7 @@ def write(
                 check(total)
     finally:
         con.close()
-    report.written_samples = len(new_samples)
+    report.written_samples = len(new)
     report.written_results = total
     if progress:
         progress(100.0)

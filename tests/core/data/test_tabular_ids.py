@@ -86,8 +86,11 @@ def test_uuid7_blocks_for_sql():
         assert uuid.UUID(u).version == 7
 
 
-def test_insert_many_with_an_old_sqlite_parameter_limit(tmp_path):
-    # SQLite before 3.32 allows 999 bound parameters: the importer then writes blocks of 16 rows (one hex digit)
+def test_insert_many_with_an_old_sqlite_parameter_limit(tmp_path, monkeypatch):
+    # SQLite before 3.32 allows 999 bound parameters: the importer then writes blocks of 16 rows (one hex digit);
+    # the values are made in chunks of 32 rows here (two blocks), so several chunks and a partial last block are written
+    monkeypatch.setattr(lab_write, "CHUNK_ROWS", 32)
+    asked = []
     con = sqlite3.connect(str(tmp_path / "x.sqlite"), isolation_level=None)
     con.execute("CREATE TABLE t (uuid TEXT UNIQUE, a TEXT, b REAL, created_by TEXT, created_at TEXT)")
     con.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
@@ -100,7 +103,8 @@ def test_insert_many_with_an_old_sqlite_parameter_limit(tmp_path):
         con,
         "t",
         ("a", "b"),
-        flat,
+        lambda a, b: asked.append((a, b)) or flat[2 * a : 2 * b],
+        len(rows),
         (("created_by", "测试"), ("created_at", "2026-11-23T00:00:00.000Z")),
         digits,
         uuids=lambda b: ids.uuid7_from(prefix, start + 16 * b)[:-1],
@@ -109,3 +113,4 @@ def test_insert_many_with_an_old_sqlite_parameter_limit(tmp_path):
     assert [(a, b) for _, a, b, _, _ in got] == rows
     assert [u for u, *_ in got] == [ids.uuid7_from(prefix, start + k) for k in range(len(rows))]
     assert {(c, t) for *_, c, t in got} == {("测试", "2026-11-23T00:00:00.000Z")}
+    assert asked == [(0, 32), (32, 64), (64, 96), (96, 117)]

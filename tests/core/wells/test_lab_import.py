@@ -13,10 +13,20 @@ import pytest
 from osgeo import ogr
 
 from gw_plugin.core.data import gpkg, tabular
-from gw_plugin.core.wells import lab_columns, lab_import
+from gw_plugin.core.wells import lab_columns, lab_import, lab_write
 from gw_plugin.core.wells.lab_import import ColumnMapping
 
 LONG = ColumnMapping(layout="long", well="井编号", date="采样日期", parameter="指标", value="检测值", unit="单位")
+LONG_CODED = ColumnMapping(
+    layout="long",
+    well="井编号",
+    date="采样日期",
+    parameter="指标",
+    value="检测值",
+    unit="单位",
+    sample_code="样品编号",
+    lab="检测单位",
+)
 TODAY = dt.date(2026, 11, 23)
 
 
@@ -273,3 +283,109 @@ def test_wide_duplicates_text_indicators_and_file_order(db, tmp_path):
         ("W2", "嗅和味", "无"),
         ("W2", "铅", "ND"),
     }
+
+
+def test_incomplete_mapping_names_the_missing_roles(db, tmp_path):
+    path = _write_csv(tmp_path / "lab.csv", GOOD)
+    with pytest.raises(tabular.TableReadError) as err:
+        lab_import.validate(path, db, ColumnMapping(layout="long", well="井编号", parameter="指标"), today=TODAY)
+    text = str(err.value)
+    assert "incomplete" in text and "sampling date, value" in text and "well" not in text, text
+    # with a sample-to-well table the well column may be left out, but then the sample code is needed
+    with pytest.raises(tabular.TableReadError) as err:
+        lab_import.validate(path, db, ColumnMapping(layout="wide", date="采样日期"), sample_wells={"S1": "W1"})
+    assert "sample code" in str(err.value) and "well," not in str(err.value), str(err.value)
+
+
+def _mixed_rows(n_days: int) -> list:
+    """A long file with sample codes, labs, parallel samples (平行样), qualifiers, units and bases as written, a word
+    indicator, and one row with an unknown well per day (left out when only the valid rows are imported)."""
+    rows = [["井编号", "采样日期", "样品编号", "检测单位", "指标", "检测值", "单位"]]
+    for k in range(n_days):
+        day = (dt.date(2001, 1, 1) + dt.timedelta(days=k)).isoformat()
+        well = f"W{1 + k % 3}"
+        code, twin, lab = f"S{k:05d}", f"S{k:05d}-P", "省中心" if k % 2 else ""
+        rows += [
+            [well, day, code, lab, "硝酸盐(以NO3-计)", f"{k % 50 + 0.5}", "mg/L"],
+            [well, day, code, lab, "铬（六价）", "0.004L", "mg/L"],
+            [well, day, code, lab, "三氯乙烯", "ND", "μg/L"],
+            [well, day, code, lab, "铅", f"{k % 9 + 1}", "μg/L"],
+            [well, day, code, lab, "pH", "7.2", ""],
+            [well, day, code, lab, "嗅和味", "无", ""],
+            [well, day, code, lab, "氟化物", "<0.05", "mg/L"],
+            ["W9", day, code, "", "砷", "0.001", "mg/L"],  # unknown well
+            [well, day, twin, lab, "硝酸盐", "0.5mg/L", ""],  # a parallel sample; the unit in the value
+        ]
+    return rows
+
+
+def test_chunked_write_stores_exactly_the_validated_values(db, tmp_path, monkeypatch):
+    # chunks of one block (256 rows) and a partial last block: every stored column must match the validated value
+    monkeypatch.setattr(lab_write, "CHUNK_ROWS", 256)
+    path = _write_csv(tmp_path / "mixed.csv", _mixed_rows(90))
+    rep = lab_import.validate(path, db, LONG_CODED, today=TODAY)
+    assert {i.code for i in rep.errors} == {"unknown_well"} and len(rep.bad_rows) == 90
+    lab_import.write(rep, db, accept_valid_only=True)
+    expected = [
+        (
+            r.well_uuid,
+            r.date,
+            r.sample_code,
+            r.lab or None,
+            r.parameter,
+            r.value_text,
+            r.value_num,
+            r.unit or None,
+            int(r.below_detection),
+            r.detection_limit,
+            r.unit_as_written or None,
+            r.basis_as_written or None,
+            r.qualifier or None,
+        )
+        for r in rep.records
+        if r.row not in rep.bad_rows
+    ]
+    assert len(expected) == 90 * 8 and rep.written_results == len(expected) and rep.written_samples == 180
+    con = sqlite3.connect(db)
+    try:
+        got = con.execute(
+            "SELECT s.well_uuid, s.sampled_on, s.sample_code, s.lab, r.parameter, r.value_text, r.value_num, r.unit, "
+            "r.below_detection, r.detection_limit, r.unit_as_written, r.basis_as_written, r.qualifier "
+            "FROM sample_results r JOIN samples s ON s.uuid = r.sample_uuid ORDER BY r.fid"
+        ).fetchall()
+        parallels = con.execute(
+            "SELECT p.sample_code, o.sample_code FROM samples p JOIN samples o ON o.uuid = p.parallel_of "
+            "WHERE p.well_uuid = o.well_uuid AND p.sampled_on = o.sampled_on"
+        ).fetchall()
+    finally:
+        con.close()
+    assert got == expected
+    assert {q for *_x, q in got} == {None, "L", "ND", "<"}
+    assert {(u, b) for *_x, u, b, _q in got} >= {("mg/L", "以NO3-计"), ("μg/L", None), ("mg/L", None)}
+    assert len(parallels) == 90 and all(p == o + "-P" for p, o in parallels)
+
+
+def test_write_memory_does_not_grow_with_the_import(db, tmp_path, monkeypatch):
+    # the write makes Python values chunk by chunk (chunks of 1024 rows here, so that a test-sized import is many
+    # chunks): the memory it allocates (numpy included, traced by tracemalloc) stays below what the values of the
+    # whole import as Python objects would take; what remains grows with the samples (a tenth of the values here)
+    import tracemalloc
+
+    monkeypatch.setattr(lab_write, "CHUNK_ROWS", 1024)
+    rows = [GOOD[0]]
+    params = ["硝酸盐", "铅", "砷", "氟化物", "氨氮", "铁", "锰", "氯化物", "硫酸盐", "总硬度"]
+    for k in range(8000):
+        date = (dt.date(2001, 1, 1) + dt.timedelta(days=k)).isoformat()
+        rows += [[f"W{1 + k % 3}", date, p, f"{k % 89 / 10 + 0.1:.1f}", "mg/L"] for p in params]
+    rep = lab_import.validate(_write_csv(tmp_path / "big.csv", rows), db, LONG, today=TODAY)
+    n = rep.n_values
+    assert n == 80000 and not rep.errors
+    tracemalloc.start()
+    try:
+        lab_import.write(rep, db)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert rep.written_results == n
+    whole = n * len(lab_write.RESULT_COLUMNS) * 8  # the pointers alone of one flat list of the whole import
+    assert peak < whole, (peak, whole)  # all values at once: over twice that (a flat list and one list a column)

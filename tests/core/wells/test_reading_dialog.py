@@ -56,8 +56,16 @@ def test_cancel_while_writing_then_import_once(db, qtbot, qgis_app):  # noqa: F8
     dialog.validate()
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.report is not None, timeout=WAIT)
     assert dialog.report.n_values == 8 and dialog.import_button.isEnabled()
-    task = dialog.start_import()
-    task.cancel()  # before or during the write: rolled back either way
+    # another connection holds the write lock, so the write cannot commit before the cancel arrives: the task is
+    # either not started yet or waiting in BEGIN, and finds the cancel at its first check inside the transaction
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        task = dialog.start_import()
+        task.cancel()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT)
     assert _results(db) == 0
     text = dialog.status_label.text()

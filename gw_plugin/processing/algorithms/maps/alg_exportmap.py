@@ -17,9 +17,11 @@ from qgis.core import (
 )
 
 from ....core.maps import layout as ME
-from ....core.maps.products import LANGS, MAPS, ORIENTATIONS, PAPERS, export_product
+from ....core.maps.products import LANGS, MAPS, ORIENTATIONS, PAPERS, SOIL_MAPS, export_product
 from ...base import GwAlgorithm, fail
 from ...params import raster_path
+
+ALL_MAPS = MAPS + SOIL_MAPS  # the soil pilot area's site map last: the indices of the others stay
 
 
 class ExportMapAlgorithm(GwAlgorithm):
@@ -62,9 +64,10 @@ class ExportMapAlgorithm(GwAlgorithm):
             "source_load": self.tr("pollution-source load"),
             "function_value": self.tr("function value"),
             "pollution_status": self.tr("pollution status"),
+            "sites": self.tr("construction-land sites (stages, exceeding points)"),
         }
         self.addParameter(
-            QgsProcessingParameterEnum("MAP", self.tr("Map"), options=[labels[m] for m in MAPS], defaultValue=1)
+            QgsProcessingParameterEnum("MAP", self.tr("Map"), options=[labels[m] for m in ALL_MAPS], defaultValue=1)
         )
         self.addParameter(QgsProcessingParameterEnum("PAPER", self.tr("Paper"), options=PAPERS, defaultValue=0))
         self.addParameter(
@@ -133,7 +136,7 @@ class ExportMapAlgorithm(GwAlgorithm):
         png = self.parameterAsFileOutput(parameters, "OUTPUT_PNG", context) or None
         if not pdf and not png:
             fail(self.tr("Give a PDF and/or a PNG output."))
-        product = MAPS[self.parameterAsEnum(parameters, "MAP", context)]
+        product = ALL_MAPS[self.parameterAsEnum(parameters, "MAP", context)]
         if product == "overview" and self.parameterAsString(parameters, "TITLE", context).strip():
             feedback.pushWarning(self.tr("The overview map keeps its standard title; TITLE is not used for it."))
         try:

@@ -26,12 +26,20 @@ from ...import_params import (
     write_report,
 )
 
-TABLES = ["pollution_sources", "abandoned_wells", "monitoring_wells", "roster_entries", "inspections", "permits"]
+TABLES = [
+    "pollution_sources",
+    "abandoned_wells",
+    "monitoring_wells",
+    "roster_entries",
+    "inspections",
+    "permits",
+    "sites",
+]
 
 
 class ImportLedgerAlgorithm(GwAlgorithm):
     NAME = "importledger"
-    DISPLAY = "Import ledger (sources, wells, rosters, inspections, permits)"
+    DISPLAY = "Import ledger (sources, wells, rosters, inspections, permits, sites)"
     GROUP_ID = "sources"
     GROUP = "Pollution sources"
     HELP = (
@@ -46,6 +54,9 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         "source code or exact name; an updated list updates the same roster version / the same inspection / the same "
         "permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to "
         "another row of the file are reported as duplicates; cells with control characters are refused."
+        " A site ledger (地块编号, 地块名称, 地块状态, 规划用地类别 1 or 2 …) matches existing sites by site code; a site's "
+        "boundary cannot come from a table: a new site is written without one (the report says so) and an existing "
+        "site keeps its boundary."
     )
 
     def initAlgorithm(self, config=None):
@@ -62,6 +73,7 @@ class ImportLedgerAlgorithm(GwAlgorithm):
                     self.tr("Roster list"),
                     self.tr("Inspection ledger"),
                     self.tr("Discharge permits"),
+                    self.tr("Construction-land sites"),
                 ],
                 False,
                 0,

@@ -64,7 +64,7 @@ class IndicatorsAlgorithm(GwAlgorithm):
         "second date side by side in the workbook (sheet 年度对比; a stored year-end snapshot is used when there is "
         "one). Status: met (target reached), on track (at least the pro-rata share of the "
         "target for the time elapsed since the plan start), behind (below that, or the deadline passed), no data. "
-        "Shipped plans: Zhengzhou 2022 (seed 000) and Jincheng 2022 (seed 004); PLAN_FILE takes your own JSON in "
+        "Shipped plans: Zhengzhou 2022 (seed 000), Jincheng 2022 (seed 004) and the Zhengzhou soil pilot area 2022 (seed 001); PLAN_FILE takes your own JSON in "
         "the same format. Outputs: a table, an Excel workbook and a PDF report with a bar chart per indicator."
     )
 

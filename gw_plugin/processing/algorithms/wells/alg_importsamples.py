@@ -102,7 +102,12 @@ class ImportSamplesAlgorithm(GwAlgorithm):
         bridge = FeedbackBridge(feedback)
         try:
             rep = lab_import.validate(
-                table, db, mapping, progress=lambda p: bridge.progress(10 + p * 0.6), is_canceled=bridge.is_canceled
+                table,
+                db,
+                mapping,
+                progress=lambda p: bridge.progress(10 + p * 0.6),
+                is_canceled=bridge.is_canceled,
+                release_table=True,  # the table is not used after validation: its cells go before the write
             )
         except (tabular.TableReadError, ValueError) as exc:
             fail(str(exc))
