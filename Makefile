@@ -8,7 +8,7 @@ OUT ?= $(CURDIR)/build/demo
 PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
-.PHONY: setup demo test lint format package deploy screenshot bench soak fuzz i18n ts clean
+.PHONY: setup demo test lint format package deploy screenshot screenshots bench soak fuzz i18n ts clean
 
 setup:
 	@bash scripts/setup.sh
@@ -43,6 +43,9 @@ deploy: i18n
 
 screenshot: setup i18n
 	bash scripts/screenshot.sh "$(OUT)"
+
+screenshots: setup i18n
+	bash scripts/screenshots.sh "$(OUT)"
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -473,144 +473,149 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="37"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
         <source>same field changed on both sides</source>
         <translation>两端修改了同一字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="38"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="40"/>
         <source>inserted on both sides with the same identity</source>
         <translation>两端以相同标识新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="41"/>
         <source>deleted here, edited on the platform</source>
         <translation>本地已删除，平台上已编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="40"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="42"/>
         <source>edited here, deleted on the platform</source>
         <translation>本地已编辑，平台上已删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="102"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="104"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="152"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="154"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="159"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="161"/>
         <source>&amp;Open conflicts:</source>
         <translation>未解决的冲突(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
         <source>Base</source>
         <translation>共同基础</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
         <source>Mine (local)</source>
         <translation>我的（本地）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
         <source>Theirs (platform)</source>
         <translation>对方的（平台）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="192"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="194"/>
         <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
         <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="195"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="197"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="196"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="198"/>
         <source>Keep the local version; it is pushed by the next sync</source>
         <translation>保留本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="197"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="199"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="198"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="200"/>
         <source>Take the platform&apos;s version of the conflicting fields</source>
         <translation>冲突字段采用平台的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="199"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="201"/>
         <source>Use &amp;edited values</source>
         <translation>使用编辑后的值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="202"/>
         <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="286"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="292"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="288"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="294"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="339"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="345"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="392"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="403"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="59"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="61"/>
         <source>Geometry</source>
         <translation>几何位置</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="262"/>
+        <source>This file has no change tracking yet: there are no conflicts to resolve.</source>
+        <translation>此文件尚未安装变更跟踪：没有需要处理的冲突。</translation>
     </message>
 </context>
 <context>
@@ -2771,119 +2776,124 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="90"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="105"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="98"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="113"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="100"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="115"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="150"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="107"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="131"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="146"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="184"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="184"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="305"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="324"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="211"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="226"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="224"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="239"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="299"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="318"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="352"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="371"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="328"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="347"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="333"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="352"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="89"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="104"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="96"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="111"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="251"/>
+        <source>Not counted: unsaved edits in {layers} (save them and compute again).</source>
+        <translation>未计入：{layers} 中尚未保存的编辑（保存后重新计算）。</translation>
     </message>
 </context>
 <context>
@@ -8727,6 +8737,261 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <location filename="../gw_plugin/core/wells/lab_import.py" line="136"/>
         <source>The column mapping is incomplete: no column chosen for {roles}. Choose them, or set the header row (the row holding the column names).</source>
         <translation>列映射不完整：未选择{roles}所在的列。请选择这些列，或设置表头行（列名所在的行）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="169"/>
+        <source>import validation canceled</source>
+        <translation>导入校验已取消</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="194"/>
+        <source>column {column} is not a known parameter</source>
+        <translation>列 {column} 不是已知指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="207"/>
+        <source>no column of the table is a known GB/T 14848 parameter</source>
+        <translation>表中没有任何一列是已知的 GB/T 14848 指标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="209"/>
+        <source>unknown layout {layout}</source>
+        <translation>未知的表格布局 {layout}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="281"/>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="283"/>
+        <source>{date} is in the future</source>
+        <translation>{date} 是将来的日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="285"/>
+        <source>{date} is implausibly old</source>
+        <translation>{date} 过于久远，不合常理</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="328"/>
+        <source>parameter {parameter} is not in GB/T 14848-2017</source>
+        <translation>指标 {parameter} 不在 GB/T 14848-2017 中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="424"/>
+        <source>{parameter} of this sample already given in row {row}</source>
+        <translation>该样品的{parameter}已在第 {row} 行给出</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="454"/>
+        <source>{count} samples are parallel samples (平行样): a second sample code at a well and date already sampled; each is kept as its own sample</source>
+        <translation>{count} 个样品为平行样：同一监测井同一日期已有采样，又出现另一个样品编号；每个平行样均作为独立样品保存</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="476"/>
+        <source>{parameter} of this sample is already in the database</source>
+        <translation>该样品的{parameter}已在数据库中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="524"/>
+        <source>the cell holds a control character ({character})</source>
+        <translation>单元格含有控制字符（{character}）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <source>the value</source>
+        <translation>检测值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <source>the unit column</source>
+        <translation>单位列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <source>the parameter name</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="530"/>
+        <source>unit {unit_a} of {where_a} contradicts unit {unit_b} of {where_b}</source>
+        <translation>{where_a}的单位 {unit_a} 与{where_b}的单位 {unit_b} 矛盾</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="583"/>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="588"/>
+        <source>{value}: {problem}</source>
+        <translation>{value}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="592"/>
+        <source>{value} is text but {parameter} needs a number</source>
+        <translation>{value} 是文字，但{parameter}需要数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="611"/>
+        <source>{value}: {parameter} is judged by a word (无/有), not a number</source>
+        <translation>{value}：{parameter}以文字（无/有）判定，不是数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="665"/>
+        <source>pH {value} outside 0–14</source>
+        <translation>pH {value} 超出 0–14 范围</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="667"/>
+        <source>{value}: a concentration cannot be negative</source>
+        <translation>{value}：浓度不能为负</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="680"/>
+        <source>{parameter} {value} is {number} {unit}, above the plausible {limit} {unit}: a unit slip (μg/L written as mg/L)? Confirm the value</source>
+        <translation>{parameter} {value} 即 {number} {unit}，高于合理上限 {limit} {unit}：是否单位写错（把 μg/L 写成了 mg/L）？请核实该值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="700"/>
+        <source>{parameter}: {count} more values above the plausible {limit} from this row on; confirm them</source>
+        <translation>{parameter}：自本行起另有 {count} 个值高于合理上限 {limit}，请核实</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_wells.py" line="38"/>
+        <source>no well</source>
+        <translation>未给出监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_wells.py" line="42"/>
+        <source>the well code {well} belongs to several wells</source>
+        <translation>监测井编号 {well} 对应多口监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_wells.py" line="42"/>
+        <source>the well name {well} belongs to several wells</source>
+        <translation>监测井名称 {well} 对应多口监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_wells.py" line="50"/>
+        <source>well {well} is not in the database</source>
+        <translation>监测井 {well} 不在数据库中</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_wells.py" line="96"/>
+        <source>the sample-to-well table needs a sample code column and a well column</source>
+        <translation>样品—监测井对照表需要一列样品编号和一列监测井</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_write.py" line="188"/>
+        <source>{errors} errors in {rows} rows: nothing was written. Fix the file, or accept importing only the valid rows.</source>
+        <translation>{rows} 行中有 {errors} 个错误：未写入任何数据。请修改文件，或选择只导入有效的行。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_write.py" line="211"/>
+        <source>import canceled: nothing was written</source>
+        <translation>导入已取消：未写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/lab_write.py" line="258"/>
+        <source>this database has no column for parallel samples: upgrade it first</source>
+        <translation>该数据库没有存放平行样的字段：请先升级数据库</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="115"/>
+        <source>{value}… has more digits than a measured value can have</source>
+        <translation>{value}… 的位数超过了测量值可能有的位数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="138"/>
+        <source>commas in {value} are ambiguous</source>
+        <translation>{value} 中的逗号含义不明</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="144"/>
+        <source>{value} is ambiguous (decimal comma or thousands separator?)</source>
+        <translation>{value} 含义不明（逗号是小数点还是千位分隔符？）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="149"/>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="172"/>
+        <source>detection limit {limit} is not positive</source>
+        <translation>检出限 {limit} 不是正数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="210"/>
+        <source>not detected; detection limit unreadable: {problem}</source>
+        <translation>未检出；检出限无法读取：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="242"/>
+        <source>{value} is not a finite number</source>
+        <translation>{value} 不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="524"/>
+        <source>{name}: two units {unit_a} and {unit_b}</source>
+        <translation>{name}：有两个单位 {unit_a} 和 {unit_b}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/labvalues.py" line="531"/>
+        <source>{name}: two bases {basis_a} and {basis_b}</source>
+        <translation>{name}：有两个计算基准 {basis_a} 和 {basis_b}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="216"/>
+        <source>unknown basis {basis}</source>
+        <translation>未知的计算基准 {basis}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="257"/>
+        <source>unit {unit}: unknown basis {basis}</source>
+        <translation>单位 {unit}：未知的计算基准 {basis}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="270"/>
+        <source>unknown unit {unit}</source>
+        <translation>未知单位 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="299"/>
+        <source>{parameter} ({name}): {problem}</source>
+        <translation>{parameter}（{name}）：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="310"/>
+        <source>{parameter} ({name}): {problem}; the standard&apos;s unit is {unit}</source>
+        <translation>{parameter}（{name}）：{problem}；标准单位为 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="316"/>
+        <source>{parameter} ({name}): the unit {unit} says as {unit_basis}, the name as {name_basis}</source>
+        <translation>{parameter}（{name}）：单位 {unit} 表示以 {unit_basis} 计，指标名称却表示以 {name_basis} 计</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="327"/>
+        <source>{parameter} ({name}): values given as {basis} cannot be converted; the standard expresses it as {std_basis} in {unit}</source>
+        <translation>{parameter}（{name}）：以 {basis} 计的数值无法换算；标准以 {std_basis} 计，单位为 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="327"/>
+        <source>{parameter} ({name}): values given as {basis} cannot be converted; the standard expresses it without a basis in {unit}</source>
+        <translation>{parameter}（{name}）：以 {basis} 计的数值无法换算；标准不指定计算基准，单位为 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="351"/>
+        <source>{parameter} ({name}): no single molar mass, {unit} cannot be converted to {std_unit}</source>
+        <translation>{parameter}（{name}）：没有唯一的摩尔质量，{unit} 无法换算为 {std_unit}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/wells/units.py" line="360"/>
+        <source>{parameter} ({name}): unit {unit} cannot be converted to the standard&apos;s unit {std_unit}</source>
+        <translation>{parameter}（{name}）：单位 {unit} 无法换算为标准单位 {std_unit}</translation>
     </message>
 </context>
 <context>

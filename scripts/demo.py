@@ -19,6 +19,7 @@ from scripts.qgis_env import start_qgis  # noqa: E402
 def step_build(ctx: dict) -> None:
     import processing
 
+    # the project as a new user opens it: per-aquifer class layers built, the city as start extent
     res = processing.run("gwplugin:builddemo", {"OUTPUT_FOLDER": ctx["out"], "SEED": ctx["seed"], "CRS": "EPSG:4547"})
     ctx["database"] = res["DATABASE"]
     ctx["project_path"] = res["PROJECT"]
@@ -73,6 +74,44 @@ def step_well_quality(ctx: dict) -> None:
         ctx["outputs"][f"{alg.split(':')[1]} layer"] = out
 
 
+def step_levels(ctx: dict) -> None:
+    """The flow field of the phreatic layer from the 2024 water levels (contours, head raster, arrows) and the gaps of
+    its monitoring network (flow direction from the same heads), written into the demo folder."""
+    import processing
+    from osgeo import ogr
+
+    window = {"DATE_FROM": "2024-01-01", "DATE_TO": "2024-12-31", "AQUIFER_LAYER": "phreatic"}
+    paths = {k: os.path.join(ctx["out"], n) for k, n in (("contours", "flowfield_contours.gpkg"),
+             ("raster", "flowfield_heads.tif"), ("arrows", "flowfield_arrows.gpkg"), ("gaps", "network_gaps.gpkg"),
+             ("areas", "network_gap_areas.gpkg"))}  # fmt: skip
+    for path in paths.values():
+        if os.path.exists(path):
+            os.remove(path)
+    res = processing.run(
+        "gwplugin:flowfield",
+        {"DATABASE": ctx["database"], **window, "CELL_SIZE": 100.0, "INTERVAL": 1.0, "ARROW_SPACING": 1000.0,
+         "OUTPUT": paths["contours"], "OUTPUT_RASTER": paths["raster"], "OUTPUT_ARROWS": paths["arrows"]},
+    )  # fmt: skip
+    print(f"   GRADIENT={res['GRADIENT']:.5f} AZIMUTH={res['AZIMUTH']:.1f} R2={res['R2']:.3f} ({res['N_WELLS']} wells)")
+    gaps = processing.run(
+        "gwplugin:networkgaps",
+        {"DATABASE": ctx["database"], **window, "DISTANCE": 1000.0, "HALF_ANGLE": 45.0,
+         "KM2_PER_WELL": 50.0,  # a demo density, not a plan's figure
+         "OUTPUT": paths["gaps"], "OUTPUT_AREAS": paths["areas"]},
+    )  # fmt: skip
+    ds = ogr.Open(paths["gaps"])
+    kinds: dict = {}
+    for f in ds.GetLayer(0):
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    ds = None
+    counts = ", ".join(f"{k}={kinds.get(k, 0)}" for k in ("source", "recharge_zone", "county"))
+    print(f"   GAPS={gaps['GAPS']} ({counts}), flow towards {gaps['AZIMUTH_USED']:.1f}°")
+    for label, key in (("Flow-field contours / 等水位线", "contours"), ("Head raster / 水位栅格", "raster"),
+                       ("Flow arrows / 流向箭头", "arrows"), ("Network gaps / 监测网缺口", "gaps"),
+                       ("Network gap areas / 缺口区域", "areas")):  # fmt: skip
+        ctx["outputs"][label] = paths[key]
+
+
 def step_publish(ctx: dict) -> None:
     """Start a local PostgreSQL/PostGIS platform, publish a copy of the demo city by its first sync, check it out
     for one county, and stop the platform again (it lives only for this run)."""
@@ -123,7 +162,9 @@ STEPS = [
     ("Build the demo city", step_build),
     ("Import a lab file", step_lab_import),
     ("Classify wells (GB/T 14848), trends and nitrate risk", step_well_quality),
+    ("Water levels, flow field and network gaps", step_levels),
     ("Rosters, spot check and pilot-zone indicators", _feature_step("demo_sources")),
+    ("Soil pilot area: sites, screening, survey checks, hidden dangers", _feature_step("demo_soil")),
     ("Protection, capture and time-of-travel zones", _feature_step("demo_zones")),
     ("Vulnerability, source load, function value and zoning", _feature_step("demo_zoning")),
     ("Render the overview map", step_overview_map),

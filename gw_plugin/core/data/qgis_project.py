@@ -606,8 +606,12 @@ def write_project(
     extra_rasters: dict | None = None,
     context_layers: list | None = None,
     title: str = "",
+    prepare=None,
 ) -> str:
-    """Write a .qgz with the database's layers (styled, with forms), optional rasters and context layers."""
+    """Write a .qgz with the database's layers (styled, with forms), optional rasters and context layers.
+
+    ``prepare(project)``, when given, runs once every layer is loaded and the start extent (the counties) is set,
+    before the file is written: what a higher room adds (core/demo/build.py: the per-aquifer class layers)."""
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(gpkg.read_meta(database_path).get("crs", S.DEFAULT_CRS)))
     group = load_into_project(database_path, project, lang)
@@ -627,12 +631,14 @@ def write_project(
                 project.addMapLayer(rl, False)
                 rg.addLayer(rl).setItemVisibilityChecked(False)
     admin = project_layers(project, database_path).get("admin_units")
-    if admin is not None and admin.featureCount() > 0:
+    if admin is not None and admin.featureCount() > 0:  # the city's counties as start extent
         from qgis.core import QgsReferencedRectangle
 
         extent = admin.extent()
         extent.scale(1.05)
         project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, admin.crs()))
+    if prepare is not None:  # after the extent: a hook that reloads layers leaves their feature counts unknown (-1)
+        prepare(project)
     project.setTitle(title or os.path.splitext(os.path.basename(database_path))[0])
     project.writeEntryBool("Paths", "/Absolute", False)  # layer sources relative to the project file
     project.setFileName(os.path.abspath(qgz_path))

@@ -26,8 +26,10 @@ pollution.py and wells.py (the table-filling steps), samples.py (water quality) 
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -36,8 +38,10 @@ from osgeo import osr
 from ...toolbelt.ogr import srs, transformation
 from ..data import gpkg
 from ..data import schema as S
+from ..soil import demo as soil_demo
+from ..sources import site_class
 from . import names as N
-from .builder import Builder, add_admin_units
+from .builder import CREATED_BY, FIXED_TIMESTAMP, Builder, add_admin_units
 from .geography import MODEL_CRS, Geo
 from .levels import make_levels
 from .pollution import add_inspections, add_pollution_sources, add_rosters, add_sites
@@ -49,6 +53,7 @@ from .writer import write_context, write_database
 osr.UseExceptions()
 
 DATABASE_NAME = "demo_city.gpkg"
+PROJECT_NAME = "demo_city.qgz"
 
 Progress = Optional[Callable[[float], None]]
 Canceled = Optional[Callable[[], bool]]
@@ -124,6 +129,53 @@ def build_demo(
     return result
 
 
+def write_demo_project(folder: str, lang: str = "zh") -> str:
+    """Write ``folder/demo_city.qgz`` for the demo city built in ``folder``: the database's styled layers, the
+    rasters (hidden) and context layers, the per-aquifer class layers already built (the plain wells layer, coloured
+    by type, hidden under them) and the city's counties as start extent. Returns the project's path."""
+    from ..data import qgis_project  # imported here: the map-layer machinery only when a project is written
+    from ..wells import aquifer_layers
+
+    folder = os.path.abspath(folder)
+    database = os.path.join(folder, DATABASE_NAME)
+
+    def in_folder(sub: str, suffix: str) -> dict:
+        path = os.path.join(folder, sub)
+        names = sorted(n for n in os.listdir(path) if n.endswith(suffix)) if os.path.isdir(path) else []
+        return {n[: -len(suffix)]: os.path.join(path, n) for n in names}
+
+    def add_aquifer_layers(project) -> None:
+        aquifer_layers.build_aquifer_layers(project, database, lang)
+        wells = qgis_project.project_layers(project, database).get(aquifer_layers.WELLS_TABLE)
+        node = project.layerTreeRoot().findLayer(wells.id()) if wells is not None else None
+        if node is not None:
+            node.setItemVisibilityChecked(False)
+
+    context = in_folder("context", ".gpkg")
+    return qgis_project.write_project(
+        database,
+        os.path.join(folder, PROJECT_NAME),
+        lang=lang,
+        extra_rasters=in_folder("rasters", ".tif"),
+        context_layers=[context[k] for k in sorted(context)],
+        prepare=add_aquifer_layers,
+    )
+
+
+def _add_soil(database: str, seed: int) -> dict:
+    """The soil pilot area's data (issue 19, core/soil/demo.py) up to the demo's own date, the sites' co-management
+    class written back, and the soil rows made reproducible; returns the new row counts of the tables it fills."""
+    today = _dt.date.fromisoformat(FIXED_TIMESTAMP[:10])
+    soil_demo.add_soil_demo(database, seed, today=today)
+    site_class.write_back(database, CREATED_BY)
+    soil_demo.make_reproducible(database, seed, FIXED_TIMESTAMP, CREATED_BY)
+    con = sqlite3.connect(database)
+    try:
+        return {t.name: con.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in S.TABLES}
+    finally:
+        con.close()
+
+
 def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResult:
     model_srs = srs(MODEL_CRS)
     ct = transformation(model_srs, crs, skip_same=False) if crs != MODEL_CRS else None
@@ -151,6 +203,8 @@ def _build(stage: str, folder: str, seed: int, crs: str, run: _Run) -> DemoResul
 
     db_stage = os.path.join(stage, DATABASE_NAME)
     counts = write_database(db_stage, b, samples, results, seed, crs, ct, run, levels=levels)
+    run.step(90)
+    counts.update(_add_soil(db_stage, seed))
     run.step(92)
     raster_paths = write_rasters(geo, arrays, os.path.join(stage, "rasters"), crs)
     context_paths = write_context(os.path.join(stage, "context"), geo, crs, ct)

@@ -166,7 +166,7 @@ def validate(
 
     def step(pct: float) -> None:
         if is_canceled and is_canceled():
-            raise InterruptedError("import validation canceled")
+            raise InterruptedError(tr(TR_CONTEXT, "import validation canceled"))
         if progress:
             progress(read_share + pct * (100.0 - read_share) / 100.0)
 
@@ -191,14 +191,22 @@ def validate(
                 rep.issues.append(Issue(1, h, "error", "bad_parameter", str(exc)))
                 continue
             if parsed is None:
-                rep.issues.append(Issue(1, h, "warning", "column_ignored", f"column {h!r} is not a known parameter"))
+                rep.issues.append(
+                    Issue(
+                        1,
+                        h,
+                        "warning",
+                        "column_ignored",
+                        tr(TR_CONTEXT, "column {column} is not a known parameter").format(column=repr(h)),
+                    )
+                )
                 continue
             rep.parameters[h] = parsed.key
             value_columns.append((i, h, parsed.key, units(parsed.unit), bases(parsed.basis_written)))
         if not value_columns:
-            raise tabular.TableReadError("no column of the table is a known GB/T 14848 parameter")
+            raise tabular.TableReadError(tr(TR_CONTEXT, "no column of the table is a known GB/T 14848 parameter"))
     else:
-        raise ValueError(f"unknown layout {mapping.layout!r}")
+        raise ValueError(tr(TR_CONTEXT, "unknown layout {layout}").format(layout=repr(mapping.layout)))
     step(0.0)
     columns = table.columns
     # the file row of each data row (1-based, as Excel counts; header rows and skipped rows accounted for)
@@ -229,7 +237,7 @@ def validate(
             continue
         for k in lab_checks.control_rows(columns[c], distinct=c != c_val):
             what = lab_checks.describe_control(columns[c][k])
-            err(int(file_row[k]), name, "control_character", f"the cell holds a control character ({what})")
+            err(int(file_row[k]), name, "control_character", _control_message(what))
             if c == c_val:
                 value_ctrl.add(k)
             else:
@@ -241,7 +249,7 @@ def validate(
                     int(file_row[k]),
                     h,
                     "control_character",
-                    f"the cell holds a control character ({lab_checks.describe_control(columns[i][k])})",
+                    _control_message(lab_checks.describe_control(columns[i][k])),
                 )
                 value_ctrl.add((k, i))
 
@@ -270,11 +278,11 @@ def validate(
     def date_verdict(raw) -> int:
         d = parse_date(raw)
         if d is None:
-            date_problem[raw] = ("bad_date", f"{raw!r} is not a date")
+            date_problem[raw] = ("bad_date", tr(TR_CONTEXT, "{value} is not a date").format(value=repr(raw)))
         elif d > today:
-            date_problem[raw] = ("future_date", f"{d.isoformat()} is in the future")
+            date_problem[raw] = ("future_date", tr(TR_CONTEXT, "{date} is in the future").format(date=d.isoformat()))
         elif d < oldest:
-            date_problem[raw] = ("bad_date", f"{d.isoformat()} is implausibly old")
+            date_problem[raw] = ("bad_date", tr(TR_CONTEXT, "{date} is implausibly old").format(date=d.isoformat()))
         else:
             return date_pos.setdefault(d.isoformat(), len(date_pos))
         return -1
@@ -317,7 +325,10 @@ def validate(
                 spell_problem[raw] = ("bad_parameter", str(exc))
                 return -1
             if parsed is None:
-                spell_problem[raw] = ("unknown_parameter", f"parameter {raw!r} is not in GB/T 14848-2017")
+                spell_problem[raw] = (
+                    "unknown_parameter",
+                    tr(TR_CONTEXT, "parameter {parameter} is not in GB/T 14848-2017").format(parameter=repr(raw)),
+                )
                 return -1
             rep.parameters[str(raw)] = parsed.key
             spell_key.append(pkey_index(parsed.key))
@@ -410,7 +421,9 @@ def validate(
         group_start = np.maximum.accumulate(np.where(np.r_[True, sk[1:] != sk[:-1]], np.arange(order.size), 0))
         for j in later.tolist():
             k, first = int(order[j]), int(order[group_start[j]])
-            given = f"{pkeys[c_p[k]]} of this sample already given in row {int(file_row[c_rows[first]])}"
+            given = tr(TR_CONTEXT, "{parameter} of this sample already given in row {row}").format(
+                parameter=pkeys[c_p[k]], row=int(file_row[c_rows[first]])
+            )
             cell_err(k, "duplicate", given)
         del order, value_key
         kept = np.flatnonzero(keep)
@@ -444,8 +457,11 @@ def validate(
                 mapping.sample_code,
                 "warning",
                 "parallel_samples",
-                f"{parallels} samples are parallel samples (平行样): a second sample code at a well "
-                "and date already sampled; each is kept as its own sample",
+                tr(
+                    TR_CONTEXT,
+                    "{count} samples are parallel samples (平行样): a second sample code at a well "
+                    "and date already sampled; each is kept as its own sample",
+                ).format(count=parallels),
             )
         )
     # -- duplicates of values already in the database
@@ -457,7 +473,13 @@ def validate(
             in_db = results_of(con, known.values())
             for k in kept[np.isin(sample_of[kept], np.fromiter(known, np.int64, len(known)))].tolist():
                 if (known[int(sample_of[k])], pkeys[c_p[k]]) in in_db:
-                    cell_err(k, "duplicate_in_database", f"{pkeys[c_p[k]]} of this sample is already in the database")
+                    cell_err(
+                        k,
+                        "duplicate_in_database",
+                        tr(TR_CONTEXT, "{parameter} of this sample is already in the database").format(
+                            parameter=pkeys[c_p[k]]
+                        ),
+                    )
     finally:
         con.close()
     step(90.0)
@@ -496,6 +518,18 @@ def validate(
     if progress:
         progress(100.0)
     return rep
+
+
+def _control_message(what: str) -> str:
+    return tr(TR_CONTEXT, "the cell holds a control character ({character})").format(character=what)
+
+
+def _unit_conflict_message(ua: str, wa: int, ub: str, wb: int) -> str:
+    """The unit-conflict sentence; ``wa``/``wb`` say where each unit was written (0 value, 1 unit column, 2 name)."""
+    where = (tr(TR_CONTEXT, "the value"), tr(TR_CONTEXT, "the unit column"), tr(TR_CONTEXT, "the parameter name"))
+    return tr(TR_CONTEXT, "unit {unit_a} of {where_a} contradicts unit {unit_b} of {where_b}").format(
+        unit_a=repr(ua), where_a=where[wa], unit_b=repr(ub), where_b=where[wb]
+    )
 
 
 def _rows_kept(row_ok: np.ndarray) -> tuple:
@@ -546,16 +580,22 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             lv = notation[raw] = labvalues.parse_lab_value(raw)
         if lv.qualifier == "missing":
             if long_layout:
-                v.error(k, "missing_value", "no value")
+                v.error(k, "missing_value", tr(TR_CONTEXT, "no value"))
             else:
                 v.keep[k] = False  # an empty cell of a wide table is no value, not an error
             continue
         if lv.qualifier == "invalid":
-            v.error(k, "bad_value", f"{raw!r}: {lv.note}")
+            v.error(k, "bad_value", tr(TR_CONTEXT, "{value}: {problem}").format(value=repr(raw), problem=lv.note))
             continue
         if lv.qualifier == "text":
             if not is_text[k]:
-                v.error(k, "bad_value", f"{raw!r} is text but {pkeys[c_p[k]]} needs a number")
+                v.error(
+                    k,
+                    "bad_value",
+                    tr(TR_CONTEXT, "{value} is text but {parameter} needs a number").format(
+                        value=repr(raw), parameter=pkeys[c_p[k]]
+                    ),
+                )
             continue
         nums[k] = np.nan if lv.value_num is None else lv.value_num
         v.nd[k] = bool(lv.below_detection)
@@ -568,7 +608,13 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
         nums[ctrl] = np.nan
     has_num = ~np.isnan(nums)
     for k in np.flatnonzero(v.keep & is_text & has_num).tolist():
-        v.error(k, "bad_value", f"{raw_values[k]!r}: {pkeys[c_p[k]]} is judged by a word (无/有), not a number")
+        v.error(
+            k,
+            "bad_value",
+            tr(TR_CONTEXT, "{value}: {parameter} is judged by a word (无/有), not a number").format(
+                value=repr(raw_values[k]), parameter=pkeys[c_p[k]]
+            ),
+        )
 
     # -- units: the value's own, else the unit column's, else the name's; any two that disagree are an error
     n_u = len(units)
@@ -577,15 +623,15 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
     numeric = v.keep & ~is_text
     for t in np.unique(triple[numeric]).tolist():
         given = [
-            (units[t // (n_u * n_u)], "the value"),
-            (units[(t // n_u) % n_u], "the unit column"),
-            (units[t % n_u], "the parameter name"),
+            (units[t // (n_u * n_u)], 0),
+            (units[(t // n_u) % n_u], 1),
+            (units[t % n_u], 2),
         ]
         given = [(u, where) for u, where in given if u]
         clash = next(((a, b) for a in given for b in given if a < b and not labvalues.same_unit(a[0], b[0])), None)
         if clash:
             (ua, wa), (ub, wb) = clash
-            message = f"unit {ua!r} of {wa} contradicts unit {ub!r} of {wb}"
+            message = _unit_conflict_message(ua, wa, ub, wb)
             for k in np.flatnonzero(numeric & (triple == t)).tolist():
                 v.error(k, "unit_conflict", message)
     del triple, value_unit
@@ -616,9 +662,13 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
         negative = v.keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
         high = v.keep & ~is_text & has_num & (nums > lab_checks.plausible_max_array(pkeys)[c_p])
     for k in np.flatnonzero(bad_ph).tolist():
-        v.error(k, "impossible", f"pH {raw_values[k]!r} outside 0–14")
+        v.error(k, "impossible", tr(TR_CONTEXT, "pH {value} outside 0–14").format(value=repr(raw_values[k])))
     for k in np.flatnonzero(negative).tolist():
-        v.error(k, "impossible", f"{raw_values[k]!r}: a concentration cannot be negative")
+        v.error(
+            k,
+            "impossible",
+            tr(TR_CONTEXT, "{value}: a concentration cannot be negative").format(value=repr(raw_values[k])),
+        )
     flagged = np.flatnonzero(high & v.keep)
     per_key: dict = {}
     for k in flagged.tolist():
@@ -631,8 +681,17 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             (
                 k,
                 "implausible",
-                f"{key} {raw_values[k]!r} is {nums[k]:.6g} {unit}, above the plausible "
-                f"{lab_checks.plausible_max(key):.6g} {unit}: a unit slip (μg/L written as mg/L)? Confirm the value",
+                tr(
+                    TR_CONTEXT,
+                    "{parameter} {value} is {number} {unit}, above the plausible {limit} {unit}: a unit slip "
+                    "(μg/L written as mg/L)? Confirm the value",
+                ).format(
+                    parameter=key,
+                    value=repr(raw_values[k]),
+                    number=f"{nums[k]:.6g}",
+                    unit=unit,
+                    limit=f"{lab_checks.plausible_max(key):.6g}",
+                ),
             )
         )
     for key, count in per_key.items():
@@ -642,8 +701,12 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
                 (
                     k,
                     "implausible",
-                    f"{key}: {count - MAX_WARNINGS_EACH} more values above the plausible "
-                    f"{lab_checks.plausible_max(key):.6g} from this row on; confirm them",
+                    tr(
+                        TR_CONTEXT,
+                        "{parameter}: {count} more values above the plausible {limit} from this row on; confirm them",
+                    ).format(
+                        parameter=key, count=count - MAX_WARNINGS_EACH, limit=f"{lab_checks.plausible_max(key):.6g}"
+                    ),
                 )
             )
     return v

@@ -8,7 +8,10 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from ...toolbelt.i18n import tr
 from .units import normalise_text
+
+TR_CONTEXT = "lab_import"
 
 #: a name or code shared by several wells: matching it would be a guess
 AMBIGUOUS = ""
@@ -32,14 +35,19 @@ class WellIndex:
         name."""
         key = fold(raw)
         if not key:
-            return None, "no well"
-        for table, what in ((self.by_code, "code"), (self.by_name, "name")):
+            return None, tr(TR_CONTEXT, "no well")
+        for table, by_code in ((self.by_code, True), (self.by_name, False)):
             u = table.get(key)
             if u == AMBIGUOUS:
-                return None, f"the well {what} {str(raw).strip()!r} belongs to several wells"
+                text = (
+                    tr(TR_CONTEXT, "the well code {well} belongs to several wells")
+                    if by_code
+                    else tr(TR_CONTEXT, "the well name {well} belongs to several wells")
+                )
+                return None, text.format(well=repr(str(raw).strip()))
             if u is not None:
                 return u, ""
-        return None, f"well {str(raw).strip()!r} is not in the database"
+        return None, tr(TR_CONTEXT, "well {well} is not in the database").format(well=repr(str(raw).strip()))
 
 
 def _put(table: dict, key: str, uuid: str) -> None:
@@ -85,7 +93,7 @@ def sample_well_table(table) -> dict:
     c_sample = find(("样品", "sample"), 0)
     c_well = find(("点位", "井", "well", "站"), 1 if c_sample == 0 else 0)
     if c_sample == c_well or len(table.headers) < 2:
-        raise ValueError("the sample-to-well table needs a sample code column and a well column")
+        raise ValueError(tr(TR_CONTEXT, "the sample-to-well table needs a sample code column and a well column"))
     cols = table.columns
     out = {}
     for s, w in zip(cols[c_sample], cols[c_well]):

@@ -10,12 +10,15 @@ import sqlite3
 
 import numpy as np
 
+from ...toolbelt.i18n import tr
 from ..data import sqlite_gpkg as SG
 from ..data.gpkg import bulk_load, utc_now
 from ..data.ids import uuid7_batch, uuid7_counter, uuid7_from
 from . import standard
 from .lab_report import MARKS, ImportRefusedError, ImportReport
 from .lab_wells import fold
+
+TR_CONTEXT = "lab_import"
 
 
 def take(values: list, idx: np.ndarray, n: int) -> list:
@@ -183,8 +186,11 @@ def write(
     InterruptedError; nothing is written."""
     if report.errors and not accept_valid_only:
         raise ImportRefusedError(
-            f"{len(report.errors)} errors in {len(report.bad_rows)} rows: nothing was written. Fix the file, or "
-            "accept importing only the valid rows."
+            tr(
+                TR_CONTEXT,
+                "{errors} errors in {rows} rows: nothing was written. Fix the file, or "
+                "accept importing only the valid rows.",
+            ).format(errors=len(report.errors), rows=len(report.bad_rows))
         )
     c = report.cells
     if c is None or not len(c):
@@ -202,7 +208,7 @@ def write(
 
     def check(rows: int) -> None:
         if is_canceled and is_canceled():
-            raise InterruptedError("import canceled: nothing was written")
+            raise InterruptedError(tr(TR_CONTEXT, "import canceled: nothing was written"))
         if progress and total:
             progress(min(100.0, 100.0 * (done[0] + rows) / (total + 1)))
 
@@ -249,7 +255,9 @@ def write(
                 columns = SAMPLE_COLUMNS
                 if not _has_column(con, "samples", "parallel_of"):  # a file of schema 4 written before the column
                     if any(parallel):
-                        raise ImportRefusedError("this database has no column for parallel samples: upgrade it first")
+                        raise ImportRefusedError(
+                            tr(TR_CONTEXT, "this database has no column for parallel samples: upgrade it first")
+                        )
                     columns = columns[:-1]
                 sample_width = len(columns)  # what sample_rows gives a row
                 _insert_many(con, "samples", columns, sample_rows, len(new), stamps, digits)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
+from ...toolbelt.i18n import tr
 from . import standard
 from .units import (  # noqa: F401  (re-exported: the public surface of lab values)
     ATOMIC_WEIGHTS,
@@ -37,6 +38,8 @@ from .units import (  # noqa: F401  (re-exported: the public surface of lab valu
     parse_unit,
     to_standard_unit,
 )
+
+TR_CONTEXT = "lab_import"
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -109,7 +112,9 @@ def _to_float(text: str) -> tuple:
     a finite number (inf, nan, 1e999, hundreds of digits)."""
     s = text.replace(" ", "").replace("'", "")
     if sum(ch.isdigit() for ch in s) > MAX_DIGITS:
-        return None, f"{text[:30]!r}… has more digits than a measured value can have"
+        return None, tr(TR_CONTEXT, "{value}… has more digits than a measured value can have").format(
+            value=repr(text[:30])
+        )
     m = _SCI_RE.match(s)
     if m:
         base, note = _to_float(m.group(1))
@@ -120,7 +125,7 @@ def _to_float(text: str) -> tuple:
         except OverflowError:
             x = math.inf
         if not math.isfinite(x):
-            return None, f"{text!r} is not a finite number"
+            return None, _not_finite(text)
         return x, ""
     if "," in s:
         if "." in s:
@@ -130,19 +135,21 @@ def _to_float(text: str) -> tuple:
                 s = s.replace(".", "").replace(",", ".")
         elif s.count(",") > 1:
             if not re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+", s):
-                return None, f"commas in {text!r} are ambiguous"
+                return None, tr(TR_CONTEXT, "commas in {value} are ambiguous").format(value=repr(text))
             s = s.replace(",", "")
         else:
             head, tail = s.split(",")
             digits = head.lstrip("+-")
             if len(tail) == 3 and digits not in ("", "0"):
-                return None, f"{text!r} is ambiguous (decimal comma or thousands separator?)"
+                return None, tr(TR_CONTEXT, "{value} is ambiguous (decimal comma or thousands separator?)").format(
+                    value=repr(text)
+                )
             s = head + "." + tail
     if not re.fullmatch(_NUM, s, re.IGNORECASE):
-        return None, f"{text!r} is not a number"
+        return None, tr(TR_CONTEXT, "{value} is not a number").format(value=repr(text))
     x = float(s)
     if not math.isfinite(x):
-        return None, f"{text!r} is not a finite number"
+        return None, _not_finite(text)
     return x, ""
 
 
@@ -162,7 +169,8 @@ def _limit(num_text: str, mark: str, note_fmt: str) -> LabValue:
     if dl is None:
         return LabValue(None, False, None, err, "invalid")
     if not dl > 0:
-        return LabValue(None, False, None, f"detection limit {_fmt(dl)} is not positive", "invalid")
+        note = tr(TR_CONTEXT, "detection limit {limit} is not positive").format(limit=_fmt(dl))
+        return LabValue(None, False, None, note, "invalid")
     return LabValue(None, True, dl, note_fmt.format(_fmt(dl)), "<", unit, mark)
 
 
@@ -175,7 +183,7 @@ def parse_lab_value(text) -> LabValue:
         if x != x:
             return LabValue(None, False, None, "missing", "missing")
         if not math.isfinite(x):
-            return LabValue(None, False, None, f"{text!r} is not a finite number", "invalid")
+            return LabValue(None, False, None, _not_finite(text), "invalid")
         return LabValue(x, False, None, "", "")
     raw = str(text)
     t = normalise_text(raw)
@@ -199,7 +207,9 @@ def parse_lab_value(text) -> LabValue:
         rest = rest[:-1].strip() if rest[-1:] in "lL" and not rest.lower().endswith("/l") else rest
         lv = _limit(rest, mark, "not detected, detection limit {0}")
         if lv.qualifier == "invalid":
-            return replace(lv, note="not detected; detection limit unreadable: " + lv.note)
+            return replace(
+                lv, note=tr(TR_CONTEXT, "not detected; detection limit unreadable: {problem}").format(problem=lv.note)
+            )
         return lv
     for word, sign in _WORD_QUALIFIERS:
         if t.startswith(word):
@@ -226,6 +236,10 @@ def parse_lab_value(text) -> LabValue:
     if re.search(r"\d", t):
         return LabValue(None, False, None, err, "invalid")
     return LabValue(None, False, None, f"text value {raw.strip()!r}", "text")
+
+
+def _not_finite(text) -> str:
+    return tr(TR_CONTEXT, "{value} is not a finite number").format(value=repr(text))
 
 
 def _fmt(x: float) -> str:
@@ -507,10 +521,18 @@ def parse_parameter(name) -> Optional[ParameterText]:
             piece = piece.strip()
             if kind == "unit":
                 if unit is not None and not same_unit(unit, piece):
-                    raise UnitError(f"{name!r}: two units {unit!r} and {piece!r}")
+                    raise UnitError(
+                        tr(TR_CONTEXT, "{name}: two units {unit_a} and {unit_b}").format(
+                            name=repr(name), unit_a=repr(unit), unit_b=repr(piece)
+                        )
+                    )
                 unit = piece
             elif basis_written is not None and parse_basis(basis_written) != parse_basis(piece):
-                raise UnitError(f"{name!r}: two bases {basis_written!r} and {piece!r}")
+                raise UnitError(
+                    tr(TR_CONTEXT, "{name}: two bases {basis_a} and {basis_b}").format(
+                        name=repr(name), basis_a=repr(basis_written), basis_b=repr(piece)
+                    )
+                )
             else:
                 basis_written = piece
         head = m.group("head").strip()

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ...toolbelt.i18n import tr
 from . import standard
+
+TR_CONTEXT = "lab_import"
 
 
 class UnitError(ValueError):
@@ -210,7 +213,7 @@ def parse_basis(text) -> Optional[str]:
     for c in candidates:
         if c in known:
             return known[c]
-    raise UnitError(f"unknown basis {text!r}")
+    raise UnitError(tr(TR_CONTEXT, "unknown basis {basis}").format(basis=repr(text)))
 
 
 def normalise_unit(unit) -> str:
@@ -251,7 +254,9 @@ def parse_unit(unit) -> ParsedUnit:
         try:
             basis = parse_basis(basis)
         except UnitError:
-            raise UnitError(f"unit {raw!r}: unknown basis {basis!r}") from None
+            raise UnitError(
+                tr(TR_CONTEXT, "unit {unit}: unknown basis {basis}").format(unit=repr(raw), basis=repr(basis))
+            ) from None
     s = s.replace("µ", "μ")
     s = _MASS_ZH.get(s, s)
     s = _MOLAR_ZH.get(s, s)
@@ -262,7 +267,7 @@ def parse_unit(unit) -> ParsedUnit:
     if s in _OTHER:
         canon, f = _OTHER[s]
         return ParsedUnit(canon, f, basis)
-    raise UnitError(f"unknown unit {raw!r}")
+    raise UnitError(tr(TR_CONTEXT, "unknown unit {unit}").format(unit=repr(raw)))
 
 
 def _is_basis(text: str) -> bool:
@@ -291,7 +296,9 @@ def conversion_factor(key: str, unit, basis: Optional[str] = None) -> float:
     try:
         basis = parse_basis(basis) if basis else None
     except UnitError as exc:
-        raise UnitError(f"{key} ({ind.name_en}): {exc}") from None
+        raise UnitError(
+            tr(TR_CONTEXT, "{parameter} ({name}): {problem}").format(parameter=key, name=ind.name_en, problem=exc)
+        ) from None
     if unit is None or compact(norm_name(unit)) in ("",):
         if basis is None:
             return 1.0
@@ -300,18 +307,38 @@ def conversion_factor(key: str, unit, basis: Optional[str] = None) -> float:
     try:
         given = parse_unit(unit)
     except UnitError as exc:
-        raise UnitError(f"{key} ({ind.name_en}): {exc}; the standard's unit is {ind.unit}") from None
+        raise UnitError(
+            tr(TR_CONTEXT, "{parameter} ({name}): {problem}; the standard's unit is {unit}").format(
+                parameter=key, name=ind.name_en, problem=exc, unit=ind.unit
+            )
+        ) from None
     if basis is not None and given.basis is not None and basis != given.basis:
-        raise UnitError(f"{key} ({ind.name_en}): the unit {unit!r} says as {given.basis}, the name as {basis}")
+        raise UnitError(
+            tr(
+                TR_CONTEXT, "{parameter} ({name}): the unit {unit} says as {unit_basis}, the name as {name_basis}"
+            ).format(parameter=key, name=ind.name_en, unit=repr(unit), unit_basis=given.basis, name_basis=basis)
+        )
     factor = 1.0
     std_basis = standard_basis(key)
     given_basis = basis or given.basis
     if given_basis is not None and given_basis != std_basis:
         allowed = standard.N_SPECIES_BASES.get(key, ())
         if given_basis not in allowed:
+            text = (
+                tr(
+                    TR_CONTEXT,
+                    "{parameter} ({name}): values given as {basis} cannot be converted; the standard expresses it as "
+                    "{std_basis} in {unit}",
+                )
+                if std_basis
+                else tr(
+                    TR_CONTEXT,
+                    "{parameter} ({name}): values given as {basis} cannot be converted; the standard expresses it "
+                    "without a basis in {unit}",
+                )
+            )
             raise UnitError(
-                f"{key} ({ind.name_en}): values given as {given_basis} cannot be converted; the standard expresses "
-                f"it {'as ' + std_basis if std_basis else 'without a basis'} in {ind.unit}"
+                text.format(parameter=key, name=ind.name_en, basis=given_basis, std_basis=std_basis, unit=ind.unit)
             )
         if given.dimension == "mass":  # mg NO3/L → mg N/L
             factor *= ATOMIC_WEIGHTS["N"] / molar_mass(given_basis)
@@ -321,12 +348,20 @@ def conversion_factor(key: str, unit, basis: Optional[str] = None) -> float:
     if {given.dimension, target.dimension} == {"mass", "molar"}:
         formula = standard.FORMULAS.get(key)
         if formula is None:
-            raise UnitError(f"{key} ({ind.name_en}): no single molar mass, {unit!r} cannot be converted to {ind.unit}")
+            raise UnitError(
+                tr(
+                    TR_CONTEXT, "{parameter} ({name}): no single molar mass, {unit} cannot be converted to {std_unit}"
+                ).format(parameter=key, name=ind.name_en, unit=repr(unit), std_unit=ind.unit)
+            )
         mm = molar_mass(formula)  # g/mol = mg/mmol
         if given.dimension == "molar":  # mmol/L → mg/L
             return factor * given.factor * mm / target.factor
         return factor * given.factor / mm / target.factor
-    raise UnitError(f"{key} ({ind.name_en}): unit {unit!r} cannot be converted to the standard's unit {ind.unit}")
+    raise UnitError(
+        tr(
+            TR_CONTEXT, "{parameter} ({name}): unit {unit} cannot be converted to the standard's unit {std_unit}"
+        ).format(parameter=key, name=ind.name_en, unit=repr(unit), std_unit=ind.unit)
+    )
 
 
 def to_standard_unit(key: str, value: float, unit, basis: Optional[str] = None) -> float:

@@ -69,6 +69,21 @@ def available_plans() -> list:
     return out
 
 
+def unsaved_layers(database: str) -> list:
+    """Names of the project's layers on ``database`` with edits not yet saved (the indicators read the saved file)."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    out = []
+    target = os.path.normcase(os.path.abspath(database))
+    for layer in QgsProject.instance().mapLayers().values():
+        if not isinstance(layer, QgsVectorLayer) or not layer.isModified():
+            continue
+        path = layer.source().split("|")[0]
+        if os.path.normcase(os.path.abspath(path)) == target:
+            out.append(layer.name())
+    return sorted(out)
+
+
 class IndicatorDashboard(QWidget):
     """Plan chooser, area chooser, traffic-light table and export buttons."""
 
@@ -221,18 +236,22 @@ class IndicatorDashboard(QWidget):
         counts: dict = {}
         for r in self.report.results:
             counts[r.status] = counts.get(r.status, 0) + 1
-        self.status.setText(
-            QCoreApplication.translate(
-                "IndicatorDashboard", "{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data"
-            ).format(
-                n=len(self.report.results),
-                d=self.report.today,
-                met=counts.get("met", 0),
-                on=counts.get("on_track", 0),
-                behind=counts.get("behind", 0),
-                nd=counts.get("no_data", 0),
-            )
+        text = QCoreApplication.translate(
+            "IndicatorDashboard", "{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data"
+        ).format(
+            n=len(self.report.results),
+            d=self.report.today,
+            met=counts.get("met", 0),
+            on=counts.get("on_track", 0),
+            behind=counts.get("behind", 0),
+            nd=counts.get("no_data", 0),
         )
+        unsaved = unsaved_layers(db)
+        if unsaved:  # the figures read the saved file: say so rather than count edits still in a layer's buffer
+            text += " " + QCoreApplication.translate(
+                "IndicatorDashboard", "Not counted: unsaved edits in {layers} (save them and compute again)."
+            ).format(layers=", ".join(unsaved))
+        self.status.setText(text)
         return True
 
     def visible_results(self) -> list:

@@ -5,6 +5,8 @@ the list."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
@@ -253,7 +255,11 @@ class ConflictDialog(QDialog):
 
         current = self.current_conflict()
         keep = current["id"] if current else None
-        self.conflicts = open_conflicts(self.database)
+        try:
+            self.conflicts = open_conflicts(self.database)
+        except sqlite3.Error:  # a file whose change tracking was never installed has no conflict table: no conflicts
+            self.conflicts = []
+            self._say(tr(TR_CONTEXT, "This file has no change tracking yet: there are no conflicts to resolve."))
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.conflicts:

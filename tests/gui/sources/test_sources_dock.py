@@ -499,3 +499,21 @@ def test_the_credit_code_check_character_is_a_hard_form_constraint(panel, loaded
     feature.setAttribute(idx, bad)
     assert not QgsVectorLayerUtils.validateAttribute(layer, feature, idx)[0]
     expressions.unregister_functions()
+
+
+def test_dashboard_says_when_unsaved_edits_are_not_counted(panel, loaded):
+    """Issue 16 item 8: the figures read the saved file; edits still in a layer's buffer are named, not counted."""
+    d = panel.dashboard
+    d.today = dt.date(2024, 12, 31)
+    d.select_plan("zhengzhou_2022")
+    assert d.compute() and "unsaved" not in d.status.text()
+    layer = sources_layer()
+    assert layer.startEditing()
+    feature = next(layer.getFeatures())
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("remarks"), "edited, not saved")
+    try:
+        assert d.compute()
+        assert "unsaved edits" in d.status.text() and layer.name() in d.status.text()
+    finally:
+        layer.rollBack()
+    assert d.compute() and "unsaved" not in d.status.text()

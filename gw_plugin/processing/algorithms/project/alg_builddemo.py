@@ -85,14 +85,7 @@ class BuildDemoAlgorithm(GwAlgorithm):
     def postProcessAlgorithm(self, context, feedback):
         if self._result is None:
             return {}
-        from ....core.data import qgis_project  # imported here: it loads the map-layer machinery only when needed
-
         res = self._result
-        qgis_project.write_project(
-            res.database,
-            self._project_path,
-            lang="zh",
-            extra_rasters=res.rasters,
-            context_layers=[res.context[k] for k in sorted(res.context)],
-        )
+        # the demo project as `make demo` writes it: per-aquifer class layers built, the city as start extent
+        self._project_path = build.write_demo_project(os.path.dirname(res.database), lang="zh")
         return {self.DATABASE: res.database, self.PROJECT: self._project_path}
