@@ -677,7 +677,9 @@ class SourcesPanel(LayerBinding, QWidget):
 
     def open_dashboard(self):
         """Show the indicator dashboard's window (modeless, resizable, beside the map)."""
-        self.dashboard  # noqa: B018 - builds the window
+        board = self.dashboard  # builds the window
+        if board.report is None:  # opened for the first time: show the figures rather than an empty table
+            board.compute()
         self._dashboard.show()
         self._dashboard.raise_()
         self._dashboard.activateWindow()

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...toolbelt.i18n import tr, ui_language
+from ..common.screen import start_size
 
 TR_CONTEXT = "ConflictDialog"  # the translation context of this module's texts
 
@@ -85,18 +86,6 @@ def conflict_item(conflict: dict, lang: str) -> QListWidgetItem:
     item.setData(Qt.ItemDataRole.UserRole, conflict["id"])
     item.setToolTip(f"{item.text()}\n{conflict['uuid']}")
     return item
-
-
-def start_size(widget: QWidget, width: int, height: int):
-    """``width`` × ``height`` px, within 90 % of the screen's available area (1366 × 768 laptops included)."""
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QGuiApplication
-
-    screen = QGuiApplication.screenAt(widget.pos()) or QGuiApplication.primaryScreen()
-    if screen is not None:
-        area = screen.availableGeometry()
-        width, height = min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9))
-    return QSize(width, height)
 
 
 def display_value(field: str, value, deleted: bool = False) -> str:

@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,10 +35,12 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...core.data import db_errors, tabular
@@ -45,6 +48,7 @@ from ...core.wells import lab_columns, lab_import, quality
 from ...toolbelt import settings
 from ...toolbelt.log import log
 from ..common.project_database import refresh_database_layers
+from ..common.screen import start_size
 
 MAX_ISSUES_SHOWN = 5000
 BACKGROUND_READ_BYTES = 16 << 20  # larger files are read in a task, with progress and Cancel
@@ -240,7 +244,9 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
 
-        layout = QVBoxLayout(self)
+        # everything but the buttons scrolls: on a 1366 × 768 laptop the dialog fits and its buttons stay in view
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(mapping_box)
         layout.addLayout(preset_row)
@@ -249,8 +255,14 @@ class ImportDialog(QDialog):
         layout.addWidget(self.issues_table, 1)
         layout.addWidget(self.valid_only)
         layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
-        self.resize(760, 800)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+        self.resize(start_size(self, 760, 800))
 
         order = [self.file_edit, self.browse_button, self.sheet_combo, self.header_spin, self.layout_combo]
         order += [self.combos[k] for k in MAPPING_FIELDS]

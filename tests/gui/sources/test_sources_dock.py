@@ -517,3 +517,12 @@ def test_dashboard_says_when_unsaved_edits_are_not_counted(panel, loaded):
     finally:
         layer.rollBack()
     assert d.compute() and "unsaved" not in d.status.text()
+
+
+def test_the_dashboard_opens_with_its_figures(panel, loaded):
+    """Issue 17's screenshot pass: the dashboard opened empty until Compute was pressed."""
+    dialog = panel.open_dashboard()
+    try:
+        assert panel.dashboard.report is not None and panel.dashboard.table.rowCount() > 0
+    finally:
+        dialog.close()
