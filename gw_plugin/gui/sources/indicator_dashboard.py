@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.sources import indicators as I
 from ...toolbelt import settings
+from ..common.screen import start_size
 
 STATUS_COLOURS = {"met": "#1a9641", "on_track": "#f4a700", "behind": "#d7191c", "no_data": "#9e9e9e"}
 CITY = "__city__"
@@ -377,21 +378,7 @@ class IndicatorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.dashboard, 1)
         layout.addWidget(buttons)
-        self.resize(self.start_size())
-
-    def start_size(self):
-        """1100 × 640 px, within 90 % of the screen (1366 × 768 laptops included)."""
-        from qgis.PyQt.QtCore import QSize
-        from qgis.PyQt.QtGui import QGuiApplication
-
-        screen = self.screen() if hasattr(self, "screen") else None
-        screen = screen or QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else None
-        width, height = 1100, 640
-        if available is not None:
-            width = min(width, int(available.width() * 0.9))
-            height = min(height, int(available.height() * 0.9))
-        return QSize(width, height)
+        self.resize(start_size(self, 1100, 640))
 
     def teardown(self) -> None:
         self.dashboard.teardown()
