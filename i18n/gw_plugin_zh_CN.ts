@@ -473,147 +473,147 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="39"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="40"/>
         <source>same field changed on both sides</source>
         <translation>两端修改了同一字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="40"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="41"/>
         <source>inserted on both sides with the same identity</source>
         <translation>两端以相同标识新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="41"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="42"/>
         <source>deleted here, edited on the platform</source>
         <translation>本地已删除，平台上已编辑</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="42"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="43"/>
         <source>edited here, deleted on the platform</source>
         <translation>本地已编辑，平台上已删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="104"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="93"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="154"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="143"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="161"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="150"/>
         <source>&amp;Open conflicts:</source>
         <translation>未解决的冲突(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="157"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="157"/>
         <source>Base</source>
         <translation>共同基础</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="157"/>
         <source>Mine (local)</source>
         <translation>我的（本地）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="157"/>
         <source>Theirs (platform)</source>
         <translation>对方的（平台）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="157"/>
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="194"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="183"/>
         <source>&amp;Versions, field by field (conflicting fields first, in bold):</source>
         <translation>各版本逐字段对比(&amp;V)（冲突字段在前，粗体）：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="197"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="186"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="198"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="187"/>
         <source>Keep the local version; it is pushed by the next sync</source>
         <translation>保留本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="199"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="188"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="200"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="189"/>
         <source>Take the platform&apos;s version of the conflicting fields</source>
         <translation>冲突字段采用平台的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="201"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="190"/>
         <source>Use &amp;edited values</source>
         <translation>使用编辑后的值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="202"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="191"/>
         <source>Write the values of the “Edited value” column over the local version; pushed by the next sync</source>
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="292"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="281"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="294"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="283"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="345"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="334"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="387"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="61"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="62"/>
         <source>Geometry</source>
         <translation>几何位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="262"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="251"/>
         <source>This file has no change tracking yet: there are no conflicts to resolve.</source>
         <translation>此文件尚未安装变更跟踪：没有需要处理的冲突。</translation>
     </message>
@@ -856,6 +856,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <location filename="../gw_plugin/gui/sources/deadlines_panel.py" line="120"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DemolitionRecordsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="62"/>
+        <source>Only records with a problem</source>
+        <translation>只列出有问题的记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="66"/>
+        <source>Demolition records</source>
+        <translation>拆除活动记录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="67"/>
+        <source>Records with a problem</source>
+        <translation>有问题的记录数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="104"/>
+        <source>{n} demolition records, {b} with a problem.</source>
+        <translation>拆除活动记录 {n} 条，其中 {b} 条有问题。</translation>
+    </message>
+    <message>
+        <source>Demolition records of soil key units</source>
+        <translation>土壤重点监管单位拆除活动记录</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(三)2 tracks the pollution prevention of demolitions (拆除活动污染防治) at the soil key supervised units. A unit that demolishes facilities, equipment, buildings or structures draws up a soil-pollution-prevention work plan including emergency measures and files it before the works (Soil Pollution Prevention and Control Law, Art. 22). Every demolition record is listed with what is wrong: no_plan (works started without a filed plan), plan_after_start (the plan filed after the works started), no_summary (finished without a summary report), summary_before_finish (the report predates the end of the works), no_documents (a plan or report filed but no document — the plan with its measures, the report — kept with the record as an attachment). The summary report rule is the plugin's reading of the management practice; verify it against the local rules.</source>
+        <translation>先行区方案（种子 001）二(三)2 要求跟踪土壤重点监管单位拆除活动污染防治。重点监管单位拆除设施、设备或者建筑物、构筑物的，应当制定包括应急措施在内的土壤污染防治工作方案，并在施工前备案（《土壤污染防治法》第二十二条）。列出每条拆除活动记录及其问题：no_plan（已开工但工作方案未备案）、plan_after_start（方案晚于开工备案）、no_summary（已完工但未提交总结报告）、summary_before_finish（总结报告早于完工日期）、no_documents（已备案方案或提交报告，但记录未附文件——含措施的方案、报告——作为附件）。总结报告规则是插件对管理实践的理解，请按当地规定核实。</translation>
     </message>
 </context>
 <context>
@@ -2081,317 +2112,317 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="125"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="129"/>
         <source>Import lab results</source>
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="139"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="143"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="154"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="158"/>
         <source>Long: one row per value</source>
         <translation>长表：每个数值一行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="155"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="159"/>
         <source>Wide: one column per parameter</source>
         <translation>宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="160"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="164"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="161"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="165"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="163"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="167"/>
         <source>&amp;Layout:</source>
         <translation>表格布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="167"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="171"/>
         <source>W&amp;ell code column:</source>
         <translation>井编号列(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="168"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="172"/>
         <source>Sampling &amp;date column:</source>
         <translation>采样日期列(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="169"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="173"/>
         <source>&amp;Parameter column:</source>
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="171"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="172"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="176"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="177"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="189"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="193"/>
         <source>L&amp;oad</source>
         <translation>载入(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="190"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="194"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="193"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="197"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="201"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="206"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="230"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="234"/>
         <source>&amp;Cancel task</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="235"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="239"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="236"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="240"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="278"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="302"/>
         <source>Lab results</source>
         <translation>实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="391"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="403"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="475"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="487"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="475"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="487"/>
         <source>Name of the column preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="534"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="546"/>
         <source>Validating…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="543"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="555"/>
         <source>Validation canceled.</source>
         <translation>已取消校验。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="550"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="562"/>
         <source>Validating lab results</source>
         <translation>正在校验实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="556"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="568"/>
         <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
         <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="573"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="585"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="574"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="586"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="590"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="602"/>
         <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
         <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="597"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="609"/>
         <source>No errors: ready to import.</source>
         <translation>没有错误：可以导入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="602"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="614"/>
         <source>Validate the file with this column mapping first.</source>
         <translation>请先按此列对应关系校验文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="608"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="620"/>
         <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
         <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="618"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="630"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="644"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="656"/>
         <source>Import canceled: nothing was written.</source>
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="649"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="661"/>
         <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
         <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="662"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="674"/>
         <source>Importing lab results</source>
         <translation>正在导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="684"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="696"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="705"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="717"/>
         <source>Imported {results} results; {wells} wells classified.</source>
         <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="711"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="723"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="191"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="195"/>
         <source>Dele&amp;te</source>
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="170"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="174"/>
         <source>Value colum&amp;n:</source>
         <translation>数值列(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="173"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="177"/>
         <source>L&amp;aboratory column:</source>
         <translation>检测单位列(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="219"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="223"/>
         <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
         <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="145"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="149"/>
         <source>found automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="150"/>
         <source>The row of the file that holds the column names (title rows above it are skipped; names over units in merged cells are joined).</source>
         <translation>文件中列名所在的行（其上方的标题行将被跳过；合并单元格中名称与其下方的单位会被合并）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="162"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="166"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="302"/>
         <source>Tables (*.csv *.xlsx *.xls *.txt *.tsv);;All files (*)</source>
         <translation>表格 (*.csv *.xlsx *.xls *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="319"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="331"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="330"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="342"/>
         <source>Reading canceled.</source>
         <translation>已取消读取。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="332"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="344"/>
         <source>Reading the lab file</source>
         <translation>读取检测结果文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="356"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="368"/>
         <source>{sheet} (hidden)</source>
         <translation>{sheet}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="367"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="379"/>
         <source>{rows} rows, {cols} columns ({encoding}); header in row {header}.</source>
         <translation>{rows} 行，{cols} 列（{encoding}）；表头在第 {header} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="371"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="383"/>
         <source>The workbook has {n} worksheets: check that “{sheet}” is the right one.</source>
         <translation>该工作簿有 {n} 个工作表：请确认“{sheet}”是要导入的工作表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="515"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="527"/>
         <source>The column mapping is incomplete: choose the {roles}. If the file&apos;s column names look wrong, set the header row (the row holding the column names).</source>
         <translation>列对应关系不完整：请选择{roles}。如果文件的列名看起来不对，请设置表头行（列名所在的行）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="586"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="598"/>
         <source>Nothing can be imported: the file has no valid value.</source>
         <translation>没有可导入的内容：文件中没有有效数值。</translation>
     </message>
@@ -2700,67 +2731,67 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportSoilResultsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="47"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="51"/>
         <source>Lab file (CSV, XLSX, XLS)</source>
         <translation>检测结果文件（CSV、XLSX、XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="56"/>
         <source>Sample code column</source>
         <translation>样品编号列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="57"/>
         <source>Parameter column (empty: a wide table)</source>
         <translation>检测项目列（空为宽表）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="57"/>
         <source>Value column (long tables)</source>
         <translation>数值列（长表）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="57"/>
         <source>Unit column (long tables; empty: mg/kg)</source>
         <translation>单位列（长表；空为 mg/kg）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="53"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="57"/>
         <source>Sheet (workbooks; empty: the first)</source>
         <translation>工作表（工作簿；空为第一个）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="64"/>
         <source>Import the valid rows only</source>
         <translation>只导入有效行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="67"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="71"/>
         <source>Results written</source>
         <translation>写入的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="72"/>
         <source>Rows with errors</source>
         <translation>有错误的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="73"/>
         <source>Chain-of-custody problems</source>
         <translation>样品流转问题数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="113"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="126"/>
         <source>{n} rows have errors (listed in the report); nothing was written.</source>
         <translation>{n} 行有错误（见报告），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="144"/>
         <source>{w} results of {s} samples written.</source>
         <translation>已写入 {s} 个样品的 {w} 条结果。</translation>
     </message>
@@ -2769,129 +2800,134 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>导入土壤检测结果</translation>
     </message>
     <message>
-        <source>Imports soil lab results into soil_results of the project database, matched to soil_samples by sample code. Long tables: a sample, a parameter, a value and optionally a unit column. Wide tables (no parameter column): every other column is a parameter, with its unit in the header, e.g. 砷(mg/kg). Values as labs write them (ND, &lt;0.01, 0.01L); units mg/kg, μg/kg, ng/kg, g/kg, ppm, ppb. CSV in UTF-8 or GBK/GB18030, XLSX and XLS. Nothing is written while a row has an error (unknown sample, not a soil unit, unreadable value) unless only the valid rows are to be imported; the report lists every error and warning. The chain of custody of every sample (who and when for each step, in order, within the hold time of its analyte group) is checked and its problems are listed in the log.</source>
-        <translation>将土壤检测结果导入项目数据库的 soil_results，按样品编号与 soil_samples 匹配。长表：样品、检测项目、数值列，可选单位列。宽表（无检测项目列）：其余每列为一个检测项目，单位写在表头中，如 砷(mg/kg)。数值可按实验室写法（ND、&lt;0.01、0.01L）；单位 mg/kg、μg/kg、ng/kg、g/kg、ppm、ppb。支持 UTF-8 或 GBK/GB18030 编码的 CSV，以及 XLSX、XLS。只要有一行存在错误（样品不存在、不是土壤含量单位、数值无法读取），除非选择只导入有效行，否则不写入任何数据；报告列出全部错误和警告。同时检查每个样品的流转链（各环节的人员和时间、先后顺序、是否在该检测项目类别的保存时限内），问题列在日志中。</translation>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="134"/>
+        <source>Canceled: nothing was written.</source>
+        <translation>已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imports soil lab results into soil_results of the project database through the same lab import as groundwater results, matched to soil_samples by sample code. Long tables: a sample, a parameter, a value and optionally a unit column. Wide tables (no parameter column): every column naming a GB 36600-2018 item or a soil property (pH, moisture …) or carrying a unit in its header, e.g. 砷(mg/kg), is a parameter. Values as labs write them (ND, 未检出, &lt;0.01, 0.01L); units mg/kg, μg/kg, ng/kg, g/kg, ppm, ppb, each value kept in the unit it was written in. CSV in UTF-8 or GBK/GB18030, XLSX and XLS. Nothing is written while a row has an error (unknown sample, not a soil unit, unreadable value, a parameter given twice for a sample or already in the database) unless only the valid rows are to be imported; a cancel writes nothing; the report lists every error and warning. The chain of custody of every sample (who and when for each step, in order, within the hold time of its analyte group) is checked and its problems are listed in the log.</source>
+        <translation>通过与地下水检测结果相同的实验室导入，将土壤检测结果导入项目数据库的 soil_results，按样品编号与 soil_samples 匹配。长表：样品、检测项目、数值列，可选单位列。宽表（无检测项目列）：表头为 GB 36600-2018 项目或土壤理化性质（pH、含水率……）或在表头中带单位（如 砷(mg/kg)）的每一列为一个检测项目。数值可按实验室写法（ND、未检出、&lt;0.01、0.01L）；单位 mg/kg、μg/kg、ng/kg、g/kg、ppm、ppb，每个数值按其书写单位保存。支持 UTF-8 或 GBK/GB18030 编码的 CSV，以及 XLSX、XLS。只要有一行存在错误（样品不存在、不是土壤含量单位、数值无法读取、同一样品的检测项目重复或已在数据库中），除非选择只导入有效行，否则不写入任何数据；取消时不写入任何数据；报告列出全部错误和警告。同时检查每个样品的流转链（各环节的人员和时间、先后顺序、是否在该检测项目类别的保存时限内），问题列在日志中。</translation>
     </message>
 </context>
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="105"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="106"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="113"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="114"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="115"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="116"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="150"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="151"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="122"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="146"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="147"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="184"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="185"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="184"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="185"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="324"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="325"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="226"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="227"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="239"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="240"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="318"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="319"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="371"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="372"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="347"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="348"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="352"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="353"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="104"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="105"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="111"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="112"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="251"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="252"/>
         <source>Not counted: unsaved edits in {layers} (save them and compute again).</source>
         <translation>未计入：{layers} 中尚未保存的编辑（保存后重新计算）。</translation>
     </message>
@@ -3031,39 +3067,49 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>KeyUnits</name>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="112"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="123"/>
         <source>Name the batch.</source>
         <translation>请填写批次名称。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="120"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="132"/>
         <source>The batch {b} is recorded already.</source>
         <translation>批次 {b} 已记录过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="125"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="145"/>
         <source>There is no pollution source {u}.</source>
         <translation>不存在污染源 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="165"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="185"/>
         <source>{r} is not a check result (pass, rectify, fail).</source>
         <translation>{r} 不是检查结论（pass 合格、rectify 整改、fail 不合格）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="167"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="187"/>
         <source>{r} is not a re-sampling result (consistent, inconsistent).</source>
         <translation>{r} 不是复核结论（consistent 一致、inconsistent 不一致）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="175"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="195"/>
         <source>There is no spot check {u}.</source>
         <translation>不存在抽查记录 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/key_units.py" line="177"/>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="197"/>
         <source>This unit needs re-sampling: record its result too.</source>
         <translation>该单位需复核采样：请同时记录复核结论。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="136"/>
+        <source>A unit&apos;s report of {y} is drawn only once; {n} of these units were drawn already.</source>
+        <translation>每个单位 {y} 年度的报告只能被抽取一次；其中 {n} 个单位已被抽取。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/key_units.py" line="417"/>
+        <source>Unit {s} was not drawn in batch {b}.</source>
+        <translation>单位 {s} 未在批次 {b} 中被抽取。</translation>
     </message>
 </context>
 <context>
@@ -4113,6 +4159,57 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
     </message>
 </context>
 <context>
+    <name>ScreenSoilKeyUnitsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="60"/>
+        <source>Rules (JSON; empty = shipped defaults)</source>
+        <translation>规则（JSON；留空为随插件提供的默认规则）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="69"/>
+        <source>As of (YYYY-MM-DD, empty = today)</source>
+        <translation>统计日期（YYYY-MM-DD，留空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="72"/>
+        <source>Propose the units matched for the roster</source>
+        <translation>将符合条件的单位建议纳入名录</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="76"/>
+        <source>Units matched</source>
+        <translation>符合条件的单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="77"/>
+        <source>New proposals written</source>
+        <translation>新写入的纳入建议数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="89"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="96"/>
+        <source>Not screened: {seed} — {why}</source>
+        <translation>未筛选：{seed}——{why}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="126"/>
+        <source>{m} units matched, {p} new proposals.</source>
+        <translation>符合条件的单位 {m} 个，新的纳入建议 {p} 条。</translation>
+    </message>
+    <message>
+        <source>Screen for soil key supervised units</source>
+        <translation>筛选土壤污染重点监管单位</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(一)1 names who joins the soil key supervised units roster: potential high-risk enterprises of the key-industry enterprise land survey, enterprises whose production involves toxic and hazardous substances with a large soil-pollution hidden danger, enterprises with soil or groundwater exceeding, and dischargers found by inspections and enforcement. These criteria are editable data rules (default: the shipped resources/reference/soil_key_unit_rules.json; give your own copy to change categories, industry keywords, hidden-danger levels, inspection results or years). Every pollution source matched by a rule is listed with its reasons; with 'propose' on, each one without an entry on the roster gets a 'proposed' entry; entries already there (proposed, decided or published) are never changed. The survey's high-risk class is not in the database: that criterion is named in the log, not screened.</source>
+        <translation>先行区方案（种子 001）二(一)1 规定了纳入土壤污染重点监管单位名录的对象：重点行业企业用地调查发现的潜在高风险企业、生产经营活动涉及有毒有害物质且土壤污染隐患较大的企业、土壤或地下水污染超标企业、环境保护督察或各类执法检查发现的实际排污企业。这些纳入原则是可编辑的数据规则（默认：随插件提供的 resources/reference/soil_key_unit_rules.json；可提供自己的副本以修改类别、行业关键词、隐患级别、检查结论或年限）。列出每个符合某条规则的污染源及其理由；选择“建议纳入”时，尚未列入名录记录的单位将写入一条“建议纳入”记录；名录中已有的记录（建议、已决定或已发布）不会被改动。数据库中没有用地调查的高风险等级：该原则在日志中注明，不做筛选。</translation>
+    </message>
+</context>
+<context>
     <name>SiteCheck</name>
     <message>
         <location filename="../gw_plugin/core/zoning/site_check.py" line="161"/>
@@ -4466,49 +4563,314 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SoilImport</name>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="77"/>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="288"/>
         <source>The table has no column {c}.</source>
         <translation>表中没有列 {c}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="85"/>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="284"/>
         <source>Choose the value column of a long table.</source>
         <translation>长表格式请选择数值列。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="119"/>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="93"/>
         <source>No sample code.</source>
         <translation>缺少样品编号。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="122"/>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="100"/>
         <source>No soil sample {s} in the project database.</source>
         <translation>项目数据库中没有土壤样品 {s}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="136"/>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="142"/>
         <source>{u} is not a soil unit (mg/kg, μg/kg …).</source>
         <translation>{u} 不是土壤含量单位（mg/kg、μg/kg …）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="147"/>
-        <source>The value {v} cannot be read.</source>
-        <translation>无法读取数值 {v}。</translation>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="96"/>
+        <source>The sample code {s} belongs to several soil samples.</source>
+        <translation>样品编号 {s} 对应多个土壤样品。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="152"/>
-        <source>Empty value.</source>
-        <translation>数值为空。</translation>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="125"/>
+        <source>{p} is not an item of GB 36600-2018: written, not screened.</source>
+        <translation>{p} 不是 GB 36600-2018 的项目：将写入，但不做筛选。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="154"/>
-        <source>{p} is not an item of GB 36600-2018.</source>
-        <translation>{p} 不是 GB 36600-2018 中的项目。</translation>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="129"/>
+        <source>No parameter.</source>
+        <translation>无检测项目。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/soil/soil_import.py" line="184"/>
-        <source>{n} rows have errors; correct them or import only the valid rows.</source>
-        <translation>{n} 行有错误；请更正，或只导入有效行。</translation>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="132"/>
+        <source>No column of the table is an item of GB 36600-2018 or a soil property.</source>
+        <translation>表中没有任何列是 GB 36600-2018 的项目或土壤理化性质。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="167"/>
+        <source>{parameter} {value} is {number} mg/kg, above the plausible {limit} mg/kg: a unit slip (μg/kg written as mg/kg)? Confirm the value</source>
+        <translation>{parameter} {value} 为 {number} mg/kg，高于合理上限 {limit} mg/kg：是否把 μg/kg 误写为 mg/kg？请确认该数值</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_import.py" line="174"/>
+        <source>sample code</source>
+        <translation>样品编号</translation>
+    </message>
+</context>
+<context>
+    <name>SoilReportCheckResultAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="40"/>
+        <source>Batch id</source>
+        <translation>批次编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
+        <source>Unit code</source>
+        <translation>单位编码</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <source>Result of the report check</source>
+        <translation>报告检查结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <source>To be rectified</source>
+        <translation>需整改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="51"/>
+        <source>Checked on (YYYY-MM-DD, empty = today)</source>
+        <translation>检查日期（YYYY-MM-DD，留空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <source>Re-sampling result</source>
+        <translation>复核采样结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <source>No re-sampling</source>
+        <translation>未复核采样</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <source>Consistent with the unit&apos;s data</source>
+        <translation>与企业自测数据一致</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <source>Inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="63"/>
+        <source>Re-sampled on (YYYY-MM-DD)</source>
+        <translation>复核采样日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="66"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="67"/>
+        <source>Spot check recorded</source>
+        <translation>已记录的抽查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="83"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="106"/>
+        <source>Spot check {c} recorded.</source>
+        <translation>已记录抽查 {c}。</translation>
+    </message>
+    <message>
+        <source>Record a self-monitoring report spot check (soil key units)</source>
+        <translation>记录自行监测报告抽查结果（土壤重点监管单位）</translation>
+    </message>
+    <message>
+        <source>Records the outcome of the spot check of one unit's self-monitoring report, drawn in a batch by gwplugin:soilreportspotcheck: the result of checking the report (pass, to be rectified, fail), the date, the findings, and — for a unit marked for re-sampling (复核采样) — the re-sampling date and whether its results are consistent with the unit's own. A unit marked for re-sampling cannot be recorded without its re-sampling result.</source>
+        <translation>记录某单位自行监测报告抽查的结果（该单位由 gwplugin:soilreportspotcheck 按批次抽取）：报告检查结论（合格、需整改、不合格）、日期、发现问题；对标记为需复核采样的单位，还需记录复核采样日期及其结果与企业自测数据是否一致。需复核采样的单位未给出复核采样结论时不能记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SoilReportSpotCheckAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="72"/>
+        <source>Report year (0: last year)</source>
+        <translation>报告年度（0：上一年）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="83"/>
+        <source>Share to draw (%)</source>
+        <translation>抽查比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <source>One of every … first</source>
+        <translation>优先每类至少抽取一个：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <source>Industry category</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="103"/>
+        <source>Also draw every unit needing re-sampling</source>
+        <translation>同时抽取所有需复核采样的单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="108"/>
+        <source>Random seed (0: a new one)</source>
+        <translation>随机种子（0：新生成）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="113"/>
+        <source>Batch id (empty: a new one)</source>
+        <translation>批次编号（留空：新生成）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="120"/>
+        <source>Reports drawn</source>
+        <translation>抽取的报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="119"/>
+        <source>Reports that could be drawn</source>
+        <translation>可抽取的报告数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="121"/>
+        <source>Units to re-sample</source>
+        <translation>需复核采样的单位数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="122"/>
+        <source>Batch id</source>
+        <translation>批次编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="123"/>
+        <source>Seed used</source>
+        <translation>所用随机种子</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="139"/>
+        <source>No unit on the soil key supervised units roster has a report of {y} left to draw.</source>
+        <translation>土壤污染重点监管单位名录中已没有可抽取的 {y} 年度报告。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="156"/>
+        <source>{d} of {n} reports of {y} drawn (at least {r} for {s} %), {m} to re-sample; batch {b}, seed {seed}.</source>
+        <translation>从 {y} 年度的 {n} 份报告中抽取 {d} 份（按 {s} % 至少 {r} 份），其中 {m} 个单位需复核采样；批次 {b}，随机种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>Draw self-monitoring report spot checks (soil key units)</source>
+        <translation>抽取自行监测报告抽查（土壤重点监管单位）</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(一)2(3): the bureau spot-checks the self-monitoring of the soil key supervised units and re-samples (复核采样) the units with a large soil-pollution hidden danger or whose surroundings show soil or groundwater exceeding. The population is the units on the soil key supervised units roster, listed by the end of the report year, whose report of that year was not drawn before: a report is never drawn twice within a year. At least ceil(share × N) units are drawn, one of every industry category (or county) first, reproducibly for a seed — the sampler of the source spot checks. The seed gives no share for these checks: the default 5 % is the source spot checks' minimum (seed 000 三(二)6(1)); set your own. With 'every unit needing re-sampling' those units are added to the batch beyond the share. Each unit drawn is recorded in selfmon_checks; re-sampling is marked with its reason (a major hidden danger not rectified, its site exceeding, soil above the screening values at its surrounding points). The findings of each check are recorded with gwplugin:soilreportcheckresult.</source>
+        <translation>先行区方案（种子 001）二(一)2(3)：对土壤污染重点监管单位的自行监测工作效果开展抽查，对土壤污染隐患较大或周边调查发现土壤或地下水超标的企业开展复核采样检查。抽查总体为土壤污染重点监管单位名录中、在报告年度末以前纳入名录、且该年度报告尚未被抽取的单位：同一年度的报告不会被抽取两次。至少抽取 ceil(比例 × N) 个单位，先在每个行业类别（或区县）中各抽一个，给定随机种子可重现——与污染源抽查使用同一抽样器。方案未规定此类抽查的比例：默认 5 % 取自污染源抽查的最低比例（种子 000 三(二)6(1)），可自行设定。选择“同时抽取所有需复核采样的单位”时，这些单位在比例之外加入本批次。每个抽中的单位记入 selfmon_checks；需复核采样的标明理由（存在未整改的重大隐患、所在地块超标、周边监测点位土壤超筛选值）。每次抽查的结果用 gwplugin:soilreportcheckresult 记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SoilRoster</name>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="87"/>
+        <source>Rule {id}: {what}</source>
+        <translation>规则 {id}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="96"/>
+        <source>Cannot read the soil key unit rules {path}: {error}</source>
+        <translation>无法读取土壤重点监管单位规则 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="107"/>
+        <source>A rule has no id or repeats one: {id}</source>
+        <translation>规则缺少 id 或 id 重复：{id}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="110"/>
+        <source>no condition</source>
+        <translation>没有条件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="112"/>
+        <source>unknown condition {names}</source>
+        <translation>未知的条件 {names}</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="117"/>
+        <source>involves needs categories or industry_keywords</source>
+        <translation>involves 需要 categories 或 industry_keywords</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="116"/>
+        <source>unknown category</source>
+        <translation>未知的类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="124"/>
+        <source>unknown hidden-danger level</source>
+        <translation>未知的隐患级别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="127"/>
+        <source>site_exceedance takes soil and/or gw</source>
+        <translation>site_exceedance 只能取 soil 和/或 gw</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="134"/>
+        <source>unknown inspection kind</source>
+        <translation>未知的检查类型</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="139"/>
+        <source>unknown inspection result</source>
+        <translation>未知的检查结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="144"/>
+        <source>years must be above 0</source>
+        <translation>年限必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="149"/>
+        <source>unknown operating status</source>
+        <translation>未知的运行状态</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="154"/>
+        <source>reason_zh and reason_en needed</source>
+        <translation>需要 reason_zh 和 reason_en</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/core/soil/soil_roster.py" line="157"/>
+        <source>The file {path} holds no rule.</source>
+        <translation>文件 {path} 中没有规则。</translation>
     </message>
 </context>
 <context>
@@ -4673,6 +5035,57 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 用地类别：字段取值 1 或 2（也可写第一类用地/第二类用地），或对所有行指定一个类别；空值按第一类用地（§5.3.1）。“超过”指高于（不含等于）。检出限高于限值的未检出结果为 NULL（无法判断）。注①：砷（以及钴、钒）的土壤环境背景值高于筛选值时以背景值代替筛选值，背景值在背景值字段中给出。
 
 输出：输入各行，加上 screening_value 和 intervention_value（mg/kg，实际采用值）、exceeds_screening、exceeds_intervention 和 soil_note（所用规则）。指定地块字段时，另输出按地块汇总（各污染物相对筛选值的最大倍数、超标点位、超标深度）和超标采样点（沿用输入的几何，用于制图）。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceControlProjectsAlgorithm</name>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="69"/>
+        <source>As of (YYYY-MM-DD, empty = today)</source>
+        <translation>统计日期（YYYY-MM-DD，留空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="72"/>
+        <source>Source-control projects</source>
+        <translation>源头管控项目</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="73"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="74"/>
+        <source>Enterprises counted for the target</source>
+        <translation>计入目标的企业数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="75"/>
+        <source>Target (enterprises)</source>
+        <translation>目标（企业数）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="76"/>
+        <source>Target met (1 yes, 0 no)</source>
+        <translation>是否达到目标（1 是，0 否）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="88"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="100"/>
+        <source>{p} projects; {e} enterprises counted as of {d} (target {t}).</source>
+        <translation>项目 {p} 个；截至 {d} 计入的企业 {e} 家（目标 {t} 家）。</translation>
+    </message>
+    <message>
+        <source>Source-control projects ledger (soil)</source>
+        <translation>源头管控项目台账（土壤）</translation>
+    </message>
+    <message>
+        <source>Seed 001 二(一)3: 3 to 5 polluting enterprises (electroplating, aluminium rolling, chemicals …) carry out soil-pollution source-control pilot projects. The ledger lists every source-control project with its enterprise, programme, status (planned, in progress, completed, accepted), dates and investment. A project counts for the target as of the date given when it is in progress, completed or accepted and started (or finished) by then — as the indicator of the shipped plan zhengzhou_soil_2022 counts it; the output gives the enterprises counted, the target (the plan's, 3: the lower bound of 3 to 5) and whether it is met.</source>
+        <translation>先行区方案（种子 001）二(一)3：推进 3–5 家电镀、铝制品压延、化工等行业污染企业试点开展土壤污染源头管控项目。台账列出每个源头管控项目及其实施企业、项目批次、进展（计划、实施中、已完工、已验收）、日期和投资。截至所给日期，项目处于实施中、已完工或已验收且已开工（或已完工）的，计入目标——与随插件提供的方案 zhengzhou_soil_2022 的指标计法相同；输出计入的企业数、目标（方案所定，3：3–5 家的下限）以及是否达到。</translation>
     </message>
 </context>
 <context>
@@ -4951,7 +5364,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="697"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="699"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
@@ -4981,7 +5394,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="736"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="738"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
@@ -5006,7 +5419,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="736"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="738"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
@@ -5166,7 +5579,7 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="701"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="703"/>
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
@@ -8709,152 +9122,152 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>lab_import</name>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="53"/>
+        <location filename="../gw_plugin/core/wells/lab_profile.py" line="94"/>
         <source>well</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="54"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="57"/>
         <source>sampling date</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="55"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="58"/>
         <source>parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="56"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="59"/>
         <source>value</source>
         <translation>检测值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="57"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="60"/>
         <source>sample code</source>
         <translation>样品编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="136"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="148"/>
         <source>The column mapping is incomplete: no column chosen for {roles}. Choose them, or set the header row (the row holding the column names).</source>
         <translation>列映射不完整：未选择{roles}所在的列。请选择这些列，或设置表头行（列名所在的行）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="169"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="180"/>
         <source>import validation canceled</source>
         <translation>导入校验已取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="194"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="210"/>
         <source>column {column} is not a known parameter</source>
         <translation>列 {column} 不是已知指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="207"/>
+        <location filename="../gw_plugin/core/wells/lab_profile.py" line="55"/>
         <source>no column of the table is a known GB/T 14848 parameter</source>
         <translation>表中没有任何一列是已知的 GB/T 14848 指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="209"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="225"/>
         <source>unknown layout {layout}</source>
         <translation>未知的表格布局 {layout}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="281"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="297"/>
         <source>{value} is not a date</source>
         <translation>{value} 不是日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="283"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="299"/>
         <source>{date} is in the future</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="285"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="301"/>
         <source>{date} is implausibly old</source>
         <translation>{date} 过于久远，不合常理</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="328"/>
+        <location filename="../gw_plugin/core/wells/lab_profile.py" line="52"/>
         <source>parameter {parameter} is not in GB/T 14848-2017</source>
         <translation>指标 {parameter} 不在 GB/T 14848-2017 中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="424"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="457"/>
         <source>{parameter} of this sample already given in row {row}</source>
         <translation>该样品的{parameter}已在第 {row} 行给出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="454"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="487"/>
         <source>{count} samples are parallel samples (平行样): a second sample code at a well and date already sampled; each is kept as its own sample</source>
         <translation>{count} 个样品为平行样：同一监测井同一日期已有采样，又出现另一个样品编号；每个平行样均作为独立样品保存</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="476"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="509"/>
         <source>{parameter} of this sample is already in the database</source>
         <translation>该样品的{parameter}已在数据库中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="524"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="557"/>
         <source>the cell holds a control character ({character})</source>
         <translation>单元格含有控制字符（{character}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="562"/>
         <source>the value</source>
         <translation>检测值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="562"/>
         <source>the unit column</source>
         <translation>单位列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="529"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="562"/>
         <source>the parameter name</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="530"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="563"/>
         <source>unit {unit_a} of {where_a} contradicts unit {unit_b} of {where_b}</source>
         <translation>{where_a}的单位 {unit_a} 与{where_b}的单位 {unit_b} 矛盾</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="583"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="620"/>
         <source>no value</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="588"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="625"/>
         <source>{value}: {problem}</source>
         <translation>{value}：{problem}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="592"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="630"/>
         <source>{value} is text but {parameter} needs a number</source>
         <translation>{value} 是文字，但{parameter}需要数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="611"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="649"/>
         <source>{value}: {parameter} is judged by a word (无/有), not a number</source>
         <translation>{value}：{parameter}以文字（无/有）判定，不是数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="665"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="704"/>
         <source>pH {value} outside 0–14</source>
         <translation>pH {value} 超出 0–14 范围</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="667"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="706"/>
         <source>{value}: a concentration cannot be negative</source>
         <translation>{value}：浓度不能为负</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="680"/>
+        <location filename="../gw_plugin/core/wells/lab_profile.py" line="84"/>
         <source>{parameter} {value} is {number} {unit}, above the plausible {limit} {unit}: a unit slip (μg/L written as mg/L)? Confirm the value</source>
         <translation>{parameter} {value} 即 {number} {unit}，高于合理上限 {limit} {unit}：是否单位写错（把 μg/L 写成了 mg/L）？请核实该值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_import.py" line="700"/>
+        <location filename="../gw_plugin/core/wells/lab_import.py" line="723"/>
         <source>{parameter}: {count} more values above the plausible {limit} from this row on; confirm them</source>
         <translation>{parameter}：自本行起另有 {count} 个值高于合理上限 {limit}，请核实</translation>
     </message>
@@ -8889,12 +9302,12 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>{rows} 行中有 {errors} 个错误：未写入任何数据。请修改文件，或选择只导入有效的行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_write.py" line="211"/>
+        <location filename="../gw_plugin/core/wells/lab_write.py" line="207"/>
         <source>import canceled: nothing was written</source>
         <translation>导入已取消：未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/core/wells/lab_write.py" line="258"/>
+        <location filename="../gw_plugin/core/wells/lab_write.py" line="275"/>
         <source>this database has no column for parallel samples: upgrade it first</source>
         <translation>该数据库没有存放平行样的字段：请先升级数据库</translation>
     </message>

@@ -7,10 +7,20 @@ demolitions and the source-control projects ledger.
   exceeding — here: the site the unit is on exceeds (sites.soil_exceedance / gw_exceedance), or a surrounding
   monitoring point of the unit has a soil result above its GB 36600 screening value (class 2 land for surrounding
   points unless their site says otherwise). The reason is written with the check.
-- Demolitions: a soil-pollution-prevention plan filed before the works start (Soil Pollution Prevention and Control
-  Law, Art. 22), and a summary report after they finish (the plugin's reading of the management practice; verify
-  against the local rules).
-- Source-control projects: counts by status and county.
+- Self-monitoring report spot checks: the population of a report year is the units on the soil key supervised
+  units roster (core/soil/hidden_dangers.py ``listing_dates``) listed by the end of that year and not drawn for that
+  year yet — a unit's report of a year is never drawn twice (checked again inside the writing transaction). The
+  draw itself is the sampler of the source spot checks (core/sources/spotcheck.py ``draw``), called by
+  gwplugin:soilreportspotcheck.
+- Demolitions: a soil-pollution-prevention plan — with its emergency measures — filed before the works start (Soil
+  Pollution Prevention and Control Law, Art. 22: "拆除设施、设备或者建筑物、构筑物的，应当制定包括应急措施在内的土壤
+  污染防治工作方案，报地方人民政府生态环境、工业和信息化主管部门备案并实施"), a summary report after they finish
+  (the plugin's reading of the management practice; verify against the local rules), and the records themselves —
+  the filed plan and the report kept as attachments of the demolition (seed 001 二(三)2 tracks 拆除活动污染防治).
+- Source-control projects: the ledger with its status, counts by status and county, and the enterprises counted
+  for the seed's target (3–5 enterprises, seed 001 二(一)3) exactly as the indicator counts them
+  (core/sources/indicators.py ``source_control_projects``: a project in progress, completed or accepted, started
+  by the date).
 
 Pure logic over the project GeoPackage (sqlite3); no widgets.
 """
@@ -27,6 +37,7 @@ from ...toolbelt.i18n import tr
 from ..data.gpkg import utc_now
 from ..data.sqlite_gpkg import open_db, transaction
 from . import screening as S
+from .hidden_dangers import listing_dates
 
 TR_CONTEXT = "KeyUnits"
 SURROUNDING_LAND_CLASS = 2  # surrounding points: the units are industrial land (class 2) unless their site says
@@ -113,11 +124,20 @@ def record_selfmon_batch(
     day = (today or _dt.date.today()).isoformat()
     reasons = resample_reasons(path)
     now = utc_now()
+    source_uuids = list(source_uuids)
     con = open_db(str(path))
     try:
         with transaction(con):
             if con.execute("SELECT 1 FROM selfmon_checks WHERE batch_id = ? LIMIT 1", (batch_id,)).fetchone():
                 raise KeyUnitError(tr(TR_CONTEXT, "The batch {b} is recorded already.").format(b=batch_id))
+            drawn = {r[0] for r in con.execute("SELECT source_uuid FROM selfmon_checks WHERE year = ?", (int(year),))}
+            again = [s for s in source_uuids if s in drawn]
+            if again or len(set(source_uuids)) < len(source_uuids):
+                raise KeyUnitError(
+                    tr(
+                        TR_CONTEXT, "A unit's report of {y} is drawn only once; {n} of these units were drawn already."
+                    ).format(y=int(year), n=len(again) or len(source_uuids) - len(set(source_uuids)))
+                )
             out = []
             for source in source_uuids:
                 row = con.execute("SELECT county_code FROM pollution_sources WHERE uuid = ?", (source,)).fetchone()
@@ -198,13 +218,21 @@ class DemolitionProblem:
     uuid: str
     source_code: str
     facility: str
-    code: str  # no_plan | plan_after_start | no_summary | summary_before_finish
+    code: str  # no_plan | plan_after_start | no_summary | summary_before_finish | no_documents
     zh: str
     en: str
 
 
-def demolition_problems(path) -> list:
-    """What is missing or out of order in the demolition records."""
+def _documents(con) -> dict:
+    """demolition uuid → number of attachments kept with it."""
+    return dict(
+        con.execute("SELECT parent_uuid, count(*) FROM attachments WHERE parent_table = 'demolitions' GROUP BY 1")
+    )
+
+
+def demolition_problems(path, documents: bool = False) -> list:
+    """What is missing or out of order in the demolition records; with ``documents`` also a plan or report filed
+    of which no document is kept with the record (attachments)."""
     con = _ro(path)
     try:
         rows = con.execute(
@@ -212,6 +240,7 @@ def demolition_problems(path) -> list:
             "d.summary_filed_on FROM demolitions d LEFT JOIN pollution_sources p ON p.uuid = d.source_uuid "
             "ORDER BY p.source_code, d.started_on"
         ).fetchall()
+        kept = _documents(con) if documents else {}
     finally:
         con.close()
     out = []
@@ -233,6 +262,14 @@ def demolition_problems(path) -> list:
             found.append(
                 ("summary_before_finish", "总结报告早于完工日期", "the summary report predates the end of the works")
             )
+        if documents and (plan or summary) and not kept.get(uuid):
+            found.append(
+                (
+                    "no_documents",
+                    "已备案方案或提交报告，但记录未附方案、报告文件",
+                    "a plan or report is filed but no document is kept with the record",
+                )
+            )
         out += [DemolitionProblem(uuid, code or "", facility or "", k, zh, en) for k, zh, en in found]
     return out
 
@@ -249,3 +286,133 @@ def source_control_summary(path) -> dict:
         out[(county, status)] = n
         out["total"][status] = out["total"].get(status, 0) + n
     return out
+
+
+def demolition_records(path) -> list:
+    """Every demolition with its unit and the documents kept with it: dicts with uuid, source_code, name_zh,
+    county_code, facility, plan_filed_on, started_on, finished_on, summary_filed_on, documents, problems (list of
+    :class:`DemolitionProblem`, documents checked); by unit code and start."""
+    con = _ro(path)
+    try:
+        cur = con.execute(
+            "SELECT d.uuid, p.source_code, p.name_zh, d.county_code, d.facility, d.plan_filed_on, d.started_on, "
+            "d.finished_on, d.summary_filed_on FROM demolitions d LEFT JOIN pollution_sources p ON p.uuid = "
+            "d.source_uuid ORDER BY p.source_code, d.started_on, d.uuid"
+        )
+        names = [c[0] for c in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        kept = _documents(con)
+    finally:
+        con.close()
+    problems: dict = {}
+    for p in demolition_problems(path, documents=True):
+        problems.setdefault(p.uuid, []).append(p)
+    for r in rows:
+        r["documents"] = kept.get(r["uuid"], 0)
+        r["problems"] = problems.get(r["uuid"], [])
+    return rows
+
+
+def selfmon_population(path, year: int) -> list:
+    """The units whose self-monitoring report of ``year`` may be drawn: on the soil key supervised units roster,
+    listed by the end of the year, not drawn for that year yet. Dicts with source_uuid, source_code, name_zh,
+    county_code, category, listed_on, resample_reason (zh, en or None); sorted by uuid."""
+    con = _ro(path)
+    try:
+        listed = listing_dates(con)
+        drawn = {r[0] for r in con.execute("SELECT source_uuid FROM selfmon_checks WHERE year = ?", (int(year),))}
+        info = {
+            r[0]: r[1:]
+            for r in con.execute("SELECT uuid, source_code, name_zh, county_code, category FROM pollution_sources")
+        }
+    finally:
+        con.close()
+    reasons = resample_reasons(path)
+    out = []
+    for source, day in listed.items():
+        if day.year > int(year) or source in drawn or source not in info:
+            continue
+        code, name, county, category = info[source]
+        out.append(
+            {
+                "source_uuid": source,
+                "source_code": code or "",
+                "name_zh": name or "",
+                "county_code": county or "",
+                "category": category or "",
+                "listed_on": day.isoformat(),
+                "resample_reason": reasons.get(source),
+            }
+        )
+    return sorted(out, key=lambda r: r["source_uuid"])
+
+
+def selfmon_checks(path, batch_id: Optional[str] = None) -> list:
+    """The recorded self-monitoring report spot checks (of one batch when given) with their unit: dicts with the
+    table's fields, source_code and name_zh; by year, batch and unit code."""
+    con = _ro(path)
+    try:
+        sql = (
+            "SELECT c.uuid, c.batch_id, c.year, c.drawn_on, p.source_code, p.name_zh, c.county_code, "
+            "c.resample_required, c.resample_reason, c.checked_on, c.report_result, c.resampled_on, "
+            "c.resample_result, c.findings FROM selfmon_checks c LEFT JOIN pollution_sources p ON p.uuid = "
+            "c.source_uuid"
+        )
+        args: tuple = ()
+        if batch_id:
+            sql += " WHERE c.batch_id = ?"
+            args = (batch_id,)
+        cur = con.execute(sql + " ORDER BY c.year, c.batch_id, p.source_code", args)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+    finally:
+        con.close()
+
+
+#: the statuses of a project counted for the seed's target, as the indicator counts them
+COUNTED_STATUSES = ("in_progress", "completed", "accepted")
+
+
+def source_control_ledger(path, as_of: Optional[_dt.date] = None) -> list:
+    """The source-control projects ledger: dicts with uuid, source_code, name_zh (the enterprise), county_code,
+    project, programme, status, started_on, finished_on, investment_10k_yuan and ``counted`` (the project makes its
+    enterprise count for the seed's target as of ``as_of``: in progress, completed or accepted, and started — or
+    finished — by then); by county, enterprise and start."""
+    day = (as_of or _dt.date.today()).isoformat()
+    con = _ro(path)
+    try:
+        cur = con.execute(
+            "SELECT j.uuid, p.source_code, p.name_zh, j.county_code, j.name_zh AS project, j.programme, j.status, "
+            "j.started_on, j.finished_on, j.investment_10k_yuan, j.source_uuid FROM source_control_projects j "
+            "LEFT JOIN pollution_sources p ON p.uuid = j.source_uuid "
+            "ORDER BY j.county_code, p.source_code, j.started_on, j.uuid"
+        )
+        names = [c[0] for c in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    for r in rows:
+        start = str(r["started_on"] or r["finished_on"] or "")[:10]
+        r["counted"] = r["status"] in COUNTED_STATUSES and bool(start) and start <= day
+    return rows
+
+
+def source_control_enterprises(path, as_of: Optional[_dt.date] = None) -> int:
+    """Enterprises with a counted source-control project as of ``as_of`` (see :func:`source_control_ledger`)."""
+    return len({r["source_uuid"] for r in source_control_ledger(path, as_of) if r["counted"]})
+
+
+def selfmon_check_uuid(path, batch_id: str, source_code: str) -> str:
+    """The uuid of the spot check of unit ``source_code`` (its code, compared as written) in batch ``batch_id``."""
+    con = _ro(path)
+    try:
+        row = con.execute(
+            "SELECT c.uuid FROM selfmon_checks c JOIN pollution_sources p ON p.uuid = c.source_uuid "
+            "WHERE c.batch_id = ? AND p.source_code = ?",
+            (batch_id, (source_code or "").strip()),
+        ).fetchone()
+    finally:
+        con.close()
+    if row is None:
+        raise KeyUnitError(tr(TR_CONTEXT, "Unit {s} was not drawn in batch {b}.").format(s=source_code, b=batch_id))
+    return row[0]

@@ -1,6 +1,8 @@
 """Import of lab results (long or wide tables) into a project GeoPackage: map columns, validate everything and
 report before anything is written, then write in ONE transaction — all rows, or (only when the user explicitly
-accepts) all valid rows. Never a half-written file.
+accepts) all valid rows. Never a half-written file. The one engine for groundwater and soil results: a profile
+(core/wells/lab_profile.py; the soil one is core/soil/soil_import.py) chosen by the caller says which catalogue,
+units, key and tables; reading, notations, units in headers, the report and the write are the same code.
 
 Long format: one row per value (well, date, parameter, value, unit). Wide format: one row per sample and one column
 per parameter. A parameter text carries its unit and basis ("硝酸盐(以NO3-计)(mg/L)", "砷(μg/L)", "NO3-", "氨(NH3)";
@@ -22,13 +24,14 @@ import numpy as np
 from ...toolbelt.i18n import tr
 from ..data import tabular
 from ..data.gpkg import open_database
-from . import lab_checks, lab_columns, lab_wells, labvalues, standard
+from . import lab_checks, lab_wells, labvalues
 from .classify import snap_array
 from .lab_checks import codes as _codes
 from .lab_dates import EXCEL_EPOCH, parse_date  # noqa: F401  (public: the import's date reading)
+from .lab_profile import ANY, GROUNDWATER, NUMERIC, TEXT, LabProfile
 from .lab_report import MARKS, Cells, ColumnMapping, ImportRefusedError, ImportReport, Issue, Record  # noqa: F401
 from .lab_wells import fold, well_index  # noqa: F401
-from .lab_write import resolve_samples, results_of, take, write
+from .lab_write import take, write  # noqa: F401  (public: the import's write step)
 
 TR_CONTEXT = "lab_import"
 MAX_DATE_AGE_YEARS = 80
@@ -59,10 +62,11 @@ def role_label(role: str) -> str:
     return labels.get(role, role)
 
 
-def missing_roles(mapping: ColumnMapping, sample_wells: bool = False) -> list:
-    """The roles the mapping still needs for validation (lab_columns.missing_roles); with a sample-to-well table the
-    well column may be left out, but then the sample code is needed to find each row's well."""
-    need = lab_columns.missing_roles(mapping)
+def missing_roles(mapping: ColumnMapping, sample_wells: bool = False, profile: LabProfile | None = None) -> list:
+    """The roles the mapping still needs for validation (the profile's; groundwater: lab_columns.missing_roles); with
+    a sample-to-well table the well column may be left out, but then the sample code is needed to find each row's
+    well."""
+    need = (profile or GROUNDWATER).missing_roles(mapping)
     if sample_wells and "well" in need:
         need.remove("well")
         if not mapping.sample_code:
@@ -114,8 +118,12 @@ def validate(
     is_canceled=None,
     sample_wells: dict | None = None,
     release_table: bool = False,
+    profile: LabProfile | None = None,
 ) -> ImportReport:
     """Read and check every row; nothing is written. The report lists every issue with its row.
+
+    ``profile`` (core/wells/lab_profile.py; default groundwater) says what the file is about: its catalogue of
+    parameters, its units, the key linking a row to its sample and the tables the write fills (the report keeps it).
 
     Works column by column: wells, dates, parameters and units are judged once per distinct spelling, numbers are
     read in one pass, and the checks (units, ranges, duplicates in the file and in the database) run on arrays — a
@@ -131,14 +139,18 @@ def validate(
     are dropped once validated, so that the write does not hold the file's text twice. The dialog keeps its table
     (the user may validate again with another mapping) and leaves this off.
     """
-    missing = missing_roles(mapping, bool(sample_wells or getattr(mapping, "well_table", "")))
+    profile = profile or GROUNDWATER
+    well_table = getattr(mapping, "well_table", "")
+    if profile.key_role != "well":  # a sample-to-well table only serves the well key
+        sample_wells, well_table = None, ""
+    missing = missing_roles(mapping, bool(sample_wells or well_table), profile)
     if missing:
         raise tabular.TableReadError(
             tr(
                 TR_CONTEXT,
                 "The column mapping is incomplete: no column chosen for {roles}. Choose them, or set the header row "
                 "(the row holding the column names).",
-            ).format(roles=", ".join(role_label(r) for r in missing))
+            ).format(roles=", ".join(profile.key_label() if r == profile.key_role else role_label(r) for r in missing))
         )
 
     read_share = 0.0  # the share of the progress bar that reading the file takes (when this function reads it)
@@ -156,9 +168,8 @@ def validate(
     open_database(database, upgrade=False)
     today = today or _dt.date.today()
     n = table.nrows
-    rep = ImportReport(table.path, rows_read=n, encoding=table.encoding)
-    wells = lab_wells.well_index(database)
-    well_table = getattr(mapping, "well_table", "")
+    rep = ImportReport(table.path, rows_read=n, encoding=table.encoding, profile=profile)
+    wells = profile.key_index(database)
     if sample_wells is None and well_table:
         sample_wells = lab_wells.sample_well_table(tabular.read_table(well_table))
     if sample_wells:
@@ -173,7 +184,10 @@ def validate(
     def col(name: str) -> int | None:
         return table.column(name) if name else None
 
-    c_well, c_date, c_code, c_lab = col(mapping.well), col(mapping.date), col(mapping.sample_code), col(mapping.lab)
+    key_name = getattr(mapping, profile.key_role)  # the column linking a row to its sample
+    c_well, c_date, c_code, c_lab = col(key_name), col(mapping.date), col(mapping.sample_code), col(mapping.lab)
+    if profile.key_role == "sample_code":  # the code is the key: every code its own sample
+        c_code = None
     units, bases = _Index(), _Index()
     if mapping.layout == "long":
         c_par, c_val, c_unit = col(mapping.parameter), col(mapping.value), col(mapping.unit)
@@ -186,10 +200,12 @@ def validate(
             if h in used:
                 continue
             try:
-                parsed = labvalues.parse_parameter(h)
+                parsed, note = profile.read_parameter(h, "wide")
             except labvalues.UnitError as exc:
                 rep.issues.append(Issue(1, h, "error", "bad_parameter", str(exc)))
                 continue
+            if note:
+                rep.issues.append(Issue(1, h, "warning", "not_in_standard", note))
             if parsed is None:
                 rep.issues.append(
                     Issue(
@@ -204,7 +220,7 @@ def validate(
             rep.parameters[h] = parsed.key
             value_columns.append((i, h, parsed.key, units(parsed.unit), bases(parsed.basis_written)))
         if not value_columns:
-            raise tabular.TableReadError(tr(TR_CONTEXT, "no column of the table is a known GB/T 14848 parameter"))
+            raise tabular.TableReadError(profile.no_parameter_message())
     else:
         raise ValueError(tr(TR_CONTEXT, "unknown layout {layout}").format(layout=repr(mapping.layout)))
     step(0.0)
@@ -225,7 +241,7 @@ def validate(
     row_ok = np.ones(n, bool)
     value_ctrl: set = set()
     for c, name in (
-        (c_well, mapping.well),
+        (c_well, key_name),
         (c_date, mapping.date),
         (c_par, mapping.parameter),
         (c_val, mapping.value),
@@ -287,8 +303,12 @@ def validate(
             return date_pos.setdefault(d.isoformat(), len(date_pos))
         return -1
 
-    d_row, _ = _codes(columns[c_date], date_verdict)
-    well_name = mapping.well or mapping.sample_code
+    if c_date is None:  # a profile whose samples carry their date (soil): no date column needed
+        date_pos[""] = 0
+        d_row = np.zeros(n, np.int32)
+    else:
+        d_row, _ = _codes(columns[c_date], date_verdict)
+    well_name = key_name or mapping.sample_code
     for k in np.flatnonzero(row_ok & (w_row < 0)).tolist():
         err(int(file_row[k]), well_name, "unknown_well", well_problem[well_column[k]])
     for k in np.flatnonzero(row_ok & (w_row >= 0) & (d_row < 0)).tolist():
@@ -315,21 +335,20 @@ def validate(
 
     if value_columns is None:
         colnames = [mapping.value]
-        spell_key, spell_unit, spell_basis = [], [], []
+        spell_key, spell_unit, spell_basis, spell_note = [], [], [], {}
         spell_problem: dict = {}
 
         def param_verdict(raw) -> int:
             try:
-                parsed = labvalues.parse_parameter(raw)
+                parsed, note = profile.read_parameter(raw, "long")
             except labvalues.UnitError as exc:
                 spell_problem[raw] = ("bad_parameter", str(exc))
                 return -1
             if parsed is None:
-                spell_problem[raw] = (
-                    "unknown_parameter",
-                    tr(TR_CONTEXT, "parameter {parameter} is not in GB/T 14848-2017").format(parameter=repr(raw)),
-                )
+                spell_problem[raw] = ("unknown_parameter", profile.unknown_parameter_message(raw))
                 return -1
+            if note:
+                spell_note[len(spell_key)] = note
             rep.parameters[str(raw)] = parsed.key
             spell_key.append(pkey_index(parsed.key))
             spell_unit.append(units(parsed.unit))
@@ -341,6 +360,10 @@ def validate(
             code, message = spell_problem[columns[c_par][k]]
             err(int(file_row[k]), mapping.parameter, code, message)
         row_ok &= sp_row >= 0
+        for j, note in spell_note.items():  # a parameter outside the catalogue: one warning, at its first row
+            first = np.flatnonzero(row_ok & (sp_row == j))
+            if first.size:
+                issues.append(Issue(int(file_row[first[0]]), mapping.parameter, "warning", "not_in_standard", note))
         c_rows, pick_rows = _rows_kept(row_ok)
         c_col = np.zeros(c_rows.size, np.int32)  # calloc'd: no memory until an error touches it
         sp = pick_rows(sp_row)
@@ -390,7 +413,17 @@ def validate(
     m = c_rows.size
     step(40.0)
     vals = _read_values(
-        raw_values, c_p, pkeys, c_col_unit, c_name_unit, c_basis, units, bases, ctrl, long_layout=value_columns is None
+        profile,
+        raw_values,
+        c_p,
+        pkeys,
+        c_col_unit,
+        c_name_unit,
+        c_basis,
+        units,
+        bases,
+        ctrl,
+        long_layout=value_columns is None,
     )
     del c_col_unit, c_name_unit, ctrl
     for k, code, message in vals.errors:
@@ -467,10 +500,10 @@ def validate(
     # -- duplicates of values already in the database
     con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        existing = resolve_samples(con, samples, primaries)
+        existing = profile.existing_samples(con, samples, primaries)
         known = {j: su for j, su in enumerate(existing) if su is not None}
         if known:
-            in_db = results_of(con, known.values())
+            in_db = profile.results_of(con, known.values())
             for k in kept[np.isin(sample_of[kept], np.fromiter(known, np.int64, len(known)))].tolist():
                 if (known[int(sample_of[k])], pkeys[c_p[k]]) in in_db:
                     cell_err(
@@ -560,13 +593,17 @@ class _Values:
         self.errors.append((k, code, message))
 
 
-def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, bases, ctrl, long_layout) -> _Values:
+def _read_values(
+    profile: LabProfile, raw_values, c_p, pkeys, col_unit, name_unit, basis, units, bases, ctrl, long_layout
+) -> _Values:
     m = len(raw_values)
     v = _Values(m)
     nums = np.fromiter(map(_as_float, raw_values), np.float64, m)
     nums[~np.isfinite(nums)] = np.nan  # "inf", "1e999": read (and refused) by the notation parser
-    inds = [standard.indicator(k) for k in pkeys]
-    is_text = np.array([ind.kind == standard.TEXT for ind in inds] + [False], bool)[c_p]
+    kinds = profile.kinds(pkeys) + [NUMERIC]
+    text_ok = np.array([k in (TEXT, ANY) for k in kinds], bool)[c_p]  # a word is a value of this parameter
+    is_text = np.array([k == TEXT for k in kinds], bool)[c_p]  # only a word is (no number, no unit)
+    word = np.zeros(m, bool)  # the cells holding a word
     value_unit = np.zeros(m, np.int32)
     if ctrl is not None:
         for k in np.flatnonzero(ctrl).tolist():
@@ -577,7 +614,7 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
         raw = raw_values[k]
         lv = notation.get(raw)
         if lv is None:
-            lv = notation[raw] = labvalues.parse_lab_value(raw)
+            lv = notation[raw] = profile.parse_value(raw)
         if lv.qualifier == "missing":
             if long_layout:
                 v.error(k, "missing_value", tr(TR_CONTEXT, "no value"))
@@ -588,7 +625,8 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             v.error(k, "bad_value", tr(TR_CONTEXT, "{value}: {problem}").format(value=repr(raw), problem=lv.note))
             continue
         if lv.qualifier == "text":
-            if not is_text[k]:
+            word[k] = True
+            if not text_ok[k]:
                 v.error(
                     k,
                     "bad_value",
@@ -620,7 +658,7 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
     n_u = len(units)
     triple = (value_unit.astype(np.int32 if n_u**3 < 2**31 else np.int64) * n_u + col_unit) * n_u + name_unit
     effective = np.where(value_unit > 0, value_unit, np.where(col_unit > 0, col_unit, name_unit)).astype(np.int32)
-    numeric = v.keep & ~is_text
+    numeric = v.keep & ~is_text & ~word
     for t in np.unique(triple[numeric]).tolist():
         given = [
             (units[t // (n_u * n_u)], 0),
@@ -628,14 +666,14 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
             (units[t % n_u], 2),
         ]
         given = [(u, where) for u, where in given if u]
-        clash = next(((a, b) for a in given for b in given if a < b and not labvalues.same_unit(a[0], b[0])), None)
+        clash = next(((a, b) for a in given for b in given if a < b and not profile.same_unit(a[0], b[0])), None)
         if clash:
             (ua, wa), (ub, wb) = clash
             message = _unit_conflict_message(ua, wa, ub, wb)
             for k in np.flatnonzero(numeric & (triple == t)).tolist():
                 v.error(k, "unit_conflict", message)
     del triple, value_unit
-    numeric = v.keep & ~is_text
+    numeric = v.keep & ~is_text & ~word
     n_b = len(bases)
     combo = (c_p.astype(np.int32 if len(pkeys) * n_u * n_b < 2**31 else np.int64) * n_u + effective) * n_b + basis
     for cval in np.unique(combo[numeric]).tolist():
@@ -644,7 +682,7 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
         key, unit = pkeys[rest // len(units)], units[rest % len(units)]
         sel = numeric & (combo == cval)
         try:
-            f = labvalues.conversion_factor(key, unit or None, b or None) if (unit or b) else 1.0
+            f = profile.conversion_factor(key, unit or None, b or None) if (unit or b) else 1.0
         except labvalues.UnitError as exc:
             for k in np.flatnonzero(sel).tolist():
                 v.error(k, "unit", str(exc))
@@ -660,7 +698,8 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
     with np.errstate(invalid="ignore"):
         bad_ph = v.keep & (c_p == ph) & has_num & ((nums < 0) | (nums > 14))
         negative = v.keep & ~is_text & (c_p != ph) & has_num & (nums < 0)
-        high = v.keep & ~is_text & has_num & (nums > lab_checks.plausible_max_array(pkeys)[c_p])
+        bound = profile.plausible_max_array(pkeys)
+        high = v.keep & ~is_text & has_num & (nums > bound[c_p])
     for k in np.flatnonzero(bad_ph).tolist():
         v.error(k, "impossible", tr(TR_CONTEXT, "pH {value} outside 0–14").format(value=repr(raw_values[k])))
     for k in np.flatnonzero(negative).tolist():
@@ -676,24 +715,8 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
         per_key[key] = per_key.get(key, 0) + 1
         if per_key[key] > MAX_WARNINGS_EACH:
             continue
-        unit = standard.indicator(key).unit
-        v.warnings.append(
-            (
-                k,
-                "implausible",
-                tr(
-                    TR_CONTEXT,
-                    "{parameter} {value} is {number} {unit}, above the plausible {limit} {unit}: a unit slip "
-                    "(μg/L written as mg/L)? Confirm the value",
-                ).format(
-                    parameter=key,
-                    value=repr(raw_values[k]),
-                    number=f"{nums[k]:.6g}",
-                    unit=unit,
-                    limit=f"{lab_checks.plausible_max(key):.6g}",
-                ),
-            )
-        )
+        limit = float(bound[pkeys.index(key)])
+        v.warnings.append((k, "implausible", profile.implausible_message(key, raw_values[k], float(nums[k]), limit)))
     for key, count in per_key.items():
         if count > MAX_WARNINGS_EACH:
             k = int(flagged[np.flatnonzero(c_p[flagged] == pkeys.index(key))[MAX_WARNINGS_EACH]])
@@ -704,9 +727,7 @@ def _read_values(raw_values, c_p, pkeys, col_unit, name_unit, basis, units, base
                     tr(
                         TR_CONTEXT,
                         "{parameter}: {count} more values above the plausible {limit} from this row on; confirm them",
-                    ).format(
-                        parameter=key, count=count - MAX_WARNINGS_EACH, limit=f"{lab_checks.plausible_max(key):.6g}"
-                    ),
+                    ).format(parameter=key, count=count - MAX_WARNINGS_EACH, limit=f"{bound[pkeys.index(key)]:.6g}"),
                 )
             )
     return v
@@ -720,6 +741,8 @@ def import_results(
     user: str = "",
     progress=None,
     is_canceled=None,
+    profile: LabProfile | None = None,
 ) -> ImportReport:
-    rep = validate(path, database, mapping, progress=progress, is_canceled=is_canceled)
+    """Validate and write a file in one call (the profile's tables; default groundwater)."""
+    rep = validate(path, database, mapping, progress=progress, is_canceled=is_canceled, profile=profile)
     return write(rep, database, accept_valid_only, user, is_canceled=is_canceled)

@@ -119,6 +119,8 @@ class ImportReport:
     parameters: dict = field(default_factory=dict)  # column or spelling → indicator key
     written_samples: int = 0
     written_results: int = 0
+    #: the profile the file was validated with (core/wells/lab_profile.py; None: groundwater): the write follows it
+    profile: object = None
 
     @property
     def n_values(self) -> int:
@@ -134,7 +136,11 @@ class ImportReport:
         for k in range(len(c)):
             num, dl = float(c.value_num[k]), float(c.detection_limit[k])
             key = c.pkeys[c.pkey[k]]
-            ind = standard.indicator(key)
+            if self.profile is None:
+                ind = standard.indicator(key)
+                unit = "" if ind.kind == standard.TEXT else ind.unit
+            else:
+                unit = self.profile.standard_unit(key)
             parallel_of = None
             if c.sample is not None and c.primary:
                 j = int(c.sample[k])
@@ -150,7 +156,7 @@ class ImportReport:
                     key,
                     c.value_text[k],
                     None if num != num else num,
-                    "" if ind.kind == standard.TEXT else ind.unit,
+                    unit,
                     bool(c.below_detection[k]),
                     None if dl != dl else dl,
                     *c.written(k),

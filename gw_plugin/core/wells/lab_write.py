@@ -58,16 +58,15 @@ def resolve_samples(con, samples: list, primary: list) -> list:
     return out
 
 
-def results_of(con, sample_uuids) -> set:
-    """(sample uuid, parameter) pairs already in the database for the given samples."""
+def results_of(con, sample_uuids, table: str = "sample_results") -> set:
+    """(sample uuid, parameter) pairs already in ``table`` (a profile's result table, a name of this code) for the
+    given samples."""
     out: set = set()
     ids = list(sample_uuids)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        out.update(
-            con.execute(f"SELECT sample_uuid, parameter FROM sample_results WHERE sample_uuid IN ({marks})", chunk)
-        )
+        out.update(con.execute(f'SELECT sample_uuid, parameter FROM "{table}" WHERE sample_uuid IN ({marks})', chunk))
     return out
 
 
@@ -180,7 +179,8 @@ def write(
     progress=None,
     is_canceled=None,
 ) -> ImportReport:
-    """Write the report's valid values in one transaction. With errors present this refuses unless
+    """Write the report's valid values in one transaction, into the tables of the report's profile
+    (core/wells/lab_profile.py; groundwater: samples and sample_results). With errors present this refuses unless
     ``accept_valid_only`` (then every row with an error is left out entirely). ``progress(percent)`` is called
     between insert batches and ``is_canceled()`` checked there: a cancel rolls the transaction back and raises
     InterruptedError; nothing is written."""
@@ -201,83 +201,93 @@ def write(
         sel = ~np.isin(c.row, np.fromiter(report.bad_rows, np.int64, len(report.bad_rows)))
     idx = np.flatnonzero(sel)
     total = int(idx.size)
-    samples, primary = c.samples, c.primary
-    used = np.zeros(len(samples), bool)
-    used[c.sample[idx]] = True
-    done = [0]
 
     def check(rows: int) -> None:
         if is_canceled and is_canceled():
             raise InterruptedError(tr(TR_CONTEXT, "import canceled: nothing was written"))
         if progress and total:
-            progress(min(100.0, 100.0 * (done[0] + rows) / (total + 1)))
+            progress(min(100.0, 100.0 * rows / (total + 1)))
 
+    insert = report.profile.insert if report.profile is not None else insert_groundwater
     con = SG.open_db(database)
     try:
         with SG.transaction(con):
             check(0)
-            sample_uuids = resolve_samples(con, samples, primary)
-            county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
-            county = [county_of.get(u) or "000000" for u in c.well_uuids]
-            # new samples get increasing uuids in file order: values grouped by sample (as files are) then reach the
-            # sample_uuid index in order
-            new = [j for j, su in enumerate(sample_uuids) if su is None and used[j]]
-            present, first_at = np.unique(c.sample[idx], return_index=True)
-            first_row = np.zeros(len(samples), np.int64)  # per sample: the first value written of it
-            first_row[present] = idx[first_at]
-            del present, first_at
-            u = user or None
-            for j, su in zip(new, uuid7_batch(len(new))):
-                sample_uuids[j] = su
-            parallel = [sample_uuids[primary[j]] if primary[j] != j else None for j in new]
-
-            def sample_rows(a: int, b: int) -> list:  # in the order of SAMPLE_COLUMNS (parallel_of last)
-                out = []
-                for j, parallel_of in zip(new[a:b], parallel[a:b]):
-                    k = int(first_row[j])
-                    well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
-                    code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
-                    lab = (c.lab[k] if c.lab is not None else "") or None
-                    out += (sample_uuids[j], county[c.well[k]], well_u, code, date_s, lab, parallel_of)[:sample_width]
-                return out
-
-            # per value: indices and numbers stay in numpy; the Python values of a chunk are made when it is written
-            rows_of = _result_rows(c, idx, sample_uuids, county)
-            now = utc_now()
-            digits = _block_digits(con, len(RESULT_COLUMNS))
-            prefix, start = uuid7_counter(total, align=16**digits)
-            big = total > 20000
-            if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
-                con.execute("PRAGMA cache_size = -64000")
-            stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
-            every = max(1, CHECK_EVERY // 16**digits) * 16**digits
-            with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
-                columns = SAMPLE_COLUMNS
-                if not _has_column(con, "samples", "parallel_of"):  # a file of schema 4 written before the column
-                    if any(parallel):
-                        raise ImportRefusedError(
-                            tr(TR_CONTEXT, "this database has no column for parallel samples: upgrade it first")
-                        )
-                    columns = columns[:-1]
-                sample_width = len(columns)  # what sample_rows gives a row
-                _insert_many(con, "samples", columns, sample_rows, len(new), stamps, digits)
-                check(0)
-                _insert_many(
-                    con,
-                    "sample_results",
-                    RESULT_COLUMNS,
-                    rows_of,
-                    total,
-                    stamps,
-                    digits,
-                    uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
-                    check=lambda rows: check(rows) if rows % every == 0 else None,
-                )
-                check(total)
+            new = insert(con, report, idx, user, check)
+            check(total)
     finally:
         con.close()
-    report.written_samples = len(new)
+    report.written_samples = new
     report.written_results = total
     if progress:
         progress(100.0)
     return report
+
+
+def insert_groundwater(con, report: ImportReport, idx: np.ndarray, user: str, check) -> int:
+    """The groundwater profile's insert (inside the caller's transaction): new samples (parallel samples pointing at
+    the sample they parallel) and every value ``idx`` of the report's cells into sample_results. Returns the number
+    of new samples."""
+    c = report.cells
+    total = int(idx.size)
+    samples, primary = c.samples, c.primary
+    used = np.zeros(len(samples), bool)
+    used[c.sample[idx]] = True
+    sample_uuids = resolve_samples(con, samples, primary)
+    county_of = dict(con.execute("SELECT uuid, county_code FROM monitoring_wells"))
+    county = [county_of.get(u) or "000000" for u in c.well_uuids]
+    # new samples get increasing uuids in file order: values grouped by sample (as files are) then reach the
+    # sample_uuid index in order
+    new = [j for j, su in enumerate(sample_uuids) if su is None and used[j]]
+    present, first_at = np.unique(c.sample[idx], return_index=True)
+    first_row = np.zeros(len(samples), np.int64)  # per sample: the first value written of it
+    first_row[present] = idx[first_at]
+    del present, first_at
+    u = user or None
+    for j, su in zip(new, uuid7_batch(len(new))):
+        sample_uuids[j] = su
+    parallel = [sample_uuids[primary[j]] if primary[j] != j else None for j in new]
+
+    def sample_rows(a: int, b: int) -> list:  # in the order of SAMPLE_COLUMNS (parallel_of last)
+        out = []
+        for j, parallel_of in zip(new[a:b], parallel[a:b]):
+            k = int(first_row[j])
+            well_u, date_s = c.well_uuids[c.well[k]], c.dates[c.date[k]]
+            code = (c.sample_code[k] if c.sample_code is not None else "") or f"{date_s}-{well_u[:8]}"
+            lab = (c.lab[k] if c.lab is not None else "") or None
+            out += (sample_uuids[j], county[c.well[k]], well_u, code, date_s, lab, parallel_of)[:sample_width]
+        return out
+
+    # per value: indices and numbers stay in numpy; the Python values of a chunk are made when it is written
+    rows_of = _result_rows(c, idx, sample_uuids, county)
+    now = utc_now()
+    digits = _block_digits(con, len(RESULT_COLUMNS))
+    prefix, start = uuid7_counter(total, align=16**digits)
+    big = total > 20000
+    if big:  # room for the new pages of a large import (64 MB; the default is 2 MB), for this connection only
+        con.execute("PRAGMA cache_size = -64000")
+    stamps = (("created_by", u), ("updated_by", u), ("created_at", now), ("updated_at", now))
+    every = max(1, CHECK_EVERY // 16**digits) * 16**digits
+    with bulk_load(con, ["samples", "sample_results"] if big else [], uuids_given=True):
+        columns = SAMPLE_COLUMNS
+        if not _has_column(con, "samples", "parallel_of"):  # a file of schema 4 written before the column
+            if any(parallel):
+                raise ImportRefusedError(
+                    tr(TR_CONTEXT, "this database has no column for parallel samples: upgrade it first")
+                )
+            columns = columns[:-1]
+        sample_width = len(columns)  # what sample_rows gives a row
+        _insert_many(con, "samples", columns, sample_rows, len(new), stamps, digits)
+        check(0)
+        _insert_many(
+            con,
+            "sample_results",
+            RESULT_COLUMNS,
+            rows_of,
+            total,
+            stamps,
+            digits,
+            uuids=lambda b: uuid7_from(prefix, start + b * 16**digits)[:-digits],
+            check=lambda rows: check(rows) if rows % every == 0 else None,
+        )
+    return len(new)

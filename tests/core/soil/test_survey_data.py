@@ -87,8 +87,8 @@ def test_import_gbk_long_csv_and_screen(db, tmp_path):
         "S1-4.0,萘,3,mg/L\n".encode("gb18030")
     )
     rep = SI.import_file(db, str(csv), "样品编号", "检测项目", "检测值", "单位")
-    assert [(i.row, i.level) for i in rep.errors] == [(6, "error"), (7, "error")]
-    assert any(i.level == "warning" and i.column == "pH" for i in rep.issues)
+    assert [(i.row, i.code) for i in rep.errors] == [(6, "unknown_well"), (7, "unit")]
+    assert any(i.severity == "warning" and i.code == "not_in_standard" and "pH" in i.message for i in rep.issues)
     with pytest.raises(SI.SoilImportError):
         SI.write(db, rep)
     assert SI.write(db, rep, accept_valid_only=True) == 4
@@ -119,7 +119,7 @@ def test_import_wide_xlsx(db, tmp_path):
     wb.save(path)
     assert SI.split_header("苯并[a]芘（μg/kg）") == ("苯并[a]芘", "μg/kg")
     rep = SI.import_file(db, str(path), "样品编号")
-    assert rep.errors == [] and rep.samples == 2 and len(rep.rows) == 6
+    assert rep.errors == [] and len(rep.cells.samples) == 2 and rep.n_values == 6
     SI.write(db, rep)
     rows = {(r["sample_code"], r["parameter"]): r for r in SI.screened_rows(db)}
     bap = rows[("S1-4.0", "苯并[a]芘")]
