@@ -2812,122 +2812,122 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="106"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="135"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="114"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="143"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="116"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="145"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="151"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="180"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="123"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="147"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="176"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="185"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="230"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="185"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="230"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="325"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="372"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="227"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="274"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="240"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="287"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="319"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="366"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="372"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="429"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="348"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="395"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="353"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="400"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="105"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="134"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="112"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="141"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="252"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="299"/>
         <source>Not counted: unsaved edits in {layers} (save them and compute again).</source>
         <translation>未计入：{layers} 中尚未保存的编辑（保存后重新计算）。</translation>
     </message>
@@ -3115,182 +3115,182 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="127"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="141"/>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="231"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="247"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="361"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="372"/>
         <source>(guessed from the headers)</source>
         <translation>（根据表头推测）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="377"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="388"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="377"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="388"/>
         <source>Name of the mapping preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="409"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="420"/>
         <source>Choose a ledger file first.</source>
         <translation>请先选择台账文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="433"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="444"/>
         <source>Validate the ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="453"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="464"/>
         <source>Written: {i} inserted, {u} updated, {n} unchanged.</source>
         <translation>已写入：新增 {i}，更新 {u}，未变 {n}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="460"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="471"/>
         <source>Issues:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="466"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="477"/>
         <source>Changes to existing records:</source>
         <translation>对已有记录的变更：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="476"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="487"/>
         <source>{n} errors: fix the ledger or the mapping, or tick “Import only the valid rows”.</source>
         <translation>{n} 个错误：请修改台账或列对应关系，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="483"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="494"/>
         <source>The ledger is valid.</source>
         <translation>台账有效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="488"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="499"/>
         <source>Validate the ledger first.</source>
         <translation>请先校验台账。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="491"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="502"/>
         <source>Refused: the ledger has {n} errors. Nothing was written. Tick “Import only the valid rows” to import the others.</source>
         <translation>已拒绝：台账有 {n} 个错误。未写入任何内容。勾选“只导入有效的行”可导入其余行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="508"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="519"/>
         <source>Import the ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="520"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="531"/>
         <source>Imported: {i} new, {u} updated.</source>
         <translation>已导入：新增 {i}，更新 {u}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="136"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="150"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="154"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="168"/>
         <source>&amp;Save preset…</source>
         <translation>保存预设(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="156"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="170"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="178"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="178"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="178"/>
         <source>&amp;Target table:</source>
         <translation>目标表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="178"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="180"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="194"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="180"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="194"/>
         <source>Ledger column</source>
         <translation>台账列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="196"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="212"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="199"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="215"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="187"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="203"/>
         <source>Import only the valid &amp;rows</source>
         <translation>只导入有效的行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="103"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="116"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="146"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="160"/>
         <source>found automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="178"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="231"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="247"/>
         <source>Ledgers (*.xlsx *.xls *.csv *.txt)</source>
         <translation>台账 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="268"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="284"/>
         <source>{sheet} (hidden)</source>
         <translation>{sheet}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="273"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="289"/>
         <source>{n} rows, {c} columns{enc}; header in row {h}.</source>
         <translation>{n} 行，{c} 列{enc}；表头在第 {h} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="421"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="432"/>
         <source>No column is mapped: choose the columns, or set the header row if the column names look wrong.</source>
         <translation>尚未对应任何列：请选择各列；如果列名看起来不对，请设置表头行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="470"/>
+        <location filename="../gw_plugin/gui/sources/ledger_dialog.py" line="481"/>
         <source>Nothing can be imported: the ledger has no valid row.</source>
         <translation>没有可导入的内容：台账中没有有效的行。</translation>
     </message>
@@ -4380,147 +4380,147 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SitesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="77"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="82"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="219"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="225"/>
         <source>No stage recorded</source>
         <translation>未记录阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="82"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="87"/>
         <source>Any land class</source>
         <translation>全部用地类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="83"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="88"/>
         <source>Class 1 land</source>
         <translation>第一类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="84"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="89"/>
         <source>Class 2 land</source>
         <translation>第二类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="86"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="91"/>
         <source>Site code or name</source>
         <translation>地块编号或名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="97"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="105"/>
         <source>Sites by stage and county</source>
         <translation>地块（按阶段、区县）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="97"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="105"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
         <source>Finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
         <source>Organisation</source>
         <translation>从业单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="108"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
         <source>Documents</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="123"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="134"/>
         <source>Record the next stage…</source>
         <translation>记录下一阶段…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="125"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="136"/>
         <source>Attach a document to the stage…</source>
         <translation>为该阶段添加附件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="127"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="138"/>
         <source>Zoom to the site</source>
         <translation>缩放到地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="129"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="140"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="172"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="178"/>
         <source>The sites cannot be read: {e}</source>
         <translation>无法读取地块：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="174"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="180"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="184"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="190"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="237"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="243"/>
         <source>{n} of {total} sites shown.</source>
         <translation>显示 {n} / {total} 个地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="270"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="276"/>
         <source>Select a site to see its timeline.</source>
         <translation>选择一个地块以查看其时间线。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="275"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="281"/>
         <source>Soil: {soil}; groundwater: {gw}; co-management: {co}</source>
         <translation>土壤：{soil}；地下水：{gw}；协同管理：{co}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="283"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="289"/>
         <source>{code} {name} — planned land: {land}; current stage: {stage}</source>
         <translation>{code} {name} — 规划用地：{land}；当前阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="283"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="289"/>
         <source>class {n}</source>
         <translation>第{n}类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="355"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="361"/>
         <source>Recorded: {stage}.</source>
         <translation>已记录：{stage}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="385"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="391"/>
         <source>Attach a document to the stage</source>
         <translation>为该阶段添加附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="390"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="396"/>
         <source>Sites</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="390"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="396"/>
         <source>Construction-land sites by stage and county, with the timeline of each site</source>
         <translation>按阶段和区县浏览建设用地地块，查看每个地块的时间线</translation>
     </message>
@@ -5334,252 +5334,252 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="327"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="338"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="329"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="340"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="361"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="372"/>
         <source>{n} of {total} sources</source>
         <translation>{total} 个污染源中的 {n} 个</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="382"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="393"/>
         <source>The map filter waits until the layer is saved.</source>
         <translation>地图筛选将在图层保存后生效。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="472"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="483"/>
         <source>{n} sources selected.</source>
         <translation>已选择 {n} 个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="472"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="483"/>
         <source>Select a source to see its details.</source>
         <translation>选择一个污染源以查看详情。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="699"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="710"/>
         <source>Rosters</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="540"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="551"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="541"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="552"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="545"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="556"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="547"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="558"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="547"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="558"/>
         <source>placed at the county centroid: check in the field</source>
         <translation>放在县区质心处：请现场核实</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="738"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="749"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="636"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="647"/>
         <source>Select one source first.</source>
         <translation>请先选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="595"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="606"/>
         <source>Photos and documents</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="614"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="625"/>
         <source>{n} attachment files are missing or changed: {files}</source>
         <translation>{n} 个附件文件缺失或已改变：{files}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="621"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="632"/>
         <source>Every attachment file is present and unchanged.</source>
         <translation>所有附件文件都在且未改变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="738"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="749"/>
         <source>Pollution sources: filters, rosters, workflows, attachments, ledgers and indicators</source>
         <translation>污染源：筛选、名录、工作流程、附件、台账和考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="86"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="102"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="89"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="105"/>
         <source>Zoom to the selected sources</source>
         <translation>缩放到所选污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="94"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="110"/>
         <source>Open the source&apos;s form</source>
         <translation>打开污染源的表单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="100"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="116"/>
         <source>Attach a photo or document…</source>
         <translation>附加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="105"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="121"/>
         <source>Verify the attachment files</source>
         <translation>核验附件文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="110"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="126"/>
         <source>Import a ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="146"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="162"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="150"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="166"/>
         <source>All counties</source>
         <translation>所有县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="168"/>
         <source>All sources</source>
         <translation>所有污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="153"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
         <source>On any roster</source>
         <translation>在任一名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="154"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="170"/>
         <source>On no roster</source>
         <translation>不在任何名录中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="158"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="174"/>
         <source>Any workflow status</source>
         <translation>任意流程状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="165"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="181"/>
         <source>Code, name, credit code or address</source>
         <translation>编号、名称、信用代码或地址</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="166"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="182"/>
         <source>Filter the &amp;map too</source>
         <translation>同时筛选地图(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>C&amp;ounty:</source>
         <translation>县区(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>&amp;Roster:</source>
         <translation>名录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>&amp;Workflow:</source>
         <translation>工作流程(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="169"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="185"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="212"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="222"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="213"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="223"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="115"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="131"/>
         <source>Indicator dashboard…</source>
         <translation>考核指标看板…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="120"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="136"/>
         <source>Rosters…</source>
         <translation>名录…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="125"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="141"/>
         <source>Deadlines…</source>
         <translation>期限…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="130"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="146"/>
         <source>Print the source's dossier…</source>
         <translation>打印污染源档案…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="151"/>
         <source>Print an inspection form…</source>
         <translation>打印现场检查表…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="642"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="653"/>
         <source>Save the PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="642"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="653"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="657"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="668"/>
         <source>Written: {path}. Unsaved edits of {layers} are not in it: save them and print again.</source>
         <translation>已写入：{path}。{layers} 中未保存的编辑未包含在内：请保存后重新打印。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="665"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="676"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="703"/>
+        <location filename="../gw_plugin/gui/sources/dock_sources.py" line="714"/>
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
@@ -7008,162 +7008,162 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>WorkflowWidget</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="101"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="102"/>
         <source>Required when going back to an earlier status</source>
         <translation>退回到之前的状态时必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>&amp;New status</source>
         <translation>新状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>Responsible &amp;person</source>
         <translation>责任人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>Res&amp;ult</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>Reason for going &amp;back</source>
         <translation>退回原因(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="121"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="122"/>
         <source>Findings per facility</source>
         <translation>按设施记录的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="124"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="125"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="189"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="189"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="136"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="137"/>
         <source>Self-monitoring of the year</source>
         <translation>本年度自行监测</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="150"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="151"/>
         <source>Compute the status</source>
         <translation>计算状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="154"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="155"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="156"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="157"/>
         <source>Rounds per year</source>
         <translation>每年监测频次</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="166"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="167"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="177"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="178"/>
         <source>Record the step (Ctrl+Return)</source>
         <translation>记录此步骤（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="189"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="189"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="188"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="189"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="205"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="206"/>
         <source>Documents and photos</source>
         <translation>文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="209"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="210"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="381"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="382"/>
         <source>Select one pollution source.</source>
         <translation>请选择一个污染源。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="343"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="344"/>
         <source>Documents and photos of the step</source>
         <translation>此步骤的文件和照片</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="386"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="387"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="400"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="401"/>
         <source>Recorded: {old} → {new} ({n} inspection rows). Save the layers to keep it, or undo.</source>
         <translation>已记录：{old} → {new}（{n} 条检查记录）。请保存图层以保留，或撤销。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>Wor&amp;kflow</source>
         <translation>工作流程(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="108"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="109"/>
         <source>F&amp;indings</source>
         <translation>发现的问题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="155"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="156"/>
         <source>Monitoring w&amp;ells</source>
         <translation>监测井(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="157"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="158"/>
         <source>Reports recei&amp;ved</source>
         <translation>已收到的报告(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="164"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="165"/>
         <source>&amp;Add document…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="175"/>
+        <location filename="../gw_plugin/gui/sources/workflow_widgets.py" line="176"/>
         <source>Record s&amp;tep</source>
         <translation>记录此步骤(&amp;T)</translation>
     </message>
@@ -7789,187 +7789,187 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>{name} — {version}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="528"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="540"/>
         <source>Zoning</source>
         <translation>防治分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="528"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="540"/>
         <source>Pollution prevention zoning: steps, overlays, version comparison and site check (分区)</source>
         <translation>地下水污染防治分区：步骤、叠加图层、版本比较和选址核查（分区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="119"/>
         <source>1. Vulnerability (DRASTIC)</source>
         <translation>1. 脆弱性（DRASTIC）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="119"/>
         <source>2. Pollution-source load</source>
         <translation>2. 污染源荷载</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="119"/>
         <source>3. Function value</source>
         <translation>3. 功能价值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="118"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="129"/>
         <source>Fill from project</source>
         <translation>从工程中填入</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="124"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="144"/>
         <source>Values marked &apos;default&apos; are the plugin&apos;s defaults (the guides&apos; numeric tables were not available): check them against the city&apos;s data and rules.</source>
         <translation>标为“默认”的数值是插件的默认值（未能获得指南中的数值表）：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="135"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="155"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="137"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="149"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="169"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="162"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="181"/>
         <source>Show this zoning version</source>
         <translation>显示此分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="168"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="186"/>
         <source>Overlays</source>
         <translation>叠加图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="176"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="194"/>
         <source>Version A (before)</source>
         <translation>版本 A（之前）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="177"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="195"/>
         <source>Version B (after)</source>
         <translation>版本 B（之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="206"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="221"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="195"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="212"/>
         <source>Add change layer</source>
         <translation>添加变化图层</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="213"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="228"/>
         <source>Zoning version</source>
         <translation>分区版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="216"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="230"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="219"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="233"/>
         <source>Use selected polygon</source>
         <translation>使用所选的面</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="226"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="238"/>
         <source>Site check</source>
         <translation>选址核查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="238"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="250"/>
         <source>Project database: {p}</source>
         <translation>项目数据库：{p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="240"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="252"/>
         <source>No project database in the current project.</source>
         <translation>当前工程中没有项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="308"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="320"/>
         <source>The gwplugin Processing provider is not loaded.</source>
         <translation>gwplugin 处理工具提供者未加载。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="337"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="349"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="350"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="362"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="355"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="367"/>
         <source>Done: {r}</source>
         <translation>完成：{r}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="403"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="415"/>
         <source>Choose two versions of the zoning.</source>
         <translation>请选择两个分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="406"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="418"/>
         <source>Choose two different versions.</source>
         <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="417"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="429"/>
         <source>{c:.3f} km² changed class in {n} places; {u:.3f} km² unchanged.</source>
         <translation>{n} 处共 {c:.3f} km² 类别改变；{u:.3f} km² 未变。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="488"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="500"/>
         <source>Select the project polygon(s) in a polygon layer first.</source>
         <translation>请先在面图层中选择项目范围面。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="499"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="511"/>
         <source>There is no zoning version to check against.</source>
         <translation>没有可供核查的分区版本。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="119"/>
         <source>4. Pollution status (optional)</source>
         <translation>4. 污染现状（可选）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="108"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="119"/>
         <source>5. Zoning</source>
         <translation>5. 分区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="179"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="197"/>
         <source>only for versions of different schemes</source>
         <translation>仅用于不同方案的版本</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="180"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="198"/>
         <source>Versions of the 2019 and 2023 schemes have different zone classes: say which class of A corresponds to which class of B (class_of_A:class_of_B, separated by commas). Areas whose classes correspond count as unchanged.</source>
         <translation>2019 方案与 2023 方案版本的分区类别不同：请说明 A 的哪个类别对应 B 的哪个类别（A类别:B类别，以逗号分隔）。类别相互对应的区域计为未变化。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="188"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="206"/>
         <source>Class mapping A → B</source>
         <translation>类别对应 A → B</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="417"/>
+        <location filename="../gw_plugin/gui/zoning/dock_zoning.py" line="429"/>
         <source>Classes compared through the mapping {m}.</source>
         <translation>按类别对应关系 {m} 比较。</translation>
     </message>
@@ -7977,82 +7977,82 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>ZoningWidgets</name>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="40"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="50"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="41"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="51"/>
         <source>from the project</source>
         <translation>来自工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="42"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="52"/>
         <source>from the previous step</source>
         <translation>来自上一步</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="43"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="53"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="111"/>
         <source>Parameter</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="111"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="68"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="111"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="137"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="184"/>
         <source>The plugin&apos;s default: check it against your city&apos;s data and rules.</source>
         <translation>插件的默认值：请对照本市的数据和规定核查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="325"/>
         <source>Zone class / change</source>
         <translation>分区类别 / 变化</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="325"/>
         <source>A (km²)</source>
         <translation>A（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="325"/>
         <source>B (km²)</source>
         <translation>B（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="241"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="325"/>
         <source>Change (km²)</source>
         <translation>变化（km²）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="277"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="363"/>
         <source>Changed class</source>
         <translation>类别改变</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="45"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="55"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="46"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="56"/>
         <source>default (configuration)</source>
         <translation>默认（配置）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="281"/>
+        <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="367"/>
         <source>By county</source>
         <translation>按县区</translation>
     </message>

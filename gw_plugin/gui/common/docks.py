@@ -15,6 +15,10 @@ If the widget has a ``teardown()`` method, it is called before the dock is delet
 
 A panel opened while another of the plugin's panels is docked in the same area joins it as a tab, so that all of
 them open fit a 1366 × 768 screen; QGIS restores where the user moved them at the next start (by object name).
+A panel asks for its width through its ``sizeHint`` and gets it as long as the map keeps half of the window; it
+needs at most ``MAX_MINIMUM_WIDTH`` (its ``minimumSizeHint``): tabbed docks share the widest minimum of them all.
+A panel that needs more only because of a combo box's longest item gets combo boxes that cut it with "…"
+(elided.py ``shrink_combo_boxes``).
 """
 
 from __future__ import annotations
@@ -26,14 +30,18 @@ from typing import Any, Callable, Optional, Union
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QWidget
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QStyle, QWidget
 
 from ...toolbelt import settings
 from ...toolbelt.log import log
+from .elided import shrink_combo_boxes
 
 DOCK_OBJECT_PREFIX = "gw_plugin_dock_"
+#: px a panel may need at least (its minimumSizeHint): QGIS's Browser and Layers docks are about 300 px wide at
+#: 1366 × 768, and with one of the plugin's docks beside them the map keeps half of the window (tests/gui/common)
+MAX_MINIMUM_WIDTH = 360
 ACTION_OBJECT_PREFIX = "gw_plugin_show_"
 
 
@@ -221,6 +229,9 @@ class DockManager:
             action.blockSignals(False)
             settings.DOCK_OPEN.set(False, key=key)  # do not retry at every start
             return None
+        panel = content.widget() if isinstance(content, QDockWidget) else content
+        if panel is not None and panel.minimumSizeHint().width() > MAX_MINIMUM_WIDTH:
+            shrink_combo_boxes(panel)  # long items must not make the dock wider than the map can spare
         if isinstance(content, QDockWidget):
             dock = content
         else:
@@ -252,10 +263,25 @@ class DockManager:
             self._widen(dock)
         except RuntimeError:  # deleted meanwhile (the plugin was unloaded)
             return
+        # the main window lays its dock areas out again once the event loop runs (a new tab can narrow the area
+        # to its own wish): widen again then
+        QTimer.singleShot(0, lambda key=key: self._widen_again(key))
+
+    def _widen_again(self, key: str) -> None:
+        dock = self.docks.get(key)
+        if dock is None:
+            return
+        try:
+            if not dock.isFloating():
+                self._widen(dock)
+        except RuntimeError:  # deleted meanwhile
+            pass
 
     def _widen(self, dock: QDockWidget) -> None:
-        """A dock at the side narrower than its panel asks for (sizeHint) gets that width, at most a third of the
-        window: the panels' names and columns are not cut at the width QGIS's own docks have."""
+        """A dock at the side narrower than its panel (or a panel in its tabs) asks for (sizeHint) gets that width, at
+        most a third of the window and only while the map keeps half of the window's width: the panels' names and
+        columns are not cut at the width QGIS's own docks have, and a 1366 × 768 window with Browser and Layers open
+        still shows the map."""
         window = self.iface.mainWindow()
         if dock.widget() is None or not hasattr(window, "resizeDocks"):
             return
@@ -264,9 +290,29 @@ class DockManager:
             Qt.DockWidgetArea.RightDockWidgetArea,
         ):
             return
-        wanted = min(dock.widget().sizeHint().width(), max(window.width() // 3, 1))
+        group = [dock, *window.tabifiedDockWidgets(dock)]  # tabs share one width: the widest wish of them
+        asked = max(d.widget().sizeHint().width() for d in group if d.widget() is not None)
+        wanted = min(asked, max(window.width() // 3, 1), self._room_beside_map(dock))
         if dock.width() < wanted:
             window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
+    def _room_beside_map(self, dock: QDockWidget) -> int:
+        """px the dock may take while the map keeps half of the window: the other side's docks (QGIS's Browser and
+        Layers, say) count, each side as wide as its widest open dock."""
+        window = self.iface.mainWindow()
+        area = window.dockWidgetArea(dock)
+        others = 0
+        for side in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            if side == area:
+                continue
+            widths = [
+                d.width()
+                for d in window.findChildren(QDockWidget)
+                if d.isVisible() and not d.isFloating() and window.dockWidgetArea(d) == side
+            ]
+            others += max(widths, default=0)
+        separators = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
+        return max(window.width() // 2 - others - separators, 1)
 
     def _tab_neighbour(self, area, exclude=None) -> QDockWidget | None:
         """Another of the plugin's docks open in ``area`` (docked, not floating), to share its tabs."""

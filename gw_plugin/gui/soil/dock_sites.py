@@ -1,7 +1,11 @@
 """The "Sites" dock panel of the soil pilot area: construction-land sites in a tree by life-cycle stage and county
 with live counts, filters (county, stage, planned land class, text), the timeline of the selected site (its dated
 stages with their documents), recording the next stage and attaching a document to a stage. Registered with the dock
-registry (gui/common/docks.py) through ``DOCK``; the logic is core/soil/stages.py."""
+registry (gui/common/docks.py) through ``DOCK``; the logic is core/soil/stages.py.
+
+Room to work (issue 17): the panel needs no more width than QGIS's own docks (docks.py ``MAX_MINIMUM_WIDTH``): the
+filters sit two by two with combo boxes that cut long stage names with "…" (whole in the list and the tooltip), and
+the buttons wrap onto a second line when the dock is narrow."""
 
 from __future__ import annotations
 
@@ -11,10 +15,9 @@ from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsProje
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,9 +36,11 @@ from ...core.soil import stages as ST
 from ...core.sources.site_class import OUTCOMES
 from ...toolbelt.i18n import tr, ui_language
 from ..common.docks import DockSpec
+from ..common.elided import ElidedComboBox, ElidedToolTipDelegate
 from ..common.layer_binding import ProjectWatch
 from ..common.map_zoom import zoom_to_features
 from ..common.project_database import project_database
+from ..common.screen import wrapping_row
 from .stage_dialog import StageDialog
 
 TR_CONTEXT = "SitesPanel"
@@ -72,13 +77,13 @@ class SitesPanel(QWidget):
         self.database = ""
         self.rows: list = []
 
-        self.county = QComboBox(self)
-        self.stage = QComboBox(self)
+        self.county = ElidedComboBox(self)
+        self.stage = ElidedComboBox(self)
         self.stage.addItem(tr(TR_CONTEXT, "All stages"), "")
         for s in ST.STAGES:
             self.stage.addItem(s.label(self.lang), s.code)
         self.stage.addItem(tr(TR_CONTEXT, "No stage recorded"), NO_STAGE)
-        self.land_class = QComboBox(self)
+        self.land_class = ElidedComboBox(self)
         self.land_class.addItem(tr(TR_CONTEXT, "Any land class"), 0)
         self.land_class.addItem(tr(TR_CONTEXT, "Class 1 land"), 1)
         self.land_class.addItem(tr(TR_CONTEXT, "Class 2 land"), 2)
@@ -88,15 +93,20 @@ class SitesPanel(QWidget):
         for combo in (self.county, self.stage, self.land_class):
             combo.currentIndexChanged.connect(self.fill_tree)
         self.search.textChanged.connect(self.fill_tree)
-        filters = QHBoxLayout()
-        for w in (self.county, self.stage, self.land_class):
-            filters.addWidget(w)
-        filters.addWidget(self.search, 1)
+        filters = QGridLayout()  # two by two: as narrow as the other docks
+        filters.addWidget(self.county, 0, 0)
+        filters.addWidget(self.stage, 0, 1)
+        filters.addWidget(self.land_class, 1, 0)
+        filters.addWidget(self.search, 1, 1)
+        filters.setColumnStretch(0, 1)
+        filters.setColumnStretch(1, 1)
 
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([tr(TR_CONTEXT, "Sites by stage and county"), tr(TR_CONTEXT, "Number")])
+        self.tree.header().setStretchLastSection(False)  # the names take the room, the numbers what they need
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegate(ElidedToolTipDelegate(self.tree))  # a cut name whole as tooltip
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.currentItemChanged.connect(self.show_timeline)
 
@@ -115,6 +125,7 @@ class SitesPanel(QWidget):
             ]
         )
         self.timeline.setRootIsDecorated(False)
+        self.timeline.setItemDelegate(ElidedToolTipDelegate(self.timeline))
         self.timeline.header().setStretchLastSection(False)
         for column in range(5):
             mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
@@ -128,12 +139,7 @@ class SitesPanel(QWidget):
         self.zoom_button.clicked.connect(self.zoom_to_site)
         self.refresh_button = QPushButton(tr(TR_CONTEXT, "&Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.attach_button)
-        buttons.addWidget(self.zoom_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
+        buttons = wrapping_row(self, (self.add_button, self.attach_button, self.zoom_button, self.refresh_button))
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -141,7 +147,7 @@ class SitesPanel(QWidget):
         lower_layout.addWidget(self.site_label)
         lower_layout.addWidget(self.state_label)
         lower_layout.addWidget(self.timeline, 1)
-        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(lower)

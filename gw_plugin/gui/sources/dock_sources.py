@@ -2,9 +2,11 @@
 county, roster membership, workflow status, text) whose filter can also apply to the map layer, selection that
 follows the map both ways, a details pane (attributes, rosters, facilities, inspections, attachments), the QGIS
 feature form, attachments (add a photo/document, verify the stored files), the dossier and the inspection form of the
-selected source printed to PDF, the ledger import dialog, the workflow
-steps of the selected source and the pilot-zone indicator dashboard (in its own window). Registered with the dock registry
-(gui/common/docks.py) through ``DOCK``.
+selected source printed to PDF, the ledger import dialog, the workflow steps of the selected source and the pilot-zone
+indicator dashboard (in its own window). Registered with the dock registry (gui/common/docks.py) through ``DOCK``.
+
+Room to work (issue 17): beside QGIS's own docks at 1366 × 768 the filters sit two by two, the list keeps at least
+eight rows (sources_view.py), and details and workflow share the rest of the height below it through a splitter.
 """
 
 from __future__ import annotations
@@ -14,20 +16,20 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QSize, Qt
+from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QHeaderView,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSplitter,
-    QTableView,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QToolBar,
@@ -41,7 +43,7 @@ from ...core.sources import workflows
 from ...toolbelt.i18n import ui_language
 from ...toolbelt.qt import DialogKeeper, null_to_none, single_shot_timer
 from ..common.docks import DockSpec
-from ..common.elided import ElidedToolTipDelegate
+from ..common.elided import ElidedComboBox, ElidedLabel
 from ..common.layer_binding import LayerBinding
 from ..common.map_zoom import zoom_to_features
 from .deadlines_panel import DeadlinesPanel
@@ -56,9 +58,21 @@ from .sources_model import (
     read_sources,
     subset_sql,
 )
+from .sources_view import SourcesListView
 
 SOURCES_TABLE = "pollution_sources"
 PANEL_WIDTH = 460  # px the dock asks for: code, name and category of a source side by side
+FILTER_CHARS = 6  # characters a filter combo box shows at least (longer items are cut with "…", whole as tooltip)
+
+
+def theme_icon(*names) -> QIcon:
+    """The first of QGIS's theme icons ``names`` that this QGIS has (3.22 lacks some newer ones; a toolbar button
+    without an icon shows its text and pushes the others out of the narrow dock)."""
+    for name in names:
+        icon = QgsApplication.getThemeIcon(name)
+        if not icon.isNull() and not icon.pixmap(16, 16).isNull():
+            return icon
+    return QIcon()
 
 
 class SourcesPanel(LayerBinding, QWidget):
@@ -82,6 +96,8 @@ class SourcesPanel(LayerBinding, QWidget):
         self._dialogs = DialogKeeper()
 
         self.toolbar = QToolBar(self)
+        small = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.toolbar.setIconSize(QSize(small, small))  # as QGIS's own docks: every button fits a narrow dock
         tr = QCoreApplication.translate
         self.action_refresh = self.toolbar.addAction(
             QgsApplication.getThemeIcon("/mActionRefresh.svg"), tr("SourcesPanel", "Refresh"), self.reload
@@ -103,7 +119,7 @@ class SourcesPanel(LayerBinding, QWidget):
             self.attach_files,
         )
         self.action_verify = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mActionCheckQgisVersion.svg"),
+            theme_icon("/mActionCheckQgisVersion.svg", "/mIconSuccess.svg"),
             tr("SourcesPanel", "Verify the attachment files"),
             self.verify_attachments,
         )
@@ -123,7 +139,7 @@ class SourcesPanel(LayerBinding, QWidget):
             lambda: self.open_window("rosters"),
         )
         self.action_deadlines = self.toolbar.addAction(
-            QgsApplication.getThemeIcon("/mIconTemporal.svg"),
+            theme_icon("/mIconTemporal.svg", "/mIconFieldDate.svg"),
             tr("SourcesPanel", "Deadlines…"),
             lambda: self.open_window("deadlines"),
         )
@@ -141,62 +157,56 @@ class SourcesPanel(LayerBinding, QWidget):
             if not action.isSeparator():
                 action.setToolTip(action.text())
 
-        # filters
-        self.category_combo = QComboBox(self)
+        # filters, two by two (a narrow dock at 1366 × 768 keeps room for the list)
+        self.category_combo = ElidedComboBox(self, FILTER_CHARS)
         self.category_combo.addItem(tr("SourcesPanel", "All categories"), "")
         for c in S.codelist("source_category").codes:
             self.category_combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)
-        self.county_combo = QComboBox(self)
+        self.county_combo = ElidedComboBox(self, FILTER_CHARS)
         self.county_combo.addItem(tr("SourcesPanel", "All counties"), "")
-        self.roster_combo = QComboBox(self)
+        self.roster_combo = ElidedComboBox(self, FILTER_CHARS)
         self.roster_combo.addItem(tr("SourcesPanel", "All sources"), None)
         self.roster_combo.addItem(tr("SourcesPanel", "On any roster"), ANY_ROSTER)
         self.roster_combo.addItem(tr("SourcesPanel", "On no roster"), NO_ROSTER)
         for c in S.codelist("roster_kind").codes:
             self.roster_combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)
-        self.workflow_combo = QComboBox(self)
+        self.workflow_combo = ElidedComboBox(self, FILTER_CHARS)
         self.workflow_combo.addItem(tr("SourcesPanel", "Any workflow status"), "")
         for name in WORKFLOW_FIELDS:
             f = S.table(SOURCES_TABLE).field(name)
             self.workflow_combo.addItem(f.label(self.lang), name)
-        self.status_combo = QComboBox(self)
+        self.status_combo = ElidedComboBox(self, FILTER_CHARS)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(tr("SourcesPanel", "Code, name, credit code or address"))
         self.map_filter = QCheckBox(tr("SourcesPanel", "Filter the &map too"), self)
         self.map_filter.setObjectName("map_filter")
-        form = QFormLayout()
-        for label, widget in (
-            (tr("SourcesPanel", "&Category:"), self.category_combo),
-            (tr("SourcesPanel", "C&ounty:"), self.county_combo),
-            (tr("SourcesPanel", "&Roster:"), self.roster_combo),
-            (tr("SourcesPanel", "&Workflow:"), self.workflow_combo),
-            (tr("SourcesPanel", "&Status:"), self.status_combo),
-            (tr("SourcesPanel", "&Find:"), self.search_edit),
+        form = QGridLayout()
+        for i, (label, widget) in enumerate(
+            (
+                (tr("SourcesPanel", "&Category:"), self.category_combo),
+                (tr("SourcesPanel", "C&ounty:"), self.county_combo),
+                (tr("SourcesPanel", "&Roster:"), self.roster_combo),
+                (tr("SourcesPanel", "&Workflow:"), self.workflow_combo),
+                (tr("SourcesPanel", "&Status:"), self.status_combo),
+                (tr("SourcesPanel", "&Find:"), self.search_edit),
+            )
         ):
             lbl = QLabel(label, self)
             lbl.setBuddy(widget)
-            form.addRow(lbl, widget)
-        form.addRow(self.map_filter)
+            form.addWidget(lbl, i // 2, 2 * (i % 2))
+            form.addWidget(widget, i // 2, 2 * (i % 2) + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
 
         self.model = SourcesTableModel(self, self.lang)
-        self.view = QTableView(self)
-        self.view.setObjectName("gw_plugin_sources_list")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)  # compact rows
-        header = self.view.horizontalHeader()  # code whole, the name wide, the rest as wide as their texts
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 200)
-        self.view.setWordWrap(False)
-        self.view.setItemDelegate(ElidedToolTipDelegate(self.view))  # the whole text where it is cut
-        self.view.setMinimumHeight(5 * (self.view.fontMetrics().height() + 6))  # five rows even on 1366 × 768
+        self.view = SourcesListView(self.model, self)  # at least 8 rows; code and category whole
         self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.view.doubleClicked.connect(lambda *_: self.open_form())
-        self.summary = QLabel(self)
+        self.summary = ElidedLabel("", self, Qt.TextElideMode.ElideRight)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.map_filter)
 
         self.details = QTextBrowser(self)
         self.details.setObjectName("gw_plugin_sources_details")
@@ -218,13 +228,14 @@ class SourcesPanel(LayerBinding, QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(form)
         top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.summary)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        top_layout.addLayout(summary_row)
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 3 * self.fontMetrics().height())
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)  # the list gets the room; details and workflow below it
+        splitter.setStretchFactor(0, 3)  # the list gets the room; details and workflow below it (drag to change)
         splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(0, False)  # the list never goes; details and workflow may be dragged away
         splitter.setSizes([650, 350])  # not by the size hints: the workflow's form would take half the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -671,7 +682,7 @@ class SourcesPanel(LayerBinding, QWidget):
         if self._dashboard is None:
             from .indicator_dashboard import IndicatorDialog
 
-            self._dashboard = IndicatorDialog(self.database, self, self.lang)
+            self._dashboard = IndicatorDialog(self.database, self, self.lang, self.project)
             self._dashboard.setWindowFlag(Qt.WindowType.Window, True)
         return self._dashboard.dashboard
 
@@ -721,7 +732,7 @@ class SourcesPanel(LayerBinding, QWidget):
     def open_ledger_dialog(self):
         from .ledger_dialog import LedgerImportDialog
 
-        dialog = LedgerImportDialog(self.database(), self)
+        dialog = LedgerImportDialog(self.database(), self, self.lang)
         dialog.imported.connect(lambda *_: self._after_import())
         self._dialogs.keep(dialog)
         dialog.show()

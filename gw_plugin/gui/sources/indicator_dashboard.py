@@ -1,9 +1,10 @@
 """Pilot-zone indicator dashboard, opened from the Sources dock in its own resizable window (``IndicatorDialog``): a
-plan chooser (the shipped plans and the user's own JSON
-plans, remembered in QgsSettings), a traffic-light table (met / on track / behind / no data) of every indicator for
-the city and each county with numerator and denominator, and buttons exporting the XLSX workbook and the PDF report
-through the ``gwplugin:indicators`` Processing algorithm in a background task. Without openpyxl the XLSX export says
-how to install it (one sentence) and the PDF export still works.
+plan chooser (the shipped plans and the user's own JSON plans, remembered in QgsSettings; it starts on the project's
+plan — the project entry ``gw_plugin/plan``, written when the user chooses a plan, a user plan's file relative to the
+project — else on the plan used last, else on the first), a traffic-light table (met / on track / behind / no
+data) of every indicator for the city and each county with numerator and denominator, and buttons exporting the
+XLSX workbook and the PDF report through the ``gwplugin:indicators`` Processing algorithm in a background task.
+Without openpyxl the XLSX export says how to install it (one sentence) and the PDF export still works.
 
 The table is computed by core/sources/indicators.py ``compute`` (a few hundred milliseconds for the demo city; ≤ 10 s for
 100,000 sources, see bench/).
@@ -15,7 +16,7 @@ import datetime as _dt
 import os
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -40,6 +41,27 @@ from ..common.screen import start_size
 
 STATUS_COLOURS = {"met": "#1a9641", "on_track": "#f4a700", "behind": "#d7191c", "no_data": "#9e9e9e"}
 CITY = "__city__"
+PROJECT_SCOPE, PROJECT_PLAN_KEY = "gw_plugin", "plan"  # the project's plan: a shipped plan's id or a JSON file
+
+
+def project_plan(project) -> str:
+    """The plan stored in ``project`` (a shipped plan's id, or the absolute path of a JSON plan), or ''."""
+    if project is None:
+        return ""
+    value, _ok = project.readEntry(PROJECT_SCOPE, PROJECT_PLAN_KEY, "")
+    value = (value or "").strip()
+    if not value or value in I.shipped_plans():
+        return value
+    return project.pathResolver().readPath(value)  # a file: stored relative to the project
+
+
+def set_project_plan(project, key: str) -> None:
+    """Store the plan ``key`` in ``project`` (a JSON plan's path relative to the project, as QGIS stores paths)."""
+    if project is None or not key:
+        return
+    value = key if key in I.shipped_plans() else project.pathResolver().writePath(key)
+    if project.readEntry(PROJECT_SCOPE, PROJECT_PLAN_KEY, "")[0] != value:
+        project.writeEntry(PROJECT_SCOPE, PROJECT_PLAN_KEY, value)
 
 
 def user_plans() -> list:
@@ -72,7 +94,7 @@ def available_plans() -> list:
 
 def unsaved_layers(database: str) -> list:
     """Names of the project's layers on ``database`` with edits not yet saved (the indicators read the saved file)."""
-    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.core import QgsVectorLayer
 
     out = []
     target = os.path.normcase(os.path.abspath(database))
@@ -91,10 +113,17 @@ class IndicatorDashboard(QWidget):
     exported = pyqtSignal(dict)  # the algorithm's results
     COLUMNS = ("indicator", "area", "numerator", "denominator", "value", "target", "deadline", "status")
 
-    def __init__(self, database: Callable[[], Optional[str]], parent: Optional[QWidget] = None, lang: str = "zh"):
+    def __init__(
+        self,
+        database: Callable[[], Optional[str]],
+        parent: Optional[QWidget] = None,
+        lang: str = "zh",
+        project: Optional[QgsProject] = None,
+    ):
         super().__init__(parent)
         self.setObjectName("gw_plugin_indicator_dashboard")
         self._database = database
+        self.project = project or QgsProject.instance()
         self.lang = lang
         self.report = None
         self.today: Optional[_dt.date] = None  # None = today; tests and reports may fix the date
@@ -165,18 +194,34 @@ class IndicatorDashboard(QWidget):
         self.fill_plans()
         self.plan.currentIndexChanged.connect(self._plan_changed)
         self.area.currentIndexChanged.connect(self.fill_table)
+        self.project.readProject.connect(self._project_read)
 
     # -- plans ------------------------------------------------------------------------------------------------
 
     def fill_plans(self) -> None:
-        last = settings.INDICATOR_LAST_PLAN.get()
+        """Every plan; the current one: the project's, else the one used last, else the first."""
+        own = project_plan(self.project)
         self.plan.blockSignals(True)
         self.plan.clear()
         for label, key, _shipped in available_plans():
             self.plan.addItem(label, key)
-        idx = self.plan.findData(last)
+        if own and self.plan.findData(own) < 0 and os.path.isfile(own):  # the project's own JSON plan, not listed
+            try:
+                self.plan.addItem(f"{I.load_plan(own).name_zh} ({os.path.basename(own)})", own)
+            except I.PlanError:
+                pass
+        for key in (own, settings.INDICATOR_LAST_PLAN.get()):
+            idx = self.plan.findData(key) if key else -1
+            if idx >= 0:
+                break
         self.plan.setCurrentIndex(max(idx, 0))
         self.plan.blockSignals(False)
+
+    def _project_read(self, *args) -> None:
+        """Another project was opened: its plan, and no figures of the previous one."""
+        self.fill_plans()
+        self.report = None
+        self.table.setRowCount(0)
 
     def select_plan(self, key: str) -> None:
         self.plan.setCurrentIndex(self.plan.findData(key))
@@ -203,7 +248,9 @@ class IndicatorDashboard(QWidget):
         return True
 
     def _plan_changed(self, *args) -> None:
+        """The user chose a plan: the project's plan from now on, and the one used last."""
         settings.INDICATOR_LAST_PLAN.set(self.plan.currentData() or "")
+        set_project_plan(self.project, self.plan.currentData() or "")
         self.report = None
         self.table.setRowCount(0)
 
@@ -353,6 +400,10 @@ class IndicatorDashboard(QWidget):
             self.status.setText(error or QCoreApplication.translate("IndicatorDashboard", "The export was canceled."))
 
     def teardown(self) -> None:
+        try:
+            self.project.readProject.disconnect(self._project_read)
+        except (TypeError, RuntimeError):
+            pass
         for task in list(self._tasks):
             try:
                 task.completed.disconnect()
@@ -366,13 +417,19 @@ class IndicatorDialog(QDialog):
     """The dashboard in its own resizable window (the dock is too narrow for the table): modeless, kept open
     beside the map."""
 
-    def __init__(self, database: Callable[[], Optional[str]], parent: Optional[QWidget] = None, lang: str = "zh"):
+    def __init__(
+        self,
+        database: Callable[[], Optional[str]],
+        parent: Optional[QWidget] = None,
+        lang: str = "zh",
+        project: Optional[QgsProject] = None,
+    ):
         super().__init__(parent)
         self.setObjectName("gw_plugin_indicator_dialog")
         self.setWindowTitle(QCoreApplication.translate("IndicatorDashboard", "Pilot-zone indicators"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setSizeGripEnabled(True)
-        self.dashboard = IndicatorDashboard(database, self, lang)
+        self.dashboard = IndicatorDashboard(database, self, lang, project)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

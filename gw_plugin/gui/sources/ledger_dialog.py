@@ -9,7 +9,9 @@ refused while the ledger has errors unless "Import only the valid rows" is ticke
 imported. Worksheets: the visible ones first, hidden ones listed and marked; title and note rows above the header
 (as in the plugin's own exported rosters) are skipped, or the header row is chosen. The database is checked before
 validating (locked, read-only, damaged: said in plain words). Validation and import run in a QgsTask (progress in
-the QGIS task bar, never blocking the window); a cancel while writing rolls the transaction back.
+the QGIS task bar, never blocking the window); a cancel while writing rolls the transaction back. Target tables and
+fields are named in the plugin's language only (issue 17: they were bilingual and cut), each field's label whole,
+its column name in the database as tooltip.
 """
 
 from __future__ import annotations
@@ -46,9 +48,20 @@ from ...core.data import db_errors, tabular
 from ...core.data import schema as S
 from ...core.sources import ledgers as L
 from ...toolbelt import settings
+from ...toolbelt.i18n import pick, ui_language
 from ...toolbelt.log import log
+from ..common.elided import ElidedComboBox
+from ..common.screen import start_size
 
 EXTRA_TARGETS = ("lon", "lat", "x", "y", "county")
+#: labels (zh, en) of the targets that are not columns: coordinates and the county by name
+EXTRA_LABELS = {
+    "lon": ("经度", "Longitude"),
+    "lat": ("纬度", "Latitude"),
+    "x": ("X (m)", "X (m)"),
+    "y": ("Y (m)", "Y (m)"),
+    "county": ("县区名称", "County name"),
+}
 SYSTEM = {"fid", "uuid", "created_at", "created_by", "updated_at", "updated_by"}
 
 
@@ -121,9 +134,10 @@ class LedgerImportDialog(QDialog):
     validated = pyqtSignal(object)  # ledgers.LedgerReport
     imported = pyqtSignal(object)  # ledgers.LedgerReport after writing
 
-    def __init__(self, database: Optional[str], parent: Optional[QWidget] = None):
+    def __init__(self, database: Optional[str], parent: Optional[QWidget] = None, lang: Optional[str] = None):
         super().__init__(parent)
         self.setObjectName("gw_plugin_ledger_dialog")
+        self.lang = lang or ui_language()
         self.setWindowTitle(QCoreApplication.translate("LedgerImportDialog", "Import a ledger"))
         self.database = database
         self.table: Optional[tabular.Table] = None
@@ -148,7 +162,7 @@ class LedgerImportDialog(QDialog):
         self.target_combo.setObjectName("target")
         for name in L.TARGETS:
             t = S.table(name)
-            self.target_combo.addItem(f"{t.zh} / {t.en}", name)
+            self.target_combo.addItem(pick((t.zh, t.en), self.lang), name)
         self.preset_combo = QComboBox(self)
         self.preset_combo.setObjectName("preset")
         save = QPushButton(tr("LedgerImportDialog", "&Save preset…"), self)
@@ -180,7 +194,9 @@ class LedgerImportDialog(QDialog):
         self.mapping.setHorizontalHeaderLabels(
             [tr("LedgerImportDialog", "Field"), tr("LedgerImportDialog", "Ledger column")]
         )
+        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # whole
         self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().setVisible(False)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setTabKeyNavigation(False)
 
@@ -213,7 +229,7 @@ class LedgerImportDialog(QDialog):
         layout.addWidget(self.report_view, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(720, 640)
+        self.resize(start_size(self, 720, 640))  # within the screen (1366 × 768 laptops)
 
         self.file_edit.editingFinished.connect(self.load_file)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
@@ -310,19 +326,14 @@ class LedgerImportDialog(QDialog):
         for i, name in enumerate(fields):
             try:
                 f = (S.table("pollution_sources") if name in SOURCE_KEYS and L.is_linked(t.name) else t).field(name)
-                label = f"{f.zh} / {f.en}" + (" *" if f.required and name not in SOURCE_KEYS else "")
+                label = f.label(self.lang) + (" *" if f.required and name not in SOURCE_KEYS else "")
             except KeyError:
-                label = {
-                    "lon": "经度 / Longitude",
-                    "lat": "纬度 / Latitude",
-                    "x": "X (m)",
-                    "y": "Y (m)",
-                    "county": "县区名称 / County name",
-                }[name]
+                label = pick(EXTRA_LABELS[name], self.lang)
             item = QTableWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(name)  # the column in the database
             self.mapping.setItem(i, 0, item)
-            combo = QComboBox(self.mapping)
+            combo = ElidedComboBox(self.mapping)
             combo.addItem("—", "")
             for h in headers:
                 combo.addItem(h, h)

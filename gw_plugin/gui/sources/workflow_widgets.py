@@ -4,7 +4,8 @@ investigation with findings per facility, anti-seepage retrofit, self-monitoring
 (when going back) and documents; and the source's history of inspections.
 
 The step goes into the layers' edit buffers (undoable until saved). Keyboard: every field has a mnemonic, Tab
-moves through the form in reading order, Ctrl+Return records the step.
+moves through the form in reading order, Ctrl+Return records the step. In the narrow Sources dock (1366 × 768) the
+form needs no sideways scrolling: long choices are cut with "…" (whole as tooltip and in the list).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -41,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.data import schema as S
 from ...core.sources import workflows as W
 from ...toolbelt.qt import null_to_none
+from ..common.elided import ElidedComboBox
 
 
 def _label(codelist: str, code: Optional[str], lang: str) -> str:
@@ -75,13 +76,13 @@ class WorkflowWidget(QWidget):
         self.source_label.setWordWrap(True)
 
         form = QFormLayout()
-        self.workflow = QComboBox(self)
+        self.workflow = ElidedComboBox(self)
         self.workflow.setObjectName("workflow")
         for key in self.WORKFLOW_ORDER:
             wf = W.WORKFLOWS[key]
             self.workflow.addItem(wf.zh if lang.startswith("zh") else wf.en, key)
         self.current = QLabel(self)
-        self.new_status = QComboBox(self)
+        self.new_status = ElidedComboBox(self)
         self.new_status.setObjectName("new_status")
         self.date = QDateEdit(self)
         self.date.setObjectName("date")
@@ -91,7 +92,7 @@ class WorkflowWidget(QWidget):
         self.date.setMaximumDate(QDate.currentDate())
         self.person = QLineEdit(QgsApplication.userFullName() or QgsApplication.userLoginName() or "", self)
         self.person.setObjectName("person")
-        self.result = QComboBox(self)
+        self.result = ElidedComboBox(self)
         self.result.setObjectName("result")
         self.result.addItem("—", None)
         for c in S.codelist("inspection_result").codes:
@@ -298,7 +299,7 @@ class WorkflowWidget(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (uuid, ftype))
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.facilities.setItem(i, 0, item)
-            combo = QComboBox(self.facilities)
+            combo = ElidedComboBox(self.facilities, 6)
             combo.addItem("—", None)
             for c in S.codelist("inspection_result").codes:
                 combo.addItem(c.zh if self.lang.startswith("zh") else c.en, c.code)

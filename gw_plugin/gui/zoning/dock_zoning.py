@@ -5,6 +5,9 @@ compare two versions of zoning_units (one scheme, or another scheme through an e
 area changes, change layer); and the site check of a clicked point or the selected project polygon, which also
 names the drinking-water protection zones the site lies in. Parameters are suggested by zoning_suggest.py. Every
 text follows the plugin's language. Registered with the dock registry (gui/common/docks.py) through ``DOCK``.
+Room to work (issue 17): as narrow as QGIS's own docks (a long database path is cut in the middle, long names of
+steps and versions with "…", rows of buttons wrap), and the parameter table and the step's messages share the
+height through a splitter.
 """
 
 from __future__ import annotations
@@ -20,15 +23,16 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -37,6 +41,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ...toolbelt.i18n import pick, tr, ui_language
 from ..common.docks import DockSpec
+from ..common.elided import ElidedComboBox, ElidedLabel
+from ..common.screen import wrapping_row
 from .zoning_overlays import (  # noqa: F401  (public names of the panel, used through this module)
     GROUP_LABEL,
     OVERLAYS,
@@ -62,6 +68,7 @@ from .zoning_suggest import (  # noqa: F401
 from .zoning_widgets import ChangeTable, ParameterTable, PointTool, VersionCombo
 
 TR_CONTEXT = "ZoningPanel"
+PANEL_WIDTH = 380  # px the dock asks for (when the map can spare them): parameter names on fewer lines
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -84,8 +91,7 @@ class ZoningPanel(QWidget):
         self._previous_tool = None
 
         layout = QVBoxLayout(self)
-        self.database_label = QLabel(self)
-        self.database_label.setWordWrap(True)
+        self.database_label = ElidedLabel("", self)  # the whole path as tooltip
         layout.addWidget(self.database_label)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
@@ -99,12 +105,17 @@ class ZoningPanel(QWidget):
         self.project.layersRemoved.connect(self._overlays_changed)
         self.refresh()
 
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), PANEL_WIDTH))
+        return hint
+
     # -- tabs -------------------------------------------------------------------------------------------------
     def _build_steps(self) -> None:
         page = QWidget(self)
         v = QVBoxLayout(page)
         row = QHBoxLayout()
-        self.step_combo = QComboBox(page)
+        self.step_combo = ElidedComboBox(page)
         for key, label in (
             ("drastic", tr(TR_CONTEXT, "1. Vulnerability (DRASTIC)")),
             ("sourceload", tr(TR_CONTEXT, "2. Pollution-source load")),
@@ -120,7 +131,16 @@ class ZoningPanel(QWidget):
         row.addWidget(self.fill_button)
         v.addLayout(row)
         self.params = ParameterTable(page)
-        v.addWidget(self.params, 1)
+        lower = QWidget(page)  # below the table, in a splitter: the table can be given more height, or less
+        below = QVBoxLayout(lower)
+        below.setContentsMargins(0, 0, 0, 0)
+        self.step_splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.step_splitter.addWidget(self.params)
+        self.step_splitter.addWidget(lower)
+        self.step_splitter.setStretchFactor(0, 1)
+        self.step_splitter.setStretchFactor(1, 0)
+        self.step_splitter.setCollapsible(0, False)
+        v.addWidget(self.step_splitter, 1)
         note = QLabel(
             tr(
                 TR_CONTEXT,
@@ -130,7 +150,7 @@ class ZoningPanel(QWidget):
             page,
         )
         note.setWordWrap(True)
-        v.addWidget(note)
+        below.addWidget(note)
         row = QHBoxLayout()
         self.run_button = QPushButton(tr(TR_CONTEXT, "Run"), page)
         self.run_button.clicked.connect(self.run_step)
@@ -142,10 +162,10 @@ class ZoningPanel(QWidget):
         row.addWidget(self.run_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
-        v.addLayout(row)
+        below.addLayout(row)
         self.step_status = QLabel(page)
         self.step_status.setWordWrap(True)
-        v.addWidget(self.step_status)
+        below.addWidget(self.step_status)
         self.tabs.addTab(page, tr(TR_CONTEXT, "Steps"))
 
     def _build_overlays(self) -> None:
@@ -157,13 +177,11 @@ class ZoningPanel(QWidget):
             box.toggled.connect(lambda checked, k=key: self.set_overlay_visible(k, checked))
             v.addWidget(box)
             self.overlay_boxes[key] = box
-        row = QHBoxLayout()
         self.overlay_version = VersionCombo(page)
         self.show_version_button = QPushButton(tr(TR_CONTEXT, "Show this zoning version"), page)
         self.show_version_button.clicked.connect(self.show_version)
-        row.addWidget(self.overlay_version, 1)
-        row.addWidget(self.show_version_button)
-        v.addLayout(row)
+        v.addWidget(self.overlay_version)
+        v.addWidget(wrapping_row(page, (self.show_version_button,)))
         v.addStretch(1)
         self.tabs.addTab(page, tr(TR_CONTEXT, "Overlays"))
 
@@ -189,15 +207,12 @@ class ZoningPanel(QWidget):
         v.addLayout(form)
         self.version_a.currentIndexChanged.connect(lambda _i: self._schemes_changed())
         self.version_b.currentIndexChanged.connect(lambda _i: self._schemes_changed())
-        row = QHBoxLayout()
         self.compare_button = QPushButton(tr(TR_CONTEXT, "Compare"), page)
         self.compare_button.clicked.connect(self.compare)
         self.change_layer_button = QPushButton(tr(TR_CONTEXT, "Add change layer"), page)
         self.change_layer_button.setEnabled(False)
         self.change_layer_button.clicked.connect(self.add_change_layer)
-        row.addWidget(self.compare_button)
-        row.addWidget(self.change_layer_button)
-        v.addLayout(row)
+        v.addWidget(wrapping_row(page, (self.compare_button, self.change_layer_button)))
         self.change_table = ChangeTable(page)
         v.addWidget(self.change_table, 1)
         self.compare_status = QLabel(page)
@@ -212,15 +227,12 @@ class ZoningPanel(QWidget):
         self.site_version = VersionCombo(page)
         form.addRow(tr(TR_CONTEXT, "Zoning version"), self.site_version)
         v.addLayout(form)
-        row = QHBoxLayout()
         self.pick_button = QPushButton(tr(TR_CONTEXT, "Click a point on the map"), page)
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self.toggle_tool)
         self.polygon_button = QPushButton(tr(TR_CONTEXT, "Use selected polygon"), page)
         self.polygon_button.clicked.connect(self.check_selected_polygon)
-        row.addWidget(self.pick_button)
-        row.addWidget(self.polygon_button)
-        v.addLayout(row)
+        v.addWidget(wrapping_row(page, (self.pick_button, self.polygon_button)))
         self.site_report = QTextBrowser(page)
         v.addWidget(self.site_report, 1)
         self.tabs.addTab(page, tr(TR_CONTEXT, "Site check"))

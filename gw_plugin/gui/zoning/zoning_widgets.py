@@ -3,9 +3,15 @@ defaults), the version picker of zoning_units, the table of area changes between
 that reports a clicked point.
 
 No business logic here: values go to the gwplugin algorithms, comparisons and site checks to gw_plugin.core.
+
+Room to work (issue 17): in a dock of about 350 px the parameter table shows every name whole (wrapped onto more
+lines, the name and the parameter's id as tooltip), the origin whole (wrapped when long) and gives the value the
+rest of the width; the version picker cuts a long version name with "…" (whole as tooltip and in its list).
 """
 
 from __future__ import annotations
+
+import re
 
 from qgis.core import (
     QgsProcessingParameterBoolean,
@@ -14,16 +20,20 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 from qgis.gui import QgsMapToolEmitPoint
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QRect, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
 )
+
+from ..common.elided import ElidedComboBox, ElidedToolTipDelegate
 
 #: Where a parameter value came from (third column of the parameter table).
 ORIGIN_DEFAULT = "default"
@@ -57,6 +67,39 @@ def _text(value) -> str:
     return str(value)
 
 
+CELL_PADDING = 14  # px around a cell's text: the style's margins (2 × 3 px with Fusion), the grid line and some air
+
+
+def wrapped_height(metrics, text: str, width: int) -> int:
+    """px the ``text`` needs when wrapped at words into ``width`` px (Chinese wraps between characters)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRect(0, 0, max(width, 1), 100000), flags, text or " ").height()
+
+
+#: a Chinese character (or full-width sign) stands alone: lines may break before and after it
+_UNBREAKABLE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u200b\u3000-\u9fff\uff00-\uffef]+")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """``text`` with a line-break opportunity after each "_", "/" and ":" a word follows: a table name such as
+    drinking_water_sources in a parameter's name wraps instead of being cut in a narrow column."""
+    return re.sub(r"([_/:])(?=\w)", "\\1" + ZERO_WIDTH_SPACE, text or "")
+
+
+def longest_word(metrics, text: str) -> int:
+    """px of the widest unbreakable part of ``text`` (a word; a Chinese character stands alone)."""
+    return max((metrics.horizontalAdvance(w) for w in _UNBREAKABLE.findall(text or "")), default=0)
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """Cells on one line in a table that wraps its other columns (a value such as a path, cut in the middle)."""
+
+    def initStyleOption(self, option, index):  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
 class ParameterTable(QTableWidget):
     """Parameters of one algorithm: description, value (text, combo for enums, check box for booleans) and where
     the value came from; defaults are labelled "default". ``values()`` returns the dict for processing.run."""
@@ -73,11 +116,15 @@ class ParameterTable(QTableWidget):
             ]
         )
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setSectionResizeMode(self.COL_VALUE, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)  # fit_columns, or the user
+        header.setSectionResizeMode(self.COL_VALUE, QHeaderView.ResizeMode.Stretch)  # the rest of the width
+        header.setSectionResizeMode(self.COL_ORIGIN, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(self.COL_NAME, 220)
-        self.setWordWrap(True)
-        self.horizontalHeader().setSectionResizeMode(self.COL_ORIGIN, QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)  # names and origins wrap onto more lines rather than being cut
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its file name in view
+        self.setItemDelegateForColumn(self.COL_VALUE, OneLineDelegate(self))  # a path: one line, whole as tooltip
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # every column in view
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.params: list = []
         self._filling = False
@@ -96,7 +143,7 @@ class ParameterTable(QTableWidget):
             row = self.rowCount()
             self.insertRow(row)
             self.params.append(p)
-            name = QTableWidgetItem(p.description())
+            name = QTableWidgetItem(breakable(p.description()))
             name.setToolTip(f"{p.description()} ({p.name()})")
             name.setData(Qt.ItemDataRole.UserRole, p.name())
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -110,7 +157,7 @@ class ParameterTable(QTableWidget):
                 if optional and "empty =" in p.description():
                     origin = ORIGIN_CONFIG
             if isinstance(p, QgsProcessingParameterEnum):
-                combo = QComboBox(self)
+                combo = ElidedComboBox(self, 6)
                 combo.addItems(list(p.options()))
                 try:
                     combo.setCurrentIndex(int(value) if value not in (None, "") else -1)
@@ -141,6 +188,43 @@ class ParameterTable(QTableWidget):
                 )
             self.setItem(row, self.COL_ORIGIN, item)
         self._filling = False
+        self.fit_columns()
+
+    # -- room to work ---------------------------------------------------------------------------------------------
+
+    def column_texts(self, column: int) -> list:
+        return [self.item(r, column).text() for r in range(self.rowCount()) if self.item(r, column) is not None]
+
+    def fit_columns(self) -> None:
+        """Widths for the dock's width: the origin whole (at most a quarter of the width: then wrapped), the value at
+        least a quarter, the names the rest up to their one-line width (wrapped, never narrower than their longest
+        word); every row as high as its wrapped texts."""
+        room = self.viewport().width()
+        if room <= 0:
+            return
+        fm = self.fontMetrics()
+        header = self.horizontalHeader()
+
+        def need(column, texts):
+            widest = max((fm.horizontalAdvance(t) for t in texts), default=0)
+            return max(widest + CELL_PADDING, header.sectionSizeHint(column))
+
+        def words(texts):
+            return max((longest_word(fm, t) for t in texts), default=0) + CELL_PADDING
+
+        origins = self.column_texts(self.COL_ORIGIN) + list(origin_labels().values())
+        origin = min(need(self.COL_ORIGIN, origins), max(room // 4, words(origins)))
+        names = self.column_texts(self.COL_NAME)
+        name = max(min(need(self.COL_NAME, names), room - origin - room // 4), words(names))
+        for column, width in ((self.COL_NAME, name), (self.COL_ORIGIN, origin)):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        self.resizeRowsToContents()
+
+    def viewportEvent(self, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self.fit_columns()  # the dock was resized
+        return super().viewportEvent(event)
 
     def row_of(self, name: str) -> int:
         for row, p in enumerate(self.params):
@@ -203,7 +287,7 @@ class ParameterTable(QTableWidget):
         return out
 
 
-class VersionCombo(QComboBox):
+class VersionCombo(ElidedComboBox):
     """The versions of zoning_units (core.zoning.compare.ZoningVersion), newest first; data = (scheme, version)."""
 
     def set_versions(self, versions, lang: str = "zh") -> None:
@@ -250,6 +334,8 @@ class ChangeTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             self.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow dock: "Zone class / …"
+        self.setItemDelegate(ElidedToolTipDelegate(self))  # a cut change label whole as tooltip
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def show_result(self, res, lang: str = "zh", county_names: dict | None = None) -> None:
