@@ -2112,132 +2112,132 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="129"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="78"/>
         <source>Import lab results</source>
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="143"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="102"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="158"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="117"/>
         <source>Long: one row per value</source>
         <translation>长表：每个数值一行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="159"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="118"/>
         <source>Wide: one column per parameter</source>
         <translation>宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="164"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="125"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="165"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="126"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="167"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="128"/>
         <source>&amp;Layout:</source>
         <translation>表格布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="171"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="132"/>
         <source>W&amp;ell code column:</source>
         <translation>井编号列(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="172"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="133"/>
         <source>Sampling &amp;date column:</source>
         <translation>采样日期列(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="173"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="134"/>
         <source>&amp;Parameter column:</source>
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="136"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="176"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="137"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="181"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="193"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="158"/>
         <source>L&amp;oad</source>
         <translation>载入(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="194"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="159"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="197"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="162"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="170"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="210"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="234"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="199"/>
         <source>&amp;Cancel task</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="239"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="204"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="240"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="290"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
@@ -2252,132 +2252,132 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="487"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="487"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
         <source>Name of the column preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="546"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="557"/>
         <source>Validating…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="555"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="568"/>
         <source>Validation canceled.</source>
         <translation>已取消校验。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="562"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="575"/>
         <source>Validating lab results</source>
         <translation>正在校验实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="568"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="581"/>
         <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
         <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="585"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="598"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="586"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="599"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="602"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="615"/>
         <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
         <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="609"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="622"/>
         <source>No errors: ready to import.</source>
         <translation>没有错误：可以导入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="614"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="627"/>
         <source>Validate the file with this column mapping first.</source>
         <translation>请先按此列对应关系校验文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="620"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="633"/>
         <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
         <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="630"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="644"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="656"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="670"/>
         <source>Import canceled: nothing was written.</source>
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="661"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="685"/>
         <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
         <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="674"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="697"/>
         <source>Importing lab results</source>
         <translation>正在导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="696"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="719"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="717"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="740"/>
         <source>Imported {results} results; {wells} wells classified.</source>
         <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="723"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="746"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="195"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="160"/>
         <source>Dele&amp;te</source>
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="174"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="135"/>
         <source>Value colum&amp;n:</source>
         <translation>数值列(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="177"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="138"/>
         <source>L&amp;aboratory column:</source>
         <translation>检测单位列(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="223"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="188"/>
         <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
         <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="149"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="108"/>
         <source>found automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="150"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="109"/>
         <source>The row of the file that holds the column names (title rows above it are skipped; names over units in merged cells are joined).</source>
         <translation>文件中列名所在的行（其上方的标题行将被跳过；合并单元格中名称与其下方的单位会被合并）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="166"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="127"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
@@ -2417,14 +2417,49 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>该工作簿有 {n} 个工作表：请确认“{sheet}”是要导入的工作表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="527"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="537"/>
         <source>The column mapping is incomplete: choose the {roles}. If the file&apos;s column names look wrong, set the header row (the row holding the column names).</source>
         <translation>列对应关系不完整：请选择{roles}。如果文件的列名看起来不对，请设置表头行（列名所在的行）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="598"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="611"/>
         <source>Nothing can be imported: the file has no valid value.</source>
         <translation>没有可导入的内容：文件中没有有效数值。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="123"/>
+        <source>Sample &amp;kind:</source>
+        <translation>样品类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="142"/>
+        <source>Sa&amp;mple code column (the soil sample):</source>
+        <translation>样品编号列（土壤样品）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="678"/>
+        <source>Imported {results} soil results.</source>
+        <translation>已导入 {results} 条土壤检测结果。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_kinds.py" line="26"/>
+        <source>Soil samples (GB 36600-2018)</source>
+        <translation>土壤样品（GB 36600-2018）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_kinds.py" line="27"/>
+        <source>Groundwater samples (GB/T 14848-2017)</source>
+        <translation>地下水样品（GB/T 14848-2017）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_kinds.py" line="50"/>
+        <source>Units: mg/kg or μg/kg (also ng/kg, g/kg, ppm, ppb), in a unit column, in the header as “砷(μg/kg)” or with the value; a value without a unit is read as mg/kg. Results are linked to the soil samples by their sample code.</source>
+        <translation>单位：mg/kg 或 μg/kg（也可为 ng/kg、g/kg、ppm、ppb），可写在单位列、表头（如“砷(μg/kg)”）或数值中；未注明单位的数值按 mg/kg 读取。检测结果按样品编号关联到土壤样品。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/wells/import_kinds.py" line="56"/>
+        <source>Units: mg/L or μg/L, in a unit column, in the header as “砷(μg/L)” or with the value. Results are linked to the wells by their code and sampling date.</source>
+        <translation>单位：mg/L 或 μg/L，可写在单位列、表头（如“砷(μg/L)”）或数值中。检测结果按监测井编号和采样日期关联到监测井。</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3145,329 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <location filename="../gw_plugin/core/soil/key_units.py" line="417"/>
         <source>Unit {s} was not drawn in batch {b}.</source>
         <translation>单位 {s} 未在批次 {b} 中被抽取。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyUnitsWindow</name>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="139"/>
+        <source>Soil key supervised units</source>
+        <translation>土壤污染重点监管单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="148"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="150"/>
+        <source>As &amp;of:</source>
+        <translation>统计日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="158"/>
+        <source>&amp;Units</source>
+        <translation>监管单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="159"/>
+        <source>Report &amp;spot checks</source>
+        <translation>自行监测报告抽查(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="160"/>
+        <source>&amp;Demolitions</source>
+        <translation>拆除活动(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="161"/>
+        <source>Source-&amp;control projects</source>
+        <translation>源头管控项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>County</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Unit code</source>
+        <translation>单位编号</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <source>Listed on</source>
+        <translation>纳入名录日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <source>Investigation due</source>
+        <translation>隐患排查期限</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <source>Hidden-danger investigation</source>
+        <translation>隐患排查</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <source>Open hidden dangers</source>
+        <translation>未整改隐患</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <source>Overdue rectifications</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="219"/>
+        <source>Industry category</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="221"/>
+        <source>&amp;Also every unit needing re-sampling</source>
+        <translation>同时抽取全部需复核采样的单位(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="222"/>
+        <source>Dra&amp;w</source>
+        <translation>抽取(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="225"/>
+        <source>Draw the reports of a year</source>
+        <translation>抽取某年度的报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <source>Report &amp;year:</source>
+        <translation>报告年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <source>S&amp;hare to draw:</source>
+        <translation>抽取比例(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <source>One of every … &amp;first:</source>
+        <translation>优先覆盖每个(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Drawn on</source>
+        <translation>抽取日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Re-sampling needed because</source>
+        <translation>需复核采样的原因</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Checked on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Report check</source>
+        <translation>报告检查结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Re-sampling result</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="274"/>
+        <source>Record the resul&amp;t</source>
+        <translation>记录结论(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="275"/>
+        <source>Result of the selected check</source>
+        <translation>所选抽查的结论</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <source>Report chec&amp;k:</source>
+        <translation>报告检查结论(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <source>Checked o&amp;n:</source>
+        <translation>检查日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <source>Re-sam&amp;pling:</source>
+        <translation>复核采样(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <source>Re-sampled on:</source>
+        <translation>复核采样日期：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <source>F&amp;indings:</source>
+        <translation>发现的问题(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Facility</source>
+        <translation>拆除对象</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Plan filed on</source>
+        <translation>工作方案备案日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Started on</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Finished on</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Summary report filed on</source>
+        <translation>总结报告提交日期</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Documents</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Programme</source>
+        <translation>项目批次/来源</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Status</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Investment (10k yuan)</source>
+        <translation>投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <source>Counted for the target</source>
+        <translation>计入目标</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="367"/>
+        <source>The key supervised units cannot be read from this database: open it once with this version of the plugin to upgrade it.</source>
+        <translation>无法从该数据库读取重点监管单位：请先用本版本插件打开一次以升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="380"/>
+        <source>No project database is loaded.</source>
+        <translation>未加载项目数据库。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="408"/>
+        <source>{n} units on the roster; {overdue} investigations overdue (due one year after listing); {open} hidden dangers open, {late} of them past their rectification deadline.</source>
+        <translation>名录内 {n} 家单位；{overdue} 家隐患排查已逾期（纳入名录后一年内完成）；{open} 项隐患未整改，其中 {late} 项已超过整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="441"/>
+        <source>{n} demolitions; {p} with problems.</source>
+        <translation>拆除活动 {n} 项；其中 {p} 项存在问题。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="469"/>
+        <source>{p} projects; {e} enterprises counted as of {d}.</source>
+        <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="471"/>
+        <source>{p} projects; {e} enterprises counted as of {d}: the target of {t} is met.</source>
+        <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业：已达到 {t} 家的目标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="473"/>
+        <source>{p} projects; {e} enterprises counted as of {d}: the target of {t} is not met.</source>
+        <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业：未达到 {t} 家的目标。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="513"/>
+        <source>{n} reports of {y} can be drawn, {r} of them from units needing re-sampling.</source>
+        <translation>{y} 年度可抽取报告 {n} 份，其中 {r} 份来自需复核采样的单位。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="551"/>
+        <source>Canceled: nothing was recorded.</source>
+        <translation>已取消：未记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="578"/>
+        <source>Batch {b}: {d} of {n} reports of {y} drawn, {r} to re-sample.</source>
+        <translation>批次 {b}：{y} 年度 {n} 份报告中抽取 {d} 份，{r} 家需复核采样。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="588"/>
+        <source>Drawing self-monitoring reports</source>
+        <translation>正在抽取自行监测报告</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="594"/>
+        <source>Select a drawn check first.</source>
+        <translation>请先选择一条已抽取的抽查记录。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="611"/>
+        <source>Recorded the check of {u}.</source>
+        <translation>已记录 {u} 的抽查结论。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="613"/>
+        <source>Recording a spot check</source>
+        <translation>正在记录抽查结论</translation>
     </message>
 </context>
 <context>
@@ -4380,147 +4738,147 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SitesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="82"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="83"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="225"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="247"/>
         <source>No stage recorded</source>
         <translation>未记录阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="87"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="88"/>
         <source>Any land class</source>
         <translation>全部用地类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="88"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="89"/>
         <source>Class 1 land</source>
         <translation>第一类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="89"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="90"/>
         <source>Class 2 land</source>
         <translation>第二类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="91"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="92"/>
         <source>Site code or name</source>
         <translation>地块编号或名称</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="105"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="106"/>
         <source>Sites by stage and county</source>
         <translation>地块（按阶段、区县）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="105"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="106"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="119"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="119"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="119"/>
         <source>Finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="119"/>
         <source>Organisation</source>
         <translation>从业单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="118"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="119"/>
         <source>Documents</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="134"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="135"/>
         <source>Record the next stage…</source>
         <translation>记录下一阶段…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="136"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="137"/>
         <source>Attach a document to the stage…</source>
         <translation>为该阶段添加附件…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="138"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="139"/>
         <source>Zoom to the site</source>
         <translation>缩放到地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="140"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="141"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="178"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="200"/>
         <source>The sites cannot be read: {e}</source>
         <translation>无法读取地块：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="180"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="202"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="190"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="212"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="243"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="265"/>
         <source>{n} of {total} sites shown.</source>
         <translation>显示 {n} / {total} 个地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="276"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="298"/>
         <source>Select a site to see its timeline.</source>
         <translation>选择一个地块以查看其时间线。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="281"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="303"/>
         <source>Soil: {soil}; groundwater: {gw}; co-management: {co}</source>
         <translation>土壤：{soil}；地下水：{gw}；协同管理：{co}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="289"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="311"/>
         <source>{code} {name} — planned land: {land}; current stage: {stage}</source>
         <translation>{code} {name} — 规划用地：{land}；当前阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="289"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="311"/>
         <source>class {n}</source>
         <translation>第{n}类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="361"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="383"/>
         <source>Recorded: {stage}.</source>
         <translation>已记录：{stage}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="391"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="413"/>
         <source>Attach a document to the stage</source>
         <translation>为该阶段添加附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="396"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="418"/>
         <source>Sites</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="396"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="418"/>
         <source>Construction-land sites by stage and county, with the timeline of each site</source>
         <translation>按阶段和区县浏览建设用地地块，查看每个地块的时间线</translation>
     </message>
@@ -4558,6 +4916,11 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <location filename="../gw_plugin/gui/soil/stage_dialog.py" line="62"/>
         <source>Conclusion:</source>
         <translation>结论：</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="143"/>
+        <source>Key supervised units…</source>
+        <translation>重点监管单位…</translation>
     </message>
 </context>
 <context>

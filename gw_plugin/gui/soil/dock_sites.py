@@ -41,6 +41,7 @@ from ..common.layer_binding import ProjectWatch
 from ..common.map_zoom import zoom_to_features
 from ..common.project_database import project_database
 from ..common.screen import wrapping_row
+from .key_units_window import KeyUnitsWindow
 from .stage_dialog import StageDialog
 
 TR_CONTEXT = "SitesPanel"
@@ -139,7 +140,14 @@ class SitesPanel(QWidget):
         self.zoom_button.clicked.connect(self.zoom_to_site)
         self.refresh_button = QPushButton(tr(TR_CONTEXT, "&Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        buttons = wrapping_row(self, (self.add_button, self.attach_button, self.zoom_button, self.refresh_button))
+        self.key_units_button = QPushButton(tr(TR_CONTEXT, "Key supervised units…"), self)
+        self.key_units_button.setObjectName("gw_plugin_sites_key_units")
+        self.key_units_button.clicked.connect(self.open_key_units_window)
+        self._key_units = None
+        buttons = wrapping_row(
+            self,
+            (self.add_button, self.attach_button, self.zoom_button, self.key_units_button, self.refresh_button),
+        )
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -165,6 +173,20 @@ class SitesPanel(QWidget):
     # -- data ---------------------------------------------------------------------------------------------------
     def teardown(self) -> None:
         self._watch.stop()
+        if self._key_units is not None:
+            self._key_units.teardown()
+            self._key_units.close()
+
+    def open_key_units_window(self) -> KeyUnitsWindow:
+        """The soil key supervised units in a window of their own beside the map (built when first opened)."""
+        if self._key_units is None:
+            self._key_units = KeyUnitsWindow(lambda: self.database, self, self.lang)
+        else:
+            self._key_units.reload()
+        self._key_units.show()
+        self._key_units.raise_()
+        self._key_units.activateWindow()
+        return self._key_units
 
     def refresh(self) -> None:
         """Read the sites of the project database again and rebuild the tree (keeping the selected site)."""

@@ -1,15 +1,17 @@
 """Dialog to import lab results (CSV/XLSX/XLS, long or wide) into the project database, on top of
 core/wells/lab_import.py.
 
-Steps: choose the file, its worksheet (visible sheets first, hidden ones listed and marked) and, when the header is
-not found by itself, its header row; check the layout and the column mapping (pre-filled by guess_mapping; named
-presets saved in QgsSettings); "Validate" first checks the database (locked, read-only, damaged, newer: said in
-plain words before any work) and shows every issue (row, column, code, message) and a summary without writing
-anything; "Import" writes in one transaction — enabled only when something can be imported, refused while there are
-errors unless "Import only the valid rows" is ticked. Reading a large file, validation and import run in a QgsTask
-with progress and Cancel; a cancel during the write rolls it back and says so. A finished import uses up its
-validation (pressing Import again cannot write twice); afterwards the wells' current classes are recomputed and the
-layers of the database reloaded.
+Steps: choose what the results are of — groundwater samples (地下水样品: wells and dates, samples and sample_results) or
+soil samples (土壤样品: linked to soil_samples by the sample code, no well or date column, mg/kg and μg/kg, written into
+soil_results; the kinds in gui/wells/import_kinds.py) — then the file, its worksheet (visible sheets first, hidden
+ones listed and marked) and, when the header is not found by itself, its header row; check the layout and the column
+mapping (pre-filled by guess_mapping; named presets saved in QgsSettings); "Validate" first checks the database
+(locked, read-only, damaged, newer: said in plain words before any work) and shows every issue (row, column, code,
+message) and a summary without writing anything; "Import" writes in one transaction — enabled only when something can
+be imported, refused while there are errors unless "Import only the valid rows" is ticked. Reading a large file,
+validation and import run in a QgsTask with progress and Cancel; a cancel during the write rolls it back and says so.
+A finished import uses up its validation (pressing Import again cannot write twice); afterwards the wells' current
+classes are recomputed and the layers of the database reloaded (soil results: the layers reloaded).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from qgis.core import QgsApplication, QgsProject, QgsTask
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -44,11 +46,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.data import db_errors, tabular
-from ...core.wells import lab_columns, lab_import, quality
+from ...core.wells import lab_import, quality
 from ...toolbelt import settings
 from ...toolbelt.log import log
 from ..common.project_database import refresh_database_layers
 from ..common.screen import start_size
+from . import import_kinds as K
+from .import_task import CallableTask, delete_preset, load_preset, preset_names, save_preset
 
 MAX_ISSUES_SHOWN = 5000
 BACKGROUND_READ_BYTES = 16 << 20  # larger files are read in a task, with progress and Cancel
@@ -56,74 +60,19 @@ MAPPING_FIELDS = ("well", "date", "parameter", "value", "unit", "sample_code", "
 LONG_ONLY = ("parameter", "value", "unit")
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Presets (named column mappings in QgsSettings)
-
-
-def preset_names() -> list:
-    return settings.IMPORT_PRESETS.children()
-
-
-def save_preset(name: str, mapping: lab_import.ColumnMapping) -> None:
-    if not name.strip():
-        raise ValueError("a preset needs a name")
-    settings.IMPORT_PRESET.set(mapping.to_json(), name=name.strip())
-
-
-def load_preset(name: str) -> lab_import.ColumnMapping | None:
-    text = settings.IMPORT_PRESET.get(name=name)
-    return lab_import.ColumnMapping.from_json(text) if text else None
-
-
-def delete_preset(name: str) -> None:
-    settings.IMPORT_PRESET.remove(name=name)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Background work
-
-
-class CallableTask(QgsTask):
-    """Runs ``function(progress, is_canceled)`` in a task thread; ``completed(ok, result, error)`` in the main thread.
-
-    ``progress(percent)`` reports progress, ``is_canceled()`` is polled by the function. Exceptions are kept and
-    reported, never raised in the thread (InterruptedError counts as a cancel)."""
-
-    completed = pyqtSignal(bool, object, str)
-
-    def __init__(self, description: str, function):
-        super().__init__(description, QgsTask.Flag.CanCancel)
-        self.function = function
-        self.result = None
-        self.error = ""
-
-    def run(self) -> bool:
-        try:
-            self.result = self.function(self.setProgress, self.isCanceled)
-        except InterruptedError:
-            return False
-        except (tabular.TableReadError, db_errors.DatabaseProblemError, lab_import.ImportRefusedError) as exc:
-            self.error = str(exc)  # already one sentence for the user
-            return False
-        except Exception as exc:  # reported in finished(): one sentence; the detail goes to the log
-            log(f"{self.description()}: {type(exc).__name__}: {exc}", "warning")
-            self.error = db_errors.explain(exc, "") if db_errors.kind_of(exc) else (str(exc) or type(exc).__name__)
-            return False
-        return True  # the function finished: its result stands even if Cancel came too late to stop it
-
-    def finished(self, result: bool) -> None:
-        self.completed.emit(bool(result), self.result, self.error)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-
-
 class ImportDialog(QDialog):
     """Import lab results into ``database``. Emits ``imported(results_written)`` after a successful import."""
 
     imported = pyqtSignal(int)
 
-    def __init__(self, database: str | None, iface=None, parent=None, project: QgsProject | None = None):
+    def __init__(
+        self,
+        database: str | None,
+        iface=None,
+        parent=None,
+        project: QgsProject | None = None,
+        kind: str = K.GROUNDWATER_KIND,
+    ):
         super().__init__(parent)
         self.setObjectName("gw_plugin_import_dialog")
         self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import lab results"))
@@ -136,6 +85,16 @@ class ImportDialog(QDialog):
         self.task: CallableTask | None = None
         self.quality_task = None
         self.state = "idle"  # idle | validating | importing | classifying
+
+        # what the results are of, and the units that kind accepts
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("gw_plugin_import_kind")
+        for k in K.KINDS:
+            self.kind_combo.addItem(K.kind_label(k), k)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        self.units_label = QLabel(self)
+        self.units_label.setObjectName("gw_plugin_import_units")
+        self.units_label.setWordWrap(True)
 
         # file
         self.file_edit = QLineEdit(self)
@@ -161,6 +120,8 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
         top = QFormLayout()
+        self._row(top, QCoreApplication.translate("ImportDialog", "Sample &kind:"), self.kind_combo)
+        top.addRow("", self.units_label)
         self._row(top, QCoreApplication.translate("ImportDialog", "&File:"), file_row, self.file_edit)
         self._row(top, QCoreApplication.translate("ImportDialog", "&Worksheet:"), self.sheet_combo)
         self._row(top, QCoreApplication.translate("ImportDialog", "&Header row:"), self.header_spin)
@@ -175,6 +136,10 @@ class ImportDialog(QDialog):
             "unit": QCoreApplication.translate("ImportDialog", "&Unit column:"),
             "sample_code": QCoreApplication.translate("ImportDialog", "Sa&mple code column:"),
             "lab": QCoreApplication.translate("ImportDialog", "L&aboratory column:"),
+        }
+        self.key_labels = {  # the sample code column: optional for groundwater, the key of a soil result
+            K.GROUNDWATER_KIND: labels["sample_code"],
+            K.SOIL_KIND: QCoreApplication.translate("ImportDialog", "Sa&mple code column (the soil sample):"),
         }
         self.combos: dict = {}
         self.mapping_labels: dict = {}
@@ -264,13 +229,21 @@ class ImportDialog(QDialog):
         outer.addLayout(buttons)
         self.resize(start_size(self, 760, 800))
 
-        order = [self.file_edit, self.browse_button, self.sheet_combo, self.header_spin, self.layout_combo]
+        order = [
+            self.kind_combo,
+            self.file_edit,
+            self.browse_button,
+            self.sheet_combo,
+            self.header_spin,
+            self.layout_combo,
+        ]
         order += [self.combos[k] for k in MAPPING_FIELDS]
         order += [self.preset_combo, self.preset_load, self.preset_save, self.preset_delete, self.validate_button]
         order += [self.issues_table, self.valid_only, self.cancel_button, self.import_button, self.close_button]
         for a, b in zip(order, order[1:]):
             QDialog.setTabOrder(a, b)
 
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.browse_button.clicked.connect(self.browse)
         self.file_edit.editingFinished.connect(lambda: self.open_file(self.file_edit.text()))
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
@@ -285,6 +258,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.valid_only.toggled.connect(lambda *_: self._update_buttons())
         self._fill_presets()
+        self._show_kind()
         self._mapping_changed()
         if not database:
             self.status_label.setText(QCoreApplication.translate("ImportDialog", "No project database is loaded."))
@@ -294,6 +268,32 @@ class ImportDialog(QDialog):
         label.setBuddy(buddy if buddy is not None else field)
         form.addRow(label, field)
         return label
+
+    # -- what the results are of ---------------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        """K.GROUNDWATER_KIND or K.SOIL_KIND."""
+        return self.kind_combo.currentData() or K.GROUNDWATER_KIND
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+
+    def _show_kind(self) -> None:
+        kind = self.kind()
+        self.units_label.setText(K.units_text(kind))
+        self.mapping_labels["sample_code"].setText(self.key_labels[kind])
+        for key in MAPPING_FIELDS:
+            shown = key not in K.UNUSED_ROLES[kind]
+            self.combos[key].setVisible(shown)
+            self.mapping_labels[key].setVisible(shown)
+
+    def _kind_changed(self, *args) -> None:
+        """Another kind: its labels and units, the mapping guessed again for it; the validation is no longer
+        current (its key holds the kind)."""
+        self._show_kind()
+        if self.table is not None:
+            self.set_mapping(K.guess_mapping(self.kind(), self.table))
+        self._mapping_changed()
 
     # -- file and mapping ------------------------------------------------------------------------------------
 
@@ -375,7 +375,7 @@ class ImportDialog(QDialog):
         self.header_spin.setValue(table.header_row if self.header_spin.value() else 0)
         self.header_spin.blockSignals(False)
         self._fill_columns(table.headers)
-        self.set_mapping(lab_columns.guess_mapping(table))
+        self.set_mapping(K.guess_mapping(self.kind(), table))
         text = QCoreApplication.translate(
             "ImportDialog", "{rows} rows, {cols} columns ({encoding}); header in row {header}."
         ).format(rows=table.nrows, cols=len(table.headers), encoding=table.encoding, header=table.header_row)
@@ -424,6 +424,8 @@ class ImportDialog(QDialog):
         if layout == "wide":
             for key in LONG_ONLY:
                 values[key] = ""
+        for key in K.UNUSED_ROLES[self.kind()]:
+            values[key] = ""
         return lab_import.ColumnMapping(
             layout=layout,
             ignore=list(getattr(self, "_ignore", [])),
@@ -436,7 +438,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _key(self) -> tuple:
-        return (self.table.path if self.table else "", self.table.sheet if self.table else "", self.mapping().to_json())
+        table = self.table
+        return (self.kind(), table.path if table else "", table.sheet if table else "", self.mapping().to_json())
 
     def report_is_current(self) -> bool:
         return self.report is not None and self._validated_key == self._key()
@@ -453,7 +456,14 @@ class ImportDialog(QDialog):
         self.validate_button.setEnabled(ready and not busy)
         self.import_button.setEnabled(ready and not busy and self.can_import())
         self.cancel_button.setEnabled(busy)
-        for w in (self.browse_button, self.file_edit, self.layout_combo, self.sheet_combo, self.header_spin):
+        for w in (
+            self.kind_combo,
+            self.browse_button,
+            self.file_edit,
+            self.layout_combo,
+            self.sheet_combo,
+            self.header_spin,
+        ):
             w.setEnabled(not busy and (w is not self.sheet_combo or self.sheet_combo.count() > 1))
         for key, combo in self.combos.items():
             usable = not (wide and key in LONG_ONLY)
@@ -520,7 +530,7 @@ class ImportDialog(QDialog):
 
     def missing_roles_text(self, mapping: lab_import.ColumnMapping) -> str:
         """'' when the mapping names every column validation needs, else the sentence naming the missing roles."""
-        missing = lab_columns.missing_roles(mapping)
+        missing = K.missing_roles(self.kind(), mapping)
         if not missing:
             return ""
         names = ", ".join(self.mapping_labels[k].text().replace("&", "").rstrip(":：") for k in missing)
@@ -537,6 +547,7 @@ class ImportDialog(QDialog):
         if not self.database or self.table is None:
             return None
         table, database, mapping = self.table, self.database, self.mapping()
+        profile = K.profile_for(self.kind())
         incomplete = self.missing_roles_text(mapping)
         if incomplete:
             self.status_label.setText(incomplete)
@@ -547,7 +558,9 @@ class ImportDialog(QDialog):
 
         def work(progress, is_canceled):
             db_errors.preflight(database, write=True)  # locked, read-only, damaged, newer: before any work
-            return lab_import.validate(table, database, mapping, progress=progress, is_canceled=is_canceled)
+            return lab_import.validate(
+                table, database, mapping, progress=progress, is_canceled=is_canceled, profile=profile
+            )
 
         def done(ok, report, error):
             if not ok:
@@ -626,6 +639,7 @@ class ImportDialog(QDialog):
             )
             return None
         accept = self.valid_only.isChecked()
+        soil = self.kind() == K.SOIL_KIND
         user = QgsApplication.userLoginName()
         self.status_label.setText(QCoreApplication.translate("ImportDialog", "Importing…"))
         self.report = None  # this validation is used up now: whatever happens, Import cannot write it twice
@@ -643,7 +657,7 @@ class ImportDialog(QDialog):
                     raise
                 log(f"lab import into {database}: {type(exc).__name__}: {exc}", "warning")
                 raise db_errors.problem(exc, database) from None
-            if hasattr(quality, "update_current_class"):  # the wells' current classes, in the same task
+            if not soil and hasattr(quality, "update_current_class"):  # the wells' current classes, same task
                 rep.classified_wells = quality.update_current_class(database)
             return rep
 
@@ -658,13 +672,22 @@ class ImportDialog(QDialog):
                     )
                     self._update_buttons()
                 return
+            self._written = rep.written_results
+            if soil:  # no classes to update: the soil results are screened against GB 36600 when read
+                refresh_database_layers(self.project, self.database)
+                self.status_label.setText(
+                    QCoreApplication.translate("ImportDialog", "Imported {results} soil results.").format(
+                        results=rep.written_results
+                    )
+                )
+                self.imported.emit(int(rep.written_results))
+                return
             self.status_label.setText(
                 QCoreApplication.translate(
                     "ImportDialog",
                     "Imported {results} results in {samples} new samples. Updating water-quality classes…",
                 ).format(results=rep.written_results, samples=rep.written_samples)
             )
-            self._written = rep.written_results
             if hasattr(rep, "classified_wells"):
                 self._quality_done(True, {"WELLS": rep.classified_wells}, "")
             else:

@@ -179,7 +179,13 @@ def test_every_dock_and_its_dialogs_speak_chinese_under_zh_hans(plugin_in, datab
             qtbot.wait(200)
             panel = dock.widget()
             widgets = [dock, panel]
-            for opener in ("open_dashboard", "open_import_dialog", "open_duplicates_dialog", "open_ledger_dialog"):
+            for opener in (
+                "open_dashboard",
+                "open_import_dialog",
+                "open_duplicates_dialog",
+                "open_ledger_dialog",
+                "open_key_units_window",
+            ):
                 if hasattr(panel, opener):
                     dialog = getattr(panel, opener)()
                     qtbot.wait(50)
