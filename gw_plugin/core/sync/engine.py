@@ -51,7 +51,8 @@ def sync(
     the sync could not finish; everything done until then is consistent and the next sync resumes.
     ``hooks`` (tests and the soak script's named kill points): callables run at 'pull_page' and
     'before_pull_commit' (inside the pull's transactions), 'after_prepare' (outbox written, nothing sent),
-    'before_push_commit' (inside the server transaction), 'after_push_commit' (committed, outcome not recorded),
+    'after_stage' (the outbox COPYed into the platform's staging tables, not applied), 'before_push_commit'
+    (inside the server transaction, applied), 'after_push_commit' (committed, outcome not recorded),
     'during_outcome' (inside the outcome's SQLite transaction) and 'blob_chunk' (chunk index).
     """
     if direction not in DIRECTIONS:

@@ -67,6 +67,9 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                 srs = local.srs.get(tname, 0)
                 ident = q.Identifier(P.PLATFORM_SCHEMA, tname)
                 where, params = [window], list(wparams)
+                if since:  # the candidates from the change log (its rev_xid index; none on the data tables)
+                    where.insert(0, q.SQL("uuid IN (SELECT c FROM gw.changed_since(%s, %s) c)"))
+                    params[:0] = [since, tname]
                 if counties and tname != "admin_units":
                     where.append(q.SQL("county_code = ANY(%s)"))
                     params.append(list(counties))
@@ -80,9 +83,9 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                     ocur = pg.cursor()
                     ocur.execute(
                         q.SQL("SELECT uuid::text FROM {} WHERE {} AND NOT (county_code = ANY(%s))").format(
-                            ident, window
+                            ident, q.SQL(" AND ").join(where[:-1])
                         ),
-                        [*wparams, list(counties)],
+                        [*params[:-1], list(counties)],
                     )
                     moved = [u for (u,) in ocur.fetchall()]
                     ocur.close()
@@ -240,6 +243,7 @@ def _bulk_upsert(local: LocalTables, table: str, rows: list) -> None:
     con = local.con
     cols = local.cols[table]
     types = [local.types[table][c] for c in cols]
+    plain = [t in ("text", "uuid", "real", "integer") for t in types]
     ui = cols.index("uuid")
     positions = range(len(cols))
     have = {}
@@ -261,7 +265,13 @@ def _bulk_upsert(local: LocalTables, table: str, rows: list) -> None:
         changed = tuple(
             i
             for i in compress(positions, map(ne, r, L))  # the differing positions, found in C
-            if i != ui and not same(types[i], r[i], L[i])  # a different text form of the same value is no change
+            # two different values of one plain type differ, and so do a plain value and NULL; else a different text form
+            # of the same value is no change
+            if i != ui
+            and (
+                (plain[i] and (type(r[i]) is type(L[i]) or r[i] is None or L[i] is None))
+                or not same(types[i], r[i], L[i])
+            )
         )
         if changed:
             groups.setdefault(changed, []).append([r[i] for i in changed] + [uuid])

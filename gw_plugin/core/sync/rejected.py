@@ -1,6 +1,6 @@
 """Changes the platform refused (``gw_rejected``): list them, retry one as a new local edit, or dismiss it.
 
-When a push is refused (no write permission for the county, a value the server cannot store) ``push._reject``
+When a push is refused (no write permission for the county, a value the server cannot store) ``outbox.reject_change``
 keeps the change in ``gw_rejected`` (the local version and its base as JSON, geometry as hex WKB) and brings the
 feature back to its last synced state. Nothing may be lost silently, so the user decides what happens next:
 

@@ -37,6 +37,7 @@ from .connection import (  # noqa: F401 (the platform's public surface: P.connec
     resolve_conninfo,
     sql,
 )
+from .server_push_sql import push_functions_sql
 from .server_sql import (  # noqa: F401
     ATTACHMENT_PATH_RE,
     BASE_DDL,
@@ -51,7 +52,8 @@ from .server_sql import (  # noqa: F401
 
 #: Version of the server-side machinery (triggers, policies, sync tables); independent of S.SCHEMA_VERSION.
 #: 2: owner role, safe search_path, push keys with role and payload hash, insert-only blobs (issue 14).
-PLATFORM_VERSION = 2
+#: 3: push and pull functions (server_push_sql.py), change log with rev_xid, no revision index on data tables.
+PLATFORM_VERSION = 3
 
 _PG_TYPE = {
     "text": "text",
@@ -176,6 +178,11 @@ def initplatform(conninfo: str, crs: str = S.DEFAULT_CRS, read_scope: Optional[s
             warnings = _revoke_public_create(cur)
             _ensure_roles(cur)
             cur.execute(BASE_DDL)
+            cur.execute(
+                "SELECT n.nspname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+                "WHERE t.typname = 'geometry'"
+            )
+            cur.execute(push_functions_sql(srid, cur.fetchone()[0]))
             q = sql()
             for t in S.TABLES:
                 cur.execute(_table_sql(t, srid))
@@ -193,6 +200,9 @@ def initplatform(conninfo: str, crs: str = S.DEFAULT_CRS, read_scope: Optional[s
                 for stmt in table_objects_sql(t):
                     cur.execute(stmt)
             cur.execute(COMMON_GRANTS)
+            old_platform = int(meta.get("platform_version", 0) or 0)
+            if meta and old_platform < 3:
+                _backfill_change_log_xids(cur)
             values = {
                 "schema_version": S.SCHEMA_VERSION,
                 "platform_version": PLATFORM_VERSION,
@@ -205,6 +215,8 @@ def initplatform(conninfo: str, crs: str = S.DEFAULT_CRS, read_scope: Optional[s
                 values["created_at"] = "now"
             elif old < S.SCHEMA_VERSION:
                 values[f"upgraded_from_{old}"] = "yes"
+            if meta and old_platform < PLATFORM_VERSION:
+                values[f"platform_upgraded_from_{old_platform}"] = "yes"
             _set_meta(cur, values)
             meta = _read_meta(cur)
     finally:
@@ -218,6 +230,21 @@ def initplatform(conninfo: str, crs: str = S.DEFAULT_CRS, read_scope: Optional[s
         for w in warnings:
             log(w)
     return info
+
+
+def _backfill_change_log_xids(cur) -> None:
+    """Upgrade from platform version 2: pulls now find changed rows through the change log's ``rev_xid``; give the
+    entry that wrote each live row (same table, uuid and revision) that row's transaction id, so a file whose last
+    pull predates the upgrade still receives every row written after its snapshot."""
+    q = sql()
+    for t in S.TABLES:
+        cur.execute(
+            q.SQL(
+                "UPDATE gw.change_log c SET rev_xid = d.rev_xid FROM {} d WHERE c.tbl = %s AND c.uuid = d.uuid "
+                "AND c.rev = d.rev AND c.rev_xid IS NULL AND d.rev_xid IS NOT NULL"
+            ).format(q.Identifier(PLATFORM_SCHEMA, t.name)),
+            (t.name,),
+        )
 
 
 def _revoke_public_create(cur) -> list:

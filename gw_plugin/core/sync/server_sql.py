@@ -17,14 +17,20 @@ Hardening (issue 14, item 3):
   DELETE); each uploader writes its own chunks, and ``gw.blob_finish`` (SECURITY DEFINER) checks the sha256 of
   the assembled chunks on the server before a blob counts as complete, or discards the caller's chunks so the
   upload can be retried;
-- ``attachments.file_path`` must be ``attachments/<sha256 of the file>.<ext>`` (CHECK constraint).
+- ``attachments.file_path`` must be ``attachments/<sha256 of the file>.<ext>`` (CHECK constraint);
+- platform version 3: pushes go through the owner's push function (server_push_sql.py); the per-row revision
+  trigger fires for every writer but the owner, the owner's policies check the SESSION user's grants, the users'
+  policies are written as sub-selects run once per statement, and pulls find changes in the change log (indexed on
+  ``(tbl, rev_xid)``), so the data tables carry no revision index (HOT updates, ``FILLFACTOR``).
 No QGIS import.
 """
 
 from __future__ import annotations
 
 from ..data.model import Table
+from . import server_push_sql as PS
 from .connection import sql
+from .server_push_sql import owner_policies_sql
 
 PLATFORM_SCHEMA = "gw"
 OWNER_ROLE = "gw_owner"
@@ -35,6 +41,13 @@ READER_ROLE = "gw_reader"
 INIT_LOCK_KEY = 0x67770002
 #: the only attachment file path the platform and the client accept: the file named by its content's sha256
 ATTACHMENT_PATH_RE = r"^attachments/[0-9a-f]{64}(\.[a-z0-9]{1,9})?$"
+#: free space kept in each page of a data table for HOT updates (PostgreSQL documentation, CREATE TABLE, "fillfactor":
+#: "a smaller fillfactor ... gives the update a chance to place the updated copy of a row on the same page"; 100 is
+#: PostgreSQL's default). 50 leaves room for every row of a page to be updated once before pruning: measured with
+#: bench/bench_sync.py on 5 December 2026 (100,000 wells all updated in one push), the push function took 1.31x the
+#: plain COPY + upsert at 50 against 1.84x at 70; the cost is about twice the table's pages (a judgement for a
+#: city's 10^5-10^6 rows a table, not measured on a real city's data)
+FILLFACTOR = 50
 
 _SAFE = "SET search_path = pg_catalog, pg_temp"
 
@@ -55,6 +68,9 @@ CREATE TABLE IF NOT EXISTS gw.change_log (
     client_id text, push_seq bigint);
 CREATE INDEX IF NOT EXISTS change_log_uuid ON gw.change_log (uuid);
 CREATE INDEX IF NOT EXISTS change_log_who ON gw.change_log (who);
+-- platform version 3: pulls find changed rows here (gw.changed_since), so the data tables need no revision index
+ALTER TABLE gw.change_log ADD COLUMN IF NOT EXISTS rev_xid xid8;
+CREATE INDEX IF NOT EXISTS change_log_tbl_rev_xid ON gw.change_log (tbl, rev_xid);
 CREATE TABLE IF NOT EXISTS gw.sync_pushes (
     who text NOT NULL DEFAULT session_user, client_id text NOT NULL, push_seq bigint NOT NULL,
     payload_sha256 text, at timestamptz NOT NULL DEFAULT now(), rows integer, result jsonb,
@@ -133,11 +149,13 @@ DECLARE
 BEGIN
   IF TG_OP = 'INSERT' THEN
     DELETE FROM gw.tombstones t USING new_rows n WHERE t.tbl = TG_TABLE_NAME::text AND t.uuid = n.uuid;
-    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq)
-      SELECT n.rev, TG_TABLE_NAME::text, n.uuid, 'I', n.county_code, cid, pseq FROM new_rows n;
+    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq, rev_xid)
+      SELECT n.rev, TG_TABLE_NAME::text, n.uuid, 'I', n.county_code, cid, pseq,
+             pg_catalog.pg_current_xact_id() FROM new_rows n;
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq)
-      SELECT n.rev, TG_TABLE_NAME::text, n.uuid, 'U', n.county_code, cid, pseq FROM new_rows n;
+    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq, rev_xid)
+      SELECT n.rev, TG_TABLE_NAME::text, n.uuid, 'U', n.county_code, cid, pseq,
+             pg_catalog.pg_current_xact_id() FROM new_rows n;
   ELSE
     INSERT INTO gw.tombstones AS t (tbl, uuid, county_code, rev, client_id, rev_xid)
       SELECT TG_TABLE_NAME::text, o.uuid, o.county_code, pg_catalog.nextval('gw.rev_seq'::pg_catalog.regclass), cid,
@@ -146,8 +164,8 @@ BEGIN
       ON CONFLICT (tbl, uuid) DO UPDATE SET rev = excluded.rev, county_code = excluded.county_code,
         deleted_at = pg_catalog.now(), deleted_by = session_user::text, client_id = excluded.client_id,
         rev_xid = excluded.rev_xid;
-    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq)
-      SELECT t.rev, TG_TABLE_NAME::text, o.uuid, 'D', o.county_code, cid, pseq
+    INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq, rev_xid)
+      SELECT t.rev, TG_TABLE_NAME::text, o.uuid, 'D', o.county_code, cid, pseq, t.rev_xid
       FROM old_rows o JOIN gw.tombstones t ON t.tbl = TG_TABLE_NAME::text AND t.uuid = o.uuid;
   END IF;
   RETURN NULL;
@@ -199,9 +217,16 @@ FUNCTIONS = (
     "gw.tg_log()",
     "gw.blob_finish(text)",
     "gw.blob_discard(text)",
+    *PS.FUNCTIONS,
 )
 #: the functions that run with the owner's rights
-DEFINER_FUNCTIONS = ("gw.tg_rev()", "gw.tg_log()", "gw.blob_finish(text)", "gw.blob_discard(text)")
+DEFINER_FUNCTIONS = (
+    "gw.tg_rev()",
+    "gw.tg_log()",
+    "gw.blob_finish(text)",
+    "gw.blob_discard(text)",
+    *PS.DEFINER_FUNCTIONS,
+)
 BOOKKEEPING_TABLES = (
     "gw.meta",
     "gw.tombstones",
@@ -219,8 +244,11 @@ def table_objects_sql(t: Table) -> list:
     ident = q.Identifier(PLATFORM_SCHEMA, t.name)
     name = t.name
     stmts = [
-        q.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (rev)").format(q.Identifier(f"{name}_rev"), ident),
-        q.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (rev_xid)").format(q.Identifier(f"{name}_rev_xid"), ident),
+        # platform version 3: no revision index on data tables (pulls find changes through the change log), so an
+        # update that changes no indexed column is HOT; room left in each page for those updates
+        q.SQL("DROP INDEX IF EXISTS {}").format(q.Identifier(PLATFORM_SCHEMA, f"{name}_rev")),
+        q.SQL("DROP INDEX IF EXISTS {}").format(q.Identifier(PLATFORM_SCHEMA, f"{name}_rev_xid")),
+        q.SQL("ALTER TABLE {} SET (fillfactor = {})").format(ident, q.SQL(str(FILLFACTOR))),
         q.SQL("DROP TRIGGER IF EXISTS gw_lock ON {}").format(ident),  # platform version 1's global lock
         q.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (county_code)").format(q.Identifier(f"{name}_county"), ident),
     ]
@@ -246,7 +274,13 @@ def table_objects_sql(t: Table) -> list:
             ).format(re=q.Literal(ATTACHMENT_PATH_RE))
         )
     for trig, body in (
-        ("gw_rev", "BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION gw.tg_rev()"),
+        # not for the owner: the push function (server_push_sql.py) assigns revisions set-wise; every other
+        # writer, whatever it runs, is tracked row by row
+        (
+            "gw_rev",
+            f"BEFORE INSERT OR UPDATE ON {{t}} FOR EACH ROW WHEN (current_user OPERATOR(pg_catalog.<>) "
+            f"'{OWNER_ROLE}'::name) EXECUTE FUNCTION gw.tg_rev()",
+        ),
         (
             "gw_log_ins",
             "AFTER INSERT ON {t} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION gw.tg_log()",
@@ -264,14 +298,20 @@ def table_objects_sql(t: Table) -> list:
         stmts.append(q.SQL("CREATE TRIGGER {} " + body).format(q.Identifier(trig), t=ident))
     stmts.append(q.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(ident))
     stmts.append(q.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(ident))
+    # the county checks of gw.can_read / gw.can_write written out as sub-selects the planner runs once per
+    # statement (no function call per row); for the platform's users (the owner has its own, server_push_sql.py)
+    r = f"({PS.READ_ALL} OR {PS.grants_expr('county_code', 'current_user', False)})"
+    w = PS.grants_expr("county_code", "current_user", True)
+    users = f"TO {EDITOR_ROLE}, {READER_ROLE}"
     for pol, body in (
-        ("gw_read", "FOR SELECT USING (gw.can_read(county_code))"),
-        ("gw_insert", "FOR INSERT WITH CHECK (gw.can_write(county_code))"),
-        ("gw_update", "FOR UPDATE USING (gw.can_write(county_code)) WITH CHECK (gw.can_write(county_code))"),
-        ("gw_delete", "FOR DELETE USING (gw.can_write(county_code))"),
+        ("gw_read", f"FOR SELECT {users} USING {r}"),
+        ("gw_insert", f"FOR INSERT {users} WITH CHECK {w}"),
+        ("gw_update", f"FOR UPDATE {users} USING {w} WITH CHECK {w}"),
+        ("gw_delete", f"FOR DELETE {users} USING {w}"),
     ):
         stmts.append(q.SQL("DROP POLICY IF EXISTS {} ON {}").format(q.Identifier(pol), ident))
         stmts.append(q.SQL("CREATE POLICY {} ON {} " + body).format(q.Identifier(pol), ident))
+    stmts.extend(q.SQL(x) for x in owner_policies_sql(name))
     stmts.append(q.SQL("ALTER TABLE {} OWNER TO {}").format(ident, q.Identifier(OWNER_ROLE)))
     stmts.append(q.SQL("REVOKE ALL ON {} FROM PUBLIC").format(ident))
     stmts.append(q.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}").format(ident, q.Identifier(EDITOR_ROLE)))
@@ -313,4 +353,4 @@ GRANT SELECT, INSERT (sha256, size) ON gw.blobs TO {EDITOR_ROLE};
 GRANT SELECT, INSERT (sha256, idx, data) ON gw.blob_chunks TO {EDITOR_ROLE};
 GRANT SELECT ON gw.blobs, gw.blob_chunks TO {READER_ROLE};
 GRANT SELECT ON SEQUENCE gw.rev_seq TO {EDITOR_ROLE}, {READER_ROLE};
-"""
+{PS.GRANTS}"""

@@ -25,6 +25,7 @@ from gw_plugin.core.sync import server_schema as P
 from gw_plugin.core.sync import wire as W
 from gw_plugin.core.sync.blobs import CHUNK
 from gw_plugin.core.sync.local import LocalTables
+from gw_plugin.core.sync.outbox import outbox_values
 from gw_plugin.core.sync.push import prepare_outbox
 from gw_plugin.core.sync.report import SyncError, SyncReport
 from tests.core.sync.roles import platform_roles
@@ -704,7 +705,7 @@ def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
     finally:
         con.close()
     assert [(t, u, op) for t, u, op, _ in rows] == [("monitoring_wells", a[0], "U")]
-    data = json.loads(rows[0][3])
+    data = outbox_values(rows[0][0], rows[0][3])
     assert set(data) - {"updated_at", "updated_by"} == {"depth_m", "remarks", "status", "county_code"}
     assert data["depth_m"] == 12.5 and data["remarks"] == "井口已封" and data["county_code"] == A
     assert {u for _, u, _, _ in pending(c1)} == {a[0]}  # the same-instant rewrite was dropped, not sent

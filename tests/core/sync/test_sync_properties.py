@@ -5,12 +5,19 @@ After every client has synced twice more, all GeoPackages equal the platform (co
 client wrote is on the platform or kept in a conflict record (no value lost); features edited on one side only
 never produce conflicts, and two different values written to the same field, or an edit against a delete,
 always leave a conflict record. Runs against a real PostgreSQL/PostGIS (tests/pg.py); bounded example counts.
+
+Copies (issue 14, items 1 and 6): a file is copied in the middle of a sequence — also while a push is in flight —
+and the original and the copy go on editing and syncing. No edit of either is lost (every value written is on the
+platform, kept in a conflict record, or was replaced by a user who had it in the file: tests/soak/ledger.py),
+every file ends with its own push identity, and the change log holds exactly one entry per accepted change.
+Concurrent pushes are in test_concurrent_push.py.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import shutil
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -35,6 +42,7 @@ from tests.core.sync.test_sync import (
     server_rows,
 )
 from tests.pg import pg_server  # noqa: F401  (session fixture)
+from tests.soak.ledger import Ledger, check_change_log, file_records
 
 N_WELLS = 3
 FIELDS = ("depth_m", "remarks", "name_zh", "geom")
@@ -236,3 +244,144 @@ def test_every_sync_interleaving_of_two_clients(pg_server, tmp_path, order, poli
     """Every order of two syncs per client after overlapping edits (incl. delete vs edit) converges."""
     steps = list(EDITS_2) + [(c, "sync") for c in order]
     run_program(pg_server, tmp_path, 2, steps, policy)
+
+
+COPY_FIELDS = ("remarks", "depth_m", "name_zh")
+
+
+class _CrashError(Exception):
+    """Ends a sync at a named point, as a crash there would (the outbox stays in flight)."""
+
+
+def _stop():
+    raise _CrashError()
+
+
+def _client_id(path: str) -> str:
+    con = SG.open_db(path)
+    try:
+        return C.state(con)["client_id"]
+    finally:
+        con.close()
+
+
+def run_copies(cluster, tmp_path, n_clients: int, steps: list, copy_at: int, copy_of: int, policy: str) -> None:
+    """Edit/sync steps over ``n_clients`` checkouts; at step ``copy_at`` file ``copy_of`` is copied (a new file: another
+    inode, the same identity inside) and the copy joins as one more client. Then both copies edit different wells
+    and the same field of one well and sync (the copy first, as in the issue), all files settle, and the
+    invariants are checked."""
+    users = platform_roles(cluster, new_platform(cluster))
+    ci = users["editor"]  # the editor of county A, not a superuser
+    src = str(tmp_path / "project.gpkg")
+    project_with_wells(src, N_WELLS + 1, A)
+    SY.sync(src, ci)
+    paths = [client(ci, tmp_path, f"c{i}", counties=[A]) for i in range(n_clients)]
+    ledger = Ledger()
+    tag = [2000]
+
+    def write(c, u, field):
+        row = local_rows(paths[c]).get(u)
+        if row is None:
+            return
+        tag[0] += 1
+        value = float(tag[0]) if field == "depth_m" else f"v{tag[0]}"
+        ledger.before_write(row, u, field)
+        edit(paths[c], "monitoring_wells", u, **{field: value})
+        ledger.wrote(c, u, field, local_rows(paths[c])[u][field])
+
+    def sync(c, **kw) -> bool:
+        """One sync of file ``c``; True when it exchanged or decided anything."""
+        rep = SY.sync(paths[c], ci, conflict_policy=policy, **kw)
+        busy = bool(rep.pushed or rep.pulled or rep.stale or rep.pending or rep.open_conflicts)
+        if policy == "manual":  # the user decides every open conflict (here: the platform's version)
+            for k in SC.open_conflicts(paths[c]):
+                before = local_rows(paths[c]).get(k["uuid"])
+                SC.resolve_conflict(paths[c], k["id"], "theirs")
+                ledger.resolved(k["uuid"], before, local_rows(paths[c]).get(k["uuid"]))
+        return busy
+
+    for n, step in enumerate(steps[:copy_at] + [("copy",)] + steps[copy_at:]):
+        if step[0] == "copy":
+            paths.append(shutil.copyfile(paths[copy_of % len(paths)], str(tmp_path / f"copy{n}.gpkg")))
+            continue
+        c = step[0] % len(paths)
+        kind = step[1]
+        wells = sorted(local_rows(paths[c]))
+        if kind == "sync":
+            sync(c)
+        elif kind == "pull":
+            sync(c, direction="pull")
+        elif kind == "crash":  # the sync dies after the outbox was written: the push is in flight in this file
+            try:
+                sync(c, hooks={"after_prepare": _stop})
+            except _CrashError:
+                pass
+        elif kind == "edit" and wells:
+            write(c, wells[step[2] % len(wells)], COPY_FIELDS[step[3] % len(COPY_FIELDS)])
+        elif kind == "delete" and wells:
+            u = wells[step[2] % len(wells)]
+            ledger.deleted(c, u, local_rows(paths[c])[u])
+            delete(paths[c], "monitoring_wells", u)
+        elif kind == "insert":
+            tag[0] += 1
+            u = add_well(paths[c], A, well_code=f"N{tag[0]}", remarks=f"v{tag[0]}")
+            ledger.wrote(c, u, "remarks", local_rows(paths[c])[u]["remarks"])
+    orig, copy = copy_of % (len(paths) - 1), len(paths) - 1
+    for c, k in ((copy, 0), (orig, 1), (copy, 2), (orig, 2)):  # different wells, then the same field of one
+        wells = sorted(set(local_rows(paths[c])))
+        if wells:
+            write(c, wells[k % len(wells)], "remarks")
+    sync(copy)
+    sync(orig)
+    for _ in range(6):  # settle: every file syncs until a whole round exchanges nothing
+        if not [c for c in range(len(paths)) if sync(c)]:
+            break
+    srv = server_rows(ci)
+    records = []
+    for p in paths:  # convergence, and nothing left behind
+        assert local_rows(p) == srv
+        counts = C.pending_counts(p)
+        assert counts["I"] + counts["U"] + counts["D"] == 0 and counts["conflicts"] == 0, counts
+        records += file_records(p)
+    assert ledger.lost(srv, records) == []
+    ids = [_client_id(p) for p in paths]
+    assert len(set(ids)) == len(ids), "a copy kept the identity of its original"
+    check_change_log(users["superuser"])
+
+
+copy_step = st.one_of(
+    st.tuples(st.integers(0, 3), st.just("sync")),
+    st.tuples(st.integers(0, 3), st.just("pull")),
+    st.tuples(st.integers(0, 3), st.just("crash")),
+    st.tuples(st.integers(0, 3), st.just("edit"), st.integers(0, 9), st.integers(0, 2)),
+    st.tuples(st.integers(0, 3), st.just("delete"), st.integers(0, 9)),
+    st.tuples(st.integers(0, 3), st.just("insert")),
+)
+
+
+@pytest.mark.slow  # about 30 s (-m "not slow" leaves it out); the in-flight copy case below always runs
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking would take minutes per failure
+)
+@given(
+    n_clients=st.integers(1, 3),
+    steps=st.lists(copy_step, min_size=2, max_size=10),
+    copy_at=st.integers(0, 10),
+    copy_of=st.integers(0, 2),
+    policy=st.sampled_from(SY.POLICIES),
+)
+def test_copied_files_lose_no_edit(pg_server, tmp_path_factory, n_clients, steps, copy_at, copy_of, policy):  # noqa: F811
+    run_copies(pg_server, tmp_path_factory.mktemp("copies"), n_clients, steps, copy_at, copy_of, policy)
+
+
+@pytest.mark.parametrize("policy", SY.POLICIES)
+def test_copy_made_while_a_push_is_in_flight(pg_server, tmp_path, policy):  # noqa: F811
+    """The copy holds the original's outbox in flight (same key, same payload): each resends it and gets the same
+    outcome (applied once), then the copy takes its own identity; edits of both after the copy reach the
+    platform."""
+    steps = [(0, "edit", 0, 0), (0, "edit", 1, 1), (0, "crash"), (0, "edit", 2, 0), (1, "edit", 0, 0), (1, "sync")]
+    run_copies(pg_server, tmp_path, 1, steps, 3, 0, policy)
