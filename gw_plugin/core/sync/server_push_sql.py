@@ -159,18 +159,20 @@ def _apply_block(t: Table) -> str:
                RETURNING s.ord, t.uuid, t.rev)
   INSERT INTO {out} (ord, tbl, uuid, op, status, new_rev) SELECT upd.ord, {lit}, upd.uuid, 'U', 'ok', upd.rev FROM upd;
   WITH del AS (DELETE FROM {T} t USING {st} s WHERE s.op = 'D' AND t.uuid = s.uuid AND t.rev = s.base_rev
-               AND {session_can_write("s.county_code")} RETURNING s.ord, t.uuid)
-  INSERT INTO {out} (ord, tbl, uuid, op, status) SELECT del.ord, {lit}, del.uuid, 'D', 'ok' FROM del;
+               AND {session_can_write("s.county_code")} RETURNING s.ord, t.uuid, t.county_code)
+  INSERT INTO {out} (ord, tbl, uuid, op, status, county_code)
+    SELECT del.ord, {lit}, del.uuid, 'D', 'ok', del.county_code FROM del;
   -- the rest: refused (a county the caller may not edit), gone already (a delete reached its goal) or stale
   IF (SELECT pg_catalog.count(*) FROM {st}) > (SELECT pg_catalog.count(*) FROM {out} o WHERE o.tbl = {lit}) THEN
-  INSERT INTO {out} (ord, tbl, uuid, op, status, reason)
+  INSERT INTO {out} (ord, tbl, uuid, op, status, reason, county_code)
     SELECT s.ord, {lit}, s.uuid, s.op,
       CASE WHEN NOT {session_can_write("s.county_code")}
              OR (s.op <> 'I' AND t.uuid IS NOT NULL AND NOT {session_can_write("t.county_code")}) THEN 'rejected'
            WHEN s.op = 'D' AND t.uuid IS NULL THEN 'ok' ELSE 'stale' END,
       CASE WHEN NOT {session_can_write("s.county_code")} THEN 'no write permission for county ' || coalesce(s.county_code, '?')
            WHEN s.op <> 'I' AND t.uuid IS NOT NULL AND NOT {session_can_write("t.county_code")}
-             THEN 'no write permission for county ' || t.county_code END
+             THEN 'no write permission for county ' || t.county_code END,
+      s.county_code  -- a delete gone already: its tombstone is looked up in the county the client knew
     FROM {st} s LEFT JOIN {T} t ON t.uuid = s.uuid
     WHERE NOT EXISTS (SELECT 1 FROM {out} o WHERE o.ord = s.ord);
   END IF;"""
@@ -211,7 +213,7 @@ BEGIN
     RETURN;
   END IF;
   CREATE TEMP TABLE gw_push_out (ord integer PRIMARY KEY, tbl text, uuid uuid, op text, status text NOT NULL,
-                                 new_rev bigint, reason text) ON COMMIT DROP;
+                                 new_rev bigint, reason text, county_code text) ON COMMIT DROP;
   CREATE TEMP TABLE gw_push_key (cid text NOT NULL, pseq bigint NOT NULL, tbls text[] NOT NULL) ON COMMIT DROP;
   INSERT INTO pg_temp.gw_push_key VALUES (cid, pseq, tbls);
   FOREACH t IN ARRAY tbls LOOP
@@ -248,8 +250,10 @@ BEGIN
   INSERT INTO pg_temp.gw_push_out (ord, status, reason)
     SELECT b.o, 'rejected', b.r FROM ROWS FROM (pg_catalog.unnest(bad_ords), pg_catalog.unnest(bad_reasons)) AS b(o, r);
 {applies}
+  -- a delete's revision is its tombstone's, in the county the row was deleted from (the stored row's county;
+  -- tombstones are keyed (county_code, tbl, uuid), docs/scaling.md point 2)
   UPDATE pg_temp.gw_push_out o SET new_rev = ts.rev FROM gw.tombstones ts
-    WHERE o.op = 'D' AND o.status = 'ok' AND ts.tbl = o.tbl AND ts.uuid = o.uuid;
+    WHERE o.op = 'D' AND o.status = 'ok' AND ts.county_code = o.county_code AND ts.tbl = o.tbl AND ts.uuid = o.uuid;
   SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(o.ord, o.status, o.new_rev, o.reason) ORDER BY o.ord)
     INTO res FROM pg_temp.gw_push_out o;
   UPDATE gw.sync_pushes p SET result = coalesce(res, '[]'::jsonb)

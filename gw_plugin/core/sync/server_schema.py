@@ -52,7 +52,8 @@ from .server_sql import (  # noqa: F401
 
 #: Version of the server-side machinery (triggers, policies, sync tables); independent of S.SCHEMA_VERSION.
 #: 2: owner role, safe search_path, push keys with role and payload hash, insert-only blobs (issue 14).
-#: 3: push and pull functions (server_push_sql.py), change log with rev_xid, no revision index on data tables.
+#: 3: push and pull functions (server_push_sql.py), change log with rev_xid, no revision index on data tables,
+#:    tombstones keyed (county_code, tbl, uuid) (a platform initialised before that key is swapped in place).
 PLATFORM_VERSION = 3
 
 _PG_TYPE = {
@@ -354,12 +355,17 @@ def integrity_check(conninfo: str) -> list:
             cur.execute(q.SQL("SELECT count(*) FROM {} WHERE rev <= 0").format(ident))
             if cur.fetchone()[0]:
                 problems.append(f"{t.name}: rows without revision")
+            # tombstones are keyed by county (county_code, tbl, uuid): an older one in another county (the county
+            # a feature moved out of) is harmless, clients apply a tombstone only when newer than the row they hold
             cur.execute(
-                q.SQL("SELECT count(*) FROM {} d JOIN gw.tombstones t ON t.tbl = %s AND t.uuid = d.uuid").format(ident),
+                q.SQL(
+                    "SELECT count(*) FROM {} d JOIN gw.tombstones t ON t.tbl = %s AND t.uuid = d.uuid "
+                    "AND (t.county_code = d.county_code OR t.rev > d.rev)"
+                ).format(ident),
                 (t.name,),
             )
             if cur.fetchone()[0]:
-                problems.append(f"{t.name}: live rows that also have a tombstone")
+                problems.append(f"{t.name}: live rows that also have a tombstone in their county or a newer one")
         cur.execute("SELECT count(*) FROM gw.sync_pushes WHERE result IS NULL")
         if cur.fetchone()[0]:
             problems.append("pushes recorded without result")

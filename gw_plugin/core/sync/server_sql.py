@@ -58,7 +58,18 @@ CREATE SEQUENCE IF NOT EXISTS gw.rev_seq AS bigint;
 CREATE TABLE IF NOT EXISTS gw.tombstones (
     tbl text NOT NULL, uuid uuid NOT NULL, county_code text NOT NULL, rev bigint NOT NULL,
     deleted_at timestamptz NOT NULL DEFAULT now(), deleted_by text NOT NULL DEFAULT session_user,
-    client_id text, PRIMARY KEY (tbl, uuid));
+    client_id text, PRIMARY KEY (county_code, tbl, uuid));
+-- the key contains the distribution column of a county-distributed platform (docs/scaling.md, point 2); until
+-- platform version 3 it was (tbl, uuid): swap it in place (the old rows are unique under the wider key too)
+DO $$ BEGIN
+  IF (SELECT array_length(conkey, 1) FROM pg_catalog.pg_constraint
+      WHERE conrelid = 'gw.tombstones'::pg_catalog.regclass AND contype = 'p') = 2 THEN
+    ALTER TABLE gw.tombstones DROP CONSTRAINT tombstones_pkey;
+    ALTER TABLE gw.tombstones ADD PRIMARY KEY (county_code, tbl, uuid);
+  END IF;
+END $$;
+-- look-ups by feature whatever its county (an insert clears the feature's tombstones, a stale push's refresh)
+CREATE INDEX IF NOT EXISTS tombstones_tbl_uuid ON gw.tombstones (tbl, uuid);
 CREATE INDEX IF NOT EXISTS tombstones_rev ON gw.tombstones (rev);
 ALTER TABLE gw.tombstones ADD COLUMN IF NOT EXISTS rev_xid xid8;
 CREATE INDEX IF NOT EXISTS tombstones_rev_xid ON gw.tombstones (rev_xid);
@@ -148,6 +159,7 @@ DECLARE
   pseq bigint := nullif(pg_catalog.current_setting('gw.push_seq'::text, true), '')::bigint;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- a live row supersedes its feature's tombstones in every county (a move back to the county it left)
     DELETE FROM gw.tombstones t USING new_rows n WHERE t.tbl = TG_TABLE_NAME::text AND t.uuid = n.uuid;
     INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq, rev_xid)
       SELECT n.rev, TG_TABLE_NAME::text, n.uuid, 'I', n.county_code, cid, pseq,
@@ -161,12 +173,13 @@ BEGIN
       SELECT TG_TABLE_NAME::text, o.uuid, o.county_code, pg_catalog.nextval('gw.rev_seq'::pg_catalog.regclass), cid,
              pg_catalog.pg_current_xact_id()
       FROM old_rows o ORDER BY o.uuid
-      ON CONFLICT (tbl, uuid) DO UPDATE SET rev = excluded.rev, county_code = excluded.county_code,
-        deleted_at = pg_catalog.now(), deleted_by = session_user::text, client_id = excluded.client_id,
-        rev_xid = excluded.rev_xid;
+      -- keyed by county (the distribution column, never updated: docs/scaling.md, points 1 and 2)
+      ON CONFLICT (county_code, tbl, uuid) DO UPDATE SET rev = excluded.rev, deleted_at = pg_catalog.now(),
+        deleted_by = session_user::text, client_id = excluded.client_id, rev_xid = excluded.rev_xid;
     INSERT INTO gw.change_log (rev, tbl, uuid, op, county_code, client_id, push_seq, rev_xid)
       SELECT t.rev, TG_TABLE_NAME::text, o.uuid, 'D', o.county_code, cid, pseq, t.rev_xid
-      FROM old_rows o JOIN gw.tombstones t ON t.tbl = TG_TABLE_NAME::text AND t.uuid = o.uuid;
+      FROM old_rows o JOIN gw.tombstones t
+        ON t.county_code = o.county_code AND t.tbl = TG_TABLE_NAME::text AND t.uuid = o.uuid;
   END IF;
   RETURN NULL;
 END $$;

@@ -161,31 +161,89 @@ def test_move_seen_as_delete_before_insert_keeps_the_feature(roles, published, t
         assert kept, file_records(c1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gw.tg_log (server_sql.py) upserts tombstones ON CONFLICT (tbl, uuid) and sets county_code: with the "
-    "key (county_code, tbl, uuid) that a county-distributed tombstone table needs, every delete fails "
-    "('there is no unique or exclusion constraint matching the ON CONFLICT specification')",
-)
+def _tombstone_key(users: dict) -> tuple:
+    con = P.connect(users["superuser"])
+    try:
+        cur = con.cursor()
+        cur.execute(
+            "SELECT a.attname FROM pg_catalog.pg_constraint c, unnest(c.conkey) WITH ORDINALITY k(att, n) "
+            "JOIN pg_catalog.pg_attribute a ON a.attnum = k.att WHERE c.conrelid = 'gw.tombstones'::regclass "
+            "AND c.contype = 'p' AND a.attrelid = c.conrelid ORDER BY k.n"
+        )
+        return tuple(n for (n,) in cur.fetchall())
+    finally:
+        con.close()
+
+
+def _tombstones(users: dict, uuid: str) -> dict:
+    """county -> rev of the tombstones of one well."""
+    con = P.connect(users["superuser"])
+    try:
+        cur = con.cursor()
+        cur.execute("SELECT county_code, rev FROM gw.tombstones WHERE tbl = 'monitoring_wells' AND uuid = %s", (uuid,))
+        return dict(cur.fetchall())
+    finally:
+        con.close()
+
+
 def test_tombstones_keyed_by_county(roles, published, tmp_path):  # noqa: F811
     """Tombstones distributed by county need a key that contains the distribution column, (county_code, tbl,
-    uuid) (docs/scaling.md, point 2). With that key in place, deletes, a move and a delete after the move still
-    sync, and every file agrees with the platform."""
+    uuid) (docs/scaling.md, point 2): initplatform gives it to a platform initialised with the old (tbl, uuid) key,
+    and with it (and Citus's refusal to update county_code) deletes, a move there and back, a delete after a move
+    and a delete whose county still holds an older tombstone of the feature (the upsert's conflict) all sync, the
+    change log's D entry carries its own county's tombstone revision, and every file agrees with the platform."""
     ci, _src, a, b = published
-    _superuser(
+    assert _tombstone_key(roles) == ("county_code", "tbl", "uuid")
+    _superuser(  # a platform of version 3 initialised before the fix
         roles,
-        "ALTER TABLE gw.tombstones DROP CONSTRAINT tombstones_pkey; "
-        "ALTER TABLE gw.tombstones ADD PRIMARY KEY (county_code, tbl, uuid)",
+        "ALTER TABLE gw.tombstones DROP CONSTRAINT tombstones_pkey; ALTER TABLE gw.tombstones ADD PRIMARY KEY (tbl, uuid)",
     )
+    assert _tombstone_key(roles) == ("tbl", "uuid")
+    P.initplatform(roles["superuser"])
+    assert _tombstone_key(roles) == ("county_code", "tbl", "uuid")
+    _refuse_county_updates(roles)
     mover = client(ci, tmp_path, "mover")
     ed_a = client(roles["editor"], tmp_path, "ed_a")
     delete(mover, "monitoring_wells", b[1])
     edit(mover, "monitoring_wells", a[0], county_code=B, remarks="moved")
+    edit(mover, "monitoring_wells", a[2], county_code=B, remarks="away")
+    rep = SY.sync(mover, ci)
+    assert rep.pushed == 3 and rep.rejected == 0, rep
+    assert set(_tombstones(roles, b[1])) == {B}
+    assert _tombstones(roles, a[0]) == {} == _tombstones(roles, a[2])  # the insert in B superseded A's tombstone
+    edit(mover, "monitoring_wells", a[2], county_code=A, remarks="back")  # and back: nothing may delete it
+    delete(mover, "monitoring_wells", a[0])  # deleted in its new county
     rep = SY.sync(mover, ci)
     assert rep.pushed == 2 and rep.rejected == 0, rep
-    delete(mover, "monitoring_wells", a[0])  # deleted in its new county
-    assert SY.sync(mover, ci).pushed == 1
+    assert set(_tombstones(roles, a[0])) == {B} and _tombstones(roles, a[2]) == {}
+    # an older tombstone of a live well in its own county (as a shard may keep one): the delete's upsert meets it
+    _superuser(
+        roles,
+        "INSERT INTO gw.tombstones (tbl, uuid, county_code, rev) VALUES ('monitoring_wells', %s, %s, 1)",
+        (a[1], A),
+    )
+    SY.sync(ed_a, roles["editor"])  # the older tombstone deletes nothing
+    assert a[1] in local_rows(ed_a) and a[2] in local_rows(ed_a)
+    delete(mover, "monitoring_wells", a[1])
+    rep = SY.sync(mover, ci)
+    assert rep.pushed == 1 and rep.rejected == 0, rep
+    ts = _tombstones(roles, a[1])
+    assert set(ts) == {A} and ts[A] > 1
+    con = P.connect(roles["superuser"])
+    try:
+        cur = con.cursor()
+        cur.execute(
+            "SELECT c.uuid::text, c.county_code, c.rev, t.rev FROM gw.change_log c JOIN gw.tombstones t "
+            "ON t.county_code = c.county_code AND t.tbl = c.tbl AND t.uuid = c.uuid WHERE c.op = 'D' ORDER BY 1"
+        )
+        d_entries = cur.fetchall()
+    finally:
+        con.close()
+    assert sorted((u, cc) for u, cc, _r, _t in d_entries) == sorted([(b[1], B), (a[0], B), (a[1], A)])
+    assert all(r == t for _u, _cc, r, t in d_entries), d_entries
     SY.sync(ed_a, roles["editor"])
     srv = server_rows(ci)
-    assert a[0] not in srv and b[1] not in srv
+    assert a[0] not in srv and b[1] not in srv and a[1] not in srv
+    assert srv[a[2]]["county_code"] == A and srv[a[2]]["remarks"] == "back"
     assert local_rows(ed_a) == local_rows(mover) == srv
+    assert P.integrity_check(roles["superuser"]) == []

@@ -20,6 +20,7 @@ from tests.core.sync.test_sync import (  # noqa: F401  (fixtures)
     A,
     B,
     client,
+    delete,
     edit,
     local_rows,
     platform,
@@ -251,8 +252,9 @@ def test_updates_are_hot_without_a_revision_index(roles, published, tmp_path):  
 def test_an_upgraded_version_2_platform_works(roles, published, tmp_path):  # noqa: F811
     """A version-2 platform (revision indexes on the data tables, no push functions or owner policies, change log
     without rev_xid, a per-row trigger for every writer) upgraded in place by initplatform: a file checked out
-    before the upgrade receives a change written before the upgrade but after its last pull, and pushes through
-    the new function."""
+    before the upgrade receives a change written before the upgrade but after its last pull, and pushes an edit
+    and a delete through the new function (tombstones keyed by feature alone are re-keyed (county_code, tbl,
+    uuid), docs/scaling.md point 2)."""
     ci, _src, a, _b = published
     c1 = client(roles["editor"], tmp_path, "c1")
     su_ci = roles["superuser"]
@@ -274,6 +276,9 @@ def test_an_upgraded_version_2_platform_works(roles, published, tmp_path):  # no
         "changed_since(text,text)",
     ):
         cur.execute(f"DROP FUNCTION gw.{f}")
+    # tombstones keyed by feature alone, (tbl, uuid), as before the county-distributable key
+    cur.execute("ALTER TABLE gw.tombstones DROP CONSTRAINT tombstones_pkey")
+    cur.execute("ALTER TABLE gw.tombstones ADD PRIMARY KEY (tbl, uuid)")
     cur.execute("UPDATE gw.meta SET value = '2' WHERE key = 'platform_version'")
     su.commit()
     # a write on the version-2 platform, after c1's last pull; its change log entry has no rev_xid (as in v2)
@@ -291,10 +296,18 @@ def test_an_upgraded_version_2_platform_works(roles, published, tmp_path):  # no
         ([t.name for t in S.TABLES],),
     )
     assert cur.fetchone()[0] == 0
+    cur.execute(
+        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'gw.tombstones'::regclass AND contype = 'p'"
+    )
+    assert cur.fetchone() == ("PRIMARY KEY (county_code, tbl, uuid)",)
     su.commit()
     edit(c1, "monitoring_wells", a[0], remarks="pushed on v3")
+    delete(c1, "monitoring_wells", a[2])  # the tombstone upsert needs the new key
     rep = SY.sync(c1, roles["editor"])
-    assert rep.pushed == 1 and rep.pulled == 1, rep
+    assert rep.pushed == 2 and rep.rejected == 0 and rep.pulled == 1, rep
+    cur.execute("SELECT county_code FROM gw.tombstones WHERE uuid = %s", (a[2],))
+    assert cur.fetchall() == [(A,)]
+    su.commit()
     assert local_rows(c1)[a[1]]["remarks"] == "written on v2"
     srv = server_rows(ci)
     assert srv[a[0]]["remarks"] == "pushed on v3"
