@@ -60,42 +60,42 @@
 <context>
     <name>BuildDemoAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="57"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="58"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="63"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="75"/>
         <source>Demo database</source>
         <translation>演示数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="76"/>
         <source>Demo QGIS project</source>
         <translation>演示 QGIS 工程</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="84"/>
         <source>{0} is not a projected CGCS2000 3-degree Gauss-Kruger CRS (EPSG:4513-4554).</source>
         <translation>{0} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513–4554）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="89"/>
         <source>Building the demo city (seed {0}, {1}) in {2}</source>
         <translation>正在 {2} 中生成演示城市（种子 {0}，{1}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="95"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -104,59 +104,79 @@
         <translation>生成演示城市</translation>
     </message>
     <message>
-        <source>Builds a fictional demo city (Huangze City, six counties on a Yellow-River-like alluvial plain) into the output folder: a project GeoPackage with monitoring wells, pollution sources, drinking-water sources, sites and five years of quarterly GB/T 14848-2017 samples; 100 m rasters for vulnerability assessment; context layers (river, urban areas, industrial parks); and a QGIS project (.qgz) that opens them all. The same seed always gives the same data.</source>
-        <translation>在输出文件夹中生成一个虚构的演示城市（黄泽市，位于类似黄河冲积平原上的六个县区）：包含监测井、污染源、饮用水水源、地块以及五年按季度 GB/T 14848-2017 水质样品的项目 GeoPackage；用于脆弱性评价的 100 m 栅格；背景图层（河流、城区、工业园区）；以及打开上述全部数据的 QGIS 工程（.qgz）。相同的种子总是生成相同的数据。</translation>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="66"/>
+        <source>Language of the project (layer names, legends, labels)</source>
+        <translation>工程的语言（图层名称、图例、标注）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="66"/>
+        <source>The language QGIS runs in</source>
+        <translation>QGIS 当前使用的语言</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="66"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/project/alg_builddemo.py" line="66"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Builds a fictional demo city (Huangze City, six counties on a Yellow-River-like alluvial plain) into the output folder: a project GeoPackage with monitoring wells, pollution sources, drinking-water sources, sites and five years of quarterly GB/T 14848-2017 samples; 100 m rasters for vulnerability assessment; context layers (river, urban areas, industrial parks); and a QGIS project (.qgz) that opens them all. The same seed always gives the same data. LANG: the language of the project&apos;s layer names, legends, forms and county labels (default: the language QGIS runs in).</source>
+        <translation>在输出文件夹中生成一个虚构的演示城市（黄泽市，位于类似黄河冲积平原上的六个县区）：包含监测井、污染源、饮用水水源、地块以及五年按季度 GB/T 14848-2017 水质样品的项目 GeoPackage；用于脆弱性评价的 100 m 栅格；背景图层（河流、城区、工业园区）；以及打开上述全部数据的 QGIS 工程（.qgz）。相同的种子总是生成相同的数据。LANG：工程中图层名称、图例、表单和县区标注的语言（默认为 QGIS 当前使用的语言）。</translation>
     </message>
 </context>
 <context>
     <name>CaptureZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="93"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="96"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="103"/>
         <source>Time-of-travel zones (days, comma-separated)</source>
         <translation>运移时间带（天，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="99"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="108"/>
         <source>River (head-specified line, aem only)</source>
         <translation>河流（定水头线，仅 aem）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="115"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="124"/>
         <source>Capture zones</source>
         <translation>捕获区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="157"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="166"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="163"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="172"/>
         <source>Feature {fid}: {e}</source>
         <translation>要素 {fid}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="167"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="176"/>
         <source>The input layer has no wells.</source>
         <translation>输入图层中没有井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="188"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="197"/>
         <source>Canceled: zones written so far are kept.</source>
         <translation>已取消：已写出的区域予以保留。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="199"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="208"/>
         <source>aem: one aquifer for all wells; the fields {f} are ignored (only Q varies per well).</source>
         <translation>aem：所有井共用一个含水层；字段 {f} 被忽略（只有 Q 可按井变化）。</translation>
     </message>
@@ -165,32 +185,32 @@
         <translation>井的捕获区与运移时间带</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="107"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="116"/>
         <source>Boundary the zones end at (aquifer or watershed polygons)</source>
         <translation>各区止于的边界（含水层或流域多边形）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="182"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="191"/>
         <source>{n} well(s) as one flow field, engine {e}.</source>
         <translation>{n} 口井作为同一流场计算，引擎 {e}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="240"/>
         <source>River: the reach next to the wells, {n} vertices, {m}.</source>
         <translation>河流：取井附近河段，{n} 个顶点，{m}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="240"/>
         <source>straight (image wells)</source>
         <translation>平直（镜像井）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="231"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="240"/>
         <source>curved (line sinks)</source>
         <translation>弯曲（线汇）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="254"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="263"/>
         <source>The boundary layer has no polygon.</source>
         <translation>边界图层中没有多边形。</translation>
     </message>
@@ -211,6 +231,41 @@ TRAVEL_TIMES：以逗号分隔的运移时间（天，如 100,1000），在速�
 BOUNDARY（可选的多边形，如含水层边界或流域边界）：各区一直延伸到该边界并止于边界，而不是在上游 UPGRADIENT_LENGTH 处闭合。
 FLOW_AZIMUTH：地下水流去的方向，自北顺时针的角度。单位：Q m3/d，K m/d，THICKNESS（饱和厚度 B）m。Q、K、THICKNESS、GRADIENT、FLOW_AZIMUTH、POROSITY 和 UPGRADIENT_LENGTH 可由 INPUT 中同名字段（不区分大小写）逐井覆盖。
 输出：有效的多多边形，带 well_uuid（取自 INPUT 的 uuid 字段）、kind、tot_days（稳定区为 NULL）、zone_class、method、engine、area_m2 和所用参数。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="75"/>
+        <source>Pumping rate Q (m3/d)</source>
+        <translation>开采量 Q（m3/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="76"/>
+        <source>Hydraulic conductivity K (m/d)</source>
+        <translation>渗透系数 K（m/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="77"/>
+        <source>Saturated thickness B (m)</source>
+        <translation>含水层饱和厚度 B（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="78"/>
+        <source>Regional hydraulic gradient i</source>
+        <translation>区域水力坡度 i</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="79"/>
+        <source>Flow direction (degrees clockwise from north, towards)</source>
+        <translation>地下水流向（自正北顺时针的度数，指流去的方向）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="84"/>
+        <source>Effective porosity n</source>
+        <translation>有效孔隙度 n</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_capturezone.py" line="85"/>
+        <source>Close the steady zone this far up-gradient (m)</source>
+        <translation>稳定捕获区在上游闭合的距离（m）</translation>
     </message>
 </context>
 <context>
@@ -2465,87 +2520,87 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportLedgerAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="64"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Ledger of</source>
         <translation>台账类型</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Pollution sources</source>
         <translation>污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Abandoned wells</source>
         <translation>废弃井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Monitoring wells</source>
         <translation>监测井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="85"/>
         <source>Report (issues and changes)</source>
         <translation>报告（问题与变更）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="100"/>
         <source>Columns: {m}</source>
         <translation>列：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Roster list</source>
         <translation>名录清单</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Inspection ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Discharge permits</source>
         <translation>排污许可</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="64"/>
         <source>Ledger (CSV, XLSX or XLS)</source>
         <translation>台账（CSV、XLSX 或 XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="82"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="83"/>
         <source>Worksheet (XLSX/XLS)</source>
         <translation>工作表（XLSX/XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="102"/>
         <source>No column of {file} was recognised for this ledger (headers in row {row}: {headers}). Check the ledger type, or name the header row (HEADER_ROW).</source>
         <translation>{file} 中没有一列被识别为此台账的字段（表头在第 {row} 行：{headers}）。请检查台账类型，或指定表头行（HEADER_ROW）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="113"/>
         <source>Canceled while validating: nothing was written.</source>
         <translation>校验时已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="118"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="123"/>
         <source>Canceled before writing: nothing was written.</source>
         <translation>写入前已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="130"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="135"/>
         <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
         <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="66"/>
         <source>Construction-land sites</source>
         <translation>建设用地地块</translation>
     </message>
@@ -2556,6 +2611,21 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
     <message>
         <source>Imports a ledger from CSV (UTF-8, GB18030/GBK or UTF-16), XLSX or XLS; title and note rows above the header (as in the plugin's own exported rosters) are skipped, or HEADER_ROW names the header row. Columns are recognised from their Chinese or English headers (单位名称, 统一社会信用代码, 类别, 地址, 县区, 经度/纬度 or X/Y …). Coordinates may be decimal degrees, degree-minute-second or projected metres; rows without coordinates are placed at their county's centroid and flagged for field checking. Rows matching an existing record by unified social credit code or code are updated (the report lists each change) instead of duplicated. Nothing is written when a row has an error, unless ACCEPT_VALID is set. Roster lists, inspection ledgers and discharge-permit lists name their source by unified social credit code, source code or exact name; an updated list updates the same roster version / the same inspection / the same permit number instead of duplicating it. Yes/no columns accept 是/否, 有/无, √/×, Y/N. Rows identical to another row of the file are reported as duplicates; cells with control characters are refused. A site ledger (地块编号, 地块名称, 地块状态, 规划用地类别 1 or 2 …) matches existing sites by site code; a site's boundary cannot come from a table: a new site is written without one (the report says so) and an existing site keeps its boundary.</source>
         <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16）、XLSX 或 XLS 导入台账；表头上方的标题行和说明行（如插件自己导出的名录）会被跳过，也可用 HEADER_ROW 指定表头行。根据中英文表头识别各列（单位名称、统一社会信用代码、类别、地址、县区、经度/纬度或 X/Y 等）。坐标可为十进制度、度分秒或投影坐标（米）；没有坐标的行放在所在县区的中心点并标记为待现场核实。与已有记录的统一社会信用代码或编号相同的行将更新该记录（报告列出每项变更），而不是重复添加。只要有一行出错就不写入，除非设置了 ACCEPT_VALID。名录、检查台账和排污许可证清单通过统一社会信用代码、污染源编号或完全一致的名称对应污染源；更新后的清单会更新同一名录版本、同一次检查或同一许可证号，而不是重复添加。是/否列接受 是/否、有/无、√/×、Y/N。与文件中另一行完全相同的行报告为重复；含控制字符的单元格不予接受。地块台账（地块编号、地块名称、地块状态、规划用地类别 1 或 2 等）按地块编号对应已有地块；地块边界无法从表格得到：新地块不带边界写入（报告中会提示），已有地块保留其边界。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="86"/>
+        <source>Rows inserted</source>
+        <translation>新增的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="86"/>
+        <source>Rows updated</source>
+        <translation>更新的行数</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/sources/alg_importledger.py" line="86"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行数</translation>
     </message>
 </context>
 <context>
@@ -2671,56 +2741,66 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <source>{rows} rows, header in row {row}: {headers}</source>
         <translation>{rows} 行，表头在第 {row} 行：{headers}</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="26"/>
+        <source>Import the valid rows even if some rows have errors</source>
+        <translation>即使部分行有错误，也导入有效的行</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/import_params.py" line="31"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>ImportSamplesAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="53"/>
         <source>Layout</source>
         <translation>表格布局</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="53"/>
         <source>Long</source>
         <translation>长表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="53"/>
         <source>Wide</source>
         <translation>宽表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="65"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="66"/>
         <source>Validation report</source>
         <translation>校验报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="67"/>
         <source>New samples</source>
         <translation>新样品数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="68"/>
         <source>Results written</source>
         <translation>已写入的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="68"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="69"/>
         <source>Rows with errors</source>
         <translation>有错误的行数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="101"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="102"/>
         <source>Column mapping: {m}</source>
         <translation>列对应关系：{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="139"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="140"/>
         <source>Written: {s} new samples, {r} results.</source>
         <translation>已写入：{s} 个新样品，{r} 条结果。</translation>
     </message>
@@ -2729,38 +2809,63 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="50"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="51"/>
         <source>Lab file (CSV, XLSX or XLS)</source>
         <translation>检测结果文件（CSV、XLSX 或 XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="56"/>
         <source>Worksheet (XLSX/XLS)</source>
         <translation>工作表（XLSX/XLS）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="91"/>
         <source>The column mapping is incomplete: no column for {roles} among the headers {headers} (row {row}). Name the columns ({params}) or the header row (HEADER_ROW).</source>
         <translation>列对应关系不完整：表头 {headers}（第 {row} 行）中没有 {roles} 对应的列。请指定这些列（{params}）或表头行（HEADER_ROW）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="115"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="116"/>
         <source>Canceled while validating: nothing was written.</source>
         <translation>校验时已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="136"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="137"/>
         <source>Canceled while writing: the transaction was rolled back, nothing was written.</source>
         <translation>写入时已取消：事务已回滚，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="143"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="144"/>
         <source>Current water-quality class updated for {n} wells.</source>
         <translation>已更新 {n} 口监测井的当前水质类别。</translation>
     </message>
     <message>
         <source>Imports lab results from CSV (UTF-8, GB18030/GBK or UTF-16, detected per file), XLSX or XLS (the first visible worksheet unless SHEET names one; title rows above the header are skipped, or HEADER_ROW names the header row; names and units in merged header cells are joined, e.g. 铅(mg/L)). Long layout: one row per value with well, date, parameter, value and unit columns. Wide layout: one row per sample and one column per parameter (unit in the header, e.g. 硝酸盐(mg/L), else the standard's unit). Column names left empty are guessed from the headers. Every row is validated first (unknown wells or parameters, unreadable or impossible values, unit mismatches, duplicates, dates in the future); with any error nothing is written unless ACCEPT_VALID is set, and then rows with errors are left out entirely. The validation report is written as CSV. The database is checked first (locked, read-only, damaged, newer schema); Cancel is honoured while writing too (the transaction is rolled back); afterwards the wells' current classes are updated.</source>
         <translation>从 CSV（UTF-8、GB18030/GBK 或 UTF-16，按文件自动识别）、XLSX 或 XLS 导入检测结果（默认读取第一个可见工作表，可用 SHEET 指定；表头上方的标题行会被跳过，也可用 HEADER_ROW 指定表头行；合并单元格中的名称与单位会被合并，如 铅(mg/L)）。长表：每行一个数值，含监测井、日期、指标、数值和单位列。宽表：每行一个样品，每列一个指标（单位写在表头中，如 硝酸盐(mg/L)，否则采用标准规定的单位）。未填写的列名将根据表头自动识别。写入前先校验每一行（未知监测井或指标、无法识别或不可能的数值、单位不符、重复、未来日期）；只要有错误就不写入，除非设置了 ACCEPT_VALID，此时有错误的行整行不导入。校验报告以 CSV 输出。先检查数据库（被锁定、只读、损坏、模式版本更新）；写入过程中也可取消（事务回滚）；导入后更新各监测井的当前水质类别。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="58"/>
+        <source>Well code column</source>
+        <translation>监测井编号列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="58"/>
+        <source>Sampling date column</source>
+        <translation>采样日期列</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="58"/>
+        <source>Parameter column (long layout)</source>
+        <translation>指标列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="58"/>
+        <source>Value column (long layout)</source>
+        <translation>数值列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_importsamples.py" line="58"/>
+        <source>Unit column (long layout)</source>
+        <translation>单位列（长表）</translation>
     </message>
 </context>
 <context>
@@ -3866,37 +3971,37 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>NitrateRiskAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="55"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="54"/>
         <source>Project database</source>
         <translation>项目数据库</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="55"/>
         <source>Nitrate parameter (as N)</source>
         <translation>硝酸盐指标（以 N 计）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Latest</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="57"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="56"/>
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="71"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="70"/>
         <source>Nitrate health risk</source>
         <translation>硝酸盐健康风险</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="122"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="121"/>
         <source>{n} wells; {o} with HQ &gt; 1 for children.</source>
         <translation>{n} 口井；其中 {o} 口儿童 HQ &gt; 1。</translation>
     </message>
@@ -3905,18 +4010,58 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>硝酸盐健康风险（危害商）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="77"/>
         <source>{p} is not a GB/T 14848-2017 indicator.</source>
         <translation>{p} 不是 GB/T 14848-2017 的指标。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="79"/>
         <source>{p} is not nitrate: the reference dose is nitrate&apos;s.</source>
         <translation>{p} 不是硝酸盐：参考剂量是硝酸盐的。</translation>
     </message>
     <message>
         <source>Hazard quotient HQ = CDI / RfD with CDI = C·IR·EF·ED/(BW·AT), AT = ED·365 d, from the latest or the mean nitrate (as N) of each well. RfD 1.6 mg/(kg·d) as nitrate-N (US EPA IRIS). Default exposure parameters from HJ 25.3-2019 as transcribed by a public implementation (adult BW 61.8 kg, 1.0 L/d, ED 24 a; child 19.2 kg, 0.7 L/d, ED 6 a; EF 350 d/a) — verify before citing; all are editable and written to the output. The parameter may be given by any name the import recognises (NO3-N, nitrate …); values are stored as N (a lab's 'as NO3' is converted at import). Non-detects count as half their detection limit.</source>
         <translation>危害商 HQ = CDI / RfD，CDI = C·IR·EF·ED/(BW·AT)，AT = ED·365 d，按每口井最新或平均的硝酸盐（以N计）浓度计算。RfD 1.6 mg/(kg·d)（以硝酸盐氮计，US EPA IRIS）。默认暴露参数取自公开实现转录的 HJ 25.3-2019（成人 BW 61.8 kg、1.0 L/d、ED 24 a；儿童 19.2 kg、0.7 L/d、ED 6 a；EF 350 d/a）——引用前请核对；全部可编辑并写入输出。指标可用导入时能识别的任何名称（NO3-N、nitrate …）；数值以 N 计存储（实验室的'以NO3计'在导入时已换算）。未检出按检出限的一半计。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="61"/>
+        <source>Reference dose RfD (mg/kg/d as N)</source>
+        <translation>参考剂量 RfD（mg/kg/d，以 N 计）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="63"/>
+        <source>Body weight, adult (kg)</source>
+        <translation>成人体重（kg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="64"/>
+        <source>Drinking water, adult (L/d)</source>
+        <translation>成人日饮水量（L/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="65"/>
+        <source>Exposure duration, adult (a)</source>
+        <translation>成人暴露年限（a）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="66"/>
+        <source>Body weight, child (kg)</source>
+        <translation>儿童体重（kg）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="67"/>
+        <source>Drinking water, child (L/d)</source>
+        <translation>儿童日饮水量（L/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="68"/>
+        <source>Exposure duration, child (a)</source>
+        <translation>儿童暴露年限（a）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/wells/alg_nitraterisk.py" line="69"/>
+        <source>Exposure frequency (d/a)</source>
+        <translation>暴露频率（d/a）</translation>
     </message>
 </context>
 <context>
@@ -4202,22 +4347,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ProtectionZoneAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="80"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="83"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="90"/>
         <source>Aquifer medium (table)</source>
         <translation>含水层介质（查表法）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="91"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
@@ -4237,17 +4382,17 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>按井取自字段的参数值：{f}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="127"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="138"/>
         <source>Feature {fid} has no geometry; skipped.</source>
         <translation>要素 {fid} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="134"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="145"/>
         <source>Well {w}: {e}</source>
         <translation>井 {w}：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="162"/>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="173"/>
         <source>{n} protection zones written.</source>
         <translation>已写出 {n} 个保护区。</translation>
     </message>
@@ -4278,6 +4423,46 @@ METHOD hj338_table：按 MEDIUM（fine_sand、medium_sand、coarse_sand、gravel
 METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSITY x H))（US EPA，EPA-440/5-93-001），H 为滤管长度或饱和厚度。
 单位：K m/d，TRAVEL_TIME d，Q m3/d，H m。每个参数均可由 INPUT 中同名字段（不区分大小写，如字段 'k' 或 'POROSITY'）按井覆盖；字段值为空时使用算法参数。HJ 338 的条文措辞未经核实（见 ../shared/reference/README.md §2）：引用前请核对。
 输出：每口井每个分级一个面，附所用参数（未用的为 NULL）和 well_uuid。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="59"/>
+        <source>Safety factor alpha</source>
+        <translation>安全系数 α</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="60"/>
+        <source>Hydraulic conductivity K (m/d)</source>
+        <translation>渗透系数 K（m/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="61"/>
+        <source>Hydraulic gradient I within the cone of depression</source>
+        <translation>降落漏斗内水力坡度 I</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="66"/>
+        <source>Effective porosity n</source>
+        <translation>有效孔隙度 n</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="67"/>
+        <source>Travel time T (d)</source>
+        <translation>运移时间 T（d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="68"/>
+        <source>Pumping rate Q (m3/d)</source>
+        <translation>开采量 Q（m3/d）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="69"/>
+        <source>Screen length / saturated thickness H (m)</source>
+        <translation>滤管长度/含水层厚度 H（m）</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/zones/alg_protectionzone.py" line="70"/>
+        <source>Radius of influence R to estimate I from Q, K, H (m; 0 = use I)</source>
+        <translation>影响半径 R，用于由 Q、K、H 估算 I（m；0 = 直接用 I）</translation>
     </message>
 </context>
 <context>
@@ -8418,19 +8603,6 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <location filename="../gw_plugin/gui/zoning/zoning_widgets.py" line="367"/>
         <source>By county</source>
         <translation>按县区</translation>
-    </message>
-</context>
-<context>
-    <name>alg</name>
-    <message>
-        <location filename="../gw_plugin/processing/import_params.py" line="26"/>
-        <source>Import the valid rows even if some rows have errors</source>
-        <translation>即使部分行有错误，也导入有效的行</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/import_params.py" line="31"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,11 @@
 
 Builds the demo city (GeoPackage + styled QGIS project), renders the overview map to PDF and PNG, and prints where
 every output is. Each later feature adds one step to STEPS.
+
+--lang zh|en: the language of the project's layer names, legends and county labels (default: the plugin's language,
+the one QGIS runs in: QGIS's locale setting, else the system's). --project-only writes only the project (into
+--output, named --project-name) for a demo city already built there: `make screenshots` writes an English one for
+the English shots.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ def step_build(ctx: dict) -> None:
     import processing
 
     # the project as a new user opens it: per-aquifer class layers built, the city as start extent
-    res = processing.run("gwplugin:builddemo", {"OUTPUT_FOLDER": ctx["out"], "SEED": ctx["seed"], "CRS": "EPSG:4547"})
+    lang = LANG_CHOICES.index(ctx["lang"]) if ctx.get("lang") else 0  # builddemo's LANG: 0 = the plugin's language
+    res = processing.run(
+        "gwplugin:builddemo", {"OUTPUT_FOLDER": ctx["out"], "SEED": ctx["seed"], "CRS": "EPSG:4547", "LANG": lang}
+    )
     ctx["database"] = res["DATABASE"]
     ctx["project_path"] = res["PROJECT"]
     ctx["outputs"]["Demo database / 示例数据库"] = res["DATABASE"]
@@ -172,6 +180,10 @@ STEPS = [
 ]
 
 
+#: builddemo's LANG choices after "the plugin's language" (index 0)
+LANG_CHOICES = [None, "zh", "en"]
+
+
 def _available(module: str) -> bool:
     return os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{module}.py"))
 
@@ -180,11 +192,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--output", default=os.path.join("build", "demo"))
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--lang", choices=LANG_CHOICES[1:], help="language of the project (default: the plugin's)")
+    ap.add_argument("--project-only", action="store_true", help="only write the project of a demo built in --output")
+    ap.add_argument("--project-name", default="demo_city.qgz", help="file name of the project (with --project-only)")
     args = ap.parse_args(argv)
     out = os.path.abspath(args.output)
     os.makedirs(out, exist_ok=True)
     start_qgis()
-    ctx = {"out": out, "seed": args.seed, "outputs": {}}
+    if args.project_only:
+        from gw_plugin.core.demo import build
+
+        if not os.path.exists(os.path.join(out, build.DATABASE_NAME)):
+            print(f"demo: no {build.DATABASE_NAME} in {out}: run `make demo OUT={out}` first", file=sys.stderr)
+            return 1
+        print(build.write_demo_project(out, lang=args.lang, name=args.project_name))
+        return 0
+    ctx = {"out": out, "seed": args.seed, "lang": args.lang, "outputs": {}}
     for title, step in STEPS:
         if hasattr(step, "module") and not _available(step.module):
             print(f"== {title}: not available in this build, skipped")

@@ -4,14 +4,17 @@
 #
 # Starts QGIS under Xvfb (xvfb-run -a -s "-screen 0 ${SHOT_SIZE}x24" qgis --noversioncheck --nologo --profiles-path
 # <temporary profile>) with the plugin deployed into that profile (scripts/package.py --deploy) and enabled in its
-# QGIS/QGIS3.ini ([PythonPlugins] gw_plugin=true), opens OUT/demo_city.qgz (written by `make demo`), waits until
-# the map canvas has drawn, captures the screen with imagemagick (`import -window root`), then closes QGIS.
+# QGIS/QGIS3.ini ([PythonPlugins] gw_plugin=true), opens the demo project in the UI's language (OUT/demo_city_zh.qgz
+# or OUT/demo_city_en.qgz, written first from the demo city that `make demo` built in OUT, so that an English UI shows
+# English layer names and county labels), waits until the map canvas has drawn, captures the screen with imagemagick
+# (`import -window root`), then closes QGIS.
 # A small --code script inside QGIS reports when the canvas is drawn and whether the plugin's toolbar is shown; the
 # script fails when the plugin did not load, its toolbar is hidden or the project has no layers.
 #
 # Environment: UI_LOCALE (default zh-Hans, the name QGIS 3.22 gives Simplified Chinese; en_US for English),
 #              SCREENSHOT_TIMEOUT (seconds to wait for QGIS, default 300),
 #              SHOT_SIZE (the screen, default 1920x1080; e.g. 1366x768),
+#              SHOT_PROJECT (the .qgz to open instead; scripts/screenshots.sh writes each language's once),
 #              SHOT_NAME (the PNG's file name in OUT, default screenshot.png),
 #              SHOT_DOCKS (keys of the docks open at start, default "project"; e.g. "zoning sync"),
 #              SHOT_SCRIPT (a Python file run inside QGIS once the map is drawn, before the capture, with
@@ -21,16 +24,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$(realpath -m "${1:-build/demo}")
-PROJECT="$OUT/demo_city.qgz"
 SHOT_SIZE=${SHOT_SIZE:-1920x1080}
 SHOT="$OUT/${SHOT_NAME:-screenshot.png}"
 UI_LOCALE=${UI_LOCALE:-zh-Hans}
 TIMEOUT=${SCREENSHOT_TIMEOUT:-300}
 SHOT_DOCKS=${SHOT_DOCKS:-project}
 PY=$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
+case "$UI_LOCALE" in zh*) UI_LANG=zh ;; *) UI_LANG=en ;; esac
 
+if [ ! -f "$OUT/demo_city.gpkg" ]; then
+  echo "screenshot: $OUT/demo_city.gpkg does not exist; run \`make demo OUT=$OUT\` first" >&2
+  exit 1
+fi
+if [ -n "${SHOT_PROJECT:-}" ]; then
+  PROJECT=$(realpath -m "$SHOT_PROJECT")
+else  # the demo project in the UI's language, next to the demo's database (paths in it are relative)
+  PROJECT="$OUT/demo_city_$UI_LANG.qgz"
+  "$PY" scripts/demo.py --output "$OUT" --project-only --lang "$UI_LANG" --project-name "$(basename "$PROJECT")" \
+    >/dev/null
+fi
 if [ ! -f "$PROJECT" ]; then
-  echo "screenshot: $PROJECT does not exist; run \`make demo OUT=$OUT\` first" >&2
+  echo "screenshot: $PROJECT does not exist" >&2
   exit 1
 fi
 for tool in xvfb-run qgis import; do

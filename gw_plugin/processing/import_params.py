@@ -25,12 +25,12 @@ TR_CONTEXT = "ImportParams"
 def add_import_parameters(alg, report_label: str) -> None:
     alg.addParameter(
         QgsProcessingParameterBoolean(
-            "ACCEPT_VALID", alg.tr("Import the valid rows even if some rows have errors"), False
+            "ACCEPT_VALID", tr(TR_CONTEXT, "Import the valid rows even if some rows have errors"), False
         )
     )
     alg.addParameter(
         QgsProcessingParameterFileDestination(
-            "REPORT", report_label, alg.tr("CSV files (*.csv)"), optional=True, createByDefault=False
+            "REPORT", report_label, tr(TR_CONTEXT, "CSV files (*.csv)"), optional=True, createByDefault=False
         )
     )
 

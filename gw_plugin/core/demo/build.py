@@ -35,6 +35,7 @@ from typing import Callable, Optional
 
 from osgeo import osr
 
+from ...toolbelt.i18n import is_zh, ui_language
 from ...toolbelt.ogr import srs, transformation
 from ..data import gpkg
 from ..data import schema as S
@@ -129,13 +130,16 @@ def build_demo(
     return result
 
 
-def write_demo_project(folder: str, lang: str = "zh") -> str:
-    """Write ``folder/demo_city.qgz`` for the demo city built in ``folder``: the database's styled layers, the
-    rasters (hidden) and context layers, the per-aquifer class layers already built (the plain wells layer, coloured
-    by type, hidden under them) and the city's counties as start extent. Returns the project's path."""
+def write_demo_project(folder: str, lang: str | None = None, name: str = PROJECT_NAME) -> str:
+    """Write ``folder/<name>`` (demo_city.qgz) for the demo city built in ``folder``: the database's styled layers,
+    the rasters (hidden) and context layers, the per-aquifer class layers already built (the plain wells layer,
+    coloured by type, hidden under them) and the city's counties as start extent. Layer names, legends, forms and
+    county labels are in ``lang`` ('zh' or 'en'); without one, in the plugin's language (the language QGIS runs in,
+    toolbelt/i18n.ui_language). Returns the project's path."""
     from ..data import qgis_project  # imported here: the map-layer machinery only when a project is written
     from ..wells import aquifer_layers
 
+    lang = ("zh" if is_zh(lang) else "en") if lang else ui_language()
     folder = os.path.abspath(folder)
     database = os.path.join(folder, DATABASE_NAME)
 
@@ -154,7 +158,7 @@ def write_demo_project(folder: str, lang: str = "zh") -> str:
     context = in_folder("context", ".gpkg")
     return qgis_project.write_project(
         database,
-        os.path.join(folder, PROJECT_NAME),
+        os.path.join(folder, name),
         lang=lang,
         extra_rasters=in_folder("rasters", ".tif"),
         context_layers=[context[k] for k in sorted(context)],

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
@@ -33,12 +34,16 @@ class BuildDemoAlgorithm(GwAlgorithm):
         "output folder: a project GeoPackage with monitoring wells, pollution sources, drinking-water sources, "
         "sites and five years of quarterly GB/T 14848-2017 samples; 100 m rasters for vulnerability assessment; "
         "context layers (river, urban areas, industrial parks); and a QGIS project (.qgz) that opens them all. "
-        "The same seed always gives the same data."
+        "The same seed always gives the same data. LANG: the language of the project's layer names, legends, forms "
+        "and county labels (default: the language QGIS runs in)."
     )
 
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     SEED = "SEED"
     CRS = "CRS"
+    LANG = "LANG"
+    #: LANG's choices: the plugin's language (QGIS's), Chinese, English
+    LANGS = [None, "zh", "en"]
     DATABASE = "DATABASE"
     PROJECT = "PROJECT"
 
@@ -46,6 +51,7 @@ class BuildDemoAlgorithm(GwAlgorithm):
         super().__init__()
         self._result = None
         self._project_path = None
+        self._lang = None
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
@@ -56,6 +62,15 @@ class BuildDemoAlgorithm(GwAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterCrs(self.CRS, self.tr("Coordinate reference system"), S.DEFAULT_CRS, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LANG,
+                self.tr("Language of the project (layer names, legends, labels)"),
+                options=[self.tr("The language QGIS runs in"), self.tr("Chinese"), self.tr("English")],
+                defaultValue=0,
+                optional=True,
+            )
         )
         self.addOutput(QgsProcessingOutputFile(self.DATABASE, self.tr("Demo database")))
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Demo QGIS project")))
@@ -69,6 +84,7 @@ class BuildDemoAlgorithm(GwAlgorithm):
             raise QgsProcessingException(
                 self.tr("{0} is not a projected CGCS2000 3-degree Gauss-Kruger CRS (EPSG:4513-4554).").format(authid)
             )
+        self._lang = self.LANGS[self.parameterAsEnum(parameters, self.LANG, context)]
         bridge = FeedbackBridge(feedback)
         bridge.info(self.tr("Building the demo city (seed {0}, {1}) in {2}").format(seed, authid, folder))
         try:
@@ -87,5 +103,5 @@ class BuildDemoAlgorithm(GwAlgorithm):
             return {}
         res = self._result
         # the demo project as `make demo` writes it: per-aquifer class layers built, the city as start extent
-        self._project_path = build.write_demo_project(os.path.dirname(res.database), lang="zh")
+        self._project_path = build.write_demo_project(os.path.dirname(res.database), lang=self._lang)
         return {self.DATABASE: res.database, self.PROJECT: self._project_path}

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ....core.data import db_errors, tabular
 from ....core.sources import ledgers
@@ -82,7 +83,11 @@ class ImportLedgerAlgorithm(GwAlgorithm):
         self.addParameter(QgsProcessingParameterString("SHEET", self.tr("Worksheet (XLSX/XLS)"), "", False, True))
         add_header_row_parameter(self)
         add_import_parameters(self, self.tr("Report (issues and changes)"))
-        for name, label in (("INSERTED", "Rows inserted"), ("UPDATED", "Rows updated"), ("ERRORS", "Rows with errors")):
+        for name, label in (
+            ("INSERTED", QT_TRANSLATE_NOOP("ImportLedgerAlgorithm", "Rows inserted")),
+            ("UPDATED", QT_TRANSLATE_NOOP("ImportLedgerAlgorithm", "Rows updated")),
+            ("ERRORS", QT_TRANSLATE_NOOP("ImportLedgerAlgorithm", "Rows with errors")),
+        ):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ....core.data import tabular
 from ....core.wells import lab_columns, lab_import, quality
@@ -55,11 +56,11 @@ class ImportSamplesAlgorithm(GwAlgorithm):
         self.addParameter(QgsProcessingParameterString("SHEET", self.tr("Worksheet (XLSX/XLS)"), "", False, True))
         add_header_row_parameter(self)
         for name, label in (
-            ("WELL_FIELD", "Well code column"),
-            ("DATE_FIELD", "Sampling date column"),
-            ("PARAMETER_FIELD", "Parameter column (long layout)"),
-            ("VALUE_FIELD", "Value column (long layout)"),
-            ("UNIT_FIELD", "Unit column (long layout)"),
+            ("WELL_FIELD", QT_TRANSLATE_NOOP("ImportSamplesAlgorithm", "Well code column")),
+            ("DATE_FIELD", QT_TRANSLATE_NOOP("ImportSamplesAlgorithm", "Sampling date column")),
+            ("PARAMETER_FIELD", QT_TRANSLATE_NOOP("ImportSamplesAlgorithm", "Parameter column (long layout)")),
+            ("VALUE_FIELD", QT_TRANSLATE_NOOP("ImportSamplesAlgorithm", "Value column (long layout)")),
+            ("UNIT_FIELD", QT_TRANSLATE_NOOP("ImportSamplesAlgorithm", "Unit column (long layout)")),
         ):
             self.addParameter(QgsProcessingParameterString(name, self.tr(label), "", False, True))
         add_import_parameters(self, self.tr("Validation report"))

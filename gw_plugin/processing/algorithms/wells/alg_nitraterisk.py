@@ -31,10 +31,9 @@ EXTRA = [
 ]
 
 
-def _num(alg, name, desc, default, minimum=0.0):
-    return QgsProcessingParameterNumber(
-        name, alg.tr(desc), QgsProcessingParameterNumber.Type.Double, default, False, minimum
-    )
+def _num(name, label, default, minimum=0.0):
+    """A number parameter; ``label`` is already translated (a literal self.tr() at the call, seen by pylupdate5)."""
+    return QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double, default, False, minimum)
 
 
 class NitrateRiskAlgorithm(GwAlgorithm):
@@ -59,15 +58,15 @@ class NitrateRiskAlgorithm(GwAlgorithm):
                 "STATISTIC", self.tr("Concentration"), [self.tr("Latest"), self.tr("Mean")], False, 0
             )
         )
-        self.addParameter(_num(self, "RFD", "Reference dose RfD (mg/kg/d as N)", hr.RFD_NITRATE_N, 1e-6))
+        self.addParameter(_num("RFD", self.tr("Reference dose RfD (mg/kg/d as N)"), hr.RFD_NITRATE_N, 1e-6))
         a, c = hr.ADULT, hr.CHILD
-        self.addParameter(_num(self, "BW_ADULT", "Body weight, adult (kg)", a.body_weight_kg, 1))
-        self.addParameter(_num(self, "IR_ADULT", "Drinking water, adult (L/d)", a.intake_l_per_day))
-        self.addParameter(_num(self, "ED_ADULT", "Exposure duration, adult (a)", a.exposure_duration_a, 0.1))
-        self.addParameter(_num(self, "BW_CHILD", "Body weight, child (kg)", c.body_weight_kg, 1))
-        self.addParameter(_num(self, "IR_CHILD", "Drinking water, child (L/d)", c.intake_l_per_day))
-        self.addParameter(_num(self, "ED_CHILD", "Exposure duration, child (a)", c.exposure_duration_a, 0.1))
-        self.addParameter(_num(self, "EF", "Exposure frequency (d/a)", a.exposure_frequency_d_per_a, 1))
+        self.addParameter(_num("BW_ADULT", self.tr("Body weight, adult (kg)"), a.body_weight_kg, 1))
+        self.addParameter(_num("IR_ADULT", self.tr("Drinking water, adult (L/d)"), a.intake_l_per_day))
+        self.addParameter(_num("ED_ADULT", self.tr("Exposure duration, adult (a)"), a.exposure_duration_a, 0.1))
+        self.addParameter(_num("BW_CHILD", self.tr("Body weight, child (kg)"), c.body_weight_kg, 1))
+        self.addParameter(_num("IR_CHILD", self.tr("Drinking water, child (L/d)"), c.intake_l_per_day))
+        self.addParameter(_num("ED_CHILD", self.tr("Exposure duration, child (a)"), c.exposure_duration_a, 0.1))
+        self.addParameter(_num("EF", self.tr("Exposure frequency (d/a)"), a.exposure_frequency_d_per_a, 1))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Nitrate health risk")))
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant
 
 from ....core.zones import methods as Z
 from ....core.zones import writer as W
@@ -70,14 +70,23 @@ class CaptureZoneAlgorithm(GwAlgorithm):
         "zone), zone_class, method, engine, area_m2 and the parameters used."
     )
 
+    #: (name, label, default); the labels are marked for pylupdate5 and translated in initAlgorithm
     NUMERIC = [
-        ("Q", "Pumping rate Q (m3/d)", 1000.0),
-        ("K", "Hydraulic conductivity K (m/d)", 10.0),
-        ("THICKNESS", "Saturated thickness B (m)", 20.0),
-        ("GRADIENT", "Regional hydraulic gradient i", 0.001),
-        ("FLOW_AZIMUTH", "Flow direction (degrees clockwise from north, towards)", 0.0),
-        ("POROSITY", "Effective porosity n", 0.2),
-        ("UPGRADIENT_LENGTH", "Close the steady zone this far up-gradient (m)", 2000.0),
+        ("Q", QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Pumping rate Q (m3/d)"), 1000.0),
+        ("K", QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Hydraulic conductivity K (m/d)"), 10.0),
+        ("THICKNESS", QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Saturated thickness B (m)"), 20.0),
+        ("GRADIENT", QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Regional hydraulic gradient i"), 0.001),
+        (
+            "FLOW_AZIMUTH",
+            QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Flow direction (degrees clockwise from north, towards)"),
+            0.0,
+        ),
+        ("POROSITY", QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Effective porosity n"), 0.2),
+        (
+            "UPGRADIENT_LENGTH",
+            QT_TRANSLATE_NOOP("CaptureZoneAlgorithm", "Close the steady zone this far up-gradient (m)"),
+            2000.0,
+        ),
     ]
 
     def initAlgorithm(self, config=None):

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant
 
 from ....core.zones import methods as Z
 from ...base import GwAlgorithm, fail
@@ -54,15 +54,26 @@ class ProtectionZoneAlgorithm(GwAlgorithm):
         "Output: one polygon per well and zone with the parameters used (unused ones NULL) and well_uuid."
     )
 
+    #: (name, label, default); the labels are marked for pylupdate5 and translated in initAlgorithm
     NUMERIC = [
-        ("ALPHA", "Safety factor alpha", Z.HJ338_ALPHA_DEFAULT),
-        ("K", "Hydraulic conductivity K (m/d)", 10.0),
-        ("GRADIENT", "Hydraulic gradient I within the cone of depression", 0.001),
-        ("POROSITY", "Effective porosity n", 0.2),
-        ("TRAVEL_TIME", "Travel time T (d)", Z.HJ338_T_CLASS_I),
-        ("Q", "Pumping rate Q (m3/d)", 1000.0),
-        ("H", "Screen length / saturated thickness H (m)", 20.0),
-        ("RADIUS_OF_INFLUENCE", "Radius of influence R to estimate I from Q, K, H (m; 0 = use I)", 0.0),
+        ("ALPHA", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Safety factor alpha"), Z.HJ338_ALPHA_DEFAULT),
+        ("K", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Hydraulic conductivity K (m/d)"), 10.0),
+        (
+            "GRADIENT",
+            QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Hydraulic gradient I within the cone of depression"),
+            0.001,
+        ),
+        ("POROSITY", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Effective porosity n"), 0.2),
+        ("TRAVEL_TIME", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Travel time T (d)"), Z.HJ338_T_CLASS_I),
+        ("Q", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Pumping rate Q (m3/d)"), 1000.0),
+        ("H", QT_TRANSLATE_NOOP("ProtectionZoneAlgorithm", "Screen length / saturated thickness H (m)"), 20.0),
+        (
+            "RADIUS_OF_INFLUENCE",
+            QT_TRANSLATE_NOOP(
+                "ProtectionZoneAlgorithm", "Radius of influence R to estimate I from Q, K, H (m; 0 = use I)"
+            ),
+            0.0,
+        ),
     ]
 
     def initAlgorithm(self, config=None):
