@@ -2952,124 +2952,129 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>IndicatorDashboard</name>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="135"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="150"/>
         <source>Add a plan configuration (JSON) of your own</source>
         <translation>添加自己的方案配置（JSON）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="143"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="158"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="145"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="160"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="180"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="195"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="152"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="167"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="176"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="191"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="230"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="245"/>
         <source>Plan configuration</source>
         <translation>方案配置</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="230"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="245"/>
         <source>Plan (*.json)</source>
         <translation>方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="372"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="406"/>
         <source>No project database or plan.</source>
         <translation>没有项目数据库或方案。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="274"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="289"/>
         <source>City and every county</source>
         <translation>全市及各县区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="287"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="303"/>
         <source>{n} figures on {d}: {met} met, {on} on track, {behind} behind, {nd} no data</source>
         <translation>{d} 共 {n} 项数据：已达标 {met}，按进度 {on}，滞后 {behind}，无数据 {nd}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="366"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="400"/>
         <source>Export the indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="429"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="463"/>
         <source>Pilot-zone indicators</source>
         <translation>试验区考核指标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="395"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="429"/>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="400"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="434"/>
         <source>The export was canceled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="134"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="149"/>
         <source>Own p&amp;lan…</source>
         <translation>自定义方案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="141"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="156"/>
         <source>Comp&amp;ute</source>
         <translation>计算(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="299"/>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="315"/>
         <source>Not counted: unsaved edits in {layers} (save them and compute again).</source>
         <translation>未计入：{layers} 中尚未保存的编辑（保存后重新计算）。</translation>
+    </message>
+    <message>
+        <location filename="../gw_plugin/gui/sources/indicator_dashboard.py" line="329"/>
+        <source>{city} (whole city)</source>
+        <translation>{city}（全市）</translation>
     </message>
 </context>
 <context>
@@ -4928,7 +4933,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="247"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="257"/>
         <source>No stage recorded</source>
         <translation>未记录阶段</translation>
     </message>
@@ -5008,62 +5013,62 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="200"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="201"/>
         <source>The sites cannot be read: {e}</source>
         <translation>无法读取地块：{e}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="202"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="203"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="212"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="222"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="265"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="275"/>
         <source>{n} of {total} sites shown.</source>
         <translation>显示 {n} / {total} 个地块。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="298"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="308"/>
         <source>Select a site to see its timeline.</source>
         <translation>选择一个地块以查看其时间线。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="303"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="313"/>
         <source>Soil: {soil}; groundwater: {gw}; co-management: {co}</source>
         <translation>土壤：{soil}；地下水：{gw}；协同管理：{co}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="311"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="321"/>
         <source>{code} {name} — planned land: {land}; current stage: {stage}</source>
         <translation>{code} {name} — 规划用地：{land}；当前阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="311"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="321"/>
         <source>class {n}</source>
         <translation>第{n}类用地</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="383"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="393"/>
         <source>Recorded: {stage}.</source>
         <translation>已记录：{stage}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="413"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="423"/>
         <source>Attach a document to the stage</source>
         <translation>为该阶段添加附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="418"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="428"/>
         <source>Sites</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="418"/>
+        <location filename="../gw_plugin/gui/soil/dock_sites.py" line="428"/>
         <source>Construction-land sites by stage and county, with the timeline of each site</source>
         <translation>按阶段和区县浏览建设用地地块，查看每个地块的时间线</translation>
     </message>

@@ -424,6 +424,9 @@ def open_context_layer(path: str, lang: str = "zh") -> QgsVectorLayer:
     return lyr
 
 
+COUNTY_LABEL_WRAP = 9  # characters per line of a county label (wraps the English "<Name> County" into two lines)
+
+
 def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     """Label the county polygons of admin_units with their names (the city row is not labelled)."""
     from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
@@ -455,6 +458,12 @@ def label_counties(layer: QgsVectorLayer, lang: str = "zh") -> None:
     settings.centroidWhole = True
     settings.centroidInside = True
     settings.priority = 3  # below the default 5: the county name gives way first
+    # English names ("Dongyuan County") are four times as wide as Chinese ones (东原县): on one line, one of the demo's
+    # six fitted in a 1366x768 window's map (800x450 px) where four Chinese ones did. Wrapped at a word boundary past 9 characters (QGIS's autoWrapLength) and centred,
+    # they take about the Chinese names' width; the Chinese names (3-5 characters) are not affected.
+    settings.autoWrapLength = COUNTY_LABEL_WRAP
+    settings.useMaxLineLengthForAutoWrap = True
+    settings.multilineAlign = QgsPalLayerSettings.MultiLineAlign.MultiCenter
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -476,6 +485,27 @@ def make_label_obstacle(layer: QgsVectorLayer) -> None:
     settings.setObstacleSettings(obstacle)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
+
+
+def admin_unit_names(database: str, lang: str = "zh", level: str | None = None) -> dict:
+    """admin unit code → its name in ``lang``: the English name (admin_units.name_en) where the row has one and
+    ``lang`` is not Chinese, else the Chinese name; only the units of ``level`` ('city', 'county') when given; {} when
+    the database cannot be read. The panels name counties and the city with it, as the county labels on the map do."""
+    import sqlite3
+
+    english = not is_zh(lang)
+    try:
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT code, name_zh, name_en FROM admin_units WHERE code IS NOT NULL AND (? IS NULL OR level = ?)",
+                (level, level),
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return {}
+    return {code: ((en or "").strip() if english and (en or "").strip() else zh) or code for code, zh, en in rows}
 
 
 def layer_database(layer) -> str | None:

@@ -55,6 +55,8 @@ osr.UseExceptions()
 
 DATABASE_NAME = "demo_city.gpkg"
 PROJECT_NAME = "demo_city.qgz"
+DEMO_PLAN = "zhengzhou_2022"  # the shipped plan the demo city is measured against (scripts/demo_sources.py PLAN_ID)
+PLAN_SCOPE, PLAN_KEY = "gw_plugin", "plan"  # the project's plan entry, read by gui/sources/indicator_dashboard.py
 
 Progress = Optional[Callable[[float], None]]
 Canceled = Optional[Callable[[], bool]]
@@ -154,6 +156,8 @@ def write_demo_project(folder: str, lang: str | None = None, name: str = PROJECT
         node = project.layerTreeRoot().findLayer(wells.id()) if wells is not None else None
         if node is not None:
             node.setItemVisibilityChecked(False)
+        # the indicator dashboard starts on the plan the demo's figures are made for (scripts/demo_sources.py)
+        project.writeEntry(PLAN_SCOPE, PLAN_KEY, DEMO_PLAN)
 
     context = in_folder("context", ".gpkg")
     return qgis_project.write_project(

@@ -31,10 +31,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.data import attachments
 from ...core.data import schema as S
-from ...core.data.qgis_project import project_layers
+from ...core.data.qgis_project import admin_unit_names, project_layers
 from ...core.soil import stages as ST
 from ...core.sources.site_class import OUTCOMES
-from ...toolbelt.i18n import tr, ui_language
+from ...toolbelt.i18n import is_zh, tr, ui_language
 from ..common.docks import DockSpec
 from ..common.elided import ElidedComboBox, ElidedToolTipDelegate
 from ..common.layer_binding import ProjectWatch
@@ -196,6 +196,7 @@ class SitesPanel(QWidget):
         if self.database and os.path.exists(self.database):
             try:
                 self.rows = ST.sites(self.database)
+                self._name_counties()
             except Exception as exc:  # noqa: BLE001 - an old or foreign database: say so, never a traceback
                 self.status.setText(tr(TR_CONTEXT, "The sites cannot be read: {e}").format(e=exc))
         elif not self.database:
@@ -204,6 +205,15 @@ class SitesPanel(QWidget):
         self.fill_tree()
         if keep:
             self.select_site(keep)
+
+    def _name_counties(self) -> None:
+        """Counties named in the panel's language: English names (admin_units.name_en) under English where the
+        database has them, the Chinese ones otherwise (core/soil/stages.py reads name_zh)."""
+        if is_zh(self.lang):
+            return
+        names = admin_unit_names(self.database, self.lang, "county")
+        for r in self.rows:
+            r["county_name"] = names.get(r.get("county_code")) or r.get("county_name")
 
     def _fill_counties(self) -> None:
         current = self.county.currentData()

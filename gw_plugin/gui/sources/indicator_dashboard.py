@@ -5,6 +5,8 @@ project — else on the plan used last, else on the first), a traffic-light tabl
 data) of every indicator for the city and each county with numerator and denominator, and buttons exporting the
 XLSX workbook and the PDF report through the ``gwplugin:indicators`` Processing algorithm in a background task.
 Without openpyxl the XLSX export says how to install it (one sentence) and the PDF export still works.
+Under English the plans, the counties and the city carry their English names where the data has them (the plan file's
+``name_en``, admin_units.name_en), the Chinese ones otherwise.
 
 The table is computed by core/sources/indicators.py ``compute`` (a few hundred milliseconds for the demo city; ≤ 10 s for
 100,000 sources, see bench/).
@@ -35,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.data import qgis_project
 from ...core.sources import indicators as I
 from ...toolbelt import settings
 from ..common.screen import start_size
@@ -74,13 +77,24 @@ def add_user_plan(path: str) -> None:
     settings.INDICATOR_USER_PLANS.set(plans + [os.path.abspath(path)])
 
 
-def available_plans() -> list:
-    """[(label, plan id or path, is_shipped)] — shipped plans first, then the user's JSON plans."""
+def plan_label(plan, lang: str = "zh") -> str:
+    """The plan's name in ``lang``: its English title (``name_en``) under English where the file has one."""
+    # a file without name_en gets its file name as name_en (core/sources/indicators.py load_plan): not a title
+    english = (
+        not lang.startswith("zh")
+        and plan.name_en
+        and plan.name_en != os.path.splitext(os.path.basename(plan.source))[0]
+    )
+    return plan.name_en if english else plan.name_zh
+
+
+def available_plans(lang: str = "zh") -> list:
+    """[(label, plan id or path, is_shipped)] — shipped plans first, then the user's JSON plans; named in ``lang``."""
     out = []
     for pid, path in I.shipped_plans().items():
         try:
             plan = I.load_plan(path)
-            out.append((plan.name_zh, pid, True))
+            out.append((plan_label(plan, lang), pid, True))
         except I.PlanError:
             continue
     for path in user_plans():
@@ -88,7 +102,7 @@ def available_plans() -> list:
             plan = I.load_plan(path)
         except I.PlanError:
             continue
-        out.append((f"{plan.name_zh} ({os.path.basename(path)})", path, False))
+        out.append((f"{plan_label(plan, lang)} ({os.path.basename(path)})", path, False))
     return out
 
 
@@ -126,6 +140,7 @@ class IndicatorDashboard(QWidget):
         self.project = project or QgsProject.instance()
         self.lang = lang
         self.report = None
+        self._area_names: dict = {}  # area code → English name (area_names)
         self.today: Optional[_dt.date] = None  # None = today; tests and reports may fix the date
         self._tasks: list = []
 
@@ -203,11 +218,11 @@ class IndicatorDashboard(QWidget):
         own = project_plan(self.project)
         self.plan.blockSignals(True)
         self.plan.clear()
-        for label, key, _shipped in available_plans():
+        for label, key, _shipped in available_plans(self.lang):
             self.plan.addItem(label, key)
         if own and self.plan.findData(own) < 0 and os.path.isfile(own):  # the project's own JSON plan, not listed
             try:
-                self.plan.addItem(f"{I.load_plan(own).name_zh} ({os.path.basename(own)})", own)
+                self.plan.addItem(f"{plan_label(I.load_plan(own), self.lang)} ({os.path.basename(own)})", own)
             except I.PlanError:
                 pass
         for key in (own, settings.INDICATOR_LAST_PLAN.get()):
@@ -276,8 +291,9 @@ class IndicatorDashboard(QWidget):
         for r in self.report.results:
             if (r.area_code, r.area_name) not in areas:
                 areas.append((r.area_code, r.area_name))
+        self._area_names = self.area_names(db)
         for code, name in areas:
-            self.area.addItem(name or code, code)
+            self.area.addItem(self._area_names.get(code) or name or code, code)
         self.area.setCurrentIndex(max(0, self.area.findData(current)))
         self.area.blockSignals(False)
         self.fill_table()
@@ -302,6 +318,19 @@ class IndicatorDashboard(QWidget):
         self.status.setText(text)
         return True
 
+    def area_names(self, database: str) -> dict:
+        """area code → name under English: the counties' and the city's English names where the database has them
+        (the Chinese names of the report otherwise); {} under Chinese (the report's names)."""
+        if self.lang.startswith("zh") or self.report is None:
+            return {}
+        names = qgis_project.admin_unit_names(database, self.lang, "county")
+        city = next(iter(qgis_project.admin_unit_names(database, self.lang, "city").values()), "")
+        if city and city.isascii():  # the database's own city in English, as the report names it in Chinese
+            names[self.report.city_code] = QCoreApplication.translate(
+                "IndicatorDashboard", "{city} (whole city)"
+            ).format(city=city)
+        return names
+
     def visible_results(self) -> list:
         if self.report is None:
             return []
@@ -311,13 +340,14 @@ class IndicatorDashboard(QWidget):
     def fill_table(self, *args) -> None:
         rows = self.visible_results()
         zh = self.lang.startswith("zh")
+        defs = {d.id: d for d in self.report.indicators} if self.report is not None else {}
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             value = "—" if r.value is None else (f"{r.value:.1f}%" if r.unit == "%" else f"{r.value:g}")
             target = f"{r.target:g}%" if r.unit == "%" else f"{r.target:g}"
             values = [
                 r.name_zh if zh else r.name_en,
-                r.area_name,
+                self._area_names.get(r.area_code) or r.area_name,
                 str(r.numerator),
                 "—" if r.denominator is None else str(r.denominator),
                 value,
@@ -331,7 +361,11 @@ class IndicatorDashboard(QWidget):
                 if j == 0:
                     item.setToolTip(v)  # the whole name where the column is too narrow
                 if j in (2, 3):
-                    item.setToolTip(r.numerator_zh if j == 2 else r.denominator_zh)
+                    d = defs.get(r.indicator_id)
+                    if zh or d is None:
+                        item.setToolTip(r.numerator_zh if j == 2 else r.denominator_zh)
+                    else:
+                        item.setToolTip(d.numerator_en if j == 2 else d.denominator_en)
                 if j == 7:
                     item.setBackground(QBrush(QColor(STATUS_COLOURS.get(r.status, "#ffffff"))))
                     item.setForeground(QBrush(QColor("#ffffff")))

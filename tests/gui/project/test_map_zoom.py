@@ -1,7 +1,7 @@
 """Zooming to a well keeps context and shows the well (issue 17, item 5): on a real project GeoPackage loaded with
 the plugin's styles, zoom_to_features never goes closer than 1:10,000 and centres the well; rendered at that view,
 the county's name is in view but not drawn over the well (placed inside the polygon, wells as label obstacles) —
-the label of the old settings, at the centre of the visible part, was."""
+the label of the old settings, at the centre of the visible part, was. In Chinese and in English (wrapped)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from gw_plugin.gui.common.map_zoom import MIN_ZOOM_SCALE, zoom_to_features
 X0, Y0, HALF = 500000.0, 3850000.0, 10000.0  # a 20 km square county; wells at its centre and 8 km east of it
 
 
-@pytest.fixture
-def loaded(tmp_path, qgis_app):
+@pytest.fixture(params=["zh", "en"])
+def loaded(request, tmp_path, qgis_app):
     path = str(tmp_path / "city.gpkg")
     gpkg.create_database(path)
     ds = ogr.Open(path, 1)
@@ -49,7 +49,7 @@ def loaded(tmp_path, qgis_app):
     ds = None
     project = QgsProject.instance()
     project.clear()
-    qgis_project.load_into_project(path, project, "zh")
+    qgis_project.load_into_project(path, project, request.param)  # English labels are wrapped: both must work
     yield qgis_project.project_layers(project)
     project.clear()
 
@@ -86,7 +86,9 @@ def county_label_rects(layers, extent) -> list:
     job.start()
     job.waitForFinished()
     results = job.takeLabelingResults()
-    return [p.labelRect for p in results.allLabels() if p.layerID == layers["admin_units"].id()]
+    labels = [p for p in results.allLabels() if p.layerID == layers["admin_units"].id()]
+    assert all(p.labelText in ("中原区", "Zhongyuan") for p in labels)
+    return [p.labelRect for p in labels]
 
 
 def test_county_label_does_not_cover_the_zoomed_well(loaded):

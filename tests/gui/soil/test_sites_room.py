@@ -17,6 +17,16 @@ def test_sites_dock_in_english_is_as_narrow_as_qgis_docks(qgis_iface, demo_datab
         panel = desk.panel("sites")
         assert panel.rows, "the demo city has sites"
         assert panel.add_button.text().startswith("Record")  # English
+        # the counties by their English names (admin_units.name_en), in the filter and in the tree (were 泽城区 …)
+        counties = [panel.county.itemText(i) for i in range(1, panel.county.count())]
+        assert counties and all(t.isascii() for t in counties), counties
+        assert any(t.startswith("Zecheng District (") for t in counties), counties
+        mids = [
+            panel.tree.topLevelItem(i).child(j).text(0)
+            for i in range(panel.tree.topLevelItemCount())
+            for j in range(panel.tree.topLevelItem(i).childCount())
+        ]
+        assert mids and all(t.isascii() for t in mids), mids
         minimum = panel.minimumSizeHint().width()
         assert minimum <= MAX_MINIMUM_WIDTH, minimum  # was 774 px: Browser and Layers shrank to 70 px
         assert all(d.width() >= LEFT_DOCK_WIDTH - 10 for d in desk.left), [d.width() for d in desk.left]

@@ -99,3 +99,48 @@ def test_a_users_plan_is_stored_relative_to_the_project(project, qtbot, tmp_path
     assert "黄泽市" in board.plan.currentText()
     assert board.compute() and board.report.plan_name == "黄泽市地下水污染防治试验区建设方案"
     board.teardown()
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_english_dashboard_names_plans_and_areas_in_english(project, qtbot, tmp_path):
+    """Under English the plans and areas are named in English where the data has it (issue 17: 晋城市…方案, 黄泽市
+    （全市）, 泽城区 under an English QGIS): the plan files' name_en, the counties' and the city's admin_units.name_en;
+    a plan file without an English title keeps its Chinese one."""
+    project, db = project
+    project.writeEntry("gw_plugin", "plan", "zhengzhou_2022")
+    board = D.IndicatorDashboard(lambda: db, None, "en", project)
+    qtbot.addWidget(board)
+    labels = [board.plan.itemText(i) for i in range(board.plan.count())]
+    assert labels == [I.load_plan(p).name_en for p in I.shipped_plans()]
+    assert not any(has_cjk(t) for t in labels), labels
+    assert board.compute()
+    areas = [board.area.itemText(i) for i in range(1, board.area.count())]
+    assert len(areas) >= 4  # the demo city and its counties: the test means something
+    assert not any(has_cjk(t) for t in areas), areas
+    assert "Huangze City (whole city)" in areas and "Zecheng District" in areas
+    shown = {board.table.item(i, 1).text() for i in range(board.table.rowCount())}
+    assert shown and not any(has_cjk(t) for t in shown), shown
+    names = {board.table.item(i, 0).text() for i in range(board.table.rowCount())}
+    assert not any(has_cjk(t) for t in names), names
+    board.teardown()
+
+    # no English in the data: the Chinese names, never an id or a file name
+    data = json.loads(I.shipped_plans()["zhengzhou_2022"].read_text(encoding="utf-8"))
+    data.update(id="huangze_2024", name_zh="黄泽市地下水污染防治试验区建设方案")
+    data.pop("name_en", None)
+    own = tmp_path / "huangze.json"
+    own.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    board = D.IndicatorDashboard(lambda: db, None, "en", project)
+    qtbot.addWidget(board)
+    assert board.add_plan_file(str(own))
+    assert board.plan.currentText() == "黄泽市地下水污染防治试验区建设方案 (huangze.json)"
+    board.teardown()
+    zh = D.IndicatorDashboard(lambda: db, None, "zh", project)
+    qtbot.addWidget(zh)
+    zh.select_plan("zhengzhou_2022")
+    assert zh.plan.currentText() == I.load_plan("zhengzhou_2022").name_zh and zh.compute()
+    assert "黄泽市（全市）" in [zh.area.itemText(i) for i in range(zh.area.count())]  # Chinese unchanged
+    zh.teardown()
