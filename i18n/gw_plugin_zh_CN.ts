@@ -623,42 +623,42 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>用“编辑后的值”一列覆盖本地版本；下次同步时推送</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="281"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="295"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="283"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="297"/>
         <source>{table}, feature {feature} ({uuid}): {kind}. Platform revision {rev}, recorded {when}.</source>
         <translation>{table}，要素 {feature}（{uuid}）：{kind}。平台版本 {rev}，记录于 {when}。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="334"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="348"/>
         <source>Type the value to keep; empty means NULL</source>
         <translation>输入要保留的值；留空表示 NULL</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="387"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="401"/>
         <source>The value of {field} does not fit its type.</source>
         <translation>{field} 的值与其类型不符。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="412"/>
         <source>Conflict resolved ({choice}); the next sync sends the result to the platform.</source>
         <translation>冲突已解决（{choice}）；下次同步时把结果发送到平台。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="412"/>
         <source>kept mine</source>
         <translation>保留了我的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="412"/>
         <source>kept theirs</source>
         <translation>保留了对方的</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="398"/>
+        <location filename="../gw_plugin/gui/sync/conflict_dialog.py" line="412"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
@@ -1768,27 +1768,27 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>用该含水层位各监测井在两个日期之间的平均水位标高拟合平面，填入水力坡度和流向（与 gwplugin:flowfield 相同）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="96"/>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="100"/>
         <source>Aquifer layer</source>
         <translation>含水层位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="98"/>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="102"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="100"/>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="104"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="114"/>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="119"/>
         <source>No project database is loaded.</source>
         <translation>未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="129"/>
+        <location filename="../gw_plugin/gui/zones/zone_flowfield.py" line="134"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from north; R² = {r2:.3f} from {n} wells.</source>
         <translation>水力坡度 {g:.5f}，流向自北顺时针 {a:.1f}°；R² = {r2:.3f}，共 {n} 口井。</translation>
     </message>
@@ -2167,332 +2167,332 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="78"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="80"/>
         <source>Import lab results</source>
         <translation>导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="102"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="104"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="117"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="119"/>
         <source>Long: one row per value</source>
         <translation>长表：每个数值一行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="118"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="120"/>
         <source>Wide: one column per parameter</source>
         <translation>宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="125"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="127"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="126"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="128"/>
         <source>&amp;Worksheet:</source>
         <translation>工作表(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="128"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="130"/>
         <source>&amp;Layout:</source>
         <translation>表格布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="132"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="134"/>
         <source>W&amp;ell code column:</source>
         <translation>井编号列(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="133"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="135"/>
         <source>Sampling &amp;date column:</source>
         <translation>采样日期列(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="134"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="136"/>
         <source>&amp;Parameter column:</source>
         <translation>指标列(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="136"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="138"/>
         <source>&amp;Unit column:</source>
         <translation>单位列(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="137"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="139"/>
         <source>Sa&amp;mple code column:</source>
         <translation>样品编号列(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="146"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="148"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="158"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="167"/>
         <source>L&amp;oad</source>
         <translation>载入(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="159"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="168"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="162"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="171"/>
         <source>P&amp;reset:</source>
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="170"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
         <source>&amp;Validate</source>
         <translation>校验(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="184"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="184"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="184"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="184"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="175"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="184"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="199"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="208"/>
         <source>&amp;Cancel task</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="204"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="213"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="205"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="214"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="264"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="283"/>
         <source>No project database is loaded.</source>
         <translation>尚未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="302"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="331"/>
         <source>Lab results</source>
         <translation>实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="403"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="432"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="526"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="497"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="526"/>
         <source>Name of the column preset:</source>
         <translation>列对应预设的名称：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="557"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="586"/>
         <source>Validating…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="568"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="597"/>
         <source>Validation canceled.</source>
         <translation>已取消校验。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="575"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="604"/>
         <source>Validating lab results</source>
         <translation>正在校验实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="581"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="610"/>
         <source>{rows} rows read ({encoding}); {values} valid values; {errors} errors in {bad} rows; {warnings} warnings.</source>
         <translation>已读取 {rows} 行（{encoding}）；有效数值 {values} 个；{bad} 行中有 {errors} 个错误；{warnings} 个警告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="598"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="627"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="599"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="628"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="615"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="644"/>
         <source>Nothing can be imported as it is: fix the file, or tick “Import only the valid rows”.</source>
         <translation>按现状无法导入任何内容：请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="622"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="651"/>
         <source>No errors: ready to import.</source>
         <translation>没有错误：可以导入。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="627"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="656"/>
         <source>Validate the file with this column mapping first.</source>
         <translation>请先按此列对应关系校验文件。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="633"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="662"/>
         <source>Import refused: {n} errors in {rows} rows. Nothing was written. Fix the file, or tick “Import only the valid rows”.</source>
         <translation>导入被拒绝：{rows} 行中有 {n} 个错误。未写入任何内容。请修改文件，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="644"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="673"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="670"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="699"/>
         <source>Import canceled: nothing was written.</source>
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="685"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="714"/>
         <source>Imported {results} results in {samples} new samples. Updating water-quality classes…</source>
         <translation>已导入 {samples} 个新样品的 {results} 条结果。正在更新水质类别…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="697"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="726"/>
         <source>Importing lab results</source>
         <translation>正在导入实验室检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="719"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="748"/>
         <source>Updating water-quality classes</source>
         <translation>正在更新水质类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="740"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="769"/>
         <source>Imported {results} results; {wells} wells classified.</source>
         <translation>已导入 {results} 条结果；{wells} 口井已分类。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="746"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="775"/>
         <source>Imported {results} results, but the classes were not updated: {error}</source>
         <translation>已导入 {results} 条结果，但未能更新类别：{error}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="160"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="169"/>
         <source>Dele&amp;te</source>
         <translation>删除(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="135"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="137"/>
         <source>Value colum&amp;n:</source>
         <translation>数值列(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="138"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="140"/>
         <source>L&amp;aboratory column:</source>
         <translation>检测单位列(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="188"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="197"/>
         <source>Import onl&amp;y the valid rows (rows with errors are left out entirely)</source>
         <translation>只导入有效的行(&amp;Y)（有错误的行整行略过）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="108"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="110"/>
         <source>found automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="109"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="111"/>
         <source>The row of the file that holds the column names (title rows above it are skipped; names over units in merged cells are joined).</source>
         <translation>文件中列名所在的行（其上方的标题行将被跳过；合并单元格中名称与其下方的单位会被合并）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="127"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="129"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="302"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="331"/>
         <source>Tables (*.csv *.xlsx *.xls *.txt *.tsv);;All files (*)</source>
         <translation>表格 (*.csv *.xlsx *.xls *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="331"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="360"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="342"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="371"/>
         <source>Reading canceled.</source>
         <translation>已取消读取。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="344"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="373"/>
         <source>Reading the lab file</source>
         <translation>读取检测结果文件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="368"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="397"/>
         <source>{sheet} (hidden)</source>
         <translation>{sheet}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="379"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="408"/>
         <source>{rows} rows, {cols} columns ({encoding}); header in row {header}.</source>
         <translation>{rows} 行，{cols} 列（{encoding}）；表头在第 {header} 行。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="383"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="412"/>
         <source>The workbook has {n} worksheets: check that “{sheet}” is the right one.</source>
         <translation>该工作簿有 {n} 个工作表：请确认“{sheet}”是要导入的工作表。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="537"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="566"/>
         <source>The column mapping is incomplete: choose the {roles}. If the file&apos;s column names look wrong, set the header row (the row holding the column names).</source>
         <translation>列对应关系不完整：请选择{roles}。如果文件的列名看起来不对，请设置表头行（列名所在的行）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="611"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="640"/>
         <source>Nothing can be imported: the file has no valid value.</source>
         <translation>没有可导入的内容：文件中没有有效数值。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="123"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="125"/>
         <source>Sample &amp;kind:</source>
         <translation>样品类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="142"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="144"/>
         <source>Sa&amp;mple code column (the soil sample):</source>
         <translation>样品编号列（土壤样品）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="678"/>
+        <location filename="../gw_plugin/gui/wells/import_dialog.py" line="707"/>
         <source>Imported {results} soil results.</source>
         <translation>已导入 {results} 条土壤检测结果。</translation>
     </message>
@@ -6649,62 +6649,62 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="39"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="57"/>
         <source>Pending local changes</source>
         <translation>待同步的本地变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="80"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="48"/>
         <source>Inserts</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="48"/>
         <source>Updates</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="42"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="48"/>
         <source>Deletes</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="55"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="71"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="61"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="65"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="70"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="109"/>
         <source>Rejected changes</source>
         <translation>被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="71"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="75"/>
         <source>Changes the platform refused (permissions, invalid values); kept in this file</source>
         <translation>平台拒绝的变更（权限、无效值）；保存在本文件中</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="80"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="80"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="76"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="80"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -6779,32 +6779,32 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>从未（平台版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="139"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="146"/>
         <source>{n} changes waiting to be sent ({held} held back by open conflicts).</source>
         <translation>{n} 项变更等待发送（其中 {held} 项因未解决的冲突而暂缓）。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="139"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="146"/>
         <source>No pending changes.</source>
         <translation>没有待同步的变更。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="147"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="154"/>
         <source>{n} open conflicts</source>
         <translation>{n} 个未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="159"/>
         <source>insert</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="159"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="152"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="159"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
@@ -6979,22 +6979,22 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>将项目数据库与市级平台同步：待同步变更、冲突、被拒绝的变更</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="83"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="86"/>
         <source>Re&amp;try</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="85"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="88"/>
         <source>Apply the selected refused changes to this file again as new local edits; the next sync sends them (for example after the county was granted to you)</source>
         <translation>将选中的被拒绝修改作为新的本地编辑重新写入本文件，下次同步时发送（例如在获得该县的权限之后）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="93"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="96"/>
         <source>Dis&amp;miss</source>
         <translation>放弃(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="95"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="98"/>
         <source>Give up the selected refused changes: they are never sent, the record stays in this file</source>
         <translation>放弃选中的被拒绝修改：不再发送，记录仍保留在本文件中</translation>
     </message>
@@ -7009,22 +7009,22 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>放弃 {n} 条被拒绝的修改？这些修改将不会发送到平台；其记录仍保留在本文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="226"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="238"/>
         <source>{n} rejected changes applied again as local edits; the next sync sends them.</source>
         <translation>已将 {n} 条被拒绝的修改重新作为本地编辑写入；下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="226"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="238"/>
         <source>{n} rejected changes could not be retried: {errors}</source>
         <translation>{n} 条被拒绝的修改无法重试：{errors}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="258"/>
         <source>{n} rejected changes dismissed: they are not sent, the record stays in the file.</source>
         <translation>已放弃 {n} 条被拒绝的修改：不再发送，记录保留在文件中。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/sync/change_lists.py" line="246"/>
+        <location filename="../gw_plugin/gui/sync/change_lists.py" line="258"/>
         <source>{n} rejected changes could not be dismissed: {errors}</source>
         <translation>{n} 条被拒绝的修改无法放弃：{errors}</translation>
     </message>
@@ -7770,207 +7770,207 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>ZonesPanel</name>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="628"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="629"/>
         <source>Recharge and protection zones</source>
         <translation>补给区与保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="628"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="629"/>
         <source>Protection, capture and time-of-travel zones of drinking-water wells; checks; sources inside zones</source>
         <translation>饮用水水源井的保护区、捕获区和运移时间带；检查；区内污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="113"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="122"/>
         <source>Wells</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="116"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="124"/>
         <source>Pick wells on the map</source>
         <translation>在地图上选井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="121"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="129"/>
         <source>Click a drinking-water well, or a drinking-water source to pick its well field; Shift+click adds or removes wells</source>
         <translation>点击饮用水水源井，或点击饮用水水源以选取其井群；Shift+点击可增减井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="132"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="139"/>
         <source>Use selected wells</source>
         <translation>使用所选的井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="443"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="444"/>
         <source>No well picked.</source>
         <translation>尚未选井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="147"/>
         <source>Well</source>
         <translation>井</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="148"/>
         <source>Pumping rate Q (m³/d)</source>
         <translation>开采量 Q（m³/d）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="141"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="149"/>
         <source>Water level (m)</source>
         <translation>水位（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="149"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="159"/>
         <source>Q is pre-filled from the well&apos;s pumping_rate_m3d and used per well. Type water levels in three or more wells to estimate the gradient and flow direction.</source>
         <translation>Q 预先取自井的 pumping_rate_m3d 并按井使用。在三口或更多井中输入水位，可估算水力坡度和流向。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="160"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="169"/>
         <source>Estimate gradient from water levels</source>
         <translation>由水位估算水力坡度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="172"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="180"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="186"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="194"/>
         <source>River (fixed head)</source>
         <translation>河流（定水头）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="187"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="195"/>
         <source>Multi-well model only: the river next to the wells as a head-specified line (riverside sources)</source>
         <translation>仅多井模型：把井旁的河流作为定水头线（傍河水源）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="230"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="238"/>
         <source>One zone per water source</source>
         <translation>每个水源一个区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="232"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="240"/>
         <source>Protection zones: the union of the circles of a water source&apos;s wells</source>
         <translation>保护区：取一个水源各井圆形区域的并集</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="256"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="264"/>
         <source>Live preview</source>
         <translation>实时预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="259"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="266"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="266"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="271"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="274"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="278"/>
         <source>Accept: write the zones</source>
         <translation>确认：写入区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="276"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="280"/>
         <source>Adds the previewed zones to the zone layers (edit mode, undoable) with method and parameters</source>
         <translation>将预览的区域连同方法和参数添加到区域图层（编辑模式，可撤销）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="287"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="291"/>
         <source>Checks and drawing</source>
         <translation>检查与绘制</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="290"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="293"/>
         <source>Check zones</source>
         <translation>检查区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="293"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="295"/>
         <source>Accept selected overlap</source>
         <translation>认可所选重叠</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="300"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="301"/>
         <source>Snap to boundaries</source>
         <translation>捕捉到边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="301"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="302"/>
         <source>Snapping to the aquifer boundary, watershed and river layers and the zones</source>
         <translation>捕捉到含水层边界、流域、河流图层及各区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="319"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="320"/>
         <source>Pollution sources inside the zones</source>
         <translation>区域内的污染源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="323"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="324"/>
         <source>Protection zones</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="324"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="325"/>
         <source>Recharge zones</source>
         <translation>补给区</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="327"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="328"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="331"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="332"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="332"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="333"/>
         <source>The selected zones of the layer, or all zones when none is selected</source>
         <translation>图层中所选的区域，未选时为全部区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="339"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="340"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="345"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="345"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="345"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="344"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="345"/>
         <source>Distance (m)</source>
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="446"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="447"/>
         <source>{n} well(s) of {s} water source(s) picked.</source>
         <translation>已选取 {s} 个水源的 {n} 口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="464"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="465"/>
         <source>&apos;{t}&apos; is not a number.</source>
         <translation>“{t}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="483"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="484"/>
         <source>Gradient {g:.5f}, flow towards {a:.1f}° from {n} wells; R² = {r2:.3f}, RMSE = {rmse:.3f} m</source>
         <translation>由 {n} 口井求得：水力坡度 {g:.5f}，流向 {a:.1f}°；R² = {r2:.3f}，RMSE = {rmse:.3f} m</translation>
     </message>
@@ -7985,42 +7985,42 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>井在字段 {f} 中有值时按井取值</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="97"/>
+        <location filename="../gw_plugin/gui/zones/zone_parameters.py" line="99"/>
         <source>Engine: timml</source>
         <translation>计算引擎：timml</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="503"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="504"/>
         <source>Pick one or more wells first.</source>
         <translation>请先选取一口或多口井。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="522"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="523"/>
         <source>No usable river reach next to the wells: computed without the river.</source>
         <translation>井旁没有可用的河段：已按无河流计算。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="543"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="544"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="564"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="565"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="574"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="575"/>
         <source>{n} zone(s): {a}{m}</source>
         <translation>{n} 个区域：{a}{m}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="594"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="595"/>
         <source>Add zones ({m})</source>
         <translation>添加区域（{m}）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="603"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="604"/>
         <source>{n} zone(s) added in edit mode: undo with Ctrl+Z, save the layer edits to keep them.</source>
         <translation>已在编辑模式下添加 {n} 个区域：按 Ctrl+Z 撤销，保存图层编辑以保留。</translation>
     </message>
@@ -8045,27 +8045,27 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
         <translation>已导出 {n} 行到 {p}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="206"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="214"/>
         <source>End at a boundary</source>
         <translation>止于边界</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="207"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="215"/>
         <source>Capture methods: the zones reach up to the polygons of this layer (an aquifer or watershed boundary) and end there, instead of at the up-gradient closing length</source>
         <translation>捕获区方法：各区一直延伸到该图层的多边形（含水层或流域边界）并止于边界，而不是在上游闭合距离处闭合</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="239"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="247"/>
         <source>Also as class I / II protection zones (100 d / 1,000 d)</source>
         <translation>同时作为一级 / 二级保护区（100 天 / 1,000 天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="242"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="251"/>
         <source>Capture methods: the 100-day and 1,000-day time-of-travel zones of each water source are also written as its class I and class II protection zones, as HJ 338 asks for large sources (at least 50,000 m³/d, threshold unverified)</source>
         <translation>捕获区方法：每个水源地的 100 天和 1,000 天运移时间区同时写为其一级、二级保护区，即 HJ 338 对大型水源地（不少于 50,000 m³/d，阈值未核实）的要求</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="507"/>
+        <location filename="../gw_plugin/gui/zones/dock_zones.py" line="508"/>
         <source>The wells layer&apos;s CRS ({crs}) is not projected: zones need a projected CRS in metres (the project database uses one).</source>
         <translation>监测井图层的坐标系（{crs}）不是投影坐标系：计算分区需要以米为单位的投影坐标系（项目数据库使用的就是这种坐标系）。</translation>
     </message>

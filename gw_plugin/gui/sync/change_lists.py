@@ -13,7 +13,6 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,29 +34,33 @@ class ChangeListsMixin:
     """The pending, conflict and rejected lists of ``SyncPanel`` (see the module docstring)."""
 
     def build_change_lists(self, content: QWidget, layout: QVBoxLayout) -> None:
-        """The "Pending local changes", "Open conflicts" and "Rejected changes" boxes, added to ``layout``."""
+        """The "Pending local changes", "Open conflicts" and "Rejected changes" lists as tabs added to ``layout``:
+        on a 1366 × 768 screen they share the dock's height and every heading stays in view."""
+        self.change_tabs = QTabWidget(content)
+        self.change_tabs.setObjectName("change_tabs")
+        self.change_tabs.setMinimumHeight(160)
+        self.change_tabs.setElideMode(Qt.TextElideMode.ElideRight)  # all three in a narrow dock, whole in tooltips
+        self.change_tabs.setUsesScrollButtons(False)
         # pending changes
-        pending_box = QGroupBox(tr(TR_CONTEXT, "Pending local changes"), content)
+        pending_box = QWidget(self.change_tabs)
         self.pending_table = QTableWidget(0, 4, pending_box)
         self.pending_table.setObjectName("pending_table")
         self.pending_table.setHorizontalHeaderLabels(
             [tr(TR_CONTEXT, "Table"), tr(TR_CONTEXT, "Inserts"), tr(TR_CONTEXT, "Updates"), tr(TR_CONTEXT, "Deletes")]
         )
         self._setup_table(self.pending_table)
-        self.pending_table.setMaximumHeight(160)
         self.pending_total = QLabel(pending_box)
         self.pending_total.setWordWrap(True)
         pv = QVBoxLayout(pending_box)
         pv.addWidget(self.pending_table)
         pv.addWidget(self.pending_total)
-        layout.addWidget(pending_box)
+        self.change_tabs.addTab(pending_box, tr(TR_CONTEXT, "Pending local changes"))
 
         # conflicts
-        conflict_box = QGroupBox(tr(TR_CONTEXT, "Open conflicts"), content)
+        conflict_box = QWidget(self.change_tabs)
         self.conflict_count = QLabel(conflict_box)
         self.conflict_list = QListWidget(conflict_box)
         self.conflict_list.setObjectName("conflict_list")
-        self.conflict_list.setMaximumHeight(140)
         self.conflict_list.itemActivated.connect(lambda item: self.open_conflicts(item.data(Qt.ItemDataRole.UserRole)))
         self.resolve_button = QPushButton(tr(TR_CONTEXT, "&Resolve conflicts…"), conflict_box)
         self.resolve_button.clicked.connect(lambda: self.open_conflicts())
@@ -64,10 +68,10 @@ class ChangeListsMixin:
         cv.addWidget(self.conflict_count)
         cv.addWidget(self.conflict_list)
         cv.addWidget(self.resolve_button)
-        layout.addWidget(conflict_box)
+        self.change_tabs.addTab(conflict_box, tr(TR_CONTEXT, "Open conflicts"))
 
         # rejected
-        rejected_box = QGroupBox(tr(TR_CONTEXT, "Rejected changes"), content)
+        rejected_box = QWidget(self.change_tabs)
         rejected_box.setToolTip(
             tr(TR_CONTEXT, "Changes the platform refused (permissions, invalid values); kept in this file")
         )
@@ -77,7 +81,6 @@ class ChangeListsMixin:
             [tr(TR_CONTEXT, "Table"), tr(TR_CONTEXT, "Feature"), tr(TR_CONTEXT, "Change"), tr(TR_CONTEXT, "Reason")]
         )
         self._setup_table(self.rejected_table, stretch=3)
-        self.rejected_table.setMaximumHeight(160)
         self.rejected_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.rejected_table.itemSelectionChanged.connect(self.update_rejected_buttons)
         self.retry_rejected_button = QPushButton(tr(TR_CONTEXT, "Re&try"), rejected_box)
@@ -103,7 +106,11 @@ class ChangeListsMixin:
         rv = QVBoxLayout(rejected_box)
         rv.addWidget(self.rejected_table)
         rv.addLayout(rejected_buttons)
-        layout.addWidget(rejected_box)
+        self.change_tabs.addTab(rejected_box, tr(TR_CONTEXT, "Rejected changes"))
+        self._tab_titles = [self.change_tabs.tabText(i) for i in range(3)]
+        for i, title in enumerate(self._tab_titles):
+            self.change_tabs.setTabToolTip(i, title if i < 2 else f"{title}: {rejected_box.toolTip()}")
+        layout.addWidget(self.change_tabs, 3)
 
     @staticmethod
     def _setup_table(table: QTableWidget, stretch: int = 0) -> None:
@@ -164,6 +171,11 @@ class ChangeListsMixin:
                 item.setToolTip(rej["uuid"] if col < 2 else str(text))
                 item.setData(Qt.ItemDataRole.UserRole, rej["id"])
                 self.rejected_table.setItem(r, col, item)
+        counts = (total, len(ov["conflicts"]), len(ov["rejected"]))
+        if counts[1] and not self.change_tabs.tabText(1).endswith(")"):  # conflicts appeared: show them
+            self.change_tabs.setCurrentIndex(1)
+        for i, n in enumerate(counts):
+            self.change_tabs.setTabText(i, f"{self._tab_titles[i]} ({n})" if n else self._tab_titles[i])
 
     def update_rejected_buttons(self) -> None:
         """Retry / Dismiss act on the selected rejected changes: enabled only with a selection and no sync running."""

@@ -218,7 +218,7 @@ class ConflictDialog(QDialog):
         rv.addWidget(table_label_)
         rv.addWidget(self.table, 1)
         rv.addLayout(actions)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
@@ -258,6 +258,20 @@ class ConflictDialog(QDialog):
         if self.conflicts:
             self.list.setCurrentRow(row)
         self._show_current(self.list.currentRow())
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        """Nothing to resolve: one sentence and Close in a dialog sized to them, not a large empty one."""
+        if self.conflicts:
+            if self.splitter.isHidden():
+                self.splitter.setVisible(True)
+                self.resize(start_size(self, 1280, 640))
+            return
+        self.splitter.setVisible(False)
+        if self.message.isHidden():
+            self._say(tr(TR_CONTEXT, "No open conflicts."))
+        self.message.setMinimumWidth(min(self.message.sizeHint().width(), 480))
+        self.adjustSize()
 
     def current_conflict(self) -> dict | None:
         row = self.list.currentRow() if hasattr(self, "list") else -1

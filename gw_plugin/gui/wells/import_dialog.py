@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -144,13 +146,20 @@ class ImportDialog(QDialog):
         self.combos: dict = {}
         self.mapping_labels: dict = {}
         mapping_box = QGroupBox(QCoreApplication.translate("ImportDialog", "Columns"), self)
-        mapping_form = QFormLayout(mapping_box)
-        for key in MAPPING_FIELDS:
+        mapping_grid = QGridLayout(mapping_box)  # two columns of label + column: the report below gets the room
+        for i, key in enumerate(MAPPING_FIELDS):
             combo = QComboBox(self)
             combo.setObjectName(f"gw_plugin_import_{key}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             self.combos[key] = combo
-            self.mapping_labels[key] = self._row(mapping_form, labels[key], combo)
+            self.mapping_labels[key] = label = QLabel(labels[key], self)
+            label.setBuddy(combo)
+            mapping_grid.addWidget(label, i // 2, (i % 2) * 2)
+            mapping_grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
             combo.currentIndexChanged.connect(self._mapping_changed)
+        mapping_grid.setColumnStretch(1, 1)
+        mapping_grid.setColumnStretch(3, 1)
 
         # presets
         self.preset_combo = QComboBox(self)
@@ -163,11 +172,11 @@ class ImportDialog(QDialog):
         preset_label.setBuddy(self.preset_combo)
         preset_row.addWidget(preset_label)
         preset_row.addWidget(self.preset_combo, 1)
-        for b in (self.preset_load, self.preset_save, self.preset_delete):
+        self.validate_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Validate"), self)
+        for b in (self.preset_load, self.preset_save, self.preset_delete, self.validate_button):
             preset_row.addWidget(b)
 
         # validation report
-        self.validate_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Validate"), self)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.issues_table = QTableWidget(0, 5, self)
@@ -209,25 +218,35 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
 
-        # everything but the buttons scrolls: on a 1366 × 768 laptop the dialog fits and its buttons stay in view
+        # the form (scrolling when the screen is short) over the report in a splitter, the buttons below both: on a
+        # 1366 × 768 laptop the report keeps about five rows and the buttons stay in view
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(mapping_box)
         layout.addLayout(preset_row)
-        layout.addWidget(self.validate_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.issues_table, 1)
-        layout.addWidget(self.valid_only)
-        layout.addWidget(self.status_label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        layout.addStretch(1)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(body)
+        report = QWidget(self)
+        report_layout = QVBoxLayout(report)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.summary_label, self.issues_table, self.valid_only, self.status_label):
+            report_layout.addWidget(widget, 1 if widget is self.issues_table else 0)
+        rows = self.issues_table.verticalHeader().defaultSectionSize()
+        self.issues_table.setMinimumHeight(self.issues_table.horizontalHeader().sizeHint().height() + 5 * rows + 4)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.addWidget(report)
+        self.splitter.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(self.splitter, 1)
         outer.addLayout(buttons)
-        self.resize(start_size(self, 760, 800))
+        self.resize(start_size(self, 900, 900))
+        self._sized = False
 
         order = [
             self.kind_combo,
@@ -262,6 +281,16 @@ class ImportDialog(QDialog):
         self._mapping_changed()
         if not database:
             self.status_label.setText(QCoreApplication.translate("ImportDialog", "No project database is loaded."))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The first time: the form gets its full height if the report keeps its minimum, else it scrolls."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            report = self.splitter.widget(1).minimumSizeHint().height()
+            form = self.form_scroll.widget().sizeHint().height() + 2
+            self.splitter.setSizes([max(min(form, total - report), 0), max(total - form, report)])
 
     def _row(self, form: QFormLayout, text: str, field, buddy=None) -> QLabel:
         label = QLabel(text, self)

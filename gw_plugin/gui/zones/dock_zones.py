@@ -8,6 +8,8 @@ sources inside the zones in ``zone_sources`` and the map tool, preview and task 
 
 from __future__ import annotations
 
+import re
+
 from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
@@ -47,6 +49,7 @@ from ...core.zones import writer as W
 from ...toolbelt.i18n import ui_language
 from ...toolbelt.qt import null_to_none, single_shot_timer
 from ..common.docks import DockSpec
+from ..common.screen import wrapping_row
 from .zone_checks import ZoneChecksMixin
 from .zone_maptool import ToolToggle, WellPickTool, ZonePreview, ZoneTask
 from .zone_parameters import ZoneParametersMixin
@@ -62,6 +65,12 @@ def area_text(m2: float) -> str:
 
 # Wells table columns
 COL_CODE, COL_Q, COL_LEVEL = 0, 1, 2
+
+
+def two_lines(text: str) -> str:
+    """``text`` with its first bracket on a second line ("Water level\n(m)"): check boxes and table headers do not
+    wrap, and the dock stays narrow."""
+    return re.sub(r"\s*([(（])", "\n\\1", text, count=1)
 
 
 class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin):
@@ -112,7 +121,6 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         # wells
         box = QGroupBox(QCoreApplication.translate("ZonesPanel", "Wells"), self)
         bl = QVBoxLayout(box)
-        row = QHBoxLayout()
         self.pick_action = QAction(
             QgsApplication.getThemeIcon("/mActionIdentify.svg"),
             QCoreApplication.translate("ZonesPanel", "Pick wells on the map"),
@@ -128,24 +136,26 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.pick_button = QToolButton(self)
         self.pick_button.setDefaultAction(self.pick_action)
         self.pick_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        row.addWidget(self.pick_button)
         self.selection_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Use selected wells"), self)
         self.selection_button.clicked.connect(self.use_selection)
-        row.addWidget(self.selection_button)
-        row.addStretch(1)
-        bl.addLayout(row)
+        bl.addWidget(wrapping_row(box, [self.pick_button, self.selection_button]))  # wraps in a narrow dock
         self.wells_label = QLabel(QCoreApplication.translate("ZonesPanel", "No well picked."), self)
         self.wells_label.setWordWrap(True)
         bl.addWidget(self.wells_label)
         self.wells_table = QTableWidget(0, 3, self)
-        self.wells_table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("ZonesPanel", "Well"),
-                QCoreApplication.translate("ZonesPanel", "Pumping rate Q (m³/d)"),
-                QCoreApplication.translate("ZonesPanel", "Water level (m)"),
-            ]
-        )
-        self.wells_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        headers = [
+            QCoreApplication.translate("ZonesPanel", "Well"),
+            QCoreApplication.translate("ZonesPanel", "Pumping rate Q (m³/d)"),
+            QCoreApplication.translate("ZonesPanel", "Water level (m)"),
+        ]
+        self.wells_table.setHorizontalHeaderLabels([two_lines(text) for text in headers])  # the unit below
+        for col, text in enumerate(headers):
+            self.wells_table.horizontalHeaderItem(col).setToolTip(text)
+        # the codes take the room left by Q and the water level, which keep their whole header; the table scrolls
+        # sideways only when the dock is narrower than that
+        header = self.wells_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Stretch)
         self.wells_table.setToolTip(
             QCoreApplication.translate(
                 "ZonesPanel",
@@ -156,16 +166,14 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.wells_table.itemChanged.connect(self._well_item_changed)
         self.wells_table.setMinimumHeight(140)
         bl.addWidget(self.wells_table)
-        grow = QHBoxLayout()
         self.fit_button = QPushButton(
             QCoreApplication.translate("ZonesPanel", "Estimate gradient from water levels"), self
         )
         self.fit_button.clicked.connect(self.fit_gradient)
-        grow.addWidget(self.fit_button)
+        bl.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.fit_label = QLabel("", self)
         self.fit_label.setWordWrap(True)
-        grow.addWidget(self.fit_label, 1)
-        bl.addLayout(grow)
+        bl.addWidget(self.fit_label)  # under the button: the dock stays narrow
         lay.addWidget(box)
 
         # method and parameters
@@ -182,7 +190,7 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.param_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.param_form.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.param_form_host)
-        rrow = QHBoxLayout()
+        rrow = QVBoxLayout()  # the layer under its check box: the dock stays narrow
         self.river_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "River (fixed head)"), self)
         self.river_check.setToolTip(
             QCoreApplication.translate(
@@ -202,7 +210,7 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.river_combo.layerChanged.connect(self.schedule_preview)
         rrow.addWidget(self.river_combo, 1)
         ml.addLayout(rrow)
-        brow = QHBoxLayout()
+        brow = QVBoxLayout()
         self.boundary_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "End at a boundary"), self)
         self.boundary_check.setToolTip(
             QCoreApplication.translate(
@@ -236,9 +244,10 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         )
         self.dissolve_check.toggled.connect(self.schedule_preview)
         ml.addWidget(self.dissolve_check)
-        self.protection_check = QCheckBox(
-            QCoreApplication.translate("ZonesPanel", "Also as class I / II protection zones (100 d / 1,000 d)"), self
-        )
+        protection_text = QCoreApplication.translate(
+            "ZonesPanel", "Also as class I / II protection zones (100 d / 1,000 d)"
+        )  # on two lines, the periods in brackets below: a check box does not wrap and the dock stays narrow
+        self.protection_check = QCheckBox(two_lines(protection_text), self)
         self.protection_check.setToolTip(
             QCoreApplication.translate(
                 "ZonesPanel",
@@ -252,22 +261,17 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         self.engine_label = QLabel("", self)
         self.engine_label.setWordWrap(True)
         ml.addWidget(self.engine_label)
-        prow = QHBoxLayout()
         self.live_check = QCheckBox(QCoreApplication.translate("ZonesPanel", "Live preview"), self)
         self.live_check.setChecked(True)
-        prow.addWidget(self.live_check)
         self.preview_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Preview"), self)
         self.preview_button.clicked.connect(self.start_preview)
-        prow.addWidget(self.preview_button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        prow.addWidget(self.progress, 1)
         self.cancel_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_preview)
-        prow.addWidget(self.cancel_button)
-        ml.addLayout(prow)
+        ml.addWidget(wrapping_row(mbox, [self.live_check, self.preview_button, self.progress, self.cancel_button]))
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         ml.addWidget(self.status)
@@ -286,16 +290,13 @@ class ZonesPanel(QWidget, ZoneParametersMixin, ZoneChecksMixin, ZoneSourcesMixin
         # checks and snapping
         cbox = QGroupBox(QCoreApplication.translate("ZonesPanel", "Checks and drawing"), self)
         cl = QVBoxLayout(cbox)
-        crow = QHBoxLayout()
         self.check_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Check zones"), self)
         self.check_button.clicked.connect(self.run_checks)
-        crow.addWidget(self.check_button)
         self.accept_overlap_button = QPushButton(
             QCoreApplication.translate("ZonesPanel", "Accept selected overlap"), self
         )
         self.accept_overlap_button.clicked.connect(self.accept_selected_overlap)
-        crow.addWidget(self.accept_overlap_button)
-        cl.addLayout(crow)
+        cl.addWidget(wrapping_row(cbox, [self.check_button, self.accept_overlap_button]))
         crow = QHBoxLayout()
         self.snap_button = QPushButton(QCoreApplication.translate("ZonesPanel", "Snap to boundaries"), self)
         self.snap_button.setToolTip(

@@ -93,14 +93,19 @@ class FlowFieldBox(QWidget):
         self.result_label.setWordWrap(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(tr(TR_CONTEXT, "Aquifer layer"), self), 0, 0)
-        grid.addWidget(self.aquifer_combo, 0, 1, 1, 3)
-        grid.addWidget(QLabel(tr(TR_CONTEXT, "From"), self), 1, 0)
-        grid.addWidget(self.date_from, 1, 1)
-        grid.addWidget(QLabel(tr(TR_CONTEXT, "to"), self), 1, 2)
-        grid.addWidget(self.date_to, 1, 3)
-        grid.addWidget(self.button, 2, 0, 1, 4)
-        grid.addWidget(self.result_label, 3, 0, 1, 4)
+        # the label over its layer and the dates one under the other, so that the first column is as narrow as
+        # "From": the dock stays narrow
+        self.aquifer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.aquifer_combo.setMinimumContentsLength(10)
+        grid.addWidget(QLabel(tr(TR_CONTEXT, "Aquifer layer"), self), 0, 0, 1, 2)
+        grid.addWidget(self.aquifer_combo, 1, 0, 1, 2)
+        grid.addWidget(QLabel(tr(TR_CONTEXT, "From"), self), 2, 0)
+        grid.addWidget(self.date_from, 2, 1)
+        grid.addWidget(QLabel(tr(TR_CONTEXT, "to"), self), 3, 0)
+        grid.addWidget(self.date_to, 3, 1)
+        grid.addWidget(self.button, 4, 0, 1, 2)
+        grid.addWidget(self.result_label, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
 
     def apply(self) -> flowfield.PlaneFit | None:
         """Fit, fill GRADIENT and FLOW_AZIMUTH, say what was used; None (and the reason shown) on failure."""

@@ -56,6 +56,7 @@ class ZoneParametersMixin:
                         seen.add(row.medium)
                         w.addItem(f"{row.zh} / {row.en} ({row.status})", row.medium)
                 w.setCurrentIndex(max(w.findData(spec.default), 0))
+                self._narrow(w)
                 w.currentIndexChanged.connect(self.schedule_preview)
             elif spec.key == "TRAVEL_TIMES":
                 w = QLineEdit(str(spec.default), self)
@@ -72,6 +73,7 @@ class ZoneParametersMixin:
             w.setObjectName(f"param_{spec.key}")
             label = QLabel(f"{spec.label(self.lang)}  [{tip.splitlines()[0]}]", self)
             label.setToolTip(tip)
+            label.setWordWrap(True)  # a long English label wraps in a narrow dock instead of being cut
             self.param_form.addRow(label, w)
             self.param_widgets[spec.key] = w
         if "GRADIENT" in self.param_widgets or "FLOW_AZIMUTH" in self.param_widgets:

@@ -243,6 +243,7 @@ def test_conflicts_listed_and_resolved_in_the_dialog(laptop, qtbot):
     run_sync(panel, qtbot, policy="manual")
     assert panel.report()["conflicts"] == "3"
     assert panel.conflict_list.count() == 3 and "3" in panel.conflict_count.text()
+    assert panel.change_tabs.currentIndex() == 1 and panel.change_tabs.tabText(1).endswith("(3)")  # shown at once
     assert panel.pending_rows() == {"monitoring_wells": (0, 3, 0)}  # held back, not lost
     # open conflicts stay across syncs, whatever the policy of the later sync
     run_sync(panel, qtbot, policy="server")

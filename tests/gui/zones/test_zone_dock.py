@@ -22,7 +22,7 @@ from gw_plugin.core.demo.build import build_demo
 from gw_plugin.core.sources import rosters as R
 from gw_plugin.core.zones import checks
 from gw_plugin.gui.common import docks
-from gw_plugin.gui.zones.dock_zones import ZonesPanel
+from gw_plugin.gui.zones.dock_zones import COL_LEVEL, ZonesPanel
 
 
 @pytest.fixture(scope="module")
@@ -443,3 +443,25 @@ def test_capture_zones_end_at_a_boundary_layer(panel, project, qtbot):
     assert minx == pytest.approx(box[0], abs=1.0)  # up to the boundary, beyond the 2,000 m default
     assert steady.difference(G.from_qgs(f.geometry())).area < 1e-3
     assert all(z.parameters.get("boundary") for z in panel.zones)
+
+
+def test_a_narrow_english_dock_wraps_long_labels_and_shows_every_well_column(panel, project, qtbot):
+    """Issue 17's screenshot pass at 1366 × 768 in English: "Hydraulic gradient I within the cone of depression
+    [Default…" and the wells table's water-level column were cut at the right of a ~380 px dock."""
+    from qgis.PyQt.QtWidgets import QLabel, QScrollArea
+
+    db, _ = project
+    fids = [w["fid"] for s in wells_by_source(db).values() for w in s["wells"]][:2]
+    panel.set_picked(fids)
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData("hj338_formula"))
+    panel.resize(380, 900)  # the dock's width in the 1366 × 768 screenshot
+    qtbot.wait(50)
+    scroll = panel.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing wider than the dock
+    long_labels = [w for w in panel.param_form_host.findChildren(QLabel) if len(w.text()) > 40]
+    assert long_labels and all(w.wordWrap() and w.toolTip() for w in long_labels)
+    table = panel.wells_table
+    header = table.horizontalHeader()
+    right = header.sectionViewportPosition(COL_LEVEL) + header.sectionSize(COL_LEVEL)
+    assert right <= table.viewport().width()
+    assert header.sectionSize(COL_LEVEL) >= header.sectionSizeHint(COL_LEVEL)  # its whole header
