@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 # The main dialogs of each panel: "<panel>:<name>:<method of the panel that opens it (non-modal, show())>".
 DIALOGS="wells:import:open_import_dialog wells:duplicates:open_duplicates_dialog sources:dashboard:open_dashboard
 sources:ledgers:open_ledger_dialog sync:checkout:open_checkout sync:platform:edit_settings
-sync:conflicts:open_conflicts"
+sync:conflicts:open_conflicts sites:keyunits:open_key_units_window"
 
 # SHOT_SCRIPT for a dialog: finds the panel inside its dock and calls the method that opens the dialog.
 write_dialog_script() {  # panel method file
