@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.data import db_errors
+from ...core.data.qgis_project import admin_unit_names
 from ...core.soil import hidden_dangers as HD
 from ...core.soil import key_units as KU
 from ...core.sources import indicators, spotcheck
@@ -388,12 +389,13 @@ class KeyUnitsWindow(QDialog):
 
     def _read(self, path: str) -> None:
         today = self.as_of()
+        counties = admin_unit_names(path, self.lang, "county")  # county names in the UI language, as on the map
         units = HD.investigation_status(path, today)
         _fill(
             self.units_table,
             [
                 (
-                    u.county_code,
+                    counties.get(u.county_code, u.county_code),
                     u.source_code,
                     u.name_zh,
                     u.listed_on.isoformat(),
@@ -449,7 +451,7 @@ class KeyUnitsWindow(QDialog):
             self.projects_table,
             [
                 (
-                    p["county_code"],
+                    counties.get(p["county_code"], p["county_code"]),
                     p["source_code"],
                     p["name_zh"],
                     p["project"],

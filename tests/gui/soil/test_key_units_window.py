@@ -19,6 +19,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
 
+from gw_plugin.core.data.qgis_project import admin_unit_names
 from gw_plugin.core.data.sqlite_gpkg import open_db
 from gw_plugin.core.soil import hidden_dangers as HD
 from gw_plugin.core.soil import key_units as KU
@@ -113,8 +114,10 @@ def test_rows_shown_match_the_database(window, db, demo):
     units = HD.investigation_status(db, TODAY)
     assert len(units) >= 10 and window.units_table.rowCount() == len(units)
     shown = {row[1]: row for row in cells(window.units_table)}
+    names = admin_unit_names(db, window.lang, "county")
     for u in units:
         row = shown[u.source_code]
+        assert row[0] == names[u.county_code] and row[0] != u.county_code  # the county by name, not its code
         assert row[3:6] == [u.listed_on.isoformat(), u.deadline.isoformat(), INVESTIGATION[u.status][1]]
         assert row[6:8] == [str(u.open_dangers), str(u.overdue_dangers)]
     assert len({u.status for u in units}) >= 3  # the demo has units in several states: the labels are tested
