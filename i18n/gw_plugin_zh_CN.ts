@@ -916,22 +916,22 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>DemolitionRecordsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="61"/>
         <source>Only records with a problem</source>
         <translation>只列出有问题的记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="65"/>
         <source>Demolition records</source>
         <translation>拆除活动记录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="66"/>
         <source>Records with a problem</source>
         <translation>有问题的记录数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="104"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_demolitionrecords.py" line="99"/>
         <source>{n} demolition records, {b} with a problem.</source>
         <translation>拆除活动记录 {n} 条，其中 {b} 条有问题。</translation>
     </message>
@@ -2121,37 +2121,32 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>HiddenDangersAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="87"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="86"/>
         <source>As of (YYYY-MM-DD, empty = today)</source>
         <translation>截至日期（YYYY-MM-DD，空为今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="89"/>
         <source>Units and their investigations</source>
         <translation>单位及其隐患排查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="91"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="90"/>
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="95"/>
         <source>Units on the roster</source>
         <translation>名录内单位数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="96"/>
         <source>Units whose investigation is overdue</source>
         <translation>隐患排查逾期的单位数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="109"/>
-        <source>{d} is not a date (YYYY-MM-DD).</source>
-        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="152"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_hiddendangers.py" line="143"/>
         <source>{n} units on the roster, {o} with an overdue investigation.</source>
         <translation>名录内 {n} 个单位，其中 {o} 个隐患排查逾期。</translation>
     </message>
@@ -2926,12 +2921,12 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>样品流转问题数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="122"/>
         <source>{n} rows have errors (listed in the report); nothing was written.</source>
         <translation>{n} 行有错误（见报告），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="144"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="140"/>
         <source>{w} results of {s} samples written.</source>
         <translation>已写入 {s} 个样品的 {w} 条结果。</translation>
     </message>
@@ -2940,7 +2935,7 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
         <translation>导入土壤检测结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="134"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_importsoilresults.py" line="130"/>
         <source>Canceled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
@@ -3260,322 +3255,322 @@ Output: the input rows plus gb_class (1–5, NULL where not classifiable; for a 
 <context>
     <name>KeyUnitsWindow</name>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="139"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="140"/>
         <source>Soil key supervised units</source>
         <translation>土壤污染重点监管单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="148"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="149"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="150"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="151"/>
         <source>As &amp;of:</source>
         <translation>统计日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="158"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="159"/>
         <source>&amp;Units</source>
         <translation>监管单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="159"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="160"/>
         <source>Report &amp;spot checks</source>
         <translation>自行监测报告抽查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="160"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="161"/>
         <source>&amp;Demolitions</source>
         <translation>拆除活动(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="161"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="162"/>
         <source>Source-&amp;control projects</source>
         <translation>源头管控项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>County</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Unit code</source>
         <translation>单位编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="187"/>
         <source>Listed on</source>
         <translation>纳入名录日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="187"/>
         <source>Investigation due</source>
         <translation>隐患排查期限</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="187"/>
         <source>Hidden-danger investigation</source>
         <translation>隐患排查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="187"/>
         <source>Open hidden dangers</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="186"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="187"/>
         <source>Overdue rectifications</source>
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="219"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="220"/>
         <source>Industry category</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="221"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="222"/>
         <source>&amp;Also every unit needing re-sampling</source>
         <translation>同时抽取全部需复核采样的单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="222"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="223"/>
         <source>Dra&amp;w</source>
         <translation>抽取(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="225"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="226"/>
         <source>Draw the reports of a year</source>
         <translation>抽取某年度的报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="228"/>
         <source>Report &amp;year:</source>
         <translation>报告年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="228"/>
         <source>S&amp;hare to draw:</source>
         <translation>抽取比例(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="227"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="228"/>
         <source>One of every … &amp;first:</source>
         <translation>优先覆盖每个(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Drawn on</source>
         <translation>抽取日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Re-sampling needed because</source>
         <translation>需复核采样的原因</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Checked on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Report check</source>
         <translation>报告检查结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Re-sampling result</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="241"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="242"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="274"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="275"/>
         <source>Record the resul&amp;t</source>
         <translation>记录结论(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="275"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="276"/>
         <source>Result of the selected check</source>
         <translation>所选抽查的结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="278"/>
         <source>Report chec&amp;k:</source>
         <translation>报告检查结论(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="278"/>
         <source>Checked o&amp;n:</source>
         <translation>检查日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="278"/>
         <source>Re-sam&amp;pling:</source>
         <translation>复核采样(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="278"/>
         <source>Re-sampled on:</source>
         <translation>复核采样日期：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="277"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="278"/>
         <source>F&amp;indings:</source>
         <translation>发现的问题(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Facility</source>
         <translation>拆除对象</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Plan filed on</source>
         <translation>工作方案备案日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Started on</source>
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Finished on</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Summary report filed on</source>
         <translation>总结报告提交日期</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Documents</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="306"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="307"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Programme</source>
         <translation>项目批次/来源</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Status</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="332"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="333"/>
         <source>Counted for the target</source>
         <translation>计入目标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="367"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="368"/>
         <source>The key supervised units cannot be read from this database: open it once with this version of the plugin to upgrade it.</source>
         <translation>无法从该数据库读取重点监管单位：请先用本版本插件打开一次以升级数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="380"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="381"/>
         <source>No project database is loaded.</source>
         <translation>未加载项目数据库。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="408"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="410"/>
         <source>{n} units on the roster; {overdue} investigations overdue (due one year after listing); {open} hidden dangers open, {late} of them past their rectification deadline.</source>
         <translation>名录内 {n} 家单位；{overdue} 家隐患排查已逾期（纳入名录后一年内完成）；{open} 项隐患未整改，其中 {late} 项已超过整改期限。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="441"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="443"/>
         <source>{n} demolitions; {p} with problems.</source>
         <translation>拆除活动 {n} 项；其中 {p} 项存在问题。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="469"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="471"/>
         <source>{p} projects; {e} enterprises counted as of {d}.</source>
         <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="471"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="473"/>
         <source>{p} projects; {e} enterprises counted as of {d}: the target of {t} is met.</source>
         <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业：已达到 {t} 家的目标。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="473"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="475"/>
         <source>{p} projects; {e} enterprises counted as of {d}: the target of {t} is not met.</source>
         <translation>共 {p} 个项目；截至 {d} 计入 {e} 家企业：未达到 {t} 家的目标。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="513"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="515"/>
         <source>{n} reports of {y} can be drawn, {r} of them from units needing re-sampling.</source>
         <translation>{y} 年度可抽取报告 {n} 份，其中 {r} 份来自需复核采样的单位。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="551"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="553"/>
         <source>Canceled: nothing was recorded.</source>
         <translation>已取消：未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="578"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="580"/>
         <source>Batch {b}: {d} of {n} reports of {y} drawn, {r} to re-sample.</source>
         <translation>批次 {b}：{y} 年度 {n} 份报告中抽取 {d} 份，{r} 家需复核采样。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="588"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="590"/>
         <source>Drawing self-monitoring reports</source>
         <translation>正在抽取自行监测报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="594"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="596"/>
         <source>Select a drawn check first.</source>
         <translation>请先选择一条已抽取的抽查记录。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="611"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="613"/>
         <source>Recorded the check of {u}.</source>
         <translation>已记录 {u} 的抽查结论。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="613"/>
+        <location filename="../gw_plugin/gui/soil/key_units_window.py" line="615"/>
         <source>Recording a spot check</source>
         <translation>正在记录抽查结论</translation>
     </message>
@@ -4673,27 +4668,27 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ScreenSiteSoilAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="80"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="79"/>
         <source>Write each site&apos;s soil exceedance</source>
         <translation>写入各地块土壤是否超标</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="82"/>
         <source>Screened soil results</source>
         <translation>筛选后的土壤结果</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="84"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="83"/>
         <source>Per-site summary</source>
         <translation>按地块汇总</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="89"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="88"/>
         <source>Results screened</source>
         <translation>筛选的结果数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="90"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensitesoil.py" line="89"/>
         <source>Sites above a screening value</source>
         <translation>超过筛选值的地块数</translation>
     </message>
@@ -4709,42 +4704,37 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>ScreenSoilKeyUnitsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="60"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="59"/>
         <source>Rules (JSON; empty = shipped defaults)</source>
         <translation>规则（JSON；留空为随插件提供的默认规则）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="68"/>
         <source>As of (YYYY-MM-DD, empty = today)</source>
         <translation>统计日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="71"/>
         <source>Propose the units matched for the roster</source>
         <translation>将符合条件的单位建议纳入名录</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="75"/>
         <source>Units matched</source>
         <translation>符合条件的单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="77"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="76"/>
         <source>New proposals written</source>
         <translation>新写入的纳入建议数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="89"/>
-        <source>{d} is not a date (YYYY-MM-DD).</source>
-        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="87"/>
         <source>Not screened: {seed} — {why}</source>
         <translation>未筛选：{seed}——{why}</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_screensoilkeyunits.py" line="117"/>
         <source>{m} units matched, {p} new proposals.</source>
         <translation>符合条件的单位 {m} 个，新的纳入建议 {p} 条。</translation>
     </message>
@@ -4849,22 +4839,22 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SiteCoManagementAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="62"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="61"/>
         <source>Wells up to this distance from the site count as next to it (m)</source>
         <translation>距地块不超过该距离的监测井视为地块周边（m）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="72"/>
         <source>Sites and their co-management</source>
         <translation>地块及其协同管理结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="78"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="77"/>
         <source>Sites written</source>
         <translation>写入的地块数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="79"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sitecomanagement.py" line="78"/>
         <source>Sites with groundwater exceeding</source>
         <translation>地下水超标的地块数</translation>
     </message>
@@ -5174,82 +5164,77 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SoilReportCheckResultAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="40"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="39"/>
         <source>Batch id</source>
         <translation>批次编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="40"/>
         <source>Unit code</source>
         <translation>单位编码</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
         <source>Result of the report check</source>
         <translation>报告检查结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
         <source>To be rectified</source>
         <translation>需整改</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="42"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="41"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="51"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="50"/>
         <source>Checked on (YYYY-MM-DD, empty = today)</source>
         <translation>检查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="53"/>
         <source>Re-sampling result</source>
         <translation>复核采样结论</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="53"/>
         <source>No re-sampling</source>
         <translation>未复核采样</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="53"/>
         <source>Consistent with the unit&apos;s data</source>
         <translation>与企业自测数据一致</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="54"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="53"/>
         <source>Inconsistent</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="63"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="62"/>
         <source>Re-sampled on (YYYY-MM-DD)</source>
         <translation>复核采样日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="66"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="65"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="67"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="66"/>
         <source>Spot check recorded</source>
         <translation>已记录的抽查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="83"/>
-        <source>{d} is not a date (YYYY-MM-DD).</source>
-        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="106"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportcheckresult.py" line="93"/>
         <source>Spot check {c} recorded.</source>
         <translation>已记录抽查 {c}。</translation>
     </message>
@@ -5265,77 +5250,77 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
 <context>
     <name>SoilReportSpotCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="71"/>
         <source>Report year (0: last year)</source>
         <translation>报告年度（0：上一年）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="82"/>
         <source>Share to draw (%)</source>
         <translation>抽查比例（%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="93"/>
         <source>One of every … first</source>
         <translation>优先每类至少抽取一个：</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="93"/>
         <source>Industry category</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="93"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="103"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="102"/>
         <source>Also draw every unit needing re-sampling</source>
         <translation>同时抽取所有需复核采样的单位</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="108"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="107"/>
         <source>Random seed (0: a new one)</source>
         <translation>随机种子（0：新生成）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="113"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="112"/>
         <source>Batch id (empty: a new one)</source>
         <translation>批次编号（留空：新生成）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="120"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="119"/>
         <source>Reports drawn</source>
         <translation>抽取的报告</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="119"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="118"/>
         <source>Reports that could be drawn</source>
         <translation>可抽取的报告数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="121"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="120"/>
         <source>Units to re-sample</source>
         <translation>需复核采样的单位数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="122"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="121"/>
         <source>Batch id</source>
         <translation>批次编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="123"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="122"/>
         <source>Seed used</source>
         <translation>所用随机种子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="139"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="134"/>
         <source>No unit on the soil key supervised units roster has a report of {y} left to draw.</source>
         <translation>土壤污染重点监管单位名录中已没有可抽取的 {y} 年度报告。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="156"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_soilreportspotcheck.py" line="151"/>
         <source>{d} of {n} reports of {y} drawn (at least {r} for {s} %), {m} to re-sample; batch {b}, seed {seed}.</source>
         <translation>从 {y} 年度的 {n} 份报告中抽取 {d} 份（按 {s} % 至少 {r} 份），其中 {m} 个单位需复核采样；批次 {b}，随机种子 {seed}。</translation>
     </message>
@@ -5569,7 +5554,7 @@ METHOD fixed_radius：计算固定半径 r = sqrt(Q x TRAVEL_TIME / (pi x POROSI
         <translation>未指定地块字段，不输出按地块汇总。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/soil_common.py" line="34"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/soil_common.py" line="58"/>
         <source>Field {f} not found in the input.</source>
         <translation>输入中没有字段 {f}。</translation>
     </message>
@@ -5589,46 +5574,46 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 
 输出：输入各行，加上 screening_value 和 intervention_value（mg/kg，实际采用值）、exceeds_screening、exceeds_intervention 和 soil_note（所用规则）。指定地块字段时，另输出按地块汇总（各污染物相对筛选值的最大倍数、超标点位、超标深度）和超标采样点（沿用输入的几何，用于制图）。</translation>
     </message>
+    <message>
+        <location filename="../gw_plugin/processing/algorithms/soil/soil_common.py" line="37"/>
+        <source>{d} is not a date (YYYY-MM-DD).</source>
+        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
 </context>
 <context>
     <name>SourceControlProjectsAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="69"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="68"/>
         <source>As of (YYYY-MM-DD, empty = today)</source>
         <translation>统计日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="71"/>
         <source>Source-control projects</source>
         <translation>源头管控项目</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="73"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="72"/>
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="74"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="73"/>
         <source>Enterprises counted for the target</source>
         <translation>计入目标的企业数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="75"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="74"/>
         <source>Target (enterprises)</source>
         <translation>目标（企业数）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="76"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="75"/>
         <source>Target met (1 yes, 0 no)</source>
         <translation>是否达到目标（1 是，0 否）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="88"/>
-        <source>{d} is not a date (YYYY-MM-DD).</source>
-        <translation>{d} 不是日期（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="100"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_sourcecontrolprojects.py" line="91"/>
         <source>{p} projects; {e} enterprises counted as of {d} (target {t}).</source>
         <translation>项目 {p} 个；截至 {d} 计入的企业 {e} 家（目标 {t} 家）。</translation>
     </message>
@@ -6342,67 +6327,67 @@ Output: the input rows plus screening_value and intervention_value (mg/kg, as ap
 <context>
     <name>SurveySpotCheckAlgorithm</name>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="51"/>
         <source>Survey phase</source>
         <translation>调查阶段</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="51"/>
         <source>First-phase surveys (≥ 20 %)</source>
         <translation>第一阶段调查（≥ 20%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="52"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="51"/>
         <source>Second-phase surveys (≥ 30 %)</source>
         <translation>第二阶段调查（≥ 30%）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="61"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="60"/>
         <source>Share to draw (%; empty: the seed&apos;s minimum)</source>
         <translation>抽查比例（%；空为方案最低比例）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="72"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="71"/>
         <source>Surveys started in the year (0: all)</source>
         <translation>调查开始年份（0 为全部）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="83"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="82"/>
         <source>Random seed (0: a new one)</source>
         <translation>随机种子（0 为新生成）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="88"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="87"/>
         <source>Batch id (empty: a new one)</source>
         <translation>批次编号（空为新生成）</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="95"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="94"/>
         <source>Surveys drawn</source>
         <translation>抽取的调查</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="94"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="93"/>
         <source>Surveys that could be drawn</source>
         <translation>可抽取的调查数</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="96"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="95"/>
         <source>Batch id</source>
         <translation>批次编号</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="97"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="96"/>
         <source>Seed used</source>
         <translation>所用随机种子</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="119"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="114"/>
         <source>There is no survey of this phase to draw from.</source>
         <translation>该阶段没有可抽取的调查。</translation>
     </message>
     <message>
-        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="126"/>
+        <location filename="../gw_plugin/processing/algorithms/soil/alg_surveyspotcheck.py" line="121"/>
         <source>{d} of {n} surveys drawn (at least {r} for {s} %), batch {b}, seed {seed}.</source>
         <translation>从 {n} 个调查中抽取 {d} 个（按 {s}% 至少 {r} 个），批次 {b}，随机种子 {seed}。</translation>
     </message>

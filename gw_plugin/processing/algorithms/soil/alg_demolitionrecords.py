@@ -17,12 +17,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import key_units as K
 from ....toolbelt.i18n import is_zh, ui_language
-from ...base import GwAlgorithm, fail
+from ...base import GwAlgorithm
 from ...params import database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 FIELDS = (
     ("source_code", QVariant.String),
@@ -67,11 +66,7 @@ class DemolitionRecordsAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WITH_PROBLEMS", self.tr("Records with a problem")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         rows = K.demolition_records(path)
         only = self.parameterAsBool(parameters, "PROBLEMS_ONLY", context)
         fields = QgsFields()

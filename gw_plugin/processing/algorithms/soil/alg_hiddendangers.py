@@ -17,12 +17,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import hidden_dangers as HD
 from ....core.soil import key_units as K
-from ...base import GwAlgorithm, fail
+from ...base import GwAlgorithm
 from ...params import database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database, date_parameter
 
 UNIT_FIELDS = (
     ("source_uuid", QVariant.String),
@@ -97,16 +96,8 @@ class HiddenDangersAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("OVERDUE", self.tr("Units whose investigation is overdue")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
-        text = self.parameterAsString(parameters, "AS_OF", context).strip()
-        try:
-            today = _dt.date.fromisoformat(text) if text else _dt.date.today()
-        except ValueError:
-            fail(self.tr("{d} is not a date (YYYY-MM-DD).").format(d=text))
+        path = checked_database(self, parameters, context)
+        today = date_parameter(self, parameters, context, "AS_OF", _dt.date.today())
         units = HD.investigation_status(path, today)
         reasons = K.resample_reasons(path)
         demolitions: dict = {}

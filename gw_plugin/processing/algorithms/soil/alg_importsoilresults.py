@@ -19,13 +19,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg, tabular
+from ....core.data import tabular
 from ....core.soil import custody
 from ....core.soil import soil_import as SI
 from ...base import GwAlgorithm, fail
 from ...import_params import add_header_row_parameter, fail_plainly, preflight
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 
 class ImportSoilResultsAlgorithm(GwAlgorithm):
@@ -73,11 +73,7 @@ class ImportSoilResultsAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("CUSTODY_PROBLEMS", self.tr("Chain-of-custody problems")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         preflight(path, feedback)
 
         def text(key):

@@ -16,14 +16,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import groundwater as GW
 from ....core.soil import screening as S
 from ....core.soil import soil_import as SI
 from ....toolbelt.i18n import ui_language
-from ...base import GwAlgorithm, fail
+from ...base import GwAlgorithm
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 RESULT_FIELDS = (
     ("site_code", QVariant.String),
@@ -90,11 +89,7 @@ class ScreenSiteSoilAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SITES_EXCEEDING", self.tr("Sites above a screening value")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         lang = ui_language()
         sink, dest = self.parameterAsSink(
             parameters, "OUTPUT", context, _fields(RESULT_FIELDS), QgsWkbTypes.Type.NoGeometry

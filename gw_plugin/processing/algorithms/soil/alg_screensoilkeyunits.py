@@ -20,12 +20,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import soil_roster as SR
 from ....toolbelt.i18n import is_zh, ui_language
 from ...base import GwAlgorithm, fail
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database, date_parameter
 
 FIELDS = (
     ("source_code", QVariant.String),
@@ -77,16 +76,8 @@ class ScreenSoilKeyUnitsAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PROPOSED", self.tr("New proposals written")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
-        text = self.parameterAsString(parameters, "AS_OF", context).strip()
-        try:
-            today = _dt.date.fromisoformat(text) if text else _dt.date.today()
-        except ValueError:
-            fail(self.tr("{d} is not a date (YYYY-MM-DD).").format(d=text))
+        path = checked_database(self, parameters, context)
+        today = date_parameter(self, parameters, context, "AS_OF", _dt.date.today())
         try:
             rules = SR.load_rules(self.parameterAsFile(parameters, "RULES", context) or None)
         except SR.SoilRosterError as exc:

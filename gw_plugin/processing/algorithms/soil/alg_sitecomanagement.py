@@ -19,12 +19,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import groundwater as GW
 from ....core.sources import site_class
-from ...base import GwAlgorithm, fail
+from ...base import GwAlgorithm
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 OUT_FIELDS = (
     ("site_uuid", QVariant.String),
@@ -79,11 +78,7 @@ class SiteCoManagementAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("GW_EXCEEDING", self.tr("Sites with groundwater exceeding")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         distance = self.parameterAsDouble(parameters, "DISTANCE", context)
         user = current_user()
         derived = GW.derive(path, distance)

@@ -12,11 +12,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....core.data import gpkg
 from ....core.soil import key_units as K
 from ...base import GwAlgorithm, fail
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database, date_parameter
 
 RESULTS = ("pass", "rectify", "fail")
 RESAMPLE_RESULTS = (None, "consistent", "inconsistent")
@@ -67,23 +66,11 @@ class SoilReportCheckResultAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputString("CHECK", self.tr("Spot check recorded")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
 
-        def day(key, default):
-            text = self.parameterAsString(parameters, key, context).strip()
-            if not text:
-                return default
-            try:
-                return _dt.date.fromisoformat(text).isoformat()
-            except ValueError:
-                fail(self.tr("{d} is not a date (YYYY-MM-DD).").format(d=text))
-
-        checked_on = day("CHECKED_ON", _dt.date.today().isoformat())
-        resampled_on = day("RESAMPLED_ON", None)
+        checked_on = date_parameter(self, parameters, context, "CHECKED_ON", _dt.date.today()).isoformat()
+        resampled_on = date_parameter(self, parameters, context, "RESAMPLED_ON")
+        resampled_on = resampled_on.isoformat() if resampled_on else None
         resample = RESAMPLE_RESULTS[self.parameterAsEnum(parameters, "RESAMPLE_RESULT", context)]
         try:
             check = K.selfmon_check_uuid(

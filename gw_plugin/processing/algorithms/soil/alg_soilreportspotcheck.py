@@ -25,13 +25,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import key_units as K
 from ....core.sources import spotcheck
 from ....toolbelt.i18n import pick, ui_language
 from ...base import GwAlgorithm, fail
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 STRATA = ("category", "county_code")
 OUT_FIELDS = (
@@ -123,11 +122,7 @@ class SoilReportSpotCheckAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SEED_USED", self.tr("Seed used")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         year = self.parameterAsInt(parameters, "YEAR", context) or _dt.date.today().year - 1
         share = self.parameterAsDouble(parameters, "SHARE", context)
         strata = STRATA[self.parameterAsEnum(parameters, "STRATA", context)]

@@ -19,12 +19,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import key_units as K
 from ....core.sources import indicators
-from ...base import GwAlgorithm, fail
+from ...base import GwAlgorithm
 from ...params import database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database, date_parameter
 
 #: the shipped plan of seed 001 and its indicator holding the target (3 enterprises: the lower bound of "3-5 家")
 PLAN_ID, INDICATOR_ID = "zhengzhou_soil_2022", "zs_source_control_projects"
@@ -76,16 +75,8 @@ class SourceControlProjectsAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TARGET_MET", self.tr("Target met (1 yes, 0 no)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
-        text = self.parameterAsString(parameters, "AS_OF", context).strip()
-        try:
-            as_of = _dt.date.fromisoformat(text) if text else _dt.date.today()
-        except ValueError:
-            fail(self.tr("{d} is not a date (YYYY-MM-DD).").format(d=text))
+        path = checked_database(self, parameters, context)
+        as_of = date_parameter(self, parameters, context, "AS_OF", _dt.date.today())
         rows = K.source_control_ledger(path, as_of)
         fields = QgsFields()
         for name, kind in FIELDS:

@@ -22,12 +22,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....core.data import gpkg
 from ....core.soil import survey_qc as QC
 from ....core.sources import spotcheck
 from ...base import GwAlgorithm, fail
 from ...params import current_user, database_parameter
-from .soil_common import GROUP_ID
+from .soil_common import GROUP_ID, checked_database
 
 PHASES = ("phase1_survey", "phase2_survey")
 OUT_FIELDS = ("batch_id", "site_code", "name_zh", "county_code", "survey_phase", "started_on", "stage_uuid")
@@ -97,11 +96,7 @@ class SurveySpotCheckAlgorithm(GwAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SEED_USED", self.tr("Seed used")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "DATABASE", context)
-        try:
-            gpkg.open_database(path, upgrade=False)
-        except gpkg.SchemaError as exc:
-            fail(str(exc))
+        path = checked_database(self, parameters, context)
         phase = PHASES[self.parameterAsEnum(parameters, "PHASE", context)]
         share = QC.MINIMUM_SHARES[phase]
         if parameters.get("SHARE") not in (None, ""):
