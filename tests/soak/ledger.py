@@ -16,6 +16,7 @@ import sqlite3
 
 from gw_plugin.core.sync import server_schema as P
 from gw_plugin.core.sync import wire as W
+from gw_plugin.core.sync.push import outcome_rows
 
 TABLE = "monitoring_wells"
 
@@ -135,17 +136,18 @@ def check_change_log(conninfo: str) -> int:
         cur.execute("SELECT rev, who, client_id, push_seq FROM gw.change_log WHERE op = 'D'")
         deleted_by = {rev: tuple(key) for rev, *key in cur.fetchall()}
         cur.execute(
-            "SELECT p.who, p.client_id, p.push_seq, p.result, (SELECT coalesce(json_agg(json_build_array(l.rev, "
+            "SELECT p.who, p.client_id, p.push_seq, array_to_json(p.revs)::text, p.result, (SELECT "
+            "coalesce(json_agg(json_build_array(l.rev, "
             "l.op, l.uuid)), '[]') FROM gw.change_log l WHERE l.who = p.who AND l.client_id = p.client_id "
             "AND l.push_seq = p.push_seq) FROM gw.sync_pushes p"
         )
         pushes = cur.fetchall()
     finally:
         pg.close()
-    for who, cid, seq, result, logged in pushes:
+    for who, cid, seq, stored_revs, result, logged in pushes:
         key = (who, cid, seq)
         where = f"push {seq} of {cid} ({who})"
-        rows = result if isinstance(result, list) else json.loads(result)
+        rows = outcome_rows(stored_revs, result if isinstance(result, list) else json.loads(result))
         logged = logged if isinstance(logged, list) else json.loads(logged)
         accepted = [r[2] for r in rows if r[1] == "ok"]
         assert len(accepted) == len(set(accepted)), f"{where}: two accepted changes answered with one revision"

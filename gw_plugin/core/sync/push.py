@@ -12,7 +12,12 @@ another checkout that pushed under the same identity; it takes a new identity an
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import sqlite3
+from itertools import groupby
+from operator import itemgetter
 from typing import Optional
 
 from ..data import schema as S
@@ -40,13 +45,68 @@ class PushKeyReusedError(SyncError):
 
 
 def _staged_text(rows) -> dict:
-    """{table: COPY text} of outbox rows for the staging tables (ord, op, base_rev, then mask and fields)."""
+    """{table: COPY text} of outbox rows for the staging tables (``STAGE_HEAD``, then mask and fields), converting
+    the JSON of an older plugin's outbox."""
     bufs = {}
     null = "\\N"
     for ord_, tbl, uuid, op, base_rev, data in rows:
         rev = null if base_rev is None else base_rev
-        bufs.setdefault(tbl, []).append(f"{ord_}\t{op}\t{rev}\t{staged_line(tbl, uuid, data)}\n")
+        bufs.setdefault(tbl, []).append(f"{ord_}\t{tbl}\t{uuid}\t{op}\t{rev}\t{staged_line(tbl, uuid, data)}\n")
     return {t: "".join(v) for t, v in bufs.items()}
+
+
+#: SQLite text of one outbox row as ``payload_of`` hashes it: also its line in its staging table's COPY
+_LINE = (
+    "ord || char(9) || tbl || char(9) || uuid || char(9) || op || char(9) || coalesce(base_rev, '\\N') || char(9) "
+    "|| data || char(10)"
+)
+
+
+class SentOutbox:
+    """The push in flight as the platform receives it: its size, tables, payload digest and the COPY text of its
+    staging tables, which is the hashed text itself. Read from ``gw_outbox`` in one pass with the text made inside
+    SQLite (no Python object a change); the rows themselves are read only when one must be probed. A list of
+    outbox rows (ord, tbl, uuid, op, base_rev, data) is taken too; an outbox written by an older plugin (JSON
+    data) goes through ``payload_of`` and ``staged_line``."""
+
+    def __init__(self, con=None, rows: Optional[list] = None):
+        self.con = con
+        self._rows = rows
+        self._lines = None
+        if (
+            rows is None
+            and con.execute(f"SELECT 1 FROM {C.OUTBOX} WHERE data IS NULL OR data LIKE '{{%' LIMIT 1").fetchone()
+        ):
+            self._rows = self.rows()
+        if self._rows is not None:
+            self.n = len(self._rows)
+            self.tables = sorted({r[1] for r in self._rows})
+            self.digest = payload_of(self._rows)[1]
+            return
+        self._lines = con.execute(f"SELECT ord, tbl, {_LINE} FROM {C.OUTBOX} ORDER BY ord").fetchall()
+        self.n = len(self._lines)
+        self.tables = sorted({t for _, t, _ in self._lines})
+        self.digest = hashlib.sha256("".join([x for _, _, x in self._lines]).encode("utf-8")).hexdigest()
+
+    def rows(self) -> list:
+        if self._rows is None:
+            self._rows = self.con.execute(
+                f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX} ORDER BY ord"
+            ).fetchall()
+        return self._rows
+
+    def staged(self, bad: dict) -> dict:
+        """{table: COPY text} of the rows to stage (all but the ``bad`` ords)."""
+        if self._lines is None:
+            return _staged_text([r for r in self._rows if r[0] not in bad])
+        out = {}
+        for tbl, group in groupby(self._lines, key=itemgetter(1)):
+            out.setdefault(tbl, []).append("".join([x for o, _, x in group if o not in bad]))
+        return {t: "".join(v) for t, v in out.items() if any(v)}
+
+
+#: bytes handed to libpq at a time during COPY (psycopg2's default is 8 KiB: a Python call every 8 KiB)
+_COPY_CHUNK = 1 << 20
 
 
 def _copy_into(cur, tbl: str, text: str) -> None:
@@ -57,7 +117,8 @@ def _copy_into(cur, tbl: str, text: str) -> None:
             q.SQL("COPY pg_temp.{} ({}) FROM STDIN")
             .format(q.Identifier(stage_name(tbl)), q.SQL(", ").join(q.Identifier(c) for c in cols))
             .as_string(cur.connection),
-            io.StringIO(text),
+            io.BytesIO(text.encode("utf-8")),
+            size=_COPY_CHUNK,
         )
     except SystemError as exc:  # psycopg2 reports a connection dropped during COPY this way
         raise SyncError("The platform connection was lost while sending changes; sync again.") from exc
@@ -103,43 +164,44 @@ def _find_bad_rows(pg, outbox: list) -> dict:
     return bad
 
 
-def _server_apply(
-    pg, client_id: str, seq: int, outbox: list, hooks: dict, bad: Optional[dict] = None, payload=None
-) -> list:
-    """Apply one push in one server transaction; returns [(ord, status, new_rev, reason)]. Exactly once per (role,
-    client, seq); PushKeyReusedError when that key was used with another payload."""
-    digest = (payload or payload_of(outbox))[1]
+def _server_apply(pg, client_id: str, seq: int, outbox, hooks: dict, bad: Optional[dict] = None) -> tuple:
+    """Apply one push in one server transaction; returns (revisions, rows, resent): ``revisions`` the JSON text of
+    the new revision of each change by ord (null where not accepted) or None, ``rows`` [(ord, status, new_rev,
+    reason)] of the changes not accepted (every change when there is no ``revisions``), ``resent`` true when the
+    platform had applied this push already (its reply was lost) and answered with the stored outcome. Exactly once
+    per (role, client, seq); PushKeyReusedError when that key was used with another payload."""
+    if not isinstance(outbox, SentOutbox):
+        outbox = SentOutbox(rows=list(outbox))
     bad = bad or {}
-    rows = [r for r in outbox if r[0] not in bad]
     pg.autocommit = False
     cur = pg.cursor()
     try:
         try:
             cur.execute(
-                "SELECT state, result FROM gw.push_open(%s, %s, %s, %s, %s::text[])",
-                (client_id, seq, digest, len(outbox), sorted({r[1] for r in rows})),
+                "SELECT state, result, revs FROM gw.push_open(%s, %s, %s, %s, %s::text[])",
+                (client_id, seq, outbox.digest, outbox.n, outbox.tables),
             )
         except P.psycopg2_module().errors.InsufficientPrivilege as exc:
             raise SyncError(
                 "This platform user may only read: the local changes were not sent and stay pending in the file."
             ) from exc
-        state, stored = cur.fetchone()
+        state, stored, stored_revs = cur.fetchone()
         if state != "open":  # this key was used before
             pg.rollback()
             if state == "reused":  # another file's push under this identity
                 raise PushKeyReusedError(f"push {seq} of client {client_id} was made by another copy of this file")
             if state != "done":
                 raise SyncError(f"push {seq} of client {client_id} is recorded but not readable by this user")
-            return [tuple(x) for x in stored] + [("resent",)]  # the same push, its reply lost: the same outcome
-        for tbl, text in sorted(_staged_text(rows).items()):
+            return stored_revs, [tuple(x) for x in stored], True  # the same push, its reply lost: the same outcome
+        for tbl, text in sorted(outbox.staged(bad).items()):
             _copy_into(cur, tbl, text)
         if hooks.get("after_stage"):
             hooks["after_stage"]()
         cur.execute(
-            "SELECT ord, status, new_rev, reason FROM gw.push_apply(%s, %s, %s::integer[], %s::text[])",
+            "SELECT revs, result FROM gw.push_apply(%s, %s, %s::integer[], %s::text[])",
             (client_id, seq, list(bad), list(bad.values())),
         )
-        result = cur.fetchall()
+        revs, rows = cur.fetchone()
         if hooks.get("before_push_commit"):
             hooks["before_push_commit"]()
         pg.commit()
@@ -147,10 +209,44 @@ def _server_apply(
         if not pg.closed:
             pg.rollback()
         raise
-    return [tuple(r) for r in result]
+    return revs, [tuple(r) for r in rows], False
 
 
-def _record_outcome(local: LocalTables, seq: int, result: list, report: SyncReport, hooks=None) -> dict:
+def outcome_rows(revs: Optional[str], rows: list) -> list:
+    """[(ord, status, new_rev, reason)] of every change of a push from its compact outcome (``_server_apply``)."""
+    out = {i + 1: (i + 1, "ok", r, None) for i, r in enumerate(json.loads(revs))} if revs else {}
+    out.update((r[0], tuple(r) + (None,) * (4 - len(r))) for r in rows)
+    return [out[k] for k in sorted(out)]
+
+
+def _load_result(con, revs: Optional[str], rows: list) -> None:
+    """Fill temp.gw_push_result (ord, status, new_rev, reason) from a push's outcome: the revisions array read
+    inside SQLite (json_each: no Python object a change), then the listed rows over it."""
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS gw_push_result (ord INTEGER PRIMARY KEY, status TEXT, new_rev INTEGER, "
+        "reason TEXT)"
+    )
+    con.execute("DELETE FROM temp.gw_push_result")
+    if revs:
+        try:
+            con.execute(
+                "INSERT INTO temp.gw_push_result (ord, status, new_rev) SELECT key + 1, 'ok', value FROM json_each(?)",
+                (revs,),
+            )
+        except sqlite3.OperationalError:  # an SQLite built without JSON functions
+            con.executemany(
+                "INSERT INTO temp.gw_push_result (ord, status, new_rev) VALUES (?, 'ok', ?)",
+                [(i + 1, r) for i, r in enumerate(json.loads(revs))],
+            )
+    con.executemany(
+        "INSERT OR REPLACE INTO temp.gw_push_result VALUES (?, ?, ?, ?)",
+        [tuple(r) + (None,) * (4 - len(r)) for r in rows],
+    )
+
+
+def _record_outcome(
+    local: LocalTables, seq: int, revs: Optional[str], rows: list, report: SyncReport, hooks=None
+) -> dict:
     """Record a push's outcome in one SQLite transaction: advance bases and revisions, keep what changed
     meanwhile as pending, move refused changes to gw_rejected, clear the outbox. Returns {table: [uuid]} of the
     stale changes (the server's row moved on since the base: to be brought up to date and merged).
@@ -161,12 +257,7 @@ def _record_outcome(local: LocalTables, seq: int, result: list, report: SyncRepo
     con = local.con
     stale = {}
     with SG.transaction(con), C.applying(con):
-        con.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS gw_push_result (ord INTEGER PRIMARY KEY, status TEXT, new_rev INTEGER, "
-            "reason TEXT)"
-        )
-        con.execute("DELETE FROM temp.gw_push_result")
-        con.executemany("INSERT INTO temp.gw_push_result VALUES (?, ?, ?, ?)", result)
+        _load_result(con, revs, rows)
         for tbl, uuid, op, status, reason in con.execute(
             f"SELECT o.tbl, o.uuid, o.op, r.status, r.reason FROM temp.gw_push_result r JOIN {C.OUTBOX} o "
             "ON o.ord = r.ord WHERE r.status <> 'ok' ORDER BY r.ord"
@@ -318,21 +409,20 @@ def send_outbox(local: LocalTables, pg, seq: int, report: SyncReport, hooks: dic
     When the platform refuses the key because another copy of the file used it with another payload, the file
     takes a new identity (the outbox becomes push 1 of it) and the payload is sent again."""
     con = local.con
-    outbox = con.execute(f"SELECT ord, tbl, uuid, op, base_rev, data FROM {C.OUTBOX} ORDER BY ord").fetchall()
-    payload = payload_of(outbox)
+    outbox = SentOutbox(con)
     psycopg2 = P.psycopg2_module()
     for attempt in (1, 2):
         client_id = C.state(con)["client_id"]
         try:
             try:
-                result = _server_apply(pg, client_id, seq, outbox, hooks, payload=payload)
+                result = _server_apply(pg, client_id, seq, outbox, hooks)
             except (psycopg2.DataError, psycopg2.IntegrityError):
                 # one row the server cannot store must not block every other change: find it, refuse it, apply
                 # the rest
-                bad = _find_bad_rows(pg, outbox)
+                bad = _find_bad_rows(pg, outbox.rows())
                 if not bad:
                     raise
-                result = _server_apply(pg, client_id, seq, outbox, hooks, bad, payload=payload)
+                result = _server_apply(pg, client_id, seq, outbox, hooks, bad)
             break
         except PushKeyReusedError:
             if attempt == 2:
@@ -343,10 +433,9 @@ def send_outbox(local: LocalTables, pg, seq: int, report: SyncReport, hooks: dic
             report.messages.append(
                 "another copy of this file pushed under the same identity: this file now pushes under a new one"
             )
-    if result and result[-1] == ("resent",):
-        result = result[:-1]
-        report.resent = True
+    revs, rows, resent = result
+    report.resent = report.resent or resent
     if hooks.get("after_push_commit"):
         hooks["after_push_commit"]()
     report.push_seq = seq
-    return _record_outcome(local, seq, [tuple(r) + (None,) * (4 - len(r)) for r in result], report, hooks)
+    return _record_outcome(local, seq, revs, rows, report, hooks)

@@ -32,6 +32,10 @@ from ..data.model import Table
 
 OWNER = "gw_owner"
 _SAFE = "SET search_path = pg_catalog, pg_temp"
+#: memory for the push function's sorts and hashes (PostgreSQL documentation, "work_mem": per sort or hash
+#: operation, default 4MB). 100,000 staged rows hash and sort in about 20 MB; at 4MB the joins ran in 4 batches
+#: and the sorts on disk (measured with bench/bench_sync.py, 5 December 2026). Set for the function's calls only.
+WORK_MEM = "64MB"
 _PG_TYPE = {
     "text": "text",
     "integer": "bigint",
@@ -42,8 +46,10 @@ _PG_TYPE = {
 }
 _PG_GEOM = {"Point": "Point", "MultiPolygon": "MultiPolygon", "MultiLineString": "MultiLineString"}
 
-#: columns of a staging table before the table's own columns (what the client COPYs first)
-STAGE_HEAD = ("ord", "op", "base_rev", "mask")
+#: columns of a staging table before the table's own columns (what the client COPYs first): an outbox row's line
+#: as its payload digest reads it (ord, table, uuid, op, base revision, then mask and fields), so the client sends
+#: the very text it hashed; gw_tbl and gw_uuid are carried, never read
+STAGE_HEAD = ("ord", "gw_tbl", "gw_uuid", "op", "base_rev", "mask")
 
 
 def grants_expr(col: str, user: str, write: bool) -> str:
@@ -103,7 +109,8 @@ def _stage_ddl(t: Table, srid: int, gschema: str) -> str:
     cols = ", ".join(f"{_q(c)} {_ctype(t, c, srid, gschema)}" for c in columns(t))
     st = _q(stage_name(t.name))
     return (
-        f"CREATE TEMP TABLE {st} (ord integer NOT NULL, op text NOT NULL, base_rev bigint, mask bigint NOT NULL, "
+        f"CREATE TEMP TABLE {st} (ord integer NOT NULL, gw_tbl text, gw_uuid text, op text NOT NULL, base_rev bigint, "
+        f"mask bigint NOT NULL, "
         f"{cols}) ON COMMIT DROP; GRANT INSERT ON pg_temp.{st} TO PUBLIC;"
     )
 
@@ -132,6 +139,7 @@ def _apply_block(t: Table) -> str:
     )
     out = "pg_temp.gw_push_out"
     return f"""
+  done := 0;
   ANALYZE {st};  -- row counts for the planner (temp tables get no autovacuum): hash joins, not nested loops
   -- {name}: lock the rows to change in one fixed order (uuid): concurrent pushes wait, never deadlock
   PERFORM 1 FROM {T} t WHERE t.uuid IN (SELECT s.uuid FROM {st} s WHERE s.op <> 'I') ORDER BY t.uuid FOR UPDATE OF t;
@@ -144,26 +152,34 @@ def _apply_block(t: Table) -> str:
     DELETE FROM {T} t USING pg_temp.gw_push_move m WHERE t.uuid = m.uuid;
     WITH ins AS (INSERT INTO {T} ({col_list}, rev, rev_xid)
                  SELECT {col_list}, {nextrev}, {xact} FROM pg_temp.gw_push_move ORDER BY uuid RETURNING uuid, rev)
-    INSERT INTO {out} (ord, tbl, uuid, op, status, new_rev)
-      SELECT m.ord, {lit}, m.uuid, 'U', 'ok', ins.rev FROM ins JOIN pg_temp.gw_push_move m ON m.uuid = ins.uuid;
+    INSERT INTO {out} (ord, status, new_rev)
+      SELECT m.ord, 'ok', ins.rev FROM ins JOIN pg_temp.gw_push_move m ON m.uuid = ins.uuid;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    done := done + n;
     DROP TABLE pg_temp.gw_push_move;
   END IF;
   WITH ins AS (INSERT INTO {T} AS t ({col_list}, rev, rev_xid)
                SELECT {", ".join("s." + _q(c) for c in cols)}, {nextrev}, {xact} FROM {st} s
                WHERE s.op = 'I' AND {session_can_write("s.county_code")} ORDER BY s.uuid
                ON CONFLICT (uuid) DO NOTHING RETURNING t.uuid, t.rev)
-  INSERT INTO {out} (ord, tbl, uuid, op, status, new_rev)
-    SELECT s.ord, {lit}, s.uuid, 'I', 'ok', ins.rev FROM ins JOIN {st} s ON s.uuid = ins.uuid AND s.op = 'I';
+  INSERT INTO {out} (ord, status, new_rev)
+    SELECT s.ord, 'ok', ins.rev FROM ins JOIN {st} s ON s.uuid = ins.uuid AND s.op = 'I';
+  GET DIAGNOSTICS n = ROW_COUNT;
+  done := done + n;
   WITH upd AS (UPDATE {T} t SET {sets}, rev = {nextrev}, rev_xid = {xact}
                FROM {st} s WHERE s.op = 'U' AND t.uuid = s.uuid AND t.rev = s.base_rev AND {session_can_write("s.county_code")}
-               RETURNING s.ord, t.uuid, t.rev)
-  INSERT INTO {out} (ord, tbl, uuid, op, status, new_rev) SELECT upd.ord, {lit}, upd.uuid, 'U', 'ok', upd.rev FROM upd;
+               RETURNING s.ord, t.rev)
+  INSERT INTO {out} (ord, status, new_rev) SELECT upd.ord, 'ok', upd.rev FROM upd;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  done := done + n;
   WITH del AS (DELETE FROM {T} t USING {st} s WHERE s.op = 'D' AND t.uuid = s.uuid AND t.rev = s.base_rev
                AND {session_can_write("s.county_code")} RETURNING s.ord, t.uuid, t.county_code)
   INSERT INTO {out} (ord, tbl, uuid, op, status, county_code)
     SELECT del.ord, {lit}, del.uuid, 'D', 'ok', del.county_code FROM del;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  done := done + n;
   -- the rest: refused (a county the caller may not edit), gone already (a delete reached its goal) or stale
-  IF (SELECT pg_catalog.count(*) FROM {st}) > (SELECT pg_catalog.count(*) FROM {out} o WHERE o.tbl = {lit}) THEN
+  IF (SELECT pg_catalog.count(*) FROM {st}) > done THEN
   INSERT INTO {out} (ord, tbl, uuid, op, status, reason, county_code)
     SELECT s.ord, {lit}, s.uuid, s.op,
       CASE WHEN NOT {session_can_write("s.county_code")}
@@ -186,8 +202,12 @@ def push_functions_sql(srid: int, gschema: str = "public") -> str:
         f"  IF {_lit(t.name)} OPERATOR(pg_catalog.=) ANY (k.tbls) THEN{_apply_block(t)}\n  END IF;" for t in S.TABLES
     )
     return f"""
-CREATE OR REPLACE FUNCTION gw.push_open(cid text, pseq bigint, digest text, nrows integer, tbls text[])
-RETURNS TABLE (state text, result jsonb) LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $fn$
+-- platform version 4 changed what the push functions return: drop the version-3 ones (their grants come back below)
+DROP FUNCTION IF EXISTS gw.push_open(text, bigint, text, integer, text[]);
+DROP FUNCTION IF EXISTS gw.push_apply(text, bigint, integer[], text[]);
+
+CREATE FUNCTION gw.push_open(cid text, pseq bigint, digest text, nrows integer, tbls text[])
+RETURNS TABLE (state text, result jsonb, revs text) LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $fn$
 #variable_conflict use_column
 DECLARE
   t text;
@@ -199,7 +219,7 @@ BEGIN
   INSERT INTO gw.sync_pushes AS p (who, client_id, push_seq, payload_sha256, rows)
     VALUES (session_user::text, cid, pseq, digest, nrows) ON CONFLICT (who, client_id, push_seq) DO NOTHING;
   IF NOT FOUND THEN  -- this key was used before
-    SELECT p.result, p.payload_sha256 INTO r FROM gw.sync_pushes p
+    SELECT p.result, p.payload_sha256, p.revs INTO r FROM gw.sync_pushes p
       WHERE p.who = session_user::text AND p.client_id = cid AND p.push_seq = pseq;
     IF r.result IS NULL THEN
       state := 'unreadable';
@@ -208,11 +228,14 @@ BEGIN
     ELSE
       state := 'done';  -- the same push, its reply lost: the same outcome
       result := r.result;
+      revs := pg_catalog.array_to_json(r.revs)::text;
     END IF;
     RETURN NEXT;
     RETURN;
   END IF;
-  CREATE TEMP TABLE gw_push_out (ord integer PRIMARY KEY, tbl text, uuid uuid, op text, status text NOT NULL,
+  -- one row a change sent (no index: written once, read by hash joins); tbl, uuid, op and county only where the
+  -- classification or a delete's tombstone needs them
+  CREATE TEMP TABLE gw_push_out (ord integer NOT NULL, tbl text, uuid uuid, op text, status text NOT NULL,
                                  new_rev bigint, reason text, county_code text) ON COMMIT DROP;
   CREATE TEMP TABLE gw_push_key (cid text NOT NULL, pseq bigint NOT NULL, tbls text[] NOT NULL) ON COMMIT DROP;
   INSERT INTO pg_temp.gw_push_key VALUES (cid, pseq, tbls);
@@ -226,13 +249,17 @@ BEGIN
   RETURN NEXT;
 END $fn$;
 
-CREATE OR REPLACE FUNCTION gw.push_apply(cid text, pseq bigint, bad_ords integer[], bad_reasons text[])
-RETURNS TABLE (ord integer, status text, new_rev bigint, reason text)
-LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $fn$
+CREATE FUNCTION gw.push_apply(cid text, pseq bigint, bad_ords integer[], bad_reasons text[])
+RETURNS TABLE (revs text, result jsonb)
+LANGUAGE plpgsql SECURITY DEFINER {_SAFE} SET work_mem = '{WORK_MEM}' AS $fn$
 #variable_conflict use_column
 DECLARE
   k record;
   res jsonb;
+  rv bigint[];
+  n bigint;
+  done bigint;
+  dense boolean;
 BEGIN
   -- only a push opened by gw.push_open in this transaction: its tables are the owner's, created before the
   -- caller could take their names
@@ -254,11 +281,23 @@ BEGIN
   -- tombstones are keyed (county_code, tbl, uuid), docs/scaling.md point 2)
   UPDATE pg_temp.gw_push_out o SET new_rev = ts.rev FROM gw.tombstones ts
     WHERE o.op = 'D' AND o.status = 'ok' AND ts.county_code = o.county_code AND ts.tbl = o.tbl AND ts.uuid = o.uuid;
-  SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(o.ord, o.status, o.new_rev, o.reason) ORDER BY o.ord)
-    INTO res FROM pg_temp.gw_push_out o;
-  UPDATE gw.sync_pushes p SET result = coalesce(res, '[]'::jsonb)
+  -- the outcome, compact when the changes are numbered 1..n as a client numbers them: the new revision of each
+  -- by its ord (NULL where it was not accepted) and the few that were not accepted, [ord, status, new_rev,
+  -- reason]; else every change as [ord, status, new_rev, reason] and no revisions array
+  SELECT pg_catalog.count(*) = pg_catalog.count(DISTINCT o.ord) AND pg_catalog.min(o.ord) = 1
+         AND pg_catalog.max(o.ord) = pg_catalog.count(*) INTO dense FROM pg_temp.gw_push_out o;
+  IF dense THEN
+    SELECT pg_catalog.array_agg(CASE WHEN o.status = 'ok' THEN o.new_rev END ORDER BY o.ord) INTO rv
+      FROM pg_temp.gw_push_out o;
+  END IF;
+  SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(o.ord, o.status, o.new_rev, o.reason)
+                                       ORDER BY o.ord), '[]'::jsonb)
+    INTO res FROM pg_temp.gw_push_out o WHERE o.status <> 'ok' OR NOT dense;
+  UPDATE gw.sync_pushes p SET result = res, revs = rv
     WHERE p.who = session_user::text AND p.client_id = cid AND p.push_seq = pseq;
-  RETURN QUERY SELECT o.ord, o.status, o.new_rev, o.reason FROM pg_temp.gw_push_out o ORDER BY o.ord;
+  revs := pg_catalog.array_to_json(rv)::text;
+  result := res;
+  RETURN NEXT;
 END $fn$;
 
 -- uuids of rows of one table changed by transactions not visible in a pull's snapshot (pull.pull_into); only

@@ -54,7 +54,9 @@ from .server_sql import (  # noqa: F401
 #: 2: owner role, safe search_path, push keys with role and payload hash, insert-only blobs (issue 14).
 #: 3: push and pull functions (server_push_sql.py), change log with rev_xid, no revision index on data tables,
 #:    tombstones keyed (county_code, tbl, uuid) (a platform initialised before that key is swapped in place).
-PLATFORM_VERSION = 3
+#: 4: compact push results (revisions by ord, only the changes not accepted listed), push function with its own
+#:    work_mem, a change log with only the (tbl, rev_xid) index (issue 14, "Performance").
+PLATFORM_VERSION = 4
 
 _PG_TYPE = {
     "text": "text",

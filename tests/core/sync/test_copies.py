@@ -15,7 +15,7 @@ from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import server_schema as P
 from gw_plugin.core.sync.local import LocalTables
-from gw_plugin.core.sync.push import PushKeyReusedError, _server_apply, payload_of, prepare_outbox
+from gw_plugin.core.sync.push import PushKeyReusedError, _server_apply, outcome_rows, payload_of, prepare_outbox
 from gw_plugin.core.sync.report import SyncReport
 from tests.core.sync.test_sync import client, edit, local_rows, pending, platform, published, roles, server_rows  # noqa: F401  (fixtures)
 from tests.pg import pg_server  # noqa: F401  (session fixture)
@@ -38,7 +38,7 @@ def _log_entries(ci: str, uuid: str) -> list:
     con = P.connect(ci)
     try:
         cur = con.cursor()
-        cur.execute("SELECT op, client_id, push_seq FROM gw.change_log WHERE uuid = %s ORDER BY id", (uuid,))
+        cur.execute("SELECT op, client_id, push_seq FROM gw.change_log WHERE uuid = %s ORDER BY rev", (uuid,))
         return cur.fetchall()
     finally:
         con.close()
@@ -131,9 +131,9 @@ def test_platform_refuses_a_repeated_key_with_another_payload(roles, published):
         pg.rollback()
         outbox = [(*outbox[0][:4], rev, outbox[0][5])]
         first = _server_apply(pg, "cid-1", 7, outbox, {})
-        assert [r[1] for r in first] == ["ok"]
+        assert [r[1] for r in outcome_rows(*first[:2])] == ["ok"] and first[2] is False
         again = _server_apply(pg, "cid-1", 7, outbox, {})
-        assert again[-1] == ("resent",) and list(again[0]) == list(first[0])
+        assert again[2] is True and outcome_rows(*again[:2]) == outcome_rows(*first[:2])
         other = [(*outbox[0][:5], '{"county_code": "410102", "remarks": "y"}')]
         with pytest.raises(PushKeyReusedError):
             _server_apply(pg, "cid-1", 7, other, {})

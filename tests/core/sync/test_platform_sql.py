@@ -13,6 +13,7 @@ from gw_plugin.core.sync import changelog as C
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import server_schema as P
 from gw_plugin.core.sync.report import SyncError
+from gw_plugin.core.sync.server_push_sql import WORK_MEM
 from gw_plugin.core.sync.server_sql import DEFINER_FUNCTIONS, FUNCTIONS
 from tests.core.sync.roles import EDITOR_A, EDITOR_B
 from tests.core.sync.test_sync import A, client, edit, pending, platform, published, roles, server_rows  # noqa: F401  (fixtures)
@@ -43,7 +44,8 @@ def test_owner_search_path_and_row_security(roles):  # noqa: F811
         assert owner == P.OWNER_ROLE and not can_login and not is_super, name
         assert secdef == (name in DEFINER_FUNCTIONS), name
         if secdef or name.startswith("gw.tg_"):
-            assert config == ["search_path=pg_catalog, pg_temp"], name
+            assert config[0] == "search_path=pg_catalog, pg_temp", name
+            assert config[1:] in ([], [f"work_mem={WORK_MEM}"]), name  # the push function's own memory
         else:  # the policy functions stay inlinable (no SET): their operators are pinned to pg_catalog instead
             ((src,),) = _one(su, "SELECT prosrc FROM pg_proc WHERE oid = %s::regprocedure", (name,))
             assert " = " not in src and "OPERATOR(pg_catalog.=)" in src, name

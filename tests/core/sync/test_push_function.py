@@ -1,8 +1,8 @@
-"""The platform's push function (platform version 3, server_push_sql.py) on the real server, as the users' own
+"""The platform's push function (platform versions 3 and 4, server_push_sql.py) on the real server, as the users' own
 roles: it refuses rows of counties the caller may not edit (also when a hostile client drives it by hand), assigns
 unique increasing revisions, logs exactly one change per accepted change, leaves direct writes tracked by the
-per-row trigger, keeps updates HOT (no revision index on the data tables), and an upgraded version-2 platform
-works."""
+per-row trigger, keeps updates HOT (no revision index on the data tables), returns and stores a compact outcome
+(version 4), and upgraded version-2 and version-3 platforms work."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from gw_plugin.core.data import schema as S
 from gw_plugin.core.sync import engine as SY
 from gw_plugin.core.sync import server_schema as P
-from gw_plugin.core.sync.push import _server_apply
+from gw_plugin.core.sync.push import _server_apply, outcome_rows
 from gw_plugin.core.sync.server_push_sql import columns
 from gw_plugin.core.sync.server_sql import FILLFACTOR
 from tests.core.sync.test_sync import (  # noqa: F401  (fixtures)
@@ -53,7 +53,8 @@ def _revs(ci: str) -> dict:
 def _apply(ci: str, outbox: list, cid: str = "cid-t", seq: int = 1, hooks=None) -> dict:
     pg = P.connect(ci)
     try:
-        return {r[0]: r for r in _server_apply(pg, cid, seq, outbox, hooks or {})}
+        revs, rows, _resent = _server_apply(pg, cid, seq, outbox, hooks or {})
+        return {r[0]: r for r in outcome_rows(revs, rows)}
     finally:
         pg.close()
 
@@ -123,8 +124,8 @@ def test_push_function_cannot_be_driven_around_its_checks(roles, published):  # 
         "VALUES (1, 'U', %s, %s, %s, %s, 'pwned'), (2, 'D', %s, 0, %s, %s, NULL)",
         (before[b[0]][0], 1 << WELL_COLS.index("remarks"), b[0], A, before[b[1]][0], b[1], A),
     )
-    cur.execute("SELECT ord, status FROM gw.push_apply('x', 3, '{}', '{}') ORDER BY ord")
-    assert cur.fetchall() == [(1, "rejected"), (2, "rejected")]
+    cur.execute("SELECT revs, result FROM gw.push_apply('x', 3, '{}', '{}')")
+    assert [r[:2] for r in outcome_rows(*cur.fetchone())] == [(1, "rejected"), (2, "rejected")]
     with pytest.raises(P.psycopg2_module().Error, match="not opened"):  # applied once
         cur.execute("SELECT * FROM gw.push_apply('x', 3, '{}', '{}')")
     con.rollback()
@@ -288,7 +289,7 @@ def test_an_upgraded_version_2_platform_works(roles, published, tmp_path):  # no
     with pytest.raises(SY.SyncError, match="initplatform"):
         SY.sync(c1, roles["editor"])
     info = P.initplatform(su_ci)
-    assert info.platform_version == 3
+    assert info.platform_version == P.PLATFORM_VERSION
     cur.execute("SELECT value FROM gw.meta WHERE key = 'platform_upgraded_from_2'")
     assert cur.fetchone() == ("yes",)
     cur.execute(
@@ -347,3 +348,151 @@ def test_outbox_of_many_different_change_masks(platform, tmp_path):  # noqa: F81
     assert sent == {u: set(cols) for u, cols in zip(wells, subsets)}
     assert SY.sync(c1, platform).pushed == 24
     assert local_rows(c1) == server_rows(platform)
+
+
+def test_push_outcome_is_stored_compact_and_replayed(roles, published):  # noqa: F811
+    """Platform version 4: the outcome is the new revision of each change by ord (null where not accepted) and
+    the changes not accepted; stored so, and a lost reply is answered with exactly the same outcome. An outcome
+    stored by version 3 (every change listed, no revisions) is still answered."""
+    import json
+
+    _, _src, a, b = published
+    revs = _revs(roles["superuser"])
+    outbox = [
+        (1, "monitoring_wells", a[0], "U", revs[a[0]][0], _data(["remarks"], uuid=a[0], county_code=A, remarks="c")),
+        (2, "monitoring_wells", b[0], "U", revs[b[0]][0], _data(["remarks"], uuid=b[0], county_code=B, remarks="x")),
+        (3, "monitoring_wells", a[1], "U", revs[a[1]][0] - 1, _data(["remarks"], uuid=a[1], county_code=A)),
+    ]
+    pg = P.connect(roles["editor"])
+    try:
+        first = _server_apply(pg, "cid-compact", 1, outbox, {})
+        rows = outcome_rows(*first[:2])
+        assert [r[1] for r in rows] == ["ok", "rejected", "stale"] and first[2] is False
+        new_rev = _revs(roles["superuser"])[a[0]][0]
+        assert rows[0] == (1, "ok", new_rev, None) and new_rev > revs[a[0]][0]
+        assert json.loads(first[0]) == [new_rev, None, None]
+        assert [r[0] for r in first[1]] == [2, 3]  # only the changes not accepted are listed
+        su = P.connect(roles["superuser"])
+        cur = su.cursor()
+        cur.execute("SELECT revs, jsonb_array_length(result) FROM gw.sync_pushes WHERE client_id = 'cid-compact'")
+        assert cur.fetchone() == ([new_rev, None, None], 2)
+        again = _server_apply(pg, "cid-compact", 1, outbox, {})
+        assert again[2] is True and outcome_rows(*again[:2]) == rows
+        # as a version-3 platform stored it: every change, no revisions array
+        cur.execute(
+            "UPDATE gw.sync_pushes SET revs = NULL, result = %s::jsonb WHERE client_id = 'cid-compact'",
+            (json.dumps([list(r) for r in rows]),),
+        )
+        su.commit()
+        su.close()
+        old = _server_apply(pg, "cid-compact", 1, outbox, {})
+        assert old[0] is None and old[2] is True and outcome_rows(*old[:2]) == rows
+    finally:
+        pg.close()
+    assert _revs(roles["superuser"])[a[0]][0] == new_rev  # applied once
+
+
+def test_push_outcome_of_changes_not_numbered_from_one(roles, published):  # noqa: F811
+    """A hand-driven push whose changes are not numbered 1..n gets every change listed (no revisions array, so no
+    array sized by a number the caller chose)."""
+    _, _src, a, _b = published
+    revs = _revs(roles["superuser"])
+    con = P.connect(roles["editor"])
+    cur = con.cursor()
+    cur.execute("SELECT state FROM gw.push_open('x', 9, 'd', 1, ARRAY['monitoring_wells'])")
+    cur.execute(
+        "INSERT INTO pg_temp.gw_push_monitoring_wells (ord, op, base_rev, mask, uuid, county_code, remarks) "
+        "VALUES (2000000000, 'U', %s, %s, %s, %s, 'far')",
+        (revs[a[0]][0], 1 << WELL_COLS.index("remarks"), a[0], A),
+    )
+    cur.execute("SELECT revs, result FROM gw.push_apply('x', 9, '{}', '{}')")
+    got_revs, result = cur.fetchone()
+    con.commit()
+    con.close()
+    new_rev = _revs(roles["superuser"])[a[0]][0]
+    assert got_revs is None and result == [[2000000000, "ok", new_rev, None]]
+
+
+def test_sent_text_is_the_hashed_text(platform, tmp_path):  # noqa: F811
+    """The client sends its staging tables the very lines its payload digest reads: the digest made inside SQLite
+    equals ``payload_of`` over the rows, and the COPY text equals the one made from the rows."""
+    from gw_plugin.core.data import sqlite_gpkg as SG
+    from gw_plugin.core.sync.local import LocalTables
+    from gw_plugin.core.sync.push import SentOutbox, _staged_text, payload_of, prepare_outbox
+    from gw_plugin.core.sync.report import SyncReport
+    from tests.core.sync.test_sync import project_with_wells
+
+    src = str(tmp_path / "project.gpkg")
+    wells = project_with_wells(src, 6, A)
+    assert SY.sync(src, platform).pushed == 6
+    c1 = client(platform, tmp_path, "c1")
+    edit(c1, "monitoring_wells", wells[0], remarks="tab\there, new\nline and back\\slash", depth_m=0.1 + 0.2)
+    edit(c1, "monitoring_wells", wells[1], depth_m=None)
+    delete(c1, "monitoring_wells", wells[2])
+    con = SG.open_db(c1)
+    try:
+        assert prepare_outbox(LocalTables(con), 4547, SyncReport()) == 1
+        rows = con.execute("SELECT ord, tbl, uuid, op, base_rev, data FROM gw_outbox ORDER BY ord").fetchall()
+        sent = SentOutbox(con)
+        assert len(rows) == sent.n == 3 and sent.tables == ["monitoring_wells"]
+        assert sent.digest == payload_of(rows)[1]
+        assert sent.staged({}) == _staged_text(rows)
+        bad = {rows[1][0]: "x"}
+        assert sent.staged(bad) == _staged_text([r for r in rows if r[0] not in bad])
+    finally:
+        con.close()
+    assert SY.sync(c1, platform).pushed == 3
+    assert local_rows(c1) == server_rows(platform)
+
+
+def test_an_upgraded_version_3_platform_works(roles, published, tmp_path):  # noqa: F811
+    """A version-3 platform (push functions returning one row a change, outcomes stored as one JSON list, a change
+    log with a serial key and indexes on uuid and who) upgraded in place: the functions are replaced, the change
+    log keeps its entries without the extra indexes, and a file pushes and pulls."""
+    ci, _src, a, _b = published
+    c1 = client(roles["editor"], tmp_path, "c1")
+    su = P.connect(roles["superuser"])
+    cur = su.cursor()
+    cur.execute("DROP FUNCTION gw.push_open(text, bigint, text, integer, text[])")
+    cur.execute("DROP FUNCTION gw.push_apply(text, bigint, integer[], text[])")
+    cur.execute(
+        "CREATE FUNCTION gw.push_open(cid text, pseq bigint, digest text, nrows integer, tbls text[]) "
+        "RETURNS TABLE (state text, result jsonb) LANGUAGE sql AS $$ SELECT 'v3'::text, NULL::jsonb $$"
+    )
+    cur.execute(
+        "CREATE FUNCTION gw.push_apply(cid text, pseq bigint, bad_ords integer[], bad_reasons text[]) "
+        "RETURNS TABLE (ord integer, status text, new_rev bigint, reason text) LANGUAGE sql AS "
+        "$$ SELECT 1, 'ok'::text, 1::bigint, NULL::text $$"
+    )
+    cur.execute("ALTER TABLE gw.sync_pushes DROP COLUMN revs")
+    cur.execute("ALTER TABLE gw.change_log ADD COLUMN id bigserial PRIMARY KEY")
+    cur.execute("CREATE INDEX change_log_uuid ON gw.change_log (uuid)")
+    cur.execute("CREATE INDEX change_log_who ON gw.change_log (who)")
+    cur.execute("UPDATE gw.meta SET value = '3' WHERE key = 'platform_version'")
+    cur.execute("SELECT count(*) FROM gw.change_log")
+    entries = cur.fetchone()[0]
+    su.commit()
+    with pytest.raises(SY.SyncError, match="initplatform"):
+        SY.sync(c1, roles["editor"])
+    info = P.initplatform(roles["superuser"])
+    assert info.platform_version == P.PLATFORM_VERSION == 4
+    cur.execute("SELECT value FROM gw.meta WHERE key = 'platform_upgraded_from_3'")
+    assert cur.fetchone() == ("yes",)
+    cur.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'gw' AND tablename = 'change_log'")
+    assert [d for (d,) in cur.fetchall()] == [
+        "CREATE INDEX change_log_tbl_rev_xid ON gw.change_log USING btree (tbl, rev_xid)"
+    ]
+    cur.execute("SELECT count(*) FROM gw.change_log")
+    assert cur.fetchone()[0] == entries
+    cur.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'change_log' AND column_name = 'id'"
+    )
+    assert cur.fetchone()[0] == 0
+    su.commit()
+    edit(c1, "monitoring_wells", a[0], remarks="pushed on v4")
+    rep = SY.sync(c1, roles["editor"])
+    assert rep.pushed == 1 and rep.rejected == 0, rep
+    assert server_rows(ci)[a[0]]["remarks"] == "pushed on v4"
+    cur.execute("SELECT count(*) FROM gw.change_log WHERE uuid = %s AND op = 'U'", (a[0],))
+    assert cur.fetchone()[0] == 1
+    su.close()

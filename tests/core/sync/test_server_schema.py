@@ -73,7 +73,7 @@ def test_initplatform_creates_schema_from_declarative_schema(empty_db):
     cur.execute("DELETE FROM gw.sites WHERE uuid = %s", (site,))
     cur.execute("SELECT rev FROM gw.tombstones WHERE tbl = 'sites' AND uuid = %s", (site,))
     assert cur.fetchone()[0] == r2 + 1
-    cur.execute("SELECT op FROM gw.change_log ORDER BY id")
+    cur.execute("SELECT op FROM gw.change_log ORDER BY rev")
     assert [r[0] for r in cur.fetchall()] == ["I", "I", "D"]
     con.commit()
     con.close()
