@@ -1,24 +1,28 @@
 """Pull: the server changes after the last pulled revision applied to the GeoPackage in one SQLite transaction,
 with a field-level three-way merge against the base values where a feature also changed locally (used by ``engine``
-and by checkout). No QGIS import.
+and by checkout). The changed rows of a table are read in one pass (those of the checkout's counties in full, of
+other counties only their uuid), a page at a time, the next page fetched while one is applied; a page goes to
+the GeoPackage through pull_apply.py, and the features with a pending local change through the merge here. No
+QGIS import.
 """
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-from itertools import compress
-from operator import ne
+from concurrent.futures import ThreadPoolExecutor
 
 from ..data import sqlite_gpkg as SG
 from . import changelog as C
 from . import server_schema as P
 from .conflicts import record_conflict
 from .local import LocalTables
+from .pull_apply import PAGE, QuietUpdates, apply_page, local_state, max_params, select_sql
 from .report import SyncReport
-from .wire import META_FIELDS, same, select_expr
+from .wire import META_FIELDS, same
 
-PAGE = 5000
 _TOMBSTONE = object()
+_CURSORS = itertools.count(1)  # names of the pull's server cursors
 
 
 def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, counties=None, hooks=None) -> None:
@@ -61,7 +65,16 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
         else:
             window = q.SQL("rev > %s")
             wparams = [int(last or 0)]
+        # the hash of the changed uuids and the change log's sort held in memory: work_mem raised to 64MB for this
+        # transaction only (a user setting; the default 4MB spills 100,000 changed features to disk, PostgreSQL 15
+        # manual, 20.4.1 "work_mem"; a platform set higher keeps its value)
+        cur.execute(
+            "SELECT pg_catalog.set_config('work_mem', '64MB', true) "
+            "WHERE pg_catalog.pg_size_bytes(pg_catalog.current_setting('work_mem')) < 64 * 1024 * 1024"
+        )
+        checkout = sorted(set(counties)) if counties else None
         with SG.transaction(con), C.applying(con):
+            quiet = QuietUpdates(con)
             for tname, cols in local.cols.items():
                 types = local.types[tname]
                 srs = local.srs.get(tname, 0)
@@ -70,37 +83,32 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                 if since:  # the candidates from the change log (its rev_xid index; none on the data tables)
                     where.insert(0, q.SQL("uuid IN (SELECT c FROM gw.changed_since(%s, %s) c)"))
                     params[:0] = [since, tname]
-                if counties and tname != "admin_units":
-                    where.append(q.SQL("county_code = ANY(%s)"))
-                    params.append(list(counties))
-                select = q.SQL("SELECT rev, {} FROM {} WHERE ").format(
-                    q.SQL(", ").join(select_expr(c, types[c]) for c in cols), ident
-                )
-                stmt = select + q.SQL(" AND ").join(where) + q.SQL(" ORDER BY rev")
-                _pull_rows(pg, local, tname, stmt, params, srs, policy, report, hooks)
-                if counties and tname != "admin_units":
-                    # features this file holds that were moved to a county outside its checkout stay in sync
-                    ocur = pg.cursor()
-                    ocur.execute(
-                        q.SQL("SELECT uuid::text FROM {} WHERE {} AND NOT (county_code = ANY(%s))").format(
-                            ident, q.SQL(" AND ").join(where[:-1])
-                        ),
-                        [*params[:-1], list(counties)],
+                exprs = [select_sql(c, types[c]) for c in cols]
+                split = bool(checkout) and tname != "admin_units"
+                if split:
+                    # one pass over the changes: rows of the checkout's counties in full, of other counties only
+                    # their uuid (a feature this file holds that was moved out must stay in sync, below)
+                    exprs = [
+                        e if c == "uuid" else q.SQL("CASE WHEN k.cc IS NOT NULL THEN {} END").format(e)
+                        for c, e in zip(cols, exprs)
+                    ]
+                    source = q.SQL("{} LEFT JOIN pg_catalog.unnest(%s::text[]) k(cc) ON k.cc = county_code").format(
+                        ident
                     )
-                    moved = [u for (u,) in ocur.fetchall()]
-                    ocur.close()
-                    held = []
-                    for i in range(0, len(moved), 500):
-                        chunk = moved[i : i + 500]
-                        held += [
-                            u
-                            for (u,) in con.execute(
-                                f"SELECT uuid FROM {C.q(tname)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
-                            )
-                        ]
-                    if held:
-                        stmt = select + q.SQL("uuid = ANY(%s::uuid[]) ORDER BY rev")
-                        _pull_rows(pg, local, tname, stmt, [held], srs, policy, report, hooks)
+                    head = q.SQL("SELECT rev, k.cc IS NOT NULL, ")
+                    params.insert(0, checkout)
+                else:
+                    source, head = ident, q.SQL("SELECT rev, ")
+                # no ORDER BY: a feature comes once, and what is applied does not depend on the order
+                stmt = head + q.SQL("{} FROM {} WHERE ").format(q.SQL(", ").join(exprs), source)
+                stmt += q.SQL(" AND ").join(where)
+                moved = _pull_rows(pg, local, tname, stmt, params, srs, policy, report, hooks, split, quiet)
+                held = _held(con, tname, moved)
+                if held:
+                    stmt = q.SQL("SELECT rev, {} FROM {} WHERE uuid = ANY(%s::uuid[])").format(
+                        q.SQL(", ").join(select_sql(c, types[c]) for c in cols), ident
+                    )
+                    _pull_rows(pg, local, tname, stmt, [held], srs, policy, report, hooks, quiet=quiet)
             tcur = pg.cursor()
             tcur.execute(
                 q.SQL("SELECT tbl, uuid::text, rev FROM gw.tombstones WHERE {} AND tbl = ANY(%s) ORDER BY rev").format(
@@ -113,6 +121,7 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
                 by_table.setdefault(tbl, []).append((rev, {"uuid": uuid, _TOMBSTONE: True}))
             for tbl, batch in by_table.items():
                 _apply_batch(local, tbl, batch, policy, report)
+            quiet.restore()
             con.execute(
                 f"UPDATE {C.STATE} SET last_pulled_rev = ?, pull_snapshot = ? WHERE id = 1", (report.server_rev, snap)
             )
@@ -124,6 +133,21 @@ def pull_into(con: sqlite3.Connection, pg, policy: str, report: SyncReport, coun
             pg.rollback()
             pg.set_session(isolation_level="READ COMMITTED", readonly=False)
             pg.autocommit = False
+
+
+def _held(con: sqlite3.Connection, table: str, uuids: list) -> list:
+    """The features of ``uuids`` this file holds."""
+    held = []
+    n = max_params(con)
+    for i in range(0, len(uuids), n):
+        chunk = uuids[i : i + n]
+        held += [
+            u
+            for (u,) in con.execute(
+                f"SELECT uuid FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
+            )
+        ]
+    return held
 
 
 def refresh_features(con: sqlite3.Connection, pg, policy: str, report: SyncReport, features: dict) -> None:
@@ -143,7 +167,7 @@ def refresh_features(con: sqlite3.Connection, pg, policy: str, report: SyncRepor
                     continue
                 types = local.types[tname]
                 stmt = q.SQL("SELECT rev, {} FROM {} WHERE uuid = ANY(%s::uuid[]) ORDER BY rev").format(
-                    q.SQL(", ").join(select_expr(c, types[c]) for c in local.cols[tname]),
+                    q.SQL(", ").join(select_sql(c, types[c]) for c in local.cols[tname]),
                     q.Identifier(P.PLATFORM_SCHEMA, tname),
                 )
                 _pull_rows(pg, local, tname, stmt, [sorted(uuids)], local.srs.get(tname, 0), policy, report, {})
@@ -160,138 +184,98 @@ def refresh_features(con: sqlite3.Connection, pg, policy: str, report: SyncRepor
             pg.rollback()
 
 
-def _pull_rows(pg, local: LocalTables, tname: str, stmt, params, srs: int, policy: str, report, hooks) -> None:
-    """Stream the rows selected by ``stmt`` (rev first, then the table's columns) into the GeoPackage. Rows travel
-    as tuples in the order of ``local.cols[tname]`` (a dict is made only for a feature that needs a merge)."""
-    cols = local.cols[tname]
-    gi = cols.index("geom") if "geom" in cols else None
-    cur = pg.cursor(name=f"gw_pull_{tname}")
-    cur.itersize = PAGE
-    cur.execute(stmt, params)
-    while True:
-        rows = cur.fetchmany(PAGE)
-        if not rows:
-            break
-        batch = []
-        for r in rows:
-            vals = r[1:]
-            if gi is not None and vals[gi] is not None:
-                vals = (*vals[:gi], SG.wkb_to_gpkg(bytes(vals[gi]), srs), *vals[gi + 1 :])
-            batch.append((r[0], vals))
-        _apply_batch(local, tname, batch, policy, report)
-        if hooks.get("pull_page"):
-            hooks["pull_page"]()
-    cur.close()
+def _pull_rows(
+    pg, local: LocalTables, tname: str, stmt, params, srs: int, policy: str, report, hooks, split=False, quiet=None
+):
+    """Stream the rows selected by ``stmt`` into the GeoPackage, a page at a time, the next page fetched by a thread
+    while one is applied (the platform and the network work meanwhile). Rows come as (rev, values in the order of
+    ``local.cols[tname]``, geometry as hex WKB: pull_apply.select_sql); with ``split`` as (rev, inside, values),
+    where ``inside`` is false for a row outside the checkout's counties (only its uuid is read: returned, not
+    applied). ``quiet``: pull_apply.QuietUpdates of the pull."""
+    q = P.sql()
+    name = q.Identifier(f"gw_pull_{next(_CURSORS)}")
+    fetch = q.SQL("FETCH FORWARD {} FROM {}").format(q.Literal(PAGE), name)
+    cur = pg.cursor()
+    # the cursor declared and its first page fetched in one round trip (most tables have none or a few changes);
+    # the transaction's end closes it
+    cur.execute(q.SQL("DECLARE {} NO SCROLL CURSOR FOR ").format(name) + stmt + q.SQL("; ") + fetch, params)
+    outside = []
+    if split:
+        ui = local.cols[tname].index("uuid") + 2
+    ahead = None  # the next page, fetched by a thread while this one is applied (the platform works meanwhile)
+    try:
+        rows = cur.fetchall()
+        while rows:
+            if len(rows) == PAGE:  # a short page is the last one
+                if ahead is None:
+                    ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gw_pull_fetch")
+                following = ahead.submit(_fetch, pg, fetch)
+            else:
+                following = None
+            if split:
+                outside += [r[ui] for r in rows if not r[1]]
+                rows = [r for r in rows if r[1]]
+            _apply_rows(local, tname, rows, 2 if split else 1, srs, policy, report, quiet)
+            if hooks.get("pull_page"):
+                hooks["pull_page"]()
+            rows = following.result() if following is not None else None
+    finally:
+        if ahead is not None:
+            ahead.shutdown(wait=True)  # no fetch in flight when the connection is used or rolled back
+    return outside
+
+
+def _fetch(pg, fetch) -> list:
+    """The next page of a declared cursor (in the fetching thread: its own client cursor, the same connection)."""
+    cur = pg.cursor()
+    cur.execute(fetch)
+    return cur.fetchall()
+
+
+def _apply_rows(
+    local: LocalTables, table: str, rows: list, off: int, srs: int, policy: str, report, quiet=None
+) -> None:
+    """Apply one page of pulled rows of ``table`` (pull_apply.apply_page), then merge the features with a pending
+    local change."""
+    if not rows:
+        return
+    pulled, merges = apply_page(local, table, rows, off, srs, quiet)
+    report.pulled += pulled
+    cols = local.cols[table]
+    for rev, values, _uuid, entry in merges:
+        _merge(local, table, rev, dict(zip(cols, values)), entry, policy, report)
+    if merges:  # a merge may change a feature whose change is in flight: mark it changed (see prepare_outbox)
+        local.con.executemany(
+            f"UPDATE {C.CHANGELOG} SET changed_at = {C.NOW} WHERE tbl = ? AND uuid = ? AND changed_at IS NULL",
+            [(table, uuid) for _, _, uuid, _ in merges],
+        )
 
 
 def _apply_batch(local: LocalTables, table: str, batch: list, policy: str, report: SyncReport) -> None:
+    """Apply pulled tombstones [(rev, {"uuid": uuid, _TOMBSTONE: True})] of ``table``: delete the features this
+    file holds without a pending change, merge the others (a delete against a local edit is a conflict)."""
     con = local.con
-    cols = local.cols[table]
-    ui = cols.index("uuid")
-    uuids = [row["uuid"] if type(row) is dict else row[ui] for _, row in batch]
-    known = {}
-    entries = {}
-    for i in range(0, len(uuids), 500):
-        chunk = uuids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        known.update(
-            con.execute(f"SELECT uuid, rev FROM {C.REVS} WHERE tbl = ? AND uuid IN ({marks})", [table] + chunk)
-        )
-        entries.update(
-            (u, (op, held))
-            for u, op, held in con.execute(
-                f"SELECT uuid, op, held FROM {C.CHANGELOG} WHERE tbl = ? AND uuid IN ({marks})", [table] + chunk
-            )
-        )
-    fast_upsert, fast_delete, revs, merged = [], [], [], []
+    uuids = [row["uuid"] for _, row in batch]
+    known, entries, _ = local_state(local, table, uuids, rows=False)
+    fast_delete, merged = [], []
     for (rev, row), uuid in zip(batch, uuids):
-        dead = type(row) is dict  # a tombstone
         if known.get(uuid) is not None and known[uuid] >= rev:
             continue  # our own push coming back, or already applied
-        if dead and uuid not in known and uuid not in entries:
+        if uuid not in known and uuid not in entries:
             continue  # deletion of a feature this file never had
         report.pulled += 1
         if uuid not in entries:
-            if dead:
-                fast_delete.append(uuid)
-                revs.append((table, uuid, None))
-            else:
-                fast_upsert.append(row)
-                revs.append((table, uuid, rev))
+            fast_delete.append((uuid,))
             continue
-        _merge(local, table, rev, row if dead else dict(zip(cols, row)), entries[uuid], policy, report)
+        _merge(local, table, rev, row, entries[uuid], policy, report)
         merged.append((table, uuid))
     # a merge may change a feature whose change is in flight: mark it changed (see prepare_outbox)
     con.executemany(
         f"UPDATE {C.CHANGELOG} SET changed_at = {C.NOW} WHERE tbl = ? AND uuid = ? AND changed_at IS NULL", merged
     )
-    if fast_upsert:
-        _bulk_upsert(local, table, fast_upsert)
     if fast_delete:
-        con.executemany(f"DELETE FROM {C.q(table)} WHERE uuid = ?", [(u,) for u in fast_delete])
-    con.executemany(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", [(t, u) for t, u, r in revs if r is None])
-    con.executemany(
-        f"INSERT INTO {C.REVS} (tbl, uuid, rev) VALUES (?, ?, ?) ON CONFLICT (tbl, uuid) DO UPDATE SET rev = excluded.rev",
-        [x for x in revs if x[2] is not None],
-    )
-
-
-def _bulk_upsert(local: LocalTables, table: str, rows: list) -> None:
-    """Write pulled rows (tuples in ``local.cols`` order) without pending local changes: insert new ones; update
-    only the columns whose value differs (no index or R-tree churn for unchanged columns, grouped into one
-    statement per column set)."""
-    con = local.con
-    cols = local.cols[table]
-    types = [local.types[table][c] for c in cols]
-    plain = [t in ("text", "uuid", "real", "integer") for t in types]
-    ui = cols.index("uuid")
-    positions = range(len(cols))
-    have = {}
-    uuids = [r[ui] for r in rows]
-    sel = ", ".join(C.q(c) for c in cols)
-    for i in range(0, len(uuids), 500):
-        chunk = uuids[i : i + 500]
-        for r in con.execute(f"SELECT {sel} FROM {C.q(table)} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
-            have[r[ui]] = r
-    groups = {}
-    ins = []
-    for r, uuid in zip(rows, uuids):
-        L = have.get(uuid)
-        if L is None:
-            ins.append(r)
-            continue
-        if r == L:
-            continue  # the usual case: identical values as stored (one comparison in C)
-        changed = tuple(
-            i
-            for i in compress(positions, map(ne, r, L))  # the differing positions, found in C
-            # two different values of one plain type differ, and so do a plain value and NULL; else a different text form
-            # of the same value is no change
-            if i != ui
-            and (
-                (plain[i] and (type(r[i]) is type(L[i]) or r[i] is None or L[i] is None))
-                or not same(types[i], r[i], L[i])
-            )
-        )
-        if changed:
-            groups.setdefault(changed, []).append([r[i] for i in changed] + [uuid])
-    for changed, params in groups.items():
-        if len(params) > 1000 and sqlite3.sqlite_version_info >= (3, 33, 0):
-            # many rows: stage them and run one UPDATE ... FROM (SQLite 3.33+), a statement instead of one a row
-            names = [f"c{i}" for i in changed]
-            con.execute("DROP TABLE IF EXISTS temp.gw_pull_stage")
-            con.execute(f"CREATE TEMP TABLE gw_pull_stage ({', '.join(names)}, uuid TEXT PRIMARY KEY)")
-            con.executemany(f"INSERT INTO temp.gw_pull_stage VALUES ({', '.join('?' * (len(names) + 1))})", params)
-            sets = ", ".join(f"{C.q(cols[i])} = s.{n}" for i, n in zip(changed, names))
-            con.execute(f"UPDATE {C.q(table)} SET {sets} FROM temp.gw_pull_stage s WHERE {C.q(table)}.uuid = s.uuid")
-            con.execute("DROP TABLE temp.gw_pull_stage")
-            continue
-        sets = ", ".join(f"{C.q(cols[i])} = ?" for i in changed)
-        con.executemany(f"UPDATE {C.q(table)} SET {sets} WHERE uuid = ?", params)
-    if ins:
-        con.executemany(
-            f"INSERT INTO {C.q(table)} ({', '.join(C.q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})", ins
-        )
+        con.executemany(f"DELETE FROM {C.q(table)} WHERE uuid = ?", fast_delete)
+        con.executemany(f"DELETE FROM {C.REVS} WHERE tbl = ? AND uuid = ?", [(table, u) for (u,) in fast_delete])
 
 
 def _merge(local: LocalTables, table: str, rev: int, server, entry, policy: str, report: SyncReport) -> None:

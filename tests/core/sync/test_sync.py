@@ -712,8 +712,9 @@ def test_outbox_holds_exactly_the_changed_fields(published, tmp_path):
 
 
 def test_many_rows_pulled_in_bulk(platform, tmp_path):
-    # more than 1,000 changed rows in a page take the staged UPDATE ... FROM path; every value must arrive, and a
-    # row with a pending local change is merged, not overwritten
+    # more than 1,000 changed rows in a page: the bulk path with the do-nothing update triggers dropped
+    # (pull_apply.QuietUpdates); every value must arrive, and a row with a pending local change is merged, not
+    # overwritten
     src = str(tmp_path / "project.gpkg")
     gpkg.create_database(src)
     con = SG.open_db(src)
