@@ -51,11 +51,12 @@ def sync(
     the sync could not finish; everything done until then is consistent and the next sync resumes.
     ``hooks`` (tests and the soak script's named kill points): callables run at 'pull_page' and
     'before_pull_commit' (inside the pull's transactions), 'after_prepare' (outbox written, nothing sent),
-    'after_stage' (the outbox COPYed into the platform's staging tables, not applied), 'before_push_commit'
-    (inside the server transaction, applied), 'after_push_commit' (committed, outcome not recorded),
-    'during_outcome' (inside the outcome's SQLite transaction) and 'blob_chunk' (chunk index). 'after_stage' and
-    'before_push_commit' run in the thread that talks to the platform while the outcome's SQLite transaction is
-    open in the calling thread (push.py): they must not write the GeoPackage.
+    'after_stage' (the whole outbox COPYed into the platform's staging tables, the server transaction not ended;
+    a streamed push has applied its parts in it), 'before_push_commit' (inside the server transaction, applied),
+    'after_push_commit' (committed, outcome not recorded), 'during_outcome' (inside the outcome's SQLite
+    transaction) and 'blob_chunk' (chunk index). 'after_stage' and 'before_push_commit' run in the thread that
+    talks to the platform while the calling thread builds the outbox or holds the outcome's SQLite transaction
+    open (push.py): they must not write the GeoPackage.
     """
     if direction not in DIRECTIONS:
         raise SyncError(f"direction must be one of {DIRECTIONS}")

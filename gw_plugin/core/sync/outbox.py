@@ -206,13 +206,32 @@ def reject_change(local: LocalTables, tbl: str, uuid: str, op: str, reason: str,
     local.drop_entry(tbl, uuid)
 
 
-def _pending(tbl_op: str) -> str:
-    return f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = '{tbl_op}'"
+class Scope:
+    """The pending changes of a table that one part of the outbox takes: ``lo <= uuid < hi`` (None: unbounded).
+    ``sql(alias)`` is the condition to AND to a query of the change log, ``args`` its parameters."""
+
+    def __init__(self, lo: Optional[str] = None, hi: Optional[str] = None):
+        self.args = tuple(x for x in (lo, hi) if x is not None)
+        self._lo, self._hi = lo is not None, hi is not None
+
+    def sql(self, alias: str = "") -> str:
+        a = f"{alias}." if alias else ""
+        return (f" AND {a}uuid >= ?" if self._lo else "") + (f" AND {a}uuid < ?" if self._hi else "")
 
 
-def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, set_wise: bool = True) -> None:
-    """Stage (outbox_sql.STAGE) the pending changes of one table; refused values go to gw_rejected, updates that
-    changed nothing (or only updated_at/by) are dropped.
+WHOLE = Scope()
+
+
+def _pending(tbl_op: str, scope: Scope = WHOLE) -> str:
+    """The pending entries of one op of a table (parameters: the table, then ``scope.args``)."""
+    return f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = '{tbl_op}'{scope.sql()}"
+
+
+def _outbox_rows(
+    local: LocalTables, tbl: str, srid: int, report: SyncReport, set_wise: bool = True, scope: Scope = WHOLE
+) -> None:
+    """Stage (outbox_sql.STAGE) the pending changes of one table (those in ``scope``); refused values go to
+    gw_rejected, updates that changed nothing (or only updated_at/by) are dropped.
 
     The common updates and the deletes are written by SQLite itself (outbox_sql.py); the rest (inserts, updates of
     a geometry or of a value stored in another form, refusals) here. For those, SQLite gives per feature a bit mask
@@ -238,7 +257,8 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
     if tbl == "attachments":  # a file path of another form never leaves the file (the platform refuses it too)
         for uuid, op, path, sha in con.execute(
             f"SELECT a.uuid, c.op, a.file_path, a.sha256 FROM attachments a JOIN {C.CHANGELOG} c "
-            "ON c.tbl = 'attachments' AND c.uuid = a.uuid AND c.held = 0 AND c.op IN ('I', 'U')"
+            f"ON c.tbl = 'attachments' AND c.uuid = a.uuid AND c.held = 0 AND c.op IN ('I', 'U'){scope.sql('c')}",
+            scope.args,
         ).fetchall():
             try:
                 check_attachment_row({"file_path": path, "sha256": sha})
@@ -248,7 +268,7 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
     full = str((1 << nfields) - 1)
     conv = {c: fast_copy_field(types[c], srid, geometry) for c in cols}
     lpos = [(sbit[c], conv[c]) for c in cols if c in sbit]
-    for uuid, L in local.rows_for(tbl, _pending("I"), (tbl,), tuples=True).items():
+    for uuid, L in local.rows_for(tbl, _pending("I", scope), (tbl, *scope.args), tuples=True).items():
         fields = [NULL] * nfields
         try:
             for (i, cv), v in zip(lpos, L):
@@ -261,9 +281,9 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
         out.append((uuid, "I", full + "\t" + "\t".join(fields)))
     # an insert whose row is gone (inserted and deleted, uuid cleared) has nothing to send
     gone = con.execute(
-        f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'I' "
+        f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'I'{scope.sql()} "
         f"AND uuid NOT IN (SELECT uuid FROM {t} WHERE uuid IS NOT NULL)",
-        (tbl,),
+        (tbl, *scope.args),
     ).fetchall()
     for (uuid,) in gone:
         local.drop_entry(tbl, uuid)
@@ -307,22 +327,25 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
     masks = [" | ".join(f"({d} << {i})" for i, d in enumerate(diff[k : k + 60])) for k in range(0, len(diff), 60)]
     if len(masks) == 1:
         if set_wise:
-            n = con.execute(f"SELECT count(*) FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'U'", (tbl,))
-            n = n.fetchone()[0]
-            every = n == _stage_updates(con, tbl, t, b, masks[0], data_cols, (cols, types, scols))
+            n = con.execute(
+                f"SELECT count(*) FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'U'{scope.sql()}",
+                (tbl, *scope.args),
+            ).fetchone()[0]
+            every = n == _stage_updates(con, tbl, t, b, masks[0], data_cols, (cols, types, scols), scope)
             # (else some change record has no row or base)
             source = (
                 f"{Q.STAGE} s JOIN {t} l ON l.rowid = s.lr JOIN {b} b ON b.rowid = s.br "
                 "WHERE s.tbl = ? AND s.op = 'U' AND s.data IS NULL"
             )
         else:
-            source = f"{t} l JOIN {b} b ON b.uuid = l.uuid WHERE l.uuid IN ({_pending('U')})"
+            source = f"{t} l JOIN {b} b ON b.uuid = l.uuid WHERE l.uuid IN ({_pending('U', scope)})"
         seen = set()
-        for uuid, county, idx, r in _diff_rows(con, tbl, t, b, masks[0], data_cols, source):
+        args = (tbl,) if set_wise else (tbl, *scope.args)
+        for uuid, county, idx, r in _diff_rows(con, tbl, t, b, masks[0], data_cols, source, args):
             seen.add(uuid)
             add_update(uuid, ((data_cols[i], r[2 * k], r[2 * k + 1]) for k, i in enumerate(idx)), county)
         if not set_wise:
-            rest = [u for (u,) in con.execute(_pending("U"), (tbl,)) if u not in seen]
+            rest = [u for (u,) in con.execute(_pending("U", scope), (tbl, *scope.args)) if u not in seen]
         else:
             if seen:  # written here: their placeholders go
                 con.execute(f"DELETE FROM {Q.STAGE} WHERE tbl = ? AND op = 'U' AND data IS NULL", (tbl,))
@@ -330,9 +353,9 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
                 rest = []
             else:  # a change record without its row or base
                 seen.update(u for (u,) in con.execute(f"SELECT uuid FROM {Q.STAGE} WHERE tbl = ? AND op = 'U'", (tbl,)))
-                rest = [u for (u,) in con.execute(_pending("U"), (tbl,)) if u not in seen]
+                rest = [u for (u,) in con.execute(_pending("U", scope), (tbl, *scope.args)) if u not in seen]
     else:  # more than 60 columns: diff in Python
-        rest = [u for (u,) in con.execute(_pending("U"), (tbl,))]
+        rest = [u for (u,) in con.execute(_pending("U", scope), (tbl, *scope.args))]
     for uuid in rest:
         L, B = local.row(tbl, uuid), local.row(tbl, uuid, base=True)
         if L is None or B is None:
@@ -341,12 +364,12 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
         add_update(uuid, ((c, L[c], B[c]) for c in data_cols), L["county_code"])
     # deletes: the county of the base (what the server checks the permission on)
     if set_wise:
-        con.execute(*Q.delete_sql(tbl, cols, scols))
+        con.execute(*Q.delete_sql(tbl, cols, scols, scope.sql("c"), scope.args))
         todo = con.execute(f"SELECT uuid FROM {Q.STAGE} WHERE tbl = ? AND op = 'D' AND data IS NULL", (tbl,)).fetchall()
         if todo:
             con.execute(f"DELETE FROM {Q.STAGE} WHERE tbl = ? AND op = 'D' AND data IS NULL", (tbl,))
     else:
-        todo = con.execute(_pending("D"), (tbl,)).fetchall()
+        todo = con.execute(_pending("D", scope), (tbl, *scope.args)).fetchall()
     for (uuid,) in todo:
         county = con.execute(f"SELECT county_code FROM {b} WHERE uuid = ?", (uuid,)).fetchone()
         fields = [NULL] * nfields
@@ -357,8 +380,8 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
         revs = dict(
             con.execute(
                 f"SELECT r.uuid, r.rev FROM {C.CHANGELOG} c JOIN {C.REVS} r ON r.tbl = c.tbl AND r.uuid = c.uuid "
-                "WHERE c.tbl = ? AND c.held = 0",
-                (tbl,),
+                f"WHERE c.tbl = ? AND c.held = 0{scope.sql('c')}",
+                (tbl, *scope.args),
             )
         )
         out.sort()
@@ -374,7 +397,9 @@ def _outbox_rows(local: LocalTables, tbl: str, srid: int, report: SyncReport, se
         )
 
 
-def _stage_updates(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list, shape: tuple) -> int:
+def _stage_updates(
+    con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list, shape: tuple, scope: Scope = WHOLE
+) -> int:
     """Stage every pending update of ``tbl`` whose feature has a row and a base; returns how many. The data of an
     update is written by SQLite when its change mask is one that outbox_sql.group_data takes and its values qualify;
     the others are staged with NULL data for the Python path. First round: one pass over the pending updates, in
@@ -391,12 +416,14 @@ def _stage_updates(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list
         return out
 
     sample = con.execute(
-        f"SELECT {mask_sql} AS m FROM (SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'U' "
-        f"LIMIT {Q.SAMPLE}) c JOIN {t} l ON l.uuid = c.uuid JOIN {b} b ON b.uuid = c.uuid "
+        f"SELECT {mask_sql} AS m FROM (SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 AND op = 'U'"
+        f"{scope.sql()} LIMIT {Q.SAMPLE}) c JOIN {t} l ON l.uuid = c.uuid JOIN {b} b ON b.uuid = c.uuid "
         f"GROUP BY m ORDER BY count(*) DESC LIMIT {Q.GUESSES}",
-        (tbl,),
+        (tbl, *scope.args),
     ).fetchall()
-    staged = con.execute(Q.updates_sql(tbl, mask_sql, exprs(m for (m,) in sample)), (tbl,)).rowcount
+    staged = con.execute(
+        Q.updates_sql(tbl, mask_sql, exprs(m for (m,) in sample), scope=scope.sql("c")), (tbl, *scope.args)
+    ).rowcount
     d = "temp.gw_outbox_diff"
     con.execute(f"DROP TABLE IF EXISTS {d}")
     con.execute(
@@ -415,9 +442,9 @@ def _stage_updates(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list
     return staged
 
 
-def _diff_rows(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list, source: str):
+def _diff_rows(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list, source: str, args: tuple):
     """(uuid, county, changed column positions, (local, base) values of those columns flattened) of the updates
-    ``source`` selects (``FROM`` text joining the local row ``l`` and its base ``b``, one ``?`` for the table),
+    ``source`` selects (``FROM`` text joining the local row ``l`` and its base ``b``; ``args`` its parameters),
     read before anything is written (refusing a change writes to these tables).
 
     Two passes: the change mask of each feature into a temp table (the least a diff can do), then per distinct mask
@@ -426,7 +453,7 @@ def _diff_rows(con, tbl: str, t: str, b: str, mask_sql: str, data_cols: list, so
     con.execute(
         f"CREATE TEMP TABLE gw_diff AS SELECT l.rowid AS lr, b.rowid AS br, l.uuid AS uuid, "
         f"l.{C.q('county_code')} AS county, {mask_sql} AS m FROM {source}",
-        (tbl,),
+        args,
     )
     try:
         groups = [m for (m,) in con.execute("SELECT DISTINCT m FROM temp.gw_diff")]
@@ -470,13 +497,21 @@ LINE_SQL = (
 
 
 def prepare_outbox(
-    local: LocalTables, srid: int, report: SyncReport, hold=(), set_wise: bool = True, lines: Optional[list] = None
+    local: LocalTables,
+    srid: int,
+    report: SyncReport,
+    hold=(),
+    set_wise: bool = True,
+    lines: Optional[list] = None,
+    on_lines=None,
 ) -> Optional[int]:
     """Snapshot the pending changes into gw_outbox under a new push sequence (one SQLite transaction); the
     (table, uuid) pairs in ``hold`` stay pending for a later push (an attachment whose file did not upload).
     ``set_wise`` False builds every row in Python (the reference the tests hold the set-wise part to). ``lines``,
     when given and a new outbox is written, receives its rows as (ord, tbl, ``LINE_SQL``) in ord order (read as
-    the rows are written: push.SentOutbox then need not read them again)."""
+    the rows are written: push.SentOutbox then need not read them again). ``on_lines``, when given, is called with
+    them part by part, in ord order, as the outbox is built (at most ``PART`` changes of a table at a time:
+    push.py streams them to the platform meanwhile); the transaction may still fail after a call."""
     con = local.con
     with SG.transaction(con), C.applying(con):
         st = C.state(con)
@@ -485,38 +520,81 @@ def prepare_outbox(
         con.executemany(f"UPDATE {C.CHANGELOG} SET held = 2 WHERE tbl = ? AND uuid = ? AND held = 0", list(hold))
         Q.create_stage(con)  # (left for the connection's end to free, or the next outbox: dropping it costs)
         try:
-            return _snapshot(local, con, st, srid, report, set_wise, lines)
+            return _snapshot(local, con, st, srid, report, set_wise, lines, on_lines)
         finally:
             con.execute(f"UPDATE {C.CHANGELOG} SET held = 0 WHERE held = 2")
 
 
+#: pending changes of one table built and written to the outbox at a time when its lines are streamed to the
+#: platform (``prepare_outbox``'s ``on_lines``): the platform applies one part while the next is built
+PART = 25000
+
+
 def _snapshot(
-    local: LocalTables, con, st: dict, srid: int, report: SyncReport, set_wise: bool, lines: Optional[list] = None
+    local: LocalTables,
+    con,
+    st: dict,
+    srid: int,
+    report: SyncReport,
+    set_wise: bool,
+    lines: Optional[list] = None,
+    on_lines=None,
 ) -> Optional[int]:
     tables = sorted(
         t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {C.CHANGELOG} WHERE held = 0") if t in local.cols
     )
-    for tbl in tables:
-        _outbox_rows(local, tbl, srid, report, set_wise)
-    if con.execute(f"SELECT 1 FROM {Q.STAGE} LIMIT 1").fetchone() is None:
-        return None
-    if con.execute(f"SELECT 1 FROM {Q.STAGE} WHERE data IS NULL LIMIT 1").fetchone() is not None:
-        raise RuntimeError("an outbox row was left without its data")  # a defect of this module, never sent
     con.execute(f"DELETE FROM {C.OUTBOX}")
-    # ord: the position in (table, uuid) order over the whole outbox
-    # (ord, the rowid, left to SQLite: in an empty table rows inserted in that order are numbered 1, 2, ...; the
-    # stage is keyed in that order, so no sort, and no window function, which would copy every row once more)
-    insert = (
-        f"INSERT INTO {C.OUTBOX} (tbl, uuid, op, base_rev, data) SELECT tbl, uuid, op, base_rev, data "
-        f"FROM {Q.STAGE} ORDER BY tbl, uuid"
-    )
-    if lines is not None and sqlite3.sqlite_version_info >= (3, 35, 0):  # RETURNING: the lines as they are written
-        written = con.execute(f"{insert} RETURNING ord, tbl, {LINE_SQL}").fetchall()
-        written.sort(key=itemgetter(0))  # (SQLite returns them in no promised order)
-        n = len(written)
-        lines[:] = written
-    else:
-        n = con.execute(insert).rowcount
+    want = lines is not None or on_lines is not None
+    written = [0]
+
+    def flush() -> None:
+        """The staged rows into the outbox, after those already there (ord: the position in (table, uuid) order over
+        the whole outbox: ord, the rowid, is left to SQLite, which numbers rows inserted in that order into the
+        emptied table 1, 2, ...; the stage is keyed in that order, so no sort), then out of the stage."""
+        if con.execute(f"SELECT 1 FROM {Q.STAGE} WHERE data IS NULL LIMIT 1").fetchone() is not None:
+            raise RuntimeError("an outbox row was left without its data")  # a defect of this module, never sent
+        insert = (
+            f"INSERT INTO {C.OUTBOX} (tbl, uuid, op, base_rev, data) SELECT tbl, uuid, op, base_rev, data "
+            f"FROM {Q.STAGE} ORDER BY tbl, uuid"
+        )
+        if want and sqlite3.sqlite_version_info >= (3, 35, 0):  # RETURNING: the lines as they are written
+            got = con.execute(f"{insert} RETURNING ord, tbl, {LINE_SQL}").fetchall()
+            got.sort(key=itemgetter(0))  # (SQLite returns them in no promised order)
+        elif want:
+            con.execute(insert)
+            got = con.execute(
+                f"SELECT ord, tbl, {LINE_SQL} FROM {C.OUTBOX} WHERE ord > ? ORDER BY ord", (written[0],)
+            ).fetchall()
+        else:
+            got = range(con.execute(insert).rowcount)
+        if not got:
+            return
+        written[0] += len(got)
+        con.execute(f"DELETE FROM {Q.STAGE}")
+        if lines is not None:
+            lines.extend(got)
+        if on_lines is not None:
+            on_lines(got)
+
+    for tbl in tables:
+        (count,) = con.execute(f"SELECT count(*) FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0", (tbl,)).fetchone()
+        if on_lines is None or count <= PART:
+            _outbox_rows(local, tbl, srid, report, set_wise)
+            flush()
+            continue
+        # in parts by uuid (every query of _outbox_rows reads only the entries of its Scope)
+        bounds = [
+            con.execute(
+                f"SELECT uuid FROM {C.CHANGELOG} WHERE tbl = ? AND held = 0 ORDER BY uuid LIMIT 1 OFFSET ?", (tbl, k)
+            ).fetchone()[0]
+            for k in range(PART, count, PART)
+        ]
+        for lo, hi in zip([None, *bounds], [*bounds, None]):
+            _outbox_rows(local, tbl, srid, report, set_wise, Scope(lo, hi))
+            flush()
+    n = written[0]
+    if n == 0:
+        return None
     if con.execute(f"SELECT min(ord), max(ord) FROM {C.OUTBOX}").fetchone() != (1, n):
         raise RuntimeError("outbox rows not numbered from 1")  # a defect of this module, never sent
     seq = st["push_seq"] + 1

@@ -151,11 +151,12 @@ def group_data(cols: list, types: dict, scols: list, changed: list, uuid: str = 
     return f"CASE WHEN {' AND '.join(conds)} THEN printf({fmt_sql}, {', '.join(fields)}) END"
 
 
-def updates_sql(tbl: str, mask_sql: str, groups: dict, source: str = "") -> str:
+def updates_sql(tbl: str, mask_sql: str, groups: dict, source: str = "", scope: str = "") -> str:
     """INSERT OR REPLACE staging pending updates of ``tbl`` with their local and base rowids, base revision and
     data: ``groups`` maps change masks (``mask_sql``, over ``l`` and ``b``) to their data expression
     (``group_data``); an update of any other mask is staged with NULL data. ``source``: the FROM text (the pending
-    updates that have a row and a base, by default; one ``?`` for the table)."""
+    updates that have a row and a base, by default; one ``?`` for the table, then those of ``scope``, a condition
+    on ``c.uuid`` ANDed to the default)."""
     if groups:
         whens = " ".join(f"WHEN {int(m)} THEN {expr}" for m, expr in groups.items())
         data = f"CASE {mask_sql} {whens} END"  # (a simple CASE: the mask is computed once)
@@ -163,7 +164,7 @@ def updates_sql(tbl: str, mask_sql: str, groups: dict, source: str = "") -> str:
         data = "NULL"
     source = source or (
         f"{C.CHANGELOG} c JOIN {C.q(tbl)} l ON l.uuid = c.uuid JOIN {C.q(C.base_table(tbl))} b ON b.uuid = c.uuid "
-        "WHERE c.tbl = ? AND c.held = 0 AND c.op = 'U'"
+        f"WHERE c.tbl = ? AND c.held = 0 AND c.op = 'U'{scope}"
     )
     return (
         f"INSERT OR REPLACE INTO {STAGE} (tbl, uuid, op, base_rev, data, lr, br) "
@@ -172,7 +173,7 @@ def updates_sql(tbl: str, mask_sql: str, groups: dict, source: str = "") -> str:
     )
 
 
-def delete_sql(tbl: str, cols: list, scols: list):
+def delete_sql(tbl: str, cols: list, scols: list, scope: str = "", scope_args: tuple = ()):
     """(SQL, params) inserting into the staging table every pending delete of ``tbl``: the uuid and the county of
     the base (what the platform checks the permission on); NULL data for a county stored as anything but a text
     without NUL or an integer (the Python path writes it)."""
@@ -190,6 +191,6 @@ def delete_sql(tbl: str, cols: list, scols: list):
         f"SELECT c.tbl, c.uuid, 'D', (SELECT r.rev FROM {C.REVS} r WHERE r.tbl = c.tbl AND r.uuid = c.uuid), "
         f"CASE WHEN ({text}) IS NOT NULL THEN printf(?, {args}) END "
         f"FROM {C.CHANGELOG} c LEFT JOIN {C.q(C.base_table(tbl))} b ON b.uuid = c.uuid "
-        "WHERE c.tbl = ? AND c.held = 0 AND c.op = 'D'"
+        f"WHERE c.tbl = ? AND c.held = 0 AND c.op = 'D'{scope}"
     )
-    return sql, ("\t".join(["0", *fmt]), tbl)
+    return sql, ("\t".join(["0", *fmt]), tbl, *scope_args)

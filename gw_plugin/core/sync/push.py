@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import queue
 import threading
 from itertools import groupby
 from operator import itemgetter
@@ -159,6 +160,20 @@ def _find_bad_rows(pg, outbox: list) -> dict:
     return bad
 
 
+def _push_open(cur, client_id: str, seq: int, digest: Optional[str], n: Optional[int], tables: list) -> tuple:
+    """gw.push_open: (state, stored result, stored revisions); SyncError for a user who may only read."""
+    try:
+        cur.execute(
+            "SELECT state, result, revs FROM gw.push_open(%s, %s, %s, %s, %s::text[])",
+            (client_id, seq, digest, n, tables),
+        )
+    except P.psycopg2_module().errors.InsufficientPrivilege as exc:
+        raise SyncError(
+            "This platform user may only read: the local changes were not sent and stay pending in the file."
+        ) from exc
+    return cur.fetchone()
+
+
 def _server_apply(pg, client_id: str, seq: int, outbox, hooks: dict, bad: Optional[dict] = None) -> tuple:
     """Apply one push in one server transaction; returns (revisions, rows, resent): ``revisions`` the JSON text of
     the new revision of each change by ord (null where not accepted) or None, ``rows`` [(ord, status, new_rev,
@@ -171,16 +186,7 @@ def _server_apply(pg, client_id: str, seq: int, outbox, hooks: dict, bad: Option
     pg.autocommit = False
     cur = pg.cursor()
     try:
-        try:
-            cur.execute(
-                "SELECT state, result, revs FROM gw.push_open(%s, %s, %s, %s, %s::text[])",
-                (client_id, seq, outbox.digest, outbox.n, outbox.tables),
-            )
-        except P.psycopg2_module().errors.InsufficientPrivilege as exc:
-            raise SyncError(
-                "This platform user may only read: the local changes were not sent and stay pending in the file."
-            ) from exc
-        state, stored, stored_revs = cur.fetchone()
+        state, stored, stored_revs = _push_open(cur, client_id, seq, outbox.digest, outbox.n, outbox.tables)
         if state != "open":  # this key was used before
             pg.rollback()
             if state == "reused":  # another file's push under this identity
@@ -208,15 +214,113 @@ def _server_apply(pg, client_id: str, seq: int, outbox, hooks: dict, bad: Option
 
 
 def push_pending(local: LocalTables, pg, srid: int, report: SyncReport, hooks=None, hold=(), path=None) -> dict:
-    """Push the pending changes (but those in ``hold``); returns the stale ones, {table: [uuid]}."""
+    """Push the pending changes (but those in ``hold``); returns the stale ones, {table: [uuid]}.
+
+    Streamed: while this thread builds the outbox chunk by chunk (outbox.prepare_outbox), a thread of the
+    platform's opens the push without its digest and stages and applies each chunk as it comes, in the one server
+    transaction; it is committed (with the digest) only after the outbox is committed here, so a crash anywhere
+    leaves either nothing applied or the push in flight, resent under its key. When the platform knows the key
+    already (another copy of the file used it) or cannot store a row, the committed outbox is sent the ordinary
+    way (``send_outbox``), which takes a new identity or refuses that row alone."""
     hooks = hooks or {}
-    lines = []
-    seq = prepare_outbox(local, srid, report, hold, lines=lines)
-    if seq is None:
+    con = local.con
+    st = C.state(con)
+    if st["inflight_seq"] is not None:  # (the engine resends a push in flight before this)
+        return send_outbox(local, pg, st["inflight_seq"], report, hooks, path)
+    tables = sorted(
+        t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {C.CHANGELOG} WHERE held = 0") if t in local.cols
+    )
+    if not tables:
         return {}
-    if hooks.get("after_prepare"):
-        hooks["after_prepare"]()
+    feed = queue.SimpleQueue()
+    digest = hashlib.sha256()
+    lines = []
+
+    def on_lines(chunk: list) -> None:
+        lines.extend(chunk)
+        digest.update("".join([x for _, _, x in chunk]).encode("utf-8"))
+        feed.put(("lines", chunk))
+
+    box = {}
+    sender = _start(box, lambda: _stream(pg, st["client_id"], st["push_seq"] + 1, tables, feed, hooks))
+    try:
+        seq = prepare_outbox(local, srid, report, hold, on_lines=on_lines)
+        if seq is not None and seq != st["push_seq"] + 1:  # (another sync of this file in between: never streamed)
+            raise SyncError("the file's push sequence changed while its outbox was built; sync again")
+        if seq is not None and hooks.get("after_prepare"):
+            hooks["after_prepare"]()
+    except BaseException:
+        feed.put(("abort",))
+        sender.join()
+        raise
+    if seq is None:
+        feed.put(("abort",))
+        sender.join()
+        return {}
+    feed.put(("done", digest.hexdigest(), len(lines)))
+    with SG.transaction(con), C.applying(con):
+        try:
+            settle_ahead(local)
+        finally:
+            sender.join()
+        if "error" in box:
+            raise box["error"]
+        result = box["result"]
+        if result is not _FALLBACK:
+            revs, rows, resent = result
+            if hooks.get("after_push_commit"):
+                hooks["after_push_commit"]()
+            report.push_seq = seq
+            return record_outcome(local, seq, revs, rows, report, hooks, ahead=True)
+        undo_ahead(con)
     return send_outbox(local, pg, seq, report, hooks, path, lines)
+
+
+#: what ``_stream`` answers when the push is to be sent the ordinary way
+_FALLBACK = object()
+
+
+def _stream(pg, client_id: str, seq: int, tables: list, feed, hooks: dict):
+    """In the platform's thread: open the push without its digest, stage and apply (gw.push_apply_part) each chunk
+    of lines the building thread puts on ``feed`` as it comes; on ("done", digest, n) finish (gw.push_apply) and
+    commit; on ("abort",) roll back. Returns the outcome as ``_server_apply`` does, None when aborted, _FALLBACK
+    when the key was seen before or a row cannot be stored (the server transaction rolled back)."""
+    psycopg2 = P.psycopg2_module()
+    pg.autocommit = False
+    cur = pg.cursor()
+    try:
+        if _push_open(cur, client_id, seq, None, None, tables)[0] != "open":
+            pg.rollback()
+            return _FALLBACK
+        while True:
+            item = feed.get()
+            if item[0] == "abort":
+                pg.rollback()
+                return None
+            if item[0] == "done":
+                break
+            for tbl, group in groupby(item[1], key=itemgetter(1)):
+                _copy_into(cur, tbl, "".join([x for _, _, x in group]))
+            cur.execute("SELECT gw.push_apply_part(%s, %s)", (client_id, seq))
+        _, digest, n = item
+        if hooks.get("after_stage"):
+            hooks["after_stage"]()
+        cur.execute(
+            "SELECT revs, result FROM gw.push_apply(%s, %s, '{}'::integer[], '{}'::text[], %s, %s)",
+            (client_id, seq, digest, n),
+        )
+        revs, rows = cur.fetchone()
+        if hooks.get("before_push_commit"):
+            hooks["before_push_commit"]()
+        pg.commit()
+        return revs, [tuple(r) for r in rows], False
+    except (psycopg2.DataError, psycopg2.IntegrityError):
+        pg.rollback()
+        return _FALLBACK
+    except BaseException:
+        if not pg.closed:
+            pg.rollback()
+        raise
 
 
 def send_outbox(
@@ -274,20 +378,26 @@ def _send_and_record(
         return record_outcome(local, seq, revs, rows, report, hooks, ahead=ahead)
 
 
+def _start(box: dict, work) -> threading.Thread:
+    """``work`` in a thread of its own; its result or what it raised lands in ``box`` ("result" / "error")."""
+
+    def run():
+        try:
+            box["result"] = work()
+        except BaseException as exc:  # re-raised in the calling thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="gw_push_platform", daemon=True)
+    worker.start()
+    return worker
+
+
 def _overlapped(remote, local_work):
     """Run ``remote`` (the platform's side) in a thread while ``local_work`` runs here; the result of ``remote``,
     or what either raised (``local_work``'s first: the push then stays in flight and is resent, whatever the
     platform did)."""
     box = {}
-
-    def run():
-        try:
-            box["result"] = remote()
-        except BaseException as exc:  # re-raised in the calling thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name="gw_push_apply", daemon=True)
-    worker.start()
+    worker = _start(box, remote)
     try:
         local_work()
     finally:

@@ -1,22 +1,27 @@
-"""The platform's push and pull functions (platform version 3, issue 14 "Performance"), generated from the
-declarative schema by ``initplatform``: a push is a typed COPY of the outbox into staging tables plus two
-SECURITY DEFINER calls, instead of JSON per row.
+"""The platform's push and pull functions (platform versions 3 and 4, issue 14 "Performance"), generated from the
+declarative schema by ``initplatform``: a push is a typed COPY of the outbox into staging tables plus SECURITY
+DEFINER calls, instead of JSON per row.
 
 - ``gw.push_open(client_id, push_seq, payload_sha256, rows, tables)`` records the idempotency key (role + client
   id + push sequence, with the payload's sha256) and creates one staging table per table of the push,
-  ``pg_temp.gw_push_<table>`` (ord, op, base_rev, mask, then the table's columns, typed), owned by the NOLOGIN
-  owner and ON COMMIT DROP; the caller may only INSERT (COPY) into them. A key seen before answers 'done' with
-  the stored result (same payload) or 'reused' (another payload: another copy of the file); nothing is created.
+  ``pg_temp.gw_push_<table>`` (``STAGE_HEAD``, then the table's columns, typed), owned by the NOLOGIN owner and ON
+  COMMIT DROP; the caller may only INSERT (COPY) into them. A key seen before answers 'done' with the stored
+  outcome (same payload) or 'reused' (another payload: another copy of the file); nothing is created. Opened
+  without its digest (a push streamed while its outbox is built), a key seen before answers 'seen': the caller
+  asks again with the digest.
 - the client COPYs the outbox (text format) into those tables; ``mask`` has bit i set when column i of
   ``server_schema.data_columns`` changed (an update sends only those values and the county).
-- ``gw.push_apply(client_id, push_seq, bad_ords, bad_reasons)`` applies the staged rows set-wise, table by table:
-  rows locked in uuid order, county moves as delete + insert, inserts, updates (only the masked columns, checked
-  against the base revision), deletes; revisions assigned in the same statements (``nextval`` over the staged
-  rows); the change log is written by the statement triggers (one entry per accepted change). The per-row
-  revision trigger does not fire for the owner (``WHEN (current_user <> 'gw_owner')``); any other writer is still
-  tracked by it. Row-level security still decides: data tables carry policies for the owner that check the
-  SESSION user's county grants (``session_can_write``), so the function can change only rows of counties the
-  caller may edit. It stores and returns [(ord, status, new_rev, reason)].
+- ``gw.push_apply_part(client_id, push_seq)`` applies the rows staged so far and empties the staging tables (a
+  streamed push: one part applied while the client builds the next); ``gw.push_apply(client_id, push_seq,
+  bad_ords, bad_reasons[, digest, rows])`` applies what is still staged and ends the push: table by table, rows
+  locked in uuid order (parts come in uuid order), county moves as delete + insert, inserts, updates (only the
+  masked columns, checked against the base revision), deletes; revisions assigned in the same statements
+  (``nextval`` over the staged rows); the change log is written by the statement triggers (one entry per accepted
+  change). The per-row revision trigger does not fire for the owner (``WHEN (current_user <> 'gw_owner')``); any
+  other writer is still tracked by it. Row-level security still decides: data tables carry policies for the
+  owner that check the SESSION user's county grants (``session_can_write``), so the function can change only rows
+  of counties the caller may edit. It stores and returns the outcome compactly (the new revision of each change
+  by ord, and the changes not accepted) with the digest of a push opened without it.
 - ``gw.changed_since(snapshot, table)``: uuids of rows changed by transactions not visible in a pull snapshot,
   from the change log (indexed on ``rev_xid``), so the data tables carry no revision index and updates stay HOT.
 
@@ -194,6 +199,20 @@ def _apply_block(t: Table) -> str:
   END IF;"""
 
 
+#: (plpgsql) only a push opened by gw.push_open in this transaction: its tables are the owner's, created before the
+#: caller could take their names; ``k`` its key row
+_KEY_CHECK = """  IF pg_catalog.to_regclass('pg_temp.gw_push_key') IS NULL OR (SELECT c.relowner FROM pg_catalog.pg_class c
+      WHERE c.oid = pg_catalog.to_regclass('pg_temp.gw_push_key')) <> (SELECT o.oid FROM pg_catalog.pg_roles o
+      WHERE o.rolname = current_user) THEN
+    RAISE EXCEPTION 'no push was opened in this transaction' USING ERRCODE = '55000';
+  END IF;
+  SELECT * INTO k FROM pg_temp.gw_push_key;
+  IF NOT FOUND OR k.cid <> cid OR k.pseq <> pseq THEN
+    RAISE EXCEPTION 'push % of client % was not opened in this transaction', pseq, cid USING ERRCODE = '55000';
+  END IF;
+"""
+
+
 def push_functions_sql(srid: int, gschema: str = "public") -> str:
     """CREATE OR REPLACE of gw.push_open, gw.push_apply and gw.changed_since; ``gschema``
     is the schema of PostGIS's geometry type."""
@@ -201,10 +220,16 @@ def push_functions_sql(srid: int, gschema: str = "public") -> str:
     applies = "\n".join(
         f"  IF {_lit(t.name)} OPERATOR(pg_catalog.=) ANY (k.tbls) THEN{_apply_block(t)}\n  END IF;" for t in S.TABLES
     )
+    truncates = "\n".join(
+        f"  IF {_lit(t.name)} OPERATOR(pg_catalog.=) ANY (k.tbls) THEN TRUNCATE pg_temp.{_q(stage_name(t.name))}; END IF;"
+        for t in S.TABLES
+    )
+    key_check = _KEY_CHECK
     return f"""
 -- platform version 4 changed what the push functions return: drop the version-3 ones (their grants come back below)
 DROP FUNCTION IF EXISTS gw.push_open(text, bigint, text, integer, text[]);
 DROP FUNCTION IF EXISTS gw.push_apply(text, bigint, integer[], text[]);
+DROP FUNCTION IF EXISTS gw.push_apply(text, bigint, integer[], text[], text, integer);
 
 CREATE FUNCTION gw.push_open(cid text, pseq bigint, digest text, nrows integer, tbls text[])
 RETURNS TABLE (state text, result jsonb, revs text) LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $fn$
@@ -219,6 +244,11 @@ BEGIN
   INSERT INTO gw.sync_pushes AS p (who, client_id, push_seq, payload_sha256, rows)
     VALUES (session_user::text, cid, pseq, digest, nrows) ON CONFLICT (who, client_id, push_seq) DO NOTHING;
   IF NOT FOUND THEN  -- this key was used before
+    IF digest IS NULL THEN  -- a push whose digest comes with push_apply: the caller must ask again with it
+      state := 'seen';
+      RETURN NEXT;
+      RETURN;
+    END IF;
     SELECT p.result, p.payload_sha256, p.revs INTO r FROM gw.sync_pushes p
       WHERE p.who = session_user::text AND p.client_id = cid AND p.push_seq = pseq;
     IF r.result IS NULL THEN
@@ -249,7 +279,22 @@ BEGIN
   RETURN NEXT;
 END $fn$;
 
-CREATE FUNCTION gw.push_apply(cid text, pseq bigint, bad_ords integer[], bad_reasons text[])
+-- the rows staged so far applied (the staging tables emptied for the next part); the push stays open
+CREATE OR REPLACE FUNCTION gw.push_apply_part(cid text, pseq bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER {_SAFE} SET work_mem = '{WORK_MEM}' AS $fn$
+#variable_conflict use_column
+DECLARE
+  k record;
+  n bigint;
+  done bigint;
+BEGIN
+{key_check}  PERFORM pg_catalog.set_config('gw.client_id', cid, true), pg_catalog.set_config('gw.push_seq', pseq::text, true);
+{applies}
+{truncates}
+END $fn$;
+
+CREATE FUNCTION gw.push_apply(cid text, pseq bigint, bad_ords integer[], bad_reasons text[], digest text DEFAULT NULL,
+                              nrows integer DEFAULT NULL)
 RETURNS TABLE (revs text, result jsonb)
 LANGUAGE plpgsql SECURITY DEFINER {_SAFE} SET work_mem = '{WORK_MEM}' AS $fn$
 #variable_conflict use_column
@@ -261,18 +306,7 @@ DECLARE
   done bigint;
   dense boolean;
 BEGIN
-  -- only a push opened by gw.push_open in this transaction: its tables are the owner's, created before the
-  -- caller could take their names
-  IF pg_catalog.to_regclass('pg_temp.gw_push_key') IS NULL OR (SELECT c.relowner FROM pg_catalog.pg_class c
-      WHERE c.oid = pg_catalog.to_regclass('pg_temp.gw_push_key')) <> (SELECT o.oid FROM pg_catalog.pg_roles o
-      WHERE o.rolname = current_user) THEN
-    RAISE EXCEPTION 'no push was opened in this transaction' USING ERRCODE = '55000';
-  END IF;
-  SELECT * INTO k FROM pg_temp.gw_push_key;
-  IF NOT FOUND OR k.cid <> cid OR k.pseq <> pseq THEN
-    RAISE EXCEPTION 'push % of client % was not opened in this transaction', pseq, cid USING ERRCODE = '55000';
-  END IF;
-  DELETE FROM pg_temp.gw_push_key;  -- applied once
+{key_check}  DELETE FROM pg_temp.gw_push_key;  -- applied once
   PERFORM pg_catalog.set_config('gw.client_id', cid, true), pg_catalog.set_config('gw.push_seq', pseq::text, true);
   INSERT INTO pg_temp.gw_push_out (ord, status, reason)
     SELECT b.o, 'rejected', b.r FROM ROWS FROM (pg_catalog.unnest(bad_ords), pg_catalog.unnest(bad_reasons)) AS b(o, r);
@@ -294,7 +328,9 @@ BEGIN
   SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(o.ord, o.status, o.new_rev, o.reason)
                                        ORDER BY o.ord), '[]'::jsonb)
     INTO res FROM pg_temp.gw_push_out o WHERE o.status <> 'ok' OR NOT dense;
-  UPDATE gw.sync_pushes p SET result = res, revs = rv
+  -- (a push opened without its digest gets it now, with its size)
+  UPDATE gw.sync_pushes p SET result = res, revs = rv, payload_sha256 = coalesce(p.payload_sha256, digest),
+      rows = coalesce(nrows, p.rows)
     WHERE p.who = session_user::text AND p.client_id = cid AND p.push_seq = pseq;
   revs := pg_catalog.array_to_json(rv)::text;
   result := res;
@@ -338,12 +374,13 @@ def owner_policies_sql(table: str) -> list:
 #: functions of this module (server_sql.FUNCTIONS lists them all)
 FUNCTIONS = (
     "gw.push_open(text,bigint,text,integer,text[])",
-    "gw.push_apply(text,bigint,integer[],text[])",
+    "gw.push_apply_part(text,bigint)",
+    "gw.push_apply(text,bigint,integer[],text[],text,integer)",
     "gw.changed_since(text,text)",
 )
 DEFINER_FUNCTIONS = FUNCTIONS
 GRANTS = """
-GRANT EXECUTE ON FUNCTION gw.push_open(text, bigint, text, integer, text[]),
-  gw.push_apply(text, bigint, integer[], text[]) TO gw_editor;
+GRANT EXECUTE ON FUNCTION gw.push_open(text, bigint, text, integer, text[]), gw.push_apply_part(text, bigint),
+  gw.push_apply(text, bigint, integer[], text[], text, integer) TO gw_editor;
 GRANT EXECUTE ON FUNCTION gw.changed_since(text, text) TO gw_editor, gw_reader;
 """

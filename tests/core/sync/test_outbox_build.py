@@ -227,3 +227,80 @@ def test_set_wise_values_reach_the_platform_unchanged(wells, tmp_path):
     assert got[u[1]][1] == 1e300 and got[u[1]][3:6] == (3, True, "2024-02-29")
     assert got[u[2]][0] is None and got[u[2]][6] == 5e-324 and got[u[2]][9] is False
     assert got[u[3]][7:9] == (B, "井\u3000名 'q' %s")
+
+
+def test_outbox_built_in_parts_equals_built_whole(wells, tmp_path, monkeypatch):
+    """Streamed (``on_lines``), a table's changes are built PART at a time by uuid: the same outbox, refusals,
+    dropped entries and files as built whole, handed over part by part in ord order."""
+    from gw_plugin.core.sync import outbox as O
+
+    _ci, c1, u = wells
+    _edits(c1, u)
+    whole = shutil.copyfile(c1, str(tmp_path / "whole.gpkg"))
+    monkeypatch.setattr(O, "PART", 5)
+    parts = []
+    con = SG.open_db(c1)
+    try:
+        report = SyncReport()
+        assert prepare_outbox(LocalTables(con), 4547, report, on_lines=parts.append) == 1
+    finally:
+        con.close()
+    streamed = {k: v for k, v in _prepare(c1, True).items() if k not in ("seq", "rejected")}  # (read back only)
+    built = _prepare(whole, True)
+    assert report.rejected == built["rejected"] == 8
+    assert streamed == {k: v for k, v in built.items() if k not in ("seq", "rejected")}
+    assert len(parts) >= 6  # 40-odd changes of one table, 5 at a time
+    ords = [o for part in parts for o, _, _ in part]
+    assert ords == list(range(1, len(built["outbox"]) + 1))
+    text = "".join(x for part in parts for _, _, x in part)
+    rows = built["outbox"]
+    null = "\\N"
+    assert text == "".join(f"{o}\t{t}\t{uu}\t{op}\t{null if r is None else r}\t{d}\n" for o, t, uu, op, r, d in rows)
+
+
+def test_push_streamed_in_parts(wells, tmp_path, monkeypatch):
+    """A push whose outbox is built and applied on the platform part by part (gw.push_apply_part) while the rest
+    is built: the platform ends equal to the file, refused values stay refused, and the push key holds the digest
+    of the whole outbox as written."""
+    from gw_plugin.core.sync import outbox as O
+
+    ci, c1, u = wells
+    labels = _edits(c1, u)
+    edit(c1, T, labels["bad canonical"], created_at="2023-01-01T00:00:00.000Z")  # (the platform would refuse it)
+    monkeypatch.setattr(O, "PART", 4)
+    seen = {}
+
+    def read_outbox():
+        con = SG.open_db(c1)
+        try:
+            seen["rows"] = con.execute(
+                "SELECT ord, tbl, uuid, op, base_rev, data FROM gw_outbox ORDER BY ord"
+            ).fetchall()
+            seen["client"] = con.execute("SELECT client_id FROM gw_sync_state").fetchone()[0]
+        finally:
+            con.close()
+
+    rep = SY.sync(c1, ci, hooks={"after_prepare": read_outbox})
+    assert rep.rejected == 8 and rep.pushed == len(seen["rows"]) and not rep.resent, rep
+    srv = server_rows(ci)
+    loc = local_rows(c1)
+    lost = labels["no base"]  # refused without a base to go back to: the file keeps its value (as built whole)
+    assert loc[lost]["remarks"] == "lost base" and srv[lost]["remarks"] != "lost base"
+    assert {k: v for k, v in loc.items() if k != lost} == {k: v for k, v in srv.items() if k != lost}
+    assert labels["delete"] not in srv
+    con = P.connect(ci)
+    try:
+        cur = con.cursor()
+        cur.execute("SELECT payload_sha256, rows FROM gw.sync_pushes WHERE client_id = %s", (seen["client"],))
+        assert cur.fetchall() == [(payload_of(seen["rows"])[1], len(seen["rows"]))]
+    finally:
+        con.close()
+    # a value the platform cannot store met in the third part: the server transaction is dropped, the committed
+    # outbox sent the ordinary way, that change refused alone
+    for i, uuid in enumerate(u[30:40]):
+        edit(c1, T, uuid, remarks=f"again {i}", **({"created_at": "2023-13-45T99:99:99.999Z"} if i == 9 else {}))
+    rep = SY.sync(c1, ci)
+    assert rep.rejected == 1 and rep.pushed == 9, rep
+    loc, srv = local_rows(c1), server_rows(ci)
+    assert {k: v for k, v in loc.items() if k != lost} == {k: v for k, v in srv.items() if k != lost}
+    assert srv[u[39]]["remarks"] != "again 9" and srv[u[38]]["remarks"] == "again 8"

@@ -273,7 +273,8 @@ def test_an_upgraded_version_2_platform_works(roles, published, tmp_path):  # no
         )
     for f in (
         "push_open(text,bigint,text,integer,text[])",
-        "push_apply(text,bigint,integer[],text[])",
+        "push_apply_part(text,bigint)",
+        "push_apply(text,bigint,integer[],text[],text,integer)",
         "changed_since(text,text)",
     ):
         cur.execute(f"DROP FUNCTION gw.{f}")
@@ -459,7 +460,8 @@ def test_an_upgraded_version_3_platform_works(roles, published, tmp_path):  # no
     su = P.connect(roles["superuser"])
     cur = su.cursor()
     cur.execute("DROP FUNCTION gw.push_open(text, bigint, text, integer, text[])")
-    cur.execute("DROP FUNCTION gw.push_apply(text, bigint, integer[], text[])")
+    cur.execute("DROP FUNCTION gw.push_apply(text, bigint, integer[], text[], text, integer)")
+    cur.execute("DROP FUNCTION gw.push_apply_part(text, bigint)")
     cur.execute(
         "CREATE FUNCTION gw.push_open(cid text, pseq bigint, digest text, nrows integer, tbls text[]) "
         "RETURNS TABLE (state text, result jsonb) LANGUAGE sql AS $$ SELECT 'v3'::text, NULL::jsonb $$"
