@@ -3,8 +3,9 @@ applied by its push function in one server transaction (server_push_sql.py: idem
 push sequence, stored with the sha256 of the payload; permissions checked per county by row-level security on the
 session user's grants; rows locked in a fixed order; rows the server cannot store refused alone), and the outcome
 recorded locally set-wise (push_outcome.py: bases and revisions advanced, never backwards; refused changes kept in
-``gw_rejected``; a stale change brought up to the server's current row at once). The platform applies the push
-while the file settles ahead what the outcome will most likely say, in the outcome's own transaction.
+``gw_rejected``; a stale change brought up to the server's current row at once). A new push is streamed: the
+platform stages and applies it part by part while the outbox is built (``push_pending``); and it finishes while
+the file settles ahead what the outcome will most likely say, in the outcome's own transaction.
 
 A key sent again with another payload is refused by the platform (``PushKeyReusedError``): the file is a copy of
 another checkout that pushed under the same identity; it takes a new identity and sends the payload again
@@ -55,6 +56,11 @@ def _staged_text(rows) -> dict:
     return {t: "".join(v) for t, v in bufs.items()}
 
 
+def _joined(lines) -> str:
+    """The text of outbox lines (ord, tbl, line), as hashed and as COPYed."""
+    return "".join([x for _, _, x in lines])
+
+
 class SentOutbox:
     """The push in flight as the platform receives it: its size, tables, payload digest and the COPY text of its
     staging tables, which is the hashed text itself. Read from ``gw_outbox`` in one pass with the text made inside
@@ -82,7 +88,7 @@ class SentOutbox:
             self._lines = con.execute(f"SELECT ord, tbl, {LINE_SQL} FROM {C.OUTBOX} ORDER BY ord").fetchall()
         self.n = len(self._lines)
         self.tables = sorted({t for _, t, _ in self._lines})
-        self.digest = hashlib.sha256("".join([x for _, _, x in self._lines]).encode("utf-8")).hexdigest()
+        self.digest = hashlib.sha256(_joined(self._lines).encode("utf-8")).hexdigest()
 
     def rows(self) -> list:
         if self._rows is None:
@@ -97,7 +103,7 @@ class SentOutbox:
             return _staged_text([r for r in self._rows if r[0] not in bad])
         out = {}
         for tbl, group in groupby(self._lines, key=itemgetter(1)):
-            out.setdefault(tbl, []).append("".join([x for o, _, x in group if o not in bad]))
+            out.setdefault(tbl, []).append(_joined([x for x in group if x[0] not in bad]))
         return {t: "".join(v) for t, v in out.items() if any(v)}
 
 
@@ -216,8 +222,8 @@ def _server_apply(pg, client_id: str, seq: int, outbox, hooks: dict, bad: Option
 def push_pending(local: LocalTables, pg, srid: int, report: SyncReport, hooks=None, hold=(), path=None) -> dict:
     """Push the pending changes (but those in ``hold``); returns the stale ones, {table: [uuid]}.
 
-    Streamed: while this thread builds the outbox chunk by chunk (outbox.prepare_outbox), a thread of the
-    platform's opens the push without its digest and stages and applies each chunk as it comes, in the one server
+    Streamed: while this thread builds the outbox part by part (outbox.prepare_outbox), a thread of the
+    platform's opens the push without its digest and stages and applies each part as it comes, in the one server
     transaction; it is committed (with the digest) only after the outbox is committed here, so a crash anywhere
     leaves either nothing applied or the push in flight, resent under its key. When the platform knows the key
     already (another copy of the file used it) or cannot store a row, the committed outbox is sent the ordinary
@@ -238,7 +244,7 @@ def push_pending(local: LocalTables, pg, srid: int, report: SyncReport, hooks=No
 
     def on_lines(chunk: list) -> None:
         lines.extend(chunk)
-        digest.update("".join([x for _, _, x in chunk]).encode("utf-8"))
+        digest.update(_joined(chunk).encode("utf-8"))
         feed.put(("lines", chunk))
 
     box = {}
@@ -281,7 +287,7 @@ _FALLBACK = object()
 
 
 def _stream(pg, client_id: str, seq: int, tables: list, feed, hooks: dict):
-    """In the platform's thread: open the push without its digest, stage and apply (gw.push_apply_part) each chunk
+    """In the platform's thread: open the push without its digest, stage and apply (gw.push_apply_part) each part
     of lines the building thread puts on ``feed`` as it comes; on ("done", digest, n) finish (gw.push_apply) and
     commit; on ("abort",) roll back. Returns the outcome as ``_server_apply`` does, None when aborted, _FALLBACK
     when the key was seen before or a row cannot be stored (the server transaction rolled back)."""
@@ -300,7 +306,7 @@ def _stream(pg, client_id: str, seq: int, tables: list, feed, hooks: dict):
             if item[0] == "done":
                 break
             for tbl, group in groupby(item[1], key=itemgetter(1)):
-                _copy_into(cur, tbl, "".join([x for _, _, x in group]))
+                _copy_into(cur, tbl, _joined(group))
             cur.execute("SELECT gw.push_apply_part(%s, %s)", (client_id, seq))
         _, digest, n = item
         if hooks.get("after_stage"):
