@@ -163,10 +163,12 @@ def _apply_block(t: Table) -> str:
     done := done + n;
     DROP TABLE pg_temp.gw_push_move;
   END IF;
+  -- (no conflict target: the key is (uuid) here and (county_code, uuid) on a county-distributed platform,
+  -- docs/scaling.md point 2)
   WITH ins AS (INSERT INTO {T} AS t ({col_list}, rev, rev_xid)
                SELECT {", ".join("s." + _q(c) for c in cols)}, {nextrev}, {xact} FROM {st} s
                WHERE s.op = 'I' AND {session_can_write("s.county_code")} ORDER BY s.uuid
-               ON CONFLICT (uuid) DO NOTHING RETURNING t.uuid, t.rev)
+               ON CONFLICT DO NOTHING RETURNING t.uuid, t.rev)
   INSERT INTO {out} (ord, status, new_rev)
     SELECT s.ord, 'ok', ins.rev FROM ins JOIN {st} s ON s.uuid = ins.uuid AND s.op = 'I';
   GET DIAGNOSTICS n = ROW_COUNT;

@@ -94,6 +94,42 @@ def test_no_sync_ever_names_the_distribution_column(roles, published, tmp_path, 
     """Field edits, county moves (there and back), stale pushes brought up to date, a delete against an edit (the
     local policy resurrects the feature by an insert) and an editor's refused move: no statement of any sync
     names county_code in an UPDATE, and every file ends equal to the platform."""
+    _moves_and_edits(roles, published, tmp_path, policy)
+
+
+def _key_by_county(users: dict) -> list:
+    """Every data table of gw keyed (county_code, uuid) instead of (uuid), as a county-distributed platform must
+    key them (Citus enforces only keys that contain the distribution column), with a plain index on uuid; returns
+    the tables."""
+    con = P.connect(users["superuser"])
+    try:
+        cur = con.cursor()
+        cur.execute(
+            "SELECT c.conrelid::regclass::text, c.conname FROM pg_constraint c JOIN pg_attribute a "
+            "ON a.attrelid = c.conrelid AND a.attname = 'county_code' WHERE c.contype = 'p' "
+            "AND c.conrelid::regclass::text LIKE 'gw.%%' AND c.conkey = ARRAY[(SELECT attnum FROM pg_attribute "
+            "WHERE attrelid = c.conrelid AND attname = 'uuid')]::int2[]"
+        )
+        keyed = cur.fetchall()
+        for table, name in keyed:
+            cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            cur.execute(f"ALTER TABLE {table} ADD PRIMARY KEY (county_code, uuid)")
+            cur.execute(f"CREATE INDEX ON {table} (uuid)")
+        con.commit()
+        return [t for t, _ in keyed]
+    finally:
+        con.close()
+
+
+def test_sync_on_tables_keyed_by_county(roles, published, tmp_path):  # noqa: F811
+    """docs/scaling.md point 2: with every data table keyed (county_code, uuid) as on Citus (and the county
+    updates refused), the same moves, edits, deletes and resurrections push and pull as with the key (uuid)."""
+    tables = _key_by_county(roles)
+    assert {"gw.monitoring_wells", "gw.attachments"} <= set(tables), tables
+    _moves_and_edits(roles, published, tmp_path, "local")
+
+
+def _moves_and_edits(roles, published, tmp_path, policy: str) -> None:  # noqa: F811
     ci, _src, a, b = published
     tables = _refuse_county_updates(roles)
     assert {"monitoring_wells", "attachments", "tombstones"} <= set(tables), tables
