@@ -187,13 +187,17 @@ def install_change_tracking(path: str, mark_existing: bool = True, con: Optional
             for t in synced_tables(con):
                 cols = columns(con, t.name)
                 _ensure_base_table(con, t.name)
-                for (name,) in con.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ?",
+                have = con.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ?",
                     (t.name, f"{TRACK_PREFIX}%"),
-                ).fetchall():
-                    con.execute(f"DROP TRIGGER {q(name)}")
-                for stmt in _trigger_sql(t.name, cols):
-                    con.execute(stmt)
+                ).fetchall()
+                want = [stmt.strip() for stmt in _trigger_sql(t.name, cols)]
+                # as they should be already (every sync but after an upgrade or a rebuilt table): not rewritten
+                if sorted(x for _, x in have) != sorted(want):
+                    for name, _ in have:
+                        con.execute(f"DROP TRIGGER {q(name)}")
+                    for stmt in want:
+                        con.execute(stmt)
                 if first and mark_existing:
                     con.execute(
                         f"INSERT OR IGNORE INTO {CHANGELOG} (tbl, uuid, op, changed_at) "

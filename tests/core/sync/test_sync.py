@@ -226,6 +226,36 @@ def test_publish_and_checkout_round_trip(published, tmp_path, validate):
     assert (rep.pushed, rep.pulled, rep.conflicts) == (0, 0, 0)
 
 
+def test_sync_rewrites_tracking_only_when_it_needs_repair(published, tmp_path):
+    """Every sync checks the change-tracking triggers: as they should be, they are left as they are (not dropped and
+    created again); one missing is put back and the edits then are tracked."""
+    ci, _src, a, _b = published
+    c1 = client(ci, tmp_path, "c1")
+
+    def tracking():  # (a trigger created again gets a new row in sqlite_master)
+        con = SG.open_db(c1)
+        try:
+            return con.execute(
+                "SELECT rowid, name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gwsync%' ORDER BY name"
+            ).fetchall()
+        finally:
+            con.close()
+
+    before = tracking()
+    assert len(before) == 5 * len({r[2].split(" ON ")[1].split()[0] for r in before})
+    assert SY.sync(c1, ci).pushed == 0
+    assert tracking() == before
+    con = SG.open_db(c1)
+    con.execute('DROP TRIGGER "gwsync_monitoring_wells_upd"')
+    con.close()
+    SY.sync(c1, ci)
+    after = tracking()
+    assert [r[1:] for r in after] == [r[1:] for r in before] and after != before
+    edit(c1, "monitoring_wells", a[0], remarks="tracked again")
+    assert {u for _, u, _, _ in pending(c1)} == {a[0]}
+    assert SY.sync(c1, ci).pushed == 1 and server_rows(ci)[a[0]]["remarks"] == "tracked again"
+
+
 def test_tracking_catches_ogr_edits(published, tmp_path):
     ci, src, a, b = published
     c1 = client(ci, tmp_path, "c1")
